@@ -1,0 +1,27 @@
+"""Errors a command can end with: each carries its message key and its exit code.
+
+The CLI turns them into one line on stderr and the exit code, in one place.
+Problems in the data are not errors of this kind: they are diagnostics.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+EXIT_DATA = 1
+EXIT_USAGE = 2
+
+
+class CchcError(Exception):
+    exit_code = EXIT_DATA
+
+    def __init__(self, key: str, **args: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.args_ = args
+
+
+class UsageError(CchcError):
+    """A bad value on the command line: unknown reference, unit, notice, date."""
+
+    exit_code = EXIT_USAGE

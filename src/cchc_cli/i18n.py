@@ -1,0 +1,370 @@
+"""The message catalog: every user-facing text, in Vietnamese (default) and English.
+
+Messages are looked up by key and formatted with named arguments. Dates in the
+arguments are shown the way each language writes them (dd/mm/yyyy in
+Vietnamese, ISO in English). A test checks that both languages have every key
+with the same placeholders.
+"""
+
+from __future__ import annotations
+
+import string
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from .dates import PartialDate
+
+
+class Lang(StrEnum):
+    VI = "vi"
+    EN = "en"
+
+
+# key: (Vietnamese, English)
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- reading files ---------------------------------------------------------
+    "file.not-utf8": (
+        "tệp không phải UTF-8 (byte {byte}); có thể là Windows-1258, TCVN3 hay VNI: "
+        "hãy chuyển tệp sang UTF-8 (ví dụ: lưu lại với bảng mã UTF-8) rồi chạy lại",
+        "file is not UTF-8 (byte {byte}); it may be Windows-1258, TCVN3 or VNI: "
+        "convert it to UTF-8 (for example, save it again as UTF-8) and run again",
+    ),
+    "file.unreadable": ("không đọc được tệp: {reason}", "cannot read the file: {reason}"),
+    "yaml.syntax": ("lỗi cú pháp YAML: {problem}", "YAML syntax error: {problem}"),
+    "yaml.empty": ("tệp rỗng", "the file is empty"),
+    "yaml.alias": (
+        "không dùng bí danh YAML (&neo / *bí danh) trong tệp dữ liệu; hãy viết đầy đủ",
+        "YAML aliases (&anchor / *alias) are not allowed in data files; write the value out",
+    ),
+    "yaml.tag": (
+        "thẻ YAML {tag} không được phép",
+        "YAML tag {tag} is not allowed",
+    ),
+    "yaml.complex-key": (
+        "khóa phải là một chuỗi văn bản",
+        "a key must be plain text",
+    ),
+    "yaml.duplicate-key": (
+        "khóa '{key}' bị lặp (đã có ở dòng {line})",
+        "duplicate key '{key}' (first at line {line})",
+    ),
+    # -- schema ----------------------------------------------------------------
+    "schema.expected-mapping": (
+        "'{key}' phải là một bảng khóa: giá trị",
+        "'{key}' must be a mapping of key: value",
+    ),
+    "schema.expected-text": ("'{key}' phải là văn bản", "'{key}' must be text"),
+    "schema.expected-list": ("'{key}' phải là một danh sách", "'{key}' must be a list"),
+    "schema.missing": ("thiếu trường bắt buộc '{key}'", "missing required field '{key}'"),
+    "schema.empty": ("'{key}' không được để trống", "'{key}' must not be empty"),
+    "schema.unknown-key": (
+        "khóa không hợp lệ '{key}'; các khóa hợp lệ: {allowed}",
+        "unknown key '{key}'; allowed keys: {allowed}",
+    ),
+    "schema.unknown-key-suggest": (
+        "khóa không hợp lệ '{key}'; có phải là '{suggestion}'?",
+        "unknown key '{key}'; did you mean '{suggestion}'?",
+    ),
+    # -- dates and deadlines ---------------------------------------------------
+    "date.format": (
+        "'{text}' không phải là ngày; hãy viết 24/11/2023 hoặc 2023-11-24",
+        "'{text}' is not a date; write 24/11/2023 or 2023-11-24",
+    ),
+    "date.format-partial": (
+        "'{text}' không phải là ngày; hãy viết 24/11/2023, 11/2023 hoặc 2023",
+        "'{text}' is not a date; write 24/11/2023, 11/2023 or 2023",
+    ),
+    "date.bad-month": ("không có tháng {month}", "there is no month {month}"),
+    "date.bad-year": ("năm {year} không hợp lệ", "year {year} is not valid"),
+    "date.bad-day": (
+        "không có ngày {day}/{month}/{year}: tháng {month}/{year} chỉ có {last} ngày",
+        "there is no day {day} in {month}/{year}: that month has {last} days",
+    ),
+    "deadline.no-year": (
+        "thời hạn không ghi năm và thông báo không có ngày ban hành để suy ra năm",
+        "the deadline gives no year and the notice has no date to take it from",
+    ),
+    "deadline.bad-time": ("giờ {hour}:{minute} không hợp lệ", "time {hour}:{minute} is not valid"),
+    "deadline.unreadable": (
+        "không hiểu thời hạn '{text}'; các dạng được chấp nhận: 'trước ngày 10/12/2023', "
+        "'chậm nhất ngày 24/11/2023', 'đến 31/12/2023', 'trước 14 giờ, ngày 05/12/2023', "
+        "'từ nay đến cuối năm 2023', 'trong tháng 12/2023', 'trong quý IV/2023', "
+        "'thường xuyên'; nhiệm vụ không có thời hạn thì bỏ trường 'deadline'",
+        "cannot read the deadline '{text}'; accepted forms: 'trước ngày 10/12/2023', "
+        "'chậm nhất ngày 24/11/2023', 'đến 31/12/2023', 'trước 14 giờ, ngày 05/12/2023', "
+        "'từ nay đến cuối năm 2023', 'trong tháng 12/2023', 'trong quý IV/2023', "
+        "'thường xuyên'; leave 'deadline' out for a task with no deadline",
+    ),
+    # -- units -----------------------------------------------------------------
+    "units.bad-id": (
+        "mã '{id}' không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu '-' (ví dụ noi-vu)",
+        "id '{id}' is not valid: use lower-case ASCII letters, digits and '-' (e.g. noi-vu)",
+    ),
+    "units.duplicate-id": (
+        "mã '{id}' bị trùng (đã có ở dòng {line})",
+        "duplicate id '{id}' (first at line {line})",
+    ),
+    "units.bad-kind": (
+        "loại đơn vị '{kind}' không hợp lệ; dùng một trong: {allowed}",
+        "unit kind '{kind}' is not valid; use one of: {allowed}",
+    ),
+    "units.unknown-group": ("không có nhóm '{name}'", "unknown group '{name}'"),
+    "units.unknown-group-suggest": (
+        "không có nhóm '{name}'; có phải là '{suggestion}'?",
+        "unknown group '{name}'; did you mean '{suggestion}'?",
+    ),
+    "units.unknown-unit": (
+        "không có đơn vị '{name}' trong danh mục đơn vị",
+        "unknown unit '{name}': not in the units registry",
+    ),
+    "units.unknown-unit-suggest": (
+        "không có đơn vị '{name}' trong danh mục đơn vị; có phải là '{suggestion}'?",
+        "unknown unit '{name}': not in the units registry; did you mean '{suggestion}'?",
+    ),
+    "units.ambiguous": (
+        "'{name}' có thể là nhiều đơn vị: {candidates}; hãy ghi rõ mã",
+        "'{name}' could be several units: {candidates}; give the id",
+    ),
+    "units.bad-email": (
+        "'{email}' không phải địa chỉ thư điện tử",
+        "'{email}' is not an e-mail address",
+    ),
+    "units.group-cycle": (
+        "nhóm bao gồm chính nó: {cycle}",
+        "group includes itself: {cycle}",
+    ),
+    "units.alias-clash": (
+        "tên '{alias}' của '{id}' trùng với tên của '{other}'",
+        "name '{alias}' of '{id}' is also a name of '{other}'",
+    ),
+    # -- the data folder -------------------------------------------------------
+    "data.missing": (
+        "không tìm thấy thư mục dữ liệu '{path}' (chỉ định bằng --data hoặc CCHC_DATA)",
+        "data folder '{path}' not found (set it with --data or CCHC_DATA)",
+    ),
+    "data.not-a-folder": (
+        "'{path}' không phải thư mục dữ liệu cchc: không có units.yaml hay notices/",
+        "'{path}' is not a cchc data folder: it has no units.yaml and no notices/",
+    ),
+    "data.no-units": (
+        "không có danh mục đơn vị units.yaml",
+        "the units registry units.yaml is missing",
+    ),
+    # -- notices and tasks -----------------------------------------------------
+    "notice.bad-id": (
+        "mã thông báo '{id}' không hợp lệ: chỉ dùng chữ thường không dấu, số và '-'",
+        "notice id '{id}' is not valid: use lower-case ASCII letters, digits and '-'",
+    ),
+    "notice.duplicate-id": (
+        "mã thông báo '{id}' đã dùng ở {first}",
+        "notice id '{id}' is already used at {first}",
+    ),
+    "notice.no-tasks": ("thông báo không có nhiệm vụ nào", "the notice has no tasks"),
+    "notice.no-number": ("thông báo chưa có số", "the notice has no number"),
+    "notice.partial-date": (
+        "ngày ban hành không đầy đủ ({date})",
+        "the date of issue is incomplete ({date})",
+    ),
+    "notice.after-registry": (
+        "thông báo ban hành sau ngày danh mục đơn vị hết hiệu lực ({until})",
+        "the notice is dated after the units registry's validity ends ({until})",
+    ),
+    "notice.before-registry": (
+        "thông báo ban hành trước ngày danh mục đơn vị có hiệu lực ({since})",
+        "the notice is dated before the units registry's validity starts ({since})",
+    ),
+    "task.bad-id": (
+        "mã nhiệm vụ '{id}' không hợp lệ: không dùng khoảng trắng hay '/'",
+        "task id '{id}' is not valid: no spaces or '/'",
+    ),
+    "task.duplicate-id": (
+        "mã nhiệm vụ '{id}' bị trùng (đã có ở dòng {line})",
+        "duplicate task id '{id}' (first at line {line})",
+    ),
+    "task.no-assignees": ("nhiệm vụ chưa giao cho đơn vị nào", "the task is assigned to no unit"),
+    "task.group-not-allowed": (
+        "'{name}' là một nhóm; ở đây cần một đơn vị",
+        "'{name}' is a group; a single unit is needed here",
+    ),
+    "task.lead-not-assignee": (
+        "đơn vị chủ trì '{unit}' không nằm trong các đơn vị được giao",
+        "lead unit '{unit}' is not among the assignees",
+    ),
+    "task.done-not-assignee": (
+        "'{unit}' không được giao nhiệm vụ này",
+        "'{unit}' is not an assignee of this task",
+    ),
+    "task.done-twice": (
+        "'{unit}' được ghi hoàn thành hai lần",
+        "'{unit}' is marked done twice",
+    ),
+    "task.deadline-before-meeting": (
+        "thời hạn ({last}) sớm hơn ngày họp/ban hành ({start})",
+        "the deadline ({last}) is earlier than the meeting or notice ({start})",
+    ),
+    "task.deadline-weekend": (
+        "hạn cuối ({last}) rơi vào {weekday}",
+        "the last day ({last}) is a {weekday}",
+    ),
+    "task.extension-not-later": (
+        "gia hạn đến {to} không muộn hơn hạn trước đó ({previous})",
+        "extension to {to} is not later than the deadline before it ({previous})",
+    ),
+    # -- command line ----------------------------------------------------------
+    "cli.summary": (
+        "{files} tệp, {notices} thông báo, {tasks} nhiệm vụ: {errors} lỗi, {warnings} cảnh báo",
+        "{files} files, {notices} notices, {tasks} tasks: {errors} errors, {warnings} warnings",
+    ),
+    "cli.data-has-errors": (
+        "dữ liệu có {errors} lỗi; các phần lỗi không được hiển thị (chạy 'cchc validate')",
+        "the data has {errors} errors; the parts in error are left out (run 'cchc validate')",
+    ),
+    "cli.bad-lang": (
+        "ngôn ngữ '{value}' không hỗ trợ; dùng vi hoặc en",
+        "language '{value}' is not supported; use vi or en",
+    ),
+    "cli.no-tasks": ("Không có nhiệm vụ nào.", "No tasks."),
+    "cli.ref-unknown": (
+        "không có nhiệm vụ '{ref}'",
+        "no task '{ref}'",
+    ),
+    "cli.ref-unknown-suggest": (
+        "không có nhiệm vụ '{ref}'; có phải là '{suggestion}'?",
+        "no task '{ref}'; did you mean '{suggestion}'?",
+    ),
+    "cli.ref-ambiguous": (
+        "'{ref}' có thể là: {candidates}",
+        "'{ref}' could be: {candidates}",
+    ),
+    "cli.notice-unknown": ("không có thông báo '{notice}'", "no notice '{notice}'"),
+    "cli.error": ("lỗi", "error"),
+    "cli.warning": ("cảnh báo", "warning"),
+    # -- labels ----------------------------------------------------------------
+    "label.ref": ("Mã", "Ref"),
+    "label.notice": ("Thông báo", "Notice"),
+    "label.task": ("Nhiệm vụ", "Task"),
+    "label.assignees": ("Đơn vị thực hiện", "Assigned to"),
+    "label.lead": ("Chủ trì", "Lead"),
+    "label.with": ("Phối hợp", "In coordination with"),
+    "label.text": ("Nội dung", "Task"),
+    "label.deadline": ("Thời hạn", "Deadline"),
+    "label.kind": ("Loại thời hạn", "Deadline kind"),
+    "label.last-day": ("Hạn cuối", "Last day"),
+    "label.target": ("Chỉ tiêu", "Target"),
+    "label.report-to": ("Báo cáo về", "Report to"),
+    "label.done": ("Đã hoàn thành", "Done"),
+    "label.evidence": ("Tài liệu kiểm chứng", "Evidence"),
+    "label.extensions": ("Gia hạn", "Extensions"),
+    "label.extension": (
+        "đến {to}; lý do: {reason}",
+        "to {to}; reason: {reason}",
+    ),
+    "label.cancelled": ("Đã hủy", "Cancelled"),
+    "label.notes": ("Ghi chú", "Notes"),
+    "label.source": ("Nguồn", "Source"),
+    "label.number": ("Số", "Number"),
+    "label.no-number": ("(chưa có số)", "(no number)"),
+    "label.issuer": ("Cơ quan ban hành", "Issued by"),
+    "label.date": ("Ngày ban hành", "Date of issue"),
+    "label.meeting": ("Ngày họp", "Meeting"),
+    "label.title": ("Trích yếu", "Title"),
+    "label.chair": ("Chủ trì cuộc họp", "Chaired by"),
+    "label.signer": ("Người ký", "Signed by"),
+    "label.recipients": ("Nơi nhận", "Recipients"),
+    "label.done-count": ("{done}/{total} đơn vị đã hoàn thành", "{done} of {total} units done"),
+    "label.open-units": ("Chưa hoàn thành", "Not done"),
+    "label.id": ("Mã", "Id"),
+    "label.name": ("Tên", "Name"),
+    "label.unit-kind": ("Loại", "Kind"),
+    "label.groups": ("Thuộc nhóm", "Groups"),
+    "label.aliases": ("Tên gọi khác", "Aliases"),
+    "label.email": ("Thư điện tử", "E-mail"),
+    "label.group": ("Nhóm", "Group"),
+    "label.members": ("Thành viên", "Members"),
+    "label.member-count": ("Số đơn vị", "Units"),
+    "label.units-title": ("Danh mục đơn vị", "Units"),
+    "label.groups-title": ("Nhóm đơn vị", "Groups"),
+    "label.valid": ("Hiệu lực: {since} – {until}", "Valid: {since} – {until}"),
+    "label.none": ("không", "none"),
+    "kind.department": ("phòng, ban", "department"),
+    "kind.commune": ("xã", "commune"),
+    "kind.town": ("thị trấn", "town"),
+    "kind.organization": ("đoàn thể", "organization"),
+    "kind.agency": ("đơn vị", "agency"),
+    "deadline.before": ("trước ngày", "before"),
+    "deadline.no_later_than": ("chậm nhất ngày", "no later than"),
+    "deadline.until": ("đến ngày", "until"),
+    "deadline.before_time": ("trước giờ", "before a time"),
+    "deadline.end_of_year": ("cuối năm", "end of year"),
+    "deadline.within_month": ("trong tháng", "within the month"),
+    "deadline.within_quarter": ("trong quý", "within the quarter"),
+    "deadline.ongoing": ("thường xuyên", "ongoing"),
+    "weekday.5": ("thứ Bảy", "Saturday"),
+    "weekday.6": ("Chủ nhật", "Sunday"),
+    # -- help ------------------------------------------------------------------
+    "help.app": (
+        "Theo dõi nhiệm vụ trong các thông báo kết luận của Chủ tịch UBND.",
+        "Track the tasks of the chairman's conclusion notices.",
+    ),
+    "help.validate": (
+        "Kiểm tra mọi tệp dữ liệu; in mỗi lỗi một dòng đường-dẫn:dòng:cột.",
+        "Check every data file; print one path:line:col line per problem.",
+    ),
+    "help.list": ("Liệt kê nhiệm vụ, có lọc.", "List tasks, with filters."),
+    "help.show": (
+        "Xem đầy đủ một nhiệm vụ, thông báo của nó và nguồn.",
+        "Show one task in full, with its notice and source.",
+    ),
+    "help.units": ("Danh mục đơn vị và nhóm.", "The registry of units and groups."),
+    "help.opt.data": (
+        "Thư mục dữ liệu (mặc định ./data).",
+        "The data folder (default ./data).",
+    ),
+    "help.opt.lang": ("Ngôn ngữ: vi hoặc en.", "Language: vi or en."),
+    "help.opt.format": ("Định dạng: table, json, csv.", "Output format: table, json, csv."),
+    "help.opt.strict": (
+        "Coi cảnh báo là lỗi (mã thoát 1).",
+        "Treat warnings as errors (exit 1).",
+    ),
+    "help.opt.notice": ("Chỉ thông báo này (mã).", "Only this notice (id)."),
+    "help.opt.unit": (
+        "Chỉ đơn vị/nhóm này (mã, tên hoặc tên khác; không cần dấu).",
+        "Only this unit or group (id, name or alias; marks optional).",
+    ),
+    "help.opt.search": (
+        "Chỉ nhiệm vụ có nội dung chứa chuỗi này (không cần dấu).",
+        "Only tasks whose text contains this (marks optional).",
+    ),
+    "help.arg.ref": (
+        "Mã nhiệm vụ: thông-báo/nhiệm-vụ (ví dụ cchc-2023-11/2.3), hoặc phần cuối nếu không nhầm lẫn.",
+        "Task reference: notice/task (e.g. cchc-2023-11/2.3), or its end when unambiguous.",
+    ),
+}
+
+_WEEKDAY_KEYS = ("weekday",)
+
+
+def fmt_date(value: date, lang: Lang) -> str:
+    """Dates as each language writes them: dd/mm/yyyy in Vietnamese, ISO in English."""
+    return value.strftime("%d/%m/%Y") if lang is Lang.VI else value.isoformat()
+
+
+def t(key: str, lang: Lang, **args: Any) -> str:
+    vi, en = MESSAGES[key]
+    template = vi if lang is Lang.VI else en
+    shown = {}
+    for name, value in args.items():
+        if isinstance(value, date):
+            shown[name] = fmt_date(value, lang)
+        elif isinstance(value, PartialDate):
+            shown[name] = value.day_first() if lang is Lang.VI else value.iso()
+        elif name in _WEEKDAY_KEYS:
+            shown[name] = t(f"weekday.{value}", lang)
+        else:
+            shown[name] = value
+    return template.format(**shown)
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}

@@ -1,0 +1,175 @@
+"""The domain as frozen values: units and groups, notices, tasks and their progress.
+
+Objects here are built by :mod:`cchc_cli.loader` and never change afterwards.
+Each keeps where it came from (``source``) and where its fields came from
+(``spans``), so later checks can point at the exact line and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .dates import PartialDate
+from .deadlines import NO_DEADLINE, Deadline
+from .diagnostics import Diagnostic, Source
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    source: Source = Source("")
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    #: Other groups whose members belong to this one too.
+    includes: tuple[str, ...] = ()
+    source: Source = Source("")
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Units and groups in registry order; ``members`` maps a group to its unit ids."""
+
+    units: dict[str, Unit]
+    groups: dict[str, Group]
+    members: dict[str, tuple[str, ...]]
+    valid_from: PartialDate | None = None
+    valid_until: PartialDate | None = None
+    source: Source = Source("")
+
+    def name_of(self, ident: str) -> str:
+        if ident in self.units:
+            return self.units[ident].name
+        if ident in self.groups:
+            return self.groups[ident].name
+        return ident
+
+    def expand(self, idents: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+        """Unit ids for a list of unit and group ids, in registry order, each once."""
+        wanted: set[str] = set()
+        for ident in idents:
+            wanted.update(self.members.get(ident, (ident,)))
+        return tuple(uid for uid in self.units if uid in wanted)
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    title: str | None = None
+    #: "TL. CHỦ TỊCH", "KT. CHỦ TỊCH": on whose behalf a signer signs.
+    on_behalf: str | None = None
+
+
+@dataclass(frozen=True)
+class Completion:
+    unit: str
+    on: date
+    evidence: str | None = None
+    note: str | None = None
+    source: Source = Source("")
+
+
+@dataclass(frozen=True)
+class Extension:
+    to: date
+    reason: str
+    decision: str | None = None
+    on: date | None = None
+    source: Source = Source("")
+
+
+@dataclass(frozen=True)
+class Cancellation:
+    reason: str
+    on: date | None = None
+    decision: str | None = None
+    source: Source = Source("")
+
+
+@dataclass(frozen=True)
+class Note:
+    on: date
+    text: str
+    unit: str | None = None
+    source: Source = Source("")
+
+
+@dataclass(frozen=True)
+class Task:
+    notice: str
+    id: str
+    text: str
+    #: Unit and group ids as the file assigns them.
+    assigned: tuple[str, ...]
+    #: Unit ids responsible for completing the task: groups expanded.
+    assignees: tuple[str, ...]
+    lead: str | None = None
+    #: Coordinating unit ids (phối hợp): informed, not tracked for completion.
+    with_: tuple[str, ...] = ()
+    deadline: Deadline = NO_DEADLINE
+    target: str | None = None
+    report_to: str | None = None
+    done: dict[str, Completion] = field(default_factory=dict)
+    extensions: tuple[Extension, ...] = ()
+    cancelled: Cancellation | None = None
+    notes: tuple[Note, ...] = ()
+    source: Source = Source("")
+    spans: dict[str, Source] = field(default_factory=dict, compare=False)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.notice}/{self.id}"
+
+    @property
+    def last_day(self) -> date | None:
+        """The last permissible day in force: the latest extension's, else the original's."""
+        return self.extensions[-1].to if self.extensions else self.deadline.last_day
+
+
+@dataclass(frozen=True)
+class Notice:
+    id: str
+    title: str
+    date: PartialDate
+    tasks: tuple[Task, ...]
+    number: str | None = None
+    issuer: str | None = None
+    place: str | None = None
+    meeting_date: date | None = None
+    chair: Person | None = None
+    signer: Person | None = None
+    recipients: tuple[str, ...] = ()
+    source: Source = Source("")
+    spans: dict[str, Source] = field(default_factory=dict, compare=False)
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything loaded from one data folder, with every problem found on the way."""
+
+    registry: Registry
+    notices: tuple[Notice, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    files: tuple[str, ...] = ()
+
+    @property
+    def tasks(self) -> tuple[Task, ...]:
+        return tuple(task for notice in self.notices for task in notice.tasks)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.is_error for d in self.diagnostics)

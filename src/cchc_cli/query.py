@@ -1,0 +1,104 @@
+"""Finding tasks: filters, references and the order tasks are shown in. Pure."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+
+from .errors import UsageError
+from .model import Dataset, Notice, Task
+from .units import Resolver
+from .vntext import fold
+
+_NUMBER = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple:
+    """"2.10" after "2.9", "8" before "10"."""
+    return tuple(int(p) if p.isdigit() else p for p in _NUMBER.split(text))
+
+
+def notice_order(notice: Notice) -> tuple:
+    return (notice.date.earliest(), natural_key(notice.id))
+
+
+def sorted_tasks(notices: Iterable[Notice]) -> list[Task]:
+    return [
+        task
+        for notice in sorted(notices, key=notice_order)
+        for task in sorted(notice.tasks, key=lambda t: natural_key(t.id))
+    ]
+
+
+def resolve_units(dataset: Dataset, written: str) -> tuple[str, ...]:
+    """Unit ids for what a user typed: a unit, or a group's members."""
+    found = Resolver(dataset.registry).lookup(written)
+    if found.ident is not None:
+        return dataset.registry.expand([found.ident])
+    if found.candidates:
+        raise UsageError("units.ambiguous", name=written, candidates=", ".join(found.candidates))
+    if found.suggestion:
+        raise UsageError("units.unknown-unit-suggest", name=written, suggestion=found.suggestion)
+    raise UsageError("units.unknown-unit", name=written)
+
+
+def find_notice(dataset: Dataset, written: str) -> Notice:
+    ids = {n.id: n for n in dataset.notices}
+    if written in ids:
+        return ids[written]
+    prefixed = [n for n in dataset.notices if n.id.startswith(written)]
+    if len(prefixed) == 1:
+        return prefixed[0]
+    if prefixed:
+        raise UsageError(
+            "cli.ref-ambiguous", ref=written, candidates=", ".join(n.id for n in prefixed)
+        )
+    raise UsageError("cli.notice-unknown", notice=written)
+
+
+def select(
+    dataset: Dataset,
+    notice: str | None = None,
+    unit: str | None = None,
+    search: str | None = None,
+) -> list[Task]:
+    """Tasks in display order, narrowed by notice, responsible unit and text."""
+    notices = [find_notice(dataset, notice)] if notice else dataset.notices
+    tasks = sorted_tasks(notices)
+    if unit:
+        wanted = set(resolve_units(dataset, unit))
+        tasks = [t for t in tasks if wanted.intersection(t.assignees)]
+    if search:
+        needle = fold(search)
+        tasks = [t for t in tasks if needle in fold(t.text)]
+    return tasks
+
+
+def find_task(dataset: Dataset, ref: str) -> Task:
+    """A task by ``notice/task``, or any shorter form that names one task only.
+
+    ``cchc-2023-11/2.3``, ``cchc-2023/2.3`` (a unique notice prefix) and ``2.3``
+    (when only one notice has a task 2.3) all name the same task.
+    """
+    tasks = dataset.tasks
+    notice_part, _, task_part = ref.strip().rpartition("/")
+    matches = [
+        t
+        for t in tasks
+        if t.id == task_part and (not notice_part or t.notice.startswith(notice_part))
+    ]
+    exact = [t for t in matches if t.notice == notice_part]
+    if exact:
+        return exact[0]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise UsageError(
+            "cli.ref-ambiguous", ref=ref, candidates=", ".join(t.ref for t in matches)
+        )
+    close = difflib.get_close_matches(ref, [t.ref for t in tasks] + [t.id for t in tasks], n=1)
+    if close:
+        suggestion = close[0] if "/" in close[0] else next(t.ref for t in tasks if t.id == close[0])
+        raise UsageError("cli.ref-unknown-suggest", ref=ref, suggestion=suggestion)
+    raise UsageError("cli.ref-unknown", ref=ref)

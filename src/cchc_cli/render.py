@@ -1,0 +1,226 @@
+"""Rows -> a rich table, plain aligned text, JSON or CSV.
+
+A command builds :class:`Section` values (columns plus records) once; the
+formatter chosen from ``--format`` and the terminal decides how they look, so no
+command branches on the output format.
+
+- ``table`` on a terminal: rich tables with colour.
+- ``table`` when piped, or with ``NO_COLOR`` set: plain aligned text, no colour,
+  no borders, written directly (rich is slow for thousands of rows).
+- ``json``: records as objects; dates ISO; UTF-8, not escaped.
+- ``csv``: UTF-8 with a BOM so Excel on Windows opens Vietnamese correctly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any, TextIO
+
+from .i18n import Lang, fmt_date, t
+from .vntext import display_width
+
+
+class OutputFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    #: Message key of the header.
+    label: str
+    #: Shown in tables; JSON and CSV carry every column with ``data`` set.
+    table: bool = True
+    data: bool = True
+    #: How a table shows the record (default: the value as text).
+    show: Callable[[dict[str, Any]], str] | None = None
+    #: Right-align (numbers).
+    right: bool = False
+    style: str | None = None
+
+
+@dataclass
+class Section:
+    name: str
+    columns: Sequence[Column]
+    records: list[dict[str, Any]]
+    title: str | None = None
+    #: Lines printed after the table (totals, notes); tables only.
+    footer: list[str] = field(default_factory=list)
+    #: A record shown as "label: value" lines rather than a table; its JSON is
+    #: ``document``.
+    fields: bool = False
+    document: Any = None
+
+
+def json_value(value: Any) -> Any:
+    """Dates as ISO text; everything else as JSON has it."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [json_value(v) for v in value]
+    return value
+
+
+def cell_text(value: Any, lang: Lang) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return fmt_date(value, lang)
+    if isinstance(value, tuple | list):
+        return ", ".join(cell_text(v, lang) for v in value)
+    return str(value)
+
+
+def plain_columns(rows: list[list[str]], right: Sequence[bool]) -> list[str]:
+    """Align columns by display width, two spaces apart; the last is not padded."""
+    if not rows:
+        return []
+    widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = []
+        for i, cell in enumerate(row):
+            pad = " " * (widths[i] - display_width(cell))
+            last = i == len(row) - 1
+            cells.append(pad + cell if right[i] else (cell if last else cell + pad))
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
+class Formatter:
+    def __init__(self, out: TextIO, lang: Lang) -> None:
+        self.out = out
+        self.lang = lang
+
+    def emit(self, sections: Sequence[Section]) -> None:
+        raise NotImplementedError
+
+    def _table_rows(self, section: Section) -> tuple[list[Column], list[list[str]]]:
+        columns = [c for c in section.columns if c.table]
+        rows = [
+            [c.show(r) if c.show else cell_text(r.get(c.key), self.lang) for c in columns]
+            for r in section.records
+        ]
+        return columns, rows
+
+
+class PlainFormatter(Formatter):
+    def emit(self, sections: Sequence[Section]) -> None:
+        for index, section in enumerate(sections):
+            if index:
+                self.out.write("\n")
+            if section.title:
+                self.out.write(section.title + "\n")
+            columns, rows = self._table_rows(section)
+            if section.fields:
+                lines = plain_columns([[f"{label}:", value] for label, value in rows], [False] * 2)
+            else:
+                header = [t(c.label, self.lang) for c in columns]
+                lines = plain_columns([header, *rows], [c.right for c in columns])
+            for line in lines:
+                self.out.write(line + "\n")
+            for line in section.footer:
+                self.out.write(line + "\n")
+
+
+class RichFormatter(Formatter):
+    def __init__(self, out: TextIO, lang: Lang, console: Any = None) -> None:
+        super().__init__(out, lang)
+        from rich.console import Console
+
+        self.console = console or Console(file=out, highlight=False)
+
+    def emit(self, sections: Sequence[Section]) -> None:
+        from rich.table import Table
+
+        for section in sections:
+            columns, rows = self._table_rows(section)
+            if section.fields:
+                grid = Table.grid(padding=(0, 2))
+                grid.add_column(style="bold")
+                grid.add_column(overflow="fold")
+                for row in rows:
+                    grid.add_row(*row)
+                self.console.print(grid)
+                continue
+            table = Table(title=section.title, title_justify="left", header_style="bold")
+            for column in columns:
+                table.add_column(
+                    t(column.label, self.lang),
+                    justify="right" if column.right else "left",
+                    style=column.style,
+                    overflow="fold",
+                )
+            for row in rows:
+                table.add_row(*row)
+            self.console.print(table)
+            for line in section.footer:
+                self.console.print(line)
+
+
+class JsonFormatter(Formatter):
+    def emit(self, sections: Sequence[Section]) -> None:
+        def records(section: Section) -> list[dict[str, Any]]:
+            keys = [c.key for c in section.columns if c.data]
+            return [{k: json_value(r.get(k)) for k in keys} for r in section.records]
+
+        if len(sections) == 1 and sections[0].document is not None:
+            document: Any = sections[0].document
+        elif len(sections) == 1:
+            document = records(sections[0])
+        else:
+            document = {s.name: records(s) for s in sections}
+        json.dump(document, self.out, ensure_ascii=False, indent=2, default=json_value)
+        self.out.write("\n")
+
+
+class CsvFormatter(Formatter):
+    """The first section as CSV (the others do not fit one sheet)."""
+
+    def emit(self, sections: Sequence[Section]) -> None:
+        section = sections[0]
+        keys = [c.key for c in section.columns if c.data]
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(keys)
+        for record in section.records:
+            writer.writerow([_csv_cell(record.get(k)) for k in keys])
+        self.out.write("\ufeff" + buffer.getvalue())
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return "; ".join(_csv_cell(v) for v in value)
+    return str(value)
+
+
+def use_colour(out: TextIO) -> bool:
+    """Rich output only for a terminal, and never when NO_COLOR is set (no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(out, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def formatter_for(fmt: OutputFormat, lang: Lang, out: TextIO | None = None) -> Formatter:
+    out = out or sys.stdout
+    if fmt is OutputFormat.JSON:
+        return JsonFormatter(out, lang)
+    if fmt is OutputFormat.CSV:
+        return CsvFormatter(out, lang)
+    return RichFormatter(out, lang) if use_colour(out) else PlainFormatter(out, lang)
