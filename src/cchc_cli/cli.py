@@ -53,9 +53,7 @@ DataOpt = Annotated[
 LangOpt = Annotated[
     Lang, typer.Option("--lang", envvar="CCHC_LANG", help=_h("help.opt.lang"), show_default=False)
 ]
-FormatOpt = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help=_h("help.opt.format"))
-]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help=_h("help.opt.format"))]
 NoticeOpt = Annotated[str | None, typer.Option("--notice", help=_h("help.opt.notice"))]
 UnitOpt = Annotated[str | None, typer.Option("--unit", help=_h("help.opt.unit"))]
 

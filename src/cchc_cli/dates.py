@@ -26,7 +26,7 @@ _YEAR = re.compile(r"(\d{4})")
 class DateError(ValueError):
     """A date that cannot be read; ``key`` names the message in the catalog."""
 
-    def __init__(self, key: str, **args: object) -> None:
+    def __init__(self, key: str, /, **args: object) -> None:
         super().__init__(key)
         self.key = key
         self.args_ = args

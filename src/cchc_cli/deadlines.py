@@ -29,6 +29,7 @@ from datetime import date, time, timedelta
 from enum import StrEnum
 
 from .dates import DateError, make_date
+from .vntext import nfc
 
 
 class DeadlineKind(StrEnum):
@@ -73,7 +74,7 @@ NO_DEADLINE = Deadline(None, DeadlineKind.ONGOING)
 class DeadlineError(ValueError):
     """A phrase that cannot be read; ``offset`` is where in the phrase it went wrong."""
 
-    def __init__(self, key: str, offset: int = 0, **args: object) -> None:
+    def __init__(self, key: str, offset: int = 0, /, **args: object) -> None:
         super().__init__(key)
         self.key = key
         self.offset = offset
@@ -115,16 +116,16 @@ _PATTERNS: list[tuple[DeadlineKind, re.Pattern[str]]] = [
     ),
     (DeadlineKind.UNTIL, re.compile(rf"\bden (?:het\s+)?(?:ngay\s+)?{_ANY_DATE}")),
     (
-        DeadlineKind.END_OF_YEAR,
-        re.compile(r"\b(?:(?:cuoi|het) nam|trong nam|nam)\s+(?P<year>\d{4})\b"),
-    ),
-    (
         DeadlineKind.WITHIN_MONTH,
         re.compile(r"\bthang (?P<month>\d{1,2})\s*(?:/|nam)\s*(?P<year>\d{4})\b"),
     ),
     (
         DeadlineKind.WITHIN_QUARTER,
         re.compile(r"\bquy (?P<quarter>iv|iii|ii|i|[1-4])\s*(?:/|nam)\s*(?P<year>\d{4})\b"),
+    ),
+    (
+        DeadlineKind.END_OF_YEAR,
+        re.compile(r"\b(?:cuoi|het|trong) nam\s+(?P<year>\d{4})\b"),
     ),
     (DeadlineKind.ONGOING, re.compile(r"\b(?:thuong xuyen|khong thoi han|lien tuc)\b")),
 ]
@@ -152,7 +153,11 @@ def _last_day_of_month(year: int, month: int) -> date:
 
 
 def parse_deadline(text: str, default_year: int | None = None) -> Deadline:
-    """Read a written deadline phrase; raise :class:`DeadlineError` if it is unreadable."""
+    """Read a written deadline phrase; raise :class:`DeadlineError` if it is unreadable.
+
+    Offsets in errors count characters of the NFC form of ``text``.
+    """
+    text = nfc(text)
     simple = _simplify(text)
     if bare := _BARE_DATE.fullmatch(simple):
         return Deadline(text, DeadlineKind.NO_LATER_THAN, _date_from(bare, default_year))

@@ -44,14 +44,18 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
 
-def error(source: Source, key: str, **args: Any) -> Diagnostic:
+def error(source: Source, key: str, /, **args: Any) -> Diagnostic:
     return Diagnostic(source, Severity.ERROR, key, args)
 
 
-def warning(source: Source, key: str, **args: Any) -> Diagnostic:
+def warning(source: Source, key: str, /, **args: Any) -> Diagnostic:
     return Diagnostic(source, Severity.WARNING, key, args)
 
 
 def sort_diagnostics(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """In file order, so a reader can work down the list with an editor."""
     return sorted(diagnostics, key=lambda d: (d.source, d.severity != Severity.ERROR))
+
+
+#: The source of a value built in code rather than read from a file.
+NOWHERE = Source("")

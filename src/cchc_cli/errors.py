@@ -15,7 +15,7 @@ EXIT_USAGE = 2
 class CchcError(Exception):
     exit_code = EXIT_DATA
 
-    def __init__(self, key: str, **args: Any) -> None:
+    def __init__(self, key: str, /, **args: Any) -> None:
         super().__init__(key)
         self.key = key
         self.args_ = args

@@ -33,6 +33,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file.unreadable": ("không đọc được tệp: {reason}", "cannot read the file: {reason}"),
     "yaml.syntax": ("lỗi cú pháp YAML: {problem}", "YAML syntax error: {problem}"),
     "yaml.empty": ("tệp rỗng", "the file is empty"),
+    "yaml.tab": (
+        "có ký tự tab ở đầu dòng: YAML chỉ cho phép thụt lề bằng dấu cách",
+        "a tab character is used for indentation: YAML allows only spaces",
+    ),
+    "yaml.not-a-mapping": (
+        "nội dung tệp phải là các cặp khóa: giá trị (như 'id: ...', 'tasks: ...'), "
+        "không phải danh sách hay một đoạn văn bản",
+        "the file must hold key: value pairs (like 'id: ...', 'tasks: ...'), "
+        "not a list or a piece of text",
+    ),
     "yaml.alias": (
         "không dùng bí danh YAML (&neo / *bí danh) trong tệp dữ liệu; hãy viết đầy đủ",
         "YAML aliases (&anchor / *alias) are not allowed in data files; write the value out",
@@ -254,6 +264,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.target": ("Chỉ tiêu", "Target"),
     "label.report-to": ("Báo cáo về", "Report to"),
     "label.done": ("Đã hoàn thành", "Done"),
+    "label.progress": ("Tiến độ", "Progress"),
     "label.evidence": ("Tài liệu kiểm chứng", "Evidence"),
     "label.extensions": ("Gia hạn", "Extensions"),
     "label.extension": (
@@ -292,14 +303,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind.town": ("thị trấn", "town"),
     "kind.organization": ("đoàn thể", "organization"),
     "kind.agency": ("đơn vị", "agency"),
-    "deadline.before": ("trước ngày", "before"),
-    "deadline.no_later_than": ("chậm nhất ngày", "no later than"),
-    "deadline.until": ("đến ngày", "until"),
-    "deadline.before_time": ("trước giờ", "before a time"),
-    "deadline.end_of_year": ("cuối năm", "end of year"),
+    "deadline.before": (
+        "trước ngày ghi (hạn cuối là ngày liền trước)",
+        "before the day written (the last day is the day before)",
+    ),
+    "deadline.no_later_than": ("chậm nhất ngày ghi", "no later than the day written"),
+    "deadline.until": ("đến hết ngày ghi", "until the end of the day written"),
+    "deadline.before_time": ("trước giờ ghi của ngày ghi", "before the time on the day written"),
+    "deadline.end_of_year": ("đến cuối năm", "by the end of the year"),
     "deadline.within_month": ("trong tháng", "within the month"),
     "deadline.within_quarter": ("trong quý", "within the quarter"),
-    "deadline.ongoing": ("thường xuyên", "ongoing"),
+    "deadline.ongoing": ("thường xuyên, không thời hạn", "ongoing, no deadline"),
     "weekday.5": ("thứ Bảy", "Saturday"),
     "weekday.6": ("Chủ nhật", "Sunday"),
     # -- help ------------------------------------------------------------------
@@ -337,7 +351,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Only tasks whose text contains this (marks optional).",
     ),
     "help.arg.ref": (
-        "Mã nhiệm vụ: thông-báo/nhiệm-vụ (ví dụ cchc-2023-11/2.3), hoặc phần cuối nếu không nhầm lẫn.",
+        "Mã nhiệm vụ: thông-báo/nhiệm-vụ (ví dụ cchc-2023-11/2.3), "
+        "hoặc phần cuối nếu không nhầm lẫn.",
         "Task reference: notice/task (e.g. cchc-2023-11/2.3), or its end when unambiguous.",
     ),
 }
@@ -350,7 +365,7 @@ def fmt_date(value: date, lang: Lang) -> str:
     return value.strftime("%d/%m/%Y") if lang is Lang.VI else value.isoformat()
 
 
-def t(key: str, lang: Lang, **args: Any) -> str:
+def t(key: str, lang: Lang, /, **args: Any) -> str:
     vi, en = MESSAGES[key]
     template = vi if lang is Lang.VI else en
     shown = {}

@@ -150,9 +150,11 @@ def load_notice(
         return None, diagnostics
     node, problems = parse(text, shown)
     diagnostics += problems
-    top = expect_map(node, "notice", diagnostics)
-    if top is None:
+    if node is None:
         return None, diagnostics
+    if not isinstance(node, YMap):
+        return None, [*diagnostics, error(node.source, "yaml.not-a-mapping")]
+    top = node
     builder = _NoticeBuilder(registry, resolver, diagnostics)
     return builder.notice(top), diagnostics
 
@@ -183,7 +185,7 @@ class _NoticeBuilder:
         recipients = fields.texts("recipients")
         tasks_node = fields.sequence("tasks", required=True)
         fields.finish()
-        header_ok = len(self.diagnostics) == before
+        header_ok = len(self.diagnostics) == before and not node.refused
         tasks = []
         for item in tasks_node.items if tasks_node else ():
             task = self.task(item, ident.value if ident else "")
@@ -244,12 +246,12 @@ class _NoticeBuilder:
         report_to = self._one_unit(fields.scalar("report_to"))
         deadline = self._deadline(fields.scalar("deadline"))
         target = fields.text("target")
-        done = self._done(fields.mapping("done"), assignees)
+        done = self._done(fields, assignees)
         extensions = self._extensions(fields.sequence("extensions"))
         cancelled = self._cancelled(fields.mapping("cancelled"))
         notes = self._notes(fields.sequence("notes"))
         fields.finish()
-        if len(self.diagnostics) != before or ident is None or text is None:
+        if len(self.diagnostics) != before or node.damaged or ident is None or text is None:
             return None
         return Task(
             notice=notice_id,
@@ -292,7 +294,9 @@ class _NoticeBuilder:
         found = self.resolver.lookup(written)
         if found.ident is not None:
             if not allow_groups and found.ident in self.registry.groups:
-                self.diagnostics.append(error(scalar.source, "task.group-not-allowed", name=written))
+                self.diagnostics.append(
+                    error(scalar.source, "task.group-not-allowed", name=written)
+                )
                 return None
             return found.ident
         if found.candidates:
@@ -349,7 +353,16 @@ class _NoticeBuilder:
             self.diagnostics.append(date_error(err, scalar.source))
             return None
 
-    def _done(self, node: YMap | None, assignees: tuple[str, ...]) -> dict[str, Completion]:
+    def _done(self, fields: Fields, assignees: tuple[str, ...]) -> dict[str, Completion]:
+        """``done:`` maps units to a date or {on, evidence, note}; a bare date is everyone's."""
+        value = fields.node.entries.get("done")
+        if value is not None and isinstance(value.value, YScalar) and value.value.value:
+            completion = self._completion(value.value)
+            if completion is None:
+                return {}
+            source = value.key_source
+            return {u: Completion(u, completion.on, source=source) for u in assignees}
+        node = fields.mapping("done")
         done: dict[str, Completion] = {}
         for key, entry in node.entries.items() if node else ():
             key_scalar = YScalar(key, entry.key_source)
@@ -429,4 +442,3 @@ class _NoticeBuilder:
             if on and text:
                 out.append(Note(on, text, unit, node.source))
         return tuple(out)
-

@@ -12,7 +12,7 @@ from datetime import date
 
 from .dates import PartialDate
 from .deadlines import NO_DEADLINE, Deadline
-from .diagnostics import Diagnostic, Source
+from .diagnostics import NOWHERE, Diagnostic, Source
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class Unit:
     aliases: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
     emails: tuple[str, ...] = ()
-    source: Source = Source("")
+    source: Source = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Group:
     aliases: tuple[str, ...] = ()
     #: Other groups whose members belong to this one too.
     includes: tuple[str, ...] = ()
-    source: Source = Source("")
+    source: Source = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class Registry:
     members: dict[str, tuple[str, ...]]
     valid_from: PartialDate | None = None
     valid_until: PartialDate | None = None
-    source: Source = Source("")
+    source: Source = NOWHERE
 
     def name_of(self, ident: str) -> str:
         if ident in self.units:
@@ -76,7 +76,7 @@ class Completion:
     on: date
     evidence: str | None = None
     note: str | None = None
-    source: Source = Source("")
+    source: Source = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ class Extension:
     reason: str
     decision: str | None = None
     on: date | None = None
-    source: Source = Source("")
+    source: Source = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ class Cancellation:
     reason: str
     on: date | None = None
     decision: str | None = None
-    source: Source = Source("")
+    source: Source = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ class Note:
     on: date
     text: str
     unit: str | None = None
-    source: Source = Source("")
+    source: Source = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ class Task:
     extensions: tuple[Extension, ...] = ()
     cancelled: Cancellation | None = None
     notes: tuple[Note, ...] = ()
-    source: Source = Source("")
+    source: Source = NOWHERE
     spans: dict[str, Source] = field(default_factory=dict, compare=False)
 
     @property
@@ -149,7 +149,7 @@ class Notice:
     chair: Person | None = None
     signer: Person | None = None
     recipients: tuple[str, ...] = ()
-    source: Source = Source("")
+    source: Source = NOWHERE
     spans: dict[str, Source] = field(default_factory=dict, compare=False)
 
     @property

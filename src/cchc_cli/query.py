@@ -15,7 +15,7 @@ _NUMBER = re.compile(r"(\d+)")
 
 
 def natural_key(text: str) -> tuple:
-    """"2.10" after "2.9", "8" before "10"."""
+    """ "2.10" after "2.9", "8" before "10"."""
     return tuple(int(p) if p.isdigit() else p for p in _NUMBER.split(text))
 
 
@@ -94,9 +94,7 @@ def find_task(dataset: Dataset, ref: str) -> Task:
     if len(matches) == 1:
         return matches[0]
     if matches:
-        raise UsageError(
-            "cli.ref-ambiguous", ref=ref, candidates=", ".join(t.ref for t in matches)
-        )
+        raise UsageError("cli.ref-ambiguous", ref=ref, candidates=", ".join(t.ref for t in matches))
     close = difflib.get_close_matches(ref, [t.ref for t in tasks] + [t.id for t in tasks], n=1)
     if close:
         suggestion = close[0] if "/" in close[0] else next(t.ref for t in tasks if t.id == close[0])

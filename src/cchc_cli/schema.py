@@ -131,7 +131,9 @@ class Fields:
                 continue
             close = suggest(key, self.allowed)
             if close:
-                diag = error(entry.key_source, "schema.unknown-key-suggest", key=key, suggestion=close)
+                diag = error(
+                    entry.key_source, "schema.unknown-key-suggest", key=key, suggestion=close
+                )
             else:
                 diag = error(
                     entry.key_source, "schema.unknown-key", key=key, allowed=", ".join(self.allowed)

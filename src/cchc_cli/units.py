@@ -17,7 +17,7 @@ from .diagnostics import Diagnostic, Source, error
 from .model import Group, Registry, Unit
 from .schema import Fields, expect_map, suggest
 from .vntext import fold, match_key
-from .yamlsrc import YNode, YSeq
+from .yamlsrc import YMap, YNode, YSeq
 
 UNIT_KINDS = ("department", "commune", "town", "organization", "agency")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
@@ -68,9 +68,11 @@ class Resolver:
 def load_registry(node: YNode | None, path: str) -> tuple[Registry, list[Diagnostic]]:
     """Build the registry from a parsed ``units.yaml``; problems become diagnostics."""
     diagnostics: list[Diagnostic] = []
-    top = expect_map(node, "units.yaml", diagnostics)
-    if top is None:
+    if not isinstance(node, YMap):
+        if node is not None:
+            diagnostics.append(error(node.source, "yaml.not-a-mapping"))
         return Registry({}, {}, {}, source=Source(path)), diagnostics
+    top = node
     fields = Fields(top, ("valid_from", "valid_until", "units", "groups"), diagnostics)
     valid_from = fields.partial_date("valid_from")
     valid_until = fields.partial_date("valid_until")
@@ -139,7 +141,6 @@ def _read_units(
         node = expect_map(item, "units", diagnostics)
         if node is None:
             continue
-        before = len(diagnostics)
         fields = Fields(node, allowed, diagnostics)
         ident = _read_id(fields, taken, diagnostics)
         name = fields.text("name", required=True)
@@ -160,11 +161,13 @@ def _read_units(
                 diagnostics.append(error(scalar.source, "units.bad-email", email=scalar.value))
         aliases = fields.texts("aliases")
         fields.finish()
-        if ident and name and kind and len(diagnostics) == before:
+        # A unit with a wrong group, address or kind still exists: keep it, so
+        # that one slip is not reported again at every task that names it.
+        if ident and name:
             units[ident] = Unit(
                 ident,
                 name,
-                kind.value or "",
+                kind.value or "" if kind else "",
                 aliases,
                 tuple(member_of),
                 tuple(emails),
@@ -221,7 +224,8 @@ def _alias_clashes(registry: Registry) -> list[Diagnostic]:
     diagnostics = []
     entries = [(u.id, u.name, u.aliases, u.source) for u in registry.units.values()]
     entries += [(g.id, g.name, g.aliases, g.source) for g in registry.groups.values()]
-    for ident, name, aliases, source in entries:
+    # In file order, so the second use of a name is the one reported.
+    for ident, name, aliases, source in sorted(entries, key=lambda e: e[3]):
         for written in dict.fromkeys((name, *aliases)):
             key = match_key(written)
             other = owners.setdefault(key, ident)
@@ -230,4 +234,3 @@ def _alias_clashes(registry: Registry) -> list[Diagnostic]:
                     error(source, "units.alias-clash", alias=written, id=ident, other=other)
                 )
     return diagnostics
-

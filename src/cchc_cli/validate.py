@@ -67,13 +67,9 @@ def check_registry_validity(dataset: Dataset) -> Iterator[Diagnostic]:
     registry = dataset.registry
     for notice in dataset.notices:
         if registry.valid_until and notice.date.earliest() > registry.valid_until.latest():
-            yield warning(
-                notice.spans["date"], "notice.after-registry", until=registry.valid_until
-            )
+            yield warning(notice.spans["date"], "notice.after-registry", until=registry.valid_until)
         if registry.valid_from and notice.date.latest() < registry.valid_from.earliest():
-            yield warning(
-                notice.spans["date"], "notice.before-registry", since=registry.valid_from
-            )
+            yield warning(notice.spans["date"], "notice.before-registry", since=registry.valid_from)
 
 
 NOTICE_CHECKS: list[Callable[[Notice], Iterator[Diagnostic]]] = [

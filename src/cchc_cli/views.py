@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .i18n import Lang, fmt_date, t
+from .i18n import MESSAGES, Lang, fmt_date, t
 from .model import Notice, Registry, Task
 from .render import Column, Section
 from .vntext import shorten
@@ -81,10 +81,11 @@ def task_detail(task: Task, notice: Notice, registry: Registry, lang: Lang) -> S
     add("label.lead", registry.name_of(task.lead) if task.lead else None)
     add("label.with", _names(registry, task.with_))
     add("label.text", task.text)
-    if task.deadline.text:
-        kind = t(f"deadline.{task.deadline.kind.value}", lang)
-        add("label.deadline", f"{task.deadline.text} ({kind})")
-    add("label.last-day", fmt_date(task.deadline.last_day, lang) if task.deadline.last_day else None)
+    add("label.deadline", task.deadline.text)
+    add("label.kind", t(f"deadline.{task.deadline.kind.value}", lang))
+    add(
+        "label.last-day", fmt_date(task.deadline.last_day, lang) if task.deadline.last_day else None
+    )
     for extension in task.extensions:
         text = t("label.extension", lang, to=extension.to, reason=extension.reason)
         add("label.extensions", text + (f"; {extension.decision}" if extension.decision else ""))
@@ -93,7 +94,7 @@ def task_detail(task: Task, notice: Notice, registry: Registry, lang: Lang) -> S
     if task.cancelled:
         add("label.cancelled", task.cancelled.reason)
     done = [c for u, c in task.done.items() if u in task.assignees]
-    add("label.done", t("label.done-count", lang, done=len(done), total=len(task.assignees)))
+    add("label.progress", t("label.done-count", lang, done=len(done), total=len(task.assignees)))
     for completion in done:
         evidence = f" — {completion.evidence}" if completion.evidence else ""
         name = registry.name_of(completion.unit)
@@ -107,7 +108,9 @@ def task_detail(task: Task, notice: Notice, registry: Registry, lang: Lang) -> S
 
     record = task_record(task)
     record.update(
-        done={u: {"on": c.on, "evidence": c.evidence, "note": c.note} for u, c in task.done.items()},
+        done={
+            u: {"on": c.on, "evidence": c.evidence, "note": c.note} for u, c in task.done.items()
+        },
         extensions=[
             {"to": e.to, "reason": e.reason, "decision": e.decision, "on": e.on}
             for e in task.extensions
@@ -131,7 +134,9 @@ def task_detail(task: Task, notice: Notice, registry: Registry, lang: Lang) -> S
 
 def unit_sections(registry: Registry, lang: Lang) -> list[Section]:
     def kind(record: dict[str, Any]) -> str:
-        return t(f"kind.{record['kind']}", lang)
+        # A kind the registry got wrong (validate says so) is shown as written.
+        key = f"kind.{record['kind']}"
+        return t(key, lang) if key in MESSAGES else record["kind"]
 
     units = [
         {

@@ -69,7 +69,8 @@ def nfc(text: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in _NON_WORD.split(text.casefold()) if w and w != "_"]
+    # Split the composed form: decomposed marks are not word characters.
+    return [w for w in _NON_WORD.split(nfc(text).casefold()) if w and w != "_"]
 
 
 def match_key(text: str) -> str:
@@ -79,7 +80,8 @@ def match_key(text: str) -> str:
     the two placements of the same tone give the same key.
     """
     keys = []
-    for word in _words(unicodedata.normalize("NFD", text)):
+    for word in _words(text):
+        word = unicodedata.normalize("NFD", word)
         tones = "".join(c for c in word if c in _TONE_RANK)
         base = "".join(c for c in word if c not in _TONE_RANK)
         keys.append(base + tones)

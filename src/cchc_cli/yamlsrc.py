@@ -46,6 +46,8 @@ class YScalar:
 class YSeq:
     items: tuple[YNode, ...]
     source: Source
+    #: An item, or something inside one, was refused (a diagnostic says why).
+    damaged: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,11 @@ class YEntry:
 class YMap:
     entries: dict[str, YEntry]
     source: Source
-    #: Keys whose values were refused (a diagnostic says why); not "missing".
+    #: Keys whose values were refused or given twice (a diagnostic says why):
+    #: not "missing", and not to be trusted.
     refused: frozenset[str] = frozenset()
+    #: Something in this mapping, at any depth, was refused.
+    damaged: bool = False
 
 
 YNode = YScalar | YSeq | YMap
@@ -99,16 +104,37 @@ def parse(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
         node = YAML(typ="safe", pure=False).compose(io.StringIO(text))
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        source = Source(path, mark.line + 1, mark.column + 1) if mark else Source(path, 1, 1)
         problem = " ".join(p for p in (err.context, err.problem) if p)
-        return None, [error(source, "yaml.syntax", problem=problem)]
+        if mark is None:
+            return None, [error(Source(path, 1, 1), "yaml.syntax", problem=problem)]
+        return None, [_syntax_error(text, path, mark, problem)]
     except YAMLError as err:
         return None, [error(Source(path, 1, 1), "yaml.syntax", problem=str(err))]
     if node is None:
         return None, [error(Source(path, 1, 1), "yaml.empty")]
     builder = _Builder(path)
-    tree = builder.build(node, _source(path, node))
+    try:
+        tree = builder.build(node, _source(path, node))
+    except _AliasFound as found:
+        # Composing shares the anchored node; expanding it is how an alias
+        # bomb eats memory, so a file with aliases is refused outright.
+        return None, [error(found.source, "yaml.alias")]
     return tree, builder.diagnostics
+
+
+class _AliasFound(Exception):
+    def __init__(self, source: Source) -> None:
+        super().__init__(str(source))
+        self.source = source
+
+
+def _syntax_error(text: str, path: str, mark: object, problem: str) -> Diagnostic:
+    line, column = mark.line, mark.column  # type: ignore[attr-defined]
+    source = Source(path, line + 1, column + 1)
+    lines = text.splitlines()
+    if line < len(lines) and "\t" in lines[line][: column + 1]:
+        return error(source, "yaml.tab")
+    return error(source, "yaml.syntax", problem=problem)
 
 
 def _source(path: str, node: object) -> Source:
@@ -126,10 +152,7 @@ class _Builder:
         from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
         if id(node) in self._seen:
-            # Composing shares the anchored node; expanding it is how an alias
-            # bomb eats memory, so aliases are refused outright.
-            self.diagnostics.append(error(used_at, "yaml.alias"))
-            return None
+            raise _AliasFound(used_at)
         self._seen.add(id(node))
         source = _source(self.path, node)
         tag = node.tag  # type: ignore[attr-defined]
@@ -144,8 +167,10 @@ class _Builder:
             if tag != _SEQ_TAG:
                 self.diagnostics.append(error(source, "yaml.tag", tag=_short_tag(tag)))
                 return None
-            items = (self.build(item, _source(self.path, item)) for item in node.value)
-            return YSeq(tuple(i for i in items if i is not None), source)
+            built = [self.build(item, _source(self.path, item)) for item in node.value]
+            items = tuple(i for i in built if i is not None)
+            damaged = len(items) != len(built) or any(_damaged(i) for i in items)
+            return YSeq(items, source, damaged)
         if isinstance(node, MappingNode):
             if tag != _MAP_TAG:
                 self.diagnostics.append(error(source, "yaml.tag", tag=_short_tag(tag)))
@@ -158,10 +183,12 @@ class _Builder:
 
         entries: dict[str, YEntry] = {}
         refused: set[str] = set()
+        bad_key = False
         for key_node, value_node in node.value:  # type: ignore[attr-defined]
             key_source = _source(self.path, key_node)
             if not isinstance(key_node, ScalarNode) or key_node.value is None:
                 self.diagnostics.append(error(key_source, "yaml.complex-key"))
+                bad_key = True
                 continue
             key = nfc(key_node.value)
             if key in entries:
@@ -169,13 +196,19 @@ class _Builder:
                 self.diagnostics.append(
                     error(key_source, "yaml.duplicate-key", key=key, line=first.line)
                 )
+                refused.add(key)
                 continue
             value = self.build(value_node, key_source)
             if value is None:
                 refused.add(key)
             else:
                 entries[key] = YEntry(key, key_source, value)
-        return YMap(entries, source, frozenset(refused))
+        damaged = bad_key or bool(refused) or any(_damaged(e.value) for e in entries.values())
+        return YMap(entries, source, frozenset(refused), damaged)
+
+
+def _damaged(node: YNode) -> bool:
+    return not isinstance(node, YScalar) and node.damaged
 
 
 def _short_tag(tag: str) -> str:

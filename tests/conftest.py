@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the bundled data folder, as ``data`` in the current directory."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    monkeypatch.chdir(tmp_path)
+    return target
+
+
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("CCHC_DATA", "CCHC_LANG", "CCHC_TODAY", "NO_COLOR", "COLUMNS"):
+        monkeypatch.delenv(name, raising=False)
