@@ -22,3 +22,21 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("CCHC_DATA", "CCHC_LANG", "CCHC_TODAY", "NO_COLOR", "COLUMNS"):
         monkeypatch.delenv(name, raising=False)
+
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture
+def golden():
+    """Compare text with tests/golden/<name>; CCHC_UPDATE_GOLDEN=1 rewrites it."""
+    import os
+
+    def check(name: str, actual: str) -> None:
+        path = GOLDEN / name
+        if os.environ.get("CCHC_UPDATE_GOLDEN") == "1":
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+        assert actual == path.read_text(encoding="utf-8")
+
+    return check

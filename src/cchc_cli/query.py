@@ -81,7 +81,7 @@ def find_task(dataset: Dataset, ref: str) -> Task:
     ``cchc-2023-11/2.3``, ``cchc-2023/2.3`` (a unique notice prefix) and ``2.3``
     (when only one notice has a task 2.3) all name the same task.
     """
-    tasks = dataset.tasks
+    tasks = sorted_tasks(dataset.notices)
     notice_part, _, task_part = ref.strip().rpartition("/")
     matches = [
         t
