@@ -176,13 +176,13 @@ def test_read_commands_report_data_errors_and_show_the_rest(data_dir):
 
 
 def test_show_prints_the_notice_header_the_task_and_its_source(data_dir, golden):
-    result = cchc("show", "cchc-2023-11/2.2")
+    result = cchc("show", "cchc-2023-11/2.2", "--as-of", "2023-11-30")
     assert result.exit_code == 0
     golden("show-2.2.vi.txt", result.stdout)
 
 
 def test_show_in_english(data_dir, golden):
-    result = cchc("show", "8.2", "--lang", "en")
+    result = cchc("show", "8.2", "--lang", "en", "--as-of", "2023-11-20")
     assert result.exit_code == 0
     golden("show-8.2.en.txt", result.stdout)
 
@@ -235,7 +235,7 @@ def test_show_lists_completions_and_units_still_open(data_dir, golden):
     )
     assert marked != text
     notice.write_text(marked, encoding="utf-8")
-    result = cchc("show", "8.2")
+    result = cchc("show", "8.2", "--as-of", "2023-11-25")
     assert result.exit_code == 0, result.stderr
     golden("show-8.2-progress.vi.txt", result.stdout)
 

@@ -7,6 +7,7 @@ from cchc_cli.render import (
     Column,
     OutputFormat,
     PlainFormatter,
+    Report,
     RichFormatter,
     Section,
     formatter_for,
@@ -37,7 +38,7 @@ def test_a_terminal_gets_a_rich_table_with_colour(monkeypatch):
     formatter = formatter_for(OutputFormat.TABLE, Lang.VI, out)
     assert isinstance(formatter, RichFormatter)
     formatter.console = Console(file=out, force_terminal=True, width=60, color_system="standard")
-    formatter.emit([SECTION])
+    formatter.emit(Report([SECTION]))
     assert "\x1b[" in out.getvalue()
     assert "Xã Vĩnh Hòa" in out.getvalue()
 
@@ -47,7 +48,7 @@ def test_no_color_gives_plain_text_even_on_a_terminal(monkeypatch):
     out = Terminal()
     formatter = formatter_for(OutputFormat.TABLE, Lang.VI, out)
     assert isinstance(formatter, PlainFormatter)
-    formatter.emit([SECTION])
+    formatter.emit(Report([SECTION]))
     assert (
         out.getvalue()
         == "Tên           Số đơn vị\nXã Vĩnh Hòa           3\nPhòng Nội vụ         12\n"

@@ -11,12 +11,14 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 
-from .errors import EXIT_DATA, EXIT_USAGE, CchcError
+from .errors import EXIT_DATA, EXIT_USAGE, CchcError, OptionError, UsageError
 from .i18n import Lang, t
 from .render import OutputFormat, formatter_for
 
@@ -54,10 +56,16 @@ LangOpt = Annotated[
     Lang, typer.Option("--lang", envvar="CCHC_LANG", help=_h("help.opt.lang"), show_default=False)
 ]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help=_h("help.opt.format"))]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option("--as-of", envvar="CCHC_TODAY", help=_h("help.opt.as-of"), show_default=False),
+]
 NoticeOpt = Annotated[str | None, typer.Option("--notice", help=_h("help.opt.notice"))]
 UnitOpt = Annotated[str | None, typer.Option("--unit", help=_h("help.opt.unit"))]
 
 DEFAULT_DATA = Path("data")
+#: ``cchc due`` with no --before, --by or --within: the coming week.
+DEFAULT_WITHIN = 7
 
 
 def _fail(message: str, code: int) -> None:
@@ -77,7 +85,8 @@ def handles_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except CchcError as err:
-            _fail(f"cchc: {prefix}: {t(err.key, lang, **err.args_)}", err.exit_code)
+            option = f"{err.option}: " if isinstance(err, OptionError) else ""
+            _fail(f"cchc: {prefix}: {option}{t(err.key, lang, **err.args_)}", err.exit_code)
         except DataFolderError as err:
             _fail(f"cchc: {prefix}: {t(err.key, lang, path=err.path)}", EXIT_USAGE)
 
@@ -100,6 +109,15 @@ def _load(data: Path, lang: Lang) -> Any:
     if errors:
         typer.echo(t("cli.data-has-errors", lang, errors=len(errors)), err=True)
     return dataset
+
+
+def _today(as_of: str | None, dataset: Any) -> date:
+    """The office's calendar day (its time zone, not the server's), or ``--as-of``."""
+    from .dateargs import parse_date_arg
+    from .status import office_date
+
+    today = office_date(datetime.now(UTC), dataset.config.timezone)
+    return parse_date_arg(as_of, today, "--as-of") if as_of else today
 
 
 def _finish(dataset: Any) -> None:
@@ -146,11 +164,11 @@ def list_tasks(
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     from .query import select
-    from .views import task_section
+    from .views import task_report
 
     dataset = _load(data, lang)
     tasks = select(dataset, notice=notice, unit=unit, search=search)
-    formatter_for(fmt, lang).emit([task_section(tasks, dataset.registry, lang)])
+    formatter_for(fmt, lang).emit(task_report(tasks, dataset.registry, lang))
     _finish(dataset)
 
 
@@ -160,6 +178,7 @@ def show(
     ref: Annotated[str, typer.Argument(help=_h("help.arg.ref"), show_default=False)],
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = Lang.VI,
+    as_of: AsOfOpt = None,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     from .query import find_notice, find_task
@@ -168,7 +187,90 @@ def show(
     dataset = _load(data, lang)
     task = find_task(dataset, ref)
     notice = find_notice(dataset, task.notice)
-    formatter_for(fmt, lang).emit([task_detail(task, notice, dataset.registry, lang)])
+    today = _today(as_of, dataset)
+    formatter_for(fmt, lang).emit(task_detail(task, notice, dataset.registry, lang, today))
+    _finish(dataset)
+
+
+@app.command(help=_h("help.due"))
+@handles_errors
+def due(
+    before: Annotated[str | None, typer.Option("--before", help=_h("help.opt.before"))] = None,
+    by: Annotated[str | None, typer.Option("--by", help=_h("help.opt.by"))] = None,
+    within: Annotated[
+        int | None, typer.Option("--within", min=0, help=_h("help.opt.within"))
+    ] = None,
+    data: DataOpt = DEFAULT_DATA,
+    lang: LangOpt = Lang.VI,
+    as_of: AsOfOpt = None,
+    notice: NoticeOpt = None,
+    unit: UnitOpt = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    from .dateargs import parse_date_arg
+    from .query import due_by, select_statuses
+    from .views import due_report
+
+    given = [name for name, v in (("--before", before), ("--by", by), ("--within", within)) if v]
+    if len(given) > 1:
+        raise UsageError("cli.one-of", options=", ".join(given))
+    dataset = _load(data, lang)
+    today = _today(as_of, dataset)
+    if before:
+        last = parse_date_arg(before, today, "--before") - timedelta(days=1)
+    elif by:
+        last = parse_date_arg(by, today, "--by")
+    else:
+        last = today + timedelta(days=DEFAULT_WITHIN if within is None else within)
+    items = select_statuses(dataset, today, notice=notice, unit=unit)
+    formatter_for(fmt, lang).emit(due_report(due_by(items, last), dataset.registry, lang))
+    _finish(dataset)
+
+
+@app.command(help=_h("help.overdue"))
+@handles_errors
+def overdue(
+    data: DataOpt = DEFAULT_DATA,
+    lang: LangOpt = Lang.VI,
+    as_of: AsOfOpt = None,
+    notice: NoticeOpt = None,
+    unit: UnitOpt = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    from .query import overdue as overdue_items
+    from .query import select_statuses
+    from .views import overdue_report
+
+    dataset = _load(data, lang)
+    items = select_statuses(dataset, _today(as_of, dataset), notice=notice, unit=unit)
+    formatter_for(fmt, lang).emit(overdue_report(overdue_items(items), dataset.registry, lang))
+    _finish(dataset)
+
+
+class GroupBy(StrEnum):
+    UNIT = "unit"
+    NOTICE = "notice"
+
+
+@app.command(help=_h("help.status"))
+@handles_errors
+def status(
+    data: DataOpt = DEFAULT_DATA,
+    lang: LangOpt = Lang.VI,
+    as_of: AsOfOpt = None,
+    by: Annotated[GroupBy, typer.Option("--by", help=_h("help.opt.by-group"))] = GroupBy.UNIT,
+    notice: NoticeOpt = None,
+    unit: UnitOpt = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    from .query import select_statuses, sorted_notices
+    from .views import status_report
+
+    dataset = _load(data, lang)
+    items = select_statuses(dataset, _today(as_of, dataset), notice=notice, unit=unit)
+    notices = sorted_notices(dataset.notices)
+    report = status_report(items, dataset.registry, lang, notices, by is GroupBy.NOTICE)
+    formatter_for(fmt, lang).emit(report)
     _finish(dataset)
 
 
@@ -179,10 +281,10 @@ def units(
     lang: LangOpt = Lang.VI,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
-    from .views import unit_sections
+    from .views import unit_report
 
     dataset = _load(data, lang)
-    formatter_for(fmt, lang).emit(unit_sections(dataset.registry, lang))
+    formatter_for(fmt, lang).emit(unit_report(dataset.registry, lang))
     _finish(dataset)
 
 

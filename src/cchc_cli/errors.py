@@ -25,3 +25,11 @@ class UsageError(CchcError):
     """A bad value on the command line: unknown reference, unit, notice, date."""
 
     exit_code = EXIT_USAGE
+
+
+class OptionError(UsageError):
+    """A bad value of one option; the message is prefixed with the option's name."""
+
+    def __init__(self, option: str, key: str, /, **args: Any) -> None:
+        super().__init__(key, **args)
+        self.option = option

@@ -235,6 +235,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "language '{value}' is not supported; use vi or en",
     ),
     "cli.no-tasks": ("Không có nhiệm vụ nào.", "No tasks."),
+    "cli.no-units": ("Không có đơn vị nào.", "No units."),
     "cli.ref-unknown": (
         "không có nhiệm vụ '{ref}'",
         "no task '{ref}'",
@@ -250,6 +251,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.notice-unknown": ("không có thông báo '{notice}'", "no notice '{notice}'"),
     "cli.error": ("lỗi", "error"),
     "cli.warning": ("cảnh báo", "warning"),
+    "cli.bad-date": (
+        "'{text}' không phải là ngày; dùng 2023-12-10, 10/12/2023, 10/12, today/hôm nay, "
+        "tomorrow/ngày mai, yesterday/hôm qua, +7d, -3d, +2w, +1m, "
+        "eow/cuối tuần, eom/cuối tháng, eoq/cuối quý, eoy/cuối năm",
+        "'{text}' is not a date; use 2023-12-10, 10/12/2023, 10/12, today, tomorrow, yesterday, "
+        "+7d, -3d, +2w, +1m, eow (end of week), eom (end of month), eoq (end of quarter), "
+        "eoy (end of year)",
+    ),
+    "cli.one-of": (
+        "chỉ dùng một trong {options}",
+        "use only one of {options}",
+    ),
+    "config.bad-timezone": (
+        "múi giờ '{timezone}' không tồn tại; ví dụ: Asia/Ho_Chi_Minh",
+        "unknown time zone '{timezone}'; for example: Asia/Ho_Chi_Minh",
+    ),
+    "cli.nothing-due": ("Không có nhiệm vụ nào đến hạn.", "Nothing is due."),
+    "cli.nothing-overdue": ("Không có nhiệm vụ nào quá hạn.", "Nothing is overdue."),
+    "cli.as-of": ("Tính đến ngày {today}", "As of {today}"),
     # -- labels ----------------------------------------------------------------
     "label.ref": ("Mã", "Ref"),
     "label.notice": ("Thông báo", "Notice"),
@@ -298,6 +318,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.groups-title": ("Nhóm đơn vị", "Groups"),
     "label.valid": ("Hiệu lực: {since} – {until}", "Valid: {since} – {until}"),
     "label.none": ("không", "none"),
+    "label.unit": ("Đơn vị", "Unit"),
+    "label.original": ("ban đầu {day}", "originally {day}"),
+    "label.units-open": ("Đơn vị chưa hoàn thành", "Units not done"),
+    "label.days-left": ("Còn lại", "Time left"),
+    "label.days-overdue": ("Số ngày quá hạn", "Days overdue"),
+    "label.status": ("Trạng thái", "Status"),
+    "label.total": ("Tổng số", "Total"),
+    "label.totals": ("Tổng cộng", "Total"),
+    "label.completion": ("Hoàn thành (%)", "Done (%)"),
+    "label.bar": ("Tiến độ", "Progress"),
+    "label.overdue-rate": ("Tỷ lệ quá hạn (%)", "Overdue rate (%)"),
+    "label.open-of": ("{open}/{total} chưa xong", "{open} of {total} not done"),
+    "label.left-days": ("còn {days} ngày", "{days} days left"),
+    "label.left-today": ("hôm nay là hạn cuối", "last day today"),
+    "label.late-days": ("quá {days} ngày", "{days} days overdue"),
+    "label.unit-title": ("{name} ({count})", "{name} ({count})"),
+    "label.status-legend": (
+        "HT: hoàn thành; QH: quá hạn. Tỷ lệ quá hạn tính trên số nhiệm vụ có thời hạn; "
+        "mỗi đơn vị được giao tính một lần, nhiệm vụ đã hủy không tính vào tổng số.",
+        "Overdue rate: overdue and not done, out of the assignments that have a deadline; "
+        "each assigned unit counts once; cancelled tasks are not in the total.",
+    ),
+    "col.done_on_time": ("HT đúng hạn", "Done on time"),
+    "col.done_late": ("HT quá hạn", "Done late"),
+    "col.done_no_deadline": ("HT không hạn", "Done, no deadline"),
+    "col.in_progress": ("Trong hạn", "In progress"),
+    "col.overdue": ("QH chưa HT", "Overdue"),
+    "col.ongoing": ("Thường xuyên", "Ongoing"),
+    "col.cancelled": ("Đã hủy", "Cancelled"),
+    "status.done_on_time": ("Hoàn thành đúng hạn", "Done on time"),
+    "status.done_late": ("Hoàn thành quá hạn", "Done late"),
+    "status.done_no_deadline": ("Hoàn thành (không thời hạn)", "Done (no deadline)"),
+    "status.in_progress": ("Đang thực hiện trong hạn", "In progress, within the deadline"),
+    "status.overdue": ("Quá hạn chưa hoàn thành", "Overdue, not done"),
+    "status.ongoing": ("Thường xuyên / không thời hạn", "Ongoing, no deadline"),
+    "status.cancelled": ("Đã hủy", "Cancelled"),
     "kind.department": ("phòng, ban", "department"),
     "kind.commune": ("xã", "commune"),
     "kind.town": ("thị trấn", "town"),
@@ -331,6 +387,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Show one task in full, with its notice and source.",
     ),
     "help.units": ("Danh mục đơn vị và nhóm.", "The registry of units and groups."),
+    "help.due": (
+        "Nhiệm vụ chưa hoàn thành có hạn cuối trước một ngày (kể cả đã quá hạn).",
+        "Open tasks whose last day is before a date (overdue ones included).",
+    ),
+    "help.overdue": (
+        "Nhiệm vụ quá hạn chưa hoàn thành, theo từng đơn vị.",
+        "Overdue tasks not done, by unit.",
+    ),
+    "help.status": (
+        "Bảng số liệu theo đơn vị (hoặc theo thông báo) theo các tiêu chí báo cáo.",
+        "Counts per unit (or per notice) in the report categories.",
+    ),
+    "help.opt.as-of": (
+        "Tính như vào ngày này (mặc định: hôm nay theo múi giờ của cơ quan).",
+        "Compute as of this date (default: today in the office's time zone).",
+    ),
+    "help.opt.before": (
+        "Hạn cuối trước ngày này (2023-12-10, 10/12/2023, +7d, eom...).",
+        "Last day before this date (2023-12-10, 10/12/2023, +7d, eom...).",
+    ),
+    "help.opt.by": (
+        "Hạn cuối đến hết ngày này.",
+        "Last day on or before this date.",
+    ),
+    "help.opt.within": (
+        "Hạn cuối trong N ngày tới (mặc định 7).",
+        "Last day within the next N days (default 7).",
+    ),
+    "help.opt.by-group": (
+        "Nhóm theo: unit (đơn vị) hoặc notice (thông báo).",
+        "Group by: unit or notice.",
+    ),
     "help.opt.data": (
         "Thư mục dữ liệu (mặc định ./data).",
         "The data folder (default ./data).",

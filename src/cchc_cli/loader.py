@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from . import validate
+from .config import CONFIG_FILE, load_config
 from .dates import DateError, parse_date
 from .deadlines import NO_DEADLINE, Deadline, DeadlineError, parse_deadline
 from .diagnostics import Diagnostic, Source, error, sort_diagnostics, warning
@@ -100,7 +101,7 @@ def load(data_dir: Path) -> Dataset:
     if not units_path.exists() and not (data_dir / NOTICES_DIR).is_dir():
         raise DataFolderError("data.not-a-folder", str(data_dir))
 
-    diagnostics: list[Diagnostic] = []
+    config, diagnostics, has_config = load_config(data_dir)
     shown_units = str(units_path)
     if units_path.exists():
         text, problems = read_file(units_path, shown_units)
@@ -131,14 +132,16 @@ def load(data_dir: Path) -> Dataset:
         seen_ids[notice.id] = notice.spans["id"]
         notices.append(notice)
 
-    read = ([shown_units] if units_path.exists() else []) + [str(p) for p in files]
-    dataset = Dataset(registry, tuple(notices), (), tuple(read))
+    read = [str(data_dir / CONFIG_FILE)] if has_config else []
+    read += ([shown_units] if units_path.exists() else []) + [str(p) for p in files]
+    dataset = Dataset(registry, tuple(notices), (), tuple(read), config)
     diagnostics += validate.check(dataset)
     return Dataset(
         registry,
         dataset.notices,
         tuple(sort_diagnostics(diagnostics)),
         dataset.files,
+        config,
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .config import Config
 from .dates import PartialDate
 from .deadlines import NO_DEADLINE, Deadline
 from .diagnostics import NOWHERE, Diagnostic, Source
@@ -165,6 +166,7 @@ class Dataset:
     notices: tuple[Notice, ...]
     diagnostics: tuple[Diagnostic, ...]
     files: tuple[str, ...] = ()
+    config: Config = field(default_factory=Config)
 
     @property
     def tasks(self) -> tuple[Task, ...]:

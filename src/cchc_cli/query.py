@@ -5,9 +5,11 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
+from datetime import date
 
 from .errors import UsageError
 from .model import Dataset, Notice, Task
+from .status import OPEN, Status, UnitStatus, statuses
 from .units import Resolver
 from .vntext import fold
 
@@ -23,10 +25,14 @@ def notice_order(notice: Notice) -> tuple:
     return (notice.date.earliest(), natural_key(notice.id))
 
 
+def sorted_notices(notices: Iterable[Notice]) -> list[Notice]:
+    return sorted(notices, key=notice_order)
+
+
 def sorted_tasks(notices: Iterable[Notice]) -> list[Task]:
     return [
         task
-        for notice in sorted(notices, key=notice_order)
+        for notice in sorted_notices(notices)
         for task in sorted(notice.tasks, key=lambda t: natural_key(t.id))
     ]
 
@@ -100,3 +106,24 @@ def find_task(dataset: Dataset, ref: str) -> Task:
         suggestion = close[0] if "/" in close[0] else next(t.ref for t in tasks if t.id == close[0])
         raise UsageError("cli.ref-unknown-suggest", ref=ref, suggestion=suggestion)
     raise UsageError("cli.ref-unknown", ref=ref)
+
+
+def select_statuses(
+    dataset: Dataset, today: date, notice: str | None = None, unit: str | None = None
+) -> list[UnitStatus]:
+    """Each (task, unit) pair's status on ``today``, narrowed by notice and unit."""
+    items = statuses(select(dataset, notice=notice), today)
+    if unit:
+        wanted = set(resolve_units(dataset, unit))
+        items = [i for i in items if i.unit in wanted]
+    return items
+
+
+def due_by(items: list[UnitStatus], last: date) -> list[UnitStatus]:
+    """Open pairs whose last day is on or before ``last``: by last day, notice, task."""
+    due = [i for i in items if i.status in OPEN and i.last_day is not None and i.last_day <= last]
+    return sorted(due, key=lambda i: i.last_day or last)
+
+
+def overdue(items: list[UnitStatus]) -> list[UnitStatus]:
+    return [i for i in items if i.status is Status.OVERDUE]

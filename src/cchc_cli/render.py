@@ -37,8 +37,8 @@ class OutputFormat(StrEnum):
 @dataclass(frozen=True)
 class Column:
     key: str
-    #: Message key of the header.
-    label: str
+    #: Message key of the header (tables only).
+    label: str = ""
     #: Shown in tables; JSON and CSV carry every column with ``data`` set.
     table: bool = True
     data: bool = True
@@ -57,10 +57,27 @@ class Section:
     title: str | None = None
     #: Lines printed after the table (totals, notes); tables only.
     footer: list[str] = field(default_factory=list)
-    #: A record shown as "label: value" lines rather than a table; its JSON is
-    #: ``document``.
+    #: A record shown as "label: value" lines rather than a table.
     fields: bool = False
+    #: What a table shows instead of a lone header when there are no records.
+    empty: str | None = None
+
+
+@dataclass
+class Report:
+    """What a command prints: tables for people, rows or a document for programs.
+
+    ``tables`` are shown by the table formats; CSV writes ``data`` (default: the
+    first table); JSON writes ``document`` if given, else ``data``'s records.
+    """
+
+    tables: list[Section]
+    data: Section | None = None
     document: Any = None
+
+    @property
+    def rows(self) -> Section:
+        return self.data or self.tables[0]
 
 
 def json_value(value: Any) -> Any:
@@ -103,7 +120,7 @@ class Formatter:
         self.out = out
         self.lang = lang
 
-    def emit(self, sections: Sequence[Section]) -> None:
+    def emit(self, report: Report) -> None:
         raise NotImplementedError
 
     def _table_rows(self, section: Section) -> tuple[list[Column], list[list[str]]]:
@@ -116,13 +133,16 @@ class Formatter:
 
 
 class PlainFormatter(Formatter):
-    def emit(self, sections: Sequence[Section]) -> None:
-        for index, section in enumerate(sections):
+    def emit(self, report: Report) -> None:
+        for index, section in enumerate(report.tables):
             if index:
                 self.out.write("\n")
             if section.title:
                 self.out.write(section.title + "\n")
             columns, rows = self._table_rows(section)
+            if not rows and section.empty:
+                self.out.write(section.empty + "\n")
+                continue
             if section.fields:
                 lines = plain_columns([[f"{label}:", value] for label, value in rows], [False] * 2)
             else:
@@ -141,11 +161,14 @@ class RichFormatter(Formatter):
 
         self.console = console or Console(file=out, highlight=False)
 
-    def emit(self, sections: Sequence[Section]) -> None:
+    def emit(self, report: Report) -> None:
         from rich.table import Table
 
-        for section in sections:
+        for section in report.tables:
             columns, rows = self._table_rows(section)
+            if not rows and section.empty:
+                self.console.print(section.empty)
+                continue
             if section.fields:
                 grid = Table.grid(padding=(0, 2))
                 grid.add_column(style="bold")
@@ -170,26 +193,18 @@ class RichFormatter(Formatter):
 
 
 class JsonFormatter(Formatter):
-    def emit(self, sections: Sequence[Section]) -> None:
-        def records(section: Section) -> list[dict[str, Any]]:
-            keys = [c.key for c in section.columns if c.data]
-            return [{k: json_value(r.get(k)) for k in keys} for r in section.records]
-
-        if len(sections) == 1 and sections[0].document is not None:
-            document: Any = sections[0].document
-        elif len(sections) == 1:
-            document = records(sections[0])
-        else:
-            document = {s.name: records(s) for s in sections}
+    def emit(self, report: Report) -> None:
+        document = report.document
+        if document is None:
+            keys = [c.key for c in report.rows.columns if c.data]
+            document = [{k: json_value(r.get(k)) for k in keys} for r in report.rows.records]
         json.dump(document, self.out, ensure_ascii=False, indent=2, default=json_value)
         self.out.write("\n")
 
 
 class CsvFormatter(Formatter):
-    """The first section as CSV (the others do not fit one sheet)."""
-
-    def emit(self, sections: Sequence[Section]) -> None:
-        section = sections[0]
+    def emit(self, report: Report) -> None:
+        section = report.rows
         keys = [c.key for c in section.columns if c.data]
         buffer = io.StringIO()
         writer = csv.writer(buffer)

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from .i18n import MESSAGES, Lang, fmt_date, t
 from .model import Notice, Registry, Task
-from .render import Column, Section
-from .vntext import shorten
+from .render import Column, Report, Section
+from .status import (
+    DONE,
+    OPEN,
+    REPORTED,
+    Status,
+    Tally,
+    UnitStatus,
+    last_day_on,
+    task_statuses,
+)
+from .vntext import shorten, sort_key
 
 TEXT_WIDTH = 70
 
@@ -31,7 +44,7 @@ def task_record(task: Task) -> dict[str, Any]:
     }
 
 
-def task_section(tasks: list[Task], registry: Registry, lang: Lang) -> Section:
+def task_report(tasks: list[Task], registry: Registry, lang: Lang) -> Report:
     def assigned(record: dict[str, Any]) -> str:
         return ", ".join(registry.name_of(i) for i in record["assigned"])
 
@@ -50,14 +63,14 @@ def task_section(tasks: list[Task], registry: Registry, lang: Lang) -> Section:
         Column("target", "label.target", table=False),
         Column("report_to", "label.report-to", table=False),
     ]
-    return Section("tasks", columns, [task_record(task) for task in tasks])
+    return Report([Section("tasks", columns, [task_record(task) for task in tasks])])
 
 
 def _names(registry: Registry, ids: tuple[str, ...] | list[str]) -> str:
     return ", ".join(registry.name_of(i) for i in ids)
 
 
-def task_detail(task: Task, notice: Notice, registry: Registry, lang: Lang) -> Section:
+def task_detail(task: Task, notice: Notice, registry: Registry, lang: Lang, today: date) -> Report:
     """``show``: the notice's header, then the task in full, then where it is written."""
     rows: list[tuple[str, str]] = []
 
@@ -83,9 +96,13 @@ def task_detail(task: Task, notice: Notice, registry: Registry, lang: Lang) -> S
     add("label.text", task.text)
     add("label.deadline", task.deadline.text)
     add("label.kind", t(f"deadline.{task.deadline.kind.value}", lang))
-    add(
-        "label.last-day", fmt_date(task.deadline.last_day, lang) if task.deadline.last_day else None
-    )
+    last_day = last_day_on(task, today)
+    original = task.deadline.last_day
+    if last_day and original and last_day != original:
+        shown = f"{fmt_date(last_day, lang)} ({t('label.original', lang, day=original)})"
+        add("label.last-day", shown)
+    else:
+        add("label.last-day", fmt_date(last_day, lang) if last_day else None)
     for extension in task.extensions:
         text = t("label.extension", lang, to=extension.to, reason=extension.reason)
         add("label.extensions", text + (f"; {extension.decision}" if extension.decision else ""))
@@ -93,14 +110,22 @@ def task_detail(task: Task, notice: Notice, registry: Registry, lang: Lang) -> S
     add("label.report-to", registry.name_of(task.report_to) if task.report_to else None)
     if task.cancelled:
         add("label.cancelled", task.cancelled.reason)
-    done = [c for u, c in task.done.items() if u in task.assignees]
+    items = task_statuses(task, today)
+    done = [i.completion for i in items if i.status in DONE and i.completion]
     add("label.progress", t("label.done-count", lang, done=len(done), total=len(task.assignees)))
+    counts = Counter(i.status for i in items)
+    summary = ", ".join(
+        f"{counts[s]} {t(f'status.{s.value}', lang).lower()}"
+        for s in (*REPORTED, Status.CANCELLED)
+        if counts[s]
+    )
+    add("label.status", f"{summary} ({t('cli.as-of', lang, today=today).lower()})")
     for completion in done:
         evidence = f" — {completion.evidence}" if completion.evidence else ""
         name = registry.name_of(completion.unit)
         add("label.done", f"{name}: {fmt_date(completion.on, lang)}{evidence}")
-    open_units = [u for u in task.assignees if u not in task.done]
-    if task.done and open_units:
+    open_units = [i.unit for i in items if i.status in OPEN]
+    if done and open_units:
         add("label.open-units", _names(registry, open_units))
     for note in task.notes:
         add("label.notes", f"{fmt_date(note.on, lang)}: {note.text}")
@@ -129,10 +154,10 @@ def task_detail(task: Task, notice: Notice, registry: Registry, lang: Lang) -> S
     )
     columns = [Column("field", "label.name"), Column("value", "label.text")]
     records = [{"field": label, "value": value} for label, value in rows]
-    return Section("task", columns, records, fields=True, document=record)
+    return Report([Section("task", columns, records, fields=True)], document=record)
 
 
-def unit_sections(registry: Registry, lang: Lang) -> list[Section]:
+def unit_report(registry: Registry, lang: Lang) -> Report:
     def kind(record: dict[str, Any]) -> str:
         # A kind the registry got wrong (validate says so) is shown as written.
         key = f"kind.{record['kind']}"
@@ -188,12 +213,234 @@ def unit_sections(registry: Registry, lang: Lang) -> list[Section]:
         since=since or "…",
         until=until or "…",
     )
-    return [
-        Section(
-            "units",
-            unit_columns,
-            units,
-            title=f"{t('label.units-title', lang)} ({validity})",
-        ),
-        Section("groups", group_columns, groups, title=t("label.groups-title", lang)),
+    title = f"{t('label.units-title', lang)} ({validity})"
+    unit_section = Section("units", unit_columns, units, title=title)
+    group_section = Section("groups", group_columns, groups, title=t("label.groups-title", lang))
+
+    def data(section: Section) -> list[dict[str, Any]]:
+        keys = [c.key for c in section.columns if c.data]
+        return [{k: r[k] for k in keys} for r in section.records]
+
+    document = {
+        "valid_from": since.iso() if since else None,
+        "valid_until": until.iso() if until else None,
+        "units": data(unit_section),
+        "groups": data(group_section),
+    }
+    return Report([unit_section, group_section], document=document)
+
+
+# -- due, overdue, status ------------------------------------------------------------
+
+
+def _status_record(item: UnitStatus, registry: Registry) -> dict[str, Any]:
+    task = item.task
+    return {
+        "ref": task.ref,
+        "notice": task.notice,
+        "id": task.id,
+        "unit": item.unit,
+        "unit_name": registry.name_of(item.unit),
+        "status": item.status.value,
+        "deadline": task.deadline.text,
+        "last_day": item.last_day,
+        "days_left": item.days_left,
+        "days_overdue": item.days_overdue,
+        "text": task.text,
+    }
+
+
+def time_left(days: int | None, lang: Lang) -> str:
+    if days is None:
+        return ""
+    if days > 0:
+        return t("label.left-days", lang, days=days)
+    if days == 0:
+        return t("label.left-today", lang)
+    return t("label.late-days", lang, days=-days)
+
+
+def open_units_text(task: Task, open_units: list[str], registry: Registry, lang: Lang) -> str:
+    """Who has still to act: a group by its name while all its members are open."""
+    remaining = set(open_units)
+    parts = []
+    for ident in task.assigned:
+        members = registry.expand([ident])
+        still = [u for u in members if u in remaining]
+        if not still:
+            continue
+        remaining.difference_update(still)
+        if ident in registry.groups:
+            share = t("label.open-of", lang, open=len(still), total=len(members))
+            if len(still) == len(members):
+                parts.append(f"{registry.name_of(ident)} ({share})")
+            else:
+                names = ", ".join(registry.name_of(u) for u in still)
+                parts.append(f"{registry.name_of(ident)} ({share}): {names}")
+        else:
+            parts.append(registry.name_of(ident))
+    return "; ".join(parts)
+
+
+def due_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Report:
+    """Open tasks by last day: a row per task for people, per (task, unit) for programs."""
+    data_columns = [
+        Column(key)
+        for key in (
+            "ref",
+            "notice",
+            "id",
+            "unit",
+            "unit_name",
+            "status",
+            "deadline",
+            "last_day",
+            "days_left",
+            "text",
+        )
     ]
+    records = [_status_record(item, registry) for item in items]
+    rows: list[dict[str, Any]] = []
+    by_task: dict[str, list[UnitStatus]] = {}
+    for item in items:
+        by_task.setdefault(item.task.ref, []).append(item)
+    for group in by_task.values():
+        first = group[0]
+        rows.append(
+            {
+                "ref": first.task.ref,
+                "units": open_units_text(first.task, [i.unit for i in group], registry, lang),
+                "deadline": first.task.deadline.text,
+                "last_day": first.last_day,
+                "left": time_left(first.days_left, lang),
+                "text": shorten(first.task.text, TEXT_WIDTH),
+            }
+        )
+    table_columns = [
+        Column("ref", "label.ref"),
+        Column("units", "label.units-open"),
+        Column("deadline", "label.deadline"),
+        Column("last_day", "label.last-day"),
+        Column("left", "label.days-left"),
+        Column("text", "label.text"),
+    ]
+    table = Section("due", table_columns, rows, empty=t("cli.nothing-due", lang))
+    return Report([table], data=Section("due", data_columns, records))
+
+
+def overdue_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Report:
+    """Overdue (task, unit) pairs, grouped by unit in Vietnamese alphabetical order."""
+    items = sorted(items, key=lambda i: (sort_key(registry.name_of(i.unit)), i.last_day))
+    data_columns = [
+        Column(key)
+        for key in (
+            "ref",
+            "notice",
+            "id",
+            "unit",
+            "unit_name",
+            "status",
+            "deadline",
+            "last_day",
+            "days_overdue",
+            "text",
+        )
+    ]
+    records = [_status_record(item, registry) for item in items]
+    table_columns = [
+        Column("ref", "label.ref"),
+        Column("deadline", "label.deadline"),
+        Column("last_day", "label.last-day"),
+        Column("days_overdue", "label.days-overdue", right=True, style="red"),
+        Column("text", "label.text", show=lambda r: shorten(r["text"], TEXT_WIDTH)),
+    ]
+    sections: list[Section] = []
+    by_unit: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        by_unit.setdefault(record["unit"], []).append(record)
+    for unit, unit_records in by_unit.items():
+        title = t("label.unit-title", lang, name=registry.name_of(unit), count=len(unit_records))
+        sections.append(Section(unit, table_columns, unit_records, title=title))
+    if not sections:
+        sections = [Section("overdue", table_columns, [], empty=t("cli.nothing-overdue", lang))]
+    return Report(sections, data=Section("overdue", data_columns, records))
+
+
+def _bar(rate: float | None, width: int = 10) -> str:
+    if rate is None:
+        return ""
+    filled = round(rate * width / 100)
+    return "█" * filled + "░" * (width - filled)
+
+
+def _rate(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}"
+
+
+def _tally_record(key: str, ident: str, name: str, tally: Tally) -> dict[str, Any]:
+    record: dict[str, Any] = {key: ident, "name": name}
+    for status in (*REPORTED, Status.CANCELLED):
+        record[status.value] = tally[status]
+    record.update(
+        total=tally.total,
+        completion_rate=tally.completion_rate,
+        overdue_rate=tally.overdue_rate,
+    )
+    return record
+
+
+def status_report(
+    items: list[UnitStatus],
+    registry: Registry,
+    lang: Lang,
+    notices: Sequence[Notice] = (),
+    by_notice: bool = False,
+) -> Report:
+    """Counts per unit (or notice) in the report categories, with a totals row."""
+    key = "notice" if by_notice else "unit"
+    groups: dict[str, list[UnitStatus]] = {}
+    for item in items:
+        groups.setdefault(item.task.notice if by_notice else item.unit, []).append(item)
+    if by_notice:
+        titles = {n.id: n.title for n in notices}
+        names = {ident: titles.get(ident, ident) for ident in groups}
+        order = [n.id for n in notices if n.id in groups]
+    else:
+        names = {ident: registry.name_of(ident) for ident in groups}
+        order = sorted(groups, key=lambda i: sort_key(names[i]))
+    records = [_tally_record(key, i, names[i], Tally.of(groups[i])) for i in order]
+    totals = _tally_record(key, t("label.totals", lang), t("label.totals", lang), Tally.of(items))
+
+    columns = [
+        Column(key, "label.notice", table=by_notice),
+        Column("name", "label.unit", table=not by_notice),
+        Column("total", "label.total", right=True),
+        *(
+            Column(s.value, f"col.{s.value}", right=True, style=_STYLE.get(s))
+            for s in (*REPORTED, Status.CANCELLED)
+        ),
+        Column(
+            "completion_rate",
+            "label.completion",
+            right=True,
+            show=lambda r: _rate(r["completion_rate"]),
+        ),
+        Column("bar", "label.bar", data=False, show=lambda r: _bar(r["completion_rate"])),
+        Column(
+            "overdue_rate",
+            "label.overdue-rate",
+            right=True,
+            show=lambda r: _rate(r["overdue_rate"]),
+        ),
+    ]
+    table = Section(
+        "status",
+        columns,
+        [*records, totals] if records else [],
+        footer=[t("label.status-legend", lang)] if records else [],
+        empty=t("cli.no-tasks", lang),
+    )
+    return Report([table], data=Section("status", columns, records))
+
+
+_STYLE = {Status.OVERDUE: "red", Status.DONE_LATE: "yellow", Status.DONE_ON_TIME: "green"}

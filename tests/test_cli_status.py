@@ -1,0 +1,296 @@
+"""due, overdue and status on the reference notice at fixed dates, with exact outputs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from cchc_cli.cli import app
+
+runner = CliRunner()
+NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
+
+
+def cchc(*args: str, **env: str):
+    return runner.invoke(app, list(args), prog_name="cchc", env=env or None)
+
+
+def mark_progress(data_dir, after: str, lines: str) -> None:
+    """Add progress lines to the reference notice after the task line ``after``."""
+    path = data_dir / "notices" / NOTICE
+    text = path.read_text(encoding="utf-8")
+    assert text.count(after) == 1, after
+    path.write_text(text.replace(after, after + lines), encoding="utf-8")
+
+
+# -- due ---------------------------------------------------------------------------
+
+
+def test_due_before_lists_exactly_the_tasks_of_the_issue(data_dir, golden):
+    result = cchc("due", "--before", "2023-12-10", "--as-of", "2023-11-20")
+    assert result.exit_code == 0
+    golden("due-before-2023-12-10.vi.txt", result.stdout)
+    refs = [line.split()[0].split("/")[1] for line in result.stdout.splitlines()[1:]]
+    # chậm nhất 24/11, trước 25/11, trước 24/11 (both), the three trước 10/12:
+    # by last day, then notice, then task id. Not 14/12, not 31/12.
+    assert refs == ["7.1", "8.2", "1.2", "2.3", "2.2", "4", "6"]
+
+
+def test_due_json_is_one_object_per_task_and_unit(data_dir):
+    result = cchc("due", "--before", "10/12/2023", "--as-of", "20/11/2023", "--format", "json")
+    records = json.loads(result.stdout)
+    assert len(records) == 1 + 18 + 31 + 1 + 3
+    first = records[0]
+    assert first == {
+        "ref": "cchc-2023-11/7.1",
+        "notice": "cchc-2023-11",
+        "id": "7.1",
+        "unit": "gd-dt",
+        "unit_name": "Phòng Giáo dục và Đào tạo",
+        "status": "in_progress",
+        "deadline": "trước ngày 24/11/2023",
+        "last_day": "2023-11-23",
+        "days_left": 3,
+        "text": first["text"],
+    }
+    assert [r["last_day"] for r in records] == sorted(r["last_day"] for r in records)
+
+
+def test_due_within_days_from_today_includes_overdue_ones(data_dir):
+    result = cchc("due", "--within", "0", "--as-of", "2023-11-24", "--format", "json")
+    pairs = {(r["ref"].split("/")[1], r["days_left"]) for r in json.loads(result.stdout)}
+    assert pairs == {("7.1", -1), ("8.2", -1), ("1.2", 0), ("2.3", 0)}
+
+
+def test_due_by_is_inclusive_and_takes_relative_dates(data_dir):
+    by = cchc("due", "--by", "eom", "--as-of", "2023-11-20", "--format", "json")
+    before = cchc("due", "--before", "2023-12-01", "--as-of", "2023-11-20", "--format", "json")
+    assert json.loads(by.stdout) == json.loads(before.stdout)
+    assert {r["id"] for r in json.loads(by.stdout)} == {"7.1", "8.2", "1.2", "2.3"}
+
+
+def test_due_leaves_out_units_that_are_done_and_names_those_still_open(data_dir, golden):
+    mark_progress(
+        data_dir,
+        "    target: cập nhật, phê duyệt thông tin CBCCVC đạt 100%\n",
+        "    done:\n"
+        + "".join(f"      {u}: 2023-11-21\n" for u in ("ho-xa", "ben-quan", "cua-tung"))
+        + "      vinh-ha: {on: 2023-11-22, evidence: Báo cáo 15/BC-UBND}\n",
+    )
+    result = cchc("due", "--before", "2023-11-24", "--as-of", "2023-11-22", "--unit", "xa-thi-tran")
+    assert result.exit_code == 0
+    golden("due-partly-done.vi.txt", result.stdout)
+
+
+def test_due_with_nothing_due_says_so(data_dir):
+    result = cchc("due", "--before", "2023-11-01", "--as-of", "2023-10-01")
+    assert (result.exit_code, result.stdout) == (0, "Không có nhiệm vụ nào đến hạn.\n")
+    result = cchc("due", "--before", "2023-11-01", "--as-of", "2023-10-01", "-f", "json")
+    assert result.stdout == "[]\n"
+
+
+def test_as_of_comes_from_cchc_today(data_dir):
+    a = cchc("due", "--within", "3", "-f", "json", CCHC_TODAY="2023-11-20")
+    b = cchc("due", "--within", "3", "-f", "json", "--as-of", "2023-11-20")
+    assert a.exit_code == 0 and a.stdout == b.stdout
+    assert len(json.loads(a.stdout)) == 1 + 18  # 7.1 and 8.2, last day 23/11
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["due", "--before", "tuần sau"],
+            "cchc: lỗi: --before: 'tuần sau' không phải là ngày; dùng 2023-12-10, 10/12/2023,",
+        ),
+        (
+            ["due", "--before", "31/11/2023"],
+            "cchc: lỗi: --before: không có ngày 31/11/2023: tháng 11/2023 chỉ có 30 ngày",
+        ),
+        (
+            ["overdue", "--as-of", "2023-13-01"],
+            "cchc: lỗi: --as-of: không có tháng 13",
+        ),
+        (
+            ["due", "--before", "2023-12-10", "--within", "3"],
+            "cchc: lỗi: chỉ dùng một trong --before, --within",
+        ),
+    ],
+)
+def test_bad_command_line_values_are_usage_errors(data_dir, args, message):
+    result = cchc(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message)
+    assert result.stdout == ""
+
+
+def test_negative_within_is_refused(data_dir):
+    result = cchc("due", "--within", "-1")
+    assert result.exit_code == 2
+
+
+# -- overdue -------------------------------------------------------------------------
+
+
+def test_overdue_groups_by_unit_in_vietnamese_order(data_dir, golden):
+    mark_progress(
+        data_dir,
+        "    target: cập nhật, phê duyệt thông tin CBCCVC đạt 100%\n",
+        "    done: {"
+        + ", ".join(
+            f"{u}: 2023-11-22"
+            for u in (
+                "ho-xa",
+                "ben-quan",
+                "cua-tung",
+                "hien-thanh",
+                "kim-thach",
+                "trung-nam",
+                "vinh-chap",
+                "vinh-giang",
+                "vinh-ha",
+                "vinh-hoa",
+                "vinh-khe",
+                "vinh-lam",
+                "vinh-long",
+                "vinh-o",
+                "vinh-son",
+                "vinh-thai",
+            )
+        )
+        + "}\n",
+    )
+    result = cchc(
+        "overdue", "--as-of", "2023-11-25", "--notice", "cchc-2023-11", "--unit", "xa-thi-tran"
+    )
+    assert result.exit_code == 0
+    golden("overdue-communes.vi.txt", result.stdout)
+
+
+def test_overdue_english_on_one_department(data_dir, golden):
+    result = cchc("overdue", "--as-of", "2023-12-15", "--unit", "gd-dt", "--lang", "en")
+    assert result.exit_code == 0
+    golden("overdue-gd-dt.en.txt", result.stdout)
+
+
+def test_overdue_json_has_days_overdue_per_unit(data_dir):
+    result = cchc("overdue", "--as-of", "2023-12-15", "--unit", "noi vu", "-f", "json")
+    records = json.loads(result.stdout)
+    assert [(r["id"], r["unit"], r["days_overdue"], r["status"]) for r in records] == [
+        ("1.2", "noi-vu", 21, "overdue"),
+        ("2.3", "noi-vu", 21, "overdue"),
+        ("2.2", "noi-vu", 6, "overdue"),
+    ]
+
+
+def test_overdue_with_nothing_overdue_says_so(data_dir):
+    result = cchc("overdue", "--as-of", "2023-11-22")
+    assert (result.exit_code, result.stdout) == (0, "Không có nhiệm vụ nào quá hạn.\n")
+
+
+# -- status --------------------------------------------------------------------------
+
+
+def test_status_per_unit(data_dir, golden):
+    mark_progress(
+        data_dir,
+        "    deadline: trước ngày 25/11/2023\n",
+        "    done: {noi-vu: 2023-11-24}\n",
+    )
+    mark_progress(
+        data_dir,
+        "    target: cập nhật, phê duyệt đạt 100%; đối soát chính xác 100%\n",
+        "    done: {gd-dt: {on: 2023-11-27, evidence: Báo cáo 88/BC-GDĐT}}\n",
+    )
+    result = cchc("status", "--as-of", "2023-11-30")
+    assert result.exit_code == 0
+    golden("status.vi.txt", result.stdout)
+
+
+def test_status_json_has_the_documented_keys(data_dir):
+    mark_progress(
+        data_dir, "    deadline: trước ngày 25/11/2023\n", "    done: {noi-vu: 2023-11-24}\n"
+    )
+    result = cchc("status", "--as-of", "2023-11-30", "--unit", "noi-vu", "-f", "json")
+    assert json.loads(result.stdout) == [
+        {
+            "unit": "noi-vu",
+            "name": "Phòng Nội vụ",
+            "total": 7,
+            "done_on_time": 1,
+            "done_late": 0,
+            "done_no_deadline": 0,
+            "in_progress": 1,
+            "overdue": 1,
+            "ongoing": 4,
+            "cancelled": 0,
+            "completion_rate": 14.3,
+            "overdue_rate": 33.3,
+        }
+    ]
+
+
+def test_status_by_notice_in_english(data_dir, golden):
+    result = cchc("status", "--as-of", "2023-12-15", "--by", "notice", "--lang", "en")
+    assert result.exit_code == 0
+    golden("status-by-notice.en.txt", result.stdout)
+
+
+def test_status_counts_cancelled_tasks_apart(data_dir):
+    mark_progress(
+        data_dir,
+        "    deadline: trước ngày 25/11/2023\n",
+        "    cancelled: {reason: Đã giao Phòng Nội vụ tại Thông báo khác, on: 2023-11-23}\n",
+    )
+    result = cchc("status", "--as-of", "2023-11-30", "--unit", "noi-vu", "-f", "json")
+    (record,) = json.loads(result.stdout)
+    assert (record["cancelled"], record["total"], record["overdue"]) == (1, 6, 1)
+
+
+def test_status_csv_has_a_bom_and_one_row_per_unit(data_dir):
+    result = cchc("status", "--as-of", "2023-11-30", "-f", "csv")
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "\ufeffunit,name,total,done_on_time,done_late,done_no_deadline,in_progress,"
+        "overdue,ongoing,cancelled,completion_rate,overdue_rate"
+    )
+    assert len(lines) == 1 + 31
+
+
+def test_extension_shows_in_due_and_moves_the_task_out_of_overdue(data_dir):
+    mark_progress(
+        data_dir,
+        "    deadline: trước ngày 24/11/2023\n"
+        "    target: cập nhật, phê duyệt đạt 100%; đối soát chính xác 100%\n",
+        "    extensions:\n"
+        "      - {to: 2023-12-05, reason: Chờ tập huấn, decision: Công văn 2201/UBND-NV,\n"
+        "         on: 2023-11-22}\n",
+    )
+    overdue = cchc("overdue", "--as-of", "2023-11-30", "--unit", "gd-dt", "-f", "json")
+    assert [r["id"] for r in json.loads(overdue.stdout)] == ["1.2"]
+    due = cchc(
+        "due", "--by", "2023-12-05", "--as-of", "2023-11-30", "--unit", "gd-dt", "-f", "json"
+    )
+    records = {r["id"]: r for r in json.loads(due.stdout)}
+    assert sorted(records) == ["1.2", "7.1"]
+    record = records["7.1"]
+    assert (record["last_day"], record["days_left"]) == ("2023-12-05", 5)
+    assert record["deadline"] == "trước ngày 24/11/2023"
+
+
+# -- time zone -------------------------------------------------------------------------
+
+
+def test_config_time_zone_is_read_and_checked(data_dir):
+    (data_dir / "config.yaml").write_text("timezone: Asia/Saigon\n", encoding="utf-8")
+    assert cchc("validate").exit_code == 0
+    (data_dir / "config.yaml").write_text("timezone: Asia/Vinh_Linh\ntz: x\n", encoding="utf-8")
+    result = cchc("validate", "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[:2] == [
+        "data/config.yaml:1:11: error: unknown time zone 'Asia/Vinh_Linh'; "
+        "for example: Asia/Ho_Chi_Minh",
+        "data/config.yaml:2:1: error: unknown key 'tz'; allowed keys: timezone",
+    ]
