@@ -188,8 +188,12 @@ def test_show_in_english(data_dir, golden):
 
 
 def test_show_json_is_the_task_record_with_its_progress(data_dir):
-    result = cchc("show", "1.2", "--format", "json")
+    result = cchc("show", "1.2", "--format", "json", "--as-of", "2023-11-25")
     record = json.loads(result.stdout)
+    assert record["as_of"] == "2023-11-25"
+    assert record["task_done"] is False
+    assert set(record["statuses"].values()) == {"overdue"}
+    assert len(record["statuses"]) == 31
     assert record["ref"] == "cchc-2023-11/1.2"
     assert record["report_to"] == "noi-vu"
     assert record["done"] == {} and record["extensions"] == [] and record["cancelled"] is None
@@ -298,3 +302,15 @@ def test_every_command_has_help_text(command):
     result = cchc(command, "--help")
     assert result.exit_code == 0
     assert registered[command].help.split(";")[0][:30] in " ".join(result.stdout.split())
+
+
+def test_show_json_says_the_task_is_done_once_every_assignee_is(data_dir):
+    notice = data_dir / "notices" / "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
+    text = notice.read_text(encoding="utf-8")
+    line = "    deadline: trước ngày 25/11/2023\n"
+    notice.write_text(text.replace(line, line + "    done: {noi-vu: 2023-11-24}\n"), "utf-8")
+    before = json.loads(cchc("show", "2.3", "-f", "json", "--as-of", "2023-11-23").stdout)
+    after = json.loads(cchc("show", "2.3", "-f", "json", "--as-of", "2023-11-24").stdout)
+    assert (before["task_done"], after["task_done"]) == (False, True)
+    assert after["statuses"] == {"noi-vu": "done_on_time"}
+    assert after["done"] == {"noi-vu": {"on": "2023-11-24", "evidence": None, "note": None}}

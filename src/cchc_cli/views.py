@@ -18,6 +18,7 @@ from .status import (
     Tally,
     UnitStatus,
     last_day_on,
+    task_done,
     task_statuses,
 )
 from .vntext import shorten, sort_key
@@ -150,6 +151,10 @@ def task_detail(task: Task, notice: Notice, registry: Registry, lang: Lang, toda
             else None
         ),
         notes=[{"on": n.on, "text": n.text, "unit": n.unit} for n in task.notes],
+        as_of=today,
+        last_day=last_day,
+        statuses={i.unit: i.status.value for i in items},
+        task_done=task_done(task, today),
         source=str(task.source),
     )
     columns = [Column("field", "label.name"), Column("value", "label.text")]
