@@ -151,6 +151,12 @@ def test_a_folder_that_is_not_a_data_folder_is_a_usage_error(tmp_path, monkeypat
     result = cchc("validate", "--data", "empty", "--lang", "en")
     assert result.exit_code == 2
     assert "is not a cchc data folder" in result.stderr
+    (tmp_path / "file.yaml").write_text("id: x\n", encoding="utf-8")
+    result = cchc("validate", "--data", "file.yaml", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "cchc: error: 'file.yaml' is not a cchc data folder: it has no units.yaml and no notices/\n"
+    )
 
 
 def test_read_commands_report_data_errors_and_show_the_rest(data_dir):

@@ -295,3 +295,5 @@ def main() -> None:
         # `cchc list | head`: the reader left; that is not an error.
         sys.stderr.close()
         sys.exit(0)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -95,8 +95,10 @@ def notice_files(data_dir: Path) -> list[Path]:
 
 def load(data_dir: Path) -> Dataset:
     """Load and check everything in a data folder."""
-    if not data_dir.is_dir():
+    if not data_dir.exists():
         raise DataFolderError("data.missing", str(data_dir))
+    if not data_dir.is_dir():
+        raise DataFolderError("data.not-a-folder", str(data_dir))
     units_path = data_dir / UNITS_FILE
     if not units_path.exists() and not (data_dir / NOTICES_DIR).is_dir():
         raise DataFolderError("data.not-a-folder", str(data_dir))
