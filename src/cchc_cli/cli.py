@@ -85,6 +85,8 @@ def handles_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except CchcError as err:
+            for diagnostic in err.diagnostics:
+                typer.echo(_diagnostic_line(diagnostic, lang), err=True)
             option = f"{err.option}: " if isinstance(err, OptionError) else ""
             _fail(f"cchc: {prefix}: {option}{t(err.key, lang, **err.args_)}", err.exit_code)
         except DataFolderError as err:
@@ -286,6 +288,275 @@ def units(
     dataset = _load(data, lang)
     formatter_for(fmt, lang).emit(unit_report(dataset.registry, lang))
     _finish(dataset)
+
+
+# -- recording progress -------------------------------------------------------------
+
+
+def _complete_ref(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of task references from the data folder."""
+    from .loader import load
+
+    data = Path(ctx.params.get("data") or os.environ.get("CCHC_DATA") or DEFAULT_DATA)
+    try:
+        tasks = load(data).tasks
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    refs = [t.ref for t in tasks] + [t.id for t in tasks]
+    return [r for r in dict.fromkeys(refs) if r.startswith(incomplete)]
+
+
+def _complete_unit(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of unit and group ids."""
+    from .loader import load
+
+    data = Path(ctx.params.get("data") or os.environ.get("CCHC_DATA") or DEFAULT_DATA)
+    try:
+        registry = load(data).registry
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    return [i for i in (*registry.units, *registry.groups) if i.startswith(incomplete)]
+
+
+RefArg = Annotated[
+    str,
+    typer.Argument(help=_h("help.arg.ref"), show_default=False, autocompletion=_complete_ref),
+]
+UnitsOpt = Annotated[
+    list[str] | None,
+    typer.Option("--unit", help=_h("help.opt.units"), autocompletion=_complete_unit),
+]
+AllOpt = Annotated[bool, typer.Option("--all", help=_h("help.opt.all"))]
+ReasonOpt = Annotated[str, typer.Option("--reason", help=_h("help.opt.reason"))]
+DecisionOpt = Annotated[str | None, typer.Option("--decision", help=_h("help.opt.decision"))]
+
+
+def _tidy(text: str | None) -> str | None:
+    """Free text as the file will read it back (NFC, single spaces); empty is absent."""
+    from .vntext import tidy
+
+    return tidy(text) or None if text is not None else None
+
+
+def _required(text: str, option: str) -> str:
+    tidied = _tidy(text)
+    if not tidied:
+        raise UsageError("schema.empty", key=option)
+    return tidied
+
+
+def _saved(outcome: Any, what: str, lang: Lang) -> None:
+    typer.echo(t("edit.saved", lang, path=outcome.path, what=what))
+
+
+def _unit_names(dataset: Any, units: tuple[str, ...]) -> str:
+    return ", ".join(dataset.registry.name_of(u) for u in units)
+
+
+@app.command(help=_h("help.done"))
+@handles_errors
+def done(
+    ref: RefArg,
+    unit: UnitsOpt = None,
+    every: AllOpt = False,
+    on: Annotated[str | None, typer.Option("--on", help=_h("help.opt.on"))] = None,
+    evidence: Annotated[
+        str | None, typer.Option("--evidence", help=_h("help.opt.evidence"))
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help=_h("help.opt.note"))] = None,
+    data: DataOpt = DEFAULT_DATA,
+    lang: LangOpt = Lang.VI,
+    as_of: AsOfOpt = None,
+) -> None:
+    from .dateargs import parse_date_arg
+    from .edit import Done, apply, units_to_mark
+    from .query import find_task, resolve_unit_list
+
+    dataset = _load(data, lang)
+    task = find_task(dataset, ref)
+    today = _today(as_of, dataset)
+    day = parse_date_arg(on, today, "--on") if on else today
+    units = units_to_mark(task, resolve_unit_list(dataset, unit or []), every, dataset.registry)
+    if day > today:
+        _warn(t("edit.future", lang, on=day, today=today), lang)
+    evidence, note = _tidy(evidence), _tidy(note)
+    values = {"on": day.isoformat(), "evidence": evidence, "note": note}
+    change = Done("done", units, values, on=day, evidence=evidence, note=note)
+    outcome = apply(data, task, change, dataset.registry, dataset.config.timezone)
+    what = t("what.done", lang, ref=task.ref, units=_unit_names(dataset, units), on=day)
+    _saved(outcome, what, lang)
+
+
+@app.command(help=_h("help.reopen"))
+@handles_errors
+def reopen(
+    ref: RefArg,
+    reason: ReasonOpt,
+    unit: UnitsOpt = None,
+    every: AllOpt = False,
+    data: DataOpt = DEFAULT_DATA,
+    lang: LangOpt = Lang.VI,
+    as_of: AsOfOpt = None,
+) -> None:
+    from .edit import Reopen, apply, units_to_reopen
+    from .query import find_task, resolve_unit_list
+
+    dataset = _load(data, lang)
+    task = find_task(dataset, ref)
+    today = _today(as_of, dataset)
+    units = units_to_reopen(task, resolve_unit_list(dataset, unit or []), every, dataset.registry)
+    reason = _required(reason, "--reason")
+    text = t("edit.reopened-note", lang, reason=reason)
+    change = Reopen("reopen", units, {"reason": reason}, on=today, reason=text)
+    outcome = apply(data, task, change, dataset.registry, dataset.config.timezone)
+    what = t("what.reopen", lang, ref=task.ref, units=_unit_names(dataset, units))
+    _saved(outcome, what, lang)
+
+
+@app.command(help=_h("help.extend"))
+@handles_errors
+def extend(
+    ref: RefArg,
+    to: Annotated[str, typer.Option("--to", help=_h("help.opt.to"))],
+    reason: ReasonOpt,
+    decision: DecisionOpt = None,
+    data: DataOpt = DEFAULT_DATA,
+    lang: LangOpt = Lang.VI,
+    as_of: AsOfOpt = None,
+) -> None:
+    from .dateargs import parse_date_arg
+    from .edit import Extend, apply
+    from .model import Extension
+    from .query import find_task
+
+    dataset = _load(data, lang)
+    task = find_task(dataset, ref)
+    today = _today(as_of, dataset)
+    new_last = parse_date_arg(to, today, "--to")
+    reason, decision = _required(reason, "--reason"), _tidy(decision)
+    extension = Extension(new_last, reason, decision, today)
+    values = {"to": new_last.isoformat(), "reason": reason, "decision": decision}
+    change = Extend("extend", (), values, extension=extension)
+    outcome = apply(data, task, change, dataset.registry, dataset.config.timezone)
+    _saved(outcome, t("what.extend", lang, ref=task.ref, to=new_last), lang)
+
+
+@app.command(help=_h("help.cancel"))
+@handles_errors
+def cancel(
+    ref: RefArg,
+    reason: ReasonOpt,
+    decision: DecisionOpt = None,
+    data: DataOpt = DEFAULT_DATA,
+    lang: LangOpt = Lang.VI,
+    as_of: AsOfOpt = None,
+) -> None:
+    from .edit import Cancel, apply
+    from .model import Cancellation
+    from .query import find_task
+
+    dataset = _load(data, lang)
+    task = find_task(dataset, ref)
+    reason, decision = _required(reason, "--reason"), _tidy(decision)
+    cancellation = Cancellation(reason, _today(as_of, dataset), decision)
+    change = Cancel(
+        "cancel", (), {"reason": reason, "decision": decision}, cancellation=cancellation
+    )
+    outcome = apply(data, task, change, dataset.registry, dataset.config.timezone)
+    _saved(outcome, t("what.cancel", lang, ref=task.ref), lang)
+
+
+@app.command(help=_h("help.note"))
+@handles_errors
+def note(
+    ref: RefArg,
+    text: Annotated[str, typer.Argument(help=_h("help.arg.text"), show_default=False)],
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", help=_h("help.opt.unit"), autocompletion=_complete_unit),
+    ] = None,
+    on: Annotated[str | None, typer.Option("--on", help=_h("help.opt.on"))] = None,
+    data: DataOpt = DEFAULT_DATA,
+    lang: LangOpt = Lang.VI,
+    as_of: AsOfOpt = None,
+) -> None:
+    from .dateargs import parse_date_arg
+    from .edit import AddNote, apply, units_to_mark
+    from .model import Note
+    from .query import find_task, resolve_units
+
+    dataset = _load(data, lang)
+    task = find_task(dataset, ref)
+    today = _today(as_of, dataset)
+    day = parse_date_arg(on, today, "--on") if on else today
+    units: tuple[str, ...] = ()
+    if unit:
+        units = units_to_mark(task, resolve_units(dataset, unit), False, dataset.registry)
+    written = _required(text, "TEXT")
+    entry = Note(day, written, units[0] if len(units) == 1 else None)
+    values = {"on": day.isoformat(), "text": written, "unit": entry.unit}
+    change = AddNote("note", units, values, note_=entry)
+    outcome = apply(data, task, change, dataset.registry, dataset.config.timezone)
+    _saved(outcome, t("what.note", lang, ref=task.ref), lang)
+
+
+@app.command(help=_h("help.undo"))
+@handles_errors
+def undo(data: DataOpt = DEFAULT_DATA, lang: LangOpt = Lang.VI) -> None:
+    from .config import load_config
+    from .edit import undo as undo_last
+    from .loader import check_folder
+
+    check_folder(data)
+    config, _, _ = load_config(data)
+    entry = undo_last(data, config.timezone)
+    path = data / entry["file"]
+    what = t(
+        "what.undo",
+        lang,
+        id=entry["undoes"],
+        command=entry["values"]["command"],
+        ref=entry["ref"],
+        path=path,
+    )
+    typer.echo(what)
+
+
+@app.command(help=_h("help.log"))
+@handles_errors
+def log(
+    ref: Annotated[
+        str | None,
+        typer.Argument(
+            help=_h("help.arg.ref-log"), show_default=False, autocompletion=_complete_ref
+        ),
+    ] = None,
+    data: DataOpt = DEFAULT_DATA,
+    lang: LangOpt = Lang.VI,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    from .journal import Journal
+    from .loader import check_folder
+    from .views import log_report
+
+    check_folder(data)
+    entries, bad = Journal(data).entries()
+    if bad:
+        _warn(t("log.journal-bad-lines", lang, lines=", ".join(map(str, bad))), lang)
+    if ref:
+        entries = [e for e in entries if _same_task(e.get("ref", ""), ref)]
+    formatter_for(fmt, lang).emit(log_report(entries, lang))
+
+
+def _same_task(entry_ref: str, written: str) -> bool:
+    """A journal reference matches the full form or any shorter one a clerk types."""
+    notice_part, _, task_part = written.rpartition("/")
+    entry_notice, _, entry_task = entry_ref.rpartition("/")
+    return entry_task == task_part and entry_notice.startswith(notice_part)
+
+
+def _warn(message: str, lang: Lang) -> None:
+    typer.echo(f"cchc: {t('cli.warning', lang)}: {message}", err=True)
 
 
 def main() -> None:

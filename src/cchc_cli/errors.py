@@ -19,6 +19,8 @@ class CchcError(Exception):
         super().__init__(key)
         self.key = key
         self.args_ = args
+        #: Problems in the data that explain the error, printed before it.
+        self.diagnostics: list[Any] = []
 
 
 class UsageError(CchcError):

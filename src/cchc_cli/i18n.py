@@ -270,6 +270,103 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.nothing-due": ("Không có nhiệm vụ nào đến hạn.", "Nothing is due."),
     "cli.nothing-overdue": ("Không có nhiệm vụ nào quá hạn.", "Nothing is overdue."),
     "cli.as-of": ("Tính đến ngày {today}", "As of {today}"),
+    # -- edits -----------------------------------------------------------------
+    "edit.cancelled": (
+        "nhiệm vụ {ref} đã bị hủy ({reason}); không ghi nhận được",
+        "task {ref} was cancelled ({reason}); nothing can be recorded on it",
+    ),
+    "edit.already-done": (
+        "{unit} đã hoàn thành {ref} ngày {on}; muốn sửa thì dùng 'cchc reopen' trước",
+        "{unit} already finished {ref} on {on}; use 'cchc reopen' first to change it",
+    ),
+    "edit.not-done": (
+        "{unit} chưa được ghi hoàn thành {ref}",
+        "{unit} is not recorded as done on {ref}",
+    ),
+    "edit.no-deadline": (
+        "nhiệm vụ {ref} không có thời hạn để gia hạn",
+        "task {ref} has no deadline to extend",
+    ),
+    "edit.extension-not-later": (
+        "gia hạn đến {to} phải muộn hơn hạn cuối hiện tại của {ref} ({last})",
+        "the extension to {to} must be later than the current last day of {ref} ({last})",
+    ),
+    "edit.already-cancelled": (
+        "nhiệm vụ {ref} đã bị hủy trước đó ({reason})",
+        "task {ref} is already cancelled ({reason})",
+    ),
+    "edit.unreadable": ("không đọc được {path}: {reason}", "cannot read {path}: {reason}"),
+    "edit.invalid-file": (
+        "{path} đang có lỗi nên không sửa; hãy sửa các lỗi trên (chạy 'cchc validate') rồi làm lại",
+        "{path} has errors, so it is left untouched; fix them (run 'cchc validate') and retry",
+    ),
+    "edit.lone-cr": (
+        "{path} dùng ký tự xuống dòng CR kiểu cũ; hãy lưu lại với LF hoặc CRLF",
+        "{path} uses old-style CR line breaks; save it with LF or CRLF",
+    ),
+    "edit.unsafe": (
+        "không ghi {path}: kết quả sửa không đúng như dự định, tệp giữ nguyên",
+        "{path} not written: the edit would not read back as intended; the file is unchanged",
+    ),
+    "edit.file-changed": (
+        "{path} liên tục bị sửa trong lúc ghi; tệp giữ nguyên, hãy thử lại",
+        "{path} kept changing while the edit was made; the file is unchanged, try again",
+    ),
+    "edit.flow-task": (
+        "nhiệm vụ {id} viết trên một dòng kiểu {{...}}; "
+        "hãy viết mỗi khóa một dòng để cchc sửa được",
+        "task {id} is written in flow style {{...}}; write one key per line so cchc can edit it",
+    ),
+    "edit.no-task": ("không tìm thấy nhiệm vụ {id} trong tệp", "task {id} is not in the file"),
+    "edit.layout": (
+        "dòng {line}: khóa '{key}' nằm chung dòng với nội dung khác; hãy tách ra một dòng riêng",
+        "line {line}: key '{key}' shares its line with something else; put it on a line of its own",
+    ),
+    "edit.rewrite": ("cần viết lại '{key}'", "'{key}' must be rewritten"),
+    "edit.not-assignee": (
+        "{unit} không được giao nhiệm vụ {ref}; đơn vị được giao: {assignees}",
+        "{unit} is not assigned {ref}; its assignees: {assignees}",
+    ),
+    "edit.which-units": (
+        "nhiệm vụ {ref} giao cho nhiều đơn vị; chỉ rõ --unit hoặc --all. Còn lại: {units}",
+        "task {ref} is assigned to several units; give --unit or --all. Still open: {units}",
+    ),
+    "edit.which-done": (
+        "nhiệm vụ {ref} có nhiều đơn vị đã hoàn thành; chỉ rõ --unit hoặc --all: {units}",
+        "several units are done on {ref}; give --unit or --all: {units}",
+    ),
+    "edit.nothing-open": (
+        "mọi đơn vị đã hoàn thành {ref}",
+        "every assignee has finished {ref} already",
+    ),
+    "edit.nothing-done": ("chưa đơn vị nào hoàn thành {ref}", "no unit is done on {ref}"),
+    "edit.future": (
+        "ngày {on} ở sau hôm nay ({today}); vẫn ghi, nhưng sẽ chỉ tính từ ngày đó",
+        "{on} is after today ({today}); recorded, but it counts only from that day",
+    ),
+    "edit.reopened-note": ("Mở lại: {reason}", "Reopened: {reason}"),
+    "edit.saved": ("Đã ghi vào {path}: {what}", "Written to {path}: {what}"),
+    "what.done": ("{ref} — {units} hoàn thành ngày {on}", "{ref} — {units} done on {on}"),
+    "what.reopen": ("{ref} — mở lại cho {units}", "{ref} — reopened for {units}"),
+    "what.extend": ("{ref} — gia hạn đến {to}", "{ref} — extended to {to}"),
+    "what.cancel": ("{ref} — đã hủy", "{ref} — cancelled"),
+    "what.note": ("{ref} — thêm ghi chú", "{ref} — note added"),
+    "what.undo": (
+        "đã hoàn tác thao tác #{id} ({command} {ref}) trong {path}",
+        "undid edit #{id} ({command} {ref}) in {path}",
+    ),
+    "undo.nothing": ("không có thao tác nào để hoàn tác", "there is no edit to undo"),
+    "undo.changed": (
+        "{path} đã thay đổi sau thao tác #{id} ({ref}); hoàn tác sẽ làm mất các thay đổi đó, "
+        "nên tệp giữ nguyên",
+        "{path} has changed since edit #{id} ({ref}); undoing it would lose those changes, "
+        "so the file is left as it is",
+    ),
+    "log.journal-bad-lines": (
+        "nhật ký có dòng không đọc được: {lines}",
+        "unreadable lines in the journal: {lines}",
+    ),
+    "log.empty": ("Chưa có thao tác nào.", "No edits yet."),
     # -- labels ----------------------------------------------------------------
     "label.ref": ("Mã", "Ref"),
     "label.notice": ("Thông báo", "Notice"),
@@ -354,6 +451,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.overdue": ("Quá hạn chưa hoàn thành", "Overdue, not done"),
     "status.ongoing": ("Thường xuyên / không thời hạn", "Ongoing, no deadline"),
     "status.cancelled": ("Đã hủy", "Cancelled"),
+    "label.entry": ("#", "#"),
+    "label.time": ("Thời gian", "Time"),
+    "label.user": ("Người sửa", "User"),
+    "label.command": ("Lệnh", "Command"),
+    "label.units": ("Đơn vị", "Units"),
+    "label.details": ("Chi tiết", "Details"),
     "kind.department": ("phòng, ban", "department"),
     "kind.commune": ("xã", "commune"),
     "kind.town": ("thị trấn", "town"),
@@ -419,6 +522,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nhóm theo: unit (đơn vị) hoặc notice (thông báo).",
         "Group by: unit or notice.",
     ),
+    "help.done": (
+        "Ghi nhận đơn vị đã hoàn thành nhiệm vụ.",
+        "Record that units have finished a task.",
+    ),
+    "help.reopen": (
+        "Hủy ghi nhận hoàn thành (kèm lý do).",
+        "Undo a completion, with a reason.",
+    ),
+    "help.extend": (
+        "Gia hạn nhiệm vụ; thời hạn ban đầu vẫn được giữ.",
+        "Extend a task's deadline; the original stays on record.",
+    ),
+    "help.cancel": (
+        "Hủy nhiệm vụ theo quyết định sau đó (kèm lý do).",
+        "Cancel a task by a later decision, with a reason.",
+    ),
+    "help.note": ("Thêm ghi chú tiến độ có ngày.", "Add a dated progress note."),
+    "help.undo": (
+        "Hoàn tác thao tác sửa gần nhất của cchc trong thư mục dữ liệu.",
+        "Revert the last edit cchc made in this data folder.",
+    ),
+    "help.log": ("Lịch sử các thao tác sửa.", "The history of edits."),
+    "help.opt.units": (
+        "Đơn vị (có thể lặp lại; mã, tên hoặc tên khác).",
+        "Unit (repeatable; id, name or alias).",
+    ),
+    "help.opt.all": ("Mọi đơn vị được giao.", "Every assigned unit."),
+    "help.opt.on": (
+        "Ngày hoàn thành (mặc định hôm nay).",
+        "Day of completion (default: today).",
+    ),
+    "help.opt.evidence": (
+        "Tài liệu kiểm chứng, ví dụ 'Báo cáo số 123/BC-NV ngày 24/11/2023'.",
+        "The evidence document, e.g. 'Báo cáo số 123/BC-NV ngày 24/11/2023'.",
+    ),
+    "help.opt.note": ("Ghi chú.", "A note."),
+    "help.opt.reason": ("Lý do.", "The reason."),
+    "help.opt.to": ("Gia hạn đến ngày.", "The new last day."),
+    "help.opt.decision": (
+        "Văn bản quyết định, ví dụ 'Công văn 2200/UBND-NV'.",
+        "The deciding document, e.g. 'Công văn 2200/UBND-NV'.",
+    ),
+    "help.arg.text": ("Nội dung ghi chú.", "The note's text."),
+    "help.arg.ref-log": ("Chỉ nhiệm vụ này.", "Only this task."),
     "help.opt.data": (
         "Thư mục dữ liệu (mặc định ./data).",
         "The data folder (default ./data).",

@@ -35,7 +35,7 @@ from .model import (
 )
 from .schema import Fields, date_error, expect_map
 from .units import ID_PATTERN, Resolver, load_registry
-from .yamlsrc import YMap, YScalar, parse, read_file
+from .yamlsrc import YMap, YNode, YScalar, parse, read_file
 
 UNITS_FILE = "units.yaml"
 NOTICES_DIR = "notices"
@@ -93,15 +93,20 @@ def notice_files(data_dir: Path) -> list[Path]:
     )
 
 
-def load(data_dir: Path) -> Dataset:
-    """Load and check everything in a data folder."""
+def check_folder(data_dir: Path) -> None:
+    """Raise :class:`DataFolderError` unless ``data_dir`` looks like a data folder."""
     if not data_dir.exists():
         raise DataFolderError("data.missing", str(data_dir))
     if not data_dir.is_dir():
         raise DataFolderError("data.not-a-folder", str(data_dir))
-    units_path = data_dir / UNITS_FILE
-    if not units_path.exists() and not (data_dir / NOTICES_DIR).is_dir():
+    if not (data_dir / UNITS_FILE).exists() and not (data_dir / NOTICES_DIR).is_dir():
         raise DataFolderError("data.not-a-folder", str(data_dir))
+
+
+def load(data_dir: Path) -> Dataset:
+    """Load and check everything in a data folder."""
+    check_folder(data_dir)
+    units_path = data_dir / UNITS_FILE
 
     config, diagnostics, has_config = load_config(data_dir)
     shown_units = str(units_path)
@@ -153,15 +158,21 @@ def load_notice(
     text, diagnostics = read_file(path, shown)
     if text is None:
         return None, diagnostics
-    node, problems = parse(text, shown)
-    diagnostics += problems
+    notice, problems, _ = read_notice(text, shown, registry, resolver)
+    return notice, diagnostics + problems
+
+
+def read_notice(
+    text: str, shown: str, registry: Registry, resolver: Resolver
+) -> tuple[Notice | None, list[Diagnostic], YNode | None]:
+    """A notice from its text: the model, the problems, and the located tree."""
+    node, diagnostics = parse(text, shown)
     if node is None:
-        return None, diagnostics
+        return None, diagnostics, None
     if not isinstance(node, YMap):
-        return None, [*diagnostics, error(node.source, "yaml.not-a-mapping")]
-    top = node
+        return None, [*diagnostics, error(node.source, "yaml.not-a-mapping")], node
     builder = _NoticeBuilder(registry, resolver, diagnostics)
-    return builder.notice(top), diagnostics
+    return builder.notice(node), diagnostics, node
 
 
 @dataclass

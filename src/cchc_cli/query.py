@@ -49,6 +49,12 @@ def resolve_units(dataset: Dataset, written: str) -> tuple[str, ...]:
     raise UsageError("units.unknown-unit", name=written)
 
 
+def resolve_unit_list(dataset: Dataset, written: list[str]) -> tuple[str, ...]:
+    """Unit ids for several ``--unit`` values, each once, in registry order."""
+    wanted = {u for w in written for u in resolve_units(dataset, w)}
+    return tuple(u for u in dataset.registry.units if u in wanted)
+
+
 def find_notice(dataset: Dataset, written: str) -> Notice:
     ids = {n.id: n for n in dataset.notices}
     if written in ids:

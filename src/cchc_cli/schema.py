@@ -13,6 +13,7 @@ from datetime import date
 
 from .dates import DateError, PartialDate, parse_date, parse_partial_date
 from .diagnostics import Diagnostic, Source, error
+from .vntext import tidy
 from .yamlsrc import YMap, YNode, YScalar, YSeq
 
 
@@ -63,7 +64,7 @@ class Fields:
         scalar = self.scalar(key, required)
         if scalar is None:
             return None
-        text = " ".join(scalar.value.split()) if scalar.value else ""
+        text = tidy(scalar.value) if scalar.value else ""
         if required and not text:
             self.diagnostics.append(error(scalar.source, "schema.empty", key=key))
             return None
@@ -102,7 +103,7 @@ class Fields:
         return out
 
     def texts(self, key: str, required: bool = False) -> tuple[str, ...]:
-        return tuple(" ".join((s.value or "").split()) for s in self.scalars(key, required))
+        return tuple(tidy(s.value or "") for s in self.scalars(key, required))
 
     def date(self, key: str, required: bool = False) -> date | None:
         scalar = self.scalar(key, required)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from .i18n import MESSAGES, Lang, fmt_date, t
@@ -449,3 +449,49 @@ def status_report(
 
 
 _STYLE = {Status.OVERDUE: "red", Status.DONE_LATE: "yellow", Status.DONE_ON_TIME: "green"}
+
+
+# -- the journal -----------------------------------------------------------------------
+
+
+def _when(stamp: str, lang: Lang) -> str:
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return str(stamp)
+    return moment.strftime("%d/%m/%Y %H:%M" if lang is Lang.VI else "%Y-%m-%d %H:%M")
+
+
+def _details(values: dict[str, Any]) -> str:
+    return "; ".join(f"{k}: {v}" for k, v in values.items() if v is not None)
+
+
+def log_report(entries: list[dict[str, Any]], lang: Lang) -> Report:
+    """The journal, oldest first; JSON gives each entry without its hunks."""
+    records = [
+        {
+            "id": e.get("id"),
+            "time": e.get("time"),
+            "user": e.get("user"),
+            "command": e.get("command"),
+            "ref": e.get("ref"),
+            "units": e.get("units", []),
+            "values": e.get("values", {}),
+            "undoes": e.get("undoes"),
+            "file": e.get("file"),
+        }
+        for e in entries
+    ]
+    columns = [
+        Column("id", "label.entry", right=True),
+        Column("time", "label.time", show=lambda r: _when(r["time"], lang)),
+        Column("user", "label.user"),
+        Column("command", "label.command"),
+        Column("ref", "label.ref"),
+        Column("units", "label.units"),
+        Column("values", "label.details", show=lambda r: shorten(_details(r["values"]), 60)),
+        Column("undoes", "label.id", table=False),
+        Column("file", "label.source", table=False),
+    ]
+    section = Section("log", columns, records, empty=t("log.empty", lang))
+    return Report([section], document=records)

@@ -68,6 +68,11 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def tidy(text: str) -> str:
+    """Text as stored: NFC, runs of white space as one space, no space at the ends."""
+    return " ".join(nfc(text).split())
+
+
 def _words(text: str) -> list[str]:
     # Split the composed form: decomposed marks are not word characters.
     return [w for w in _NON_WORD.split(nfc(text).casefold()) if w and w != "_"]

@@ -48,6 +48,8 @@ class YSeq:
     source: Source
     #: An item, or something inside one, was refused (a diagnostic says why).
     damaged: bool = False
+    #: Written in flow style: ``[a, b]``.
+    flow: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ class YMap:
     refused: frozenset[str] = frozenset()
     #: Something in this mapping, at any depth, was refused.
     damaged: bool = False
+    #: Written in flow style: ``{a: 1}``.
+    flow: bool = False
 
 
 YNode = YScalar | YSeq | YMap
@@ -170,7 +174,7 @@ class _Builder:
             built = [self.build(item, _source(self.path, item)) for item in node.value]
             items = tuple(i for i in built if i is not None)
             damaged = len(items) != len(built) or any(_damaged(i) for i in items)
-            return YSeq(items, source, damaged)
+            return YSeq(items, source, damaged, bool(node.flow_style))
         if isinstance(node, MappingNode):
             if tag != _MAP_TAG:
                 self.diagnostics.append(error(source, "yaml.tag", tag=_short_tag(tag)))
@@ -204,7 +208,8 @@ class _Builder:
             else:
                 entries[key] = YEntry(key, key_source, value)
         damaged = bad_key or bool(refused) or any(_damaged(e.value) for e in entries.values())
-        return YMap(entries, source, frozenset(refused), damaged)
+        flow = bool(node.flow_style)  # type: ignore[attr-defined]
+        return YMap(entries, source, frozenset(refused), damaged, flow)
 
 
 def _damaged(node: YNode) -> bool:
