@@ -291,7 +291,28 @@ def test_validate_strict_fails_on_warnings(data_dir):
 
 # -- help --------------------------------------------------------------------------
 
-COMMANDS = ["validate", "list", "show", "units"]
+COMMANDS = [
+    "validate",
+    "list",
+    "show",
+    "units",
+    "due",
+    "overdue",
+    "status",
+    "done",
+    "reopen",
+    "extend",
+    "cancel",
+    "note",
+    "undo",
+    "log",
+]
+
+
+def test_the_command_list_is_complete():
+    assert sorted(c.name or c.callback.__name__ for c in app.registered_commands) == sorted(
+        COMMANDS
+    )
 
 
 def test_every_command_is_listed_with_help_text():
