@@ -345,7 +345,19 @@ def _required(text: str, option: str) -> str:
     return tidied
 
 
-def _saved(outcome: Any, what: str, lang: Lang) -> None:
+def _target(data: Path, lang: Lang, as_of: str | None, ref: str) -> tuple[Any, Any, date]:
+    """What every edit command starts from: the data, the task, and today."""
+    from .query import find_task
+
+    dataset = _load(data, lang)
+    return dataset, find_task(dataset, ref), _today(as_of, dataset)
+
+
+def _write(data: Path, dataset: Any, task: Any, change: Any, what: str, lang: Lang) -> None:
+    """Make the change and say what was written where."""
+    from .edit import apply
+
+    outcome = apply(data, task, change, dataset.registry, dataset.config.timezone)
     typer.echo(t("edit.saved", lang, path=outcome.path, what=what))
 
 
@@ -369,12 +381,10 @@ def done(
     as_of: AsOfOpt = None,
 ) -> None:
     from .dateargs import parse_date_arg
-    from .edit import Done, apply, units_to_mark
-    from .query import find_task, resolve_unit_list
+    from .edit import Done, units_to_mark
+    from .query import resolve_unit_list
 
-    dataset = _load(data, lang)
-    task = find_task(dataset, ref)
-    today = _today(as_of, dataset)
+    dataset, task, today = _target(data, lang, as_of, ref)
     day = parse_date_arg(on, today, "--on") if on else today
     units = units_to_mark(task, resolve_unit_list(dataset, unit or []), every, dataset.registry)
     if day > today:
@@ -382,9 +392,8 @@ def done(
     evidence, note = _tidy(evidence), _tidy(note)
     values = {"on": day.isoformat(), "evidence": evidence, "note": note}
     change = Done("done", units, values, on=day, evidence=evidence, note=note)
-    outcome = apply(data, task, change, dataset.registry, dataset.config.timezone)
     what = t("what.done", lang, ref=task.ref, units=_unit_names(dataset, units), on=day)
-    _saved(outcome, what, lang)
+    _write(data, dataset, task, change, what, lang)
 
 
 @app.command(help=_h("help.reopen"))
@@ -398,19 +407,16 @@ def reopen(
     lang: LangOpt = Lang.VI,
     as_of: AsOfOpt = None,
 ) -> None:
-    from .edit import Reopen, apply, units_to_reopen
-    from .query import find_task, resolve_unit_list
+    from .edit import Reopen, units_to_reopen
+    from .query import resolve_unit_list
 
-    dataset = _load(data, lang)
-    task = find_task(dataset, ref)
-    today = _today(as_of, dataset)
+    dataset, task, today = _target(data, lang, as_of, ref)
     units = units_to_reopen(task, resolve_unit_list(dataset, unit or []), every, dataset.registry)
     reason = _required(reason, "--reason")
     text = t("edit.reopened-note", lang, reason=reason)
     change = Reopen("reopen", units, {"reason": reason}, on=today, reason=text)
-    outcome = apply(data, task, change, dataset.registry, dataset.config.timezone)
     what = t("what.reopen", lang, ref=task.ref, units=_unit_names(dataset, units))
-    _saved(outcome, what, lang)
+    _write(data, dataset, task, change, what, lang)
 
 
 @app.command(help=_h("help.extend"))
@@ -425,20 +431,16 @@ def extend(
     as_of: AsOfOpt = None,
 ) -> None:
     from .dateargs import parse_date_arg
-    from .edit import Extend, apply
+    from .edit import Extend
     from .model import Extension
-    from .query import find_task
 
-    dataset = _load(data, lang)
-    task = find_task(dataset, ref)
-    today = _today(as_of, dataset)
+    dataset, task, today = _target(data, lang, as_of, ref)
     new_last = parse_date_arg(to, today, "--to")
     reason, decision = _required(reason, "--reason"), _tidy(decision)
     extension = Extension(new_last, reason, decision, today)
     values = {"to": new_last.isoformat(), "reason": reason, "decision": decision}
     change = Extend("extend", (), values, extension=extension)
-    outcome = apply(data, task, change, dataset.registry, dataset.config.timezone)
-    _saved(outcome, t("what.extend", lang, ref=task.ref, to=new_last), lang)
+    _write(data, dataset, task, change, t("what.extend", lang, ref=task.ref, to=new_last), lang)
 
 
 @app.command(help=_h("help.cancel"))
@@ -451,19 +453,14 @@ def cancel(
     lang: LangOpt = Lang.VI,
     as_of: AsOfOpt = None,
 ) -> None:
-    from .edit import Cancel, apply
+    from .edit import Cancel
     from .model import Cancellation
-    from .query import find_task
 
-    dataset = _load(data, lang)
-    task = find_task(dataset, ref)
+    dataset, task, today = _target(data, lang, as_of, ref)
     reason, decision = _required(reason, "--reason"), _tidy(decision)
-    cancellation = Cancellation(reason, _today(as_of, dataset), decision)
-    change = Cancel(
-        "cancel", (), {"reason": reason, "decision": decision}, cancellation=cancellation
-    )
-    outcome = apply(data, task, change, dataset.registry, dataset.config.timezone)
-    _saved(outcome, t("what.cancel", lang, ref=task.ref), lang)
+    values = {"reason": reason, "decision": decision}
+    change = Cancel("cancel", (), values, cancellation=Cancellation(reason, today, decision))
+    _write(data, dataset, task, change, t("what.cancel", lang, ref=task.ref), lang)
 
 
 @app.command(help=_h("help.note"))
@@ -481,13 +478,11 @@ def note(
     as_of: AsOfOpt = None,
 ) -> None:
     from .dateargs import parse_date_arg
-    from .edit import AddNote, apply, units_to_mark
+    from .edit import AddNote, units_to_mark
     from .model import Note
-    from .query import find_task, resolve_units
+    from .query import resolve_units
 
-    dataset = _load(data, lang)
-    task = find_task(dataset, ref)
-    today = _today(as_of, dataset)
+    dataset, task, today = _target(data, lang, as_of, ref)
     day = parse_date_arg(on, today, "--on") if on else today
     units: tuple[str, ...] = ()
     if unit:
@@ -496,8 +491,7 @@ def note(
     entry = Note(day, written, units[0] if len(units) == 1 else None)
     values = {"on": day.isoformat(), "text": written, "unit": entry.unit}
     change = AddNote("note", units, values, note_=entry)
-    outcome = apply(data, task, change, dataset.registry, dataset.config.timezone)
-    _saved(outcome, t("what.note", lang, ref=task.ref), lang)
+    _write(data, dataset, task, change, t("what.note", lang, ref=task.ref), lang)
 
 
 @app.command(help=_h("help.undo"))

@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from . import validate
 from .config import CONFIG_FILE, load_config
-from .dates import DateError, parse_date
 from .deadlines import NO_DEADLINE, Deadline, DeadlineError, parse_deadline
 from .diagnostics import Diagnostic, Source, error, sort_diagnostics, warning
 from .model import (
@@ -33,7 +31,7 @@ from .model import (
     Registry,
     Task,
 )
-from .schema import Fields, date_error, expect_map
+from .schema import Fields, expect_map, read_date
 from .units import ID_PATTERN, Resolver, load_registry
 from .yamlsrc import YMap, YNode, YScalar, parse, read_file
 
@@ -360,15 +358,6 @@ class _NoticeBuilder:
             self.diagnostics.append(error(scalar.at(offset), err.key, **err.args_))
             return NO_DEADLINE
 
-    def _date_of(self, scalar: YScalar | None) -> date | None:
-        if scalar is None:
-            return None
-        try:
-            return parse_date(scalar.value or "")
-        except DateError as err:
-            self.diagnostics.append(date_error(err, scalar.source))
-            return None
-
     def _done(self, fields: Fields, assignees: tuple[str, ...]) -> dict[str, Completion]:
         """``done:`` maps units to a date or {on, evidence, note}; a bare date is everyone's."""
         value = fields.node.entries.get("done")
@@ -406,7 +395,7 @@ class _NoticeBuilder:
 
     def _completion(self, value: object) -> Completion | None:
         if isinstance(value, YScalar):
-            on = self._date_of(value)
+            on = read_date(value, self.diagnostics)
             return Completion("", on) if on else None
         node = expect_map(value, "done", self.diagnostics)  # type: ignore[arg-type]
         if node is None:

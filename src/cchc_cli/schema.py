@@ -29,6 +29,17 @@ def date_error(err: DateError, source: Source) -> Diagnostic:
     return error(source, err.key, **err.args_)
 
 
+def read_date(scalar: YScalar | None, diagnostics: list[Diagnostic]) -> date | None:
+    """The date a scalar holds, or None with a diagnostic at the scalar."""
+    if scalar is None:
+        return None
+    try:
+        return parse_date(scalar.value or "")
+    except DateError as err:
+        diagnostics.append(date_error(err, scalar.source))
+        return None
+
+
 def suggest(word: str, choices: Iterable[str]) -> str | None:
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return matches[0] if matches else None
@@ -106,14 +117,7 @@ class Fields:
         return tuple(tidy(s.value or "") for s in self.scalars(key, required))
 
     def date(self, key: str, required: bool = False) -> date | None:
-        scalar = self.scalar(key, required)
-        if scalar is None:
-            return None
-        try:
-            return parse_date(scalar.value or "")
-        except DateError as err:
-            self.diagnostics.append(date_error(err, scalar.source))
-            return None
+        return read_date(self.scalar(key, required), self.diagnostics)
 
     def partial_date(self, key: str, required: bool = False) -> PartialDate | None:
         scalar = self.scalar(key, required)

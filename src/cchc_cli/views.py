@@ -238,6 +238,12 @@ def unit_report(registry: Registry, lang: Lang) -> Report:
 # -- due, overdue, status ------------------------------------------------------------
 
 
+def _status_columns(days: str) -> list[Column]:
+    """The data columns of one (task, unit) pair; ``days`` is days_left or days_overdue."""
+    keys = ("ref", "notice", "id", "unit", "unit_name", "status", "deadline", "last_day")
+    return [Column(key) for key in (*keys, days, "text")]
+
+
 def _status_record(item: UnitStatus, registry: Registry) -> dict[str, Any]:
     task = item.task
     return {
@@ -289,21 +295,7 @@ def open_units_text(task: Task, open_units: list[str], registry: Registry, lang:
 
 def due_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Report:
     """Open tasks by last day: a row per task for people, per (task, unit) for programs."""
-    data_columns = [
-        Column(key)
-        for key in (
-            "ref",
-            "notice",
-            "id",
-            "unit",
-            "unit_name",
-            "status",
-            "deadline",
-            "last_day",
-            "days_left",
-            "text",
-        )
-    ]
+    data_columns = _status_columns("days_left")
     records = [_status_record(item, registry) for item in items]
     rows: list[dict[str, Any]] = []
     by_task: dict[str, list[UnitStatus]] = {}
@@ -336,21 +328,7 @@ def due_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Repor
 def overdue_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Report:
     """Overdue (task, unit) pairs, grouped by unit in Vietnamese alphabetical order."""
     items = sorted(items, key=lambda i: (sort_key(registry.name_of(i.unit)), i.last_day))
-    data_columns = [
-        Column(key)
-        for key in (
-            "ref",
-            "notice",
-            "id",
-            "unit",
-            "unit_name",
-            "status",
-            "deadline",
-            "last_day",
-            "days_overdue",
-            "text",
-        )
-    ]
+    data_columns = _status_columns("days_overdue")
     records = [_status_record(item, registry) for item in items]
     table_columns = [
         Column("ref", "label.ref"),
