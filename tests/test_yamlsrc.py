@@ -40,10 +40,23 @@ def test_values_are_nfc():
     assert node.entries["name"].value.value == "Vĩnh Linh"
 
 
-def test_more_than_one_document_is_a_syntax_error():
+def test_more_than_one_document_is_refused():
     node, (problem,) = parse("a: 1\n---\nb: 2\n", "a.yaml")
     assert node is None
-    assert (problem.key, problem.source) == ("yaml.syntax", Source("a.yaml", 2, 1))
+    assert (problem.key, problem.source) == ("yaml.multi-document", Source("a.yaml", 2, 1))
+
+
+def test_an_alias_is_refused_where_it_is_used():
+    node, (problem,) = parse("a: &x [1]\nb: *x\n", "a.yaml")
+    assert node is None
+    assert (problem.key, problem.source) == ("yaml.alias", Source("a.yaml", 2, 4))
+
+
+def test_explicit_core_tags_are_allowed_and_nulls_are_none():
+    node, problems = parse("a: !!str 12\nb: null\nc: ''\nd: 'null'\ne: ~\n", "a.yaml")
+    assert problems == []
+    values = {k: e.value.value for k, e in node.entries.items()}
+    assert values == {"a": "12", "b": None, "c": "", "d": "null", "e": None}
 
 
 def test_a_refused_value_marks_its_mapping_and_parents_damaged():

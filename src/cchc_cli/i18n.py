@@ -33,6 +33,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file.unreadable": ("không đọc được tệp: {reason}", "cannot read the file: {reason}"),
     "yaml.syntax": ("lỗi cú pháp YAML: {problem}", "YAML syntax error: {problem}"),
     "yaml.empty": ("tệp rỗng", "the file is empty"),
+    "yaml.multi-document": (
+        "tệp chỉ được chứa một văn bản YAML; ở đây bắt đầu văn bản thứ hai ('---')",
+        "a file holds one YAML document; a second one ('---') starts here",
+    ),
     "yaml.tab": (
         "có ký tự tab ở đầu dòng: YAML chỉ cho phép thụt lề bằng dấu cách",
         "a tab character is used for indentation: YAML allows only spaces",
