@@ -18,6 +18,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
+
 from .diagnostics import Diagnostic, Source, error
 from .vntext import nfc
 
@@ -101,12 +114,26 @@ def read_file(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
     return decode(data, shown)
 
 
+def _events(text: str) -> Iterator[Any]:
+    """The parser's events, from the C parser where it is installed."""
+    try:
+        from ruamel.yaml.cyaml import CParser
+    except ImportError:  # pragma: no cover - no C extension (PyPy, odd platforms)
+        from ruamel.yaml import YAML
+
+        yield from YAML(typ="safe", pure=True).parse(io.StringIO(text))
+        return
+    get_event = CParser(io.StringIO(text)).get_event
+    while True:
+        event = get_event()
+        yield event
+        if event is None or type(event) is StreamEndEvent:
+            return
+
+
 def parse(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
     """Read one YAML document into a located tree; problems become diagnostics."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-    builder = _Builder(path, YAML(typ="safe", pure=False).parse(io.StringIO(text)))
+    builder = _Builder(path, _events(text))
     try:
         tree = builder.document()
     except MarkedYAMLError as err:
@@ -161,43 +188,43 @@ class _Builder:
         return Source(self.path, mark.line + 1, mark.column + 1)
 
     def document(self) -> YNode | None:
-        from ruamel.yaml.events import DocumentStartEvent, StreamEndEvent, StreamStartEvent
-
         tree = None
         documents = 0
         for event in self.events:
-            if isinstance(event, StreamStartEvent):
+            kind = type(event)
+            if kind is StreamStartEvent:
                 continue
-            if isinstance(event, StreamEndEvent):
+            if kind is StreamEndEvent or event is None:
                 break
-            if isinstance(event, DocumentStartEvent):
+            if kind is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise _Refused(error(self._source(event), "yaml.multi-document"))
                 continue
-            if documents and not _is_document_end(event):
+            if documents and kind is not DocumentEndEvent:
                 tree = self.node(event)
         if documents == 0 or (tree is None and not self.diagnostics):
             raise _Refused(error(Source(self.path, 1, 1), "yaml.empty"))
         return tree
 
     def node(self, event: Any) -> YNode | None:
-        from ruamel.yaml.events import AliasEvent, MappingStartEvent, ScalarEvent
-
-        source = self._source(event)
-        if isinstance(event, AliasEvent):
+        mark = event.start_mark
+        source = Source(self.path, mark.line + 1, mark.column + 1)
+        kind = type(event)
+        if kind is AliasEvent:
             raise _Refused(error(source, "yaml.alias"))
         tag = event.tag
-        if isinstance(event, ScalarEvent):
+        if kind is ScalarEvent:
             if tag is not None and str(tag) not in _SCALAR_TAGS:
                 self.diagnostics.append(error(source, "yaml.tag", tag=_short_tag(str(tag))))
                 return None
             style = event.style or ""
             if not style and event.value in _NULLS and tag is None:
                 return YScalar(None, source)
-            single = event.start_mark.line == event.end_mark.line
-            return YScalar(nfc(event.value), source, style, single)
-        if isinstance(event, MappingStartEvent):
+            value = event.value
+            single = mark.line == event.end_mark.line
+            return YScalar(value if value.isascii() else nfc(value), source, style, single)
+        if kind is MappingStartEvent:
             node = self._mapping(event, source)
             wanted = _MAP_TAG
         else:
@@ -209,12 +236,10 @@ class _Builder:
         return node
 
     def _sequence(self, start: Any, source: Source) -> YSeq:
-        from ruamel.yaml.events import SequenceEndEvent
-
         items: list[YNode] = []
         damaged = False
         for event in self.events:
-            if isinstance(event, SequenceEndEvent):
+            if type(event) is SequenceEndEvent:
                 break
             item = self.node(event)
             if item is None:
@@ -225,19 +250,17 @@ class _Builder:
         return YSeq(tuple(items), source, damaged, bool(start.flow_style))
 
     def _mapping(self, start: Any, source: Source) -> YMap:
-        from ruamel.yaml.events import MappingEndEvent, ScalarEvent
-
         entries: dict[str, YEntry] = {}
         refused: set[str] = set()
         bad_key = False
         for event in self.events:
-            if isinstance(event, MappingEndEvent):
+            if type(event) is MappingEndEvent:
                 break
-            key_source = self._source(event)
             key_node = self.node(event)
+            key_source = key_node.source if key_node is not None else self._source(event)
             value_event = next(self.events)
             value = self.node(value_event)
-            if not isinstance(event, ScalarEvent) or not isinstance(key_node, YScalar):
+            if type(event) is not ScalarEvent or not isinstance(key_node, YScalar):
                 self.diagnostics.append(error(key_source, "yaml.complex-key"))
                 bad_key = True
                 continue
@@ -256,12 +279,6 @@ class _Builder:
                 entries[key] = YEntry(key, key_source, value)
         damaged = bad_key or bool(refused) or any(_damaged(e.value) for e in entries.values())
         return YMap(entries, source, frozenset(refused), damaged, bool(start.flow_style))
-
-
-def _is_document_end(event: Any) -> bool:
-    from ruamel.yaml.events import DocumentEndEvent
-
-    return isinstance(event, DocumentEndEvent)
 
 
 def _damaged(node: YNode) -> bool:
