@@ -24,7 +24,9 @@ def _keys_used_in_source() -> set[str]:
     for path in SRC.glob("*.py"):
         for match in pattern.finditer(path.read_text(encoding="utf-8")):
             key = match.group(1)
-            if key.split(".")[0] in prefixes and not key.endswith((".py", ".yaml", ".yml")):
+            if key.split(".")[0] in prefixes and not key.endswith(
+                (".py", ".yaml", ".yml", ".sqlite")
+            ):
                 used.add(key)
     return used
 

@@ -56,6 +56,10 @@ LangOpt = Annotated[
     Lang, typer.Option("--lang", envvar="CCHC_LANG", help=_h("help.opt.lang"), show_default=False)
 ]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help=_h("help.opt.format"))]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option("--no-cache", envvar="CCHC_NO_CACHE", help=_h("help.opt.no-cache")),
+]
 AsOfOpt = Annotated[
     str | None,
     typer.Option("--as-of", envvar="CCHC_TODAY", help=_h("help.opt.as-of"), show_default=False),
@@ -100,11 +104,21 @@ def _diagnostic_line(diagnostic: Any, lang: Lang) -> str:
     return f"{diagnostic.source}: {diagnostic.severity}: {message}"
 
 
-def _load(data: Path, lang: Lang) -> Any:
-    """Load for a read command: report data errors on stderr, go on with what loaded."""
-    from .loader import load
+def _read(data: Path, lang: Lang, no_cache: bool) -> Any:
+    """The data folder's dataset, through its cache unless told not to."""
+    from .cache import FileCache
+    from .loader import check_folder, load
 
-    dataset = load(data)
+    check_folder(data)
+    cache = None if no_cache else FileCache.open(data)
+    for key in cache.warnings if cache else ():
+        _warn(t(key, lang), lang)
+    return load(data, cache)
+
+
+def _load(data: Path, lang: Lang, no_cache: bool = False) -> Any:
+    """Load for a read command: report data errors on stderr, go on with what loaded."""
+    dataset = _read(data, lang, no_cache)
     errors = [d for d in dataset.diagnostics if d.is_error]
     for diagnostic in errors:
         typer.echo(_diagnostic_line(diagnostic, lang), err=True)
@@ -132,11 +146,10 @@ def _finish(dataset: Any) -> None:
 def validate(
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = Lang.VI,
+    no_cache: NoCacheOpt = False,
     strict: Annotated[bool, typer.Option("--strict", help=_h("help.opt.strict"))] = False,
 ) -> None:
-    from .loader import load
-
-    dataset = load(data)
+    dataset = _read(data, lang, no_cache)
     for diagnostic in dataset.diagnostics:
         typer.echo(_diagnostic_line(diagnostic, lang))
     errors = sum(d.is_error for d in dataset.diagnostics)
@@ -160,6 +173,7 @@ def validate(
 def list_tasks(
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = Lang.VI,
+    no_cache: NoCacheOpt = False,
     notice: NoticeOpt = None,
     unit: UnitOpt = None,
     search: Annotated[str | None, typer.Option("--search", help=_h("help.opt.search"))] = None,
@@ -168,7 +182,7 @@ def list_tasks(
     from .query import select
     from .views import task_report
 
-    dataset = _load(data, lang)
+    dataset = _load(data, lang, no_cache)
     tasks = select(dataset, notice=notice, unit=unit, search=search)
     formatter_for(fmt, lang).emit(task_report(tasks, dataset.registry, lang))
     _finish(dataset)
@@ -180,13 +194,14 @@ def show(
     ref: Annotated[str, typer.Argument(help=_h("help.arg.ref"), show_default=False)],
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = Lang.VI,
+    no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     from .query import find_notice, find_task
     from .views import task_detail
 
-    dataset = _load(data, lang)
+    dataset = _load(data, lang, no_cache)
     task = find_task(dataset, ref)
     notice = find_notice(dataset, task.notice)
     today = _today(as_of, dataset)
@@ -204,6 +219,7 @@ def due(
     ] = None,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = Lang.VI,
+    no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
     notice: NoticeOpt = None,
     unit: UnitOpt = None,
@@ -216,7 +232,7 @@ def due(
     given = [name for name, v in (("--before", before), ("--by", by), ("--within", within)) if v]
     if len(given) > 1:
         raise UsageError("cli.one-of", options=", ".join(given))
-    dataset = _load(data, lang)
+    dataset = _load(data, lang, no_cache)
     today = _today(as_of, dataset)
     if before:
         last = parse_date_arg(before, today, "--before") - timedelta(days=1)
@@ -234,6 +250,7 @@ def due(
 def overdue(
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = Lang.VI,
+    no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
     notice: NoticeOpt = None,
     unit: UnitOpt = None,
@@ -243,7 +260,7 @@ def overdue(
     from .query import select_statuses
     from .views import overdue_report
 
-    dataset = _load(data, lang)
+    dataset = _load(data, lang, no_cache)
     items = select_statuses(dataset, _today(as_of, dataset), notice=notice, unit=unit)
     formatter_for(fmt, lang).emit(overdue_report(overdue_items(items), dataset.registry, lang))
     _finish(dataset)
@@ -259,6 +276,7 @@ class GroupBy(StrEnum):
 def status(
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = Lang.VI,
+    no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
     by: Annotated[GroupBy, typer.Option("--by", help=_h("help.opt.by-group"))] = GroupBy.UNIT,
     notice: NoticeOpt = None,
@@ -268,7 +286,7 @@ def status(
     from .query import select_statuses, sorted_notices
     from .views import status_report
 
-    dataset = _load(data, lang)
+    dataset = _load(data, lang, no_cache)
     items = select_statuses(dataset, _today(as_of, dataset), notice=notice, unit=unit)
     notices = sorted_notices(dataset.notices)
     report = status_report(items, dataset.registry, lang, notices, by is GroupBy.NOTICE)
@@ -281,11 +299,12 @@ def status(
 def units(
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = Lang.VI,
+    no_cache: NoCacheOpt = False,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     from .views import unit_report
 
-    dataset = _load(data, lang)
+    dataset = _load(data, lang, no_cache)
     formatter_for(fmt, lang).emit(unit_report(dataset.registry, lang))
     _finish(dataset)
 
@@ -345,11 +364,13 @@ def _required(text: str, option: str) -> str:
     return tidied
 
 
-def _target(data: Path, lang: Lang, as_of: str | None, ref: str) -> tuple[Any, Any, date]:
+def _target(
+    data: Path, lang: Lang, as_of: str | None, ref: str, no_cache: bool
+) -> tuple[Any, Any, date]:
     """What every edit command starts from: the data, the task, and today."""
     from .query import find_task
 
-    dataset = _load(data, lang)
+    dataset = _load(data, lang, no_cache)
     return dataset, find_task(dataset, ref), _today(as_of, dataset)
 
 
@@ -378,13 +399,14 @@ def done(
     note: Annotated[str | None, typer.Option("--note", help=_h("help.opt.note"))] = None,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = Lang.VI,
+    no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
 ) -> None:
     from .dateargs import parse_date_arg
     from .edit import Done, units_to_mark
     from .query import resolve_unit_list
 
-    dataset, task, today = _target(data, lang, as_of, ref)
+    dataset, task, today = _target(data, lang, as_of, ref, no_cache)
     day = parse_date_arg(on, today, "--on") if on else today
     units = units_to_mark(task, resolve_unit_list(dataset, unit or []), every, dataset.registry)
     if day > today:
@@ -405,12 +427,13 @@ def reopen(
     every: AllOpt = False,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = Lang.VI,
+    no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
 ) -> None:
     from .edit import Reopen, units_to_reopen
     from .query import resolve_unit_list
 
-    dataset, task, today = _target(data, lang, as_of, ref)
+    dataset, task, today = _target(data, lang, as_of, ref, no_cache)
     units = units_to_reopen(task, resolve_unit_list(dataset, unit or []), every, dataset.registry)
     reason = _required(reason, "--reason")
     text = t("edit.reopened-note", lang, reason=reason)
@@ -428,13 +451,14 @@ def extend(
     decision: DecisionOpt = None,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = Lang.VI,
+    no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
 ) -> None:
     from .dateargs import parse_date_arg
     from .edit import Extend
     from .model import Extension
 
-    dataset, task, today = _target(data, lang, as_of, ref)
+    dataset, task, today = _target(data, lang, as_of, ref, no_cache)
     new_last = parse_date_arg(to, today, "--to")
     reason, decision = _required(reason, "--reason"), _tidy(decision)
     extension = Extension(new_last, reason, decision, today)
@@ -451,12 +475,13 @@ def cancel(
     decision: DecisionOpt = None,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = Lang.VI,
+    no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
 ) -> None:
     from .edit import Cancel
     from .model import Cancellation
 
-    dataset, task, today = _target(data, lang, as_of, ref)
+    dataset, task, today = _target(data, lang, as_of, ref, no_cache)
     reason, decision = _required(reason, "--reason"), _tidy(decision)
     values = {"reason": reason, "decision": decision}
     change = Cancel("cancel", (), values, cancellation=Cancellation(reason, today, decision))
@@ -475,6 +500,7 @@ def note(
     on: Annotated[str | None, typer.Option("--on", help=_h("help.opt.on"))] = None,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = Lang.VI,
+    no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
 ) -> None:
     from .dateargs import parse_date_arg
@@ -482,7 +508,7 @@ def note(
     from .model import Note
     from .query import resolve_units
 
-    dataset, task, today = _target(data, lang, as_of, ref)
+    dataset, task, today = _target(data, lang, as_of, ref, no_cache)
     day = parse_date_arg(on, today, "--on") if on else today
     units: tuple[str, ...] = ()
     if unit:
@@ -547,6 +573,24 @@ def _same_task(entry_ref: str, written: str) -> bool:
     notice_part, _, task_part = written.rpartition("/")
     entry_notice, _, entry_task = entry_ref.rpartition("/")
     return entry_task == task_part and entry_notice.startswith(notice_part)
+
+
+cache_app = typer.Typer(help=_h("help.cache"), no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("clear", help=_h("help.cache-clear"))
+@handles_errors
+def cache_clear(data: DataOpt = DEFAULT_DATA, lang: LangOpt = Lang.VI) -> None:
+    from .cache import clear
+    from .loader import check_folder
+
+    check_folder(data)
+    removed = clear(data)
+    for path in removed:
+        typer.echo(t("cache.cleared", lang, path=path))
+    if not removed:
+        typer.echo(t("cache.none", lang))
 
 
 def _warn(message: str, lang: Lang) -> None:

@@ -371,6 +371,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unreadable lines in the journal: {lines}",
     ),
     "log.empty": ("Chưa có thao tác nào.", "No edits yet."),
+    "cache.rebuilt": (
+        "bộ nhớ đệm không đọc được nên đã được tạo lại",
+        "the cache could not be read and was rebuilt",
+    ),
+    "cache.cleared": ("Đã xóa {path}", "Deleted {path}"),
+    "cache.none": ("Không có bộ nhớ đệm nào.", "There is no cache."),
     # -- labels ----------------------------------------------------------------
     "label.ref": ("Mã", "Ref"),
     "label.notice": ("Thông báo", "Notice"),
@@ -570,6 +576,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.arg.text": ("Nội dung ghi chú.", "The note's text."),
     "help.arg.ref-log": ("Chỉ nhiệm vụ này.", "Only this task."),
+    "help.opt.no-cache": (
+        "Đọc lại mọi tệp, không dùng bộ nhớ đệm.",
+        "Read every file again; do not use the cache.",
+    ),
+    "help.cache": ("Bộ nhớ đệm của thư mục dữ liệu.", "The data folder's cache."),
+    "help.cache-clear": (
+        "Xóa bộ nhớ đệm; lần chạy sau đọc lại mọi tệp.",
+        "Delete the cache; the next run reads every file again.",
+    ),
     "help.opt.data": (
         "Thư mục dữ liệu (mặc định ./data).",
         "The data folder (default ./data).",

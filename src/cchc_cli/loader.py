@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import validate
+from .cache import FileCache, registry_key, stat_of
 from .config import CONFIG_FILE, load_config
 from .deadlines import NO_DEADLINE, Deadline, DeadlineError, parse_deadline
 from .diagnostics import Diagnostic, Source, error, sort_diagnostics, warning
@@ -33,7 +34,7 @@ from .model import (
 )
 from .schema import Fields, expect_map, read_date
 from .units import ID_PATTERN, Resolver, load_registry
-from .yamlsrc import YMap, YNode, YScalar, parse, read_file
+from .yamlsrc import YMap, YNode, YScalar, parse, read_file_bytes
 
 UNITS_FILE = "units.yaml"
 NOTICES_DIR = "notices"
@@ -101,15 +102,16 @@ def check_folder(data_dir: Path) -> None:
         raise DataFolderError("data.not-a-folder", str(data_dir))
 
 
-def load(data_dir: Path) -> Dataset:
-    """Load and check everything in a data folder."""
+def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
+    """Load and check everything in a data folder, through ``cache`` where given."""
     check_folder(data_dir)
     units_path = data_dir / UNITS_FILE
 
     config, diagnostics, has_config = load_config(data_dir)
     shown_units = str(units_path)
+    units_bytes = b""
     if units_path.exists():
-        text, problems = read_file(units_path, shown_units)
+        units_bytes, text, problems = read_file_bytes(units_path, shown_units)
         diagnostics += problems
         node, problems = parse(text, shown_units) if text is not None else (None, [])
         diagnostics += problems
@@ -120,11 +122,21 @@ def load(data_dir: Path) -> Dataset:
     diagnostics += problems
 
     resolver = Resolver(registry)
+    # A notice's model depends on the registry it was resolved against.
+    depends_on = registry_key(units_bytes)
     notices: list[Notice] = []
     seen_ids: dict[str, Source] = {}
     files = notice_files(data_dir)
     for path in files:
-        notice, problems = load_notice(path, str(path), registry, resolver)
+        shown = str(path)
+        cached = cache.get(path, depends_on) if cache else None
+        if cached is not None:
+            notice, problems = cached
+        else:
+            stat = stat_of(path)  # before reading: a change after it is seen next time
+            content, notice, problems = load_notice(path, shown, registry, resolver)
+            if cache and stat is not None and content is not None:
+                cache.put(path, stat, depends_on, content, notice, problems)
         diagnostics += problems
         if notice is None:
             continue
@@ -136,28 +148,32 @@ def load(data_dir: Path) -> Dataset:
             continue
         seen_ids[notice.id] = notice.spans["id"]
         notices.append(notice)
+    if cache:
+        cache.finish(files)
 
     read = [str(data_dir / CONFIG_FILE)] if has_config else []
     read += ([shown_units] if units_path.exists() else []) + [str(p) for p in files]
-    dataset = Dataset(registry, tuple(notices), (), tuple(read), config)
-    diagnostics += validate.check(dataset)
     return Dataset(
         registry,
-        dataset.notices,
+        tuple(notices),
         tuple(sort_diagnostics(diagnostics)),
-        dataset.files,
+        tuple(read),
         config,
     )
 
 
 def load_notice(
     path: Path, shown: str, registry: Registry, resolver: Resolver
-) -> tuple[Notice | None, list[Diagnostic]]:
-    text, diagnostics = read_file(path, shown)
+) -> tuple[bytes | None, Notice | None, list[Diagnostic]]:
+    """A notice file's bytes, model and every problem found in it (its checks included)."""
+    content, text, diagnostics = read_file_bytes(path, shown)
     if text is None:
-        return None, diagnostics
+        return (content or None), None, diagnostics
     notice, problems, _ = read_notice(text, shown, registry, resolver)
-    return notice, diagnostics + problems
+    diagnostics += problems
+    if notice is not None:
+        diagnostics += validate.check_notice(notice, registry)
+    return content, notice, diagnostics
 
 
 def read_notice(

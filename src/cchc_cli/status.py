@@ -64,8 +64,10 @@ def office_date(now: datetime, timezone: str) -> date:
 
 def extension_in_force(task: Task, today: date) -> Extension | None:
     """The latest extension decided by ``today`` (an undated one counts from the start)."""
-    granted = [e for e in task.extensions if e.on is None or e.on <= today]
-    return granted[-1] if granted else None
+    for extension in reversed(task.extensions):
+        if extension.on is None or extension.on <= today:
+            return extension
+    return None
 
 
 def last_day_on(task: Task, today: date) -> date | None:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 
 from .deadlines import DAY_KINDS
 from .diagnostics import Diagnostic, warning
-from .model import Dataset, Notice, Task
+from .model import Notice, Registry, Task
 
 WEEKEND = (5, 6)
 
@@ -62,14 +62,12 @@ def check_extensions(notice: Notice, task: Task) -> Iterator[Diagnostic]:
         previous = extension.to
 
 
-def check_registry_validity(dataset: Dataset) -> Iterator[Diagnostic]:
+def check_registry_validity(notice: Notice, registry: Registry) -> Iterator[Diagnostic]:
     """A notice dated outside the registry's validity may name units that no longer exist."""
-    registry = dataset.registry
-    for notice in dataset.notices:
-        if registry.valid_until and notice.date.earliest() > registry.valid_until.latest():
-            yield warning(notice.spans["date"], "notice.after-registry", until=registry.valid_until)
-        if registry.valid_from and notice.date.latest() < registry.valid_from.earliest():
-            yield warning(notice.spans["date"], "notice.before-registry", since=registry.valid_from)
+    if registry.valid_until and notice.date.earliest() > registry.valid_until.latest():
+        yield warning(notice.spans["date"], "notice.after-registry", until=registry.valid_until)
+    if registry.valid_from and notice.date.latest() < registry.valid_from.earliest():
+        yield warning(notice.spans["date"], "notice.before-registry", since=registry.valid_from)
 
 
 NOTICE_CHECKS: list[Callable[[Notice], Iterator[Diagnostic]]] = [
@@ -83,12 +81,15 @@ TASK_CHECKS: list[Callable[[Notice, Task], Iterator[Diagnostic]]] = [
 ]
 
 
-def check(dataset: Dataset) -> list[Diagnostic]:
-    found: list[Diagnostic] = list(check_registry_validity(dataset))
-    for notice in dataset.notices:
-        for notice_check in NOTICE_CHECKS:
-            found.extend(notice_check(notice))
-        for task in notice.tasks:
-            for task_check in TASK_CHECKS:
-                found.extend(task_check(notice, task))
+def check_notice(notice: Notice, registry: Registry) -> list[Diagnostic]:
+    """Every check that needs one notice and the registry: all of them but duplicate ids.
+
+    They run when a file is read, so the cache keeps their results with it.
+    """
+    found: list[Diagnostic] = list(check_registry_validity(notice, registry))
+    for notice_check in NOTICE_CHECKS:
+        found.extend(notice_check(notice))
+    for task in notice.tasks:
+        for task_check in TASK_CHECKS:
+            found.extend(task_check(notice, task))
     return found

@@ -327,7 +327,8 @@ def due_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Repor
 
 def overdue_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Report:
     """Overdue (task, unit) pairs, grouped by unit in Vietnamese alphabetical order."""
-    items = sorted(items, key=lambda i: (sort_key(registry.name_of(i.unit)), i.last_day))
+    unit_order = {u: sort_key(registry.name_of(u)) for u in {i.unit for i in items}}
+    items = sorted(items, key=lambda i: (unit_order[i.unit], i.last_day))
     data_columns = _status_columns("days_overdue")
     records = [_status_record(item, registry) for item in items]
     table_columns = [

@@ -132,25 +132,41 @@ def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
     return tuple(letters), tuple(tones), text
 
 
+# Characters that do not take exactly one column: combining marks (zero) and
+# East Asian wide or full-width ones (two). Text without any, which is all NFC
+# Vietnamese, is as wide as it is long.
+_NOT_ONE_COLUMN = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f"
+    "\u1ab0-\u1aff\u1dc0-\u1dff\u200b-\u200f\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f"
+    "\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
+    "\uff00-\uff60\uffe0-\uffe6\U0001f300-\U0001f64f\U0001f900-\U0001f9ff"
+    "\U00020000-\U0003fffd]"
+)
+
+
+def _char_width(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
 def display_width(text: str) -> int:
-    """Columns the text takes on a terminal: combining marks take none."""
-    width = 0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
+    """Columns the text takes on a terminal: combining marks take none, wide characters two."""
+    if text.isascii() or not _NOT_ONE_COLUMN.search(text):
+        return len(text)
+    return sum(_char_width(char) for char in text)
 
 
 def shorten(text: str, width: int) -> str:
     """Cut text to at most ``width`` columns, ending with an ellipsis if cut."""
-    text = " ".join(text.split())
     if display_width(text) <= width:
         return text
+    if text.isascii() or not _NOT_ONE_COLUMN.search(text):
+        return text[: width - 1].rstrip() + "…"
     out = []
     used = 0
     for char in text:
-        w = display_width(char)
+        w = _char_width(char)
         if used + w > width - 1:
             break
         out.append(char)

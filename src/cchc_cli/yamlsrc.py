@@ -105,13 +105,20 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [error(source, "file.not-utf8", byte=f"0x{data[start]:02X}")]
 
 
-def read_file(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
-    """The text of a file, or a diagnostic saying why it could not be read."""
+def read_file_bytes(path: Path, shown: str) -> tuple[bytes, str | None, list[Diagnostic]]:
+    """A file's bytes and text, or a diagnostic saying why it could not be read."""
     try:
         data = path.read_bytes()
     except OSError as err:
-        return None, [error(Source(shown), "file.unreadable", reason=err.strerror or str(err))]
-    return decode(data, shown)
+        return b"", None, [error(Source(shown), "file.unreadable", reason=err.strerror or str(err))]
+    text, problems = decode(data, shown)
+    return data, text, problems
+
+
+def read_file(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
+    """The text of a file, or a diagnostic saying why it could not be read."""
+    _, text, problems = read_file_bytes(path, shown)
+    return text, problems
 
 
 def _events(text: str) -> Iterator[Any]:
