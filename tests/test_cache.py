@@ -1,0 +1,240 @@
+"""The cache is never wrong: every change to the data is seen on the next run."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cchc_cli import cache as cache_module
+from cchc_cli.cache import FileCache
+from cchc_cli.cli import app
+from cchc_cli.edit import content
+from cchc_cli.loader import load
+
+runner = CliRunner()
+NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
+
+
+def cchc(*args: str):
+    return runner.invoke(app, list(args), prog_name="cchc")
+
+
+@pytest.fixture(autouse=True)
+def _user_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+
+
+def cached_load(data_dir: Path):
+    return load(data_dir, FileCache.open(data_dir))
+
+
+def same(a, b) -> bool:
+    return (
+        content(a.notices) == content(b.notices)
+        and [str(n.source) for n in a.notices] == [str(n.source) for n in b.notices]
+        and [(str(d.source), d.key, d.args) for d in a.diagnostics]
+        == [(str(d.source), d.key, d.args) for d in b.diagnostics]
+        and a.files == b.files
+    )
+
+
+def test_a_warm_load_gives_exactly_what_a_cold_one_does(data_dir):
+    (data_dir / "notices" / "broken.yaml").write_text("id: x\ndate: 2023-13-01\n", "utf-8")
+    cold = load(data_dir)
+    first = cached_load(data_dir)
+    assert (data_dir / ".cchc" / "cache.sqlite").exists()
+    warm = cached_load(data_dir)
+    assert same(cold, first) and same(cold, warm)
+    assert warm.has_errors
+
+
+def test_warm_runs_read_no_notice_file(data_dir, monkeypatch):
+    cached_load(data_dir)
+    from cchc_cli import loader
+
+    def fail(*args, **kwargs):
+        raise AssertionError("a cached file was parsed again")
+
+    monkeypatch.setattr(loader, "load_notice", fail)
+    assert len(cached_load(data_dir).tasks) == 17
+
+
+def test_a_change_of_the_same_size_is_seen(data_dir):
+    path = data_dir / "notices" / NOTICE
+    cached_load(data_dir)
+    text = path.read_text("utf-8")
+    changed = text.replace("trước ngày 25/11/2023", "trước ngày 26/11/2023")
+    assert len(changed.encode()) == len(text.encode())
+    stat = path.stat()
+    path.write_text(changed, "utf-8")
+    # Even with the modification time put back, the change time and hash tell.
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    task = next(t for t in cached_load(data_dir).tasks if t.id == "2.3")
+    assert task.deadline.text == "trước ngày 26/11/2023"
+
+
+def test_a_racily_clean_file_is_checked_by_content(data_dir, monkeypatch):
+    path = data_dir / "notices" / NOTICE
+    text = path.read_text("utf-8")
+    path.write_text(text, "utf-8")  # modified just now, as an editor saves it
+    cached_load(data_dir)
+    stat = path.stat()
+    fake = cache_module.Stat(stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+    path.write_text(text.replace("25/11/2023", "26/11/2023"), "utf-8")
+    # A file system that could not tell the two versions apart by their stat:
+    monkeypatch.setattr(cache_module, "stat_of", lambda p: fake)
+    task = next(t for t in cached_load(data_dir).tasks if t.id == "2.3")
+    assert task.deadline.text == "trước ngày 26/11/2023"
+
+
+def test_added_removed_and_renamed_files_are_seen(data_dir):
+    notices = data_dir / "notices"
+    cached_load(data_dir)
+    copy = (notices / NOTICE).read_text("utf-8").replace("id: cchc-2023-11", "id: cchc-copy")
+    (notices / "copy.yaml").write_text(copy, "utf-8")
+    assert {n.id for n in cached_load(data_dir).notices} == {"cchc-2023-11", "cchc-copy"}
+    (notices / "copy.yaml").rename(notices / "renamed.yaml")
+    warm = cached_load(data_dir)
+    assert {n.path for n in warm.notices} == {
+        str(notices / NOTICE),
+        str(notices / "renamed.yaml"),
+    }
+    (notices / "renamed.yaml").unlink()
+    assert [n.id for n in cached_load(data_dir).notices] == ["cchc-2023-11"]
+    rows = sqlite3.connect(data_dir / ".cchc" / "cache.sqlite").execute("SELECT path FROM files")
+    assert [r[0] for r in rows] == [f"notices/{NOTICE}"]
+
+
+def test_a_change_to_the_registry_rebuilds_the_notices(data_dir):
+    cached_load(data_dir)
+    units = data_dir / "units.yaml"
+    units.write_text(
+        units.read_text("utf-8").replace(
+            "name: Phòng Nội vụ\n", "name: Phòng Nội vụ\n    email: [noivu@example.org]\n"
+        ),
+        "utf-8",
+    )
+    units.write_text(
+        units.read_text("utf-8").replace("  - id: ban-qlda\n", "  - id: ban-qlda-2\n"), "utf-8"
+    )
+    task = next(t for t in cached_load(data_dir).tasks if t.id == "5")
+    assert task.assignees == ("tc-kh", "ban-qlda-2")
+
+
+def test_paths_follow_how_the_data_folder_is_named(data_dir):
+    (data_dir / "notices" / "broken.yaml").write_text("id: x\n", "utf-8")
+    cached_load(Path("data"))
+    absolute = cached_load(data_dir.resolve())
+    assert all(str(d.source).startswith(str(data_dir.resolve())) for d in absolute.diagnostics)
+
+
+def test_a_corrupt_cache_is_rebuilt_with_a_warning(data_dir):
+    cached_load(data_dir)
+    db = data_dir / ".cchc" / "cache.sqlite"
+    for name in ("cache.sqlite-wal", "cache.sqlite-shm"):
+        (db.parent / name).unlink(missing_ok=True)
+    db.write_bytes(b"this is not a database" * 100)
+    result = cchc("list", "-f", "json", "--lang", "en")
+    assert result.exit_code == 0
+    assert result.stderr == "cchc: warning: the cache could not be read and was rebuilt\n"
+    assert len(json.loads(result.stdout)) == 17
+    again = cchc("list", "-f", "json")
+    assert (again.exit_code, again.stderr) == (0, "")
+
+
+def test_a_cache_row_that_does_not_decode_is_ignored(data_dir):
+    cached_load(data_dir)
+    connection = sqlite3.connect(data_dir / ".cchc" / "cache.sqlite")
+    connection.execute("UPDATE files SET data = '[1, 2'")
+    connection.commit()
+    connection.close()
+    assert len(cached_load(data_dir).tasks) == 17
+
+
+def test_a_cache_of_another_version_is_dropped(data_dir, monkeypatch):
+    cached_load(data_dir)
+    monkeypatch.setattr(cache_module, "VERSION", "another")
+    cache = FileCache.open(data_dir)
+    assert cache._rows == {}
+    cache.finish([])
+
+
+def test_a_read_only_data_folder_uses_the_user_cache(data_dir, tmp_path, monkeypatch):
+    real = cache_module._writable_folder
+    monkeypatch.setattr(
+        cache_module, "_writable_folder", lambda folder: folder.parent != data_dir and real(folder)
+    )
+    assert len(cached_load(data_dir).tasks) == 17
+    stored = list((tmp_path / "user-cache" / "cchc").glob("*.sqlite"))
+    assert len(stored) == 1
+    assert not (data_dir / ".cchc" / "cache.sqlite").exists()
+    assert len(cached_load(data_dir).tasks) == 17
+
+
+def test_no_cache_reads_everything_and_writes_no_cache(data_dir):
+    result = cchc("list", "--no-cache", "-f", "json")
+    assert result.exit_code == 0
+    assert not (data_dir / ".cchc" / "cache.sqlite").exists()
+    result = runner.invoke(app, ["status", "-f", "json"], env={"CCHC_NO_CACHE": "1"})
+    assert result.exit_code == 0
+    assert not (data_dir / ".cchc" / "cache.sqlite").exists()
+
+
+def test_cache_clear_deletes_it(data_dir):
+    assert cchc("list").exit_code == 0
+    result = cchc("cache", "clear", "--lang", "en")
+    assert result.exit_code == 0
+    assert result.stdout == "Deleted data/.cchc/cache.sqlite\n"
+    assert not (data_dir / ".cchc" / "cache.sqlite").exists()
+    assert cchc("cache", "clear", "--lang", "en").stdout == "There is no cache.\n"
+
+
+def test_commands_running_at_once_do_not_corrupt_the_cache(data_dir):
+    notices = data_dir / "notices"
+    text = (notices / NOTICE).read_text("utf-8")
+    for i in range(40):
+        (notices / f"n{i}.yaml").write_text(text.replace("cchc-2023-11", f"tb-{i}"), "utf-8")
+    env = {**os.environ, "CCHC_DATA": str(data_dir)}
+    commands = [["list", "-f", "json"], ["validate"], ["status", "-f", "json"]] * 3
+
+    def run(args):
+        return subprocess.run(
+            [sys.executable, "-m", "cchc_cli", *args], env=env, capture_output=True, timeout=120
+        )
+
+    with ThreadPoolExecutor(max_workers=9) as pool:
+        results = list(pool.map(run, commands))
+    assert [r.returncode for r in results] == [0] * 9, [r.stderr for r in results]
+    assert {r.stdout for r in results[0::3]} == {results[0].stdout}
+    connection = sqlite3.connect(data_dir / ".cchc" / "cache.sqlite")
+    assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert connection.execute("SELECT count(*) FROM files").fetchone() == (41,)
+    assert same(load(data_dir), cached_load(data_dir))
+
+
+def test_an_edit_is_seen_by_the_next_cached_run(data_dir):
+    assert cchc("status", "-f", "json", "--as-of", "2023-11-30").exit_code == 0
+    assert cchc("done", "2.3", "--as-of", "2023-11-24").exit_code == 0
+    shown = json.loads(cchc("show", "2.3", "-f", "json").stdout)
+    assert shown["done"] == {"noi-vu": {"on": "2023-11-24", "evidence": None, "note": None}}
+
+
+def test_the_bundled_data_round_trips_through_the_cache_on_generated_data(tmp_path):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from generate import generate
+
+    folder = tmp_path / "generated"
+    generate(folder, 300)
+    cold = load(folder)
+    cached_load(folder)
+    assert same(cold, cached_load(folder))
+    shutil.rmtree(folder)
