@@ -13,7 +13,7 @@ DATA = ROOT / "data"
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the bundled data folder, as ``data`` in the current directory."""
     target = tmp_path / "data"
-    shutil.copytree(DATA, target)
+    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns(".cchc"))
     monkeypatch.chdir(tmp_path)
     return target
 

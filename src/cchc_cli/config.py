@@ -7,21 +7,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .diagnostics import Diagnostic, error
+from .model import DEFAULT_TIMEZONE, Config
 from .schema import Fields
 from .yamlsrc import YMap, parse, read_file
 
 CONFIG_FILE = "config.yaml"
-DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
-
-
-@dataclass(frozen=True)
-class Config:
-    timezone: str = DEFAULT_TIMEZONE
 
 
 def load_config(data_dir: Path) -> tuple[Config, list[Diagnostic], bool]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .config import Config
 from .dates import PartialDate
 from .deadlines import NO_DEADLINE, Deadline
 from .diagnostics import NOWHERE, Diagnostic, Source
@@ -156,6 +155,17 @@ class Notice:
     @property
     def path(self) -> str:
         return self.source.path
+
+
+DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+
+
+@dataclass(frozen=True)
+class Config:
+    """The data folder's settings (``config.yaml``)."""
+
+    #: The office's time zone: it decides what "today" is.
+    timezone: str = DEFAULT_TIMEZONE
 
 
 @dataclass(frozen=True)
