@@ -118,6 +118,7 @@ class FileCache:
         self.connection = connection
         self.path = path
         self.data_dir = data_dir
+        self._prefix = os.path.join(str(data_dir), "")
         self.warnings: list[str] = []
         self._rows: dict[str, tuple[Any, ...]] = {}
         self._puts: list[tuple[Any, ...]] = []
@@ -178,6 +179,10 @@ class FileCache:
     # -- reading and writing ----------------------------------------------------------
 
     def _key(self, path: Path) -> str:
+        text = str(path)
+        if text.startswith(self._prefix):
+            # The common case, without the cost of os.path.relpath for every file.
+            return text[len(self._prefix) :].replace(os.sep, "/")
         return Path(os.path.relpath(path, self.data_dir)).as_posix()
 
     def get(self, path: Path, depends_on: str) -> tuple[Any, list[Diagnostic]] | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Severity(StrEnum):
@@ -18,9 +18,12 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
-class Source:
-    """A place in a file; line and column are 1-based, absent for whole-file problems."""
+class Source(NamedTuple):
+    """A place in a file; line and column are 1-based, absent for whole-file problems.
+
+    A named tuple rather than a dataclass: there is one per value read, and a
+    tuple is several times cheaper to make.
+    """
 
     path: str
     line: int = 0

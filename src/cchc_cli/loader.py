@@ -12,6 +12,7 @@ without a diagnostic.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,16 +81,19 @@ class DataFolderError(Exception):
 
 
 def notice_files(data_dir: Path) -> list[Path]:
+    """Every ``*.yaml``/``*.yml`` under notices/, in sub-folders too, skipping hidden ones."""
     folder = data_dir / NOTICES_DIR
     if not folder.is_dir():
         return []
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.suffix.lower() in NOTICE_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-        and not p.is_dir()
-    )
+    found = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            if not name.startswith(".") and name.lower().endswith(NOTICE_SUFFIXES):
+                path = os.path.join(root, name)
+                if os.path.isfile(path):
+                    found.append(path)
+    return [Path(p) for p in sorted(found)]
 
 
 def check_folder(data_dir: Path) -> None:

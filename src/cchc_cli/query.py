@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -16,6 +17,7 @@ from .vntext import fold
 _NUMBER = re.compile(r"(\d+)")
 
 
+@functools.lru_cache(maxsize=8192)
 def natural_key(text: str) -> tuple:
     """ "2.10" after "2.9", "8" before "10"."""
     return tuple(int(p) if p.isdigit() else p for p in _NUMBER.split(text))

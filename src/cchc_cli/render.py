@@ -72,11 +72,15 @@ class Report:
     """
 
     tables: list[Section]
-    data: Section | None = None
+    #: The rows for programs, or a function that makes them (only JSON and CSV
+    #: need them, and a long list is not built for nothing).
+    data: Section | Callable[[], Section] | None = None
     document: Any = None
 
     @property
     def rows(self) -> Section:
+        if callable(self.data):
+            return self.data()
         return self.data or self.tables[0]
 
 

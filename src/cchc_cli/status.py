@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from .model import Completion, Extension, Task
@@ -81,9 +82,8 @@ def is_cancelled(task: Task, today: date) -> bool:
     return cancelled is not None and (cancelled.on is None or cancelled.on <= today)
 
 
-@dataclass(frozen=True)
-class UnitStatus:
-    """Where one unit stands on one task on one day."""
+class UnitStatus(NamedTuple):
+    """Where one unit stands on one task on one day (a named tuple: there are many)."""
 
     task: Task
     unit: str
@@ -114,9 +114,15 @@ class UnitStatus:
 
 
 def unit_status(task: Task, unit: str, today: date) -> UnitStatus:
-    last_day = last_day_on(task, today)
-    if is_cancelled(task, today):
-        return UnitStatus(task, unit, Status.CANCELLED, last_day, today=today)
+    return _classify(task, unit, today, last_day_on(task, today), is_cancelled(task, today))
+
+
+def _classify(
+    task: Task, unit: str, today: date, last_day: date | None, cancelled: bool
+) -> UnitStatus:
+    """The rules of the table above, for one unit, given the task's day-dependent facts."""
+    if cancelled:
+        return UnitStatus(task, unit, Status.CANCELLED, last_day, None, today)
     completion = task.done.get(unit)
     if completion is not None and completion.on <= today:
         if last_day is None:
@@ -132,12 +138,14 @@ def unit_status(task: Task, unit: str, today: date) -> UnitStatus:
         status = Status.IN_PROGRESS
     else:
         status = Status.OVERDUE
-    return UnitStatus(task, unit, status, last_day, today=today)
+    return UnitStatus(task, unit, status, last_day, None, today)
 
 
 def task_statuses(task: Task, today: date) -> list[UnitStatus]:
     """One status per assigned unit, in registry order."""
-    return [unit_status(task, unit, today) for unit in task.assignees]
+    last_day = last_day_on(task, today)
+    cancelled = is_cancelled(task, today)
+    return [_classify(task, unit, today, last_day, cancelled) for unit in task.assignees]
 
 
 def task_done(task: Task, today: date) -> bool:

@@ -296,7 +296,6 @@ def open_units_text(task: Task, open_units: list[str], registry: Registry, lang:
 def due_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Report:
     """Open tasks by last day: a row per task for people, per (task, unit) for programs."""
     data_columns = _status_columns("days_left")
-    records = [_status_record(item, registry) for item in items]
     rows: list[dict[str, Any]] = []
     by_task: dict[str, list[UnitStatus]] = {}
     for item in items:
@@ -322,7 +321,11 @@ def due_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Repor
         Column("text", "label.text"),
     ]
     table = Section("due", table_columns, rows, empty=t("cli.nothing-due", lang))
-    return Report([table], data=Section("due", data_columns, records))
+
+    def data() -> Section:
+        return Section("due", data_columns, [_status_record(i, registry) for i in items])
+
+    return Report([table], data=data)
 
 
 def overdue_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Report:
