@@ -29,11 +29,13 @@ import os
 import sqlite3
 import time
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Source
+from .model import Notice, NoticeIndex, index_of
 from .serialize import (
     FORMAT,
     diagnostic_from_data,
@@ -59,7 +61,9 @@ CREATE TABLE IF NOT EXISTS files (
     sha256 TEXT NOT NULL,
     depends_on TEXT NOT NULL,
     recorded_ns INTEGER NOT NULL,
-    data TEXT NOT NULL
+    diagnostics TEXT NOT NULL,
+    summary TEXT,
+    data TEXT
 );
 """
 
@@ -168,7 +172,7 @@ class FileCache:
                 row[0]: row[1:]
                 for row in connection.execute(
                     "SELECT path, size, mtime_ns, ctime_ns, ino, sha256, depends_on,"
-                    " recorded_ns, data FROM files"
+                    " recorded_ns, diagnostics, summary FROM files"
                 )
             }
         except BaseException:
@@ -185,13 +189,13 @@ class FileCache:
             return text[len(self._prefix) :].replace(os.sep, "/")
         return Path(os.path.relpath(path, self.data_dir)).as_posix()
 
-    def get(self, path: Path, depends_on: str) -> tuple[Any, list[Diagnostic]] | None:
-        """The cached notice and diagnostics of ``path``, if they still hold."""
+    def get(self, path: Path, depends_on: str) -> CachedFile | None:
+        """What the cache holds for ``path``, if it still holds; the notice is read later."""
         row = self._rows.get(self._key(path))
         stat = stat_of(path)
         if row is None or stat is None:
             return None
-        size, mtime_ns, ctime_ns, ino, sha, dep, recorded_ns, data = row
+        size, mtime_ns, ctime_ns, ino, sha, dep, recorded_ns, diagnostics, summary = row
         if (size, mtime_ns, ctime_ns, ino, dep) != (
             stat.size,
             stat.mtime_ns,
@@ -209,8 +213,28 @@ class FileCache:
             if time.time_ns() > mtime_ns + RACY_NS:
                 # Old enough now that a change would move its timestamp.
                 self._seen_hits.append((time.time_ns(), self._key(path)))
+        shown = str(path)
+        index = id_source = None
         try:
-            return _decode(data, str(path))
+            problems = [diagnostic_from_data([shown, *d]) for d in json.loads(diagnostics)]
+            if summary:
+                index, id_source = _index_from(json.loads(summary), shown)
+        except (ValueError, TypeError, KeyError, IndexError):
+            return None
+        return CachedFile(self, self._key(path), sha, shown, index, problems, id_source)
+
+    def read(self, key: str, sha: str, shown: str) -> Notice | None:
+        """The notice of a row that was valid when :meth:`get` saw it; None if it changed."""
+        try:
+            row = self.connection.execute(
+                "SELECT data FROM files WHERE path = ? AND sha256 = ?", (key, sha)
+            ).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None or row[0] is None:
+            return None
+        try:
+            return notice_from_data(json.loads(row[0]), shown)
         except (ValueError, TypeError, KeyError, IndexError):
             return None
 
@@ -220,45 +244,40 @@ class FileCache:
         stat: Any,
         depends_on: str,
         content: bytes,
-        notice: Any,
+        notice: Notice | None,
         diagnostics: list[Diagnostic],
     ) -> None:
         """Queue a row for ``path``, built from ``content`` as it was when ``stat`` was taken."""
-        data = json.dumps(
-            [
-                notice_to_data(notice) if notice is not None else None,
-                [diagnostic_to_data(d)[1:] for d in diagnostics],
-            ],
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
-        sha = hashlib.sha256(content).hexdigest()
-        key = self._key(path)
-        recorded = time.time_ns()
-        row = (
-            key,
-            stat.size,
-            stat.mtime_ns,
-            stat.ctime_ns,
-            stat.ino,
-            sha,
-            depends_on,
-            recorded,
-            data,
-        )
-        self._puts.append(row)
+        problems = json.dumps([diagnostic_to_data(d)[1:] for d in diagnostics], ensure_ascii=False)
+        summary = data = None
+        if notice is not None:
+            entry = index_of(notice)
+            id_source = notice.spans["id"]
+            summary = json.dumps(
+                [
+                    entry.id,
+                    entry.issued.toordinal(),
+                    list(entry.task_ids),
+                    id_source.line,
+                    id_source.col,
+                ],
+                ensure_ascii=False,
+            )
+            data = json.dumps(notice_to_data(notice), ensure_ascii=False, separators=(",", ":"))
+        row = (self._key(path), stat.size, stat.mtime_ns, stat.ctime_ns, stat.ino)
+        row += (hashlib.sha256(content).hexdigest(), depends_on, time.time_ns())
+        self._puts.append((*row, problems, summary, data))
 
     def finish(self, files: list[Path]) -> None:
         """Write queued rows and forget files that are gone; never fails the command."""
         present = {self._key(p) for p in files}
         gone = [key for key in self._rows if key not in present]
         if not (self._puts or gone or self._seen_hits):
-            self.connection.close()
             return
         try:
             self.connection.execute("BEGIN IMMEDIATE")
             self.connection.executemany(
-                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", self._puts
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self._puts
             )
             self.connection.executemany("DELETE FROM files WHERE path = ?", [(k,) for k in gone])
             self.connection.executemany(
@@ -269,14 +288,31 @@ class FileCache:
             # Read-only, full or busy: the next run will try again.
             with contextlib.suppress(sqlite3.Error):
                 self.connection.execute("ROLLBACK")
-        finally:
-            self.connection.close()
+        # The connection stays open: notices are read from it when asked for.
 
 
-def _decode(data: str, path: str) -> tuple[Any, list[Diagnostic]]:
-    notice_data, diagnostics = json.loads(data)
-    notice = notice_from_data(notice_data, path) if notice_data is not None else None
-    return notice, [diagnostic_from_data([path, *d]) for d in diagnostics]
+@dataclass(frozen=True)
+class CachedFile:
+    """A cache hit: the file's diagnostics and index now, its notice when read."""
+
+    cache: FileCache
+    key: str
+    sha: str
+    shown: str
+    index: NoticeIndex | None
+    diagnostics: list[Diagnostic]
+    id_source: Source | None = None
+
+    def read(self) -> Notice | None:
+        return self.cache.read(self.key, self.sha, self.shown)
+
+
+def _index_from(summary: list[Any], shown: str) -> tuple[NoticeIndex, Source]:
+    ident, issued, task_ids, line, col = summary
+    return (
+        NoticeIndex(ident, shown, date.fromordinal(issued), tuple(task_ids)),
+        Source(shown, line, col),
+    )
 
 
 def _writable_folder(folder: Path) -> bool:

@@ -158,8 +158,8 @@ def validate(
         "cli.summary",
         lang,
         files=len(dataset.files),
-        notices=len(dataset.notices),
-        tasks=len(dataset.tasks),
+        notices=len(dataset.index),
+        tasks=dataset.task_count,
         errors=errors,
         warnings=warnings,
     )

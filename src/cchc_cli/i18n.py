@@ -161,6 +161,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{path}' không phải thư mục dữ liệu cchc: không có units.yaml hay notices/",
         "'{path}' is not a cchc data folder: it has no units.yaml and no notices/",
     ),
+    "data.changed": (
+        "{path} thay đổi trong lúc đọc; hãy chạy lại lệnh",
+        "{path} changed while it was being read; run the command again",
+    ),
     "data.no-units": (
         "không có danh mục đơn vị units.yaml",
         "the units registry units.yaml is missing",

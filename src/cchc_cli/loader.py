@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import validate
-from .cache import FileCache, registry_key, stat_of
+from .cache import CachedFile, FileCache, registry_key, stat_of
 from .config import CONFIG_FILE, load_config
 from .deadlines import NO_DEADLINE, Deadline, DeadlineError, parse_deadline
 from .diagnostics import Diagnostic, Source, error, sort_diagnostics, warning
+from .errors import CchcError
 from .model import (
     Cancellation,
     Completion,
@@ -29,9 +30,11 @@ from .model import (
     Extension,
     Note,
     Notice,
+    NoticeIndex,
     Person,
     Registry,
     Task,
+    index_of,
 )
 from .schema import Fields, expect_map, read_date
 from .units import ID_PATTERN, Resolver, load_registry
@@ -128,41 +131,61 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
     resolver = Resolver(registry)
     # A notice's model depends on the registry it was resolved against.
     depends_on = registry_key(units_bytes)
-    notices: list[Notice] = []
+    index: list[NoticeIndex] = []
+    parsed: dict[str, Notice] = {}
+    hits: dict[str, CachedFile] = {}
     seen_ids: dict[str, Source] = {}
     files = notice_files(data_dir)
     for path in files:
         shown = str(path)
-        cached = cache.get(path, depends_on) if cache else None
-        if cached is not None:
-            notice, problems = cached
+        hit = cache.get(path, depends_on) if cache else None
+        if hit is not None:
+            problems, entry, id_source = hit.diagnostics, hit.index, hit.id_source
+            hits[shown] = hit
         else:
             stat = stat_of(path)  # before reading: a change after it is seen next time
             content, notice, problems = load_notice(path, shown, registry, resolver)
             if cache and stat is not None and content is not None:
                 cache.put(path, stat, depends_on, content, notice, problems)
+            entry = index_of(notice) if notice else None
+            id_source = notice.spans["id"] if notice else None
+            if notice:
+                parsed[shown] = notice
         diagnostics += problems
-        if notice is None:
+        if entry is None or id_source is None:
             continue
-        if notice.id in seen_ids:
-            first = seen_ids[notice.id]
+        if entry.id in seen_ids:
+            first = seen_ids[entry.id]
             diagnostics.append(
-                error(notice.spans["id"], "notice.duplicate-id", id=notice.id, first=str(first))
+                error(id_source, "notice.duplicate-id", id=entry.id, first=str(first))
             )
             continue
-        seen_ids[notice.id] = notice.spans["id"]
-        notices.append(notice)
+        seen_ids[entry.id] = id_source
+        index.append(entry)
     if cache:
         cache.finish(files)
+
+    def reader(entry: NoticeIndex) -> Notice:
+        if entry.path in parsed:
+            return parsed[entry.path]
+        notice = hits[entry.path].read()
+        if notice is None:
+            # The cache row changed since it was checked (another run rewrote
+            # it): read the file itself.
+            _, notice, _ = load_notice(Path(entry.path), entry.path, registry, resolver)
+        if notice is None or index_of(notice) != entry:
+            raise CchcError("data.changed", path=entry.path)
+        return notice
 
     read = [str(data_dir / CONFIG_FILE)] if has_config else []
     read += ([shown_units] if units_path.exists() else []) + [str(p) for p in files]
     return Dataset(
         registry,
-        tuple(notices),
+        tuple(index),
         tuple(sort_diagnostics(diagnostics)),
         tuple(read),
         config,
+        reader,
     )
 
 

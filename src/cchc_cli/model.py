@@ -7,6 +7,8 @@ Each keeps where it came from (``source``) and where its fields came from
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -160,6 +162,16 @@ class Notice:
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
 
 
+def _no_reader(entry: NoticeIndex) -> Notice:
+    raise LookupError(entry.id)
+
+
+def index_of(notice: Notice) -> NoticeIndex:
+    return NoticeIndex(
+        notice.id, notice.path, notice.date.earliest(), tuple(t.id for t in notice.tasks)
+    )
+
+
 @dataclass(frozen=True)
 class Config:
     """The data folder's settings (``config.yaml``)."""
@@ -169,18 +181,48 @@ class Config:
 
 
 @dataclass(frozen=True)
+class NoticeIndex:
+    """What is known of a notice without reading all of it: enough to find a task."""
+
+    id: str
+    path: str
+    issued: date
+    task_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Dataset:
-    """Everything loaded from one data folder, with every problem found on the way."""
+    """Everything loaded from one data folder, with every problem found on the way.
+
+    The notices themselves are read only when asked for (from the cache that is
+    the costly part): counting, validating or finding one task needs only the
+    index.
+    """
 
     registry: Registry
-    notices: tuple[Notice, ...]
+    index: tuple[NoticeIndex, ...]
     diagnostics: tuple[Diagnostic, ...]
     files: tuple[str, ...] = ()
     config: Config = field(default_factory=Config)
+    #: Reads the notice an index entry stands for.
+    reader: Callable[[NoticeIndex], Notice] = field(default=_no_reader, compare=False, repr=False)
+
+    @functools.cached_property
+    def notices(self) -> tuple[Notice, ...]:
+        return tuple(self.reader(entry) for entry in self.index)
+
+    def notice(self, entry: NoticeIndex) -> Notice:
+        if "notices" in self.__dict__:
+            return self.notices[self.index.index(entry)]
+        return self.reader(entry)
 
     @property
     def tasks(self) -> tuple[Task, ...]:
         return tuple(task for notice in self.notices for task in notice.tasks)
+
+    @property
+    def task_count(self) -> int:
+        return sum(len(entry.task_ids) for entry in self.index)
 
     @property
     def has_errors(self) -> bool:

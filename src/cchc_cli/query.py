@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from .errors import UsageError
-from .model import Dataset, Notice, Task
+from .model import Dataset, Notice, NoticeIndex, Task
 from .status import OPEN, Status, UnitStatus, statuses
 from .units import Resolver
 from .vntext import fold
@@ -57,18 +57,23 @@ def resolve_unit_list(dataset: Dataset, written: list[str]) -> tuple[str, ...]:
     return tuple(u for u in dataset.registry.units if u in wanted)
 
 
-def find_notice(dataset: Dataset, written: str) -> Notice:
-    ids = {n.id: n for n in dataset.notices}
+def _entry(dataset: Dataset, written: str) -> NoticeIndex:
+    ids = {e.id: e for e in dataset.index}
     if written in ids:
         return ids[written]
-    prefixed = [n for n in dataset.notices if n.id.startswith(written)]
+    prefixed = [e for e in dataset.index if e.id.startswith(written)]
     if len(prefixed) == 1:
         return prefixed[0]
     if prefixed:
         raise UsageError(
-            "cli.ref-ambiguous", ref=written, candidates=", ".join(n.id for n in prefixed)
+            "cli.ref-ambiguous", ref=written, candidates=", ".join(e.id for e in prefixed)
         )
     raise UsageError("cli.notice-unknown", notice=written)
+
+
+def find_notice(dataset: Dataset, written: str) -> Notice:
+    """A notice by its id, or a prefix of it that fits one notice only."""
+    return dataset.notice(_entry(dataset, written))
 
 
 def select(
@@ -93,25 +98,24 @@ def find_task(dataset: Dataset, ref: str) -> Task:
     """A task by ``notice/task``, or any shorter form that names one task only.
 
     ``cchc-2023-11/2.3``, ``cchc-2023/2.3`` (a unique notice prefix) and ``2.3``
-    (when only one notice has a task 2.3) all name the same task.
+    (when only one notice has a task 2.3) all name the same task. Only the
+    notice found is read.
     """
-    tasks = sorted_tasks(dataset.notices)
+    entries = sorted(dataset.index, key=lambda e: (e.issued, natural_key(e.id)))
     notice_part, _, task_part = ref.strip().rpartition("/")
-    matches = [
-        t
-        for t in tasks
-        if t.id == task_part and (not notice_part or t.notice.startswith(notice_part))
-    ]
-    exact = [t for t in matches if t.notice == notice_part]
-    if exact:
-        return exact[0]
-    if len(matches) == 1:
-        return matches[0]
+    matches = [e for e in entries if task_part in e.task_ids and e.id.startswith(notice_part)]
+    exact = [e for e in matches if e.id == notice_part]
+    if exact or len(matches) == 1:
+        notice = dataset.notice((exact or matches)[0])
+        return next(t for t in notice.tasks if t.id == task_part)
     if matches:
-        raise UsageError("cli.ref-ambiguous", ref=ref, candidates=", ".join(t.ref for t in matches))
-    close = difflib.get_close_matches(ref, [t.ref for t in tasks] + [t.id for t in tasks], n=1)
+        candidates = ", ".join(f"{e.id}/{task_part}" for e in matches)
+        raise UsageError("cli.ref-ambiguous", ref=ref, candidates=candidates)
+    refs = [f"{e.id}/{i}" for e in entries for i in sorted(e.task_ids, key=natural_key)]
+    ids = [r.rpartition("/")[2] for r in refs]
+    close = difflib.get_close_matches(ref, refs + ids, n=1)
     if close:
-        suggestion = close[0] if "/" in close[0] else next(t.ref for t in tasks if t.id == close[0])
+        suggestion = close[0] if "/" in close[0] else refs[ids.index(close[0])]
         raise UsageError("cli.ref-unknown-suggest", ref=ref, suggestion=suggestion)
     raise UsageError("cli.ref-unknown", ref=ref)
 
