@@ -238,3 +238,33 @@ def test_the_bundled_data_round_trips_through_the_cache_on_generated_data(tmp_pa
     cached_load(folder)
     assert same(cold, cached_load(folder))
     shutil.rmtree(folder)
+
+
+def test_finding_one_task_reads_only_its_notice(data_dir, monkeypatch):
+    notices = data_dir / "notices"
+    text = (notices / NOTICE).read_text("utf-8")
+    for i in range(5):
+        (notices / f"n{i}.yaml").write_text(text.replace("cchc-2023-11", f"tb-{i}"), "utf-8")
+    assert cchc("validate").exit_code == 0  # fills the cache
+    reads = []
+    real_read = FileCache.read
+    monkeypatch.setattr(
+        FileCache, "read", lambda self, *args: reads.append(args[0]) or real_read(self, *args)
+    )
+    assert cchc("validate").exit_code == 0
+    assert reads == []
+    shown = json.loads(cchc("show", "tb-3/2.3", "-f", "json").stdout)
+    assert shown["ref"] == "tb-3/2.3"
+    assert reads == ["notices/n3.yaml"]
+    assert cchc("done", "tb-3/2.3", "--as-of", "2023-11-24").exit_code == 0
+    assert reads == ["notices/n3.yaml", "notices/n3.yaml"]
+
+
+def test_start_up_imports_only_what_the_command_needs():
+    code = (
+        "import sys, cchc_cli.cli; "
+        "print(' '.join(sorted(m for m in ('rich', 'ruamel', 'sqlite3', 'dateutil', "
+        "'cchc_cli.loader', 'csv', 'json') if m in sys.modules)))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.split() == []

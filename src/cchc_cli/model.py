@@ -212,9 +212,13 @@ class Dataset:
         return tuple(self.reader(entry) for entry in self.index)
 
     def notice(self, entry: NoticeIndex) -> Notice:
+        """One notice, read once however often it is asked for."""
         if "notices" in self.__dict__:
             return self.notices[self.index.index(entry)]
-        return self.reader(entry)
+        read: dict[NoticeIndex, Notice] = self.__dict__.setdefault("_read", {})
+        if entry not in read:
+            read[entry] = self.reader(entry)
+        return read[entry]
 
     @property
     def tasks(self) -> tuple[Task, ...]:

@@ -13,9 +13,7 @@ command branches on the output format.
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -198,6 +196,8 @@ class RichFormatter(Formatter):
 
 class JsonFormatter(Formatter):
     def emit(self, report: Report) -> None:
+        import json
+
         document = report.document
         if document is None:
             keys = [c.key for c in report.rows.columns if c.data]
@@ -208,6 +208,8 @@ class JsonFormatter(Formatter):
 
 class CsvFormatter(Formatter):
     def emit(self, report: Report) -> None:
+        import csv
+
         section = report.rows
         keys = [c.key for c in section.columns if c.data]
         buffer = io.StringIO()
