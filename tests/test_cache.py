@@ -248,9 +248,12 @@ def test_finding_one_task_reads_only_its_notice(data_dir, monkeypatch):
     assert cchc("validate").exit_code == 0  # fills the cache
     reads = []
     real_read = FileCache.read
-    monkeypatch.setattr(
-        FileCache, "read", lambda self, *args: reads.append(args[0]) or real_read(self, *args)
-    )
+
+    def counting_read(self, wanted):
+        reads.extend(key for key, _, _ in wanted)
+        return real_read(self, wanted)
+
+    monkeypatch.setattr(FileCache, "read", counting_read)
     assert cchc("validate").exit_code == 0
     assert reads == []
     shown = json.loads(cchc("show", "tb-3/2.3", "-f", "json").stdout)

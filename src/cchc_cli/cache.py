@@ -223,20 +223,38 @@ class FileCache:
             return None
         return CachedFile(self, self._key(path), sha, shown, index, problems, id_source)
 
-    def read(self, key: str, sha: str, shown: str) -> Notice | None:
-        """The notice of a row that was valid when :meth:`get` saw it; None if it changed."""
+    def read(self, wanted: list[tuple[str, str, str]]) -> list[Notice | None]:
+        """Notices of rows that were valid when :meth:`get` saw them: (key, sha, shown) each.
+
+        A row that changed since (another run rewrote it) gives None. The
+        database is opened for the read and closed after it.
+        """
+        found: dict[str, tuple[str, str]] = {}
         try:
-            row = self.connection.execute(
-                "SELECT data FROM files WHERE path = ? AND sha256 = ?", (key, sha)
-            ).fetchone()
+            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
+            try:
+                if len(wanted) == 1:
+                    rows = connection.execute(
+                        "SELECT path, sha256, data FROM files WHERE path = ?", (wanted[0][0],)
+                    )
+                else:
+                    rows = connection.execute("SELECT path, sha256, data FROM files")
+                found = {path: (sha, data) for path, sha, data in rows}
+            finally:
+                connection.close()
         except sqlite3.Error:
-            return None
-        if row is None or row[0] is None:
-            return None
-        try:
-            return notice_from_data(json.loads(row[0]), shown)
-        except (ValueError, TypeError, KeyError, IndexError):
-            return None
+            pass
+        notices: list[Notice | None] = []
+        for key, sha, shown in wanted:
+            row = found.get(key)
+            notice = None
+            if row is not None and row[0] == sha and row[1] is not None:
+                try:
+                    notice = notice_from_data(json.loads(row[1]), shown)
+                except (ValueError, TypeError, KeyError, IndexError):
+                    notice = None
+            notices.append(notice)
+        return notices
 
     def put(
         self,
@@ -273,6 +291,7 @@ class FileCache:
         present = {self._key(p) for p in files}
         gone = [key for key in self._rows if key not in present]
         if not (self._puts or gone or self._seen_hits):
+            self.connection.close()
             return
         try:
             self.connection.execute("BEGIN IMMEDIATE")
@@ -288,7 +307,8 @@ class FileCache:
             # Read-only, full or busy: the next run will try again.
             with contextlib.suppress(sqlite3.Error):
                 self.connection.execute("ROLLBACK")
-        # The connection stays open: notices are read from it when asked for.
+        finally:
+            self.connection.close()
 
 
 @dataclass(frozen=True)
@@ -303,8 +323,9 @@ class CachedFile:
     diagnostics: list[Diagnostic]
     id_source: Source | None = None
 
-    def read(self) -> Notice | None:
-        return self.cache.read(self.key, self.sha, self.shown)
+    @property
+    def wanted(self) -> tuple[str, str, str]:
+        return (self.key, self.sha, self.shown)
 
 
 def _index_from(summary: list[Any], shown: str) -> tuple[NoticeIndex, Source]:

@@ -165,17 +165,20 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
     if cache:
         cache.finish(files)
 
-    def reader(entry: NoticeIndex) -> Notice:
-        if entry.path in parsed:
-            return parsed[entry.path]
-        notice = hits[entry.path].read()
-        if notice is None:
-            # The cache row changed since it was checked (another run rewrote
-            # it): read the file itself.
-            _, notice, _ = load_notice(Path(entry.path), entry.path, registry, resolver)
-        if notice is None or index_of(notice) != entry:
-            raise CchcError("data.changed", path=entry.path)
-        return notice
+    def reader(entries: tuple[NoticeIndex, ...]) -> tuple[Notice, ...]:
+        cached = [hits[e.path].wanted for e in entries if e.path not in parsed]
+        from_cache = iter(cache.read(cached) if cache and cached else [])
+        notices = []
+        for entry in entries:
+            notice = parsed.get(entry.path) or next(from_cache)
+            if notice is None:
+                # The cache row changed since it was checked (another run
+                # rewrote it): read the file itself.
+                _, notice, _ = load_notice(Path(entry.path), entry.path, registry, resolver)
+            if notice is None or index_of(notice) != entry:
+                raise CchcError("data.changed", path=entry.path)
+            notices.append(notice)
+        return tuple(notices)
 
     read = [str(data_dir / CONFIG_FILE)] if has_config else []
     read += ([shown_units] if units_path.exists() else []) + [str(p) for p in files]

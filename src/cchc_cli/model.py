@@ -162,8 +162,10 @@ class Notice:
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
 
 
-def _no_reader(entry: NoticeIndex) -> Notice:
-    raise LookupError(entry.id)
+def _no_reader(entries: tuple[NoticeIndex, ...]) -> tuple[Notice, ...]:
+    if entries:
+        raise LookupError(entries[0].id)
+    return ()
 
 
 def index_of(notice: Notice) -> NoticeIndex:
@@ -204,12 +206,14 @@ class Dataset:
     diagnostics: tuple[Diagnostic, ...]
     files: tuple[str, ...] = ()
     config: Config = field(default_factory=Config)
-    #: Reads the notice an index entry stands for.
-    reader: Callable[[NoticeIndex], Notice] = field(default=_no_reader, compare=False, repr=False)
+    #: Reads the notices some index entries stand for (several at once is cheaper).
+    reader: Callable[[tuple[NoticeIndex, ...]], tuple[Notice, ...]] = field(
+        default=_no_reader, compare=False, repr=False
+    )
 
     @functools.cached_property
     def notices(self) -> tuple[Notice, ...]:
-        return tuple(self.reader(entry) for entry in self.index)
+        return self.reader(self.index)
 
     def notice(self, entry: NoticeIndex) -> Notice:
         """One notice, read once however often it is asked for."""
@@ -217,7 +221,7 @@ class Dataset:
             return self.notices[self.index.index(entry)]
         read: dict[NoticeIndex, Notice] = self.__dict__.setdefault("_read", {})
         if entry not in read:
-            read[entry] = self.reader(entry)
+            read[entry] = self.reader((entry,))[0]
         return read[entry]
 
     @property
