@@ -306,7 +306,14 @@ COMMANDS = [
     "note",
     "undo",
     "log",
+    "remind",
 ]
+
+
+def test_the_cache_commands_have_help_text():
+    result = cchc("cache", "--help")
+    assert result.exit_code == 0
+    assert "Xóa bộ nhớ đệm" in " ".join(result.stdout.split())
 
 
 def test_the_command_list_is_complete():

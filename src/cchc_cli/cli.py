@@ -18,7 +18,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from .errors import EXIT_DATA, EXIT_USAGE, CchcError, OptionError, UsageError
+from .errors import EXIT_DATA, EXIT_OVERDUE, EXIT_USAGE, CchcError, OptionError, UsageError
 from .i18n import Lang, t
 from .render import OutputFormat, formatter_for
 
@@ -573,6 +573,127 @@ def _same_task(entry_ref: str, written: str) -> bool:
     notice_part, _, task_part = written.rpartition("/")
     entry_notice, _, entry_task = entry_ref.rpartition("/")
     return entry_task == task_part and entry_notice.startswith(notice_part)
+
+
+@app.command(help=_h("help.remind"))
+@handles_errors
+def remind(
+    days: Annotated[int | None, typer.Option("--days", min=0, help=_h("help.opt.days"))] = None,
+    email: Annotated[bool, typer.Option("--email", help=_h("help.opt.email"))] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=_h("help.opt.dry-run"))] = False,
+    force: Annotated[bool, typer.Option("--force", help=_h("help.opt.force"))] = False,
+    fail_on_overdue: Annotated[
+        bool, typer.Option("--fail-on-overdue", help=_h("help.opt.fail-on-overdue"))
+    ] = False,
+    working_days: Annotated[
+        bool, typer.Option("--working-days", help=_h("help.opt.working-days"))
+    ] = False,
+    data: DataOpt = DEFAULT_DATA,
+    lang: LangOpt = Lang.VI,
+    no_cache: NoCacheOpt = False,
+    as_of: AsOfOpt = None,
+    notice: NoticeOpt = None,
+    unit: UnitOpt = None,
+) -> None:
+    from .query import select_statuses
+    from .remind import collect, is_working_day, notice_names, report_text
+
+    dataset = _load(data, lang, no_cache)
+    today = _today(as_of, dataset)
+    config = dataset.config
+    if working_days and not is_working_day(today, config.holidays):
+        _finish(dataset)
+        return
+    window = config.reminder_days if days is None else days
+    items = select_statuses(dataset, today, notice=notice, unit=unit)
+    found = collect(items, today, window, dataset.registry)
+    names = notice_names(dataset.notices)
+    if email or dry_run:
+        _mail(data, dataset, found, today, window, lang, names, dry_run, force)
+    else:
+        text = report_text(found, dataset.registry, today, window, lang, names)
+        typer.echo(text, nl=False)
+    _finish(dataset)
+    if fail_on_overdue and any(r.overdue for r in found):
+        raise typer.Exit(EXIT_OVERDUE)
+
+
+def _mail(
+    data: Path,
+    dataset: Any,
+    found: list[Any],
+    today: date,
+    window: int,
+    lang: Lang,
+    notices: dict[str, str],
+    dry_run: bool,
+    force: bool,
+) -> None:
+    """Mail the reminders (or print them, with --dry-run); nothing when there is nothing."""
+    from .mailer import MailError, deliver, smtp_settings
+    from .remind import messages
+
+    config = dataset.config
+    settings = smtp_settings(config.smtp, os.environ)
+    office = (
+        tuple(a.strip() for a in os.environ.get("CCHC_OFFICE_EMAIL", "").split(",") if a.strip())
+        or config.office_email
+    )
+    missing = [
+        name
+        for name, value in (
+            ("smtp.sender", settings.sender),
+            ("office_email", office),
+            ("smtp.host", settings.host or dry_run),
+        )
+        if not value
+    ]
+    if missing:
+        raise CchcError("mail.not-configured", missing=", ".join(missing))
+    if not found:
+        return
+    registry = dataset.registry
+    outgoing = messages(found, registry, today, window, lang, settings.sender, office, notices)
+    if dry_run:
+        for item in outgoing:
+            typer.echo(_readable(item.message))
+        return
+    password = os.environ.get(settings.password_env)
+    if settings.user and password is None:
+        raise CchcError("mail.no-password", variable=settings.password_env)
+    names = {item.key: _recipient(item.key, dataset, lang) for item in outgoing}
+    try:
+        delivery = deliver(data, outgoing, settings, password, today, config.timezone, force)
+    except MailError as err:
+        delivery = err.args_.pop("delivery")
+        typer.echo(f"cchc: {t('cli.error', lang)}: {t(err.key, lang, **err.args_)}", err=True)
+        _report_delivery(delivery, names, lang)
+        raise typer.Exit(EXIT_DATA) from None
+    if delivery.failed:
+        _report_delivery(delivery, names, lang)
+        raise typer.Exit(EXIT_DATA)
+    if sys.stdout.isatty():
+        # A person at a terminal wants to know; cron must stay silent on success.
+        typer.echo(t("mail.sent", lang, count=len(delivery.sent), skipped=len(delivery.skipped)))
+
+
+def _recipient(key: str, dataset: Any, lang: Lang) -> str:
+    if key.startswith("unit:"):
+        return dataset.registry.name_of(key[5:])
+    return t("mail.office", lang)
+
+
+def _report_delivery(delivery: Any, names: dict[str, str], lang: Lang) -> None:
+    sent = ", ".join(names[k] for k in delivery.sent) or t("label.none", lang)
+    typer.echo(t("mail.were-sent", lang, names=sent), err=True)
+    for key, reason in delivery.failed:
+        typer.echo(t("mail.not-sent", lang, name=names[key], reason=reason), err=True)
+
+
+def _readable(message: Any) -> str:
+    """A message as a person reads it: decoded headers, then the text."""
+    headers = "\n".join(f"{k}: {message[k]}" for k in ("From", "To", "Subject", "Date"))
+    return f"{headers}\n\n{message.get_content()}{'=' * 78}"
 
 
 cache_app = typer.Typer(help=_h("help.cache"), no_args_is_help=True)

@@ -3,17 +3,29 @@
 ::
 
     timezone: Asia/Ho_Chi_Minh     # the office's time zone: decides what "today" is
+    reminder_days: 3               # remind: tasks due within this many days
+    holidays: [2024-01-01, 2024-04-30, 2024-05-01, 2024-09-02]
+    office_email: [vanphong@example.org]
+    smtp:
+      host: smtp.example.org
+      port: 587
+      security: starttls           # starttls | ssl | none
+      user: cchc@example.org
+      password_env: CCHC_SMTP_PASSWORD   # the password itself is never in a file
+      sender: "Văn phòng HĐND và UBND huyện <cchc@example.org>"
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .diagnostics import Diagnostic, error
-from .model import DEFAULT_TIMEZONE, Config
-from .schema import Fields
-from .yamlsrc import YMap, parse, read_file
+from .model import DEFAULT_TIMEZONE, SMTP_SECURITY, Config, SmtpSettings
+from .schema import Fields, read_date
+from .yamlsrc import YMap, YScalar, parse, read_file
 
 CONFIG_FILE = "config.yaml"
 
@@ -33,16 +45,90 @@ def load_config(data_dir: Path) -> tuple[Config, list[Diagnostic], bool]:
         return Config(), diagnostics, True
     if not isinstance(node, YMap):
         return Config(), [*diagnostics, error(node.source, "yaml.not-a-mapping")], True
-    fields = Fields(node, ("timezone",), diagnostics)
+    fields = Fields(node, CONFIG_KEYS, diagnostics)
     timezone = fields.scalar("timezone")
+    days = fields.scalar("reminder_days")
+    holidays = tuple(
+        d for d in (read_date(s, diagnostics) for s in fields.scalars("holidays")) if d
+    )
+    office = _emails(fields.scalars("office_email"), diagnostics)
+    smtp_node = fields.mapping("smtp")
     fields.finish()
-    config = Config()
+    settings: dict[str, Any] = {"holidays": holidays, "office_email": office}
     if timezone is not None:
         try:
             ZoneInfo(timezone.value or "")
-            config = Config(timezone=timezone.value or DEFAULT_TIMEZONE)
+            settings["timezone"] = timezone.value or DEFAULT_TIMEZONE
         except (ZoneInfoNotFoundError, ValueError):
             diagnostics.append(
                 error(timezone.source, "config.bad-timezone", timezone=timezone.value)
             )
-    return config, diagnostics, True
+    if days is not None:
+        number = _whole(days, diagnostics, 0, 366)
+        if number is not None:
+            settings["reminder_days"] = number
+    if smtp_node is not None:
+        settings["smtp"] = _smtp(smtp_node, diagnostics)
+    return Config(**settings), diagnostics, True
+
+
+CONFIG_KEYS = ("timezone", "reminder_days", "holidays", "office_email", "smtp")
+SMTP_KEYS = ("host", "port", "security", "user", "password_env", "sender")
+_EMAIL = re.compile(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+")
+
+
+def _whole(scalar: YScalar, diagnostics: list[Diagnostic], low: int, high: int) -> int | None:
+    text = scalar.value or ""
+    if not text.isdigit() or not low <= int(text) <= high:
+        diagnostics.append(
+            error(scalar.source, "config.bad-number", value=text, low=low, high=high)
+        )
+        return None
+    return int(text)
+
+
+def _emails(scalars: list[YScalar], diagnostics: list[Diagnostic]) -> tuple[str, ...]:
+    found = []
+    for scalar in scalars:
+        if _EMAIL.fullmatch(scalar.value or ""):
+            found.append(scalar.value or "")
+        else:
+            diagnostics.append(error(scalar.source, "units.bad-email", email=scalar.value))
+    return tuple(found)
+
+
+def _smtp(node: YMap, diagnostics: list[Diagnostic]) -> SmtpSettings:
+    # "password" is known only to be refused with a reason, not as a typo.
+    fields = Fields(node, (*SMTP_KEYS, "password"), diagnostics)
+    port = fields.scalar("port")
+    security = fields.scalar("security")
+    sender = fields.text("sender")
+    settings: dict[str, Any] = {
+        "host": fields.text("host"),
+        "user": fields.text("user"),
+        "sender": sender,
+    }
+    password_env = fields.text("password_env")
+    if "password" in node.entries:
+        # Refused outright: a password in a data folder ends up in git.
+        diagnostics.append(error(node.entries["password"].key_source, "config.password-in-file"))
+    fields.finish()
+    if password_env:
+        settings["password_env"] = password_env
+    if port is not None:
+        settings["port"] = _whole(port, diagnostics, 1, 65535)
+    if security is not None:
+        if security.value in SMTP_SECURITY:
+            settings["security"] = security.value
+        else:
+            diagnostics.append(
+                error(
+                    security.source,
+                    "config.bad-security",
+                    value=security.value,
+                    allowed=", ".join(SMTP_SECURITY),
+                )
+            )
+    if sender and not _EMAIL.search(sender):
+        diagnostics.append(error(fields.spans["sender"], "units.bad-email", email=sender))
+    return SmtpSettings(**settings)

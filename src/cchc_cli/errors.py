@@ -10,6 +10,8 @@ from typing import Any
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
+#: ``remind --fail-on-overdue`` found overdue tasks (for monitoring).
+EXIT_OVERDUE = 3
 
 
 class CchcError(Exception):

@@ -271,6 +271,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "chỉ dùng một trong {options}",
         "use only one of {options}",
     ),
+    "config.bad-number": (
+        "'{value}' phải là một số nguyên từ {low} đến {high}",
+        "'{value}' must be a whole number from {low} to {high}",
+    ),
+    "config.bad-security": (
+        "'{value}' không hợp lệ; dùng một trong: {allowed}",
+        "'{value}' is not valid; use one of: {allowed}",
+    ),
+    "config.password-in-file": (
+        "không ghi mật khẩu vào tệp cấu hình; đặt nó trong biến môi trường (password_env, "
+        "mặc định CCHC_SMTP_PASSWORD)",
+        "do not put the password in the config file; set it in an environment variable "
+        "(password_env, default CCHC_SMTP_PASSWORD)",
+    ),
     "config.bad-timezone": (
         "múi giờ '{timezone}' không tồn tại; ví dụ: Asia/Ho_Chi_Minh",
         "unknown time zone '{timezone}'; for example: Asia/Ho_Chi_Minh",
@@ -381,6 +395,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cache.cleared": ("Đã xóa {path}", "Deleted {path}"),
     "cache.none": ("Không có bộ nhớ đệm nào.", "There is no cache."),
+    # -- reminders -------------------------------------------------------------
+    "remind.heading": (
+        "Nhắc việc ngày {today}: {overdue} quá hạn, {upcoming} đến hạn trong {days} ngày tới",
+        "Reminders for {today}: {overdue} overdue, {upcoming} due within {days} days",
+    ),
+    "remind.counts": (
+        "{overdue} quá hạn, {upcoming} sắp đến hạn",
+        "{overdue} overdue, {upcoming} due soon",
+    ),
+    "remind.notice": ("Thông báo: {notice}", "Notice: {notice}"),
+    "remind.overdue-by": ("quá hạn {days} ngày", "{days} days overdue"),
+    "remind.deadline": (
+        "Thời hạn: {written} (hạn cuối {last})",
+        "Deadline: {written} (last day {last})",
+    ),
+    "remind.subject-unit": (
+        "Nhắc việc {today} - {unit}: {overdue} quá hạn, {upcoming} sắp đến hạn",
+        "Reminder {today} - {unit}: {overdue} overdue, {upcoming} due soon",
+    ),
+    "remind.subject-office": (
+        "Nhắc việc {today} - tổng hợp: {units} đơn vị, {overdue} quá hạn, {upcoming} sắp đến hạn",
+        "Reminders {today} - summary: {units} units, {overdue} overdue, {upcoming} due soon",
+    ),
+    "remind.dear": ("Kính gửi: {unit}", "To: {unit}"),
+    "remind.no-address": (
+        "Các đơn vị chưa có địa chỉ thư điện tử trong danh mục (cần báo trực tiếp): {units}",
+        "Units with no e-mail address in the registry (to be told directly): {units}",
+    ),
+    "remind.footer": (
+        "Thư này do cchc gửi tự động từ dữ liệu theo dõi thông báo kết luận; "
+        "vui lòng không trả lời thư này.",
+        "This message was sent automatically by cchc from the conclusion-notice "
+        "tracking data; please do not reply to it.",
+    ),
+    "mail.not-configured": (
+        "chưa cấu hình gửi thư trong config.yaml (hoặc biến môi trường): thiếu {missing}",
+        "mailing is not configured in config.yaml (or the environment): {missing} missing",
+    ),
+    "mail.no-password": (
+        "chưa có mật khẩu SMTP: đặt biến môi trường {variable}",
+        "no SMTP password: set the environment variable {variable}",
+    ),
+    "mail.unreachable": (
+        "không kết nối được máy chủ thư {host}: {reason}",
+        "cannot reach the mail server {host}: {reason}",
+    ),
+    "mail.were-sent": ("Đã gửi: {names}", "Sent: {names}"),
+    "mail.not-sent": ("Chưa gửi được cho {name}: {reason}", "Not sent to {name}: {reason}"),
+    "mail.office": ("văn phòng (thư tổng hợp)", "the office (summary)"),
+    "mail.sent": (
+        "Đã gửi {count} thư ({skipped} thư đã gửi trước đó trong ngày)",
+        "Sent {count} messages ({skipped} already sent earlier today)",
+    ),
     # -- labels ----------------------------------------------------------------
     "label.ref": ("Mã", "Ref"),
     "label.notice": ("Thông báo", "Notice"),
@@ -580,6 +647,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.arg.text": ("Nội dung ghi chú.", "The note's text."),
     "help.arg.ref-log": ("Chỉ nhiệm vụ này.", "Only this task."),
+    "help.remind": (
+        "Nhắc việc quá hạn và sắp đến hạn theo từng đơn vị (cho cron).",
+        "Overdue and upcoming tasks by unit, for cron.",
+    ),
+    "help.opt.days": (
+        "Số ngày tới (mặc định reminder_days trong config.yaml, hoặc 3).",
+        "How many days ahead (default: reminder_days in config.yaml, or 3).",
+    ),
+    "help.opt.email": (
+        "Gửi thư cho từng đơn vị và thư tổng hợp cho văn phòng.",
+        "Mail each unit, and a summary to the office.",
+    ),
+    "help.opt.dry-run": ("In các thư thay vì gửi.", "Print the messages instead of sending."),
+    "help.opt.force": (
+        "Gửi cả những thư đã gửi hôm nay.",
+        "Send even what was already sent today.",
+    ),
+    "help.opt.fail-on-overdue": (
+        "Mã thoát 3 nếu có việc quá hạn (để giám sát).",
+        "Exit 3 when something is overdue (for monitoring).",
+    ),
+    "help.opt.working-days": (
+        "Không nhắc vào thứ Bảy, Chủ nhật và ngày nghỉ trong config.yaml.",
+        "Say nothing on Saturdays, Sundays and the holidays in config.yaml.",
+    ),
     "help.opt.no-cache": (
         "Đọc lại mọi tệp, không dùng bộ nhớ đệm.",
         "Read every file again; do not use the cache.",

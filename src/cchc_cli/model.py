@@ -174,12 +174,36 @@ def index_of(notice: Notice) -> NoticeIndex:
     )
 
 
+DEFAULT_REMINDER_DAYS = 3
+SMTP_SECURITY = ("starttls", "ssl", "none")
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """How reminders are mailed; the password is only ever read from ``password_env``."""
+
+    host: str | None = None
+    #: Default: 587 for STARTTLS, 465 for SSL, 25 for none.
+    port: int | None = None
+    security: str = "starttls"
+    user: str | None = None
+    password_env: str = "CCHC_SMTP_PASSWORD"
+    sender: str | None = None
+
+
 @dataclass(frozen=True)
 class Config:
     """The data folder's settings (``config.yaml``)."""
 
     #: The office's time zone: it decides what "today" is.
     timezone: str = DEFAULT_TIMEZONE
+    #: ``remind`` lists tasks whose last day falls within this many days.
+    reminder_days: int = DEFAULT_REMINDER_DAYS
+    #: Days off besides Saturdays and Sundays, for ``remind --working-days``.
+    holidays: tuple[date, ...] = ()
+    #: The office's own addresses: the reminders' summary goes there.
+    office_email: tuple[str, ...] = ()
+    smtp: SmtpSettings = field(default_factory=SmtpSettings)
 
 
 @dataclass(frozen=True)
