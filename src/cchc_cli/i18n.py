@@ -406,6 +406,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "remind.notice": ("Thông báo: {notice}", "Notice: {notice}"),
     "remind.overdue-by": ("quá hạn {days} ngày", "{days} days overdue"),
+    "remind.overdue-by-one": ("quá hạn {days} ngày", "{days} day overdue"),
     "remind.deadline": (
         "Thời hạn: {written} (hạn cuối {last})",
         "Deadline: {written} (last day {last})",
@@ -509,8 +510,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.overdue-rate": ("Tỷ lệ quá hạn (%)", "Overdue rate (%)"),
     "label.open-of": ("{open}/{total} chưa xong", "{open} of {total} not done"),
     "label.left-days": ("còn {days} ngày", "{days} days left"),
+    "label.left-days-one": ("còn {days} ngày", "{days} day left"),
     "label.left-today": ("hôm nay là hạn cuối", "last day today"),
     "label.late-days": ("quá {days} ngày", "{days} days overdue"),
+    "label.late-days-one": ("quá {days} ngày", "{days} day overdue"),
     "label.unit-title": ("{name} ({count})", "{name} ({count})"),
     "label.status-legend": (
         "HT: hoàn thành; QH: quá hạn. Tỷ lệ quá hạn tính trên số nhiệm vụ có thời hạn; "
@@ -729,6 +732,11 @@ def t(key: str, lang: Lang, /, **args: Any) -> str:
         else:
             shown[name] = value
     return template.format(**shown)
+
+
+def days_key(key: str, days: int) -> str:
+    """The message for one day where a language says it differently ("1 day left")."""
+    return f"{key}-one" if abs(days) == 1 else key
 
 
 def placeholders(template: str) -> set[str]:

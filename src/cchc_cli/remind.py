@@ -13,9 +13,10 @@ from datetime import date, timedelta
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
-from .i18n import Lang, fmt_date, t
+from .i18n import Lang, days_key, fmt_date, t
 from .model import Notice, Registry
 from .status import Status, UnitStatus
+from .views import time_left
 from .vntext import shorten, sort_key
 
 WIDTH = 78
@@ -69,10 +70,9 @@ def _by_last_day(item: UnitStatus) -> tuple[date, str]:
 
 def _when(item: UnitStatus, lang: Lang) -> str:
     if item.status is Status.OVERDUE:
-        return t("remind.overdue-by", lang, days=item.days_overdue)
-    if item.days_left == 0:
-        return t("label.left-today", lang)
-    return t("label.left-days", lang, days=item.days_left)
+        days = item.days_overdue or 0
+        return t(days_key("remind.overdue-by", days), lang, days=days)
+    return time_left(item.days_left, lang)
 
 
 def unit_block(

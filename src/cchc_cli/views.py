@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from .i18n import MESSAGES, Lang, fmt_date, t
+from .i18n import MESSAGES, Lang, days_key, fmt_date, t
 from .model import Notice, Registry, Task
 from .render import Column, Report, Section
 from .status import (
@@ -265,10 +265,10 @@ def time_left(days: int | None, lang: Lang) -> str:
     if days is None:
         return ""
     if days > 0:
-        return t("label.left-days", lang, days=days)
+        return t(days_key("label.left-days", days), lang, days=days)
     if days == 0:
         return t("label.left-today", lang)
-    return t("label.late-days", lang, days=-days)
+    return t(days_key("label.late-days", days), lang, days=-days)
 
 
 def open_units_text(task: Task, open_units: list[str], registry: Registry, lang: Lang) -> str:
