@@ -307,6 +307,7 @@ COMMANDS = [
     "undo",
     "log",
     "remind",
+    "report",
 ]
 
 

@@ -20,7 +20,7 @@ import typer
 
 from .errors import EXIT_DATA, EXIT_OVERDUE, EXIT_USAGE, CchcError, OptionError, UsageError
 from .i18n import Lang, t
-from .render import OutputFormat, formatter_for
+from .render import OutputFormat, ReportFormat, formatter_for
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -694,6 +694,67 @@ def _readable(message: Any) -> str:
     """A message as a person reads it: decoded headers, then the text."""
     headers = "\n".join(f"{k}: {message[k]}" for k in ("From", "To", "Subject", "Date"))
     return f"{headers}\n\n{message.get_content()}{'=' * 78}"
+
+
+class UnitOrder(StrEnum):
+    ALPHA = "alpha"
+    REGISTRY = "registry"
+
+
+@app.command(help=_h("help.report"))
+@handles_errors
+def report(
+    period: Annotated[str | None, typer.Option("--period", help=_h("help.opt.period"))] = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help=_h("help.opt.report-format"))
+    ] = ReportFormat.TABLE,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help=_h("help.opt.output"))
+    ] = None,
+    order: Annotated[UnitOrder, typer.Option("--order", help=_h("help.opt.order"))] = (
+        UnitOrder.ALPHA
+    ),
+    data: DataOpt = DEFAULT_DATA,
+    lang: LangOpt = Lang.VI,
+    no_cache: NoCacheOpt = False,
+    as_of: AsOfOpt = None,
+    notice: NoticeOpt = None,
+    unit: UnitOpt = None,
+) -> None:
+    from .dateargs import parse_period
+    from .query import resolve_units, select
+    from .report import build
+    from .views import report_view
+
+    if fmt is ReportFormat.XLSX and output is None:
+        raise UsageError("report.needs-output")
+    dataset = _load(data, lang, no_cache)
+    today = _today(None, dataset)
+    chosen = parse_period(period or f"{today:%Y-%m}", today)
+    day = _today(as_of, dataset) if as_of else chosen.end
+    units = set(resolve_units(dataset, unit)) if unit else None
+    tasks = select(dataset, notice=notice)
+    built = build(dataset, tasks, day, units, order is UnitOrder.REGISTRY)
+    view = report_view(built, dataset.registry, lang, chosen.label)
+    if fmt is ReportFormat.XLSX:
+        from .xlsx import write
+
+        assert output is not None
+        write(view, output, lang, (t("report.chart", lang), "name", "completion_rate"))
+        _tell(t("report.written", lang, path=output))
+    elif output is not None:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            formatter_for(fmt, lang, handle).emit(view)
+        _tell(t("report.written", lang, path=output))
+    else:
+        formatter_for(fmt, lang).emit(view)
+    _finish(dataset)
+
+
+def _tell(message: str) -> None:
+    """Say what was done on a terminal; stay silent for scripts."""
+    if sys.stdout.isatty():
+        typer.echo(message)
 
 
 cache_app = typer.Typer(help=_h("help.cache"), no_args_is_help=True)

@@ -12,6 +12,7 @@ quý``, ``eoy``/``end-of-year``/``cuối năm``. Marks are optional.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from dateutil.relativedelta import SU, relativedelta
@@ -68,3 +69,44 @@ def parse_date_arg(text: str, today: date, option: str) -> date:
         sign = 1 if m[1] == "+" else -1
         return today + relativedelta(**{_UNITS[m[3]]: sign * int(m[2])})
     raise OptionError(option, "cli.bad-date", text=text)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A reporting period; a report is made as of its last day."""
+
+    start: date
+    end: date
+    #: As written, normalized: "2023-11", "2023-Q4", "2023", "2023-11-01..2023-11-15".
+    label: str
+
+
+_MONTH = re.compile(r"(\d{4})-(\d{1,2})|(\d{1,2})/(\d{4})")
+_QUARTER = re.compile(r"(\d{4})-q([1-4])|q([1-4])/(\d{4})")
+_YEAR = re.compile(r"\d{4}")
+
+
+def parse_period(text: str, today: date) -> Period:
+    """``2023-11`` (or ``11/2023``), ``2023-Q4`` (or ``Q4/2023``), ``2023``, ``FROM..TO``."""
+    written = text.strip().lower()
+    if ".." in written:
+        first, _, last = written.partition("..")
+        start = parse_date_arg(first, today, "--period")
+        end = parse_date_arg(last, today, "--period")
+        if end < start:
+            raise OptionError("--period", "cli.period-reversed", start=start, end=end)
+        return Period(start, end, f"{start.isoformat()}..{end.isoformat()}")
+    if m := _MONTH.fullmatch(written):
+        year, month = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))
+        if not 1 <= month <= 12:
+            raise OptionError("--period", "date.bad-month", month=month)
+        start = date(year, month, 1)
+        return Period(start, start + relativedelta(day=31), f"{year:04d}-{month:02d}")
+    if m := _QUARTER.fullmatch(written):
+        year, quarter = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))
+        start = date(year, quarter * 3 - 2, 1)
+        return Period(start, start + relativedelta(months=2, day=31), f"{year:04d}-Q{quarter}")
+    if _YEAR.fullmatch(written):
+        year = int(written)
+        return Period(date(year, 1, 1), date(year, 12, 31), f"{year:04d}")
+    raise OptionError("--period", "cli.bad-period", text=text)

@@ -267,6 +267,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "+7d, -3d, +2w, +1m, eow (end of week), eom (end of month), eoq (end of quarter), "
         "eoy (end of year)",
     ),
+    "cli.bad-period": (
+        "'{text}' không phải là kỳ báo cáo; dùng 2023-11 (tháng), 2023-Q4 (quý), 2023 (năm) "
+        "hoặc 01/11/2023..15/11/2023",
+        "'{text}' is not a period; use 2023-11 (month), 2023-Q4 (quarter), 2023 (year) "
+        "or 2023-11-01..2023-11-15",
+    ),
+    "cli.period-reversed": (
+        "kỳ báo cáo kết thúc ({end}) trước khi bắt đầu ({start})",
+        "the period ends ({end}) before it starts ({start})",
+    ),
     "cli.one-of": (
         "chỉ dùng một trong {options}",
         "use only one of {options}",
@@ -449,6 +459,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đã gửi {count} thư ({skipped} thư đã gửi trước đó trong ngày)",
         "Sent {count} messages ({skipped} already sent earlier today)",
     ),
+    # -- the periodic report ---------------------------------------------------
+    "report.title": (
+        "BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ THEO THÔNG BÁO KẾT LUẬN",
+        "REPORT ON THE TASKS OF THE CONCLUSION NOTICES",
+    ),
+    "report.period": (
+        "{issuer} - kỳ báo cáo {period}, số liệu tính đến ngày {as_of}",
+        "{issuer} - period {period}, as of {as_of}",
+    ),
+    "report.summary": ("Tổng hợp theo đơn vị", "By unit"),
+    "report.overdue": ("Nhiệm vụ quá hạn chưa hoàn thành", "Overdue tasks not done"),
+    "report.quiet": (
+        "Nhiệm vụ thường xuyên chưa có báo cáo trong {months} tháng",
+        "Ongoing tasks with no report for {months} months",
+    ),
+    "report.none-quiet": ("Không có.", "None."),
+    "report.long-overdue": ("Quá 30 ngày", "Over 30 days"),
+    "report.mark": ("x", "x"),
+    "report.since": ("Báo cáo gần nhất", "Last report"),
+    "report.chart": ("Tỷ lệ hoàn thành", "Completion"),
+    "report.written": ("Đã ghi {path}", "Wrote {path}"),
+    "report.needs-output": (
+        "--format xlsx cần --output TỆP.xlsx",
+        "--format xlsx needs --output FILE.xlsx",
+    ),
     # -- labels ----------------------------------------------------------------
     "label.ref": ("Mã", "Ref"),
     "label.notice": ("Thông báo", "Notice"),
@@ -498,6 +533,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.valid": ("Hiệu lực: {since} – {until}", "Valid: {since} – {until}"),
     "label.none": ("không", "none"),
     "label.unit": ("Đơn vị", "Unit"),
+    "label.stt": ("STT", "No."),
+    "label.total-tasks": ("Tổng số nhiệm vụ", "Tasks"),
     "label.original": ("ban đầu {day}", "originally {day}"),
     "label.units-open": ("Đơn vị chưa hoàn thành", "Units not done"),
     "label.days-left": ("Còn lại", "Time left"),
@@ -674,6 +711,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.working-days": (
         "Không nhắc vào thứ Bảy, Chủ nhật và ngày nghỉ trong config.yaml.",
         "Say nothing on Saturdays, Sundays and the holidays in config.yaml.",
+    ),
+    "help.report": (
+        "Báo cáo định kỳ theo đơn vị: tổng hợp, quá hạn, thường xuyên chưa báo cáo.",
+        "The periodic report by unit: summary, overdue, ongoing with no report.",
+    ),
+    "help.opt.period": (
+        "Kỳ báo cáo: 2023-11, 2023-Q4, 2023 hoặc TỪ..ĐẾN (mặc định: tháng này).",
+        "The period: 2023-11, 2023-Q4, 2023 or FROM..TO (default: this month).",
+    ),
+    "help.opt.report-format": (
+        "Định dạng: table, md, csv, json, xlsx (xlsx cần --output).",
+        "Format: table, md, csv, json, xlsx (xlsx needs --output).",
+    ),
+    "help.opt.output": ("Ghi vào tệp này.", "Write to this file."),
+    "help.opt.order": (
+        "Thứ tự đơn vị: alpha (theo vần) hoặc registry (theo danh mục).",
+        "Unit order: alpha (Vietnamese alphabetical) or registry.",
     ),
     "help.opt.no-cache": (
         "Đọc lại mọi tệp, không dùng bộ nhớ đệm.",

@@ -32,6 +32,25 @@ class OutputFormat(StrEnum):
     CSV = "csv"
 
 
+class ReportFormat(StrEnum):
+    """The report's formats: the terminal's, and the ones an office pastes or files."""
+
+    TABLE = "table"
+    MD = "md"
+    CSV = "csv"
+    JSON = "json"
+    XLSX = "xlsx"
+
+
+#: A text cell starting with one of these is a formula to a spreadsheet (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize(text: str) -> str:
+    """Text a spreadsheet will show as written, never evaluate (OWASP's advice)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 @dataclass(frozen=True)
 class Column:
     key: str
@@ -45,6 +64,8 @@ class Column:
     #: Right-align (numbers).
     right: bool = False
     style: str | None = None
+    #: For spreadsheets: "text", "int", "percent" (a value in percent) or "date".
+    kind: str = "text"
 
 
 @dataclass
@@ -59,6 +80,8 @@ class Section:
     fields: bool = False
     #: What a table shows instead of a lone header when there are no records.
     empty: str | None = None
+    #: Records shown in bold after the others (a totals row); tables only.
+    totals: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -74,6 +97,10 @@ class Report:
     #: need them, and a long list is not built for nothing).
     data: Section | Callable[[], Section] | None = None
     document: Any = None
+    #: CSV of every table (titled, translated headers) rather than of ``data``.
+    csv_tables: bool = False
+    #: Lines above the first table in a document (title block).
+    heading: list[str] = field(default_factory=list)
 
     @property
     def rows(self) -> Section:
@@ -129,15 +156,17 @@ class Formatter:
         columns = [c for c in section.columns if c.table]
         rows = [
             [c.show(r) if c.show else cell_text(r.get(c.key), self.lang) for c in columns]
-            for r in section.records
+            for r in [*section.records, *(section.totals if section.records else [])]
         ]
         return columns, rows
 
 
 class PlainFormatter(Formatter):
     def emit(self, report: Report) -> None:
+        for line in report.heading:
+            self.out.write(line + "\n")
         for index, section in enumerate(report.tables):
-            if index:
+            if index or report.heading:
                 self.out.write("\n")
             if section.title:
                 self.out.write(section.title + "\n")
@@ -166,6 +195,8 @@ class RichFormatter(Formatter):
     def emit(self, report: Report) -> None:
         from rich.table import Table
 
+        for line in report.heading:
+            self.console.print(line, style="bold")
         for section in report.tables:
             columns, rows = self._table_rows(section)
             if not rows and section.empty:
@@ -210,14 +241,56 @@ class CsvFormatter(Formatter):
     def emit(self, report: Report) -> None:
         import csv
 
-        section = report.rows
-        keys = [c.key for c in section.columns if c.data]
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow(keys)
-        for record in section.records:
-            writer.writerow([_csv_cell(record.get(k)) for k in keys])
+        if report.csv_tables:
+            for line in report.heading:
+                writer.writerow([neutralize(line)])
+            for section in report.tables:
+                columns, rows = self._table_rows(section)
+                if report.heading or section is not report.tables[0]:
+                    writer.writerow([])
+                if section.title:
+                    writer.writerow([neutralize(section.title)])
+                writer.writerow([t(c.label, self.lang) for c in columns])
+                for row in rows:
+                    writer.writerow([neutralize(cell) for cell in row])
+        else:
+            section = report.rows
+            keys = [c.key for c in section.columns if c.data]
+            writer.writerow(keys)
+            for record in section.records:
+                writer.writerow([_csv_cell(record.get(k)) for k in keys])
         self.out.write("\ufeff" + buffer.getvalue())
+
+
+class MarkdownFormatter(Formatter):
+    """Pipe tables, for pasting into a document or a chat."""
+
+    def emit(self, report: Report) -> None:
+        for line in report.heading:
+            self.out.write(f"**{_md(line)}**  \n")
+        for index, section in enumerate(report.tables):
+            if index or report.heading:
+                self.out.write("\n")
+            if section.title:
+                self.out.write(f"### {_md(section.title)}\n\n")
+            columns, rows = self._table_rows(section)
+            if not rows and section.empty:
+                self.out.write(section.empty + "\n")
+                continue
+            header = [_md(t(c.label, self.lang)) for c in columns]
+            self.out.write("| " + " | ".join(header) + " |\n")
+            self.out.write("| " + " | ".join("---:" if c.right else "---" for c in columns))
+            self.out.write(" |\n")
+            for row in rows:
+                self.out.write("| " + " | ".join(_md(cell) for cell in row) + " |\n")
+            for line in section.footer:
+                self.out.write(f"\n{_md(line)}\n")
+
+
+def _md(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
 
 
 def _csv_cell(value: Any) -> str:
@@ -227,6 +300,8 @@ def _csv_cell(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, tuple | list):
         return "; ".join(_csv_cell(v) for v in value)
+    if isinstance(value, str):
+        return neutralize(value)
     return str(value)
 
 
@@ -238,10 +313,14 @@ def use_colour(out: TextIO) -> bool:
     return bool(isatty and isatty())
 
 
-def formatter_for(fmt: OutputFormat, lang: Lang, out: TextIO | None = None) -> Formatter:
+def formatter_for(
+    fmt: OutputFormat | ReportFormat, lang: Lang, out: TextIO | None = None
+) -> Formatter:
     out = out or sys.stdout
-    if fmt is OutputFormat.JSON:
+    if fmt == OutputFormat.JSON:
         return JsonFormatter(out, lang)
-    if fmt is OutputFormat.CSV:
+    if fmt == OutputFormat.CSV:
         return CsvFormatter(out, lang)
+    if fmt == ReportFormat.MD:
+        return MarkdownFormatter(out, lang)
     return RichFormatter(out, lang) if use_colour(out) else PlainFormatter(out, lang)

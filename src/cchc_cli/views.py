@@ -10,6 +10,7 @@ from typing import Any
 from .i18n import MESSAGES, Lang, days_key, fmt_date, t
 from .model import Notice, Registry, Task
 from .render import Column, Report, Section
+from .report import LONG_OVERDUE_DAYS, QUIET_MONTHS, ReportData
 from .status import (
     DONE,
     OPEN,
@@ -477,3 +478,117 @@ def log_report(entries: list[dict[str, Any]], lang: Lang) -> Report:
     ]
     section = Section("log", columns, records, empty=t("log.empty", lang))
     return Report([section], document=records)
+
+
+# -- the periodic report ---------------------------------------------------------------
+
+REPORT_TEXT_WIDTH = 90
+
+
+def report_view(data: ReportData, registry: Registry, lang: Lang, period: str) -> Report:
+    """The report's three tables: per unit with totals, overdue pairs, quiet pairs."""
+    issuers = ", ".join(data.issuers)
+    heading = [
+        t("report.title", lang),
+        t("report.period", lang, issuer=issuers, period=period, as_of=data.as_of),
+    ]
+
+    def counts(tally: Tally) -> dict[str, Any]:
+        record: dict[str, Any] = {s.value: tally[s] for s in REPORTED}
+        record.update(total=tally.total, overdue_rate=tally.overdue_rate)
+        record.update(completion_rate=tally.completion_rate, cancelled=tally[Status.CANCELLED])
+        return record
+
+    rows = [
+        {"stt": n, "unit": unit, "name": registry.name_of(unit), **counts(tally)}
+        for n, (unit, tally) in enumerate(data.rows, start=1)
+    ]
+    totals = [{"stt": None, "unit": None, "name": t("label.totals", lang), **counts(data.totals)}]
+    summary = Section(
+        "summary",
+        [
+            Column("stt", "label.stt", right=True, kind="int"),
+            Column("unit", "label.id", table=False),
+            Column("name", "label.unit"),
+            Column("total", "label.total-tasks", right=True, kind="int"),
+            *(Column(s.value, f"status.{s.value}", right=True, kind="int") for s in REPORTED),
+            Column(
+                "overdue_rate",
+                "label.overdue-rate",
+                right=True,
+                kind="percent",
+                show=lambda r: _rate(r["overdue_rate"]),
+            ),
+            Column("completion_rate", "label.completion", table=False, kind="percent"),
+            Column("cancelled", "status.cancelled", table=False, kind="int"),
+        ],
+        rows,
+        title=t("report.summary", lang),
+        empty=t("cli.no-tasks", lang),
+        totals=totals,
+    )
+
+    def task_fields(item: UnitStatus) -> dict[str, Any]:
+        return {
+            "unit": item.unit,
+            "name": registry.name_of(item.unit),
+            "ref": item.task.ref,
+            "text": shorten(item.task.text, REPORT_TEXT_WIDTH),
+            "deadline": item.task.deadline.text,
+        }
+
+    overdue_rows = [
+        {
+            "stt": n,
+            **task_fields(item),
+            "last_day": item.last_day,
+            "days_overdue": item.days_overdue,
+            "long": (item.days_overdue or 0) > LONG_OVERDUE_DAYS,
+        }
+        for n, item in enumerate(data.overdue, start=1)
+    ]
+    base = [
+        Column("stt", "label.stt", right=True, kind="int"),
+        Column("unit", "label.id", table=False),
+        Column("name", "label.unit"),
+        Column("ref", "label.ref"),
+        Column("text", "label.text"),
+    ]
+    overdue = Section(
+        "overdue",
+        [
+            *base,
+            Column("deadline", "label.deadline"),
+            Column("last_day", "label.last-day", kind="date"),
+            Column("days_overdue", "label.days-overdue", right=True, kind="int"),
+            Column(
+                "long",
+                "report.long-overdue",
+                show=lambda r: t("report.mark", lang) if r["long"] else "",
+            ),
+        ],
+        overdue_rows,
+        title=t("report.overdue", lang),
+        empty=t("cli.nothing-overdue", lang),
+    )
+    quiet_rows = [
+        {"stt": n, **task_fields(q.item), "since": q.since}
+        for n, q in enumerate(data.quiet, start=1)
+    ]
+    quiet = Section(
+        "quiet",
+        [*base, Column("since", "report.since", kind="date")],
+        quiet_rows,
+        title=t("report.quiet", lang, months=QUIET_MONTHS),
+        empty=t("report.none-quiet", lang),
+    )
+    document = {
+        "issuers": list(data.issuers),
+        "period": period,
+        "as_of": data.as_of,
+        "units": [{k: v for k, v in r.items() if k != "stt"} for r in rows],
+        "totals": {k: v for k, v in totals[0].items() if k not in ("stt", "unit", "name")},
+        "overdue": [{k: v for k, v in r.items() if k != "stt"} for r in overdue_rows],
+        "quiet": [{k: v for k, v in r.items() if k != "stt"} for r in quiet_rows],
+    }
+    return Report([summary, overdue, quiet], document=document, csv_tables=True, heading=heading)
