@@ -478,6 +478,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.long-overdue": ("Quá 30 ngày", "Over 30 days"),
     "report.mark": ("x", "x"),
     "report.since": ("Báo cáo gần nhất", "Last report"),
+    "sheet.summary": ("Tổng hợp", "Summary"),
+    "sheet.overdue": ("Quá hạn", "Overdue"),
+    "sheet.quiet": ("Không thời hạn", "No deadline"),
+    "sheet.chart": ("Biểu đồ", "Chart"),
     "report.chart": ("Tỷ lệ hoàn thành", "Completion"),
     "report.written": ("Đã ghi {path}", "Wrote {path}"),
     "report.needs-output": (

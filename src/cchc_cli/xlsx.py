@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .i18n import Lang, t
+from .i18n import MESSAGES, Lang, t
 from .render import Column, Report, Section
 from .vntext import display_width
 
@@ -33,7 +33,7 @@ def write(report: Report, path: Path, lang: Lang, chart: tuple[str, str, str] | 
     header_fill = PatternFill("solid", fgColor="DDEBF7")
     for index, section in enumerate(report.tables):
         sheet = workbook.active if index == 0 else workbook.create_sheet()
-        sheet.title = (section.title or section.name)[:SHEET_NAME].replace("/", "-")
+        sheet.title = _sheet_name(section, lang)
         row = 1
         if index == 0:
             for number, line in enumerate(report.heading):
@@ -79,6 +79,12 @@ def write(report: Report, path: Path, lang: Lang, chart: tuple[str, str, str] | 
     workbook.save(path)
 
 
+def _sheet_name(section: Section, lang: Lang) -> str:
+    key = f"sheet.{section.name}"
+    name = t(key, lang) if key in MESSAGES else section.title or section.name
+    return name[:SHEET_NAME].replace("/", "-")
+
+
 def _fit_page(sheet: Any) -> None:
     """Printed (or converted to PDF) landscape, one page wide."""
     sheet.page_setup.orientation = "landscape"
@@ -118,7 +124,7 @@ def _chart(workbook: Any, section: Section, chart: tuple[str, str, str], lang: L
     from openpyxl.chart import BarChart, Reference
 
     title, label_key, value_key = chart
-    sheet = workbook.create_sheet(title[:SHEET_NAME])
+    sheet = workbook.create_sheet(t("sheet.chart", lang))
     sheet.append([t("label.unit", lang), t("label.completion", lang)])
     for record in section.records:
         rate = record.get(value_key)

