@@ -308,6 +308,7 @@ COMMANDS = [
     "log",
     "remind",
     "report",
+    "export",
 ]
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
+from icalendar import Calendar
 from typer.testing import CliRunner
 
 from cchc_cli import cli
@@ -214,9 +215,21 @@ def test_email_goes_to_each_unit_and_a_summary_to_the_office(data_dir, smtp):
     assert to == ["noivu@vinhlinh.example"]
     assert noivu["From"] == "Văn phòng HĐND và UBND huyện <cchc@vinhlinh.example>"
     assert noivu["Auto-Submitted"] == "auto-generated"
-    assert noivu.get_content_type() == "text/plain"
-    assert noivu.get_content_charset() == "utf-8"
-    body = noivu.get_content()
+    text = noivu.get_body(preferencelist=("plain",))
+    assert text.get_content_charset() == "utf-8"
+    body = text.get_content()
+    (attached,) = list(noivu.iter_attachments())
+    assert (attached.get_filename(), attached.get_content_type()) == (
+        "cchc-noi-vu.ics",
+        "text/calendar",
+    )
+    calendar = Calendar.from_ical(attached.get_content())
+    events = {str(e["UID"]) for e in calendar.walk("VEVENT")}
+    assert events == {
+        "cchc-2023-11-1.2-noi-vu@cchc",
+        "cchc-2023-11-2.2-noi-vu@cchc",
+        "cchc-2023-11-2.3-noi-vu@cchc",
+    }
     assert body.startswith("Kính gửi: Phòng Nội vụ\n\nPhòng Nội vụ: 2 quá hạn, 0 sắp đến hạn\n")
     assert "- cchc-2023-11/2.3: quá hạn 1 ngày" in body
     assert "Xã Vĩnh Hà" not in body
@@ -286,6 +299,7 @@ def test_dry_run_prints_the_messages_and_sends_nothing(data_dir, smtp):
         "Subject: Nhắc việc 25/11/2023 - Phòng Nội vụ: 2 quá hạn, 0 sắp đến hạn\n"
     )
     assert "To: vanphong@vinhlinh.example" in result.stdout
+    assert "[cchc-noi-vu.ics]" in result.stdout
     assert inbox.messages == []
     assert not (data_dir / ".cchc" / "sent.jsonl").exists()
 

@@ -609,7 +609,8 @@ def remind(
     found = collect(items, today, window, dataset.registry)
     names = notice_names(dataset.notices)
     if email or dry_run:
-        _mail(data, dataset, found, today, window, lang, names, dry_run, force)
+        calendars = _calendars(items, found, dataset, lang)
+        _mail(data, dataset, found, today, window, lang, names, calendars, dry_run, force)
     else:
         text = report_text(found, dataset.registry, today, window, lang, names)
         typer.echo(text, nl=False)
@@ -626,6 +627,7 @@ def _mail(
     window: int,
     lang: Lang,
     notices: dict[str, str],
+    calendars: dict[str, bytes],
     dry_run: bool,
     force: bool,
 ) -> None:
@@ -653,7 +655,9 @@ def _mail(
     if not found:
         return
     registry = dataset.registry
-    outgoing = messages(found, registry, today, window, lang, settings.sender, office, notices)
+    outgoing = messages(
+        found, registry, today, window, lang, settings.sender, office, notices, calendars
+    )
     if dry_run:
         for item in outgoing:
             typer.echo(_readable(item.message))
@@ -677,6 +681,22 @@ def _mail(
         typer.echo(t("mail.sent", lang, count=len(delivery.sent), skipped=len(delivery.skipped)))
 
 
+def _calendars(items: list[Any], found: list[Any], dataset: Any, lang: Lang) -> dict[str, bytes]:
+    """Each reminded unit with an address gets its open deadlines as an .ics file."""
+    from .ics import calendar
+
+    stamp = datetime.now(UTC).replace(microsecond=0)
+    registry = dataset.registry
+    calendars = {}
+    for reminder in found:
+        unit = registry.units.get(reminder.unit)
+        if unit and unit.emails:
+            own = [i for i in items if i.unit == reminder.unit]
+            name = t("ics.name", lang, unit=unit.name)
+            calendars[unit.id] = calendar(own, registry, lang, 3, stamp, name)
+    return calendars
+
+
 def _recipient(key: str, dataset: Any, lang: Lang) -> str:
     if key.startswith("unit:"):
         return dataset.registry.name_of(key[5:])
@@ -691,9 +711,11 @@ def _report_delivery(delivery: Any, names: dict[str, str], lang: Lang) -> None:
 
 
 def _readable(message: Any) -> str:
-    """A message as a person reads it: decoded headers, then the text."""
+    """A message as a person reads it: decoded headers, the text, the attachments' names."""
     headers = "\n".join(f"{k}: {message[k]}" for k in ("From", "To", "Subject", "Date"))
-    return f"{headers}\n\n{message.get_content()}{'=' * 78}"
+    body = message.get_body(preferencelist=("plain",)).get_content()
+    files = [f"[{part.get_filename()}]\n" for part in message.iter_attachments()]
+    return f"{headers}\n\n{body}{''.join(files)}{'=' * 78}"
 
 
 class UnitOrder(StrEnum):
@@ -748,6 +770,59 @@ def report(
         _tell(t("report.written", lang, path=output))
     else:
         formatter_for(fmt, lang).emit(view)
+    _finish(dataset)
+
+
+class ExportFormat(StrEnum):
+    ICS = "ics"
+    JSON = "json"
+    CSV = "csv"
+
+
+@app.command(help=_h("help.export"))
+@handles_errors
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help=_h("help.opt.export-format"))],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help=_h("help.opt.output"))
+    ] = None,
+    alarm_days: Annotated[
+        int, typer.Option("--alarm-days", min=0, help=_h("help.opt.alarm-days"))
+    ] = 3,
+    data: DataOpt = DEFAULT_DATA,
+    lang: LangOpt = Lang.VI,
+    no_cache: NoCacheOpt = False,
+    as_of: AsOfOpt = None,
+    notice: NoticeOpt = None,
+    unit: UnitOpt = None,
+) -> None:
+    from .query import select_statuses
+
+    dataset = _load(data, lang, no_cache)
+    today = _today(as_of, dataset)
+    items = select_statuses(dataset, today, notice=notice, unit=unit)
+    if fmt is ExportFormat.ICS:
+        from .ics import calendar
+
+        stamp = datetime.now(UTC).replace(microsecond=0)
+        name = t("ics.name", lang, unit=dataset.registry.name_of(unit) if unit else "")
+        content = calendar(items, dataset.registry, lang, alarm_days, stamp, name.strip(" -"))
+        if output is None:
+            sys.stdout.buffer.write(content)
+        else:
+            output.write_bytes(content)
+            _tell(t("report.written", lang, path=output))
+    else:
+        from .views import export_report
+
+        view = export_report(items, dataset.registry)
+        chosen = OutputFormat(fmt.value)
+        if output is None:
+            formatter_for(chosen, lang).emit(view)
+        else:
+            with open(output, "w", encoding="utf-8", newline="") as handle:
+                formatter_for(chosen, lang, handle).emit(view)
+            _tell(t("report.written", lang, path=output))
     _finish(dataset)
 
 

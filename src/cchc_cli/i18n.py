@@ -482,6 +482,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sheet.overdue": ("Quá hạn", "Overdue"),
     "sheet.quiet": ("Không thời hạn", "No deadline"),
     "sheet.chart": ("Biểu đồ", "Chart"),
+    "ics.name": ("Hạn nhiệm vụ - {unit}", "Task deadlines - {unit}"),
     "report.chart": ("Tỷ lệ hoàn thành", "Completion"),
     "report.written": ("Đã ghi {path}", "Wrote {path}"),
     "report.needs-output": (
@@ -732,6 +733,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.order": (
         "Thứ tự đơn vị: alpha (theo vần) hoặc registry (theo danh mục).",
         "Unit order: alpha (Vietnamese alphabetical) or registry.",
+    ),
+    "help.export": (
+        "Xuất lịch hạn (iCalendar) hoặc mọi nhiệm vụ và trạng thái (JSON, CSV).",
+        "Export deadlines as a calendar (iCalendar), or every task and status (JSON, CSV).",
+    ),
+    "help.opt.export-format": ("Định dạng: ics, json, csv.", "Format: ics, json, csv."),
+    "help.opt.alarm-days": (
+        "Nhắc trên lịch trước hạn cuối bao nhiêu ngày (mặc định 3).",
+        "Calendar alarm this many days before the last day (default 3).",
     ),
     "help.opt.no-cache": (
         "Đọc lại mọi tệp, không dùng bộ nhớ đệm.",

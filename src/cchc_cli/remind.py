@@ -152,8 +152,10 @@ def messages(
     sender: str,
     office: tuple[str, ...],
     notices: dict[str, str],
+    calendars: dict[str, bytes] | None = None,
 ) -> list[Outgoing]:
-    """One message per unit with an address, then one summary to the office."""
+    """One message per unit with an address (with its deadlines as an .ics file, where
+    ``calendars`` has one), then one summary to the office."""
     out = []
     unreachable = []
     for reminder in found:
@@ -175,6 +177,13 @@ def messages(
         body += unit_block(reminder, registry, lang, notices)
         body += ["", t("remind.footer", lang)]
         message = _message(sender, addresses, subject, body)
+        if calendars and calendars.get(reminder.unit):
+            message.add_attachment(
+                calendars[reminder.unit],
+                maintype="text",
+                subtype="calendar",
+                filename=f"cchc-{reminder.unit}.ics",
+            )
         out.append(Outgoing(f"unit:{reminder.unit}", addresses, message))
     summary = [heading(found, today, days, lang)]
     if unreachable:

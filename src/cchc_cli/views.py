@@ -592,3 +592,45 @@ def report_view(data: ReportData, registry: Registry, lang: Lang, period: str) -
         "quiet": [{k: v for k, v in r.items() if k != "stt"} for r in quiet_rows],
     }
     return Report([summary, overdue, quiet], document=document, csv_tables=True, heading=heading)
+
+
+# -- export ------------------------------------------------------------------------------
+
+
+def export_report(items: list[UnitStatus], registry: Registry) -> Report:
+    """Every (task, unit) pair with its status, for other tools (JSON and CSV)."""
+    columns = [
+        Column(key)
+        for key in (
+            "ref",
+            "notice",
+            "id",
+            "unit",
+            "unit_name",
+            "status",
+            "deadline",
+            "deadline_kind",
+            "original_last_day",
+            "last_day",
+            "days_left",
+            "days_overdue",
+            "done_on",
+            "evidence",
+            "cancelled",
+            "text",
+        )
+    ]
+
+    def record(item: UnitStatus) -> dict[str, Any]:
+        task = item.task
+        completion = item.completion
+        return {
+            **_status_record(item, registry),
+            "deadline_kind": task.deadline.kind.value,
+            "original_last_day": task.deadline.last_day,
+            "done_on": item.done_on,
+            "evidence": completion.evidence if completion else None,
+            "cancelled": task.cancelled.reason if item.status is Status.CANCELLED else None,
+        }
+
+    return Report([Section("export", columns, [record(i) for i in items])])
