@@ -220,7 +220,7 @@ def test_the_workbook_read_back(hostile, tmp_path):
     result = cchc("report", "--period", "2023-11", "-f", "xlsx", "-o", str(path))
     assert result.exit_code == 0, result.stderr
     workbook = load_workbook(path)
-    assert workbook.sheetnames == ["Tổng hợp", "Quá hạn", "Không thời hạn", "Biểu đồ"]
+    assert workbook.sheetnames == ["Tổng hợp", "Quá hạn", "Biểu đồ", "Không thời hạn"]
     summary = workbook.worksheets[0]
     assert summary["A1"].value == "BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ THEO THÔNG BÁO KẾT LUẬN"
     assert summary["A2"].value == (
@@ -240,7 +240,9 @@ def test_the_workbook_read_back(hostile, tmp_path):
     cells = [c for r in overdue.iter_rows() for c in r if c.value and "HYPERLINK" in str(c.value)]
     assert [(c.value, c.data_type) for c in cells] == [(hostile, "s")]
     assert overdue.freeze_panes == "A2"
-    assert len(workbook.worksheets[3]._charts) == 1
+    assert len(workbook.worksheets[2]._charts) == 1
+    chart_data = [r for r in workbook.worksheets[2].iter_rows(min_row=2, values_only=True)]
+    assert ("Phòng Nội vụ", 0) in chart_data
 
 
 def test_xlsx_needs_an_output_file(data_dir):

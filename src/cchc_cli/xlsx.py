@@ -3,7 +3,7 @@
 One sheet per table of the report; the first carries the title block
 (issuer, period, as-of date). Headers are bold and frozen, numbers are numbers,
 percentages are percentages, and columns are as wide as their Vietnamese text.
-A last sheet holds a bar chart of completion per unit. Every text cell is
+The third sheet holds a bar chart of completion per unit. Every text cell is
 stored as text, so a task written "=HYPERLINK(...)" is never a formula.
 """
 
@@ -124,7 +124,8 @@ def _chart(workbook: Any, section: Section, chart: tuple[str, str, str], lang: L
     from openpyxl.chart import BarChart, Reference
 
     title, label_key, value_key = chart
-    sheet = workbook.create_sheet(t("sheet.chart", lang))
+    # Third, after the summary and the overdue list, as offices expect it.
+    sheet = workbook.create_sheet(t("sheet.chart", lang), index=2)
     sheet.append([t("label.unit", lang), t("label.completion", lang)])
     for record in section.records:
         rate = record.get(value_key)
