@@ -293,5 +293,5 @@ def test_config_time_zone_is_read_and_checked(data_dir):
         "data/config.yaml:1:11: error: unknown time zone 'Asia/Vinh_Linh'; "
         "for example: Asia/Ho_Chi_Minh",
         "data/config.yaml:2:1: error: unknown key 'tz'; allowed keys: timezone, reminder_days,"
-        " holidays, office_email, smtp",
+        " holidays, office_email, smtp, max_file_mb",
     ]

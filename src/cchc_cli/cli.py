@@ -95,6 +95,11 @@ def handles_errors(command: F) -> F:
             _fail(f"cchc: {prefix}: {option}{t(err.key, lang, **err.args_)}", err.exit_code)
         except DataFolderError as err:
             _fail(f"cchc: {prefix}: {t(err.key, lang, path=err.path)}", EXIT_USAGE)
+        except OSError as err:
+            # A folder that cannot be written, a full disk: the system's words.
+            reason = err.strerror or str(err)
+            where = err.filename or "?"
+            _fail(f"cchc: {prefix}: {t('cli.os-error', lang, path=where, reason=reason)}", 1)
 
     return wrapper  # type: ignore[return-value]
 

@@ -48,6 +48,7 @@ def load_config(data_dir: Path) -> tuple[Config, list[Diagnostic], bool]:
     fields = Fields(node, CONFIG_KEYS, diagnostics)
     timezone = fields.scalar("timezone")
     days = fields.scalar("reminder_days")
+    max_mb = fields.scalar("max_file_mb")
     holidays = tuple(
         d for d in (read_date(s, diagnostics) for s in fields.scalars("holidays")) if d
     )
@@ -69,10 +70,14 @@ def load_config(data_dir: Path) -> tuple[Config, list[Diagnostic], bool]:
             settings["reminder_days"] = number
     if smtp_node is not None:
         settings["smtp"] = _smtp(smtp_node, diagnostics)
+    if max_mb is not None:
+        number = _whole(max_mb, diagnostics, 1, 10_000)
+        if number is not None:
+            settings["max_file_mb"] = number
     return Config(**settings), diagnostics, True
 
 
-CONFIG_KEYS = ("timezone", "reminder_days", "holidays", "office_email", "smtp")
+CONFIG_KEYS = ("timezone", "reminder_days", "holidays", "office_email", "smtp", "max_file_mb")
 SMTP_KEYS = ("host", "port", "security", "user", "password_env", "sender")
 _EMAIL = re.compile(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+")
 

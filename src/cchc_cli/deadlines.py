@@ -181,7 +181,8 @@ def _deadline_from(
         if kind is DeadlineKind.BEFORE_TIME:
             hour, minute = int(m["hour"]), int(m["minute"] or 0)
             if hour > 23 or minute > 59:
-                raise DeadlineError("deadline.bad-time", m.start("hour"), hour=hour, minute=minute)
+                moment = f"{hour}:{minute:02d}"
+                raise DeadlineError("deadline.bad-time", m.start("hour"), time=moment)
             return Deadline(text, kind, day, time(hour, minute))
         return Deadline(text, kind, day)
     year = int(m["year"])

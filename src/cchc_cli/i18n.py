@@ -31,8 +31,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "convert it to UTF-8 (for example, save it again as UTF-8) and run again",
     ),
     "file.unreadable": ("không đọc được tệp: {reason}", "cannot read the file: {reason}"),
+    "file.too-big": (
+        "tệp quá lớn ({size} MB, giới hạn {limit} MB); nếu đúng là tệp thông báo, "
+        "tăng max_file_mb trong config.yaml",
+        "the file is too big ({size} MB, the limit is {limit} MB); if it really is a "
+        "notice, raise max_file_mb in config.yaml",
+    ),
+    "file.outside": (
+        "là liên kết trỏ ra ngoài thư mục dữ liệu ({target}); không đọc",
+        "is a link out of the data folder ({target}); not read",
+    ),
+    "file.changing": (
+        "tệp liên tục thay đổi trong lúc đọc; hãy chạy lại khi đã lưu xong",
+        "the file kept changing while it was read; run again once it is saved",
+    ),
     "yaml.syntax": ("lỗi cú pháp YAML: {problem}", "YAML syntax error: {problem}"),
     "yaml.empty": ("tệp rỗng", "the file is empty"),
+    "yaml.control-char": (
+        "tệp có ký tự điều khiển {char} không được phép (thường do dán từ Word hay tệp hỏng)",
+        "the file has a control character {char}, which is not allowed (often pasted "
+        "from Word, or a damaged file)",
+    ),
     "yaml.multi-document": (
         "tệp chỉ được chứa một văn bản YAML; ở đây bắt đầu văn bản thứ hai ('---')",
         "a file holds one YAML document; a second one ('---') starts here",
@@ -99,7 +118,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "thời hạn không ghi năm và thông báo không có ngày ban hành để suy ra năm",
         "the deadline gives no year and the notice has no date to take it from",
     ),
-    "deadline.bad-time": ("giờ {hour}:{minute} không hợp lệ", "time {hour}:{minute} is not valid"),
+    "deadline.bad-time": ("giờ {time} không hợp lệ", "time {time} is not valid"),
     "deadline.unreadable": (
         "không hiểu thời hạn '{text}'; các dạng được chấp nhận: 'trước ngày 10/12/2023', "
         "'chậm nhất ngày 24/11/2023', 'đến 31/12/2023', 'trước 14 giờ, ngày 05/12/2023', "
@@ -258,6 +277,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.notice-unknown": ("không có thông báo '{notice}'", "no notice '{notice}'"),
     "cli.error": ("lỗi", "error"),
+    "cli.os-error": ("{path}: {reason}", "{path}: {reason}"),
     "cli.warning": ("cảnh báo", "warning"),
     "cli.bad-date": (
         "'{text}' không phải là ngày; dùng 2023-12-10, 10/12/2023, 10/12, today/hôm nay, "

@@ -16,6 +16,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import validate
 from .cache import CachedFile, FileCache, registry_key, stat_of
@@ -136,15 +137,21 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
     hits: dict[str, CachedFile] = {}
     seen_ids: dict[str, Source] = {}
     files = notice_files(data_dir)
+    inside = data_dir.resolve()
+    limit = config.max_file_mb * 1024 * 1024
     for path in files:
         shown = str(path)
+        if not path.resolve().is_relative_to(inside):
+            # A link out of the data folder: its target is not the office's to
+            # read, and an edit would write outside the folder.
+            diagnostics.append(error(Source(shown), "file.outside", target=str(path.resolve())))
+            continue
         hit = cache.get(path, depends_on) if cache else None
         if hit is not None:
             problems, entry, id_source = hit.diagnostics, hit.index, hit.id_source
             hits[shown] = hit
         else:
-            stat = stat_of(path)  # before reading: a change after it is seen next time
-            content, notice, problems = load_notice(path, shown, registry, resolver)
+            stat, content, notice, problems = _read_steady(path, shown, registry, resolver, limit)
             if cache and stat is not None and content is not None:
                 cache.put(path, stat, depends_on, content, notice, problems)
             entry = index_of(notice) if notice else None
@@ -190,6 +197,35 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
         config,
         reader,
     )
+
+
+READ_ATTEMPTS = 3
+
+
+def _read_steady(
+    path: Path, shown: str, registry: Registry, resolver: Resolver, limit: int
+) -> tuple[Any, bytes | None, Notice | None, list[Diagnostic]]:
+    """Read a file that is not being written meanwhile: its stat must not move during the read.
+
+    The stat is taken before reading, so the cache never keys content by a
+    stat newer than the content; a file still changing after a few attempts
+    is reported rather than read half-written.
+    """
+    for _ in range(READ_ATTEMPTS):
+        before = stat_of(path)
+        if before is not None and before.size > limit:
+            size = round(before.size / 1024 / 1024, 1)
+            limit_mb = limit // 1024 // 1024
+            return (
+                None,
+                None,
+                None,
+                [error(Source(shown), "file.too-big", size=size, limit=limit_mb)],
+            )
+        content, notice, problems = load_notice(path, shown, registry, resolver)
+        if stat_of(path) == before:
+            return before, content, notice, problems
+    return None, None, None, [error(Source(shown), "file.changing")]
 
 
 def load_notice(

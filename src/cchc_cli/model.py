@@ -204,6 +204,8 @@ class Config:
     #: The office's own addresses: the reminders' summary goes there.
     office_email: tuple[str, ...] = ()
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    #: Notice files larger than this are refused (a runaway paste, a wrong file).
+    max_file_mb: int = 10
 
 
 @dataclass(frozen=True)

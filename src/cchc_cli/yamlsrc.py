@@ -30,6 +30,7 @@ from ruamel.yaml.events import (
     StreamEndEvent,
     StreamStartEvent,
 )
+from ruamel.yaml.reader import ReaderError
 
 from .diagnostics import Diagnostic, Source, error
 from .vntext import nfc
@@ -143,6 +144,16 @@ def parse(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
     builder = _Builder(path, _events(text))
     try:
         tree = builder.document()
+    except ReaderError as err:
+        # A character YAML forbids (NUL, other controls): say where it is. The
+        # C reader counts the position in UTF-8 bytes.
+        data = text.encode("utf-8")
+        position = err.position or 0
+        start = data.rfind(b"\n", 0, position) + 1
+        line = data.count(b"\n", 0, position) + 1
+        col = len(data[start:position].decode("utf-8", errors="replace")) + 1
+        code = f"U+{err.character:04X}" if isinstance(err.character, int) else repr(err.character)
+        return None, [error(Source(path, line, col), "yaml.control-char", char=code)]
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         problem = " ".join(p for p in (err.context, err.problem) if p)

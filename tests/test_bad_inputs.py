@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from cchc_cli.cli import app
 
-CASES = Path(__file__).parent / "cases"
+CASES = Path(__file__).parent / "bad_inputs"
 BUNDLED_UNITS = Path(__file__).resolve().parent.parent / "data" / "units.yaml"
 UPDATE = os.environ.get("CCHC_UPDATE_GOLDEN") == "1"
 
@@ -25,7 +25,7 @@ UPDATE = os.environ.get("CCHC_UPDATE_GOLDEN") == "1"
 def run_case(case: Path, tmp_path: Path, monkeypatch, lang: str) -> str:
     data = tmp_path / "data"
     shutil.copytree(case, data, ignore=shutil.ignore_patterns("expected.*"))
-    if not (data / "units.yaml").exists():
+    if not (data / "units.yaml").exists() and not case.name.startswith("no-units"):
         shutil.copy(BUNDLED_UNITS, data / "units.yaml")
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["validate", "--data", "data", "--lang", lang])
