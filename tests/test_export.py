@@ -99,7 +99,7 @@ def test_ics_to_standard_output(data_dir):
 def test_json_export_has_every_pair_and_its_status(data_dir):
     result = cchc("export", "-f", "json", "--as-of", "2023-11-25")
     records = json.loads(result.stdout)
-    assert len(records) == 141
+    assert len(records) == 159
     (pair,) = [r for r in records if r["ref"] == "cchc-2023-11/8.2" and r["unit"] == "vinh-ha"]
     assert pair == {
         "ref": "cchc-2023-11/8.2",

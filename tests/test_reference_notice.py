@@ -28,7 +28,7 @@ PB, XA = "phong-ban", "xa-thi-tran"
 EXPECTED = {
     "1.1": ((PB, XA), None, (), None, "ongoing", None),
     "1.2": ((PB, XA), None, (), "chậm nhất ngày 24/11/2023", "no_later_than", date(2023, 11, 24)),
-    "1.3": ((PB,), None, (), None, "ongoing", None),
+    "1.3": ((PB, XA), None, (), None, "ongoing", None),
     "2.1": (("noi-vu",), "noi-vu", (), None, "ongoing", None),
     "2.2": (
         ("noi-vu",),
