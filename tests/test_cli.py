@@ -309,6 +309,7 @@ COMMANDS = [
     "remind",
     "report",
     "export",
+    "import",
 ]
 
 

@@ -831,6 +831,102 @@ def export(
     _finish(dataset)
 
 
+@app.command("import", help=_h("help.import"))
+@handles_errors
+def import_notice(
+    source: Annotated[str, typer.Argument(help=_h("help.arg.source"), show_default=False)],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help=_h("help.opt.output"))
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=_h("help.opt.import-dry-run"))] = False,
+    notice_id: Annotated[str | None, typer.Option("--id", help=_h("help.opt.notice-id"))] = None,
+    data: DataOpt = DEFAULT_DATA,
+    lang: LangOpt = Lang.VI,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    from .importer import read, to_yaml
+    from .loader import NOTICES_DIR
+
+    dataset = _load(data, lang, no_cache)
+    text = _read_source(source)
+    draft = read(text, dataset.registry)
+    if not draft.tasks:
+        raise CchcError("import.nothing", path=source)
+    ident = notice_id or _new_id(draft)
+    if any(entry.id == ident for entry in dataset.index):
+        # Most likely the same notice imported twice: never a silent copy.
+        raise CchcError("import.taken", id=ident)
+    reviews = {
+        key: t(key, lang, arg="{arg}")
+        for key in (
+            "import.no-assignees",
+            "import.unknown-unit",
+            "import.bad-deadline",
+            "import.deadline-before-issue",
+        )
+    }
+    name = "-" if source == "-" else Path(source).name
+    content = to_yaml(draft, ident, name, reviews)
+    deadlines = sum(1 for task in draft.tasks if task.deadline and task.deadline.last_day)
+    summary = t(
+        "import.summary", lang, tasks=len(draft.tasks), deadlines=deadlines, reviews=draft.reviews
+    )
+    if dry_run:
+        typer.echo(content, nl=False)
+    else:
+        target = output or data / NOTICES_DIR / f"{ident}.yaml"
+        if target.exists():
+            raise CchcError("import.exists", path=target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        from .fileio import atomic_write
+
+        atomic_write(target, content.encode("utf-8"))
+        summary += " " + t("report.written", lang, path=target)
+    typer.echo(summary, err=True)
+
+
+def _read_source(source: str) -> str:
+    """The notice's text: a .docx, a UTF-8 text file, or standard input."""
+    from .yamlsrc import decode
+
+    if source.lower().endswith(".docx"):
+        from docx import Document
+        from docx.opc.exceptions import PackageNotFoundError
+
+        try:
+            document = Document(source)
+        except (PackageNotFoundError, OSError, KeyError, ValueError) as err:
+            raise CchcError("import.unreadable", path=source, reason=str(err)) from None
+        return "\n".join(p.text for p in document.paragraphs)
+    if source == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = Path(source).read_bytes()
+        except OSError as err:
+            raise CchcError("import.unreadable", path=source, reason=err.strerror) from None
+    text, problems = decode(data, source)
+    if text is None:
+        where = problems[0].source
+        raise CchcError("import.not-utf8", path=source, line=where.line, col=where.col)
+    return text
+
+
+def _new_id(draft: Any) -> str:
+    """The id a clerk would give: "tb-123-2023" from the number, else "tb-2023-11"."""
+    import re as regex
+
+    year = draft.date.year if draft.date else 0
+    digits = regex.match(r"\d+", draft.number or "")
+    if digits:
+        base = f"tb-{digits[0]}-{year}"
+    elif draft.date and draft.date.month:
+        base = f"tb-{year}-{draft.date.month:02d}"
+    else:
+        base = f"tb-{year}"
+    return base
+
+
 def _tell(message: str) -> None:
     """Say what was done on a terminal; stay silent for scripts."""
     if sys.stdout.isatty():

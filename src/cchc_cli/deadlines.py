@@ -198,3 +198,33 @@ def _deadline_from(
     quarter_text = m["quarter"]
     quarter = _ROMAN.get(quarter_text) or int(quarter_text)
     return Deadline(text, kind, _last_day_of_month(year, quarter * 3))
+
+
+#: Words before a match that belong to the phrase a clerk would copy, by kind.
+_LEADS = {
+    DeadlineKind.UNTIL: ("tu nay ",),
+    DeadlineKind.END_OF_YEAR: ("tu nay den ", "den "),
+    DeadlineKind.WITHIN_MONTH: ("trong ",),
+    DeadlineKind.WITHIN_QUARTER: ("trong ",),
+}
+
+
+def find_deadline(sentence: str, default_year: int | None = None) -> Deadline | None:
+    """The deadline a task's sentence gives, with the phrase as written; None if none.
+
+    "... phần đấu cải thiện điểm số từ nay đến cuối năm 2023." gives the phrase
+    "từ nay đến cuối năm 2023". A date alone in a sentence is not a deadline.
+    """
+    text = nfc(sentence)
+    simple = _simplify(text)
+    for kind, pattern in _PATTERNS:
+        m = pattern.search(simple)
+        if m is None:
+            continue
+        start = m.start()
+        for lead in _LEADS.get(kind, ()):
+            if simple[:start].endswith(lead):
+                start -= len(lead)
+                break
+        return _deadline_from(kind, m, text[start : m.end()].strip(), default_year)
+    return None

@@ -509,6 +509,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--format xlsx cần --output TỆP.xlsx",
         "--format xlsx needs --output FILE.xlsx",
     ),
+    # -- import ----------------------------------------------------------------
+    "import.no-assignees": (
+        "không tìm thấy đơn vị được giao trong tiêu đề mục",
+        "no assigned unit found in the section's heading",
+    ),
+    "import.unknown-unit": (
+        "đơn vị không có trong danh mục, giữ nguyên như văn bản: {arg}",
+        "unit not in the registry, kept as written: {arg}",
+    ),
+    "import.bad-deadline": (
+        "thời hạn không đọc được ({arg}); ghi lại cho đúng",
+        "deadline could not be read ({arg}); write it out",
+    ),
+    "import.deadline-before-issue": (
+        "thời hạn sớm hơn ngày ban hành: kiểm tra lại văn bản",
+        "the deadline is before the date of issue: check the notice",
+    ),
+    "import.summary": (
+        "Đã đọc {tasks} nhiệm vụ, {deadlines} thời hạn; {reviews} mục cần xem lại.",
+        "Read {tasks} tasks, {deadlines} deadlines; {reviews} items need review.",
+    ),
+    "import.nothing": (
+        "không tìm thấy nhiệm vụ nào trong {path}: các nhiệm vụ nằm ở các mục đánh số 1., 2., ...",
+        "no assigned task found in {path}: the assignments are the sections numbered 1., 2., ...",
+    ),
+    "import.taken": (
+        "đã có thông báo mã {id}; nếu đây là thông báo khác, dùng --id để đặt mã khác",
+        "notice {id} exists already; if this is another notice, give it another --id",
+    ),
+    "import.exists": (
+        "{path} đã có; chọn --output khác hoặc --id khác",
+        "{path} exists already; choose another --output or --id",
+    ),
+    "import.unreadable": ("không đọc được {path}: {reason}", "cannot read {path}: {reason}"),
+    "import.not-utf8": (
+        "{path} không phải UTF-8 (dòng {line}, cột {col}); hãy lưu lại với bảng mã UTF-8",
+        "{path} is not UTF-8 (line {line}, column {col}); save it again as UTF-8",
+    ),
     # -- labels ----------------------------------------------------------------
     "label.ref": ("Mã", "Ref"),
     "label.notice": ("Thông báo", "Notice"),
@@ -762,6 +800,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.alarm-days": (
         "Nhắc trên lịch trước hạn cuối bao nhiêu ngày (mặc định 3).",
         "Calendar alarm this many days before the last day (default 3).",
+    ),
+    "help.import": (
+        "Đọc một thông báo (.txt, .docx hoặc - là đầu vào chuẩn) thành tệp nháp để xem lại.",
+        "Read a notice (.txt, .docx, or - for standard input) into a draft file to review.",
+    ),
+    "help.arg.source": ("Tệp thông báo.", "The notice's file."),
+    "help.opt.import-dry-run": ("In tệp nháp thay vì ghi.", "Print the draft instead."),
+    "help.opt.notice-id": (
+        "Mã thông báo (mặc định lấy từ số và ngày).",
+        "The notice's id (default: from its number and date).",
     ),
     "help.opt.no-cache": (
         "Đọc lại mọi tệp, không dùng bộ nhớ đệm.",

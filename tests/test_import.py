@@ -1,0 +1,229 @@
+"""From the notice as received (text, Word, standard input) to a draft notice file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cchc_cli.cli import app
+from cchc_cli.edit import content
+from cchc_cli.importer import read
+from cchc_cli.loader import load
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seed" / "tb-ket-luan-cchc-vinh-linh-2023-11.txt"
+NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
+
+
+def cchc(*args: str, input: str | bytes | None = None):
+    return runner.invoke(app, list(args), prog_name="cchc", input=input)
+
+
+@pytest.fixture
+def seed(tmp_path) -> Path:
+    if SEED.exists():
+        return SEED
+    pytest.skip("the reference notice (../shared/seed) is not beside this checkout")
+
+
+def imported(data_dir: Path, source: Path) -> list:
+    out = data_dir / "notices" / "imported.yaml"
+    result = cchc("import", str(source), "-o", str(out), "--id", "imported")
+    assert result.exit_code == 0, result.stderr
+    dataset = load(data_dir)
+    return sorted((t for t in dataset.tasks if t.notice == "imported"), key=lambda t: t.source.line)
+
+
+FIELDS = ("id", "text", "assigned", "assignees", "lead", "with_", "deadline")
+
+
+def test_the_reference_notice_imports_as_the_hand_written_file(data_dir, seed):
+    tasks = imported(data_dir, seed)
+    by_hand = [t for t in load(data_dir).tasks if t.notice == "cchc-2023-11"]
+    assert len(tasks) == len(by_hand) == 17
+    for mine, theirs in zip(tasks, by_hand, strict=True):
+        for name in FIELDS:
+            assert content(getattr(mine, name)) == content(getattr(theirs, name)), (mine.id, name)
+
+
+def test_the_reference_notice_header(data_dir, seed):
+    imported(data_dir, seed)
+    (notice,) = [n for n in load(data_dir).notices if n.id == "imported"]
+    assert (notice.number, notice.issuer, notice.place) == (
+        None,
+        "UBND huyện Vĩnh Linh",
+        "Vĩnh Linh",
+    )
+    assert notice.date.iso() == "2023-11"
+    assert notice.meeting_date.isoformat() == "2023-11-22"
+    assert notice.title.startswith("Kết luận của Chủ tịch UBND huyện Thái Văn Thành tại phiên họp")
+    assert (notice.chair.name, notice.chair.title) == ("Thái Văn Thành", "Chủ tịch UBND huyện")
+    assert (notice.signer.name, notice.signer.title, notice.signer.on_behalf) == (
+        "Hoàng Thị Phụng",
+        "CHÁNH VĂN PHÒNG",
+        "TL. CHỦ TỊCH",
+    )
+    assert notice.recipients[3] == "Chánh, các Phó Chánh VP, CV, Bộ phận 1 Cửa, bộ phận tiếp dân"
+    assert notice.recipients[-1] == "Lưu: VT, VP"
+
+
+OWN = """UBND HUYỆN VĨNH LINH
+Số: 145/TB-UBND
+Vĩnh Linh, ngày 05 tháng 3 năm 2024
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND huyện tại buổi làm việc về chuyển đổi số
+
+Ngày 01/3/2024, UBND huyện Vĩnh Linh tổ chức buổi làm việc về chuyển đổi số.
+
+I. Kết quả đạt được
+- Các đơn vị đã triển khai phần mềm.
+
+II. Tồn tại, hạn chế
+- Một số đơn vị còn chậm, chưa hoàn thành trước ngày 01/3/2024.
+
+Chủ tịch UBND huyện giao nhiệm vụ như sau:
+
+1. Các Phòng: Nội vụ, Tư pháp và Y tế
+a) Rà soát thủ tục hành chính thuộc thẩm quyền, hoàn thành trước ngày 15/3.
+b) Cập nhật dữ liệu lên Cổng dịch vụ công chậm nhất ngày 20.3.2024.
+đ) Báo cáo kết quả trước 14 giờ, ngày 25/3/2024.
+
+2. Phòng Văn hoá và Thông tin
+- Chủ trì, phối hợp với Phòng Nội vụ tổ chức tập huấn chữ ký số trong tháng 4/2024.
+- Theo dõi, đôn đốc các đơn vị thực hiện thường xuyên.
+- Tổng hợp kết quả số hóa hồ sơ trong quý II/2024, đạt 80%.
+
+3. Phòng Ngoại giao và UBND các xã, thị trấn
+- Triển khai kế hoạch năm trong năm 2024.
+- Hoàn thành việc rà soát trước ngày 01/02/2024.
+
+Trên đây là kết luận của Chủ tịch UBND huyện./.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Nguyễn Văn An
+"""
+
+
+def test_a_notice_in_every_style(data_dir, tmp_path):
+    source = tmp_path / "tb-145.txt"
+    source.write_text(OWN, "utf-8")
+    result = cchc("import", str(source), "--dry-run")
+    assert result.exit_code == 0
+    assert result.stderr == "Đã đọc 8 nhiệm vụ, 7 thời hạn; 3 mục cần xem lại.\n"
+    draft = read(OWN, load(data_dir).registry)
+    tasks = {t.id: t for t in draft.tasks}
+    assert list(tasks) == ["1.a", "1.b", "1.đ", "2.1", "2.2", "2.3", "3.1", "3.2"]
+    assert tasks["1.a"].assigned == ["noi-vu", "tu-phap", "y-te"]
+    written = {i: (t.deadline.text, t.deadline.kind.value, str(t.deadline.last_day))
+               for i, t in tasks.items()}  # fmt: skip
+    assert written == {
+        "1.a": ("trước ngày 15/3", "before", "2024-03-14"),
+        "1.b": ("chậm nhất ngày 20.3.2024", "no_later_than", "2024-03-20"),
+        "1.đ": ("trước 14 giờ, ngày 25/3/2024", "before_time", "2024-03-25"),
+        "2.1": ("trong tháng 4/2024", "within_month", "2024-04-30"),
+        "2.2": ("thường xuyên", "ongoing", "None"),
+        "2.3": ("trong quý II/2024", "within_quarter", "2024-06-30"),
+        "3.1": ("trong năm 2024", "end_of_year", "2024-12-31"),
+        "3.2": ("trước ngày 01/02/2024", "before", "2024-01-31"),
+    }
+    assert (tasks["2.1"].lead, tasks["2.1"].with_) == ("vh-tt", ["noi-vu"])
+    assert tasks["2.3"].target == "đạt 80%"
+    assert tasks["3.1"].assigned == ["xa-thi-tran"]
+    assert tasks["3.1"].unknown == ["Phòng Ngoại giao"]
+    assert "import.deadline-before-issue" in tasks["3.2"].review
+    assert (draft.number, draft.date.iso(), draft.meeting) == (
+        "145/TB-UBND",
+        "2024-03-05",
+        (2024, 3, 1),
+    )
+    assert draft.signer == ("Nguyễn Văn An", "PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH")
+
+
+def test_the_draft_validates_but_for_the_flagged_items(data_dir, tmp_path):
+    source = tmp_path / "tb-145.txt"
+    source.write_text(OWN, "utf-8")
+    result = cchc("import", str(source))
+    assert result.exit_code == 0, result.stderr
+    target = data_dir / "notices" / "tb-145-2024.yaml"
+    text = target.read_text("utf-8")
+    assert text.count("# REVIEW:") == 3
+    assert (
+        "# REVIEW: đơn vị không có trong danh mục, giữ nguyên như văn bản: Phòng Ngoại giao" in text
+    )
+    checked = cchc("validate", "--lang", "en")
+    errors = [line for line in checked.stdout.splitlines() if ": error:" in line]
+    assert errors == [
+        "data/notices/tb-145-2024.yaml:63:30: error: unknown unit 'Phòng Ngoại giao': not in the"
+        " units registry; did you mean 'Phòng Nội vụ'?",
+        "data/notices/tb-145-2024.yaml:69:30: error: unknown unit 'Phòng Ngoại giao': not in the"
+        " units registry; did you mean 'Phòng Nội vụ'?",
+    ]
+    again = cchc("import", str(source), "--lang", "en")
+    assert again.exit_code == 1
+    assert again.stderr.endswith(
+        "cchc: error: notice tb-145-2024 exists already; if this is another notice, "
+        "give it another --id\n"
+    )
+    out = data_dir / "notices" / "tb-145-2024.yaml"
+    same_file = cchc("import", str(source), "--id", "tb-145-b", "-o", str(out), "--lang", "en")
+    assert same_file.exit_code == 1
+    assert same_file.stderr.endswith("exists already; choose another --output or --id\n")
+
+
+def test_a_word_document_gives_the_same_draft_as_the_text(data_dir, tmp_path):
+    from docx import Document
+
+    document = Document()
+    for line in OWN.splitlines():
+        document.add_paragraph(line)
+    docx = tmp_path / "tb-145.docx"
+    document.save(docx)
+    text = tmp_path / "tb-145.txt"
+    text.write_text(OWN, "utf-8")
+    from_word = cchc("import", str(docx), "--dry-run", "--id", "x")
+    from_text = cchc("import", str(text), "--dry-run", "--id", "x")
+    assert from_word.exit_code == from_text.exit_code == 0
+    assert from_word.stdout.replace("tb-145.docx", "tb-145.txt") == from_text.stdout
+
+
+def test_standard_input(data_dir):
+    result = cchc("import", "-", "--dry-run", input=OWN.encode("utf-8"))
+    assert result.exit_code == 0
+    assert "id: tb-145-2024" in result.stdout
+
+
+def test_a_legacy_encoded_or_unreadable_file_is_a_clear_error(data_dir, tmp_path):
+    legacy = tmp_path / "cu.txt"
+    legacy.write_bytes("Số: 12/TB-UBND\n".encode() + "Báo cáo\n".encode("cp1258"))
+    result = cchc("import", str(legacy), "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"cchc: error: {legacy} is not UTF-8 (line 2, column 2); save it again as UTF-8\n"
+    )
+    broken = tmp_path / "hong.docx"
+    broken.write_bytes(b"not a zip")
+    result = cchc("import", str(broken), "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"cchc: error: cannot read {broken}:")
+
+
+def test_a_text_with_no_numbered_assignment_is_refused(data_dir, tmp_path):
+    source = tmp_path / "thu.txt"
+    source.write_text("Kính gửi anh chị,\nĐây không phải là thông báo kết luận.\n", "utf-8")
+    result = cchc("import", str(source), "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"cchc: error: no assigned task found in {source}: the assignments are the "
+        "sections numbered 1., 2., ...\n"
+    )
+    assert sorted(p.name for p in (data_dir / "notices").iterdir()) == [NOTICE]
