@@ -227,3 +227,39 @@ def test_a_text_with_no_numbered_assignment_is_refused(data_dir, tmp_path):
         "sections numbered 1., 2., ...\n"
     )
     assert sorted(p.name for p in (data_dir / "notices").iterdir()) == [NOTICE]
+
+
+LETTERED = """Số: 88/TB-UBND
+Vĩnh Linh, ngày 10 tháng 6 năm 2024
+THÔNG BÁO
+Kết luận của Phó Chủ tịch UBND huyện tại hội nghị sơ kết cải cách hành chính
+Ngày 07/6/2024, UBND huyện Vĩnh Linh tổ chức hội nghị sơ kết.
+1. Giao nhiệm vụ cụ thể
+a) UBND cấp xã: chỉ đạo Bộ phận một cửa niêm yết thủ tục, hoàn thành trước ngày 30/6/2024.
+b) Phòng Tư pháp: chủ trì rà soát văn bản chậm nhất trong ngày 15/7/2024.
+c) Văn phòng HĐND và UBND huyện phối hợp với Phòng Nội vụ tổng hợp báo cáo đến hết ngày 31/7/2024.
+2. Phòng Tài chính - Kế hoạch
+Bố trí kinh phí cho chuyển đổi số trong quý III năm 2024.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Lê Văn Bình
+"""
+
+
+def test_lettered_items_that_name_their_units(data_dir):
+    draft = read(LETTERED, load(data_dir).registry)
+    tasks = {t.id: t for t in draft.tasks}
+    assert list(tasks) == ["1.a", "1.b", "1.c", "2"]
+    assert tasks["1.a"].assigned == ["xa-thi-tran"]
+    assert (tasks["1.b"].assigned, tasks["1.b"].lead) == (["tu-phap"], "tu-phap")
+    assert (tasks["1.c"].assigned, tasks["1.c"].with_) == (["vp-hdnd-ubnd"], ["noi-vu"])
+    assert tasks["1.c"].deadline.text == "đến hết ngày 31/7/2024"
+    assert tasks["1.b"].deadline.text == "chậm nhất trong ngày 15/7/2024"
+    assert (tasks["2"].assigned, tasks["2"].deadline.text) == (["tc-kh"], "trong quý III năm 2024")
+    assert str(tasks["2"].deadline.last_day) == "2024-09-30"
+    assert all(not t.review for t in draft.tasks)
+    assert draft.signer == ("Lê Văn Bình", "CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN")
+    assert draft.issuer == "UBND huyện Vĩnh Linh"

@@ -256,6 +256,21 @@ def _tasks(lines: list[str], draft: Draft, resolver: Resolver, year: int | None)
     close()
 
 
+def _leading_units(text: str, resolver: Resolver) -> list[str]:
+    """Units an item begins with ("a) UBND cấp xã: ..."), which then are its assignees."""
+    head, colon, _ = text.partition(":")
+    if colon and len(head.split()) <= 12:
+        units, unknown = find_units(_expand_shared_prefix(head), resolver)
+        if units and not unknown:
+            return units
+    words = _words(text)
+    for ident, written in sorted(_all_names(resolver.registry), key=lambda n: -len(n[1])):
+        key = _words(written)
+        if len(key) >= 2 and words[: len(key)] == key:
+            return [ident]
+    return []
+
+
 def _task(
     ident: str,
     text: str,
@@ -266,17 +281,20 @@ def _task(
     year: int | None,
     issued: PartialDate | None,
 ) -> DraftTask:
+    own = _leading_units(text, resolver) if "." in ident and not ident[-1].isdigit() else []
+    if own:
+        assigned, unknown = own, []
     task = DraftTask(ident, text, section, list(assigned), list(unknown))
     if not assigned and not unknown:
         task.review.append("import.no-assignees")
     for name in unknown:
         task.review.append(f"import.unknown-unit:{name}")
-    folded = fold(text)
-    if folded.startswith("chu tri") and len(assigned) == 1:
-        task.lead = assigned[0]
+    after_colon = text.partition(":")[2] if own else ""
+    if fold(after_colon or text).startswith("chu tri") and len(task.assigned) == 1:
+        task.lead = task.assigned[0]
     if m := _WITH.search(text):
         partners, _ = find_units(m[1], resolver)
-        task.with_ = [p for p in partners if p not in assigned]
+        task.with_ = [p for p in partners if p not in task.assigned]
     if m := _TARGET.search(text):
         task.target = m[0]
     try:
@@ -303,6 +321,13 @@ def _q(text: str) -> str:
 
 def _day(parts: PartialDate) -> str:
     return parts.iso()
+
+
+def _reading(deadline: Deadline) -> str:
+    """How cchc reads the phrase, as a comment for the reviewer."""
+    if deadline.last_day is None:
+        return f"  # {deadline.kind.value}"
+    return f"  # {deadline.kind.value}: {deadline.last_day.isoformat()}"
 
 
 def _wrap(text: str, indent: str) -> list[str]:
@@ -371,7 +396,7 @@ def to_yaml(draft: Draft, notice_id: str, source: str, review_text: dict[str, st
             out.append(f"    with: [{', '.join(task.with_)}]")
         out += ["    text: >-", *_wrap(task.text, "      ")]
         if task.deadline is not None:
-            out.append(f"    deadline: {_q(task.deadline.text or '')}")
+            out.append(f"    deadline: {_q(task.deadline.text or '')}{_reading(task.deadline)}")
         if task.target:
             out.append(f"    target: {_q(task.target)}")
     return "\n".join(out) + "\n"
