@@ -263,3 +263,25 @@ def test_lettered_items_that_name_their_units(data_dir):
     assert all(not t.review for t in draft.tasks)
     assert draft.signer == ("Lê Văn Bình", "CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN")
     assert draft.issuer == "UBND huyện Vĩnh Linh"
+
+
+def test_word_s_automatic_numbering_is_read_as_a_reader_sees_it(data_dir, tmp_path):
+    from docx import Document
+
+    document = Document()
+    for line in LETTERED.splitlines():
+        if line[:2] in ("1.", "2.") and line[2] == " ":
+            document.add_paragraph(line[3:], style="List Number")  # "1." drawn by Word
+        elif line.startswith("- "):
+            document.add_paragraph(line[2:], style="List Bullet")
+        else:
+            document.add_paragraph(line)
+    docx = tmp_path / "tb-88.docx"
+    document.save(docx)
+    text = tmp_path / "tb-88.txt"
+    text.write_text(LETTERED, "utf-8")
+    from_word = cchc("import", str(docx), "--dry-run")
+    from_text = cchc("import", str(text), "--dry-run")
+    assert from_word.exit_code == 0, from_word.stderr
+    assert from_word.stdout.replace("tb-88.docx", "tb-88.txt") == from_text.stdout
+    assert '  - id: "1.c"' in from_word.stdout

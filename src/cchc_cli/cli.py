@@ -897,7 +897,9 @@ def _read_source(source: str) -> str:
             document = Document(source)
         except (PackageNotFoundError, OSError, KeyError, ValueError) as err:
             raise CchcError("import.unreadable", path=source, reason=str(err)) from None
-        return "\n".join(p.text for p in document.paragraphs)
+        from .wordtext import document_text
+
+        return document_text(document)
     if source == "-":
         data = sys.stdin.buffer.read()
     else:
