@@ -310,6 +310,9 @@ COMMANDS = [
     "report",
     "export",
     "import",
+    "init",
+    "new",
+    "config",
 ]
 
 

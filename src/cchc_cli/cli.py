@@ -18,6 +18,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from .dates import PartialDate
 from .errors import EXIT_DATA, EXIT_OVERDUE, EXIT_USAGE, CchcError, OptionError, UsageError
 from .i18n import Lang, t
 from .render import OutputFormat, ReportFormat, formatter_for
@@ -47,6 +48,25 @@ def _h(key: str) -> str:
 
 
 app = typer.Typer(help=_h("help.app"), no_args_is_help=True, pretty_exceptions_enable=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"cchc {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help=_h("help.opt.version")),
+    ] = False,
+) -> None:
+    """Options before the command name: only --version (and shell completion)."""
+
 
 DataOpt = Annotated[
     Path,
@@ -953,11 +973,137 @@ def cache_clear(data: DataOpt = DEFAULT_DATA, lang: LangOpt = Lang.VI) -> None:
         typer.echo(t("cache.none", lang))
 
 
+# -- starting out ------------------------------------------------------------------------
+
+
+@app.command(help=_h("help.init"))
+@handles_errors
+def init(
+    folder: Annotated[Path, typer.Argument(help=_h("help.arg.folder"), show_default=False)],
+    from_units: Annotated[
+        Path | None, typer.Option("--from-units", help=_h("help.opt.from-units"))
+    ] = None,
+    lang: LangOpt = Lang.VI,
+) -> None:
+    from .fileio import atomic_write
+    from .setup import init_files
+
+    units = None
+    if from_units is not None:
+        try:
+            units = from_units.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise CchcError("import.unreadable", path=from_units, reason=str(err)) from None
+    files = init_files(units)
+    existing = [name for name in files if (folder / name).exists()]
+    if existing:
+        raise CchcError("init.exists", path=folder, files=", ".join(existing))
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, content.encode("utf-8"))
+    typer.echo(t("init.done", lang, path=folder))
+
+
+@app.command(help=_h("help.new"))
+@handles_errors
+def new(
+    title: Annotated[str, typer.Option("--title", help=_h("help.opt.title"))],
+    number: Annotated[str, typer.Option("--number", help=_h("help.opt.number"))] = "",
+    issued: Annotated[str | None, typer.Option("--date", help=_h("help.opt.date"))] = None,
+    chair: Annotated[str | None, typer.Option("--chair", help=_h("help.opt.chair"))] = None,
+    notice_id: Annotated[str | None, typer.Option("--id", help=_h("help.opt.notice-id"))] = None,
+    data: DataOpt = DEFAULT_DATA,
+    lang: LangOpt = Lang.VI,
+) -> None:
+    from .dateargs import parse_date_arg
+    from .fileio import atomic_write
+    from .importer import Draft
+    from .loader import NOTICES_DIR
+    from .setup import notice_template
+    from .textedit import scalar
+
+    dataset = _load(data, lang, True)
+    day = (
+        parse_date_arg(issued, _today(None, dataset), "--date") if issued else _today(None, dataset)
+    )
+    draft = Draft(number=number, date=PartialDate(day.year, day.month, day.day))
+    ident = notice_id or _new_id(draft)
+    if any(entry.id == ident for entry in dataset.index):
+        raise CchcError("import.taken", id=ident)
+    if not dataset.registry.units:
+        raise CchcError("new.no-units")
+    unit = next(iter(dataset.registry.units))
+    text = notice_template(
+        ident, number, day.isoformat(), scalar(title), scalar(chair) if chair else None, unit, day
+    )
+    path = data / NOTICES_DIR / f"{ident}.yaml"
+    if path.exists():
+        raise CchcError("import.exists", path=path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, text.encode("utf-8"))
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if editor:
+        import shlex
+        import subprocess
+
+        subprocess.run([*shlex.split(editor), str(path)], check=False)
+    typer.echo(t("report.written", lang, path=path))
+
+
+@app.command("config", help=_h("help.config"))
+@handles_errors
+def show_config(
+    data: DataOpt = DEFAULT_DATA,
+    lang: LangOpt = Lang.VI,
+    fmt: FormatOpt = OutputFormat.TABLE,
+) -> None:
+    from .config import load_config
+    from .loader import check_folder
+    from .render import Column, Report, Section
+    from .setup import sources
+
+    check_folder(data)
+    config, problems, _ = load_config(data)
+    for diagnostic in problems:
+        typer.echo(_diagnostic_line(diagnostic, lang), err=True)
+    environ = dict(os.environ)
+    rows = [
+        ("data", str(data), _origin("CCHC_DATA", str(data), "--data", data != DEFAULT_DATA)),
+        ("lang", lang.value, _origin("CCHC_LANG", lang.value, "--lang", lang is not Lang.VI)),
+        *sources(data, environ, config),
+    ]
+    records = [{"setting": k, "value": v, "source": o} for k, v, o in rows]
+    columns = [
+        Column("setting", "label.setting"),
+        Column("value", "label.value"),
+        Column("source", "label.origin"),
+    ]
+    formatter_for(fmt, lang).emit(Report([Section("config", columns, records)]))
+    if problems:
+        raise typer.Exit(EXIT_DATA)
+
+
+def _origin(variable: str, value: str, option: str, given: bool) -> str:
+    if os.environ.get(variable) == value:
+        return variable
+    return option if given else "default"
+
+
 def _warn(message: str, lang: Lang) -> None:
     typer.echo(f"cchc: {t('cli.warning', lang)}: {message}", err=True)
 
 
+def _utf8_console() -> None:
+    """Vietnamese on a Windows console (or any stream opened in a legacy code page)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def main() -> None:
+    _utf8_console()
     try:
         app()
     except BrokenPipeError:

@@ -547,6 +547,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} không phải UTF-8 (dòng {line}, cột {col}); hãy lưu lại với bảng mã UTF-8",
         "{path} is not UTF-8 (line {line}, column {col}); save it again as UTF-8",
     ),
+    "init.exists": (
+        "{path} đã có {files}; không ghi đè",
+        "{path} has {files} already; nothing is overwritten",
+    ),
+    "init.done": (
+        "Đã tạo thư mục dữ liệu {path}: sửa config.yaml và units.yaml, rồi thêm thông báo "
+        "(cchc new hoặc cchc import)",
+        "Created the data folder {path}: edit config.yaml and units.yaml, then add notices "
+        "(cchc new or cchc import)",
+    ),
+    "new.no-units": (
+        "danh mục đơn vị chưa có đơn vị nào",
+        "the units registry has no unit yet",
+    ),
     # -- labels ----------------------------------------------------------------
     "label.ref": ("Mã", "Ref"),
     "label.notice": ("Thông báo", "Notice"),
@@ -636,6 +650,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.ongoing": ("Thường xuyên / không thời hạn", "Ongoing, no deadline"),
     "status.cancelled": ("Đã hủy", "Cancelled"),
     "label.entry": ("#", "#"),
+    "label.setting": ("Thiết lập", "Setting"),
+    "label.value": ("Giá trị", "Value"),
+    "label.origin": ("Nguồn", "From"),
     "label.time": ("Thời gian", "Time"),
     "label.user": ("Người sửa", "User"),
     "label.command": ("Lệnh", "Command"),
@@ -810,6 +827,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.notice-id": (
         "Mã thông báo (mặc định lấy từ số và ngày).",
         "The notice's id (default: from its number and date).",
+    ),
+    "help.opt.version": ("In phiên bản rồi thoát.", "Print the version and exit."),
+    "help.init": (
+        "Tạo thư mục dữ liệu mới: config.yaml, units.yaml, notices/, .gitignore.",
+        "Create a data folder: config.yaml, units.yaml, notices/, .gitignore.",
+    ),
+    "help.arg.folder": ("Thư mục cần tạo.", "The folder to create."),
+    "help.opt.from-units": (
+        "Chép danh mục đơn vị từ tệp này.",
+        "Copy the units registry from this file.",
+    ),
+    "help.new": (
+        "Tạo tệp thông báo mới có sẵn phần đầu và một nhiệm vụ mẫu (mở $EDITOR nếu có).",
+        "Create a notice file with its header and an example task (opens $EDITOR if set).",
+    ),
+    "help.opt.title": ("Trích yếu của thông báo.", "The notice's title."),
+    "help.opt.number": ("Số thông báo, ví dụ 123/TB-UBND.", "Its number, e.g. 123/TB-UBND."),
+    "help.opt.date": ("Ngày ban hành (mặc định hôm nay).", "Date of issue (default today)."),
+    "help.opt.chair": ("Người chủ trì cuộc họp.", "Who chaired the meeting."),
+    "help.config": (
+        "Các thiết lập đang dùng và nguồn của từng thiết lập.",
+        "The settings in force and where each comes from.",
     ),
     "help.opt.no-cache": (
         "Đọc lại mọi tệp, không dùng bộ nhớ đệm.",
