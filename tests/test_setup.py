@@ -31,6 +31,7 @@ def test_init_makes_a_folder_that_validates_and_refuses_to_overwrite(tmp_path, m
     assert result.exit_code == 0
     folder = tmp_path / "van-phong"
     assert sorted(p.name for p in folder.iterdir()) == [
+        ".gitattributes",
         ".gitignore",
         "config.yaml",
         "notices",
@@ -43,8 +44,8 @@ def test_init_makes_a_folder_that_validates_and_refuses_to_overwrite(tmp_path, m
     again = cchc("init", "van-phong", "--lang", "en")
     assert again.exit_code == 1
     assert again.stderr == (
-        "cchc: error: van-phong has config.yaml, units.yaml, .gitignore, notices/.gitkeep "
-        "already; nothing is overwritten\n"
+        "cchc: error: van-phong has config.yaml, units.yaml, .gitignore, .gitattributes, "
+        "notices/.gitkeep already; nothing is overwritten\n"
     )
     assert (folder / "units.yaml").read_text("utf-8") == "# sửa tay\n"
 

@@ -372,6 +372,9 @@ UnitsOpt = Annotated[
 ]
 AllOpt = Annotated[bool, typer.Option("--all", help=_h("help.opt.all"))]
 ReasonOpt = Annotated[str, typer.Option("--reason", help=_h("help.opt.reason"))]
+CommitOpt = Annotated[
+    bool, typer.Option("--commit", envvar="CCHC_GIT_COMMIT", help=_h("help.opt.commit"))
+]
 DecisionOpt = Annotated[str | None, typer.Option("--decision", help=_h("help.opt.decision"))]
 
 
@@ -399,12 +402,21 @@ def _target(
     return dataset, find_task(dataset, ref), _today(as_of, dataset)
 
 
-def _write(data: Path, dataset: Any, task: Any, change: Any, what: str, lang: Lang) -> None:
-    """Make the change and say what was written where."""
+def _write(
+    data: Path, dataset: Any, task: Any, change: Any, what: str, lang: Lang, commit: bool
+) -> None:
+    """Make the change, say what was written where, and commit it if asked."""
     from .edit import apply
 
     outcome = apply(data, task, change, dataset.registry, dataset.config.timezone)
     typer.echo(t("edit.saved", lang, path=outcome.path, what=what))
+    if commit:
+        from .gitcommit import commit_file
+
+        units = ", ".join(outcome.entry.get("units", []))
+        message = f"cchc {change.command} {task.ref}" + (f": {units}" if units else "")
+        message += f" ({outcome.entry['user']})\n\n{what}"
+        commit_file(Path(outcome.path), message)
 
 
 def _unit_names(dataset: Any, units: tuple[str, ...]) -> str:
@@ -426,6 +438,7 @@ def done(
     lang: LangOpt = Lang.VI,
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
+    commit: CommitOpt = False,
 ) -> None:
     from .dateargs import parse_date_arg
     from .edit import Done, units_to_mark
@@ -440,7 +453,7 @@ def done(
     values = {"on": day.isoformat(), "evidence": evidence, "note": note}
     change = Done("done", units, values, on=day, evidence=evidence, note=note)
     what = t("what.done", lang, ref=task.ref, units=_unit_names(dataset, units), on=day)
-    _write(data, dataset, task, change, what, lang)
+    _write(data, dataset, task, change, what, lang, commit)
 
 
 @app.command(help=_h("help.reopen"))
@@ -454,6 +467,7 @@ def reopen(
     lang: LangOpt = Lang.VI,
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
+    commit: CommitOpt = False,
 ) -> None:
     from .edit import Reopen, units_to_reopen
     from .query import resolve_unit_list
@@ -464,7 +478,7 @@ def reopen(
     text = t("edit.reopened-note", lang, reason=reason)
     change = Reopen("reopen", units, {"reason": reason}, on=today, reason=text)
     what = t("what.reopen", lang, ref=task.ref, units=_unit_names(dataset, units))
-    _write(data, dataset, task, change, what, lang)
+    _write(data, dataset, task, change, what, lang, commit)
 
 
 @app.command(help=_h("help.extend"))
@@ -478,6 +492,7 @@ def extend(
     lang: LangOpt = Lang.VI,
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
+    commit: CommitOpt = False,
 ) -> None:
     from .dateargs import parse_date_arg
     from .edit import Extend
@@ -489,7 +504,8 @@ def extend(
     extension = Extension(new_last, reason, decision, today)
     values = {"to": new_last.isoformat(), "reason": reason, "decision": decision}
     change = Extend("extend", (), values, extension=extension)
-    _write(data, dataset, task, change, t("what.extend", lang, ref=task.ref, to=new_last), lang)
+    what = t("what.extend", lang, ref=task.ref, to=new_last)
+    _write(data, dataset, task, change, what, lang, commit)
 
 
 @app.command(help=_h("help.cancel"))
@@ -502,6 +518,7 @@ def cancel(
     lang: LangOpt = Lang.VI,
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
+    commit: CommitOpt = False,
 ) -> None:
     from .edit import Cancel
     from .model import Cancellation
@@ -510,7 +527,7 @@ def cancel(
     reason, decision = _required(reason, "--reason"), _tidy(decision)
     values = {"reason": reason, "decision": decision}
     change = Cancel("cancel", (), values, cancellation=Cancellation(reason, today, decision))
-    _write(data, dataset, task, change, t("what.cancel", lang, ref=task.ref), lang)
+    _write(data, dataset, task, change, t("what.cancel", lang, ref=task.ref), lang, commit)
 
 
 @app.command(help=_h("help.note"))
@@ -527,6 +544,7 @@ def note(
     lang: LangOpt = Lang.VI,
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
+    commit: CommitOpt = False,
 ) -> None:
     from .dateargs import parse_date_arg
     from .edit import AddNote, units_to_mark
@@ -542,7 +560,7 @@ def note(
     entry = Note(day, written, units[0] if len(units) == 1 else None)
     values = {"on": day.isoformat(), "text": written, "unit": entry.unit}
     change = AddNote("note", units, values, note_=entry)
-    _write(data, dataset, task, change, t("what.note", lang, ref=task.ref), lang)
+    _write(data, dataset, task, change, t("what.note", lang, ref=task.ref), lang, commit)
 
 
 @app.command(help=_h("help.undo"))
@@ -971,6 +989,18 @@ def cache_clear(data: DataOpt = DEFAULT_DATA, lang: LangOpt = Lang.VI) -> None:
         typer.echo(t("cache.cleared", lang, path=path))
     if not removed:
         typer.echo(t("cache.none", lang))
+
+
+@app.command("merge-file", hidden=True, help=_h("help.merge-file"))
+def merge_file(
+    base: Annotated[Path, typer.Argument()],
+    ours: Annotated[Path, typer.Argument()],
+    theirs: Annotated[Path, typer.Argument()],
+    path: Annotated[Path, typer.Argument()],
+) -> None:
+    from .merge import merge_file as merge
+
+    raise typer.Exit(merge(base, ours, theirs, path))
 
 
 # -- starting out ------------------------------------------------------------------------

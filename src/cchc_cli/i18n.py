@@ -547,6 +547,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} không phải UTF-8 (dòng {line}, cột {col}); hãy lưu lại với bảng mã UTF-8",
         "{path} is not UTF-8 (line {line}, column {col}); save it again as UTF-8",
     ),
+    "git.failed": (
+        "đã ghi {path} nhưng chưa commit được vào git: {reason}",
+        "{path} is written but not committed to git: {reason}",
+    ),
     "init.exists": (
         "{path} đã có {files}; không ghi đè",
         "{path} has {files} already; nothing is overwritten",
@@ -849,6 +853,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.config": (
         "Các thiết lập đang dùng và nguồn của từng thiết lập.",
         "The settings in force and where each comes from.",
+    ),
+    "help.opt.commit": (
+        "Commit tệp vừa sửa vào git (hoặc CCHC_GIT_COMMIT=1).",
+        "Commit the edited file to git (or CCHC_GIT_COMMIT=1).",
+    ),
+    "help.merge-file": (
+        "Trình gộp của git cho tệp thông báo (xem README).",
+        "git's merge driver for notice files (see README).",
     ),
     "help.opt.no-cache": (
         "Đọc lại mọi tệp, không dùng bộ nhớ đệm.",

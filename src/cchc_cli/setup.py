@@ -71,6 +71,14 @@ GITIGNORE = """\
 .cchc/
 """
 
+GITATTRIBUTES = """\
+# Two offices marking different units done on the same task merge cleanly
+# with cchc's merge driver; each clone enables it once with
+#   git config merge.cchc.driver "cchc merge-file %O %A %B %P"
+notices/**/*.yaml merge=cchc
+notices/*.yaml merge=cchc
+"""
+
 
 def init_files(units: str | None) -> dict[str, str]:
     """The files of a new data folder, by relative path."""
@@ -78,6 +86,7 @@ def init_files(units: str | None) -> dict[str, str]:
         CONFIG_FILE: CONFIG_TEMPLATE,
         "units.yaml": units if units is not None else UNITS_TEMPLATE,
         ".gitignore": GITIGNORE,
+        ".gitattributes": GITATTRIBUTES,
         "notices/.gitkeep": "",
     }
 

@@ -1,0 +1,125 @@
+"""Many hands, one set of files: commits per edit, and merges of two offices'
+progress on the same task without a conflict."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cchc_cli.cli import app
+from cchc_cli.loader import load
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+def git(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, check=False)
+
+
+def cchc(folder: Path, *args: str, user: str = "chuyenvien") -> subprocess.CompletedProcess:
+    env = {**os.environ, "USER": user, "LOGNAME": user, "CCHC_TODAY": "2023-11-24"}
+    command = [sys.executable, "-m", "cchc_cli", *args, "--data", str(folder / "data")]
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+
+
+@pytest.fixture
+def origin(tmp_path, monkeypatch) -> Path:
+    """A data repository as an office keeps it: cchc init's files, the bundled notice."""
+    repo = tmp_path / "origin"
+    repo.mkdir()
+    runner = CliRunner()
+    monkeypatch.chdir(repo)
+    assert (
+        runner.invoke(
+            app, ["init", "data", "--from-units", str(ROOT / "data" / "units.yaml")]
+        ).exit_code
+        == 0
+    )
+    shutil.copy(ROOT / "data" / "notices" / NOTICE, repo / "data" / "notices" / NOTICE)
+    for args in (
+        ["init", "-q", "-b", "main"],
+        ["config", "user.email", "vanphong@example.org"],
+        ["config", "user.name", "Văn phòng"],
+        ["add", "."],
+        ["commit", "-q", "-m", "Thông báo 11/2023"],
+    ):
+        assert git(repo, *args).returncode == 0
+    # The shared repository the offices push to.
+    assert git(tmp_path, "clone", "-q", "--bare", str(repo), "shared.git").returncode == 0
+    return tmp_path / "shared.git"
+
+
+def clone(origin: Path, name: str) -> Path:
+    target = origin.parent / name
+    assert git(origin.parent, "clone", "-q", str(origin), name).returncode == 0
+    for args in (
+        ["config", "user.email", f"{name}@example.org"],
+        ["config", "user.name", name],
+        ["config", "merge.cchc.driver", f"{sys.executable} -m cchc_cli merge-file %O %A %B %P"],
+        ["config", "pull.rebase", "false"],
+    ):
+        assert git(target, *args).returncode == 0
+    return target
+
+
+def test_done_with_commit_commits_the_file_naming_task_unit_and_user(origin):
+    office = clone(origin, "noi-vu")
+    result = cchc(office, "done", "2.3", "--commit", user="lan")
+    assert result.returncode == 0, result.stderr
+    log = git(office, "log", "-1", "--format=%s%n%b").stdout
+    assert log.startswith("cchc done cchc-2023-11/2.3: noi-vu (lan)\n")
+    assert git(office, "status", "--porcelain").stdout == ""
+
+
+def test_two_offices_marking_different_communes_merge_without_conflict(origin):
+    vinh_ha, vinh_hoa = clone(origin, "vinh-ha"), clone(origin, "vinh-hoa")
+    assert cchc(vinh_ha, "done", "8.2", "--unit", "vinh-ha", "--commit").returncode == 0
+    assert cchc(vinh_hoa, "done", "8.2", "--unit", "Vĩnh Hoà", "--commit").returncode == 0
+    assert (
+        cchc(vinh_hoa, "note", "8.2", "đã gửi báo cáo", "--unit", "vinh-hoa", "--commit").returncode
+        == 0
+    )
+    assert git(vinh_ha, "push", "-q", "origin", "main").returncode == 0
+    pulled = git(vinh_hoa, "pull", "-q", "--no-edit", "origin", "main")
+    assert pulled.returncode == 0, pulled.stdout + pulled.stderr
+    assert "<<<<<<<" not in (vinh_hoa / "data" / "notices" / NOTICE).read_text("utf-8")
+    dataset = load(vinh_hoa / "data")
+    assert not dataset.has_errors
+    task = next(t for t in dataset.tasks if t.id == "8.2")
+    assert sorted(task.done) == ["vinh-ha", "vinh-hoa"]
+    assert [n.text for n in task.notes] == ["đã gửi báo cáo"]
+
+
+def test_conflicting_progress_is_left_to_a_person(origin):
+    one, two = clone(origin, "mot"), clone(origin, "hai")
+    assert cchc(one, "done", "2.3", "--on", "2023-11-20", "--commit").returncode == 0
+    assert cchc(two, "done", "2.3", "--on", "2023-11-22", "--commit").returncode == 0
+    assert git(one, "push", "-q", "origin", "main").returncode == 0
+    pulled = git(two, "pull", "-q", "--no-edit", "origin", "main")
+    assert pulled.returncode != 0
+    text = (two / "data" / "notices" / NOTICE).read_text("utf-8")
+    assert "<<<<<<<" in text and "noi-vu: 2023-11-20" in text and "noi-vu: 2023-11-22" in text
+
+
+def test_commit_outside_a_repository_says_the_file_is_written(tmp_path, monkeypatch):
+    runner = CliRunner()
+    monkeypatch.chdir(tmp_path)
+    assert (
+        runner.invoke(
+            app, ["init", "data", "--from-units", str(ROOT / "data" / "units.yaml")]
+        ).exit_code
+        == 0
+    )
+    shutil.copy(ROOT / "data" / "notices" / NOTICE, tmp_path / "data" / "notices" / NOTICE)
+    result = cchc(tmp_path, "done", "2.3", "--commit", "--lang", "en")
+    assert result.returncode == 1
+    assert "is written but not committed to git:" in result.stderr
+    assert "noi-vu: 2023-11-24" in (tmp_path / "data" / "notices" / NOTICE).read_text("utf-8")
