@@ -100,3 +100,22 @@ def test_a_legacy_console_gets_utf_8(monkeypatch):
     print("Vĩnh Linh", end="")
     sys.stdout.flush()
     assert raw.getvalue() == "Vĩnh Linh".encode()
+
+
+def test_the_pre_commit_hook_runs_validate_on_data_files():
+    import re
+
+    from ruamel.yaml import YAML
+
+    (hook,) = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    assert (hook["id"], hook["entry"], hook["language"], hook["pass_filenames"]) == (
+        "cchc-validate",
+        "cchc validate",
+        "python",
+        False,
+    )
+    files = re.compile(hook["files"])
+    for path in ("data/units.yaml", "units.yaml", "data/notices/2023/tb-1.yaml", "config.yaml"):
+        assert files.search(path), path
+    for path in ("README.md", "data/notes.yaml", "src/cchc_cli/cli.py"):
+        assert not files.search(path), path
