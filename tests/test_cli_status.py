@@ -292,6 +292,7 @@ def test_config_time_zone_is_read_and_checked(data_dir):
     assert result.stdout.splitlines()[:2] == [
         "data/config.yaml:1:11: error: unknown time zone 'Asia/Vinh_Linh'; "
         "for example: Asia/Ho_Chi_Minh",
-        "data/config.yaml:2:1: error: unknown key 'tz'; allowed keys: timezone, reminder_days,"
-        " holidays, office_email, smtp, max_file_mb",
+        "data/config.yaml:2:1: error: unknown key 'tz'; allowed keys: office, issuing_body,"
+        " language, timezone, reminder_days, holidays, working_days, office_email, smtp,"
+        " max_file_mb",
     ]

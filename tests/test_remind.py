@@ -302,6 +302,19 @@ def test_dry_run_prints_the_messages_and_sends_nothing(data_dir, smtp):
     assert "[cchc-noi-vu.ics]" in result.stdout
     assert inbox.messages == []
     assert not (data_dir / ".cchc" / "sent.jsonl").exists()
+    assert "Văn phòng HĐND và UBND huyện Vĩnh Linh\n" not in result.stdout
+
+
+def test_mail_is_signed_with_the_office_name(data_dir, smtp):
+    _, port = smtp
+    configure(data_dir, port)
+    config = data_dir / "config.yaml"
+    config.write_text(
+        "office: Văn phòng HĐND và UBND huyện Vĩnh Linh\n" + config.read_text("utf-8"), "utf-8"
+    )
+    result = cchc("remind", "--dry-run", "--as-of", "2023-11-25", "--unit", "noi-vu")
+    # Once under the unit's message, once under the office's summary.
+    assert result.stdout.count("\nVăn phòng HĐND và UBND huyện Vĩnh Linh\nThư này do cchc") == 2
 
 
 def test_mail_settings_come_from_the_environment_too(data_dir, smtp):

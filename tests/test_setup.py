@@ -87,7 +87,7 @@ def test_config_says_where_each_setting_comes_from(data_dir):
     assert rows["timezone"] == ("Asia/Ho_Chi_Minh", "config.yaml")
     assert rows["reminder_days"] == ("3", "default")
     assert rows["smtp.host"] == ("mail.example.org", "CCHC_SMTP_HOST")
-    assert rows["lang"] == ("en", "CCHC_LANG")
+    assert rows["language"] == ("en", "CCHC_LANG")
     assert rows["data"] == ("data", "default")
     assert rows["smtp.password"] == ("", "CCHC_SMTP_PASSWORD")
 
@@ -119,3 +119,100 @@ def test_the_pre_commit_hook_runs_validate_on_data_files():
         assert files.search(path), path
     for path in ("README.md", "data/notes.yaml", "src/cchc_cli/cli.py"):
         assert not files.search(path), path
+
+
+# -- the office's own settings --------------------------------------------------------
+
+OFFICE_CONFIG = """\
+office: Văn phòng HĐND và UBND huyện Cồn Cỏ
+issuing_body: UBND huyện Cồn Cỏ
+language: en
+timezone: Asia/Ho_Chi_Minh
+"""
+
+
+def test_config_language_is_the_default_that_lang_and_the_environment_override(data_dir):
+    assert "Hạn cuối" in cchc("overdue", "--as-of", "2023-11-30").stdout
+    (data_dir / "config.yaml").write_text(OFFICE_CONFIG, "utf-8")
+    english = cchc("overdue", "--as-of", "2023-11-30")
+    assert "Last day" in english.stdout and "Hạn cuối" not in english.stdout
+    assert "Hạn cuối" in cchc("overdue", "--as-of", "2023-11-30", "--lang", "vi").stdout
+    assert "Hạn cuối" in cchc("overdue", "--as-of", "2023-11-30", CCHC_LANG="vi").stdout
+    shown = json.loads(cchc("config", "-f", "json").stdout)
+    rows = {r["setting"]: (r["value"], r["source"]) for r in shown}
+    assert rows["language"] == ("en", "config.yaml")
+    assert rows["office"] == ("Văn phòng HĐND và UBND huyện Cồn Cỏ", "config.yaml")
+    passed = json.loads(cchc("config", "--lang", "vi", "-f", "json").stdout)
+    assert {r["setting"]: r["source"] for r in passed}["language"] == "--lang"
+
+
+def test_help_is_in_the_configured_language(data_dir):
+    (data_dir / "config.yaml").write_text("language: en\n", "utf-8")
+    code = "import cchc_cli.cli as c; print(c.HELP.value)"
+    import subprocess
+
+    def help_lang(*argv: str) -> str:
+        run = [sys.executable, "-c", f"import sys; sys.argv[1:] = {list(argv)!r}; {code}"]
+        return subprocess.run(run, capture_output=True, text=True, check=True).stdout.strip()
+
+    assert help_lang("due", "--help") == "en"
+    assert help_lang("due", "--help", "--lang", "vi") == "vi"
+    assert help_lang("due", "--help", "--data", "elsewhere") == "vi"
+
+
+def test_a_bad_language_is_reported_where_it_is_written(data_dir):
+    (data_dir / "config.yaml").write_text("timezone: Asia/Ho_Chi_Minh\nlanguage: fr\n", "utf-8")
+    result = cchc("validate", "--lang", "en")
+    assert result.exit_code == 1
+    assert "data/config.yaml:2:11: error: language 'fr' is not valid; use one of: vi, en" in (
+        result.stdout
+    )
+
+
+def test_office_and_issuing_body_head_the_report_new_notices_and_imports(data_dir):
+    (data_dir / "config.yaml").write_text(OFFICE_CONFIG, "utf-8")
+    report = cchc("report", "--period", "2023-11", "-f", "md")
+    assert report.stdout.startswith("**Văn phòng HĐND và UBND huyện Cồn Cỏ**")
+    assert "**UBND huyện Vĩnh Linh - period 2023-11" in report.stdout  # as the notice says
+    notice = data_dir / "notices" / "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
+    text = notice.read_text("utf-8")
+    notice.write_text(text.replace("issuer: UBND huyện Vĩnh Linh\n", ""), "utf-8")
+    unsaid = cchc("report", "--period", "2023-11", "-f", "md", "--no-cache")
+    assert "**UBND huyện Cồn Cỏ - period 2023-11" in unsaid.stdout
+    created = cchc("new", "--title", "Giao ban", "--number", "5/TB-UBND", "--date", "2025-01-06")
+    assert created.exit_code == 0, created.stderr
+    text = (data_dir / "notices" / "tb-5-2025.yaml").read_text("utf-8")
+    assert "issuer: UBND huyện Cồn Cỏ\n" in text
+    assert cchc("validate").exit_code == 0
+    draft = runner.invoke(
+        app,
+        ["import", "-", "--id", "tb-nhap", "--lang", "vi"],
+        input="Số: 7/TB-UBND\nChủ tịch UBND huyện giao nhiệm vụ như sau:\n\n"
+        "1. Phòng Nội vụ\n- Kiện toàn tổ công tác, hoàn thành trước ngày 30/6/2025.\n",
+        prog_name="cchc",
+    )
+    assert draft.exit_code == 0, draft.stderr
+    assert "issuer: UBND huyện Cồn Cỏ" in (data_dir / "notices" / "tb-nhap.yaml").read_text("utf-8")
+
+
+def test_a_worked_saturday_is_a_working_day_for_reminders(data_dir):
+    saturday = cchc("remind", "--as-of", "2023-11-25", "--working-days")
+    assert saturday.stdout == ""
+    (data_dir / "config.yaml").write_text("working_days: [2023-11-25]\n", "utf-8")
+    worked = cchc("remind", "--as-of", "2023-11-25", "--working-days")
+    assert worked.stdout.startswith("Nhắc việc ngày 25/11/2023")
+
+
+def test_the_config_templates_examples_are_valid_once_uncommented(tmp_path, monkeypatch):
+    import re
+
+    monkeypatch.chdir(tmp_path)
+    assert cchc("init", "data").exit_code == 0
+    config = tmp_path / "data" / "config.yaml"
+    text = re.sub(r"^# ([a-z_]+:)", r"\1", config.read_text("utf-8"), flags=re.MULTILINE)
+    text = re.sub(r"^#   ", "  ", text, flags=re.MULTILINE)
+    config.write_text(text, "utf-8")
+    shown = json.loads(cchc("config", "-f", "json").stdout)
+    in_file = {r["setting"] for r in shown if r["source"] == "config.yaml"}
+    assert {"office", "issuing_body", "language", "working_days", "smtp.host"} <= in_file
+    assert cchc("validate").exit_code == 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
@@ -26,6 +27,9 @@ from .render import OutputFormat, ReportFormat, formatter_for
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+DEFAULT_DATA = Path("data")
+
+
 def _help_lang() -> Lang:
     """The language of --help, which is printed before options are parsed."""
     argv = sys.argv[1:]
@@ -37,7 +41,37 @@ def _help_lang() -> Lang:
         else:
             continue
         return Lang.EN if value == "en" else Lang.VI
-    return Lang.EN if os.environ.get("CCHC_LANG") == "en" else Lang.VI
+    if "CCHC_LANG" in os.environ:
+        return Lang.EN if os.environ["CCHC_LANG"] == "en" else Lang.VI
+    if "--help" not in argv and argv:
+        return Lang.VI  # no help asked for: the config is read once, later
+    data = os.environ.get("CCHC_DATA", str(DEFAULT_DATA))
+    for i, arg in enumerate(argv):
+        if arg.startswith("--data="):
+            data = arg.split("=", 1)[1]
+        elif arg == "--data" and i + 1 < len(argv):
+            data = argv[i + 1]
+    # Only a glance at config.yaml: --help must not pay for a YAML parser.
+    try:
+        with open(Path(data) / "config.yaml", "rb") as handle:
+            text = handle.read(65536).decode("utf-8", "replace")
+    except OSError:
+        return Lang.VI
+    found = re.search(r"^language:\s*[\"']?(en|vi)\b", text, re.MULTILINE)
+    return Lang.EN if found and found[1] == "en" else Lang.VI
+
+
+def configured_lang(data: Path) -> Lang:
+    """The language config.yaml names, Vietnamese if none (or no readable config)."""
+    from .config import CONFIG_FILE, load_config
+
+    if not (data / CONFIG_FILE).is_file():
+        return Lang.VI
+    try:
+        config, _, _ = load_config(data)
+    except OSError:
+        return Lang.VI
+    return Lang(config.language) if config.language else Lang.VI
 
 
 HELP = _help_lang()
@@ -72,8 +106,10 @@ DataOpt = Annotated[
     Path,
     typer.Option("--data", envvar="CCHC_DATA", help=_h("help.opt.data"), show_default=False),
 ]
+#: None until :func:`handles_errors` fills it in from config.yaml (or Vietnamese).
 LangOpt = Annotated[
-    Lang, typer.Option("--lang", envvar="CCHC_LANG", help=_h("help.opt.lang"), show_default=False)
+    Lang | None,
+    typer.Option("--lang", envvar="CCHC_LANG", help=_h("help.opt.lang"), show_default=False),
 ]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help=_h("help.opt.format"))]
 NoCacheOpt = Annotated[
@@ -87,7 +123,6 @@ AsOfOpt = Annotated[
 NoticeOpt = Annotated[str | None, typer.Option("--notice", help=_h("help.opt.notice"))]
 UnitOpt = Annotated[str | None, typer.Option("--unit", help=_h("help.opt.unit"))]
 
-DEFAULT_DATA = Path("data")
 #: ``cchc due`` with no --before, --by or --within: the coming week.
 DEFAULT_WITHIN = 7
 
@@ -104,7 +139,9 @@ def handles_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from .loader import DataFolderError
 
-        lang = kwargs.get("lang", Lang.VI)
+        lang = kwargs.get("lang") or Lang.VI
+        if "lang" in kwargs and kwargs["lang"] is None:
+            lang = kwargs["lang"] = configured_lang(kwargs.get("data") or DEFAULT_DATA)
         prefix = t("cli.error", lang)
         try:
             return command(*args, **kwargs)
@@ -170,7 +207,7 @@ def _finish(dataset: Any) -> None:
 @handles_errors
 def validate(
     data: DataOpt = DEFAULT_DATA,
-    lang: LangOpt = Lang.VI,
+    lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
     strict: Annotated[bool, typer.Option("--strict", help=_h("help.opt.strict"))] = False,
 ) -> None:
@@ -197,7 +234,7 @@ def validate(
 @handles_errors
 def list_tasks(
     data: DataOpt = DEFAULT_DATA,
-    lang: LangOpt = Lang.VI,
+    lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
     notice: NoticeOpt = None,
     unit: UnitOpt = None,
@@ -218,7 +255,7 @@ def list_tasks(
 def show(
     ref: Annotated[str, typer.Argument(help=_h("help.arg.ref"), show_default=False)],
     data: DataOpt = DEFAULT_DATA,
-    lang: LangOpt = Lang.VI,
+    lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = OutputFormat.TABLE,
@@ -243,7 +280,7 @@ def due(
         int | None, typer.Option("--within", min=0, help=_h("help.opt.within"))
     ] = None,
     data: DataOpt = DEFAULT_DATA,
-    lang: LangOpt = Lang.VI,
+    lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
     notice: NoticeOpt = None,
@@ -274,7 +311,7 @@ def due(
 @handles_errors
 def overdue(
     data: DataOpt = DEFAULT_DATA,
-    lang: LangOpt = Lang.VI,
+    lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
     notice: NoticeOpt = None,
@@ -300,7 +337,7 @@ class GroupBy(StrEnum):
 @handles_errors
 def status(
     data: DataOpt = DEFAULT_DATA,
-    lang: LangOpt = Lang.VI,
+    lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
     by: Annotated[GroupBy, typer.Option("--by", help=_h("help.opt.by-group"))] = GroupBy.UNIT,
@@ -323,7 +360,7 @@ def status(
 @handles_errors
 def units(
     data: DataOpt = DEFAULT_DATA,
-    lang: LangOpt = Lang.VI,
+    lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
@@ -435,7 +472,7 @@ def done(
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help=_h("help.opt.note"))] = None,
     data: DataOpt = DEFAULT_DATA,
-    lang: LangOpt = Lang.VI,
+    lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
     commit: CommitOpt = False,
@@ -464,7 +501,7 @@ def reopen(
     unit: UnitsOpt = None,
     every: AllOpt = False,
     data: DataOpt = DEFAULT_DATA,
-    lang: LangOpt = Lang.VI,
+    lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
     commit: CommitOpt = False,
@@ -489,7 +526,7 @@ def extend(
     reason: ReasonOpt,
     decision: DecisionOpt = None,
     data: DataOpt = DEFAULT_DATA,
-    lang: LangOpt = Lang.VI,
+    lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
     commit: CommitOpt = False,
@@ -515,7 +552,7 @@ def cancel(
     reason: ReasonOpt,
     decision: DecisionOpt = None,
     data: DataOpt = DEFAULT_DATA,
-    lang: LangOpt = Lang.VI,
+    lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
     commit: CommitOpt = False,
@@ -541,7 +578,7 @@ def note(
     ] = None,
     on: Annotated[str | None, typer.Option("--on", help=_h("help.opt.on"))] = None,
     data: DataOpt = DEFAULT_DATA,
-    lang: LangOpt = Lang.VI,
+    lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
     commit: CommitOpt = False,
@@ -565,7 +602,7 @@ def note(
 
 @app.command(help=_h("help.undo"))
 @handles_errors
-def undo(data: DataOpt = DEFAULT_DATA, lang: LangOpt = Lang.VI) -> None:
+def undo(data: DataOpt = DEFAULT_DATA, lang: LangOpt = None) -> None:
     from .config import load_config
     from .edit import undo as undo_last
     from .loader import check_folder
@@ -595,7 +632,7 @@ def log(
         ),
     ] = None,
     data: DataOpt = DEFAULT_DATA,
-    lang: LangOpt = Lang.VI,
+    lang: LangOpt = None,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     from .journal import Journal
@@ -632,7 +669,7 @@ def remind(
         bool, typer.Option("--working-days", help=_h("help.opt.working-days"))
     ] = False,
     data: DataOpt = DEFAULT_DATA,
-    lang: LangOpt = Lang.VI,
+    lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
     notice: NoticeOpt = None,
@@ -644,7 +681,7 @@ def remind(
     dataset = _load(data, lang, no_cache)
     today = _today(as_of, dataset)
     config = dataset.config
-    if working_days and not is_working_day(today, config.holidays):
+    if working_days and not is_working_day(today, config.holidays, config.working_days):
         _finish(dataset)
         return
     window = config.reminder_days if days is None else days
@@ -699,7 +736,16 @@ def _mail(
         return
     registry = dataset.registry
     outgoing = messages(
-        found, registry, today, window, lang, settings.sender, office, notices, calendars
+        found,
+        registry,
+        today,
+        window,
+        lang,
+        settings.sender,
+        office,
+        notices,
+        calendars,
+        config.office,
     )
     if dry_run:
         for item in outgoing:
@@ -780,7 +826,7 @@ def report(
         UnitOrder.ALPHA
     ),
     data: DataOpt = DEFAULT_DATA,
-    lang: LangOpt = Lang.VI,
+    lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
     notice: NoticeOpt = None,
@@ -800,7 +846,7 @@ def report(
     units = set(resolve_units(dataset, unit)) if unit else None
     tasks = select(dataset, notice=notice)
     built = build(dataset, tasks, day, units, order is UnitOrder.REGISTRY)
-    view = report_view(built, dataset.registry, lang, chosen.label)
+    view = report_view(built, dataset.registry, lang, chosen.label, dataset.config.office)
     if fmt is ReportFormat.XLSX:
         from .xlsx import write
 
@@ -833,7 +879,7 @@ def export(
         int, typer.Option("--alarm-days", min=0, help=_h("help.opt.alarm-days"))
     ] = 3,
     data: DataOpt = DEFAULT_DATA,
-    lang: LangOpt = Lang.VI,
+    lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
     notice: NoticeOpt = None,
@@ -879,7 +925,7 @@ def import_notice(
     dry_run: Annotated[bool, typer.Option("--dry-run", help=_h("help.opt.import-dry-run"))] = False,
     notice_id: Annotated[str | None, typer.Option("--id", help=_h("help.opt.notice-id"))] = None,
     data: DataOpt = DEFAULT_DATA,
-    lang: LangOpt = Lang.VI,
+    lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
     from .importer import read, to_yaml
@@ -888,6 +934,8 @@ def import_notice(
     dataset = _load(data, lang, no_cache)
     text = _read_source(source)
     draft = read(text, dataset.registry)
+    # The notice names its issuer in its heading; where it was not found, the office's own.
+    draft.issuer = draft.issuer or dataset.config.issuing_body
     if not draft.tasks:
         raise CchcError("import.nothing", path=source)
     ident = notice_id or _new_id(draft)
@@ -979,7 +1027,7 @@ app.add_typer(cache_app, name="cache")
 
 @cache_app.command("clear", help=_h("help.cache-clear"))
 @handles_errors
-def cache_clear(data: DataOpt = DEFAULT_DATA, lang: LangOpt = Lang.VI) -> None:
+def cache_clear(data: DataOpt = DEFAULT_DATA, lang: LangOpt = None) -> None:
     from .cache import clear
     from .loader import check_folder
 
@@ -1013,7 +1061,7 @@ def init(
     from_units: Annotated[
         Path | None, typer.Option("--from-units", help=_h("help.opt.from-units"))
     ] = None,
-    lang: LangOpt = Lang.VI,
+    lang: LangOpt = None,
 ) -> None:
     from .fileio import atomic_write
     from .setup import init_files
@@ -1044,7 +1092,7 @@ def new(
     chair: Annotated[str | None, typer.Option("--chair", help=_h("help.opt.chair"))] = None,
     notice_id: Annotated[str | None, typer.Option("--id", help=_h("help.opt.notice-id"))] = None,
     data: DataOpt = DEFAULT_DATA,
-    lang: LangOpt = Lang.VI,
+    lang: LangOpt = None,
 ) -> None:
     from .dateargs import parse_date_arg
     from .fileio import atomic_write
@@ -1064,8 +1112,16 @@ def new(
     if not dataset.registry.units:
         raise CchcError("new.no-units")
     unit = next(iter(dataset.registry.units))
+    issuer = dataset.config.issuing_body
     text = notice_template(
-        ident, number, day.isoformat(), scalar(title), scalar(chair) if chair else None, unit, day
+        ident,
+        number,
+        day.isoformat(),
+        scalar(title),
+        scalar(chair) if chair else None,
+        unit,
+        day,
+        scalar(issuer) if issuer else None,
     )
     path = data / NOTICES_DIR / f"{ident}.yaml"
     if path.exists():
@@ -1085,7 +1141,7 @@ def new(
 @handles_errors
 def show_config(
     data: DataOpt = DEFAULT_DATA,
-    lang: LangOpt = Lang.VI,
+    lang: LangOpt = None,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
     from .config import load_config
@@ -1100,9 +1156,11 @@ def show_config(
     environ = dict(os.environ)
     rows = [
         ("data", str(data), _origin("CCHC_DATA", str(data), "--data", data != DEFAULT_DATA)),
-        ("lang", lang.value, _origin("CCHC_LANG", lang.value, "--lang", lang is not Lang.VI)),
         *sources(data, environ, config),
     ]
+    # The language in force: --lang, else CCHC_LANG, else config.yaml, else Vietnamese.
+    if lang.value != (environ.get("CCHC_LANG") or config.language or Lang.VI.value):
+        rows = [("language", lang.value, "--lang") if r[0] == "language" else r for r in rows]
     records = [{"setting": k, "value": v, "source": o} for k, v, o in rows]
     columns = [
         Column("setting", "label.setting"),

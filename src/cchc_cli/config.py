@@ -2,9 +2,13 @@
 
 ::
 
+    office: Văn phòng HĐND và UBND huyện Vĩnh Linh
+    issuing_body: UBND huyện Vĩnh Linh
+    language: vi                   # vi | en, unless --lang or CCHC_LANG says
     timezone: Asia/Ho_Chi_Minh     # the office's time zone: decides what "today" is
     reminder_days: 3               # remind: tasks due within this many days
     holidays: [2024-01-01, 2024-04-30, 2024-05-01, 2024-09-02]
+    working_days: [2024-05-04]     # a Saturday worked in exchange for a holiday
     office_email: [vanphong@example.org]
     smtp:
       host: smtp.example.org
@@ -18,6 +22,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -49,13 +54,33 @@ def load_config(data_dir: Path) -> tuple[Config, list[Diagnostic], bool]:
     timezone = fields.scalar("timezone")
     days = fields.scalar("reminder_days")
     max_mb = fields.scalar("max_file_mb")
-    holidays = tuple(
-        d for d in (read_date(s, diagnostics) for s in fields.scalars("holidays")) if d
-    )
+    holidays = _dates(fields.scalars("holidays"), diagnostics)
+    working_days = _dates(fields.scalars("working_days"), diagnostics)
+    office_name = fields.text("office")
+    issuing_body = fields.text("issuing_body")
+    language = fields.scalar("language")
     office = _emails(fields.scalars("office_email"), diagnostics)
     smtp_node = fields.mapping("smtp")
     fields.finish()
-    settings: dict[str, Any] = {"holidays": holidays, "office_email": office}
+    settings: dict[str, Any] = {
+        "holidays": holidays,
+        "working_days": working_days,
+        "office_email": office,
+        "office": office_name,
+        "issuing_body": issuing_body,
+    }
+    if language is not None:
+        if language.value in LANGUAGES:
+            settings["language"] = language.value
+        else:
+            diagnostics.append(
+                error(
+                    language.source,
+                    "config.bad-language",
+                    value=language.value,
+                    allowed=", ".join(LANGUAGES),
+                )
+            )
     if timezone is not None:
         try:
             ZoneInfo(timezone.value or "")
@@ -77,9 +102,25 @@ def load_config(data_dir: Path) -> tuple[Config, list[Diagnostic], bool]:
     return Config(**settings), diagnostics, True
 
 
-CONFIG_KEYS = ("timezone", "reminder_days", "holidays", "office_email", "smtp", "max_file_mb")
+CONFIG_KEYS = (
+    "office",
+    "issuing_body",
+    "language",
+    "timezone",
+    "reminder_days",
+    "holidays",
+    "working_days",
+    "office_email",
+    "smtp",
+    "max_file_mb",
+)
+LANGUAGES = ("vi", "en")
 SMTP_KEYS = ("host", "port", "security", "user", "password_env", "sender")
 _EMAIL = re.compile(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+")
+
+
+def _dates(scalars: list[YScalar], diagnostics: list[Diagnostic]) -> tuple[date, ...]:
+    return tuple(d for d in (read_date(s, diagnostics) for s in scalars) if d)
 
 
 def _whole(scalar: YScalar, diagnostics: list[Diagnostic], low: int, high: int) -> int | None:

@@ -309,6 +309,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' không hợp lệ; dùng một trong: {allowed}",
         "'{value}' is not valid; use one of: {allowed}",
     ),
+    "config.bad-language": (
+        "ngôn ngữ '{value}' không hợp lệ; dùng một trong: {allowed}",
+        "language '{value}' is not valid; use one of: {allowed}",
+    ),
     "config.password-in-file": (
         "không ghi mật khẩu vào tệp cấu hình; đặt nó trong biến môi trường (password_env, "
         "mặc định CCHC_SMTP_PASSWORD)",

@@ -201,6 +201,15 @@ class Config:
     reminder_days: int = DEFAULT_REMINDER_DAYS
     #: Days off besides Saturdays and Sundays, for ``remind --working-days``.
     holidays: tuple[date, ...] = ()
+    #: Saturdays or Sundays worked in exchange for a bridged holiday (làm bù).
+    working_days: tuple[date, ...] = ()
+    #: The office keeping the files, above the report's title and under reminders.
+    office: str | None = None
+    #: Who issues the notices: the header of ``cchc new`` and imported drafts,
+    #: and the report's heading when the notices do not say.
+    issuing_body: str | None = None
+    #: The interface language when neither ``--lang`` nor ``CCHC_LANG`` says.
+    language: str | None = None
     #: The office's own addresses: the reminders' summary goes there.
     office_email: tuple[str, ...] = ()
     smtp: SmtpSettings = field(default_factory=SmtpSettings)

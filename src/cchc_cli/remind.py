@@ -34,7 +34,12 @@ class UnitReminder:
         return self.overdue + self.upcoming
 
 
-def is_working_day(day: date, holidays: tuple[date, ...]) -> bool:
+def is_working_day(
+    day: date, holidays: tuple[date, ...], working_days: tuple[date, ...] = ()
+) -> bool:
+    """Monday to Friday but the holidays, and the weekend days worked in their stead."""
+    if day in working_days:
+        return True
     return day.weekday() not in WEEKEND and day not in holidays
 
 
@@ -153,9 +158,12 @@ def messages(
     office: tuple[str, ...],
     notices: dict[str, str],
     calendars: dict[str, bytes] | None = None,
+    signature: str | None = None,
 ) -> list[Outgoing]:
     """One message per unit with an address (with its deadlines as an .ics file, where
-    ``calendars`` has one), then one summary to the office."""
+    ``calendars`` has one), then one summary to the office; signed ``signature`` (the
+    office's name) where given."""
+    footer = [t("remind.footer", lang)] if not signature else [signature, t("remind.footer", lang)]
     out = []
     unreachable = []
     for reminder in found:
@@ -175,7 +183,7 @@ def messages(
         )
         body = [t("remind.dear", lang, unit=name), ""]
         body += unit_block(reminder, registry, lang, notices)
-        body += ["", t("remind.footer", lang)]
+        body += ["", *footer]
         message = _message(sender, addresses, subject, body)
         if calendars and calendars.get(reminder.unit):
             message.add_attachment(
@@ -191,7 +199,7 @@ def messages(
         summary += ["", *textwrap.wrap(t("remind.no-address", lang, units=names), WIDTH)]
     for reminder in found:
         summary += ["", *unit_block(reminder, registry, lang, notices)]
-    summary += ["", t("remind.footer", lang)]
+    summary += ["", *footer]
     subject = t(
         "remind.subject-office",
         lang,

@@ -82,7 +82,7 @@ def build(
     notices = {t.notice for t in tasks}
     issuers = tuple(
         dict.fromkeys(n.issuer for n in dataset.notices if n.id in notices and n.issuer)
-    )
+    ) or tuple(filter(None, [dataset.config.issuing_body]))
     return ReportData(
         as_of,
         [(unit, Tally.of(by_unit[unit])) for unit in order],

@@ -15,6 +15,17 @@ from .yamlsrc import YMap, parse, read_file
 CONFIG_TEMPLATE = """\
 # Settings of this data folder (docs/format.md). Every key is optional.
 
+# The office keeping these files: printed above the report's title and under
+# the reminders it mails.
+# office: Văn phòng HĐND và UBND huyện Vĩnh Linh
+
+# Who issues the notices: the header of `cchc new` and of imported drafts, and
+# the report's heading when the notices do not say.
+# issuing_body: UBND huyện Vĩnh Linh
+
+# The interface language, vi or en (--lang and CCHC_LANG win over it).
+# language: vi
+
 # The office's time zone: it decides what "today" is, whatever the server's.
 timezone: Asia/Ho_Chi_Minh
 
@@ -23,6 +34,9 @@ timezone: Asia/Ho_Chi_Minh
 
 # Days off besides Saturdays and Sundays, for `cchc remind --working-days`.
 # holidays: [2024-01-01, 2024-04-30, 2024-05-01, 2024-09-02]
+
+# Saturdays or Sundays worked in exchange for a bridged holiday (làm bù).
+# working_days: [2024-05-04]
 
 # Where the reminders' summary goes: the office's own address.
 # office_email: [vanphong@example.org]
@@ -99,6 +113,7 @@ def notice_template(
     chair: str | None,
     unit: str,
     first_day: date,
+    issuer: str | None = None,
 ) -> str:
     """A new notice with one example task, which validates as it is."""
     lines = [
@@ -108,6 +123,8 @@ def notice_template(
         f"date: {issued}",
         f"title: {title}",
     ]
+    if issuer:
+        lines.append(f"issuer: {issuer}")
     if chair:
         lines.append(f"chair: {chair}")
     lines += [
@@ -133,10 +150,16 @@ def sources(data_dir: Path, environ: dict[str, str], config: Config) -> list[tup
             if smtp and isinstance(smtp.value, YMap):
                 in_file |= {f"smtp.{k}" for k in smtp.value.entries}
     rows = []
-    for key in ("timezone", "reminder_days", "holidays", "office_email", "max_file_mb"):
+    keys = ("office", "issuing_body", "language", "timezone", "reminder_days", "holidays")
+    for key in (*keys, "working_days", "office_email", "max_file_mb"):
         value = getattr(config, key)
         shown = ", ".join(str(v) for v in value) if isinstance(value, tuple) else str(value)
+        shown = "" if value is None else shown
         origin = CONFIG_FILE if key in in_file else "default"
+        if key == "language":
+            shown = shown or "vi"
+            if environ.get("CCHC_LANG"):
+                shown, origin = environ["CCHC_LANG"], "CCHC_LANG"
         if key == "office_email" and environ.get("CCHC_OFFICE_EMAIL"):
             shown, origin = environ["CCHC_OFFICE_EMAIL"], "CCHC_OFFICE_EMAIL"
         rows.append((key, shown, origin))

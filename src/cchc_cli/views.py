@@ -485,10 +485,14 @@ def log_report(entries: list[dict[str, Any]], lang: Lang) -> Report:
 REPORT_TEXT_WIDTH = 90
 
 
-def report_view(data: ReportData, registry: Registry, lang: Lang, period: str) -> Report:
-    """The report's three tables: per unit with totals, overdue pairs, quiet pairs."""
+def report_view(
+    data: ReportData, registry: Registry, lang: Lang, period: str, office: str | None = None
+) -> Report:
+    """The report's three tables: per unit with totals, overdue pairs, quiet pairs; under
+    the name of ``office`` where given."""
     issuers = ", ".join(data.issuers)
     heading = [
+        *filter(None, [office]),
         t("report.title", lang),
         t("report.period", lang, issuer=issuers, period=period, as_of=data.as_of),
     ]
