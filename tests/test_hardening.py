@@ -287,3 +287,24 @@ def test_killing_edits_at_random_leaves_every_file_whole(data_dir):
     cached = json.loads(cchc("list", "--notice", "tb-k", "-f", "json").stdout)
     assert len(cached) == 30 == len([t for t in fresh.tasks if t.notice == "tb-k"])
     assert isinstance(done, dict)
+
+
+def test_a_reader_that_stops_early_gets_no_complaint(data_dir):
+    """`cchc due | head -1`: no "Broken pipe" message, no traceback."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COLUMNS": "200"}
+    env.pop("CCHC_LANG", None)
+    command = [sys.executable, "-m", "cchc_cli", "export", "-f", "json"]  # > a pipe buffer
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=data_dir.parent
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()
+        error = process.stderr.read().decode("utf-8")
+        code = process.wait()
+    assert error == ""
+    assert code in (0, 141)

@@ -28,6 +28,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 DEFAULT_DATA = Path("data")
+#: What a shell reports for a command killed by SIGPIPE (128 + 13).
+EXIT_BROKEN_PIPE = 141
 
 
 def _help_lang() -> Lang:
@@ -152,6 +154,11 @@ def handles_errors(command: F) -> F:
             _fail(f"cchc: {prefix}: {option}{t(err.key, lang, **err.args_)}", err.exit_code)
         except DataFolderError as err:
             _fail(f"cchc: {prefix}: {t(err.key, lang, path=err.path)}", EXIT_USAGE)
+        except BrokenPipeError:
+            # `cchc due | head`: the reader has all it wanted. Python would complain
+            # again when flushing stdout at exit, so stdout goes nowhere from here.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except OSError as err:
             # A folder that cannot be written, a full disk: the system's words.
             reason = err.strerror or str(err)
