@@ -79,6 +79,18 @@ def test_done_with_commit_commits_the_file_naming_task_unit_and_user(origin):
     assert git(office, "status", "--porcelain").stdout == ""
 
 
+def test_the_config_switch_commits_every_edit(origin):
+    office = clone(origin, "noi-vu")
+    config = office / "data" / "config.yaml"
+    config.write_text(config.read_text("utf-8") + "git_commit: true\n", "utf-8")
+    assert git(office, "commit", "-qam", "Ghi tự động").returncode == 0
+    result = cchc(office, "extend", "2.3", "--to", "2023-12-31", "--reason", "Chờ số liệu")
+    assert result.returncode == 0, result.stderr
+    subject = git(office, "log", "-1", "--format=%s").stdout
+    assert subject == "cchc extend cchc-2023-11/2.3 (chuyenvien)\n"  # the whole task
+    assert git(office, "status", "--porcelain").stdout == ""
+
+
 def test_two_offices_marking_different_communes_merge_without_conflict(origin):
     vinh_ha, vinh_hoa = clone(origin, "vinh-ha"), clone(origin, "vinh-hoa")
     assert cchc(vinh_ha, "done", "8.2", "--unit", "vinh-ha", "--commit").returncode == 0

@@ -454,7 +454,7 @@ def _write(
 
     outcome = apply(data, task, change, dataset.registry, dataset.config.timezone)
     typer.echo(t("edit.saved", lang, path=outcome.path, what=what))
-    if commit:
+    if commit or dataset.config.git_commit:
         from .gitcommit import commit_file
 
         units = ", ".join(outcome.entry.get("units", []))

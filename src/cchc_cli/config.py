@@ -5,6 +5,7 @@
     office: Văn phòng HĐND và UBND huyện Vĩnh Linh
     issuing_body: UBND huyện Vĩnh Linh
     language: vi                   # vi | en, unless --lang or CCHC_LANG says
+    git_commit: true               # commit every edit, as --commit does
     timezone: Asia/Ho_Chi_Minh     # the office's time zone: decides what "today" is
     reminder_days: 3               # remind: tasks due within this many days
     holidays: [2024-01-01, 2024-04-30, 2024-05-01, 2024-09-02]
@@ -59,6 +60,7 @@ def load_config(data_dir: Path) -> tuple[Config, list[Diagnostic], bool]:
     office_name = fields.text("office")
     issuing_body = fields.text("issuing_body")
     language = fields.scalar("language")
+    git_commit = fields.scalar("git_commit")
     office = _emails(fields.scalars("office_email"), diagnostics)
     smtp_node = fields.mapping("smtp")
     fields.finish()
@@ -69,6 +71,13 @@ def load_config(data_dir: Path) -> tuple[Config, list[Diagnostic], bool]:
         "office": office_name,
         "issuing_body": issuing_body,
     }
+    if git_commit is not None:
+        if git_commit.value in ("true", "false"):
+            settings["git_commit"] = git_commit.value == "true"
+        else:
+            diagnostics.append(
+                error(git_commit.source, "config.bad-switch", value=git_commit.value)
+            )
     if language is not None:
         if language.value in LANGUAGES:
             settings["language"] = language.value
@@ -113,6 +122,7 @@ CONFIG_KEYS = (
     "office_email",
     "smtp",
     "max_file_mb",
+    "git_commit",
 )
 LANGUAGES = ("vi", "en")
 SMTP_KEYS = ("host", "port", "security", "user", "password_env", "sender")

@@ -309,6 +309,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' không hợp lệ; dùng một trong: {allowed}",
         "'{value}' is not valid; use one of: {allowed}",
     ),
+    "config.bad-switch": (
+        "'{value}' không hợp lệ; dùng true hoặc false",
+        "'{value}' is not valid; use true or false",
+    ),
     "config.bad-language": (
         "ngôn ngữ '{value}' không hợp lệ; dùng một trong: {allowed}",
         "language '{value}' is not valid; use one of: {allowed}",

@@ -208,6 +208,8 @@ class Config:
     #: Who issues the notices: the header of ``cchc new`` and imported drafts,
     #: and the report's heading when the notices do not say.
     issuing_body: str | None = None
+    #: Commit every edit to the data folder's git repository, as ``--commit`` does.
+    git_commit: bool = False
     #: The interface language when neither ``--lang`` nor ``CCHC_LANG`` says.
     language: str | None = None
     #: The office's own addresses: the reminders' summary goes there.

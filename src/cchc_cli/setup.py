@@ -53,6 +53,10 @@ timezone: Asia/Ho_Chi_Minh
 
 # Notice files larger than this (in MB) are refused.
 # max_file_mb: 10
+
+# Commit every edit (done, extend, ...) to the git repository this folder is in,
+# as `--commit` does: the message names the task, the units and the user.
+# git_commit: true
 """
 
 UNITS_TEMPLATE = """\
@@ -151,11 +155,13 @@ def sources(data_dir: Path, environ: dict[str, str], config: Config) -> list[tup
                 in_file |= {f"smtp.{k}" for k in smtp.value.entries}
     rows = []
     keys = ("office", "issuing_body", "language", "timezone", "reminder_days", "holidays")
-    for key in (*keys, "working_days", "office_email", "max_file_mb"):
+    for key in (*keys, "working_days", "office_email", "max_file_mb", "git_commit"):
         value = getattr(config, key)
         shown = ", ".join(str(v) for v in value) if isinstance(value, tuple) else str(value)
-        shown = "" if value is None else shown
+        shown = "" if value is None else str(value).lower() if isinstance(value, bool) else shown
         origin = CONFIG_FILE if key in in_file else "default"
+        if key == "git_commit" and environ.get("CCHC_GIT_COMMIT"):
+            shown, origin = environ["CCHC_GIT_COMMIT"], "CCHC_GIT_COMMIT"
         if key == "language":
             shown = shown or "vi"
             if environ.get("CCHC_LANG"):
