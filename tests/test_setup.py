@@ -160,13 +160,14 @@ def test_help_is_in_the_configured_language(data_dir):
     assert help_lang("due", "--help", "--data", "elsewhere") == "vi"
 
 
-def test_a_bad_language_is_reported_where_it_is_written(data_dir):
-    (data_dir / "config.yaml").write_text("timezone: Asia/Ho_Chi_Minh\nlanguage: fr\n", "utf-8")
+def test_a_bad_language_or_switch_is_reported_where_it_is_written(data_dir):
+    (data_dir / "config.yaml").write_text("language: fr\ngit_commit: yes\n", "utf-8")
     result = cchc("validate", "--lang", "en")
     assert result.exit_code == 1
-    assert "data/config.yaml:2:11: error: language 'fr' is not valid; use one of: vi, en" in (
-        result.stdout
-    )
+    assert result.stdout.splitlines()[:2] == [
+        "data/config.yaml:1:11: error: language 'fr' is not valid; use one of: vi, en",
+        "data/config.yaml:2:13: error: 'yes' is not valid; use one of: true, false",
+    ]
 
 
 def test_office_and_issuing_body_head_the_report_new_notices_and_imports(data_dir):

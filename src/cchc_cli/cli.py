@@ -35,24 +35,12 @@ EXIT_BROKEN_PIPE = 141
 def _help_lang() -> Lang:
     """The language of --help, which is printed before options are parsed."""
     argv = sys.argv[1:]
-    for i, arg in enumerate(argv):
-        if arg.startswith("--lang="):
-            value = arg.split("=", 1)[1]
-        elif arg == "--lang" and i + 1 < len(argv):
-            value = argv[i + 1]
-        else:
-            continue
-        return Lang.EN if value == "en" else Lang.VI
-    if "CCHC_LANG" in os.environ:
-        return Lang.EN if os.environ["CCHC_LANG"] == "en" else Lang.VI
+    chosen = _argv_option(argv, "--lang") or os.environ.get("CCHC_LANG")
+    if chosen is not None:
+        return Lang.EN if chosen == "en" else Lang.VI
     if "--help" not in argv and argv:
         return Lang.VI  # no help asked for: the config is read once, later
-    data = os.environ.get("CCHC_DATA", str(DEFAULT_DATA))
-    for i, arg in enumerate(argv):
-        if arg.startswith("--data="):
-            data = arg.split("=", 1)[1]
-        elif arg == "--data" and i + 1 < len(argv):
-            data = argv[i + 1]
+    data = _argv_option(argv, "--data") or os.environ.get("CCHC_DATA") or str(DEFAULT_DATA)
     # Only a glance at config.yaml: --help must not pay for a YAML parser.
     try:
         with open(Path(data) / "config.yaml", "rb") as handle:
@@ -61,6 +49,16 @@ def _help_lang() -> Lang:
         return Lang.VI
     found = re.search(r"^language:\s*[\"']?(en|vi)\b", text, re.MULTILINE)
     return Lang.EN if found and found[1] == "en" else Lang.VI
+
+
+def _argv_option(argv: list[str], name: str) -> str | None:
+    """The value of ``--name=V`` or ``--name V`` in ``argv``, if there."""
+    for i, arg in enumerate(argv):
+        if arg.startswith(f"{name}="):
+            return arg.split("=", 1)[1]
+        if arg == name and i + 1 < len(argv):
+            return argv[i + 1]
+    return None
 
 
 def configured_lang(data: Path) -> Lang:

@@ -71,25 +71,10 @@ def load_config(data_dir: Path) -> tuple[Config, list[Diagnostic], bool]:
         "office": office_name,
         "issuing_body": issuing_body,
     }
-    if git_commit is not None:
-        if git_commit.value in ("true", "false"):
-            settings["git_commit"] = git_commit.value == "true"
-        else:
-            diagnostics.append(
-                error(git_commit.source, "config.bad-switch", value=git_commit.value)
-            )
-    if language is not None:
-        if language.value in LANGUAGES:
-            settings["language"] = language.value
-        else:
-            diagnostics.append(
-                error(
-                    language.source,
-                    "config.bad-language",
-                    value=language.value,
-                    allowed=", ".join(LANGUAGES),
-                )
-            )
+    if (switch := _choice(git_commit, ("true", "false"), diagnostics)) is not None:
+        settings["git_commit"] = switch == "true"
+    if (chosen := _choice(language, LANGUAGES, diagnostics, "config.bad-language")) is not None:
+        settings["language"] = chosen
     if timezone is not None:
         try:
             ZoneInfo(timezone.value or "")
@@ -127,6 +112,21 @@ CONFIG_KEYS = (
 LANGUAGES = ("vi", "en")
 SMTP_KEYS = ("host", "port", "security", "user", "password_env", "sender")
 _EMAIL = re.compile(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+")
+
+
+def _choice(
+    scalar: YScalar | None,
+    allowed: tuple[str, ...],
+    diagnostics: list[Diagnostic],
+    key: str = "config.bad-choice",
+) -> str | None:
+    """The value if it is one of ``allowed``; else an error where it is written."""
+    if scalar is None:
+        return None
+    if scalar.value in allowed:
+        return scalar.value
+    diagnostics.append(error(scalar.source, key, value=scalar.value, allowed=", ".join(allowed)))
+    return None
 
 
 def _dates(scalars: list[YScalar], diagnostics: list[Diagnostic]) -> tuple[date, ...]:
@@ -173,18 +173,8 @@ def _smtp(node: YMap, diagnostics: list[Diagnostic]) -> SmtpSettings:
         settings["password_env"] = password_env
     if port is not None:
         settings["port"] = _whole(port, diagnostics, 1, 65535)
-    if security is not None:
-        if security.value in SMTP_SECURITY:
-            settings["security"] = security.value
-        else:
-            diagnostics.append(
-                error(
-                    security.source,
-                    "config.bad-security",
-                    value=security.value,
-                    allowed=", ".join(SMTP_SECURITY),
-                )
-            )
+    if (chosen := _choice(security, SMTP_SECURITY, diagnostics)) is not None:
+        settings["security"] = chosen
     if sender and not _EMAIL.search(sender):
         diagnostics.append(error(fields.spans["sender"], "units.bad-email", email=sender))
     return SmtpSettings(**settings)

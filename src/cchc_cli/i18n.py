@@ -305,13 +305,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' phải là một số nguyên từ {low} đến {high}",
         "'{value}' must be a whole number from {low} to {high}",
     ),
-    "config.bad-security": (
+    "config.bad-choice": (
         "'{value}' không hợp lệ; dùng một trong: {allowed}",
         "'{value}' is not valid; use one of: {allowed}",
-    ),
-    "config.bad-switch": (
-        "'{value}' không hợp lệ; dùng true hoặc false",
-        "'{value}' is not valid; use true or false",
     ),
     "config.bad-language": (
         "ngôn ngữ '{value}' không hợp lệ; dùng một trong: {allowed}",
