@@ -30,20 +30,20 @@ def cchc(folder: Path, *args: str, user: str = "chuyenvien") -> subprocess.Compl
     return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
 
 
+def office_folder(parent: Path, monkeypatch) -> None:
+    """``parent/data`` as cchc init makes it, with the bundled units and notice."""
+    monkeypatch.chdir(parent)
+    units = str(ROOT / "data" / "units.yaml")
+    assert CliRunner().invoke(app, ["init", "data", "--from-units", units]).exit_code == 0
+    shutil.copy(ROOT / "data" / "notices" / NOTICE, parent / "data" / "notices" / NOTICE)
+
+
 @pytest.fixture
 def origin(tmp_path, monkeypatch) -> Path:
     """A data repository as an office keeps it: cchc init's files, the bundled notice."""
     repo = tmp_path / "origin"
     repo.mkdir()
-    runner = CliRunner()
-    monkeypatch.chdir(repo)
-    assert (
-        runner.invoke(
-            app, ["init", "data", "--from-units", str(ROOT / "data" / "units.yaml")]
-        ).exit_code
-        == 0
-    )
-    shutil.copy(ROOT / "data" / "notices" / NOTICE, repo / "data" / "notices" / NOTICE)
+    office_folder(repo, monkeypatch)
     for args in (
         ["init", "-q", "-b", "main"],
         ["config", "user.email", "vanphong@example.org"],
@@ -122,15 +122,7 @@ def test_conflicting_progress_is_left_to_a_person(origin):
 
 
 def test_commit_outside_a_repository_says_the_file_is_written(tmp_path, monkeypatch):
-    runner = CliRunner()
-    monkeypatch.chdir(tmp_path)
-    assert (
-        runner.invoke(
-            app, ["init", "data", "--from-units", str(ROOT / "data" / "units.yaml")]
-        ).exit_code
-        == 0
-    )
-    shutil.copy(ROOT / "data" / "notices" / NOTICE, tmp_path / "data" / "notices" / NOTICE)
+    office_folder(tmp_path, monkeypatch)
     result = cchc(tmp_path, "done", "2.3", "--commit", "--lang", "en")
     assert result.returncode == 1
     assert "is written but not committed to git:" in result.stderr
