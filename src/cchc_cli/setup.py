@@ -8,7 +8,7 @@ from dataclasses import asdict
 from datetime import date, timedelta
 from pathlib import Path
 
-from .config import CONFIG_FILE
+from .config import CONFIG_FILE, CONFIG_KEYS
 from .model import Config
 from .yamlsrc import YMap, parse, read_file
 
@@ -141,6 +141,14 @@ def notice_template(
     return "\n".join(lines) + "\n"
 
 
+#: The settings an environment variable overrides (smtp.* aside: CCHC_SMTP_<KEY>).
+ENVIRONMENT = {
+    "language": "CCHC_LANG",
+    "office_email": "CCHC_OFFICE_EMAIL",
+    "git_commit": "CCHC_GIT_COMMIT",
+}
+
+
 def sources(data_dir: Path, environ: dict[str, str], config: Config) -> list[tuple[str, str, str]]:
     """(setting, value, where from) for every setting in force."""
     in_file: set[str] = set()
@@ -154,20 +162,20 @@ def sources(data_dir: Path, environ: dict[str, str], config: Config) -> list[tup
             if smtp and isinstance(smtp.value, YMap):
                 in_file |= {f"smtp.{k}" for k in smtp.value.entries}
     rows = []
-    keys = ("office", "issuing_body", "language", "timezone", "reminder_days", "holidays")
-    for key in (*keys, "working_days", "office_email", "max_file_mb", "git_commit"):
+    for key in (k for k in CONFIG_KEYS if k != "smtp"):
         value = getattr(config, key)
-        shown = ", ".join(str(v) for v in value) if isinstance(value, tuple) else str(value)
-        shown = "" if value is None else str(value).lower() if isinstance(value, bool) else shown
-        origin = CONFIG_FILE if key in in_file else "default"
-        if key == "git_commit" and environ.get("CCHC_GIT_COMMIT"):
-            shown, origin = environ["CCHC_GIT_COMMIT"], "CCHC_GIT_COMMIT"
+        if isinstance(value, tuple):
+            shown = ", ".join(str(v) for v in value)
+        elif isinstance(value, bool):
+            shown = str(value).lower()
+        else:
+            shown = "" if value is None else str(value)
         if key == "language":
             shown = shown or "vi"
-            if environ.get("CCHC_LANG"):
-                shown, origin = environ["CCHC_LANG"], "CCHC_LANG"
-        if key == "office_email" and environ.get("CCHC_OFFICE_EMAIL"):
-            shown, origin = environ["CCHC_OFFICE_EMAIL"], "CCHC_OFFICE_EMAIL"
+        origin = CONFIG_FILE if key in in_file else "default"
+        variable = ENVIRONMENT.get(key)
+        if variable and environ.get(variable):
+            shown, origin = environ[variable], variable
         rows.append((key, shown, origin))
     for key, value in asdict(config.smtp).items():
         variable = f"CCHC_SMTP_{key.upper()}"

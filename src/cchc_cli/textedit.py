@@ -212,15 +212,18 @@ class NoticeText:
         hunk.apply(self.lines)
         return hunk
 
+    def _new_key(self, task: YMap, key: str, child: str) -> Hunk:
+        """``key:`` with its first ``child`` line, at the end of ``task``."""
+        col = task.source.col - 1
+        lines = [self._line(col, f"{key}:"), self._line(col + self._step(task), child)]
+        return self._insert(self._task_end(task), lines)
+
     def add_mapping_entry(self, task_id: str, key: str, entry_key: str, value: str) -> Hunk:
         """Add ``entry_key: value`` under ``key`` (``done``), creating ``key`` if absent."""
         task = self.task(task_id)
-        col = task.source.col - 1
         entry = task.entries.get(key)
         if entry is None:
-            step = self._step(task)
-            lines = [self._line(col, f"{key}:"), self._line(col + step, f"{entry_key}: {value}")]
-            return self._insert(self._task_end(task), lines)
+            return self._new_key(task, key, f"{entry_key}: {value}")
         node = entry.value
         if isinstance(node, YMap) and not node.flow and node.entries:
             child_col = next(iter(node.entries.values())).key_source.col - 1
@@ -245,12 +248,9 @@ class NoticeText:
     def append_item(self, task_id: str, key: str, item: str) -> Hunk:
         """Append ``- item`` to the list under ``key``, creating ``key`` if absent."""
         task = self.task(task_id)
-        col = task.source.col - 1
         entry = task.entries.get(key)
         if entry is None:
-            step = self._step(task)
-            lines = [self._line(col, f"{key}:"), self._line(col + step, f"- {item}")]
-            return self._insert(self._task_end(task), lines)
+            return self._new_key(task, key, f"- {item}")
         node = entry.value
         if isinstance(node, YSeq) and not node.flow and node.items:
             first_item = node.items[0].source
