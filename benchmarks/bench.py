@@ -102,7 +102,7 @@ def _median(timings: list[Timing]) -> Timing:
 
 def _open_single_tasks(data: Path, count: int) -> list[str]:
     """References of tasks given to one unit and not done, for `done` to mark."""
-    from cchc_cli.loader import load
+    from cchc_cli.store.loader import load
 
     tasks = [t for t in load(data).tasks if len(t.assignees) == 1 and not t.done]
     # Every third one from the end, so that two runs never touch neighbouring lines.
@@ -143,8 +143,8 @@ def _taskwarrior_records(data: Path) -> list[dict[str, object]]:
     """Every (task, unit) pair: pending if open on AS_OF, completed if done."""
     from datetime import date
 
-    from cchc_cli.loader import load
-    from cchc_cli.status import DONE, Status, statuses
+    from cchc_cli.core.status import DONE, Status, statuses
+    from cchc_cli.store.loader import load
 
     today = date.fromisoformat(AS_OF)
     records: list[dict[str, object]] = []

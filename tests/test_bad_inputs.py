@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cchc_cli.cli import app
+from cchc_cli.cli.app import app
 
 CASES = Path(__file__).parent / "bad_inputs"
 BUNDLED_UNITS = Path(__file__).resolve().parent.parent / "data" / "units.yaml"

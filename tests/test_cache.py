@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cchc_cli import cache as cache_module
-from cchc_cli.cache import FileCache
-from cchc_cli.cli import app
-from cchc_cli.edit import content
-from cchc_cli.loader import load
+from cchc_cli.cli.app import app
+from cchc_cli.store import cache as cache_module
+from cchc_cli.store.cache import FileCache
+from cchc_cli.store.edit import content
+from cchc_cli.store.loader import load
 
 runner = CliRunner()
 NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
@@ -59,7 +59,7 @@ def test_a_warm_load_gives_exactly_what_a_cold_one_does(data_dir):
 
 def test_warm_runs_read_no_notice_file(data_dir, monkeypatch):
     cached_load(data_dir)
-    from cchc_cli import loader
+    from cchc_cli.store import loader
 
     def fail(*args, **kwargs):
         raise AssertionError("a cached file was parsed again")
@@ -265,9 +265,9 @@ def test_finding_one_task_reads_only_its_notice(data_dir, monkeypatch):
 
 def test_start_up_imports_only_what_the_command_needs():
     code = (
-        "import sys, cchc_cli.cli; "
+        "import sys, cchc_cli.cli.app; "
         "print(' '.join(sorted(m for m in ('rich', 'ruamel', 'sqlite3', 'dateutil', "
-        "'cchc_cli.loader', 'csv', 'json') if m in sys.modules)))"
+        "'cchc_cli.store.loader', 'csv', 'json') if m in sys.modules)))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.split() == []

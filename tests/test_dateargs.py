@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from cchc_cli.dateargs import parse_date_arg
-from cchc_cli.errors import OptionError
+from cchc_cli.core.dateargs import parse_date_arg
+from cchc_cli.core.errors import OptionError
 
 TODAY = date(2023, 11, 22)  # a Wednesday
 

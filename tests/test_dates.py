@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from cchc_cli.dates import DateError, PartialDate, parse_date, parse_partial_date
+from cchc_cli.core.dates import DateError, PartialDate, parse_date, parse_partial_date
 
 
 @pytest.mark.parametrize(

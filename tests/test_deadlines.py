@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cchc_cli.deadlines import DeadlineError, DeadlineKind, parse_deadline
-from cchc_cli.vntext import nfc
+from cchc_cli.core.deadlines import DeadlineError, DeadlineKind, parse_deadline
+from cchc_cli.core.vntext import nfc
 
 K = DeadlineKind
 

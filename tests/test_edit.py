@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from cchc_cli import edit
-from cchc_cli.cli import app
-from cchc_cli.textedit import scalar
-from cchc_cli.vntext import tidy
-from cchc_cli.yamlsrc import parse
+from cchc_cli.cli.app import app
+from cchc_cli.core.vntext import tidy
+from cchc_cli.store import edit
+from cchc_cli.store.textedit import scalar
+from cchc_cli.store.yamlsrc import parse
 
 runner = CliRunner()
 NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
@@ -195,7 +195,7 @@ def test_done_then_undo_gives_back_the_original_bytes(data_dir, style, task, evi
 
 
 def test_the_file_changed_while_editing_is_redone_on_the_new_content(notice, monkeypatch):
-    verify = edit._verify
+    verify = edit.verify_change
     calls = []
 
     def verify_then_someone_saves(*args, **kwargs):
@@ -206,7 +206,7 @@ def test_the_file_changed_while_editing_is_redone_on_the_new_content(notice, mon
                 handle.write("# ghi chú của chuyên viên\n")
         calls.append(1)
 
-    monkeypatch.setattr(edit, "_verify", verify_then_someone_saves)
+    monkeypatch.setattr(edit, "verify_change", verify_then_someone_saves)
     result = cchc("done", "2.3", "--as-of", "2023-11-24")
     assert result.exit_code == 0, result.stderr
     text = notice.read_text(encoding="utf-8")
@@ -216,14 +216,14 @@ def test_the_file_changed_while_editing_is_redone_on_the_new_content(notice, mon
 
 
 def test_a_file_that_keeps_changing_is_left_alone(notice, monkeypatch):
-    verify = edit._verify
+    verify = edit.verify_change
 
     def always_someone_saves(*args, **kwargs):
         verify(*args, **kwargs)
         with open(notice, "a", encoding="utf-8") as handle:
             handle.write("# …\n")
 
-    monkeypatch.setattr(edit, "_verify", always_someone_saves)
+    monkeypatch.setattr(edit, "verify_change", always_someone_saves)
     result = cchc("done", "2.3", "--as-of", "2023-11-24", "--lang", "en")
     assert result.exit_code == 1
     assert "kept changing" in result.stderr
@@ -409,7 +409,7 @@ def test_done_prints_what_it_wrote(notice):
 
 
 def test_shell_completion_offers_references_and_unit_ids(data_dir):
-    from cchc_cli.cli import _complete_ref, _complete_unit
+    from cchc_cli.cli.app import _complete_ref, _complete_unit
 
     class Context:
         def __init__(self) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cchc_cli.cli import app
+from cchc_cli.cli.app import app
 
 EDITS = Path(__file__).parent / "edits"
 UNITS = Path(__file__).resolve().parent.parent / "data" / "units.yaml"

@@ -2,8 +2,8 @@ import os
 
 import pytest
 
-from cchc_cli import fileio
-from cchc_cli.fileio import atomic_write
+from cchc_cli.store import fileio
+from cchc_cli.store.fileio import atomic_write
 
 
 def test_atomic_write_replaces_the_file_and_keeps_its_mode(tmp_path):

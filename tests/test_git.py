@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cchc_cli.cli import app
-from cchc_cli.loader import load
+from cchc_cli.cli.app import app
+from cchc_cli.store.loader import load
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from cchc_cli.cli import app
+from cchc_cli.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "huong-dan-su-dung.md"

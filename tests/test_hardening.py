@@ -17,10 +17,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from cchc_cli import loader as loader_module
-from cchc_cli.cli import app
-from cchc_cli.edit import content
-from cchc_cli.loader import load
+from cchc_cli.cli.app import app
+from cchc_cli.store import loader as loader_module
+from cchc_cli.store.edit import content
+from cchc_cli.store.loader import load
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,7 +151,7 @@ def test_bad_command_lines_get_a_message_and_exit_2(data_dir, args, code):
 
 
 def test_an_unwritable_folder_for_an_edit_is_a_plain_error(data_dir, monkeypatch):
-    from cchc_cli import fileio
+    from cchc_cli.store import fileio
 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied", str(data_dir / "notices"))

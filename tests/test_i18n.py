@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from cchc_cli.dates import PartialDate
-from cchc_cli.i18n import MESSAGES, Lang, placeholders, t
+from cchc_cli.core.dates import PartialDate
+from cchc_cli.views.i18n import MESSAGES, Lang, placeholders, t
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "cchc_cli"
 
@@ -21,7 +21,7 @@ def _keys_used_in_source() -> set[str]:
     pattern = re.compile(r"""["']((?:[a-z]+)\.[a-z0-9_-]+(?:\.[a-z0-9_-]+)?)["']""")
     prefixes = {key.split(".")[0] for key in MESSAGES}
     used = set()
-    for path in SRC.glob("*.py"):
+    for path in SRC.rglob("*.py"):
         for match in pattern.finditer(path.read_text(encoding="utf-8")):
             key = match.group(1)
             if key.split(".")[0] in prefixes and not key.endswith(

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cchc_cli.cli import app
-from cchc_cli.edit import content
-from cchc_cli.importer import read
-from cchc_cli.loader import load
+from cchc_cli.cli.app import app
+from cchc_cli.services.importer import read
+from cchc_cli.store.edit import content
+from cchc_cli.store.loader import load
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from cchc_cli.dates import PartialDate
-from cchc_cli.loader import load
+from cchc_cli.core.dates import PartialDate
+from cchc_cli.store.loader import load
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -14,8 +14,8 @@ from aiosmtpd.controller import Controller
 from icalendar import Calendar
 from typer.testing import CliRunner
 
-from cchc_cli import cli
-from cchc_cli.cli import app
+import cchc_cli.cli.app as cli
+from cchc_cli.cli.app import app
 
 runner = CliRunner()
 NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"

@@ -2,8 +2,8 @@ import io
 
 from rich.console import Console
 
-from cchc_cli.i18n import Lang
-from cchc_cli.render import (
+from cchc_cli.views.i18n import Lang
+from cchc_cli.views.render import (
     Column,
     OutputFormat,
     PlainFormatter,

@@ -13,9 +13,9 @@ from datetime import date
 import pytest
 from typer.testing import CliRunner
 
-from cchc_cli.cli import app
-from cchc_cli.dateargs import Period, parse_period
-from cchc_cli.errors import OptionError
+from cchc_cli.cli.app import app
+from cchc_cli.core.dateargs import Period, parse_period
+from cchc_cli.core.errors import OptionError
 
 runner = CliRunner()
 NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"

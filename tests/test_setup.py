@@ -9,8 +9,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from cchc_cli import cli
-from cchc_cli.cli import app
+import cchc_cli.cli.app as cli
+from cchc_cli.cli.app import app
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,7 +148,7 @@ def test_config_language_is_the_default_that_lang_and_the_environment_override(d
 
 def test_help_is_in_the_configured_language(data_dir):
     (data_dir / "config.yaml").write_text("language: en\n", "utf-8")
-    code = "import cchc_cli.cli as c; print(c.HELP.value)"
+    code = "import cchc_cli.cli.app as c; print(c.HELP.value)"
     import subprocess
 
     def help_lang(*argv: str) -> str:

@@ -5,9 +5,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from cchc_cli.deadlines import NO_DEADLINE, parse_deadline
-from cchc_cli.model import Cancellation, Completion, Extension, Task
-from cchc_cli.status import (
+from cchc_cli.core.deadlines import NO_DEADLINE, parse_deadline
+from cchc_cli.core.model import Cancellation, Completion, Extension, Task
+from cchc_cli.core.status import (
     Status,
     Tally,
     last_day_on,

@@ -3,8 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from cchc_cli.units import Resolver, load_registry
-from cchc_cli.yamlsrc import parse
+from cchc_cli.core.units import Resolver
+from cchc_cli.store.registry import load_registry
+from cchc_cli.store.yamlsrc import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 

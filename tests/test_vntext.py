@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cchc_cli.vntext import display_width, fold, match_key, nfc, shorten, sort_key
+from cchc_cli.core.vntext import display_width, fold, match_key, nfc, shorten, sort_key
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
-from cchc_cli.diagnostics import Source
-from cchc_cli.yamlsrc import YMap, YScalar, YSeq, decode, parse, read_file
+from cchc_cli.core.diagnostics import Source
+from cchc_cli.store.yamlsrc import YMap, YScalar, YSeq, decode, parse, read_file
 
 
 def test_decode_strips_a_bom():

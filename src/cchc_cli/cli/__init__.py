@@ -1,0 +1,5 @@
+"""The command line: parse arguments, call the core, render, exit."""
+
+from cchc_cli.cli.app import main
+
+__all__ = ["main"]

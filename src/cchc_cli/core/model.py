@@ -1,0 +1,274 @@
+"""The domain as frozen values: units and groups, notices, tasks and their progress.
+
+Objects here are built by :mod:`cchc_cli.store.loader` and never change afterwards.
+Each keeps where it came from (``source``) and where its fields came from
+(``spans``), so later checks can point at the exact line and column.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from cchc_cli.core.dates import PartialDate
+from cchc_cli.core.deadlines import NO_DEADLINE, Deadline
+from cchc_cli.core.diagnostics import NOWHERE, Diagnostic, Source
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    source: Source = NOWHERE
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    #: Other groups whose members belong to this one too.
+    includes: tuple[str, ...] = ()
+    source: Source = NOWHERE
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Units and groups in registry order; ``members`` maps a group to its unit ids."""
+
+    units: dict[str, Unit]
+    groups: dict[str, Group]
+    members: dict[str, tuple[str, ...]]
+    valid_from: PartialDate | None = None
+    valid_until: PartialDate | None = None
+    source: Source = NOWHERE
+
+    def name_of(self, ident: str) -> str:
+        if ident in self.units:
+            return self.units[ident].name
+        if ident in self.groups:
+            return self.groups[ident].name
+        return ident
+
+    def expand(self, idents: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+        """Unit ids for a list of unit and group ids, in registry order, each once."""
+        wanted: set[str] = set()
+        for ident in idents:
+            wanted.update(self.members.get(ident, (ident,)))
+        return tuple(uid for uid in self.units if uid in wanted)
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    title: str | None = None
+    #: "TL. CHỦ TỊCH", "KT. CHỦ TỊCH": on whose behalf a signer signs.
+    on_behalf: str | None = None
+
+
+@dataclass(frozen=True)
+class Completion:
+    unit: str
+    on: date
+    evidence: str | None = None
+    note: str | None = None
+    source: Source = NOWHERE
+
+
+@dataclass(frozen=True)
+class Extension:
+    to: date
+    reason: str
+    decision: str | None = None
+    on: date | None = None
+    source: Source = NOWHERE
+
+
+@dataclass(frozen=True)
+class Cancellation:
+    reason: str
+    on: date | None = None
+    decision: str | None = None
+    source: Source = NOWHERE
+
+
+@dataclass(frozen=True)
+class Note:
+    on: date
+    text: str
+    unit: str | None = None
+    source: Source = NOWHERE
+
+
+@dataclass(frozen=True)
+class Task:
+    notice: str
+    id: str
+    text: str
+    #: Unit and group ids as the file assigns them.
+    assigned: tuple[str, ...]
+    #: Unit ids responsible for completing the task: groups expanded.
+    assignees: tuple[str, ...]
+    lead: str | None = None
+    #: Coordinating unit ids (phối hợp): informed, not tracked for completion.
+    with_: tuple[str, ...] = ()
+    deadline: Deadline = NO_DEADLINE
+    target: str | None = None
+    report_to: str | None = None
+    done: dict[str, Completion] = field(default_factory=dict)
+    extensions: tuple[Extension, ...] = ()
+    cancelled: Cancellation | None = None
+    notes: tuple[Note, ...] = ()
+    source: Source = NOWHERE
+    spans: dict[str, Source] = field(default_factory=dict, compare=False)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.notice}/{self.id}"
+
+    @property
+    def last_day(self) -> date | None:
+        """The last permissible day in force: the latest extension's, else the original's."""
+        return self.extensions[-1].to if self.extensions else self.deadline.last_day
+
+
+@dataclass(frozen=True)
+class Notice:
+    id: str
+    title: str
+    date: PartialDate
+    tasks: tuple[Task, ...]
+    number: str | None = None
+    issuer: str | None = None
+    place: str | None = None
+    meeting_date: date | None = None
+    chair: Person | None = None
+    signer: Person | None = None
+    recipients: tuple[str, ...] = ()
+    source: Source = NOWHERE
+    spans: dict[str, Source] = field(default_factory=dict, compare=False)
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+
+DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+
+
+def _no_reader(entries: tuple[NoticeIndex, ...]) -> tuple[Notice, ...]:
+    if entries:
+        raise LookupError(entries[0].id)
+    return ()
+
+
+def index_of(notice: Notice) -> NoticeIndex:
+    return NoticeIndex(
+        notice.id, notice.path, notice.date.earliest(), tuple(t.id for t in notice.tasks)
+    )
+
+
+DEFAULT_REMINDER_DAYS = 3
+SMTP_SECURITY = ("starttls", "ssl", "none")
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """How reminders are mailed; the password is only ever read from ``password_env``."""
+
+    host: str | None = None
+    #: Default: 587 for STARTTLS, 465 for SSL, 25 for none.
+    port: int | None = None
+    security: str = "starttls"
+    user: str | None = None
+    password_env: str = "CCHC_SMTP_PASSWORD"
+    sender: str | None = None
+
+
+@dataclass(frozen=True)
+class Config:
+    """The data folder's settings (``config.yaml``)."""
+
+    #: The office's time zone: it decides what "today" is.
+    timezone: str = DEFAULT_TIMEZONE
+    #: ``remind`` lists tasks whose last day falls within this many days.
+    reminder_days: int = DEFAULT_REMINDER_DAYS
+    #: Days off besides Saturdays and Sundays, for ``remind --working-days``.
+    holidays: tuple[date, ...] = ()
+    #: Saturdays or Sundays worked in exchange for a bridged holiday (làm bù).
+    working_days: tuple[date, ...] = ()
+    #: The office keeping the files, above the report's title and under reminders.
+    office: str | None = None
+    #: Who issues the notices: the header of ``cchc new`` and imported drafts,
+    #: and the report's heading when the notices do not say.
+    issuing_body: str | None = None
+    #: Commit every edit to the data folder's git repository, as ``--commit`` does.
+    git_commit: bool = False
+    #: The interface language when neither ``--lang`` nor ``CCHC_LANG`` says.
+    language: str | None = None
+    #: The office's own addresses: the reminders' summary goes there.
+    office_email: tuple[str, ...] = ()
+    smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    #: Notice files larger than this are refused (a runaway paste, a wrong file).
+    max_file_mb: int = 10
+
+
+@dataclass(frozen=True)
+class NoticeIndex:
+    """What is known of a notice without reading all of it: enough to find a task."""
+
+    id: str
+    path: str
+    issued: date
+    task_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything loaded from one data folder, with every problem found on the way.
+
+    The notices themselves are read only when asked for (from the cache that is
+    the costly part): counting, validating or finding one task needs only the
+    index.
+    """
+
+    registry: Registry
+    index: tuple[NoticeIndex, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    files: tuple[str, ...] = ()
+    config: Config = field(default_factory=Config)
+    #: Reads the notices some index entries stand for (several at once is cheaper).
+    reader: Callable[[tuple[NoticeIndex, ...]], tuple[Notice, ...]] = field(
+        default=_no_reader, compare=False, repr=False
+    )
+
+    @functools.cached_property
+    def notices(self) -> tuple[Notice, ...]:
+        return self.reader(self.index)
+
+    def notice(self, entry: NoticeIndex) -> Notice:
+        """One notice, read once however often it is asked for."""
+        if "notices" in self.__dict__:
+            return self.notices[self.index.index(entry)]
+        read: dict[NoticeIndex, Notice] = self.__dict__.setdefault("_read", {})
+        if entry not in read:
+            read[entry] = self.reader((entry,))[0]
+        return read[entry]
+
+    @property
+    def tasks(self) -> tuple[Task, ...]:
+        return tuple(task for notice in self.notices for task in notice.tasks)
+
+    @property
+    def task_count(self) -> int:
+        return sum(len(entry.task_ids) for entry in self.index)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.is_error for d in self.diagnostics)

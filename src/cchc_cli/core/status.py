@@ -1,0 +1,196 @@
+"""The status of a task for each assigned unit on a given day. Pure: ``today`` is passed in.
+
+The categories are those Vietnamese agencies report in (../shared/DOMAIN.md):
+
+================  ==================================  ==========================
+status            Vietnamese label                    when
+================  ==================================  ==========================
+done_on_time      Hoàn thành đúng hạn                 done on or before the last day
+done_late         Hoàn thành quá hạn                  done after the last day
+done_no_deadline  Hoàn thành (không thời hạn)         done; the task has no deadline
+in_progress       Đang thực hiện trong hạn            not done; last day not passed
+overdue           Quá hạn chưa hoàn thành             not done; last day passed
+ongoing           Thường xuyên / không thời hạn       not done; no deadline
+cancelled         Đã hủy                              dropped by a later decision
+================  ==================================  ==========================
+
+Everything is judged as it stood on ``today``: a completion, an extension or a
+cancellation dated later has not happened yet, so a report "as of 30/11" run in
+January shows November's picture.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
+
+from cchc_cli.core.model import Completion, Extension, Task
+
+
+class Status(StrEnum):
+    DONE_ON_TIME = "done_on_time"
+    DONE_LATE = "done_late"
+    DONE_NO_DEADLINE = "done_no_deadline"
+    IN_PROGRESS = "in_progress"
+    OVERDUE = "overdue"
+    ONGOING = "ongoing"
+    CANCELLED = "cancelled"
+
+
+DONE = frozenset({Status.DONE_ON_TIME, Status.DONE_LATE, Status.DONE_NO_DEADLINE})
+OPEN = frozenset({Status.IN_PROGRESS, Status.OVERDUE, Status.ONGOING})
+WITH_DEADLINE = frozenset(
+    {Status.DONE_ON_TIME, Status.DONE_LATE, Status.IN_PROGRESS, Status.OVERDUE}
+)
+#: The report's columns, in the order reports give them; cancelled counts in none.
+REPORTED = (
+    Status.DONE_ON_TIME,
+    Status.DONE_LATE,
+    Status.DONE_NO_DEADLINE,
+    Status.IN_PROGRESS,
+    Status.OVERDUE,
+    Status.ONGOING,
+)
+
+
+def office_date(now: datetime, timezone: str) -> date:
+    """The calendar day in the office's time zone at the instant ``now`` (aware)."""
+    return now.astimezone(ZoneInfo(timezone)).date()
+
+
+def extension_in_force(task: Task, today: date) -> Extension | None:
+    """The latest extension decided by ``today`` (an undated one counts from the start)."""
+    for extension in reversed(task.extensions):
+        if extension.on is None or extension.on <= today:
+            return extension
+    return None
+
+
+def last_day_on(task: Task, today: date) -> date | None:
+    """The last permissible day in force on ``today``: extended, else as written."""
+    extension = extension_in_force(task, today)
+    return extension.to if extension else task.deadline.last_day
+
+
+def is_cancelled(task: Task, today: date) -> bool:
+    cancelled = task.cancelled
+    return cancelled is not None and (cancelled.on is None or cancelled.on <= today)
+
+
+class UnitStatus(NamedTuple):
+    """Where one unit stands on one task on one day (a named tuple: there are many)."""
+
+    task: Task
+    unit: str
+    status: Status
+    last_day: date | None
+    completion: Completion | None = None
+    today: date | None = None
+
+    @property
+    def done_on(self) -> date | None:
+        return self.completion.on if self.completion else None
+
+    @property
+    def days_left(self) -> int | None:
+        """Days from today to the last day (negative once it has passed), for open tasks."""
+        if self.status not in OPEN or self.last_day is None or self.today is None:
+            return None
+        return (self.last_day - self.today).days
+
+    @property
+    def days_overdue(self) -> int | None:
+        """Days past the last day: until today if still open, until completion if done late."""
+        if self.status is Status.OVERDUE and self.last_day and self.today:
+            return (self.today - self.last_day).days
+        if self.status is Status.DONE_LATE and self.last_day and self.done_on:
+            return (self.done_on - self.last_day).days
+        return None
+
+
+def unit_status(task: Task, unit: str, today: date) -> UnitStatus:
+    return _classify(task, unit, today, last_day_on(task, today), is_cancelled(task, today))
+
+
+def _classify(
+    task: Task, unit: str, today: date, last_day: date | None, cancelled: bool
+) -> UnitStatus:
+    """The rules of the table above, for one unit, given the task's day-dependent facts."""
+    if cancelled:
+        return UnitStatus(task, unit, Status.CANCELLED, last_day, None, today)
+    completion = task.done.get(unit)
+    if completion is not None and completion.on <= today:
+        if last_day is None:
+            status = Status.DONE_NO_DEADLINE
+        elif completion.on <= last_day:
+            status = Status.DONE_ON_TIME
+        else:
+            status = Status.DONE_LATE
+        return UnitStatus(task, unit, status, last_day, completion, today)
+    if last_day is None:
+        status = Status.ONGOING
+    elif today <= last_day:
+        status = Status.IN_PROGRESS
+    else:
+        status = Status.OVERDUE
+    return UnitStatus(task, unit, status, last_day, None, today)
+
+
+def task_statuses(task: Task, today: date) -> list[UnitStatus]:
+    """One status per assigned unit, in registry order."""
+    last_day = last_day_on(task, today)
+    cancelled = is_cancelled(task, today)
+    return [_classify(task, unit, today, last_day, cancelled) for unit in task.assignees]
+
+
+def task_done(task: Task, today: date) -> bool:
+    """A task as a whole is done when every assignee is done."""
+    return all(s.status in DONE for s in task_statuses(task, today))
+
+
+def statuses(tasks: Iterable[Task], today: date) -> list[UnitStatus]:
+    return [s for task in tasks for s in task_statuses(task, today)]
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Counts of (task, unit) pairs per category, as reports give them."""
+
+    counts: Counter[Status]
+
+    @classmethod
+    def of(cls, items: Iterable[UnitStatus]) -> Tally:
+        return cls(Counter(s.status for s in items))
+
+    def __getitem__(self, status: Status) -> int:
+        return self.counts[status]
+
+    @property
+    def total(self) -> int:
+        """Every assignment but the cancelled ones."""
+        return sum(self.counts[s] for s in REPORTED)
+
+    @property
+    def done(self) -> int:
+        return sum(self.counts[s] for s in DONE)
+
+    @property
+    def with_deadline(self) -> int:
+        return sum(self.counts[s] for s in WITH_DEADLINE)
+
+    @property
+    def completion_rate(self) -> float | None:
+        """Share of assignments done, in percent; None when there are none."""
+        return round(100 * self.done / self.total, 1) if self.total else None
+
+    @property
+    def overdue_rate(self) -> float | None:
+        """Overdue and not done, in percent of the assignments that have a deadline."""
+        if not self.with_deadline:
+            return None
+        return round(100 * self.counts[Status.OVERDUE] / self.with_deadline, 1)

@@ -1,0 +1,350 @@
+"""A cache of parsed and checked notice files, so a query need not re-read YAML.
+
+One SQLite database per data folder (``<data>/.cchc/cache.sqlite``, or in the
+user's cache folder when the data folder cannot be written). Each notice file
+has a row keyed by its path relative to the data folder, holding the notice's
+model and the file's diagnostics (as JSON, see :mod:`cchc_cli.store.serialize`),
+with what it was built from:
+
+- the file's size, modification and change times (ns) and inode: any edit, a
+  rename or an atomic replace changes one of them;
+- the SHA-256 of the file's bytes, checked when a file was modified so close to
+  the time its row was written that a second change within the file system's
+  timestamp granularity could go unseen (git's "racily clean" problem);
+- the registry it was resolved against (the hash of units.yaml);
+- the cache format and the program version (another version drops every row).
+
+Rows of files that are gone are deleted. A database that cannot be read is
+deleted and rebuilt, with a warning; one that cannot be written (read-only,
+busy beyond a few seconds) is simply not updated. The cache is never the only
+copy of anything, so losing it only costs time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from cchc_cli import __version__
+from cchc_cli.core.diagnostics import Diagnostic, Source
+from cchc_cli.core.model import Notice, NoticeIndex, index_of
+from cchc_cli.store.serialize import (
+    FORMAT,
+    diagnostic_from_data,
+    diagnostic_to_data,
+    notice_from_data,
+    notice_to_data,
+)
+
+CACHE_FILE = "cache.sqlite"
+VERSION = f"{FORMAT}:{__version__}"
+#: A file modified this close to the time its row was written is checked by content.
+RACY_NS = 3_000_000_000
+BUSY_TIMEOUT = 5.0
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL,
+    ino INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    depends_on TEXT NOT NULL,
+    recorded_ns INTEGER NOT NULL,
+    diagnostics TEXT NOT NULL,
+    summary TEXT,
+    data TEXT
+);
+"""
+
+
+@dataclass(frozen=True)
+class Stat:
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    ino: int
+
+
+def stat_of(path: Path) -> Stat | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return Stat(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def registry_key(units_bytes: bytes) -> str:
+    return hashlib.sha256(units_bytes).hexdigest()
+
+
+def user_cache_dir() -> Path:
+    """The per-user cache folder: XDG on Unix, LOCALAPPDATA on Windows."""
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "cchc" / "cache"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "cchc"
+
+
+def cache_locations(data_dir: Path) -> list[Path]:
+    """Where the cache of ``data_dir`` may live, in order of preference."""
+    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    return [data_dir / ".cchc" / CACHE_FILE, user_cache_dir() / f"{digest}.sqlite"]
+
+
+def clear(data_dir: Path) -> list[Path]:
+    """Delete the data folder's cache wherever it is; the paths deleted."""
+    removed = []
+    for location in cache_locations(data_dir):
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            path = location.with_name(location.name + suffix)
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                if not suffix:
+                    removed.append(path)
+    return removed
+
+
+class FileCache:
+    """The cache of one data folder; ``warnings`` holds message keys for the user."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, data_dir: Path) -> None:
+        self.connection = connection
+        self.path = path
+        self.data_dir = data_dir
+        self._prefix = os.path.join(str(data_dir), "")
+        self.warnings: list[str] = []
+        self._rows: dict[str, tuple[Any, ...]] = {}
+        self._puts: list[tuple[Any, ...]] = []
+        self._seen_hits: list[tuple[int, str]] = []
+
+    # -- opening -----------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, data_dir: Path) -> FileCache | None:
+        """The cache in the first usable location, rebuilt if unreadable; None if none works."""
+        warnings: list[str] = []
+        for location in cache_locations(data_dir):
+            if not _writable_folder(location.parent):
+                continue
+            try:
+                cache = cls._connect(location, data_dir)
+            except sqlite3.DatabaseError:
+                # Not a database, or a damaged one: it only held copies.
+                warnings.append("cache.rebuilt")
+                clear_one(location)
+                try:
+                    cache = cls._connect(location, data_dir)
+                except sqlite3.Error:
+                    continue
+            except sqlite3.Error:
+                continue
+            cache.warnings = warnings
+            return cache
+        return None
+
+    @classmethod
+    def _connect(cls, location: Path, data_dir: Path) -> FileCache:
+        connection = sqlite3.connect(location, timeout=BUSY_TIMEOUT, isolation_level=None)
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.executescript(_SCHEMA)
+            row = connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+            if row is None or row[0] != VERSION:
+                connection.execute("BEGIN IMMEDIATE")
+                connection.execute("DELETE FROM files")
+                connection.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('version', ?)", (VERSION,)
+                )
+                connection.execute("COMMIT")
+            cache = cls(connection, location, data_dir)
+            cache._rows = {
+                row[0]: row[1:]
+                for row in connection.execute(
+                    "SELECT path, size, mtime_ns, ctime_ns, ino, sha256, depends_on,"
+                    " recorded_ns, diagnostics, summary FROM files"
+                )
+            }
+        except BaseException:
+            connection.close()
+            raise
+        return cache
+
+    # -- reading and writing ----------------------------------------------------------
+
+    def _key(self, path: Path) -> str:
+        text = str(path)
+        if text.startswith(self._prefix):
+            # The common case, without the cost of os.path.relpath for every file.
+            return text[len(self._prefix) :].replace(os.sep, "/")
+        return Path(os.path.relpath(path, self.data_dir)).as_posix()
+
+    def get(self, path: Path, depends_on: str) -> CachedFile | None:
+        """What the cache holds for ``path``, if it still holds; the notice is read later."""
+        row = self._rows.get(self._key(path))
+        stat = stat_of(path)
+        if row is None or stat is None:
+            return None
+        size, mtime_ns, ctime_ns, ino, sha, dep, recorded_ns, diagnostics, summary = row
+        if (size, mtime_ns, ctime_ns, ino, dep) != (
+            stat.size,
+            stat.mtime_ns,
+            stat.ctime_ns,
+            stat.ino,
+            depends_on,
+        ):
+            return None
+        if mtime_ns + RACY_NS >= recorded_ns:
+            try:
+                if hashlib.sha256(path.read_bytes()).hexdigest() != sha:
+                    return None
+            except OSError:
+                return None
+            if time.time_ns() > mtime_ns + RACY_NS:
+                # Old enough now that a change would move its timestamp.
+                self._seen_hits.append((time.time_ns(), self._key(path)))
+        shown = str(path)
+        index = id_source = None
+        try:
+            problems = [diagnostic_from_data([shown, *d]) for d in json.loads(diagnostics)]
+            if summary:
+                index, id_source = _index_from(json.loads(summary), shown)
+        except (ValueError, TypeError, KeyError, IndexError):
+            return None
+        return CachedFile(self, self._key(path), sha, shown, index, problems, id_source)
+
+    def read(self, wanted: list[tuple[str, str, str]]) -> list[Notice | None]:
+        """Notices of rows that were valid when :meth:`get` saw them: (key, sha, shown) each.
+
+        A row that changed since (another run rewrote it) gives None. The
+        database is opened for the read and closed after it.
+        """
+        found: dict[str, tuple[str, str]] = {}
+        try:
+            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
+            try:
+                if len(wanted) == 1:
+                    rows = connection.execute(
+                        "SELECT path, sha256, data FROM files WHERE path = ?", (wanted[0][0],)
+                    )
+                else:
+                    rows = connection.execute("SELECT path, sha256, data FROM files")
+                found = {path: (sha, data) for path, sha, data in rows}
+            finally:
+                connection.close()
+        except sqlite3.Error:
+            pass
+        notices: list[Notice | None] = []
+        for key, sha, shown in wanted:
+            row = found.get(key)
+            notice = None
+            if row is not None and row[0] == sha and row[1] is not None:
+                try:
+                    notice = notice_from_data(json.loads(row[1]), shown)
+                except (ValueError, TypeError, KeyError, IndexError):
+                    notice = None
+            notices.append(notice)
+        return notices
+
+    def put(
+        self,
+        path: Path,
+        stat: Any,
+        depends_on: str,
+        content: bytes,
+        notice: Notice | None,
+        diagnostics: list[Diagnostic],
+    ) -> None:
+        """Queue a row for ``path``, built from ``content`` as it was when ``stat`` was taken."""
+        problems = json.dumps([diagnostic_to_data(d)[1:] for d in diagnostics], ensure_ascii=False)
+        summary = data = None
+        if notice is not None:
+            entry = index_of(notice)
+            id_source = notice.spans["id"]
+            summary = json.dumps(
+                [
+                    entry.id,
+                    entry.issued.toordinal(),
+                    list(entry.task_ids),
+                    id_source.line,
+                    id_source.col,
+                ],
+                ensure_ascii=False,
+            )
+            data = json.dumps(notice_to_data(notice), ensure_ascii=False, separators=(",", ":"))
+        row = (self._key(path), stat.size, stat.mtime_ns, stat.ctime_ns, stat.ino)
+        row += (hashlib.sha256(content).hexdigest(), depends_on, time.time_ns())
+        self._puts.append((*row, problems, summary, data))
+
+    def finish(self, files: list[Path]) -> None:
+        """Write queued rows and forget files that are gone; never fails the command."""
+        present = {self._key(p) for p in files}
+        gone = [key for key in self._rows if key not in present]
+        if not (self._puts or gone or self._seen_hits):
+            self.connection.close()
+            return
+        try:
+            self.connection.execute("BEGIN IMMEDIATE")
+            self.connection.executemany(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self._puts
+            )
+            self.connection.executemany("DELETE FROM files WHERE path = ?", [(k,) for k in gone])
+            self.connection.executemany(
+                "UPDATE files SET recorded_ns = ? WHERE path = ?", self._seen_hits
+            )
+            self.connection.execute("COMMIT")
+        except sqlite3.Error:
+            # Read-only, full or busy: the next run will try again.
+            with contextlib.suppress(sqlite3.Error):
+                self.connection.execute("ROLLBACK")
+        finally:
+            self.connection.close()
+
+
+@dataclass(frozen=True)
+class CachedFile:
+    """A cache hit: the file's diagnostics and index now, its notice when read."""
+
+    cache: FileCache
+    key: str
+    sha: str
+    shown: str
+    index: NoticeIndex | None
+    diagnostics: list[Diagnostic]
+    id_source: Source | None = None
+
+    @property
+    def wanted(self) -> tuple[str, str, str]:
+        return (self.key, self.sha, self.shown)
+
+
+def _index_from(summary: list[Any], shown: str) -> tuple[NoticeIndex, Source]:
+    ident, issued, task_ids, line, col = summary
+    return (
+        NoticeIndex(ident, shown, date.fromordinal(issued), tuple(task_ids)),
+        Source(shown, line, col),
+    )
+
+
+def _writable_folder(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
+
+
+def clear_one(location: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            location.with_name(location.name + suffix).unlink()

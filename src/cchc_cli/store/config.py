@@ -1,0 +1,180 @@
+"""The data folder's settings: ``config.yaml`` beside ``units.yaml``, optional.
+
+::
+
+    office: Văn phòng HĐND và UBND huyện Vĩnh Linh
+    issuing_body: UBND huyện Vĩnh Linh
+    language: vi                   # vi | en, unless --lang or CCHC_LANG says
+    git_commit: true               # commit every edit, as --commit does
+    timezone: Asia/Ho_Chi_Minh     # the office's time zone: decides what "today" is
+    reminder_days: 3               # remind: tasks due within this many days
+    holidays: [2024-01-01, 2024-04-30, 2024-05-01, 2024-09-02]
+    working_days: [2024-05-04]     # a Saturday worked in exchange for a holiday
+    office_email: [vanphong@example.org]
+    smtp:
+      host: smtp.example.org
+      port: 587
+      security: starttls           # starttls | ssl | none
+      user: cchc@example.org
+      password_env: CCHC_SMTP_PASSWORD   # the password itself is never in a file
+      sender: "Văn phòng HĐND và UBND huyện <cchc@example.org>"
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from cchc_cli.core.diagnostics import Diagnostic, error
+from cchc_cli.core.model import DEFAULT_TIMEZONE, SMTP_SECURITY, Config, SmtpSettings
+from cchc_cli.store.schema import Fields, read_date
+from cchc_cli.store.yamlsrc import YMap, YScalar, parse, read_file
+
+CONFIG_FILE = "config.yaml"
+
+
+def load_config(data_dir: Path) -> tuple[Config, list[Diagnostic], bool]:
+    """The settings, the problems found, and whether the file exists at all."""
+    path = data_dir / CONFIG_FILE
+    if not path.exists():
+        return Config(), [], False
+    shown = str(path)
+    text, diagnostics = read_file(path, shown)
+    if text is None:
+        return Config(), diagnostics, True
+    node, problems = parse(text, shown)
+    diagnostics += problems
+    if node is None:
+        return Config(), diagnostics, True
+    if not isinstance(node, YMap):
+        return Config(), [*diagnostics, error(node.source, "yaml.not-a-mapping")], True
+    fields = Fields(node, CONFIG_KEYS, diagnostics)
+    timezone = fields.scalar("timezone")
+    days = fields.scalar("reminder_days")
+    max_mb = fields.scalar("max_file_mb")
+    holidays = _dates(fields.scalars("holidays"), diagnostics)
+    working_days = _dates(fields.scalars("working_days"), diagnostics)
+    office_name = fields.text("office")
+    issuing_body = fields.text("issuing_body")
+    language = fields.scalar("language")
+    git_commit = fields.scalar("git_commit")
+    office = _emails(fields.scalars("office_email"), diagnostics)
+    smtp_node = fields.mapping("smtp")
+    fields.finish()
+    settings: dict[str, Any] = {
+        "holidays": holidays,
+        "working_days": working_days,
+        "office_email": office,
+        "office": office_name,
+        "issuing_body": issuing_body,
+    }
+    if (switch := _choice(git_commit, ("true", "false"), diagnostics)) is not None:
+        settings["git_commit"] = switch == "true"
+    if (chosen := _choice(language, LANGUAGES, diagnostics, "config.bad-language")) is not None:
+        settings["language"] = chosen
+    if timezone is not None:
+        try:
+            ZoneInfo(timezone.value or "")
+            settings["timezone"] = timezone.value or DEFAULT_TIMEZONE
+        except (ZoneInfoNotFoundError, ValueError):
+            diagnostics.append(
+                error(timezone.source, "config.bad-timezone", timezone=timezone.value)
+            )
+    if days is not None:
+        number = _whole(days, diagnostics, 0, 366)
+        if number is not None:
+            settings["reminder_days"] = number
+    if smtp_node is not None:
+        settings["smtp"] = _smtp(smtp_node, diagnostics)
+    if max_mb is not None:
+        number = _whole(max_mb, diagnostics, 1, 10_000)
+        if number is not None:
+            settings["max_file_mb"] = number
+    return Config(**settings), diagnostics, True
+
+
+CONFIG_KEYS = (
+    "office",
+    "issuing_body",
+    "language",
+    "timezone",
+    "reminder_days",
+    "holidays",
+    "working_days",
+    "office_email",
+    "smtp",
+    "max_file_mb",
+    "git_commit",
+)
+LANGUAGES = ("vi", "en")
+SMTP_KEYS = ("host", "port", "security", "user", "password_env", "sender")
+_EMAIL = re.compile(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+")
+
+
+def _choice(
+    scalar: YScalar | None,
+    allowed: tuple[str, ...],
+    diagnostics: list[Diagnostic],
+    key: str = "config.bad-choice",
+) -> str | None:
+    """The value if it is one of ``allowed``; else an error where it is written."""
+    if scalar is None:
+        return None
+    if scalar.value in allowed:
+        return scalar.value
+    diagnostics.append(error(scalar.source, key, value=scalar.value, allowed=", ".join(allowed)))
+    return None
+
+
+def _dates(scalars: list[YScalar], diagnostics: list[Diagnostic]) -> tuple[date, ...]:
+    return tuple(d for d in (read_date(s, diagnostics) for s in scalars) if d)
+
+
+def _whole(scalar: YScalar, diagnostics: list[Diagnostic], low: int, high: int) -> int | None:
+    text = scalar.value or ""
+    if not text.isdigit() or not low <= int(text) <= high:
+        diagnostics.append(
+            error(scalar.source, "config.bad-number", value=text, low=low, high=high)
+        )
+        return None
+    return int(text)
+
+
+def _emails(scalars: list[YScalar], diagnostics: list[Diagnostic]) -> tuple[str, ...]:
+    found = []
+    for scalar in scalars:
+        if _EMAIL.fullmatch(scalar.value or ""):
+            found.append(scalar.value or "")
+        else:
+            diagnostics.append(error(scalar.source, "units.bad-email", email=scalar.value))
+    return tuple(found)
+
+
+def _smtp(node: YMap, diagnostics: list[Diagnostic]) -> SmtpSettings:
+    # "password" is known only to be refused with a reason, not as a typo.
+    fields = Fields(node, (*SMTP_KEYS, "password"), diagnostics)
+    port = fields.scalar("port")
+    security = fields.scalar("security")
+    sender = fields.text("sender")
+    settings: dict[str, Any] = {
+        "host": fields.text("host"),
+        "user": fields.text("user"),
+        "sender": sender,
+    }
+    password_env = fields.text("password_env")
+    if "password" in node.entries:
+        # Refused outright: a password in a data folder ends up in git.
+        diagnostics.append(error(node.entries["password"].key_source, "config.password-in-file"))
+    fields.finish()
+    if password_env:
+        settings["password_env"] = password_env
+    if port is not None:
+        settings["port"] = _whole(port, diagnostics, 1, 65535)
+    if (chosen := _choice(security, SMTP_SECURITY, diagnostics)) is not None:
+        settings["security"] = chosen
+    if sender and not _EMAIL.search(sender):
+        diagnostics.append(error(fields.spans["sender"], "units.bad-email", email=sender))
+    return SmtpSettings(**settings)

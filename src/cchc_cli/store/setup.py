@@ -1,0 +1,189 @@
+"""Starting a data folder (`cchc init`), a notice (`cchc new`), and showing the
+settings in force with where each comes from (`cchc config`). Pure where it can
+be: the texts to write are built here; the CLI writes them."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date, timedelta
+from pathlib import Path
+
+from cchc_cli.core.model import Config
+from cchc_cli.store.config import CONFIG_FILE, CONFIG_KEYS
+from cchc_cli.store.yamlsrc import YMap, parse, read_file
+
+CONFIG_TEMPLATE = """\
+# Settings of this data folder (docs/format.md). Every key is optional.
+
+# The office keeping these files: printed above the report's title and under
+# the reminders it mails.
+# office: Văn phòng HĐND và UBND huyện Vĩnh Linh
+
+# Who issues the notices: the header of `cchc new` and of imported drafts, and
+# the report's heading when the notices do not say.
+# issuing_body: UBND huyện Vĩnh Linh
+
+# The interface language, vi or en (--lang and CCHC_LANG win over it).
+# language: vi
+
+# The office's time zone: it decides what "today" is, whatever the server's.
+timezone: Asia/Ho_Chi_Minh
+
+# cchc remind: tasks due within this many days (default 3).
+# reminder_days: 3
+
+# Days off besides Saturdays and Sundays, for `cchc remind --working-days`.
+# holidays: [2024-01-01, 2024-04-30, 2024-05-01, 2024-09-02]
+
+# Saturdays or Sundays worked in exchange for a bridged holiday (làm bù).
+# working_days: [2024-05-04]
+
+# Where the reminders' summary goes: the office's own address.
+# office_email: [vanphong@example.org]
+
+# Mailing the reminders. The password is never written here: it is read from
+# the environment variable named by password_env (CCHC_SMTP_PASSWORD).
+# smtp:
+#   host: smtp.example.org
+#   port: 587
+#   security: starttls          # starttls | ssl | none
+#   user: cchc@example.org
+#   password_env: CCHC_SMTP_PASSWORD
+#   sender: "Văn phòng <cchc@example.org>"
+
+# Notice files larger than this (in MB) are refused.
+# max_file_mb: 10
+
+# Commit every edit (done, extend, ...) to the git repository this folder is in,
+# as `--commit` does: the message names the task, the units and the user.
+# git_commit: true
+"""
+
+UNITS_TEMPLATE = """\
+# The office's units and the groups notices assign to (docs/format.md).
+# Each unit: id (short ASCII slug, stable), name, kind (department, commune,
+# town, organization, agency), aliases (other spellings and abbreviations),
+# groups, and optionally email: [...] for the reminders.
+
+# valid_from: 2025-07-01
+
+groups:
+  - id: phong-ban
+    name: Các phòng, ban, đơn vị
+    aliases: [các phòng, ban, đơn vị, Thủ trưởng các phòng, ban, đơn vị]
+
+units:
+  - id: van-phong
+    name: Văn phòng
+    kind: department
+    groups: [phong-ban]
+  - id: noi-vu
+    name: Phòng Nội vụ
+    kind: department
+    aliases: [Nội vụ]
+    groups: [phong-ban]
+"""
+
+GITIGNORE = """\
+# cchc's own files: the cache, the edit journal and lock, the mail log.
+.cchc/
+"""
+
+GITATTRIBUTES = """\
+# Two offices marking different units done on the same task merge cleanly
+# with cchc's merge driver; each clone enables it once with
+#   git config merge.cchc.driver "cchc merge-file %O %A %B %P"
+notices/**/*.yaml merge=cchc
+notices/*.yaml merge=cchc
+"""
+
+
+def init_files(units: str | None) -> dict[str, str]:
+    """The files of a new data folder, by relative path."""
+    return {
+        CONFIG_FILE: CONFIG_TEMPLATE,
+        "units.yaml": units if units is not None else UNITS_TEMPLATE,
+        ".gitignore": GITIGNORE,
+        ".gitattributes": GITATTRIBUTES,
+        "notices/.gitkeep": "",
+    }
+
+
+def notice_template(
+    ident: str,
+    number: str,
+    issued: str,
+    title: str,
+    chair: str | None,
+    unit: str,
+    first_day: date,
+    issuer: str | None = None,
+) -> str:
+    """A new notice with one example task, which validates as it is."""
+    lines = [
+        "# A new notice: fill in the header, then one entry per task (docs/format.md).",
+        f"id: {ident}",
+        f'number: "{number}"',
+        f"date: {issued}",
+        f"title: {title}",
+    ]
+    if issuer:
+        lines.append(f"issuer: {issuer}")
+    if chair:
+        lines.append(f"chair: {chair}")
+    lines += [
+        "tasks:",
+        '  - id: "1.1"',
+        f"    assignees: [{unit}]",
+        "    text: Nội dung nhiệm vụ như trong thông báo.",
+        f"    deadline: trước ngày {first_day + timedelta(days=30):%d/%m/%Y}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+#: The settings an environment variable overrides (smtp.* aside: CCHC_SMTP_<KEY>).
+ENVIRONMENT = {
+    "language": "CCHC_LANG",
+    "office_email": "CCHC_OFFICE_EMAIL",
+    "git_commit": "CCHC_GIT_COMMIT",
+}
+
+
+def sources(data_dir: Path, environ: dict[str, str], config: Config) -> list[tuple[str, str, str]]:
+    """(setting, value, where from) for every setting in force."""
+    in_file: set[str] = set()
+    path = data_dir / CONFIG_FILE
+    if path.exists():
+        text, _ = read_file(path, str(path))
+        node, _ = parse(text, str(path)) if text else (None, [])
+        if isinstance(node, YMap):
+            in_file = set(node.entries)
+            smtp = node.entries.get("smtp")
+            if smtp and isinstance(smtp.value, YMap):
+                in_file |= {f"smtp.{k}" for k in smtp.value.entries}
+    rows = []
+    for key in (k for k in CONFIG_KEYS if k != "smtp"):
+        value = getattr(config, key)
+        if isinstance(value, tuple):
+            shown = ", ".join(str(v) for v in value)
+        elif isinstance(value, bool):
+            shown = str(value).lower()
+        else:
+            shown = "" if value is None else str(value)
+        if key == "language":
+            shown = shown or "vi"
+        origin = CONFIG_FILE if key in in_file else "default"
+        variable = ENVIRONMENT.get(key)
+        if variable and environ.get(variable):
+            shown, origin = environ[variable], variable
+        rows.append((key, shown, origin))
+    for key, value in asdict(config.smtp).items():
+        variable = f"CCHC_SMTP_{key.upper()}"
+        if key != "password_env" and environ.get(variable):
+            rows.append((f"smtp.{key}", environ[variable], variable))
+        else:
+            origin = CONFIG_FILE if f"smtp.{key}" in in_file else "default"
+            rows.append((f"smtp.{key}", "" if value is None else str(value), origin))
+    password_env = config.smtp.password_env
+    rows.append(("smtp.password", "(set)" if environ.get(password_env) else "", password_env))
+    return rows

@@ -1,0 +1,934 @@
+"""The message catalog: every user-facing text, in Vietnamese (default) and English.
+
+Messages are looked up by key and formatted with named arguments. Dates in the
+arguments are shown the way each language writes them (dd/mm/yyyy in
+Vietnamese, ISO in English). A test checks that both languages have every key
+with the same placeholders.
+"""
+
+from __future__ import annotations
+
+import string
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from cchc_cli.core.dates import PartialDate
+
+
+class Lang(StrEnum):
+    VI = "vi"
+    EN = "en"
+
+
+# key: (Vietnamese, English)
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- reading files ---------------------------------------------------------
+    "file.not-utf8": (
+        "tệp không phải UTF-8 (byte {byte}); có thể là Windows-1258, TCVN3 hay VNI: "
+        "hãy chuyển tệp sang UTF-8 (ví dụ: lưu lại với bảng mã UTF-8) rồi chạy lại",
+        "file is not UTF-8 (byte {byte}); it may be Windows-1258, TCVN3 or VNI: "
+        "convert it to UTF-8 (for example, save it again as UTF-8) and run again",
+    ),
+    "file.unreadable": ("không đọc được tệp: {reason}", "cannot read the file: {reason}"),
+    "file.too-big": (
+        "tệp quá lớn ({size} MB, giới hạn {limit} MB); nếu đúng là tệp thông báo, "
+        "tăng max_file_mb trong config.yaml",
+        "the file is too big ({size} MB, the limit is {limit} MB); if it really is a "
+        "notice, raise max_file_mb in config.yaml",
+    ),
+    "file.outside": (
+        "là liên kết trỏ ra ngoài thư mục dữ liệu ({target}); không đọc",
+        "is a link out of the data folder ({target}); not read",
+    ),
+    "file.changing": (
+        "tệp liên tục thay đổi trong lúc đọc; hãy chạy lại khi đã lưu xong",
+        "the file kept changing while it was read; run again once it is saved",
+    ),
+    "yaml.syntax": ("lỗi cú pháp YAML: {problem}", "YAML syntax error: {problem}"),
+    "yaml.empty": ("tệp rỗng", "the file is empty"),
+    "yaml.control-char": (
+        "tệp có ký tự điều khiển {char} không được phép (thường do dán từ Word hay tệp hỏng)",
+        "the file has a control character {char}, which is not allowed (often pasted "
+        "from Word, or a damaged file)",
+    ),
+    "yaml.multi-document": (
+        "tệp chỉ được chứa một văn bản YAML; ở đây bắt đầu văn bản thứ hai ('---')",
+        "a file holds one YAML document; a second one ('---') starts here",
+    ),
+    "yaml.tab": (
+        "có ký tự tab ở đầu dòng: YAML chỉ cho phép thụt lề bằng dấu cách",
+        "a tab character is used for indentation: YAML allows only spaces",
+    ),
+    "yaml.not-a-mapping": (
+        "nội dung tệp phải là các cặp khóa: giá trị (như 'id: ...', 'tasks: ...'), "
+        "không phải danh sách hay một đoạn văn bản",
+        "the file must hold key: value pairs (like 'id: ...', 'tasks: ...'), "
+        "not a list or a piece of text",
+    ),
+    "yaml.alias": (
+        "không dùng bí danh YAML (&neo / *bí danh) trong tệp dữ liệu; hãy viết đầy đủ",
+        "YAML aliases (&anchor / *alias) are not allowed in data files; write the value out",
+    ),
+    "yaml.tag": (
+        "thẻ YAML {tag} không được phép",
+        "YAML tag {tag} is not allowed",
+    ),
+    "yaml.complex-key": (
+        "khóa phải là một chuỗi văn bản",
+        "a key must be plain text",
+    ),
+    "yaml.duplicate-key": (
+        "khóa '{key}' bị lặp (đã có ở dòng {line})",
+        "duplicate key '{key}' (first at line {line})",
+    ),
+    # -- schema ----------------------------------------------------------------
+    "schema.expected-mapping": (
+        "'{key}' phải là một bảng khóa: giá trị",
+        "'{key}' must be a mapping of key: value",
+    ),
+    "schema.expected-text": ("'{key}' phải là văn bản", "'{key}' must be text"),
+    "schema.expected-list": ("'{key}' phải là một danh sách", "'{key}' must be a list"),
+    "schema.missing": ("thiếu trường bắt buộc '{key}'", "missing required field '{key}'"),
+    "schema.empty": ("'{key}' không được để trống", "'{key}' must not be empty"),
+    "schema.unknown-key": (
+        "khóa không hợp lệ '{key}'; các khóa hợp lệ: {allowed}",
+        "unknown key '{key}'; allowed keys: {allowed}",
+    ),
+    "schema.unknown-key-suggest": (
+        "khóa không hợp lệ '{key}'; có phải là '{suggestion}'?",
+        "unknown key '{key}'; did you mean '{suggestion}'?",
+    ),
+    # -- dates and deadlines ---------------------------------------------------
+    "date.format": (
+        "'{text}' không phải là ngày; hãy viết 24/11/2023 hoặc 2023-11-24",
+        "'{text}' is not a date; write 24/11/2023 or 2023-11-24",
+    ),
+    "date.format-partial": (
+        "'{text}' không phải là ngày; hãy viết 24/11/2023, 11/2023 hoặc 2023",
+        "'{text}' is not a date; write 24/11/2023, 11/2023 or 2023",
+    ),
+    "date.bad-month": ("không có tháng {month}", "there is no month {month}"),
+    "date.bad-year": ("năm {year} không hợp lệ", "year {year} is not valid"),
+    "date.bad-day": (
+        "không có ngày {day}/{month}/{year}: tháng {month}/{year} chỉ có {last} ngày",
+        "there is no day {day} in {month}/{year}: that month has {last} days",
+    ),
+    "deadline.no-year": (
+        "thời hạn không ghi năm và thông báo không có ngày ban hành để suy ra năm",
+        "the deadline gives no year and the notice has no date to take it from",
+    ),
+    "deadline.bad-time": ("giờ {time} không hợp lệ", "time {time} is not valid"),
+    "deadline.unreadable": (
+        "không hiểu thời hạn '{text}'; các dạng được chấp nhận: 'trước ngày 10/12/2023', "
+        "'chậm nhất ngày 24/11/2023', 'đến 31/12/2023', 'trước 14 giờ, ngày 05/12/2023', "
+        "'từ nay đến cuối năm 2023', 'trong tháng 12/2023', 'trong quý IV/2023', "
+        "'thường xuyên'; nhiệm vụ không có thời hạn thì bỏ trường 'deadline'",
+        "cannot read the deadline '{text}'; accepted forms: 'trước ngày 10/12/2023', "
+        "'chậm nhất ngày 24/11/2023', 'đến 31/12/2023', 'trước 14 giờ, ngày 05/12/2023', "
+        "'từ nay đến cuối năm 2023', 'trong tháng 12/2023', 'trong quý IV/2023', "
+        "'thường xuyên'; leave 'deadline' out for a task with no deadline",
+    ),
+    # -- units -----------------------------------------------------------------
+    "units.bad-id": (
+        "mã '{id}' không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu '-' (ví dụ noi-vu)",
+        "id '{id}' is not valid: use lower-case ASCII letters, digits and '-' (e.g. noi-vu)",
+    ),
+    "units.duplicate-id": (
+        "mã '{id}' bị trùng (đã có ở dòng {line})",
+        "duplicate id '{id}' (first at line {line})",
+    ),
+    "units.bad-kind": (
+        "loại đơn vị '{kind}' không hợp lệ; dùng một trong: {allowed}",
+        "unit kind '{kind}' is not valid; use one of: {allowed}",
+    ),
+    "units.unknown-group": ("không có nhóm '{name}'", "unknown group '{name}'"),
+    "units.unknown-group-suggest": (
+        "không có nhóm '{name}'; có phải là '{suggestion}'?",
+        "unknown group '{name}'; did you mean '{suggestion}'?",
+    ),
+    "units.unknown-unit": (
+        "không có đơn vị '{name}' trong danh mục đơn vị",
+        "unknown unit '{name}': not in the units registry",
+    ),
+    "units.unknown-unit-suggest": (
+        "không có đơn vị '{name}' trong danh mục đơn vị; có phải là '{suggestion}'?",
+        "unknown unit '{name}': not in the units registry; did you mean '{suggestion}'?",
+    ),
+    "units.ambiguous": (
+        "'{name}' có thể là nhiều đơn vị: {candidates}; hãy ghi rõ mã",
+        "'{name}' could be several units: {candidates}; give the id",
+    ),
+    "units.bad-email": (
+        "'{email}' không phải địa chỉ thư điện tử",
+        "'{email}' is not an e-mail address",
+    ),
+    "units.group-cycle": (
+        "nhóm bao gồm chính nó: {cycle}",
+        "group includes itself: {cycle}",
+    ),
+    "units.alias-clash": (
+        "tên '{alias}' của '{id}' trùng với tên của '{other}'",
+        "name '{alias}' of '{id}' is also a name of '{other}'",
+    ),
+    # -- the data folder -------------------------------------------------------
+    "data.missing": (
+        "không tìm thấy thư mục dữ liệu '{path}' (chỉ định bằng --data hoặc CCHC_DATA)",
+        "data folder '{path}' not found (set it with --data or CCHC_DATA)",
+    ),
+    "data.not-a-folder": (
+        "'{path}' không phải thư mục dữ liệu cchc: không có units.yaml hay notices/",
+        "'{path}' is not a cchc data folder: it has no units.yaml and no notices/",
+    ),
+    "data.changed": (
+        "{path} thay đổi trong lúc đọc; hãy chạy lại lệnh",
+        "{path} changed while it was being read; run the command again",
+    ),
+    "data.no-units": (
+        "không có danh mục đơn vị units.yaml",
+        "the units registry units.yaml is missing",
+    ),
+    # -- notices and tasks -----------------------------------------------------
+    "notice.bad-id": (
+        "mã thông báo '{id}' không hợp lệ: chỉ dùng chữ thường không dấu, số và '-'",
+        "notice id '{id}' is not valid: use lower-case ASCII letters, digits and '-'",
+    ),
+    "notice.duplicate-id": (
+        "mã thông báo '{id}' đã dùng ở {first}",
+        "notice id '{id}' is already used at {first}",
+    ),
+    "notice.no-tasks": ("thông báo không có nhiệm vụ nào", "the notice has no tasks"),
+    "notice.no-number": ("thông báo chưa có số", "the notice has no number"),
+    "notice.partial-date": (
+        "ngày ban hành không đầy đủ ({date})",
+        "the date of issue is incomplete ({date})",
+    ),
+    "notice.after-registry": (
+        "thông báo ban hành sau ngày danh mục đơn vị hết hiệu lực ({until})",
+        "the notice is dated after the units registry's validity ends ({until})",
+    ),
+    "notice.before-registry": (
+        "thông báo ban hành trước ngày danh mục đơn vị có hiệu lực ({since})",
+        "the notice is dated before the units registry's validity starts ({since})",
+    ),
+    "task.bad-id": (
+        "mã nhiệm vụ '{id}' không hợp lệ: không dùng khoảng trắng hay '/'",
+        "task id '{id}' is not valid: no spaces or '/'",
+    ),
+    "task.duplicate-id": (
+        "mã nhiệm vụ '{id}' bị trùng (đã có ở dòng {line})",
+        "duplicate task id '{id}' (first at line {line})",
+    ),
+    "task.no-assignees": ("nhiệm vụ chưa giao cho đơn vị nào", "the task is assigned to no unit"),
+    "task.group-not-allowed": (
+        "'{name}' là một nhóm; ở đây cần một đơn vị",
+        "'{name}' is a group; a single unit is needed here",
+    ),
+    "task.lead-not-assignee": (
+        "đơn vị chủ trì '{unit}' không nằm trong các đơn vị được giao",
+        "lead unit '{unit}' is not among the assignees",
+    ),
+    "task.done-not-assignee": (
+        "'{unit}' không được giao nhiệm vụ này",
+        "'{unit}' is not an assignee of this task",
+    ),
+    "task.done-twice": (
+        "'{unit}' được ghi hoàn thành hai lần",
+        "'{unit}' is marked done twice",
+    ),
+    "task.deadline-before-meeting": (
+        "thời hạn ({last}) sớm hơn ngày họp/ban hành ({start})",
+        "the deadline ({last}) is earlier than the meeting or notice ({start})",
+    ),
+    "task.deadline-weekend": (
+        "hạn cuối ({last}) rơi vào {weekday}",
+        "the last day ({last}) is a {weekday}",
+    ),
+    "task.extension-not-later": (
+        "gia hạn đến {to} không muộn hơn hạn trước đó ({previous})",
+        "extension to {to} is not later than the deadline before it ({previous})",
+    ),
+    # -- command line ----------------------------------------------------------
+    "cli.summary": (
+        "{files} tệp, {notices} thông báo, {tasks} nhiệm vụ: {errors} lỗi, {warnings} cảnh báo",
+        "{files} files, {notices} notices, {tasks} tasks: {errors} errors, {warnings} warnings",
+    ),
+    "cli.data-has-errors": (
+        "dữ liệu có {errors} lỗi; các phần lỗi không được hiển thị (chạy 'cchc validate')",
+        "the data has {errors} errors; the parts in error are left out (run 'cchc validate')",
+    ),
+    "cli.bad-lang": (
+        "ngôn ngữ '{value}' không hỗ trợ; dùng vi hoặc en",
+        "language '{value}' is not supported; use vi or en",
+    ),
+    "cli.no-tasks": ("Không có nhiệm vụ nào.", "No tasks."),
+    "cli.no-units": ("Không có đơn vị nào.", "No units."),
+    "cli.ref-unknown": (
+        "không có nhiệm vụ '{ref}'",
+        "no task '{ref}'",
+    ),
+    "cli.ref-unknown-suggest": (
+        "không có nhiệm vụ '{ref}'; có phải là '{suggestion}'?",
+        "no task '{ref}'; did you mean '{suggestion}'?",
+    ),
+    "cli.ref-ambiguous": (
+        "'{ref}' có thể là: {candidates}",
+        "'{ref}' could be: {candidates}",
+    ),
+    "cli.notice-unknown": ("không có thông báo '{notice}'", "no notice '{notice}'"),
+    "cli.error": ("lỗi", "error"),
+    "cli.os-error": ("{path}: {reason}", "{path}: {reason}"),
+    "cli.warning": ("cảnh báo", "warning"),
+    "cli.bad-date": (
+        "'{text}' không phải là ngày; dùng 2023-12-10, 10/12/2023, 10/12, today/hôm nay, "
+        "tomorrow/ngày mai, yesterday/hôm qua, +7d, -3d, +2w, +1m, "
+        "eow/cuối tuần, eom/cuối tháng, eoq/cuối quý, eoy/cuối năm",
+        "'{text}' is not a date; use 2023-12-10, 10/12/2023, 10/12, today, tomorrow, yesterday, "
+        "+7d, -3d, +2w, +1m, eow (end of week), eom (end of month), eoq (end of quarter), "
+        "eoy (end of year)",
+    ),
+    "cli.bad-period": (
+        "'{text}' không phải là kỳ báo cáo; dùng 2023-11 (tháng), 2023-Q4 (quý), 2023 (năm) "
+        "hoặc 01/11/2023..15/11/2023",
+        "'{text}' is not a period; use 2023-11 (month), 2023-Q4 (quarter), 2023 (year) "
+        "or 2023-11-01..2023-11-15",
+    ),
+    "cli.period-reversed": (
+        "kỳ báo cáo kết thúc ({end}) trước khi bắt đầu ({start})",
+        "the period ends ({end}) before it starts ({start})",
+    ),
+    "cli.one-of": (
+        "chỉ dùng một trong {options}",
+        "use only one of {options}",
+    ),
+    "config.bad-number": (
+        "'{value}' phải là một số nguyên từ {low} đến {high}",
+        "'{value}' must be a whole number from {low} to {high}",
+    ),
+    "config.bad-choice": (
+        "'{value}' không hợp lệ; dùng một trong: {allowed}",
+        "'{value}' is not valid; use one of: {allowed}",
+    ),
+    "config.bad-language": (
+        "ngôn ngữ '{value}' không hợp lệ; dùng một trong: {allowed}",
+        "language '{value}' is not valid; use one of: {allowed}",
+    ),
+    "config.password-in-file": (
+        "không ghi mật khẩu vào tệp cấu hình; đặt nó trong biến môi trường (password_env, "
+        "mặc định CCHC_SMTP_PASSWORD)",
+        "do not put the password in the config file; set it in an environment variable "
+        "(password_env, default CCHC_SMTP_PASSWORD)",
+    ),
+    "config.bad-timezone": (
+        "múi giờ '{timezone}' không tồn tại; ví dụ: Asia/Ho_Chi_Minh",
+        "unknown time zone '{timezone}'; for example: Asia/Ho_Chi_Minh",
+    ),
+    "cli.nothing-due": ("Không có nhiệm vụ nào đến hạn.", "Nothing is due."),
+    "cli.nothing-overdue": ("Không có nhiệm vụ nào quá hạn.", "Nothing is overdue."),
+    "cli.as-of": ("Tính đến ngày {today}", "As of {today}"),
+    # -- edits -----------------------------------------------------------------
+    "edit.cancelled": (
+        "nhiệm vụ {ref} đã bị hủy ({reason}); không ghi nhận được",
+        "task {ref} was cancelled ({reason}); nothing can be recorded on it",
+    ),
+    "edit.already-done": (
+        "{unit} đã hoàn thành {ref} ngày {on}; muốn sửa thì dùng 'cchc reopen' trước",
+        "{unit} already finished {ref} on {on}; use 'cchc reopen' first to change it",
+    ),
+    "edit.not-done": (
+        "{unit} chưa được ghi hoàn thành {ref}",
+        "{unit} is not recorded as done on {ref}",
+    ),
+    "edit.no-deadline": (
+        "nhiệm vụ {ref} không có thời hạn để gia hạn",
+        "task {ref} has no deadline to extend",
+    ),
+    "edit.extension-not-later": (
+        "gia hạn đến {to} phải muộn hơn hạn cuối hiện tại của {ref} ({last})",
+        "the extension to {to} must be later than the current last day of {ref} ({last})",
+    ),
+    "edit.already-cancelled": (
+        "nhiệm vụ {ref} đã bị hủy trước đó ({reason})",
+        "task {ref} is already cancelled ({reason})",
+    ),
+    "edit.unreadable": ("không đọc được {path}: {reason}", "cannot read {path}: {reason}"),
+    "edit.invalid-file": (
+        "{path} đang có lỗi nên không sửa; hãy sửa các lỗi trên (chạy 'cchc validate') rồi làm lại",
+        "{path} has errors, so it is left untouched; fix them (run 'cchc validate') and retry",
+    ),
+    "edit.lone-cr": (
+        "{path} dùng ký tự xuống dòng CR kiểu cũ; hãy lưu lại với LF hoặc CRLF",
+        "{path} uses old-style CR line breaks; save it with LF or CRLF",
+    ),
+    "edit.unsafe": (
+        "không ghi {path}: kết quả sửa không đúng như dự định, tệp giữ nguyên",
+        "{path} not written: the edit would not read back as intended; the file is unchanged",
+    ),
+    "edit.file-changed": (
+        "{path} liên tục bị sửa trong lúc ghi; tệp giữ nguyên, hãy thử lại",
+        "{path} kept changing while the edit was made; the file is unchanged, try again",
+    ),
+    "edit.flow-task": (
+        "nhiệm vụ {id} viết trên một dòng kiểu {{...}}; "
+        "hãy viết mỗi khóa một dòng để cchc sửa được",
+        "task {id} is written in flow style {{...}}; write one key per line so cchc can edit it",
+    ),
+    "edit.no-task": ("không tìm thấy nhiệm vụ {id} trong tệp", "task {id} is not in the file"),
+    "edit.layout": (
+        "dòng {line}: khóa '{key}' nằm chung dòng với nội dung khác; hãy tách ra một dòng riêng",
+        "line {line}: key '{key}' shares its line with something else; put it on a line of its own",
+    ),
+    "edit.rewrite": ("cần viết lại '{key}'", "'{key}' must be rewritten"),
+    "edit.not-assignee": (
+        "{unit} không được giao nhiệm vụ {ref}; đơn vị được giao: {assignees}",
+        "{unit} is not assigned {ref}; its assignees: {assignees}",
+    ),
+    "edit.which-units": (
+        "nhiệm vụ {ref} giao cho nhiều đơn vị; chỉ rõ --unit hoặc --all. Còn lại: {units}",
+        "task {ref} is assigned to several units; give --unit or --all. Still open: {units}",
+    ),
+    "edit.which-done": (
+        "nhiệm vụ {ref} có nhiều đơn vị đã hoàn thành; chỉ rõ --unit hoặc --all: {units}",
+        "several units are done on {ref}; give --unit or --all: {units}",
+    ),
+    "edit.nothing-open": (
+        "mọi đơn vị đã hoàn thành {ref}",
+        "every assignee has finished {ref} already",
+    ),
+    "edit.nothing-done": ("chưa đơn vị nào hoàn thành {ref}", "no unit is done on {ref}"),
+    "edit.future": (
+        "ngày {on} ở sau hôm nay ({today}); vẫn ghi, nhưng sẽ chỉ tính từ ngày đó",
+        "{on} is after today ({today}); recorded, but it counts only from that day",
+    ),
+    "edit.reopened-note": ("Mở lại: {reason}", "Reopened: {reason}"),
+    "edit.saved": ("Đã ghi vào {path}: {what}", "Written to {path}: {what}"),
+    "what.done": ("{ref} — {units} hoàn thành ngày {on}", "{ref} — {units} done on {on}"),
+    "what.reopen": ("{ref} — mở lại cho {units}", "{ref} — reopened for {units}"),
+    "what.extend": ("{ref} — gia hạn đến {to}", "{ref} — extended to {to}"),
+    "what.cancel": ("{ref} — đã hủy", "{ref} — cancelled"),
+    "what.note": ("{ref} — thêm ghi chú", "{ref} — note added"),
+    "what.undo": (
+        "đã hoàn tác thao tác #{id} ({command} {ref}) trong {path}",
+        "undid edit #{id} ({command} {ref}) in {path}",
+    ),
+    "undo.nothing": ("không có thao tác nào để hoàn tác", "there is no edit to undo"),
+    "undo.changed": (
+        "{path} đã thay đổi sau thao tác #{id} ({ref}); hoàn tác sẽ làm mất các thay đổi đó, "
+        "nên tệp giữ nguyên",
+        "{path} has changed since edit #{id} ({ref}); undoing it would lose those changes, "
+        "so the file is left as it is",
+    ),
+    "log.journal-bad-lines": (
+        "nhật ký có dòng không đọc được: {lines}",
+        "unreadable lines in the journal: {lines}",
+    ),
+    "log.empty": ("Chưa có thao tác nào.", "No edits yet."),
+    "cache.rebuilt": (
+        "bộ nhớ đệm không đọc được nên đã được tạo lại",
+        "the cache could not be read and was rebuilt",
+    ),
+    "cache.cleared": ("Đã xóa {path}", "Deleted {path}"),
+    "cache.none": ("Không có bộ nhớ đệm nào.", "There is no cache."),
+    # -- reminders -------------------------------------------------------------
+    "remind.heading": (
+        "Nhắc việc ngày {today}: {overdue} quá hạn, {upcoming} đến hạn trong {days} ngày tới",
+        "Reminders for {today}: {overdue} overdue, {upcoming} due within {days} days",
+    ),
+    "remind.counts": (
+        "{overdue} quá hạn, {upcoming} sắp đến hạn",
+        "{overdue} overdue, {upcoming} due soon",
+    ),
+    "remind.notice": ("Thông báo: {notice}", "Notice: {notice}"),
+    "remind.overdue-by": ("quá hạn {days} ngày", "{days} days overdue"),
+    "remind.overdue-by-one": ("quá hạn {days} ngày", "{days} day overdue"),
+    "remind.deadline": (
+        "Thời hạn: {written} (hạn cuối {last})",
+        "Deadline: {written} (last day {last})",
+    ),
+    "remind.subject-unit": (
+        "Nhắc việc {today} - {unit}: {overdue} quá hạn, {upcoming} sắp đến hạn",
+        "Reminder {today} - {unit}: {overdue} overdue, {upcoming} due soon",
+    ),
+    "remind.subject-office": (
+        "Nhắc việc {today} - tổng hợp: {units} đơn vị, {overdue} quá hạn, {upcoming} sắp đến hạn",
+        "Reminders {today} - summary: {units} units, {overdue} overdue, {upcoming} due soon",
+    ),
+    "remind.dear": ("Kính gửi: {unit}", "To: {unit}"),
+    "remind.no-address": (
+        "Các đơn vị chưa có địa chỉ thư điện tử trong danh mục (cần báo trực tiếp): {units}",
+        "Units with no e-mail address in the registry (to be told directly): {units}",
+    ),
+    "remind.footer": (
+        "Thư này do cchc gửi tự động từ dữ liệu theo dõi thông báo kết luận; "
+        "vui lòng không trả lời thư này.",
+        "This message was sent automatically by cchc from the conclusion-notice "
+        "tracking data; please do not reply to it.",
+    ),
+    "mail.not-configured": (
+        "chưa cấu hình gửi thư trong config.yaml (hoặc biến môi trường): thiếu {missing}",
+        "mailing is not configured in config.yaml (or the environment): {missing} missing",
+    ),
+    "mail.no-password": (
+        "chưa có mật khẩu SMTP: đặt biến môi trường {variable}",
+        "no SMTP password: set the environment variable {variable}",
+    ),
+    "mail.unreachable": (
+        "không kết nối được máy chủ thư {host}: {reason}",
+        "cannot reach the mail server {host}: {reason}",
+    ),
+    "mail.were-sent": ("Đã gửi: {names}", "Sent: {names}"),
+    "mail.not-sent": ("Chưa gửi được cho {name}: {reason}", "Not sent to {name}: {reason}"),
+    "mail.office": ("văn phòng (thư tổng hợp)", "the office (summary)"),
+    "mail.sent": (
+        "Đã gửi {count} thư ({skipped} thư đã gửi trước đó trong ngày)",
+        "Sent {count} messages ({skipped} already sent earlier today)",
+    ),
+    # -- the periodic report ---------------------------------------------------
+    "report.title": (
+        "BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ THEO THÔNG BÁO KẾT LUẬN",
+        "REPORT ON THE TASKS OF THE CONCLUSION NOTICES",
+    ),
+    "report.period": (
+        "{issuer} - kỳ báo cáo {period}, số liệu tính đến ngày {as_of}",
+        "{issuer} - period {period}, as of {as_of}",
+    ),
+    "report.summary": ("Tổng hợp theo đơn vị", "By unit"),
+    "report.overdue": ("Nhiệm vụ quá hạn chưa hoàn thành", "Overdue tasks not done"),
+    "report.quiet": (
+        "Nhiệm vụ thường xuyên chưa có báo cáo trong {months} tháng",
+        "Ongoing tasks with no report for {months} months",
+    ),
+    "report.none-quiet": ("Không có.", "None."),
+    "report.long-overdue": ("Quá 30 ngày", "Over 30 days"),
+    "report.mark": ("x", "x"),
+    "report.since": ("Báo cáo gần nhất", "Last report"),
+    "sheet.summary": ("Tổng hợp", "Summary"),
+    "sheet.overdue": ("Quá hạn", "Overdue"),
+    "sheet.quiet": ("Không thời hạn", "No deadline"),
+    "sheet.chart": ("Biểu đồ", "Chart"),
+    "ics.name": ("Hạn nhiệm vụ - {unit}", "Task deadlines - {unit}"),
+    "report.chart": ("Tỷ lệ hoàn thành", "Completion"),
+    "report.written": ("Đã ghi {path}", "Wrote {path}"),
+    "report.needs-output": (
+        "--format xlsx cần --output TỆP.xlsx",
+        "--format xlsx needs --output FILE.xlsx",
+    ),
+    # -- import ----------------------------------------------------------------
+    "import.no-assignees": (
+        "không tìm thấy đơn vị được giao trong tiêu đề mục",
+        "no assigned unit found in the section's heading",
+    ),
+    "import.unknown-unit": (
+        "đơn vị không có trong danh mục, giữ nguyên như văn bản: {arg}",
+        "unit not in the registry, kept as written: {arg}",
+    ),
+    "import.bad-deadline": (
+        "thời hạn không đọc được ({arg}); ghi lại cho đúng",
+        "deadline could not be read ({arg}); write it out",
+    ),
+    "import.deadline-before-issue": (
+        "thời hạn sớm hơn ngày ban hành: kiểm tra lại văn bản",
+        "the deadline is before the date of issue: check the notice",
+    ),
+    "import.summary": (
+        "Đã đọc {tasks} nhiệm vụ, {deadlines} thời hạn; {reviews} mục cần xem lại.",
+        "Read {tasks} tasks, {deadlines} deadlines; {reviews} items need review.",
+    ),
+    "import.nothing": (
+        "không tìm thấy nhiệm vụ nào trong {path}: các nhiệm vụ nằm ở các mục đánh số 1., 2., ...",
+        "no assigned task found in {path}: the assignments are the sections numbered 1., 2., ...",
+    ),
+    "import.taken": (
+        "đã có thông báo mã {id}; nếu đây là thông báo khác, dùng --id để đặt mã khác",
+        "notice {id} exists already; if this is another notice, give it another --id",
+    ),
+    "import.exists": (
+        "{path} đã có; chọn --output khác hoặc --id khác",
+        "{path} exists already; choose another --output or --id",
+    ),
+    "import.unreadable": ("không đọc được {path}: {reason}", "cannot read {path}: {reason}"),
+    "import.not-utf8": (
+        "{path} không phải UTF-8 (dòng {line}, cột {col}); hãy lưu lại với bảng mã UTF-8",
+        "{path} is not UTF-8 (line {line}, column {col}); save it again as UTF-8",
+    ),
+    "git.failed": (
+        "đã ghi {path} nhưng chưa commit được vào git: {reason}",
+        "{path} is written but not committed to git: {reason}",
+    ),
+    "init.exists": (
+        "{path} đã có {files}; không ghi đè",
+        "{path} has {files} already; nothing is overwritten",
+    ),
+    "init.done": (
+        "Đã tạo thư mục dữ liệu {path}: sửa config.yaml và units.yaml, rồi thêm thông báo "
+        "(cchc new hoặc cchc import)",
+        "Created the data folder {path}: edit config.yaml and units.yaml, then add notices "
+        "(cchc new or cchc import)",
+    ),
+    "new.no-units": (
+        "danh mục đơn vị chưa có đơn vị nào",
+        "the units registry has no unit yet",
+    ),
+    # -- labels ----------------------------------------------------------------
+    "label.ref": ("Mã", "Ref"),
+    "label.notice": ("Thông báo", "Notice"),
+    "label.task": ("Nhiệm vụ", "Task"),
+    "label.assignees": ("Đơn vị thực hiện", "Assigned to"),
+    "label.lead": ("Chủ trì", "Lead"),
+    "label.with": ("Phối hợp", "In coordination with"),
+    "label.text": ("Nội dung", "Task"),
+    "label.deadline": ("Thời hạn", "Deadline"),
+    "label.kind": ("Loại thời hạn", "Deadline kind"),
+    "label.last-day": ("Hạn cuối", "Last day"),
+    "label.target": ("Chỉ tiêu", "Target"),
+    "label.report-to": ("Báo cáo về", "Report to"),
+    "label.done": ("Đã hoàn thành", "Done"),
+    "label.progress": ("Tiến độ", "Progress"),
+    "label.evidence": ("Tài liệu kiểm chứng", "Evidence"),
+    "label.extensions": ("Gia hạn", "Extensions"),
+    "label.extension": (
+        "đến {to}; lý do: {reason}",
+        "to {to}; reason: {reason}",
+    ),
+    "label.cancelled": ("Đã hủy", "Cancelled"),
+    "label.notes": ("Ghi chú", "Notes"),
+    "label.source": ("Nguồn", "Source"),
+    "label.number": ("Số", "Number"),
+    "label.no-number": ("(chưa có số)", "(no number)"),
+    "label.issuer": ("Cơ quan ban hành", "Issued by"),
+    "label.date": ("Ngày ban hành", "Date of issue"),
+    "label.meeting": ("Ngày họp", "Meeting"),
+    "label.title": ("Trích yếu", "Title"),
+    "label.chair": ("Chủ trì cuộc họp", "Chaired by"),
+    "label.signer": ("Người ký", "Signed by"),
+    "label.recipients": ("Nơi nhận", "Recipients"),
+    "label.done-count": ("{done}/{total} đơn vị đã hoàn thành", "{done} of {total} units done"),
+    "label.open-units": ("Chưa hoàn thành", "Not done"),
+    "label.id": ("Mã", "Id"),
+    "label.name": ("Tên", "Name"),
+    "label.unit-kind": ("Loại", "Kind"),
+    "label.groups": ("Thuộc nhóm", "Groups"),
+    "label.aliases": ("Tên gọi khác", "Aliases"),
+    "label.email": ("Thư điện tử", "E-mail"),
+    "label.group": ("Nhóm", "Group"),
+    "label.members": ("Thành viên", "Members"),
+    "label.member-count": ("Số đơn vị", "Units"),
+    "label.units-title": ("Danh mục đơn vị", "Units"),
+    "label.groups-title": ("Nhóm đơn vị", "Groups"),
+    "label.valid": ("Hiệu lực: {since} – {until}", "Valid: {since} – {until}"),
+    "label.none": ("không", "none"),
+    "label.unit": ("Đơn vị", "Unit"),
+    "label.stt": ("STT", "No."),
+    "label.total-tasks": ("Tổng số nhiệm vụ", "Tasks"),
+    "label.original": ("ban đầu {day}", "originally {day}"),
+    "label.units-open": ("Đơn vị chưa hoàn thành", "Units not done"),
+    "label.days-left": ("Còn lại", "Time left"),
+    "label.days-overdue": ("Số ngày quá hạn", "Days overdue"),
+    "label.status": ("Trạng thái", "Status"),
+    "label.total": ("Tổng số", "Total"),
+    "label.totals": ("Tổng cộng", "Total"),
+    "label.completion": ("Hoàn thành (%)", "Done (%)"),
+    "label.bar": ("Tiến độ", "Progress"),
+    "label.overdue-rate": ("Tỷ lệ quá hạn (%)", "Overdue rate (%)"),
+    "label.open-of": ("{open}/{total} chưa xong", "{open} of {total} not done"),
+    "label.left-days": ("còn {days} ngày", "{days} days left"),
+    "label.left-days-one": ("còn {days} ngày", "{days} day left"),
+    "label.left-today": ("hôm nay là hạn cuối", "last day today"),
+    "label.late-days": ("quá {days} ngày", "{days} days overdue"),
+    "label.late-days-one": ("quá {days} ngày", "{days} day overdue"),
+    "label.unit-title": ("{name} ({count})", "{name} ({count})"),
+    "label.status-legend": (
+        "HT: hoàn thành; QH: quá hạn. Tỷ lệ quá hạn tính trên số nhiệm vụ có thời hạn; "
+        "mỗi đơn vị được giao tính một lần, nhiệm vụ đã hủy không tính vào tổng số.",
+        "Overdue rate: overdue and not done, out of the assignments that have a deadline; "
+        "each assigned unit counts once; cancelled tasks are not in the total.",
+    ),
+    "col.done_on_time": ("HT đúng hạn", "Done on time"),
+    "col.done_late": ("HT quá hạn", "Done late"),
+    "col.done_no_deadline": ("HT không hạn", "Done, no deadline"),
+    "col.in_progress": ("Trong hạn", "In progress"),
+    "col.overdue": ("QH chưa HT", "Overdue"),
+    "col.ongoing": ("Thường xuyên", "Ongoing"),
+    "col.cancelled": ("Đã hủy", "Cancelled"),
+    "status.done_on_time": ("Hoàn thành đúng hạn", "Done on time"),
+    "status.done_late": ("Hoàn thành quá hạn", "Done late"),
+    "status.done_no_deadline": ("Hoàn thành (không thời hạn)", "Done (no deadline)"),
+    "status.in_progress": ("Đang thực hiện trong hạn", "In progress, within the deadline"),
+    "status.overdue": ("Quá hạn chưa hoàn thành", "Overdue, not done"),
+    "status.ongoing": ("Thường xuyên / không thời hạn", "Ongoing, no deadline"),
+    "status.cancelled": ("Đã hủy", "Cancelled"),
+    "label.entry": ("#", "#"),
+    "label.setting": ("Thiết lập", "Setting"),
+    "label.value": ("Giá trị", "Value"),
+    "label.origin": ("Nguồn", "From"),
+    "label.time": ("Thời gian", "Time"),
+    "label.user": ("Người sửa", "User"),
+    "label.command": ("Lệnh", "Command"),
+    "label.units": ("Đơn vị", "Units"),
+    "label.details": ("Chi tiết", "Details"),
+    "kind.department": ("phòng, ban", "department"),
+    "kind.commune": ("xã", "commune"),
+    "kind.town": ("thị trấn", "town"),
+    "kind.organization": ("đoàn thể", "organization"),
+    "kind.agency": ("đơn vị", "agency"),
+    "deadline.before": (
+        "trước ngày ghi (hạn cuối là ngày liền trước)",
+        "before the day written (the last day is the day before)",
+    ),
+    "deadline.no_later_than": ("chậm nhất ngày ghi", "no later than the day written"),
+    "deadline.until": ("đến hết ngày ghi", "until the end of the day written"),
+    "deadline.before_time": ("trước giờ ghi của ngày ghi", "before the time on the day written"),
+    "deadline.end_of_year": ("đến cuối năm", "by the end of the year"),
+    "deadline.within_month": ("trong tháng", "within the month"),
+    "deadline.within_quarter": ("trong quý", "within the quarter"),
+    "deadline.ongoing": ("thường xuyên, không thời hạn", "ongoing, no deadline"),
+    "weekday.5": ("thứ Bảy", "Saturday"),
+    "weekday.6": ("Chủ nhật", "Sunday"),
+    # -- help ------------------------------------------------------------------
+    "help.app": (
+        "Theo dõi nhiệm vụ trong các thông báo kết luận của Chủ tịch UBND.",
+        "Track the tasks of the chairman's conclusion notices.",
+    ),
+    "help.validate": (
+        "Kiểm tra mọi tệp dữ liệu; in mỗi lỗi một dòng đường-dẫn:dòng:cột.",
+        "Check every data file; print one path:line:col line per problem.",
+    ),
+    "help.list": ("Liệt kê nhiệm vụ, có lọc.", "List tasks, with filters."),
+    "help.show": (
+        "Xem đầy đủ một nhiệm vụ, thông báo của nó và nguồn.",
+        "Show one task in full, with its notice and source.",
+    ),
+    "help.units": ("Danh mục đơn vị và nhóm.", "The registry of units and groups."),
+    "help.due": (
+        "Nhiệm vụ chưa hoàn thành có hạn cuối trước một ngày (kể cả đã quá hạn).",
+        "Open tasks whose last day is before a date (overdue ones included).",
+    ),
+    "help.overdue": (
+        "Nhiệm vụ quá hạn chưa hoàn thành, theo từng đơn vị.",
+        "Overdue tasks not done, by unit.",
+    ),
+    "help.status": (
+        "Bảng số liệu theo đơn vị (hoặc theo thông báo) theo các tiêu chí báo cáo.",
+        "Counts per unit (or per notice) in the report categories.",
+    ),
+    "help.opt.as-of": (
+        "Tính như vào ngày này (mặc định: hôm nay theo múi giờ của cơ quan).",
+        "Compute as of this date (default: today in the office's time zone).",
+    ),
+    "help.opt.before": (
+        "Hạn cuối trước ngày này (2023-12-10, 10/12/2023, +7d, eom...).",
+        "Last day before this date (2023-12-10, 10/12/2023, +7d, eom...).",
+    ),
+    "help.opt.by": (
+        "Hạn cuối đến hết ngày này.",
+        "Last day on or before this date.",
+    ),
+    "help.opt.within": (
+        "Hạn cuối trong N ngày tới (mặc định 7).",
+        "Last day within the next N days (default 7).",
+    ),
+    "help.opt.by-group": (
+        "Nhóm theo: unit (đơn vị) hoặc notice (thông báo).",
+        "Group by: unit or notice.",
+    ),
+    "help.done": (
+        "Ghi nhận đơn vị đã hoàn thành nhiệm vụ.",
+        "Record that units have finished a task.",
+    ),
+    "help.reopen": (
+        "Hủy ghi nhận hoàn thành (kèm lý do).",
+        "Undo a completion, with a reason.",
+    ),
+    "help.extend": (
+        "Gia hạn nhiệm vụ; thời hạn ban đầu vẫn được giữ.",
+        "Extend a task's deadline; the original stays on record.",
+    ),
+    "help.cancel": (
+        "Hủy nhiệm vụ theo quyết định sau đó (kèm lý do).",
+        "Cancel a task by a later decision, with a reason.",
+    ),
+    "help.note": ("Thêm ghi chú tiến độ có ngày.", "Add a dated progress note."),
+    "help.undo": (
+        "Hoàn tác thao tác sửa gần nhất của cchc trong thư mục dữ liệu.",
+        "Revert the last edit cchc made in this data folder.",
+    ),
+    "help.log": ("Lịch sử các thao tác sửa.", "The history of edits."),
+    "help.opt.units": (
+        "Đơn vị (có thể lặp lại; mã, tên hoặc tên khác).",
+        "Unit (repeatable; id, name or alias).",
+    ),
+    "help.opt.all": ("Mọi đơn vị được giao.", "Every assigned unit."),
+    "help.opt.on": (
+        "Ngày hoàn thành (mặc định hôm nay).",
+        "Day of completion (default: today).",
+    ),
+    "help.opt.evidence": (
+        "Tài liệu kiểm chứng, ví dụ 'Báo cáo số 123/BC-NV ngày 24/11/2023'.",
+        "The evidence document, e.g. 'Báo cáo số 123/BC-NV ngày 24/11/2023'.",
+    ),
+    "help.opt.note": ("Ghi chú.", "A note."),
+    "help.opt.reason": ("Lý do.", "The reason."),
+    "help.opt.to": ("Gia hạn đến ngày.", "The new last day."),
+    "help.opt.decision": (
+        "Văn bản quyết định, ví dụ 'Công văn 2200/UBND-NV'.",
+        "The deciding document, e.g. 'Công văn 2200/UBND-NV'.",
+    ),
+    "help.arg.text": ("Nội dung ghi chú.", "The note's text."),
+    "help.arg.ref-log": ("Chỉ nhiệm vụ này.", "Only this task."),
+    "help.remind": (
+        "Nhắc việc quá hạn và sắp đến hạn theo từng đơn vị (cho cron).",
+        "Overdue and upcoming tasks by unit, for cron.",
+    ),
+    "help.opt.days": (
+        "Số ngày tới (mặc định reminder_days trong config.yaml, hoặc 3).",
+        "How many days ahead (default: reminder_days in config.yaml, or 3).",
+    ),
+    "help.opt.email": (
+        "Gửi thư cho từng đơn vị và thư tổng hợp cho văn phòng.",
+        "Mail each unit, and a summary to the office.",
+    ),
+    "help.opt.dry-run": ("In các thư thay vì gửi.", "Print the messages instead of sending."),
+    "help.opt.force": (
+        "Gửi cả những thư đã gửi hôm nay.",
+        "Send even what was already sent today.",
+    ),
+    "help.opt.fail-on-overdue": (
+        "Mã thoát 3 nếu có việc quá hạn (để giám sát).",
+        "Exit 3 when something is overdue (for monitoring).",
+    ),
+    "help.opt.working-days": (
+        "Không nhắc vào thứ Bảy, Chủ nhật và ngày nghỉ trong config.yaml.",
+        "Say nothing on Saturdays, Sundays and the holidays in config.yaml.",
+    ),
+    "help.report": (
+        "Báo cáo định kỳ theo đơn vị: tổng hợp, quá hạn, thường xuyên chưa báo cáo.",
+        "The periodic report by unit: summary, overdue, ongoing with no report.",
+    ),
+    "help.opt.period": (
+        "Kỳ báo cáo: 2023-11, 2023-Q4, 2023 hoặc TỪ..ĐẾN (mặc định: tháng này).",
+        "The period: 2023-11, 2023-Q4, 2023 or FROM..TO (default: this month).",
+    ),
+    "help.opt.report-format": (
+        "Định dạng: table, md, csv, json, xlsx (xlsx cần --output).",
+        "Format: table, md, csv, json, xlsx (xlsx needs --output).",
+    ),
+    "help.opt.output": ("Ghi vào tệp này.", "Write to this file."),
+    "help.opt.order": (
+        "Thứ tự đơn vị: alpha (theo vần) hoặc registry (theo danh mục).",
+        "Unit order: alpha (Vietnamese alphabetical) or registry.",
+    ),
+    "help.export": (
+        "Xuất lịch hạn (iCalendar) hoặc mọi nhiệm vụ và trạng thái (JSON, CSV).",
+        "Export deadlines as a calendar (iCalendar), or every task and status (JSON, CSV).",
+    ),
+    "help.opt.export-format": ("Định dạng: ics, json, csv.", "Format: ics, json, csv."),
+    "help.opt.alarm-days": (
+        "Nhắc trên lịch trước hạn cuối bao nhiêu ngày (mặc định 3).",
+        "Calendar alarm this many days before the last day (default 3).",
+    ),
+    "help.import": (
+        "Đọc một thông báo (.txt, .docx hoặc - là đầu vào chuẩn) thành tệp nháp để xem lại.",
+        "Read a notice (.txt, .docx, or - for standard input) into a draft file to review.",
+    ),
+    "help.arg.source": ("Tệp thông báo.", "The notice's file."),
+    "help.opt.import-dry-run": ("In tệp nháp thay vì ghi.", "Print the draft instead."),
+    "help.opt.notice-id": (
+        "Mã thông báo (mặc định lấy từ số và ngày).",
+        "The notice's id (default: from its number and date).",
+    ),
+    "help.opt.version": ("In phiên bản rồi thoát.", "Print the version and exit."),
+    "help.init": (
+        "Tạo thư mục dữ liệu mới: config.yaml, units.yaml, notices/, .gitignore.",
+        "Create a data folder: config.yaml, units.yaml, notices/, .gitignore.",
+    ),
+    "help.arg.folder": ("Thư mục cần tạo.", "The folder to create."),
+    "help.opt.from-units": (
+        "Chép danh mục đơn vị từ tệp này.",
+        "Copy the units registry from this file.",
+    ),
+    "help.new": (
+        "Tạo tệp thông báo mới có sẵn phần đầu và một nhiệm vụ mẫu (mở $EDITOR nếu có).",
+        "Create a notice file with its header and an example task (opens $EDITOR if set).",
+    ),
+    "help.opt.title": ("Trích yếu của thông báo.", "The notice's title."),
+    "help.opt.number": ("Số thông báo, ví dụ 123/TB-UBND.", "Its number, e.g. 123/TB-UBND."),
+    "help.opt.date": ("Ngày ban hành (mặc định hôm nay).", "Date of issue (default today)."),
+    "help.opt.chair": ("Người chủ trì cuộc họp.", "Who chaired the meeting."),
+    "help.config": (
+        "Các thiết lập đang dùng và nguồn của từng thiết lập.",
+        "The settings in force and where each comes from.",
+    ),
+    "help.opt.commit": (
+        "Commit tệp vừa sửa vào git (hoặc CCHC_GIT_COMMIT=1).",
+        "Commit the edited file to git (or CCHC_GIT_COMMIT=1).",
+    ),
+    "help.merge-file": (
+        "Trình gộp của git cho tệp thông báo (xem README).",
+        "git's merge driver for notice files (see README).",
+    ),
+    "help.opt.no-cache": (
+        "Đọc lại mọi tệp, không dùng bộ nhớ đệm.",
+        "Read every file again; do not use the cache.",
+    ),
+    "help.cache": ("Bộ nhớ đệm của thư mục dữ liệu.", "The data folder's cache."),
+    "help.cache-clear": (
+        "Xóa bộ nhớ đệm; lần chạy sau đọc lại mọi tệp.",
+        "Delete the cache; the next run reads every file again.",
+    ),
+    "help.opt.data": (
+        "Thư mục dữ liệu (mặc định ./data).",
+        "The data folder (default ./data).",
+    ),
+    "help.opt.lang": ("Ngôn ngữ: vi hoặc en.", "Language: vi or en."),
+    "help.opt.format": ("Định dạng: table, json, csv.", "Output format: table, json, csv."),
+    "help.opt.strict": (
+        "Coi cảnh báo là lỗi (mã thoát 1).",
+        "Treat warnings as errors (exit 1).",
+    ),
+    "help.opt.notice": ("Chỉ thông báo này (mã).", "Only this notice (id)."),
+    "help.opt.unit": (
+        "Chỉ đơn vị/nhóm này (mã, tên hoặc tên khác; không cần dấu).",
+        "Only this unit or group (id, name or alias; marks optional).",
+    ),
+    "help.opt.search": (
+        "Chỉ nhiệm vụ có nội dung chứa chuỗi này (không cần dấu).",
+        "Only tasks whose text contains this (marks optional).",
+    ),
+    "help.arg.ref": (
+        "Mã nhiệm vụ: thông-báo/nhiệm-vụ (ví dụ cchc-2023-11/2.3), "
+        "hoặc phần cuối nếu không nhầm lẫn.",
+        "Task reference: notice/task (e.g. cchc-2023-11/2.3), or its end when unambiguous.",
+    ),
+}
+
+_WEEKDAY_KEYS = ("weekday",)
+
+
+def fmt_date(value: date, lang: Lang) -> str:
+    """Dates as each language writes them: dd/mm/yyyy in Vietnamese, ISO in English."""
+    return value.strftime("%d/%m/%Y") if lang is Lang.VI else value.isoformat()
+
+
+def t(key: str, lang: Lang, /, **args: Any) -> str:
+    vi, en = MESSAGES[key]
+    template = vi if lang is Lang.VI else en
+    shown = {}
+    for name, value in args.items():
+        if isinstance(value, date):
+            shown[name] = fmt_date(value, lang)
+        elif isinstance(value, PartialDate):
+            shown[name] = value.day_first() if lang is Lang.VI else value.iso()
+        elif name in _WEEKDAY_KEYS:
+            shown[name] = t(f"weekday.{value}", lang)
+        else:
+            shown[name] = value
+    return template.format(**shown)
+
+
+def days_key(key: str, days: int) -> str:
+    """The message for one day where a language says it differently ("1 day left")."""
+    return f"{key}-one" if abs(days) == 1 else key
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}

@@ -1,0 +1,141 @@
+"""Finding tasks: filters, references and the order tasks are shown in. Pure."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from cchc_cli.core.errors import UsageError
+from cchc_cli.core.model import Dataset, Notice, NoticeIndex, Task
+from cchc_cli.core.status import OPEN, Status, UnitStatus, statuses
+from cchc_cli.core.units import Resolver
+from cchc_cli.core.vntext import fold
+
+_NUMBER = re.compile(r"(\d+)")
+
+
+@functools.lru_cache(maxsize=8192)
+def natural_key(text: str) -> tuple:
+    """ "2.10" after "2.9", "8" before "10"."""
+    return tuple(int(p) if p.isdigit() else p for p in _NUMBER.split(text))
+
+
+def notice_order(notice: Notice) -> tuple:
+    return (notice.date.earliest(), natural_key(notice.id))
+
+
+def sorted_notices(notices: Iterable[Notice]) -> list[Notice]:
+    return sorted(notices, key=notice_order)
+
+
+def sorted_tasks(notices: Iterable[Notice]) -> list[Task]:
+    return [
+        task
+        for notice in sorted_notices(notices)
+        for task in sorted(notice.tasks, key=lambda t: natural_key(t.id))
+    ]
+
+
+def resolve_units(dataset: Dataset, written: str) -> tuple[str, ...]:
+    """Unit ids for what a user typed: a unit, or a group's members."""
+    found = Resolver(dataset.registry).lookup(written)
+    if found.ident is not None:
+        return dataset.registry.expand([found.ident])
+    if found.candidates:
+        raise UsageError("units.ambiguous", name=written, candidates=", ".join(found.candidates))
+    if found.suggestion:
+        raise UsageError("units.unknown-unit-suggest", name=written, suggestion=found.suggestion)
+    raise UsageError("units.unknown-unit", name=written)
+
+
+def resolve_unit_list(dataset: Dataset, written: list[str]) -> tuple[str, ...]:
+    """Unit ids for several ``--unit`` values, each once, in registry order."""
+    wanted = {u for w in written for u in resolve_units(dataset, w)}
+    return tuple(u for u in dataset.registry.units if u in wanted)
+
+
+def _entry(dataset: Dataset, written: str) -> NoticeIndex:
+    ids = {e.id: e for e in dataset.index}
+    if written in ids:
+        return ids[written]
+    prefixed = [e for e in dataset.index if e.id.startswith(written)]
+    if len(prefixed) == 1:
+        return prefixed[0]
+    if prefixed:
+        raise UsageError(
+            "cli.ref-ambiguous", ref=written, candidates=", ".join(e.id for e in prefixed)
+        )
+    raise UsageError("cli.notice-unknown", notice=written)
+
+
+def find_notice(dataset: Dataset, written: str) -> Notice:
+    """A notice by its id, or a prefix of it that fits one notice only."""
+    return dataset.notice(_entry(dataset, written))
+
+
+def select(
+    dataset: Dataset,
+    notice: str | None = None,
+    unit: str | None = None,
+    search: str | None = None,
+) -> list[Task]:
+    """Tasks in display order, narrowed by notice, responsible unit and text."""
+    notices = [find_notice(dataset, notice)] if notice else dataset.notices
+    tasks = sorted_tasks(notices)
+    if unit:
+        wanted = set(resolve_units(dataset, unit))
+        tasks = [t for t in tasks if wanted.intersection(t.assignees)]
+    if search:
+        needle = fold(search)
+        tasks = [t for t in tasks if needle in fold(t.text)]
+    return tasks
+
+
+def find_task(dataset: Dataset, ref: str) -> Task:
+    """A task by ``notice/task``, or any shorter form that names one task only.
+
+    ``cchc-2023-11/2.3``, ``cchc-2023/2.3`` (a unique notice prefix) and ``2.3``
+    (when only one notice has a task 2.3) all name the same task. Only the
+    notice found is read.
+    """
+    entries = sorted(dataset.index, key=lambda e: (e.issued, natural_key(e.id)))
+    notice_part, _, task_part = ref.strip().rpartition("/")
+    matches = [e for e in entries if task_part in e.task_ids and e.id.startswith(notice_part)]
+    exact = [e for e in matches if e.id == notice_part]
+    if exact or len(matches) == 1:
+        notice = dataset.notice((exact or matches)[0])
+        return next(t for t in notice.tasks if t.id == task_part)
+    if matches:
+        candidates = ", ".join(f"{e.id}/{task_part}" for e in matches)
+        raise UsageError("cli.ref-ambiguous", ref=ref, candidates=candidates)
+    refs = [f"{e.id}/{i}" for e in entries for i in sorted(e.task_ids, key=natural_key)]
+    ids = [r.rpartition("/")[2] for r in refs]
+    close = difflib.get_close_matches(ref, refs + ids, n=1)
+    if close:
+        suggestion = close[0] if "/" in close[0] else refs[ids.index(close[0])]
+        raise UsageError("cli.ref-unknown-suggest", ref=ref, suggestion=suggestion)
+    raise UsageError("cli.ref-unknown", ref=ref)
+
+
+def select_statuses(
+    dataset: Dataset, today: date, notice: str | None = None, unit: str | None = None
+) -> list[UnitStatus]:
+    """Each (task, unit) pair's status on ``today``, narrowed by notice and unit."""
+    items = statuses(select(dataset, notice=notice), today)
+    if unit:
+        wanted = set(resolve_units(dataset, unit))
+        items = [i for i in items if i.unit in wanted]
+    return items
+
+
+def due_by(items: list[UnitStatus], last: date) -> list[UnitStatus]:
+    """Open pairs whose last day is on or before ``last``: by last day, notice, task."""
+    due = [i for i in items if i.status in OPEN and i.last_day is not None and i.last_day <= last]
+    return sorted(due, key=lambda i: i.last_day or last)
+
+
+def overdue(items: list[UnitStatus]) -> list[UnitStatus]:
+    return [i for i in items if i.status is Status.OVERDUE]

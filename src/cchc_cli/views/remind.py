@@ -1,0 +1,226 @@
+"""The nightly reminder: what to tell each unit, as plain text that reads well in mail.
+
+Pure: the statuses and ``today`` come in, text and messages go out. Sending
+them is :mod:`cchc_cli.services.mail`'s job.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+
+from cchc_cli.core.model import Notice, Registry
+from cchc_cli.core.status import Status, UnitStatus
+from cchc_cli.core.vntext import shorten, sort_key
+from cchc_cli.views.i18n import Lang, days_key, fmt_date, t
+from cchc_cli.views.tables import time_left
+
+WIDTH = 78
+WEEKEND = (5, 6)
+
+
+@dataclass(frozen=True)
+class UnitReminder:
+    unit: str
+    overdue: tuple[UnitStatus, ...]
+    upcoming: tuple[UnitStatus, ...]
+
+    @property
+    def items(self) -> tuple[UnitStatus, ...]:
+        return self.overdue + self.upcoming
+
+
+def is_working_day(
+    day: date, holidays: tuple[date, ...], working_days: tuple[date, ...] = ()
+) -> bool:
+    """Monday to Friday but the holidays, and the weekend days worked in their stead."""
+    if day in working_days:
+        return True
+    return day.weekday() not in WEEKEND and day not in holidays
+
+
+def collect(
+    items: list[UnitStatus], today: date, days: int, registry: Registry
+) -> list[UnitReminder]:
+    """Per unit (Vietnamese order): what is overdue, most overdue first, then what is due
+    within ``days`` days, soonest first."""
+    horizon = today + timedelta(days=days)
+    by_unit: dict[str, tuple[list[UnitStatus], list[UnitStatus]]] = {}
+    for item in items:
+        if item.status is Status.OVERDUE:
+            by_unit.setdefault(item.unit, ([], []))[0].append(item)
+        elif item.status is Status.IN_PROGRESS and item.last_day and item.last_day <= horizon:
+            by_unit.setdefault(item.unit, ([], []))[1].append(item)
+    order = sorted(by_unit, key=lambda unit: sort_key(registry.name_of(unit)))
+    return [
+        UnitReminder(
+            unit,
+            tuple(sorted(by_unit[unit][0], key=_by_last_day)),
+            tuple(sorted(by_unit[unit][1], key=_by_last_day)),
+        )
+        for unit in order
+    ]
+
+
+def _by_last_day(item: UnitStatus) -> tuple[date, str]:
+    return (item.last_day or date.max, item.task.ref)
+
+
+# -- text --------------------------------------------------------------------------
+
+
+def _when(item: UnitStatus, lang: Lang) -> str:
+    if item.status is Status.OVERDUE:
+        days = item.days_overdue or 0
+        return t(days_key("remind.overdue-by", days), lang, days=days)
+    return time_left(item.days_left, lang)
+
+
+def unit_block(
+    reminder: UnitReminder, registry: Registry, lang: Lang, notices: dict[str, str]
+) -> list[str]:
+    """One unit's part: a heading line, then each task in a few short lines.
+
+    ``notices`` gives each notice id the words that name it (number and title).
+    """
+    counts = t(
+        "remind.counts", lang, overdue=len(reminder.overdue), upcoming=len(reminder.upcoming)
+    )
+    lines = [f"{registry.name_of(reminder.unit)}: {counts}"]
+    for item in reminder.items:
+        task = item.task
+        last = fmt_date(item.last_day, lang) if item.last_day else ""
+        lines.append(f"- {task.ref}: {_when(item, lang)}")
+        deadline = t("remind.deadline", lang, written=task.deadline.text or "", last=last)
+        lines += textwrap.wrap(deadline, WIDTH, initial_indent="  ", subsequent_indent="    ")
+        named = t("remind.notice", lang, notice=notices.get(task.notice, task.notice))
+        lines.append("  " + shorten(named, WIDTH - 2))
+        lines += textwrap.wrap(
+            shorten(task.text, 2 * WIDTH - 10),
+            WIDTH,
+            initial_indent="  ",
+            subsequent_indent="  ",
+        )
+    return lines
+
+
+def heading(found: list[UnitReminder], today: date, days: int, lang: Lang) -> str:
+    overdue = sum(len(r.overdue) for r in found)
+    upcoming = sum(len(r.upcoming) for r in found)
+    return t("remind.heading", lang, today=today, overdue=overdue, upcoming=upcoming, days=days)
+
+
+def notice_names(notices: Iterable[Notice]) -> dict[str, str]:
+    """How a reminder names each notice: its number (when it has one) and title."""
+    return {n.id: f"{n.number}: {n.title}" if n.number else n.title for n in notices}
+
+
+def report_text(
+    found: list[UnitReminder],
+    registry: Registry,
+    today: date,
+    days: int,
+    lang: Lang,
+    notices: dict[str, str],
+) -> str:
+    """Everything, for the terminal or cron's own mail: empty when there is nothing."""
+    if not found:
+        return ""
+    lines = [heading(found, today, days, lang)]
+    for reminder in found:
+        lines += ["", *unit_block(reminder, registry, lang, notices)]
+    return "\n".join(lines) + "\n"
+
+
+# -- messages ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One message to send, and the key that makes it once per day."""
+
+    key: str
+    to: tuple[str, ...]
+    message: EmailMessage
+
+
+def messages(
+    found: list[UnitReminder],
+    registry: Registry,
+    today: date,
+    days: int,
+    lang: Lang,
+    sender: str,
+    office: tuple[str, ...],
+    notices: dict[str, str],
+    calendars: dict[str, bytes] | None = None,
+    signature: str | None = None,
+) -> list[Outgoing]:
+    """One message per unit with an address (with its deadlines as an .ics file, where
+    ``calendars`` has one), then one summary to the office; signed ``signature`` (the
+    office's name) where given."""
+    footer = [t("remind.footer", lang)] if not signature else [signature, t("remind.footer", lang)]
+    out = []
+    unreachable = []
+    for reminder in found:
+        unit = registry.units.get(reminder.unit)
+        addresses = unit.emails if unit else ()
+        if not addresses:
+            unreachable.append(reminder.unit)
+            continue
+        name = registry.name_of(reminder.unit)
+        subject = t(
+            "remind.subject-unit",
+            lang,
+            today=today,
+            unit=name,
+            overdue=len(reminder.overdue),
+            upcoming=len(reminder.upcoming),
+        )
+        body = [t("remind.dear", lang, unit=name), ""]
+        body += unit_block(reminder, registry, lang, notices)
+        body += ["", *footer]
+        message = _message(sender, addresses, subject, body)
+        if calendars and calendars.get(reminder.unit):
+            message.add_attachment(
+                calendars[reminder.unit],
+                maintype="text",
+                subtype="calendar",
+                filename=f"cchc-{reminder.unit}.ics",
+            )
+        out.append(Outgoing(f"unit:{reminder.unit}", addresses, message))
+    summary = [heading(found, today, days, lang)]
+    if unreachable:
+        names = ", ".join(registry.name_of(u) for u in unreachable)
+        summary += ["", *textwrap.wrap(t("remind.no-address", lang, units=names), WIDTH)]
+    for reminder in found:
+        summary += ["", *unit_block(reminder, registry, lang, notices)]
+    summary += ["", *footer]
+    subject = t(
+        "remind.subject-office",
+        lang,
+        today=today,
+        units=len(found),
+        overdue=sum(len(r.overdue) for r in found),
+        upcoming=sum(len(r.upcoming) for r in found),
+    )
+    out.append(Outgoing("office", office, _message(sender, office, subject, summary)))
+    return out
+
+
+def _message(sender: str, to: tuple[str, ...], subject: str, body: list[str]) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = ", ".join(to)
+    message["Subject"] = subject
+    message["Date"] = formatdate(localtime=True)
+    domain = sender.rpartition("@")[2].strip(" >") or None
+    message["Message-ID"] = make_msgid(domain=domain)
+    # RFC 3834: an automatic message; vacation responders must not answer it.
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content("\n".join(body) + "\n", charset="utf-8")
+    return message

@@ -1,0 +1,326 @@
+"""Rows -> a rich table, plain aligned text, JSON or CSV.
+
+A command builds :class:`Section` values (columns plus records) once; the
+formatter chosen from ``--format`` and the terminal decides how they look, so no
+command branches on the output format.
+
+- ``table`` on a terminal: rich tables with colour.
+- ``table`` when piped, or with ``NO_COLOR`` set: plain aligned text, no colour,
+  no borders, written directly (rich is slow for thousands of rows).
+- ``json``: records as objects; dates ISO; UTF-8, not escaped.
+- ``csv``: UTF-8 with a BOM so Excel on Windows opens Vietnamese correctly.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any, TextIO
+
+from cchc_cli.core.vntext import display_width
+from cchc_cli.views.i18n import Lang, fmt_date, t
+
+
+class OutputFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+class ReportFormat(StrEnum):
+    """The report's formats: the terminal's, and the ones an office pastes or files."""
+
+    TABLE = "table"
+    MD = "md"
+    CSV = "csv"
+    JSON = "json"
+    XLSX = "xlsx"
+
+
+#: A text cell starting with one of these is a formula to a spreadsheet (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize(text: str) -> str:
+    """Text a spreadsheet will show as written, never evaluate (OWASP's advice)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    #: Message key of the header (tables only).
+    label: str = ""
+    #: Shown in tables; JSON and CSV carry every column with ``data`` set.
+    table: bool = True
+    data: bool = True
+    #: How a table shows the record (default: the value as text).
+    show: Callable[[dict[str, Any]], str] | None = None
+    #: Right-align (numbers).
+    right: bool = False
+    style: str | None = None
+    #: For spreadsheets: "text", "int", "percent" (a value in percent) or "date".
+    kind: str = "text"
+
+
+@dataclass
+class Section:
+    name: str
+    columns: Sequence[Column]
+    records: list[dict[str, Any]]
+    title: str | None = None
+    #: Lines printed after the table (totals, notes); tables only.
+    footer: list[str] = field(default_factory=list)
+    #: A record shown as "label: value" lines rather than a table.
+    fields: bool = False
+    #: What a table shows instead of a lone header when there are no records.
+    empty: str | None = None
+    #: Records shown in bold after the others (a totals row); tables only.
+    totals: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    """What a command prints: tables for people, rows or a document for programs.
+
+    ``tables`` are shown by the table formats; CSV writes ``data`` (default: the
+    first table); JSON writes ``document`` if given, else ``data``'s records.
+    """
+
+    tables: list[Section]
+    #: The rows for programs, or a function that makes them (only JSON and CSV
+    #: need them, and a long list is not built for nothing).
+    data: Section | Callable[[], Section] | None = None
+    document: Any = None
+    #: CSV of every table (titled, translated headers) rather than of ``data``.
+    csv_tables: bool = False
+    #: Lines above the first table in a document (title block).
+    heading: list[str] = field(default_factory=list)
+
+    @property
+    def rows(self) -> Section:
+        if callable(self.data):
+            return self.data()
+        return self.data or self.tables[0]
+
+
+def json_value(value: Any) -> Any:
+    """Dates as ISO text; everything else as JSON has it."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [json_value(v) for v in value]
+    return value
+
+
+def cell_text(value: Any, lang: Lang) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return fmt_date(value, lang)
+    if isinstance(value, tuple | list):
+        return ", ".join(cell_text(v, lang) for v in value)
+    return str(value)
+
+
+def plain_columns(rows: list[list[str]], right: Sequence[bool]) -> list[str]:
+    """Align columns by display width, two spaces apart; the last is not padded."""
+    if not rows:
+        return []
+    widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = []
+        for i, cell in enumerate(row):
+            pad = " " * (widths[i] - display_width(cell))
+            last = i == len(row) - 1
+            cells.append(pad + cell if right[i] else (cell if last else cell + pad))
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
+class Formatter:
+    def __init__(self, out: TextIO, lang: Lang) -> None:
+        self.out = out
+        self.lang = lang
+
+    def emit(self, report: Report) -> None:
+        raise NotImplementedError
+
+    def _table_rows(self, section: Section) -> tuple[list[Column], list[list[str]]]:
+        columns = [c for c in section.columns if c.table]
+        rows = [
+            [c.show(r) if c.show else cell_text(r.get(c.key), self.lang) for c in columns]
+            for r in [*section.records, *(section.totals if section.records else [])]
+        ]
+        return columns, rows
+
+
+class PlainFormatter(Formatter):
+    def emit(self, report: Report) -> None:
+        for line in report.heading:
+            self.out.write(line + "\n")
+        for index, section in enumerate(report.tables):
+            if index or report.heading:
+                self.out.write("\n")
+            if section.title:
+                self.out.write(section.title + "\n")
+            columns, rows = self._table_rows(section)
+            if not rows and section.empty:
+                self.out.write(section.empty + "\n")
+                continue
+            if section.fields:
+                lines = plain_columns([[f"{label}:", value] for label, value in rows], [False] * 2)
+            else:
+                header = [t(c.label, self.lang) for c in columns]
+                lines = plain_columns([header, *rows], [c.right for c in columns])
+            for line in lines:
+                self.out.write(line + "\n")
+            for line in section.footer:
+                self.out.write(line + "\n")
+
+
+class RichFormatter(Formatter):
+    def __init__(self, out: TextIO, lang: Lang, console: Any = None) -> None:
+        super().__init__(out, lang)
+        from rich.console import Console
+
+        self.console = console or Console(file=out, highlight=False)
+
+    def emit(self, report: Report) -> None:
+        from rich.table import Table
+
+        for line in report.heading:
+            self.console.print(line, style="bold")
+        for section in report.tables:
+            columns, rows = self._table_rows(section)
+            if not rows and section.empty:
+                self.console.print(section.empty)
+                continue
+            if section.fields:
+                grid = Table.grid(padding=(0, 2))
+                grid.add_column(style="bold")
+                grid.add_column(overflow="fold")
+                for row in rows:
+                    grid.add_row(*row)
+                self.console.print(grid)
+                continue
+            table = Table(title=section.title, title_justify="left", header_style="bold")
+            for column in columns:
+                table.add_column(
+                    t(column.label, self.lang),
+                    justify="right" if column.right else "left",
+                    style=column.style,
+                    overflow="fold",
+                )
+            for row in rows:
+                table.add_row(*row)
+            self.console.print(table)
+            for line in section.footer:
+                self.console.print(line)
+
+
+class JsonFormatter(Formatter):
+    def emit(self, report: Report) -> None:
+        import json
+
+        document = report.document
+        if document is None:
+            keys = [c.key for c in report.rows.columns if c.data]
+            document = [{k: json_value(r.get(k)) for k in keys} for r in report.rows.records]
+        json.dump(document, self.out, ensure_ascii=False, indent=2, default=json_value)
+        self.out.write("\n")
+
+
+class CsvFormatter(Formatter):
+    def emit(self, report: Report) -> None:
+        import csv
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        if report.csv_tables:
+            for line in report.heading:
+                writer.writerow([neutralize(line)])
+            for section in report.tables:
+                columns, rows = self._table_rows(section)
+                if report.heading or section is not report.tables[0]:
+                    writer.writerow([])
+                if section.title:
+                    writer.writerow([neutralize(section.title)])
+                writer.writerow([t(c.label, self.lang) for c in columns])
+                for row in rows:
+                    writer.writerow([neutralize(cell) for cell in row])
+        else:
+            section = report.rows
+            keys = [c.key for c in section.columns if c.data]
+            writer.writerow(keys)
+            for record in section.records:
+                writer.writerow([_csv_cell(record.get(k)) for k in keys])
+        self.out.write("\ufeff" + buffer.getvalue())
+
+
+class MarkdownFormatter(Formatter):
+    """Pipe tables, for pasting into a document or a chat."""
+
+    def emit(self, report: Report) -> None:
+        for line in report.heading:
+            self.out.write(f"**{_md(line)}**  \n")
+        for index, section in enumerate(report.tables):
+            if index or report.heading:
+                self.out.write("\n")
+            if section.title:
+                self.out.write(f"### {_md(section.title)}\n\n")
+            columns, rows = self._table_rows(section)
+            if not rows and section.empty:
+                self.out.write(section.empty + "\n")
+                continue
+            header = [_md(t(c.label, self.lang)) for c in columns]
+            self.out.write("| " + " | ".join(header) + " |\n")
+            self.out.write("| " + " | ".join("---:" if c.right else "---" for c in columns))
+            self.out.write(" |\n")
+            for row in rows:
+                self.out.write("| " + " | ".join(_md(cell) for cell in row) + " |\n")
+            for line in section.footer:
+                self.out.write(f"\n{_md(line)}\n")
+
+
+def _md(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return "; ".join(_csv_cell(v) for v in value)
+    if isinstance(value, str):
+        return neutralize(value)
+    return str(value)
+
+
+def use_colour(out: TextIO) -> bool:
+    """Rich output only for a terminal, and never when NO_COLOR is set (no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(out, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def formatter_for(
+    fmt: OutputFormat | ReportFormat, lang: Lang, out: TextIO | None = None
+) -> Formatter:
+    out = out or sys.stdout
+    if fmt == OutputFormat.JSON:
+        return JsonFormatter(out, lang)
+    if fmt == OutputFormat.CSV:
+        return CsvFormatter(out, lang)
+    if fmt == ReportFormat.MD:
+        return MarkdownFormatter(out, lang)
+    return RichFormatter(out, lang) if use_colour(out) else PlainFormatter(out, lang)

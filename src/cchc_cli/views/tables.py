@@ -1,0 +1,640 @@
+"""What each read command shows: the model turned into records and columns. Pure."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from cchc_cli.core.model import Notice, Registry, Task
+from cchc_cli.core.status import (
+    DONE,
+    OPEN,
+    REPORTED,
+    Status,
+    Tally,
+    UnitStatus,
+    last_day_on,
+    task_done,
+    task_statuses,
+)
+from cchc_cli.core.vntext import shorten, sort_key
+from cchc_cli.views.i18n import MESSAGES, Lang, days_key, fmt_date, t
+from cchc_cli.views.render import Column, Report, Section
+from cchc_cli.views.report import LONG_OVERDUE_DAYS, QUIET_MONTHS, ReportData
+
+TEXT_WIDTH = 70
+
+
+def task_record(task: Task) -> dict[str, Any]:
+    """One task as data: the keys of ``list --format json``."""
+    return {
+        "ref": task.ref,
+        "notice": task.notice,
+        "id": task.id,
+        "assigned": list(task.assigned),
+        "assignees": list(task.assignees),
+        "lead": task.lead,
+        "with": list(task.with_),
+        "text": task.text,
+        "deadline": task.deadline.text,
+        "deadline_kind": task.deadline.kind.value,
+        "last_day": task.last_day,
+        "target": task.target,
+        "report_to": task.report_to,
+    }
+
+
+def task_report(tasks: list[Task], registry: Registry, lang: Lang) -> Report:
+    def assigned(record: dict[str, Any]) -> str:
+        return ", ".join(registry.name_of(i) for i in record["assigned"])
+
+    columns = [
+        Column("ref", "label.ref"),
+        Column("notice", "label.notice", table=False),
+        Column("id", "label.task", table=False),
+        Column("assigned", "label.assignees", show=assigned),
+        Column("assignees", "label.assignees", table=False),
+        Column("lead", "label.lead", table=False),
+        Column("with", "label.with", table=False),
+        Column("deadline", "label.deadline"),
+        Column("deadline_kind", "label.kind", table=False),
+        Column("last_day", "label.last-day"),
+        Column("text", "label.text", show=lambda r: shorten(r["text"], TEXT_WIDTH)),
+        Column("target", "label.target", table=False),
+        Column("report_to", "label.report-to", table=False),
+    ]
+    return Report([Section("tasks", columns, [task_record(task) for task in tasks])])
+
+
+def _names(registry: Registry, ids: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(registry.name_of(i) for i in ids)
+
+
+def task_detail(task: Task, notice: Notice, registry: Registry, lang: Lang, today: date) -> Report:
+    """``show``: the notice's header, then the task in full, then where it is written."""
+    rows: list[tuple[str, str]] = []
+
+    def add(label: str, value: str | None) -> None:
+        if value:
+            rows.append((t(label, lang), value))
+
+    add("label.notice", notice.id)
+    add("label.number", notice.number or t("label.no-number", lang))
+    add("label.issuer", notice.issuer)
+    add("label.date", notice.date.day_first() if lang is Lang.VI else notice.date.iso())
+    add("label.meeting", fmt_date(notice.meeting_date, lang) if notice.meeting_date else None)
+    add("label.title", notice.title)
+    if notice.chair:
+        add("label.chair", ", ".join(filter(None, (notice.chair.name, notice.chair.title))))
+    if notice.signer:
+        signer = notice.signer
+        add("label.signer", ", ".join(filter(None, (signer.on_behalf, signer.title, signer.name))))
+    add("label.ref", task.ref)
+    add("label.assignees", _names(registry, task.assigned))
+    add("label.lead", registry.name_of(task.lead) if task.lead else None)
+    add("label.with", _names(registry, task.with_))
+    add("label.text", task.text)
+    add("label.deadline", task.deadline.text)
+    add("label.kind", t(f"deadline.{task.deadline.kind.value}", lang))
+    last_day = last_day_on(task, today)
+    original = task.deadline.last_day
+    if last_day and original and last_day != original:
+        shown = f"{fmt_date(last_day, lang)} ({t('label.original', lang, day=original)})"
+        add("label.last-day", shown)
+    else:
+        add("label.last-day", fmt_date(last_day, lang) if last_day else None)
+    for extension in task.extensions:
+        text = t("label.extension", lang, to=extension.to, reason=extension.reason)
+        add("label.extensions", text + (f"; {extension.decision}" if extension.decision else ""))
+    add("label.target", task.target)
+    add("label.report-to", registry.name_of(task.report_to) if task.report_to else None)
+    if task.cancelled:
+        add("label.cancelled", task.cancelled.reason)
+    items = task_statuses(task, today)
+    done = [i.completion for i in items if i.status in DONE and i.completion]
+    add("label.progress", t("label.done-count", lang, done=len(done), total=len(task.assignees)))
+    counts = Counter(i.status for i in items)
+    summary = ", ".join(
+        f"{counts[s]} {t(f'status.{s.value}', lang).lower()}"
+        for s in (*REPORTED, Status.CANCELLED)
+        if counts[s]
+    )
+    add("label.status", f"{summary} ({t('cli.as-of', lang, today=today).lower()})")
+    for completion in done:
+        evidence = f" — {completion.evidence}" if completion.evidence else ""
+        name = registry.name_of(completion.unit)
+        add("label.done", f"{name}: {fmt_date(completion.on, lang)}{evidence}")
+    open_units = [i.unit for i in items if i.status in OPEN]
+    if done and open_units:
+        add("label.open-units", _names(registry, open_units))
+    for note in task.notes:
+        add("label.notes", f"{fmt_date(note.on, lang)}: {note.text}")
+    add("label.source", str(task.source))
+
+    record = task_record(task)
+    record.update(
+        done={
+            u: {"on": c.on, "evidence": c.evidence, "note": c.note} for u, c in task.done.items()
+        },
+        extensions=[
+            {"to": e.to, "reason": e.reason, "decision": e.decision, "on": e.on}
+            for e in task.extensions
+        ],
+        cancelled=(
+            {
+                "reason": task.cancelled.reason,
+                "on": task.cancelled.on,
+                "decision": task.cancelled.decision,
+            }
+            if task.cancelled
+            else None
+        ),
+        notes=[{"on": n.on, "text": n.text, "unit": n.unit} for n in task.notes],
+        as_of=today,
+        last_day=last_day,
+        statuses={i.unit: i.status.value for i in items},
+        task_done=task_done(task, today),
+        source=str(task.source),
+    )
+    columns = [Column("field", "label.name"), Column("value", "label.text")]
+    records = [{"field": label, "value": value} for label, value in rows]
+    return Report([Section("task", columns, records, fields=True)], document=record)
+
+
+def unit_report(registry: Registry, lang: Lang) -> Report:
+    def kind(record: dict[str, Any]) -> str:
+        # A kind the registry got wrong (validate says so) is shown as written.
+        key = f"kind.{record['kind']}"
+        return t(key, lang) if key in MESSAGES else record["kind"]
+
+    units = [
+        {
+            "id": u.id,
+            "name": u.name,
+            "kind": u.kind,
+            "groups": list(u.groups),
+            "aliases": list(u.aliases),
+            "email": list(u.emails),
+        }
+        for u in registry.units.values()
+    ]
+    unit_columns = [
+        Column("id", "label.id", style="cyan"),
+        Column("name", "label.name"),
+        Column("kind", "label.unit-kind", show=kind),
+        Column("groups", "label.groups"),
+        Column("aliases", "label.aliases", table=False),
+        Column("email", "label.email", table=False),
+    ]
+    groups = [
+        {
+            "id": g.id,
+            "name": g.name,
+            "count": len(registry.members[g.id]),
+            "members": list(registry.members[g.id]),
+            "includes": list(g.includes),
+            "aliases": list(g.aliases),
+        }
+        for g in registry.groups.values()
+    ]
+    group_columns = [
+        Column("id", "label.id", style="cyan"),
+        Column("name", "label.name"),
+        Column("count", "label.member-count", right=True),
+        Column(
+            "members",
+            "label.members",
+            show=lambda r: shorten(", ".join(r["members"]), TEXT_WIDTH),
+        ),
+        Column("includes", "label.groups", table=False),
+        Column("aliases", "label.aliases", table=False),
+    ]
+    since = registry.valid_from
+    until = registry.valid_until
+    validity = t(
+        "label.valid",
+        lang,
+        since=since or "…",
+        until=until or "…",
+    )
+    title = f"{t('label.units-title', lang)} ({validity})"
+    unit_section = Section("units", unit_columns, units, title=title)
+    group_section = Section("groups", group_columns, groups, title=t("label.groups-title", lang))
+
+    def data(section: Section) -> list[dict[str, Any]]:
+        keys = [c.key for c in section.columns if c.data]
+        return [{k: r[k] for k in keys} for r in section.records]
+
+    document = {
+        "valid_from": since.iso() if since else None,
+        "valid_until": until.iso() if until else None,
+        "units": data(unit_section),
+        "groups": data(group_section),
+    }
+    return Report([unit_section, group_section], document=document)
+
+
+# -- due, overdue, status ------------------------------------------------------------
+
+
+def _status_columns(days: str) -> list[Column]:
+    """The data columns of one (task, unit) pair; ``days`` is days_left or days_overdue."""
+    keys = ("ref", "notice", "id", "unit", "unit_name", "status", "deadline", "last_day")
+    return [Column(key) for key in (*keys, days, "text")]
+
+
+def _status_record(item: UnitStatus, registry: Registry) -> dict[str, Any]:
+    task = item.task
+    return {
+        "ref": task.ref,
+        "notice": task.notice,
+        "id": task.id,
+        "unit": item.unit,
+        "unit_name": registry.name_of(item.unit),
+        "status": item.status.value,
+        "deadline": task.deadline.text,
+        "last_day": item.last_day,
+        "days_left": item.days_left,
+        "days_overdue": item.days_overdue,
+        "text": task.text,
+    }
+
+
+def time_left(days: int | None, lang: Lang) -> str:
+    if days is None:
+        return ""
+    if days > 0:
+        return t(days_key("label.left-days", days), lang, days=days)
+    if days == 0:
+        return t("label.left-today", lang)
+    return t(days_key("label.late-days", days), lang, days=-days)
+
+
+def open_units_text(task: Task, open_units: list[str], registry: Registry, lang: Lang) -> str:
+    """Who has still to act: a group by its name while all its members are open."""
+    remaining = set(open_units)
+    parts = []
+    for ident in task.assigned:
+        members = registry.expand([ident])
+        still = [u for u in members if u in remaining]
+        if not still:
+            continue
+        remaining.difference_update(still)
+        if ident in registry.groups:
+            share = t("label.open-of", lang, open=len(still), total=len(members))
+            if len(still) == len(members):
+                parts.append(f"{registry.name_of(ident)} ({share})")
+            else:
+                names = ", ".join(registry.name_of(u) for u in still)
+                parts.append(f"{registry.name_of(ident)} ({share}): {names}")
+        else:
+            parts.append(registry.name_of(ident))
+    return "; ".join(parts)
+
+
+def due_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Report:
+    """Open tasks by last day: a row per task for people, per (task, unit) for programs."""
+    data_columns = _status_columns("days_left")
+    rows: list[dict[str, Any]] = []
+    by_task: dict[str, list[UnitStatus]] = {}
+    for item in items:
+        by_task.setdefault(item.task.ref, []).append(item)
+    for group in by_task.values():
+        first = group[0]
+        rows.append(
+            {
+                "ref": first.task.ref,
+                "units": open_units_text(first.task, [i.unit for i in group], registry, lang),
+                "deadline": first.task.deadline.text,
+                "last_day": first.last_day,
+                "left": time_left(first.days_left, lang),
+                "text": shorten(first.task.text, TEXT_WIDTH),
+            }
+        )
+    table_columns = [
+        Column("ref", "label.ref"),
+        Column("units", "label.units-open"),
+        Column("deadline", "label.deadline"),
+        Column("last_day", "label.last-day"),
+        Column("left", "label.days-left"),
+        Column("text", "label.text"),
+    ]
+    table = Section("due", table_columns, rows, empty=t("cli.nothing-due", lang))
+
+    def data() -> Section:
+        return Section("due", data_columns, [_status_record(i, registry) for i in items])
+
+    return Report([table], data=data)
+
+
+def overdue_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Report:
+    """Overdue (task, unit) pairs, grouped by unit in Vietnamese alphabetical order."""
+    unit_order = {u: sort_key(registry.name_of(u)) for u in {i.unit for i in items}}
+    items = sorted(items, key=lambda i: (unit_order[i.unit], i.last_day))
+    data_columns = _status_columns("days_overdue")
+    records = [_status_record(item, registry) for item in items]
+    table_columns = [
+        Column("ref", "label.ref"),
+        Column("deadline", "label.deadline"),
+        Column("last_day", "label.last-day"),
+        Column("days_overdue", "label.days-overdue", right=True, style="red"),
+        Column("text", "label.text", show=lambda r: shorten(r["text"], TEXT_WIDTH)),
+    ]
+    sections: list[Section] = []
+    by_unit: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        by_unit.setdefault(record["unit"], []).append(record)
+    for unit, unit_records in by_unit.items():
+        title = t("label.unit-title", lang, name=registry.name_of(unit), count=len(unit_records))
+        sections.append(Section(unit, table_columns, unit_records, title=title))
+    if not sections:
+        sections = [Section("overdue", table_columns, [], empty=t("cli.nothing-overdue", lang))]
+    return Report(sections, data=Section("overdue", data_columns, records))
+
+
+def _bar(rate: float | None, width: int = 10) -> str:
+    if rate is None:
+        return ""
+    filled = round(rate * width / 100)
+    return "█" * filled + "░" * (width - filled)
+
+
+def _rate(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}"
+
+
+def _tally_record(key: str, ident: str, name: str, tally: Tally) -> dict[str, Any]:
+    record: dict[str, Any] = {key: ident, "name": name}
+    for status in (*REPORTED, Status.CANCELLED):
+        record[status.value] = tally[status]
+    record.update(
+        total=tally.total,
+        completion_rate=tally.completion_rate,
+        overdue_rate=tally.overdue_rate,
+    )
+    return record
+
+
+def status_report(
+    items: list[UnitStatus],
+    registry: Registry,
+    lang: Lang,
+    notices: Sequence[Notice] = (),
+    by_notice: bool = False,
+) -> Report:
+    """Counts per unit (or notice) in the report categories, with a totals row."""
+    key = "notice" if by_notice else "unit"
+    groups: dict[str, list[UnitStatus]] = {}
+    for item in items:
+        groups.setdefault(item.task.notice if by_notice else item.unit, []).append(item)
+    if by_notice:
+        titles = {n.id: n.title for n in notices}
+        names = {ident: titles.get(ident, ident) for ident in groups}
+        order = [n.id for n in notices if n.id in groups]
+    else:
+        names = {ident: registry.name_of(ident) for ident in groups}
+        order = sorted(groups, key=lambda i: sort_key(names[i]))
+    records = [_tally_record(key, i, names[i], Tally.of(groups[i])) for i in order]
+    totals = _tally_record(key, t("label.totals", lang), t("label.totals", lang), Tally.of(items))
+
+    columns = [
+        Column(key, "label.notice", table=by_notice),
+        Column("name", "label.unit", table=not by_notice),
+        Column("total", "label.total", right=True),
+        *(
+            Column(s.value, f"col.{s.value}", right=True, style=_STYLE.get(s))
+            for s in (*REPORTED, Status.CANCELLED)
+        ),
+        Column(
+            "completion_rate",
+            "label.completion",
+            right=True,
+            show=lambda r: _rate(r["completion_rate"]),
+        ),
+        Column("bar", "label.bar", data=False, show=lambda r: _bar(r["completion_rate"])),
+        Column(
+            "overdue_rate",
+            "label.overdue-rate",
+            right=True,
+            show=lambda r: _rate(r["overdue_rate"]),
+        ),
+    ]
+    table = Section(
+        "status",
+        columns,
+        [*records, totals] if records else [],
+        footer=[t("label.status-legend", lang)] if records else [],
+        empty=t("cli.no-tasks", lang),
+    )
+    return Report([table], data=Section("status", columns, records))
+
+
+_STYLE = {Status.OVERDUE: "red", Status.DONE_LATE: "yellow", Status.DONE_ON_TIME: "green"}
+
+
+# -- the journal -----------------------------------------------------------------------
+
+
+def _when(stamp: str, lang: Lang) -> str:
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return str(stamp)
+    return moment.strftime("%d/%m/%Y %H:%M" if lang is Lang.VI else "%Y-%m-%d %H:%M")
+
+
+def _details(values: dict[str, Any]) -> str:
+    return "; ".join(f"{k}: {v}" for k, v in values.items() if v is not None)
+
+
+def log_report(entries: list[dict[str, Any]], lang: Lang) -> Report:
+    """The journal, oldest first; JSON gives each entry without its hunks."""
+    records = [
+        {
+            "id": e.get("id"),
+            "time": e.get("time"),
+            "user": e.get("user"),
+            "command": e.get("command"),
+            "ref": e.get("ref"),
+            "units": e.get("units", []),
+            "values": e.get("values", {}),
+            "undoes": e.get("undoes"),
+            "file": e.get("file"),
+        }
+        for e in entries
+    ]
+    columns = [
+        Column("id", "label.entry", right=True),
+        Column("time", "label.time", show=lambda r: _when(r["time"], lang)),
+        Column("user", "label.user"),
+        Column("command", "label.command"),
+        Column("ref", "label.ref"),
+        Column("units", "label.units"),
+        Column("values", "label.details", show=lambda r: shorten(_details(r["values"]), 60)),
+        Column("undoes", "label.id", table=False),
+        Column("file", "label.source", table=False),
+    ]
+    section = Section("log", columns, records, empty=t("log.empty", lang))
+    return Report([section], document=records)
+
+
+# -- the periodic report ---------------------------------------------------------------
+
+REPORT_TEXT_WIDTH = 90
+
+
+def report_view(
+    data: ReportData, registry: Registry, lang: Lang, period: str, office: str | None = None
+) -> Report:
+    """The report's three tables: per unit with totals, overdue pairs, quiet pairs; under
+    the name of ``office`` where given."""
+    issuers = ", ".join(data.issuers)
+    heading = [
+        *filter(None, [office]),
+        t("report.title", lang),
+        t("report.period", lang, issuer=issuers, period=period, as_of=data.as_of),
+    ]
+
+    def counts(tally: Tally) -> dict[str, Any]:
+        record: dict[str, Any] = {s.value: tally[s] for s in REPORTED}
+        record.update(total=tally.total, overdue_rate=tally.overdue_rate)
+        record.update(completion_rate=tally.completion_rate, cancelled=tally[Status.CANCELLED])
+        return record
+
+    rows = [
+        {"stt": n, "unit": unit, "name": registry.name_of(unit), **counts(tally)}
+        for n, (unit, tally) in enumerate(data.rows, start=1)
+    ]
+    totals = [{"stt": None, "unit": None, "name": t("label.totals", lang), **counts(data.totals)}]
+    summary = Section(
+        "summary",
+        [
+            Column("stt", "label.stt", right=True, kind="int"),
+            Column("unit", "label.id", table=False),
+            Column("name", "label.unit"),
+            Column("total", "label.total-tasks", right=True, kind="int"),
+            *(Column(s.value, f"status.{s.value}", right=True, kind="int") for s in REPORTED),
+            Column(
+                "overdue_rate",
+                "label.overdue-rate",
+                right=True,
+                kind="percent",
+                show=lambda r: _rate(r["overdue_rate"]),
+            ),
+            Column("completion_rate", "label.completion", table=False, kind="percent"),
+            Column("cancelled", "status.cancelled", table=False, kind="int"),
+        ],
+        rows,
+        title=t("report.summary", lang),
+        empty=t("cli.no-tasks", lang),
+        totals=totals,
+    )
+
+    def task_fields(item: UnitStatus) -> dict[str, Any]:
+        return {
+            "unit": item.unit,
+            "name": registry.name_of(item.unit),
+            "ref": item.task.ref,
+            "text": shorten(item.task.text, REPORT_TEXT_WIDTH),
+            "deadline": item.task.deadline.text,
+        }
+
+    overdue_rows = [
+        {
+            "stt": n,
+            **task_fields(item),
+            "last_day": item.last_day,
+            "days_overdue": item.days_overdue,
+            "long": (item.days_overdue or 0) > LONG_OVERDUE_DAYS,
+        }
+        for n, item in enumerate(data.overdue, start=1)
+    ]
+    base = [
+        Column("stt", "label.stt", right=True, kind="int"),
+        Column("unit", "label.id", table=False),
+        Column("name", "label.unit"),
+        Column("ref", "label.ref"),
+        Column("text", "label.text"),
+    ]
+    overdue = Section(
+        "overdue",
+        [
+            *base,
+            Column("deadline", "label.deadline"),
+            Column("last_day", "label.last-day", kind="date"),
+            Column("days_overdue", "label.days-overdue", right=True, kind="int"),
+            Column(
+                "long",
+                "report.long-overdue",
+                show=lambda r: t("report.mark", lang) if r["long"] else "",
+            ),
+        ],
+        overdue_rows,
+        title=t("report.overdue", lang),
+        empty=t("cli.nothing-overdue", lang),
+    )
+    quiet_rows = [
+        {"stt": n, **task_fields(q.item), "since": q.since}
+        for n, q in enumerate(data.quiet, start=1)
+    ]
+    quiet = Section(
+        "quiet",
+        [*base, Column("since", "report.since", kind="date")],
+        quiet_rows,
+        title=t("report.quiet", lang, months=QUIET_MONTHS),
+        empty=t("report.none-quiet", lang),
+    )
+    document = {
+        "issuers": list(data.issuers),
+        "period": period,
+        "as_of": data.as_of,
+        "units": [{k: v for k, v in r.items() if k != "stt"} for r in rows],
+        "totals": {k: v for k, v in totals[0].items() if k not in ("stt", "unit", "name")},
+        "overdue": [{k: v for k, v in r.items() if k != "stt"} for r in overdue_rows],
+        "quiet": [{k: v for k, v in r.items() if k != "stt"} for r in quiet_rows],
+    }
+    return Report([summary, overdue, quiet], document=document, csv_tables=True, heading=heading)
+
+
+# -- export ------------------------------------------------------------------------------
+
+
+def export_report(items: list[UnitStatus], registry: Registry) -> Report:
+    """Every (task, unit) pair with its status, for other tools (JSON and CSV)."""
+    columns = [
+        Column(key)
+        for key in (
+            "ref",
+            "notice",
+            "id",
+            "unit",
+            "unit_name",
+            "status",
+            "deadline",
+            "deadline_kind",
+            "original_last_day",
+            "last_day",
+            "days_left",
+            "days_overdue",
+            "done_on",
+            "evidence",
+            "cancelled",
+            "text",
+        )
+    ]
+
+    def record(item: UnitStatus) -> dict[str, Any]:
+        task = item.task
+        completion = item.completion
+        return {
+            **_status_record(item, registry),
+            "deadline_kind": task.deadline.kind.value,
+            "original_last_day": task.deadline.last_day,
+            "done_on": item.done_on,
+            "evidence": completion.evidence if completion else None,
+            "cancelled": task.cancelled.reason if item.status is Status.CANCELLED else None,
+        }
+
+    return Report([Section("export", columns, [record(i) for i in items])])
