@@ -285,3 +285,37 @@ def test_word_s_automatic_numbering_is_read_as_a_reader_sees_it(data_dir, tmp_pa
     assert from_word.exit_code == 0, from_word.stderr
     assert from_word.stdout.replace("tb-88.docx", "tb-88.txt") == from_text.stdout
     assert '  - id: "1.c"' in from_word.stdout
+
+
+# -- the draft, whole ------------------------------------------------------------------
+
+GOLDEN = ROOT / "tests" / "golden" / "import"
+REVIEW_KEYS = (
+    "import.no-assignees",
+    "import.unknown-unit",
+    "import.bad-deadline",
+    "import.deadline-before-issue",
+)
+
+
+def draft_text(text: str, ident: str, source: str) -> str:
+    from cchc_cli.services.importer import to_yaml
+    from cchc_cli.views.i18n import Lang, t
+
+    draft = read(text, load(ROOT / "data").registry)
+    reviews = {key: t(key, Lang.VI, arg="{arg}") for key in REVIEW_KEYS}
+    return to_yaml(draft, ident, source, reviews)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"), [("own", OWN), ("lettered", LETTERED)], ids=["own", "lettered"]
+)
+def test_the_draft_is_written_as_the_golden_file(name, text):
+    golden = GOLDEN / f"{name}.yaml"
+    assert draft_text(text, f"tb-{name}", f"{name}.txt") == golden.read_text("utf-8")
+
+
+def test_the_reference_notice_s_draft_is_written_as_the_golden_file(seed):
+    golden = GOLDEN / "reference.yaml"
+    written = draft_text(seed.read_text("utf-8"), "imported", seed.name)
+    assert written == golden.read_text("utf-8")
