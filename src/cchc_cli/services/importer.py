@@ -112,7 +112,7 @@ def find_units(text: str, resolver: Resolver) -> tuple[list[str], list[str]]:
     for ident, written in _all_names(registry):
         names.setdefault(tuple(_words(written)), ident)
     words = _words(text)
-    found: list[str] = []
+    found: list[tuple[int, str]] = []
     used = [False] * len(words)
     for key in sorted(names, key=len, reverse=True):
         if len(key) < 2 and key[0] not in ("pnv",):
@@ -122,8 +122,8 @@ def find_units(text: str, resolver: Resolver) -> tuple[list[str], list[str]]:
                 used[start : start + len(key)]
             ):
                 used[start : start + len(key)] = [True] * len(key)
-                found.append((start, names[key]))  # type: ignore[arg-type]
-    ordered = [ident for _, ident in sorted(found)]  # type: ignore[misc]
+                found.append((start, names[key]))
+    ordered = [ident for _, ident in sorted(found)]
     leftover = " ".join(w if not u else "|" for w, u in zip(words, used, strict=True))
     unknown = []
     for chunk in re.split(r"\|| va |,", leftover):
