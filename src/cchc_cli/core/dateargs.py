@@ -67,8 +67,7 @@ def parse_date_arg(text: str, today: date, option: str) -> date:
         return today + relativedelta(month=(today.month - 1) // 3 * 3 + 3, day=31)
     if m := _OFFSET.fullmatch(written.lower()):
         sign = 1 if m[1] == "+" else -1
-        # dt1 and dt2 given as None, so the keyword can only be the unit.
-        return today + relativedelta(None, None, **{_UNITS[m[3]]: sign * int(m[2])})
+        return today + relativedelta(**{_UNITS[m[3]]: sign * int(m[2])})
     raise OptionError(option, "cli.bad-date", text=text)
 
 
