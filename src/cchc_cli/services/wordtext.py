@@ -5,15 +5,96 @@ Word's automatic lists live in the numbering definitions, not in the text. A
 notice's sections are exactly such lists, so they are rendered here from the
 paragraph's (or its style's) numbering: decimal, letters, Roman numerals,
 bullets, with the counters Word keeps per list and level.
+
+A .docx is a zip of XML parts that arrives from outside, so :func:`read_docx`
+looks at it before python-docx parses it: at most :data:`MAX_XML_BYTES` of XML
+once unpacked and :data:`MAX_XML_ELEMENTS` elements (a notice takes a few
+hundred KB and a few thousand), whatever the file's size on disk (a zip bomb
+of 4 million empty paragraphs is 467 KB). A file that is no zip, a truncated
+one, or parts that are not XML are a clear error, never a traceback.
 """
 
 from __future__ import annotations
 
+import zipfile
+import zlib
+from pathlib import Path
 from typing import Any
+
+from cchc_cli.core.errors import CchcError
+
+#: Unpacked XML of all the parts together, in bytes.
+MAX_XML_BYTES = 32 * 1024 * 1024
+#: XML elements (counted as "<") of all the parts together.
+MAX_XML_ELEMENTS = 1_000_000
+#: Every part unpacked (images included), in bytes: python-docx holds them all.
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+#: Word's own bound on a list's start value; larger ones are read as 1.
+MAX_START = 32767
+LEVELS = 9
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]  # fmt: skip
+
+
+def read_docx(path: str | Path, limit: int) -> str:
+    """The text of the Word document at ``path``, numbering included.
+
+    :class:`CchcError` ("import.unreadable", "import.docx-too-large",
+    "import.too-large") when it cannot be read, is too large unpacked, or gives
+    more than ``limit`` characters of text.
+    """
+    try:
+        _check_package(path)
+        from docx import Document
+        from docx.opc.exceptions import PackageNotFoundError
+
+        try:
+            return document_text(Document(str(path)), limit, str(path))
+        except (
+            PackageNotFoundError,
+            SyntaxError,  # a part that is not XML (lxml's XMLSyntaxError)
+            KeyError,  # a relationship to a part that is not there
+            ValueError,  # a value python-docx cannot read (numbers, enums)
+            AttributeError,  # a part of the wrong kind where a document is expected
+            NotImplementedError,
+        ) as err:
+            raise CchcError("import.unreadable", path=str(path), reason=_reason(err)) from None
+    except (OSError, zipfile.BadZipFile, zlib.error, EOFError) as err:
+        # Truncated or damaged: the zip's directory, a part's data or its CRC.
+        raise CchcError("import.unreadable", path=str(path), reason=_reason(err)) from None
+
+
+def _check_package(path: str | Path) -> None:
+    """Refuse a package that would unpack to more than the limits, before unpacking it."""
+    too_large = CchcError(
+        "import.docx-too-large",
+        path=str(path),
+        limit=MAX_XML_BYTES // (1024 * 1024),
+        elements=MAX_XML_ELEMENTS,
+    )
+    with zipfile.ZipFile(path) as package:
+        members = package.infolist()
+        if sum(m.file_size for m in members) > MAX_UNPACKED_BYTES:
+            raise too_large
+        xml = [m for m in members if m.filename.endswith((".xml", ".rels"))]
+        if sum(m.file_size for m in xml) > MAX_XML_BYTES:
+            raise too_large
+        elements = 0
+        for member in xml:
+            # zipfile never unpacks more than the size the entry declares (and
+            # then checks the CRC), so this read is bounded by the sum above.
+            with package.open(member) as part:
+                while chunk := part.read(1 << 20):
+                    elements += chunk.count(b"<")
+                    if elements > MAX_XML_ELEMENTS:
+                        raise too_large
+
+
+def _reason(err: BaseException) -> str:
+    text = str(err).strip() or type(err).__name__
+    return " ".join(text.split())[:200]
 
 
 def _roman(number: int) -> str:
@@ -52,10 +133,14 @@ def _levels(document: Any) -> dict[str, dict[int, tuple[str, str, int]]]:
             fmt = lvl.find(f"{W}numFmt")
             text = lvl.find(f"{W}lvlText")
             start = lvl.find(f"{W}start")
-            levels[int(lvl.get(f"{W}ilvl", "0"))] = (
-                fmt.get(f"{W}val") if fmt is not None else "decimal",
-                text.get(f"{W}val") if text is not None else "%1.",
-                int(start.get(f"{W}val")) if start is not None else 1,
+            level = _number(lvl.get(f"{W}ilvl", "0"), -1)
+            if not 0 <= level < LEVELS:
+                continue  # Word has nine levels; anything else is not Word's
+            first = _number(start.get(f"{W}val") if start is not None else "1", 1)
+            levels[level] = (
+                fmt.get(f"{W}val") or "decimal" if fmt is not None else "decimal",
+                text.get(f"{W}val") or "" if text is not None else "%1.",
+                first if 0 <= first <= MAX_START else 1,
             )
         abstract[node.get(f"{W}abstractNumId")] = levels
     nums = {}
@@ -64,6 +149,13 @@ def _levels(document: Any) -> dict[str, dict[int, tuple[str, str, int]]]:
         if ref is not None:
             nums[node.get(f"{W}numId")] = abstract.get(ref.get(f"{W}val"), {})
     return nums
+
+
+def _number(text: str | None, default: int) -> int:
+    try:
+        return int(text or "")
+    except ValueError:
+        return default
 
 
 def _numbering(paragraph: Any) -> tuple[str, int] | None:
@@ -80,23 +172,25 @@ def _numbering(paragraph: Any) -> tuple[str, int] | None:
             if num_id == "0":
                 return None  # numbering switched off for this paragraph
             level = numPr.ilvl.val if numPr.ilvl is not None else 0
-            return num_id, int(level)
+            return num_id, int(level) if 0 <= int(level) < LEVELS else 0
     return None
 
 
-def document_text(document: Any) -> str:
+def document_text(document: Any, limit: int | None = None, path: str = "-") -> str:
+    """The paragraphs' text, one per line; :class:`CchcError` past ``limit`` characters."""
     levels = _levels(document)
     counters: dict[str, list[int]] = {}
     lines = []
+    size = 0
     for paragraph in document.paragraphs:
         text = paragraph.text
         found = _numbering(paragraph)
         if found and found[0] in levels and found[1] in levels[found[0]]:
             num_id, level = found
             fmt, pattern, _ = levels[num_id][level]
-            counts = counters.setdefault(num_id, [0] * 9)
+            counts = counters.setdefault(num_id, [0] * LEVELS)
             counts[level] += 1
-            for deeper in range(level + 1, 9):
+            for deeper in range(level + 1, LEVELS):
                 counts[deeper] = 0
             if fmt == "bullet":
                 label = "-"
@@ -108,4 +202,7 @@ def document_text(document: Any) -> str:
                     label = label.replace(f"%{depth + 1}", _format(value, lvl_fmt))
             text = f"{label} {text}"
         lines.append(text)
+        size += len(text) + 1
+        if limit is not None and size > limit:
+            raise CchcError("import.too-large", path=path, limit=limit)
     return "\n".join(lines)
