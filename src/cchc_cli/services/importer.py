@@ -221,7 +221,7 @@ class _Names:
         Linear in the length of ``text``: a name is looked for only where its
         first word occurs, and names not known are read off the words left over.
         """
-        tokens, words, owner = _tokens(text)
+        tokens, words, owner, part = _tokens(text)
         where: dict[str, list[int]] = {}
         for index, word in enumerate(words):
             where.setdefault(word, []).append(index)
@@ -238,7 +238,7 @@ class _Names:
                     found.append((start, ident))
         ordered = [ident for _, ident in sorted(found)]
         unknown = []
-        for start, end in _leftover_chunks(words, used):
+        for start, end in _leftover_chunks(words, used, part):
             for filler in _FILLER_WORDS:
                 if tuple(words[start : start + len(filler)]) == filler:
                     start += len(filler)
@@ -260,23 +260,28 @@ class _Names:
         return []
 
 
-def _tokens(text: str) -> tuple[list[str], list[str], list[int]]:
-    """The text's words as written, their folded words, and which written word each is in."""
-    tokens = text.replace(",", " ").split()
+def _tokens(text: str) -> tuple[list[str], list[str], list[int], list[int]]:
+    """The text's words as written, their folded words, which written word each folded
+    word is in, and which of the text's comma-separated parts."""
+    tokens: list[str] = []
     words: list[str] = []
     owner: list[int] = []
+    part: list[int] = []
     folded: dict[str, list[str]] = {}
-    for index, token in enumerate(tokens):
-        parts = folded.get(token)
-        if parts is None:
-            parts = folded[token] = _words(token)
-        words += parts
-        owner += [index] * len(parts)
-    return tokens, words, owner
+    for number, piece in enumerate(text.split(",")):
+        for token in piece.split():
+            parts = folded.get(token)
+            if parts is None:
+                parts = folded[token] = _words(token)
+            words += parts
+            owner += [len(tokens)] * len(parts)
+            part += [number] * len(parts)
+            tokens.append(token)
+    return tokens, words, owner, part
 
 
-def _leftover_chunks(words: list[str], used: bytearray) -> list[tuple[int, int]]:
-    """Runs of words no name took, split at "và": (start, end) index pairs."""
+def _leftover_chunks(words: list[str], used: bytearray, part: list[int]) -> list[tuple[int, int]]:
+    """Runs of words no name took, split at "và" and commas: (start, end) index pairs."""
     chunks = []
     start = 0
     for index in range(len(words) + 1):
@@ -284,6 +289,9 @@ def _leftover_chunks(words: list[str], used: bytearray) -> list[tuple[int, int]]
             if index > start:
                 chunks.append((start, index))
             start = index + 1
+        elif index > start and part[index] != part[index - 1]:
+            chunks.append((start, index))
+            start = index
     return chunks
 
 
