@@ -51,7 +51,7 @@ def through_ruamel(document: str, version: str = "1.2") -> object:
 
 
 @given(TEXT)
-@settings(max_examples=400)
+@settings(max_examples=250)
 @example("Phòng A, B")
 def test_a_scalar_reads_back_as_the_same_text(text):
     document = f"k: {scalar(text)}\n"
@@ -62,7 +62,7 @@ def test_a_scalar_reads_back_as_the_same_text(text):
 
 
 @given(st.lists(TEXT, max_size=6))
-@settings(max_examples=300)
+@settings(max_examples=200)
 def test_a_flow_sequence_reads_back_as_the_same_list(values):
     document = f"k: {flow_seq(values)}\n"
     assert through_yamlsrc(document) == [nfc(v) for v in values]
@@ -71,7 +71,7 @@ def test_a_flow_sequence_reads_back_as_the_same_list(values):
 
 
 @given(st.dictionaries(TEXT, TEXT | st.none(), max_size=5))
-@settings(max_examples=300)
+@settings(max_examples=200)
 def test_a_flow_mapping_reads_back_as_the_same_pairs_none_left_out(pairs):
     document = f"k: {flow_map(pairs)}\n"
     kept = {k: v for k, v in pairs.items() if v is not None}
@@ -85,7 +85,7 @@ def test_a_flow_mapping_reads_back_as_the_same_pairs_none_left_out(pairs):
 
 
 @given(TEXT, st.integers(min_value=0, max_value=8))
-@settings(max_examples=300)
+@settings(max_examples=200)
 def test_block_text_reads_back_as_the_same_text(text, indent):
     document = "k:\n" + block_text("t", text, indent + 2) + "\n"
     node, problems = parse(document, "t.yaml")
