@@ -14,7 +14,7 @@ from aiosmtpd.controller import Controller
 from icalendar import Calendar
 from typer.testing import CliRunner
 
-import cchc_cli.cli.app as cli
+import cchc_cli.cli.context as cli
 from cchc_cli.cli.app import app
 
 runner = CliRunner()
