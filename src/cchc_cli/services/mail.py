@@ -13,7 +13,6 @@ import json
 import os
 import smtplib
 import ssl
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -47,23 +46,6 @@ class Delivery:
     skipped: list[str] = field(default_factory=list)
     #: (key, reason) of the messages that did not go out.
     failed: list[tuple[str, str]] = field(default_factory=list)
-
-
-def smtp_settings(configured: SmtpSettings, environ: Mapping[str, str]) -> SmtpSettings:
-    """The config file's settings, each overridden by its ``CCHC_SMTP_*`` variable."""
-
-    def pick(name: str, value: str | None) -> str | None:
-        return environ.get(f"CCHC_SMTP_{name}") or value
-
-    port = pick("PORT", str(configured.port) if configured.port else None)
-    return SmtpSettings(
-        host=pick("HOST", configured.host),
-        port=int(port) if port and port.isdigit() else None,
-        security=pick("SECURITY", configured.security) or "starttls",
-        user=pick("USER", configured.user),
-        password_env=configured.password_env,
-        sender=pick("SENDER", configured.sender),
-    )
 
 
 def _connect(settings: SmtpSettings, password: str | None) -> smtplib.SMTP:
