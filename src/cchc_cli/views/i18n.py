@@ -283,7 +283,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' không phải là có/không; dùng 1/0, true/false, yes/no",
         "'{value}' is not yes or no; use 1/0, true/false, yes/no",
     ),
-    "cli.stdout": ("<đầu ra chuẩn>", "<stdout>"),
+    "cli.stdout": ("<stdout>", "<stdout>"),
     "cli.bad-date": (
         "'{text}' không phải là ngày; dùng 2023-12-10, 10/12/2023, 10/12, today/hôm nay, "
         "tomorrow/ngày mai, yesterday/hôm qua, +7d, -3d, +2w, +1m, "
