@@ -61,12 +61,6 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers", "slow: starts real processes or servers (seconds each); still run in CI"
-    )
-
-
 @pytest.fixture
 def cchc():
     """Run ``cchc ARGS`` in-process: ``cchc("due", "--lang", "en", input=..., VAR="x")``.

@@ -14,6 +14,7 @@ from aiosmtpd.controller import Controller
 from icalendar import Calendar
 
 import cchc_cli.cli.context as cli
+from cchc_cli.views.i18n import Lang
 
 NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
 
@@ -339,3 +340,27 @@ def test_missing_settings_and_password_are_clear_errors(cchc, data_dir):
     assert result.stderr == (
         "cchc: error: no SMTP password: set the environment variable CCHC_SMTP_PASSWORD\n"
     )
+
+
+def test_calendars_go_only_to_reminded_units_with_an_address(data_dir):
+    from cchc_cli.store.loader import load
+    from cchc_cli.views.query import select_statuses
+    from cchc_cli.views.remind import calendars, collect
+
+    config = data_dir / "units.yaml"
+    text = config.read_text("utf-8")
+    # Give one reminded unit (the education office) an address; the others have none.
+    config.write_text(
+        text.replace("  - id: gd-dt\n", "  - id: gd-dt\n    email: gd@x.example\n", 1), "utf-8"
+    )
+    dataset = load(data_dir)
+    today = datetime(2023, 11, 20).date()
+    items = select_statuses(dataset, today)
+    found = collect(items, today, 7, dataset.registry)
+    assert "gd-dt" in {r.unit for r in found}
+    stamp = datetime(2023, 11, 20, 1, 0, tzinfo=UTC)
+    made = calendars(items, found, dataset.registry, Lang.VI, stamp)
+    assert list(made) == ["gd-dt"]
+    calendar = Calendar.from_ical(made["gd-dt"])
+    assert "Phòng Giáo dục và Đào tạo" in str(calendar["X-WR-CALNAME"])
+    assert calendar.walk("VEVENT")

@@ -103,12 +103,6 @@ def unit_names(dataset: Dataset, units: tuple[str, ...]) -> str:
     return ", ".join(dataset.registry.name_of(u) for u in units)
 
 
-def on_day(run: Run, on: str | None, option: str = "--on") -> object:
-    from cchc_cli.core.dateargs import parse_date_arg
-
-    return parse_date_arg(on, run.today, option) if on else run.today
-
-
 @command(help=h("help.done"), shared=EDIT)
 def done(
     run: Run,

@@ -19,7 +19,6 @@ from cchc_cli.views.render import OutputFormat, ReportFormat, formatter_for
 if TYPE_CHECKING:
     from email.message import EmailMessage
 
-    from cchc_cli.core.status import UnitStatus
     from cchc_cli.services.mail import Delivery
     from cchc_cli.store.loader import Dataset
     from cchc_cli.views.remind import UnitReminder as Reminder
@@ -139,7 +138,13 @@ def remind(
     unit: UnitOpt = None,
 ) -> None:
     from cchc_cli.views.query import select_statuses
-    from cchc_cli.views.remind import collect, is_working_day, notice_names, report_text
+    from cchc_cli.views.remind import (
+        calendars,
+        collect,
+        is_working_day,
+        notice_names,
+        report_text,
+    )
 
     dataset, today = run.dataset, run.today
     config = dataset.config
@@ -151,8 +156,9 @@ def remind(
     found = collect(items, today, window, dataset.registry)
     names = notice_names(dataset.notices)
     if email or dry_run:
-        calendars = _calendars(items, found, dataset, run.lang)
-        _mail(run, found, today, window, names, calendars, dry_run, force)
+        stamp = datetime.now(UTC).replace(microsecond=0)
+        files = calendars(items, found, dataset.registry, run.lang, stamp)
+        _mail(run, found, today, window, names, files, dry_run, force)
     else:
         typer.echo(report_text(found, dataset.registry, today, window, run.lang, names), nl=False)
     run.finish()
@@ -212,24 +218,6 @@ def _mail(
         raise typer.Exit(EXIT_DATA)
     # A person at a terminal wants to know; cron must stay silent on success.
     run.tell("mail.sent", count=len(delivery.sent), skipped=len(delivery.skipped))
-
-
-def _calendars(
-    items: list[UnitStatus], found: list[Reminder], dataset: Dataset, lang: Lang
-) -> dict[str, bytes]:
-    """Each reminded unit with an address gets its open deadlines as an .ics file."""
-    from cchc_cli.views.ics import calendar
-
-    stamp = datetime.now(UTC).replace(microsecond=0)
-    registry = dataset.registry
-    calendars = {}
-    for reminder in found:
-        unit = registry.units.get(reminder.unit)
-        if unit and unit.emails:
-            own = [i for i in items if i.unit == reminder.unit]
-            name = t("ics.name", lang, unit=unit.name)
-            calendars[unit.id] = calendar(own, registry, lang, 3, stamp, name)
-    return calendars
 
 
 def _recipient(key: str, dataset: Dataset, lang: Lang) -> str:
