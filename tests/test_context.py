@@ -199,3 +199,13 @@ def test_send_wants_the_password_when_a_user_is_set(tmp_path):
     # Nothing to send: no connection is even tried.
     delivery = send(tmp_path, [], settings, "pw", parse_date("2023-11-20"), "Asia/Ho_Chi_Minh")
     assert (delivery.sent, delivery.failed) == ([], [])
+
+
+def test_help_lists_the_commands_in_the_order_a_clerk_meets_them():
+    from typer.main import get_command
+
+    from cchc_cli.cli.app import app
+
+    names = list(get_command(app).commands)  # type: ignore[attr-defined]
+    assert names[:8] == ["validate", "list", "show", "due", "overdue", "status", "units", "done"]
+    assert names[-4:] == ["init", "new", "config", "cache"]

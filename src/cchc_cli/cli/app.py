@@ -7,15 +7,24 @@ the run context, options, settings and error handling, is in :mod:`.context`.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from importlib import import_module
 
-from cchc_cli.cli import progress, read, report, setup
+import typer
+
 from cchc_cli.cli.context import HELP, app
 
-__all__ = ["HELP", "app", "main", "read", "report", "setup"]
+# Registered in this order, which is the order of `cchc --help`.
+GROUPS = ("read", "progress", "report", "setup")
+for _group in GROUPS:
+    import_module(f"cchc_cli.cli.{_group}")
+
+__all__ = ["HELP", "app", "main"]
 
 # Shell completion, under the names the tests of the edit commands use.
-_complete_ref = progress.complete_ref
-_complete_unit = progress.complete_unit
+_progress = import_module("cchc_cli.cli.progress")
+_complete_ref: Callable[[typer.Context, str], list[str]] = _progress.complete_ref
+_complete_unit: Callable[[typer.Context, str], list[str]] = _progress.complete_unit
 
 
 def utf8_console() -> None:

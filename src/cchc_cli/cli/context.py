@@ -84,19 +84,21 @@ app = typer.Typer(help=h("help.app"), no_args_is_help=True, pretty_exceptions_en
 
 DataOpt = Annotated[
     Path | None,
-    typer.Option("--data", help=h("help.opt.data") + " [env: CCHC_DATA]", show_default=False),
+    typer.Option("--data", help=h("help.opt.data") + " \\[env var: CCHC_DATA]", show_default=False),
 ]
 LangOpt = Annotated[
     Lang | None,
-    typer.Option("--lang", help=h("help.opt.lang") + " [env: CCHC_LANG]", show_default=False),
+    typer.Option("--lang", help=h("help.opt.lang") + " \\[env var: CCHC_LANG]", show_default=False),
 ]
 NoCacheOpt = Annotated[
     bool,
-    typer.Option("--no-cache", help=h("help.opt.no-cache") + " [env: CCHC_NO_CACHE]"),
+    typer.Option("--no-cache", help=h("help.opt.no-cache") + " \\[env var: CCHC_NO_CACHE]"),
 ]
 AsOfOpt = Annotated[
     str | None,
-    typer.Option("--as-of", help=h("help.opt.as-of") + " [env: CCHC_TODAY]", show_default=False),
+    typer.Option(
+        "--as-of", help=h("help.opt.as-of") + " \\[env var: CCHC_TODAY]", show_default=False
+    ),
 ]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help=h("help.opt.format"))]
 

@@ -62,7 +62,7 @@ UnitsOpt = Annotated[
 AllOpt = Annotated[bool, typer.Option("--all", help=h("help.opt.all"))]
 ReasonOpt = Annotated[str, typer.Option("--reason", help=h("help.opt.reason"))]
 CommitOpt = Annotated[
-    bool, typer.Option("--commit", help=h("help.opt.commit") + " [env: CCHC_GIT_COMMIT]")
+    bool, typer.Option("--commit", help=h("help.opt.commit") + " \\[env var: CCHC_GIT_COMMIT]")
 ]
 DecisionOpt = Annotated[str | None, typer.Option("--decision", help=h("help.opt.decision"))]
 OnOpt = Annotated[str | None, typer.Option("--on", help=h("help.opt.on"))]

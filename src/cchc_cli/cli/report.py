@@ -27,6 +27,51 @@ OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help=h("help.o
 WITHOUT_FORMAT = ("data", "lang", "no_cache", "as_of")
 
 
+@command(help=h("help.remind"), shared=WITHOUT_FORMAT)
+def remind(
+    run: Run,
+    days: Annotated[int | None, typer.Option("--days", min=0, help=h("help.opt.days"))] = None,
+    email: Annotated[bool, typer.Option("--email", help=h("help.opt.email"))] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=h("help.opt.dry-run"))] = False,
+    force: Annotated[bool, typer.Option("--force", help=h("help.opt.force"))] = False,
+    fail_on_overdue: Annotated[
+        bool, typer.Option("--fail-on-overdue", help=h("help.opt.fail-on-overdue"))
+    ] = False,
+    working_days: Annotated[
+        bool, typer.Option("--working-days", help=h("help.opt.working-days"))
+    ] = False,
+    notice: NoticeOpt = None,
+    unit: UnitOpt = None,
+) -> None:
+    from cchc_cli.views.query import select_statuses
+    from cchc_cli.views.remind import (
+        calendars,
+        collect,
+        is_working_day,
+        notice_names,
+        report_text,
+    )
+
+    dataset, today = run.dataset, run.today
+    config = dataset.config
+    if working_days and not is_working_day(today, config.holidays, config.working_days):
+        run.finish()
+        return
+    window = config.reminder_days if days is None else days
+    items = select_statuses(dataset, today, notice=notice, unit=unit)
+    found = collect(items, today, window, dataset.registry)
+    names = notice_names(dataset.notices)
+    if email or dry_run:
+        stamp = datetime.now(UTC).replace(microsecond=0)
+        files = calendars(items, found, dataset.registry, run.lang, stamp)
+        _mail(run, found, today, window, names, files, dry_run, force)
+    else:
+        typer.echo(report_text(found, dataset.registry, today, window, run.lang, names), nl=False)
+    run.finish()
+    if fail_on_overdue and any(r.overdue for r in found):
+        raise typer.Exit(EXIT_OVERDUE)
+
+
 class UnitOrder(StrEnum):
     ALPHA = "alpha"
     REGISTRY = "registry"
@@ -119,51 +164,6 @@ def export(
                 formatter_for(chosen, lang, handle).emit(view)
             run.tell("report.written", path=output)
     run.finish()
-
-
-@command(help=h("help.remind"), shared=WITHOUT_FORMAT)
-def remind(
-    run: Run,
-    days: Annotated[int | None, typer.Option("--days", min=0, help=h("help.opt.days"))] = None,
-    email: Annotated[bool, typer.Option("--email", help=h("help.opt.email"))] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=h("help.opt.dry-run"))] = False,
-    force: Annotated[bool, typer.Option("--force", help=h("help.opt.force"))] = False,
-    fail_on_overdue: Annotated[
-        bool, typer.Option("--fail-on-overdue", help=h("help.opt.fail-on-overdue"))
-    ] = False,
-    working_days: Annotated[
-        bool, typer.Option("--working-days", help=h("help.opt.working-days"))
-    ] = False,
-    notice: NoticeOpt = None,
-    unit: UnitOpt = None,
-) -> None:
-    from cchc_cli.views.query import select_statuses
-    from cchc_cli.views.remind import (
-        calendars,
-        collect,
-        is_working_day,
-        notice_names,
-        report_text,
-    )
-
-    dataset, today = run.dataset, run.today
-    config = dataset.config
-    if working_days and not is_working_day(today, config.holidays, config.working_days):
-        run.finish()
-        return
-    window = config.reminder_days if days is None else days
-    items = select_statuses(dataset, today, notice=notice, unit=unit)
-    found = collect(items, today, window, dataset.registry)
-    names = notice_names(dataset.notices)
-    if email or dry_run:
-        stamp = datetime.now(UTC).replace(microsecond=0)
-        files = calendars(items, found, dataset.registry, run.lang, stamp)
-        _mail(run, found, today, window, names, files, dry_run, force)
-    else:
-        typer.echo(report_text(found, dataset.registry, today, window, run.lang, names), nl=False)
-    run.finish()
-    if fail_on_overdue and any(r.overdue for r in found):
-        raise typer.Exit(EXIT_OVERDUE)
 
 
 def _mail(

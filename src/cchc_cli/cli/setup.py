@@ -13,6 +13,77 @@ from cchc_cli.core.errors import EXIT_DATA, CchcError
 from cchc_cli.views.i18n import t
 
 
+@command("import", help=h("help.import"), shared=("data", "lang", "no_cache"))
+def import_notice(
+    run: Run,
+    source: Annotated[str, typer.Argument(help=h("help.arg.source"), show_default=False)],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help=h("help.opt.output"))
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=h("help.opt.import-dry-run"))] = False,
+    notice_id: Annotated[str | None, typer.Option("--id", help=h("help.opt.notice-id"))] = None,
+) -> None:
+    from cchc_cli.services.importer import read, to_yaml
+    from cchc_cli.store import notices
+
+    dataset, lang = run.dataset, run.lang
+    draft = read(read_source(source), dataset.registry)
+    # The notice names its issuer in its heading; where it was not found, the office's own.
+    draft.issuer = draft.issuer or dataset.config.issuing_body
+    if not draft.tasks:
+        raise CchcError("import.nothing", path=source)
+    ident = notice_id or notices.new_id(draft.number, draft.date)
+    notices.check_id(ident, (e.id for e in dataset.index))
+    keys = (
+        "import.no-assignees",
+        "import.unknown-unit",
+        "import.bad-deadline",
+        "import.deadline-before-issue",
+    )
+    reviews = {key: t(key, lang, arg="{arg}") for key in keys}
+    name = "-" if source == "-" else Path(source).name
+    content = to_yaml(draft, ident, name, reviews)
+    deadlines = sum(1 for task in draft.tasks if task.deadline and task.deadline.last_day)
+    summary = t(
+        "import.summary", lang, tasks=len(draft.tasks), deadlines=deadlines, reviews=draft.reviews
+    )
+    if dry_run:
+        typer.echo(content, nl=False)
+    else:
+        target = notices.create(output or notices.notice_path(run.data, ident), content)
+        summary += " " + t("report.written", lang, path=target)
+    typer.echo(summary, err=True)
+
+
+def read_source(source: str) -> str:
+    """The notice's text: a .docx, a UTF-8 text file, or standard input."""
+    from cchc_cli.store.yamlsrc import decode
+
+    if source.lower().endswith(".docx"):
+        from docx import Document
+        from docx.opc.exceptions import PackageNotFoundError
+
+        try:
+            document = Document(source)
+        except (PackageNotFoundError, OSError, KeyError, ValueError) as err:
+            raise CchcError("import.unreadable", path=source, reason=str(err)) from None
+        from cchc_cli.services.wordtext import document_text
+
+        return document_text(document)
+    if source == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = Path(source).read_bytes()
+        except OSError as err:
+            raise CchcError("import.unreadable", path=source, reason=err.strerror) from None
+    text, problems = decode(data, source)
+    if text is None:
+        where = problems[0].source
+        raise CchcError("import.not-utf8", path=source, line=where.line, col=where.col)
+    return text
+
+
 @command(help=h("help.init"), shared=("lang",))
 def init(
     run: Run,
@@ -83,77 +154,6 @@ def new(
 
         subprocess.run([*shlex.split(editor), str(path)], check=False)
     run.say("report.written", path=path)
-
-
-@command("import", help=h("help.import"), shared=("data", "lang", "no_cache"))
-def import_notice(
-    run: Run,
-    source: Annotated[str, typer.Argument(help=h("help.arg.source"), show_default=False)],
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help=h("help.opt.output"))
-    ] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=h("help.opt.import-dry-run"))] = False,
-    notice_id: Annotated[str | None, typer.Option("--id", help=h("help.opt.notice-id"))] = None,
-) -> None:
-    from cchc_cli.services.importer import read, to_yaml
-    from cchc_cli.store import notices
-
-    dataset, lang = run.dataset, run.lang
-    draft = read(read_source(source), dataset.registry)
-    # The notice names its issuer in its heading; where it was not found, the office's own.
-    draft.issuer = draft.issuer or dataset.config.issuing_body
-    if not draft.tasks:
-        raise CchcError("import.nothing", path=source)
-    ident = notice_id or notices.new_id(draft.number, draft.date)
-    notices.check_id(ident, (e.id for e in dataset.index))
-    keys = (
-        "import.no-assignees",
-        "import.unknown-unit",
-        "import.bad-deadline",
-        "import.deadline-before-issue",
-    )
-    reviews = {key: t(key, lang, arg="{arg}") for key in keys}
-    name = "-" if source == "-" else Path(source).name
-    content = to_yaml(draft, ident, name, reviews)
-    deadlines = sum(1 for task in draft.tasks if task.deadline and task.deadline.last_day)
-    summary = t(
-        "import.summary", lang, tasks=len(draft.tasks), deadlines=deadlines, reviews=draft.reviews
-    )
-    if dry_run:
-        typer.echo(content, nl=False)
-    else:
-        target = notices.create(output or notices.notice_path(run.data, ident), content)
-        summary += " " + t("report.written", lang, path=target)
-    typer.echo(summary, err=True)
-
-
-def read_source(source: str) -> str:
-    """The notice's text: a .docx, a UTF-8 text file, or standard input."""
-    from cchc_cli.store.yamlsrc import decode
-
-    if source.lower().endswith(".docx"):
-        from docx import Document
-        from docx.opc.exceptions import PackageNotFoundError
-
-        try:
-            document = Document(source)
-        except (PackageNotFoundError, OSError, KeyError, ValueError) as err:
-            raise CchcError("import.unreadable", path=source, reason=str(err)) from None
-        from cchc_cli.services.wordtext import document_text
-
-        return document_text(document)
-    if source == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        try:
-            data = Path(source).read_bytes()
-        except OSError as err:
-            raise CchcError("import.unreadable", path=source, reason=err.strerror) from None
-    text, problems = decode(data, source)
-    if text is None:
-        where = problems[0].source
-        raise CchcError("import.not-utf8", path=source, line=where.line, col=where.col)
-    return text
 
 
 @command("config", help=h("help.config"), shared=("data", "lang", "fmt"))
