@@ -13,6 +13,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from cchc_cli.cli.app import app
@@ -355,3 +357,33 @@ def test_the_command_refuses_too_many_paragraphs_with_exit_1(data_dir, tmp_path)
     assert result.exit_code == 1
     assert "more than 20000 paragraphs" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# -- anything at all -------------------------------------------------------------------
+
+FRAGMENTS = [
+    "Số: ", "/TB-UBND", "Vĩnh Linh, ", "ngày ", "tháng ", "năm ", "THÔNG BÁO", "Ngày ",
+    "31/02/2023", "00/13/0000", "1/1/1", "tổ chức ", "đồng chí ", " - ", "Chủ tịch ",
+    "kết luận", "1. ", "2. ", "99. ", "I. ", "- ", "a) ", "đ) ", "Phòng Nội vụ", "UBND ",
+    "các Phòng: ", "Tư pháp", " và ", ", ", "; ", ": ", "phối hợp với ", "chủ trì ",
+    "trước ngày ", "chậm nhất ngày ", "trước 25 giờ, ngày ", "trong quý ", "IV/", "0000",
+    "trong tháng 13/2024", "đến cuối năm 9999", "đạt 100%", "Nơi nhận:", "TL. ",
+    "KT. CHỦ TỊCH", "\n", "\n", "\n", "\r\n", "\x00", "\x1b[31m", "\u2028", "\x85",
+    "\ufeff", "**", "*", "\t", "   ", "#", "\"", "'", "{", "[", "]", "}", "&a", "*a", "!!",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=5), max_size=80).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_any_text_gives_a_draft_that_parses(registry, text):
+    draft_of(text, registry)
+
+
+@pytest.mark.parametrize("name", ["missing.txt", "folder", "missing.docx", "folder.docx"])
+def test_a_source_that_cannot_be_read_is_a_clear_error(tmp_path, name):
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder.docx").mkdir()
+    with pytest.raises(CchcError) as caught:
+        read_source(str(tmp_path / name))
+    assert caught.value.key == "import.unreadable"
+    assert caught.value.args_["path"] == str(tmp_path / name)
