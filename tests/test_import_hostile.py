@@ -387,3 +387,41 @@ def test_a_source_that_cannot_be_read_is_a_clear_error(tmp_path, name):
         read_source(str(tmp_path / name))
     assert caught.value.key == "import.unreadable"
     assert caught.value.args_["path"] == str(tmp_path / name)
+
+
+@pytest.mark.parametrize(
+    ("offset", "value"),
+    [(8, b"\x01\x00"), (10, b"\x63\x00"), (6, b"\xff\x00")],
+    ids=["encrypted", "unknown-compression", "future-zip-version"],
+)
+def test_a_part_zipfile_cannot_open_is_a_clear_error(tmp_path, offset, value):
+    data = bytearray(docx_with(tmp_path, "ok.docx").read_bytes())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as package:
+        names = [i.filename.encode() for i in package.infolist()]
+    position = data.index(b"PK\x01\x02")
+    for name in names:  # every entry of the central directory
+        entry = data.index(b"PK\x01\x02", position)
+        data[entry + offset : entry + offset + 2] = value
+        position = entry + 46 + len(name)
+    odd = tmp_path / "odd.docx"
+    odd.write_bytes(bytes(data))
+    with pytest.raises(CchcError) as caught:
+        read_source(str(odd))
+    assert caught.value.key == "import.unreadable"
+
+
+def test_random_damage_to_a_word_file_is_always_a_clear_error(tmp_path):
+    import random
+
+    whole = docx_with(tmp_path, "ok.docx").read_bytes()
+    chance = random.Random(16)
+    damaged = tmp_path / "damaged.docx"
+    for _ in range(150):
+        data = bytearray(whole)
+        for _ in range(chance.choice([1, 3, 10, 50])):
+            data[chance.randrange(len(data))] = chance.randrange(256)
+        damaged.write_bytes(bytes(data[: chance.randrange(len(data) // 2, len(data) + 1)]))
+        try:
+            read_source(str(damaged))
+        except CchcError as err:
+            assert err.key in ("import.unreadable", "import.docx-too-large")

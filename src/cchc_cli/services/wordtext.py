@@ -61,7 +61,15 @@ def read_docx(path: str | Path, limit: int) -> str:
             NotImplementedError,
         ) as err:
             raise CchcError("import.unreadable", path=str(path), reason=_reason(err)) from None
-    except (OSError, zipfile.BadZipFile, zlib.error, EOFError) as err:
+    except (
+        OSError,
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        NotImplementedError,  # a compression method or zip version zipfile does not read
+        RuntimeError,  # an encrypted part
+        ValueError,  # a name in the zip's directory that is not UTF-8
+    ) as err:
         # Truncated or damaged: the zip's directory, a part's data or its CRC.
         raise CchcError("import.unreadable", path=str(path), reason=_reason(err)) from None
 
