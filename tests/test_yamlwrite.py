@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 from cchc_cli.core.dates import PartialDate
 from cchc_cli.core.vntext import nfc
 from cchc_cli.store.yamlsrc import YMap, YScalar, YSeq, parse
-from cchc_cli.store.yamlwrite import block_text, flow_map, flow_seq, quoted, scalar
+from cchc_cli.store.yamlwrite import block_text, comment, flow_map, flow_seq, quoted, scalar
 
 #: Words and shapes that YAML 1.1 or 1.2 reads as something other than text.
 YAML_WORDS = [
@@ -93,6 +93,18 @@ def test_block_text_reads_back_as_the_same_text(text, indent):
     assert node.entries["k"].value.entries["t"].value.value == nfc(text)
     loaded = YAML(typ="safe", pure=True).load(io.StringIO(document))
     assert loaded["k"]["t"] == text
+
+
+@given(TEXT)
+@settings(max_examples=200)
+def test_a_comment_stays_a_comment(text):
+    document = f"k: v  # {comment(text)}\n# {comment(text)}\n"
+    assert through_yamlsrc(document) == "v"
+    assert through_ruamel(document) == "v"
+
+
+def test_a_comment_shows_what_a_file_may_not_hold_as_escapes():
+    assert comment("Phòng\x00 Nội vụ\x1b[2J\n  mới") == "Phòng\\0 Nội vụ\\x1B[2J mới"
 
 
 # -- what it looks like --------------------------------------------------------------

@@ -2,8 +2,9 @@
 
 Every value that cchc writes into a notice (``new``, ``import``, the edits) goes
 through here, so that what is written reads back, through
-:mod:`cchc_cli.store.yamlsrc` and through any YAML 1.1 or 1.2 loader (ruamel,
-PyYAML, an editor's plugin), as exactly the value meant:
+:mod:`cchc_cli.store.yamlsrc` and through any YAML 1.1 or 1.2 loader (the tests
+read it with ruamel's in both modes; PyYAML and editors' plugins resolve as one of
+them), as exactly the value meant:
 
 - text is written plain where that is safe, so Vietnamese stays readable, and
   double-quoted otherwise: empty text, spaces at either end, an indicator
@@ -95,10 +96,7 @@ def quoted(text: str) -> str:
 def comment(text: str) -> str:
     """``text`` fit for a ``# ...`` comment: one line, whitespace runs as one space, and
     what YAML does not allow in a file shown as an escape (``\\x1B``)."""
-    line = " ".join(text.split())
-    return (
-        _NON_PRINTABLE.sub(lambda m: _escape(m[0]), line) if _NON_PRINTABLE.search(line) else line
-    )
+    return _NON_PRINTABLE.sub(lambda m: _escape(m[0]), " ".join(text.split()))
 
 
 def flow_seq(values: Iterable[Value]) -> str:
