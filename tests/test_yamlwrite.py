@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, datetime
 
 import pytest
@@ -178,3 +179,12 @@ def test_values_with_no_form_in_the_format_are_refused():
         scalar(datetime(2023, 1, 1, 12, 0))  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         scalar(1.5)  # type: ignore[arg-type]
+
+
+def test_exactly_what_yaml_cannot_hold_on_one_line_is_escaped():
+    # YAML 1.2's printable set, minus the line breaks and tab, and the BOM.
+    printable = re.compile("[\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+    for code in [*range(0x10000), 0x10000, 0x1F600, 0x10FFFF]:  # all of the BMP
+        char = chr(code)
+        plain = bool(printable.match(char)) and char not in "\u2028\u2029\ufeff"
+        assert (quoted(char) == f'"{char}"') == (plain and char not in '"\\'), hex(code)
