@@ -556,6 +556,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} không phải UTF-8 (dòng {line}, cột {col}); hãy lưu lại với bảng mã UTF-8",
         "{path} is not UTF-8 (line {line}, column {col}); save it again as UTF-8",
     ),
+    "import.bad-date": (
+        "ngày không có thật: {arg}; ghi lại cho đúng",
+        "not a real date: {arg}; write the right one",
+    ),
+    "import.more-units": (
+        "còn {arg} tên đơn vị khác trong tiêu đề mục không được liệt kê: xem tiêu đề",
+        "{arg} more unit names in the section's heading are not listed: see the heading",
+    ),
+    "import.too-large": (
+        "{path} quá lớn để nhập: hơn {limit} ký tự văn bản (một thông báo kết luận chỉ vài"
+        " trang); hãy tách phần thông báo ra",
+        "{path} is too large to import: more than {limit} characters of text (a conclusion"
+        " notice is a few pages); copy the notice out of it",
+    ),
+    "import.too-many-paragraphs": (
+        "{path} quá dài để là một thông báo: hơn {limit} đoạn văn; hãy tách phần thông báo ra",
+        "{path} is too long for a notice: more than {limit} paragraphs; copy the notice out of it",
+    ),
+    "import.too-many-tasks": (
+        "quá nhiều nhiệm vụ để là một thông báo: hơn {limit}; hãy tách văn bản ra",
+        "too many tasks for one notice: more than {limit}; split the text",
+    ),
+    "import.docx-too-large": (
+        "{path} quá lớn để nhập: nội dung Word giải nén ra hơn {limit} MB hoặc hơn {elements}"
+        " phần tử XML (một thông báo chỉ vài trăm KB)",
+        "{path} is too large to import: its Word content unpacks to more than {limit} MB or"
+        " {elements} XML elements (a notice takes a few hundred KB)",
+    ),
     "git.failed": (
         "đã ghi {path} nhưng chưa commit được vào git: {reason}",
         "{path} is written but not committed to git: {reason}",
