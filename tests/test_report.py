@@ -121,7 +121,9 @@ def test_ongoing_tasks_with_no_report_for_three_months(data_dir):
         "cchc-2023-11/2.1",
         "cchc-2023-11/2.4",
     ]
-    assert quiet[0]["since"] == "2023-11-01"
+    # Counted from the meeting (22/11), not from the partial date's first day (01/11).
+    assert (quiet[0]["assigned"], quiet[0]["last_report"]) == ("2023-11-22", None)
+    assert quiet[0]["since"] == "2023-11-22"
     mark(
         data_dir,
         "      phục vụ công tác đánh giá, xếp loại cuối năm.\n",
@@ -129,6 +131,43 @@ def test_ongoing_tasks_with_no_report_for_three_months(data_dir):
     )
     quiet = report("--period", "2024-02", "--unit", "noi-vu")["quiet"]
     assert "cchc-2023-11/2.4" not in [q["ref"] for q in quiet]
+
+
+def test_the_quiet_list_counts_from_the_meeting_day_not_the_partial_date(data_dir):
+    # Three months before 05/02/2024 is 05/11/2023: after 01/11, before the meeting 22/11.
+    assert report("--period", "2024-02", "--as-of", "2024-02-05", "--unit", "noi-vu")["quiet"] == []
+    quiet = report("--period", "2024-02", "--as-of", "2024-02-23", "--unit", "noi-vu")["quiet"]
+    assert len(quiet) == 4
+
+
+def test_the_quiet_list_counts_from_the_day_of_issue_when_there_was_no_meeting(data_dir):
+    path = data_dir / "notices" / NOTICE
+    text = path.read_text("utf-8")
+    text = re.sub(r"(?m)^date: 2023-11 .*$", "date: 2023-11-10", text)
+    path.write_text(text.replace("meeting_date: 2023-11-22\n", ""), "utf-8")
+    assert report("--period", "2024-02", "--as-of", "2024-02-09", "--unit", "noi-vu")["quiet"] == []
+    quiet = report("--period", "2024-02", "--as-of", "2024-02-11", "--unit", "noi-vu")["quiet"]
+    assert quiet[0]["since"] == "2023-11-10"
+
+
+def test_the_quiet_list_never_shows_a_last_report_that_does_not_exist(data_dir):
+    result = cchc("report", "--period", "2024-02", "--unit", "noi-vu")
+    lines = result.stdout.splitlines()
+    quiet = lines[lines.index("Nhiệm vụ thường xuyên chưa có báo cáo trong 3 tháng") :]
+    assert "Giao ngày" in quiet[1] and "Báo cáo gần nhất" in quiet[1]
+    assert all("22/11/2023" in line and line.endswith("chưa có") for line in quiet[2:])
+    mark(
+        data_dir,
+        "      phục vụ công tác đánh giá, xếp loại cuối năm.\n",
+        "    notes:\n      - {on: 2023-11-25, text: đã tổng hợp}\n",
+    )
+    quiet = report("--period", "2024-02", "--unit", "noi-vu")["quiet"]
+    noted = next(q for q in quiet if q["ref"] == "cchc-2023-11/2.4")
+    assert (noted["assigned"], noted["last_report"], noted["since"]) == (
+        "2023-11-22",
+        "2023-11-25",
+        "2023-11-25",
+    )
 
 
 # -- periods ---------------------------------------------------------------------------

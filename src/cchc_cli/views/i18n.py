@@ -502,6 +502,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.long-overdue": ("Quá 30 ngày", "Over 30 days"),
     "report.mark": ("x", "x"),
     "report.since": ("Báo cáo gần nhất", "Last report"),
+    "report.assigned": ("Giao ngày", "Assigned"),
+    "report.no-report": ("chưa có", "none"),
+    "report.period-open": (
+        "{issuer} - kỳ báo cáo {period} (chưa kết thúc), số liệu tính đến ngày {as_of}",
+        "{issuer} - period {period} (not ended yet), as of {as_of}",
+    ),
+    "report.left-out": (
+        "LƯU Ý: dữ liệu có lỗi, {count} tệp không được tính (toàn bộ hoặc một phần): {files}. "
+        "Chạy 'cchc validate' để xem lỗi.",
+        "NOTE: the data have errors; {count} file(s) not counted (wholly or in part): {files}. "
+        "Run 'cchc validate' to see the errors.",
+    ),
     "sheet.summary": ("Tổng hợp", "Summary"),
     "sheet.overdue": ("Quá hạn", "Overdue"),
     "sheet.quiet": ("Không thời hạn", "No deadline"),
@@ -630,6 +642,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.completion": ("Hoàn thành (%)", "Done (%)"),
     "label.bar": ("Tiến độ", "Progress"),
     "label.overdue-rate": ("Tỷ lệ quá hạn (%)", "Overdue rate (%)"),
+    "label.not-issued-yet": (
+        "thông báo chưa ban hành (có từ ngày {since})",
+        "the notice was not issued yet (it exists from {since})",
+    ),
     "label.open-of": ("{open}/{total} chưa xong", "{open} of {total} not done"),
     "label.left-days": ("còn {days} ngày", "{days} days left"),
     "label.left-days-one": ("còn {days} ngày", "{days} day left"),

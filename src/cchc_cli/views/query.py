@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from cchc_cli.core.asof import tasks_as_of
 from cchc_cli.core.errors import UsageError
 from cchc_cli.core.model import Dataset, Notice, NoticeIndex, Task
 from cchc_cli.core.status import OPEN, Status, UnitStatus, statuses
@@ -123,8 +124,10 @@ def find_task(dataset: Dataset, ref: str) -> Task:
 def select_statuses(
     dataset: Dataset, today: date, notice: str | None = None, unit: str | None = None
 ) -> list[UnitStatus]:
-    """Each (task, unit) pair's status on ``today``, narrowed by notice and unit."""
-    items = statuses(select(dataset, notice=notice), today)
+    """Each (task, unit) pair's status on ``today``, narrowed by notice and unit: the data
+    as they stood that day (:mod:`cchc_cli.core.asof`)."""
+    notices = [find_notice(dataset, notice)] if notice else dataset.notices
+    items = statuses(tasks_as_of(notices, sorted_tasks(notices), today), today)
     if unit:
         wanted = set(resolve_units(dataset, unit))
         items = [i for i in items if i.unit in wanted]

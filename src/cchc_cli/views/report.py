@@ -1,18 +1,23 @@
 """The periodic report as offices file it. Pure: the dataset and the day come in.
 
-For the tasks of the notices issued up to the report's day, each (task, unit)
-pair counts once, in the categories of ../shared/DOMAIN.md; then the overdue
-pairs (those late by more than 30 days marked) and the ongoing no-deadline
-pairs with no note or completion for three months (Bình Định's rule).
+The data are taken as they stood on the report's day (:mod:`cchc_cli.core.asof`):
+each (task, unit) pair counts once, in the categories of ../shared/DOMAIN.md;
+then the overdue pairs (those late by more than 30 days marked) and the ongoing
+no-deadline pairs with no report (a note) for three months, counted from the
+last note or else from the day the task was given (Bình Định's rule).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from cchc_cli.core.asof import assigned_on, tasks_as_of
+from cchc_cli.core.dateargs import Period
+from cchc_cli.core.diagnostics import Diagnostic
 from cchc_cli.core.model import Dataset, Task
 from cchc_cli.core.status import Status, Tally, UnitStatus, statuses
 from cchc_cli.core.vntext import sort_key
@@ -26,8 +31,15 @@ class Quiet:
     """An ongoing pair nobody has reported on for three months."""
 
     item: UnitStatus
-    #: The last note or completion on the task, or the day it was assigned.
-    since: date
+    #: The day the task was given (:func:`cchc_cli.core.asof.assigned_on`).
+    assigned: date
+    #: The latest note on the task for the unit (or for all), if there is one.
+    last_report: date | None = None
+
+    @property
+    def since(self) -> date:
+        """The day the silence counts from."""
+        return self.last_report or self.assigned
 
 
 @dataclass(frozen=True)
@@ -38,12 +50,29 @@ class ReportData:
     overdue: list[UnitStatus]
     quiet: list[Quiet]
     issuers: tuple[str, ...]
+    #: The period runs on after ``as_of``: the report judges as of today, not its end.
+    period_open: bool = False
+    #: Files left out of the report because of errors in them.
+    left_out: tuple[str, ...] = ()
 
 
-def last_activity(task: Task, unit: str, assigned: date, as_of: date) -> date:
-    """The latest note on the task (for the unit or for all) dated by ``as_of``."""
-    dates = [n.on for n in task.notes if n.on <= as_of and n.unit in (None, unit)]
-    return max([assigned, *dates])
+def report_day(period: Period, today: date) -> tuple[date, bool]:
+    """The day a report on ``period`` judges as of, and whether the period is still open:
+    its last day once it has ended, else ``today`` (a task due tomorrow is not late)."""
+    if today < period.end:
+        return today, True
+    return period.end, False
+
+
+def left_out(diagnostics: Iterable[Diagnostic]) -> tuple[str, ...]:
+    """The files with errors, each once: what they hold (all of it, or the tasks in error)
+    is missing from every count."""
+    return tuple(dict.fromkeys(d.source.path for d in diagnostics if d.is_error))
+
+
+def last_report(task: Task, unit: str) -> date | None:
+    """The latest note on the task for the unit or for all (the task as it stood)."""
+    return max((n.on for n in task.notes if n.unit in (None, unit)), default=None)
 
 
 def build(
@@ -52,10 +81,11 @@ def build(
     as_of: date,
     units: set[str] | None = None,
     registry_order: bool = False,
+    period_open: bool = False,
 ) -> ReportData:
-    """The report on ``tasks`` as of ``as_of``: the notices issued after it are left out."""
-    issued = {n.id: n.date.earliest() for n in dataset.notices}
-    tasks = [t for t in tasks if issued[t.notice] <= as_of]
+    """The report on ``tasks`` as of ``as_of``: the data as they stood that day."""
+    notices = {n.id: n for n in dataset.notices}
+    tasks = tasks_as_of(dataset.notices, tasks, as_of)
     items = [i for i in statuses(tasks, as_of) if units is None or i.unit in units]
     registry = dataset.registry
     by_unit: dict[str, list[UnitStatus]] = {}
@@ -75,13 +105,15 @@ def build(
     for item in items:
         if item.status is not Status.ONGOING:
             continue
-        since = last_activity(item.task, item.unit, issued[item.task.notice], as_of)
-        if since < cutoff:
-            quiet.append(Quiet(item, since))
+        found = Quiet(
+            item, assigned_on(notices[item.task.notice]), last_report(item.task, item.unit)
+        )
+        if found.since < cutoff:
+            quiet.append(found)
     quiet.sort(key=lambda q: (position[q.item.unit], q.since, q.item.task.ref))
-    notices = {t.notice for t in tasks}
+    used = {t.notice for t in tasks}
     issuers = tuple(
-        dict.fromkeys(n.issuer for n in dataset.notices if n.id in notices and n.issuer)
+        dict.fromkeys(n.issuer for n in dataset.notices if n.id in used and n.issuer)
     ) or tuple(filter(None, [dataset.config.issuing_body]))
     return ReportData(
         as_of,
@@ -90,4 +122,6 @@ def build(
         overdue,
         quiet,
         issuers,
+        period_open,
+        left_out(dataset.diagnostics),
     )

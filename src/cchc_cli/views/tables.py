@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
+from cchc_cli.core.asof import exists_on, issued_from, task_as_of
 from cchc_cli.core.model import Notice, Registry, Task
 from cchc_cli.core.status import (
     DONE,
@@ -73,8 +74,11 @@ def _names(registry: Registry, ids: tuple[str, ...] | list[str]) -> str:
 
 
 def task_detail(task: Task, notice: Notice, registry: Registry, lang: Lang, today: date) -> Report:
-    """``show``: the notice's header, then the task in full, then where it is written."""
+    """``show``: the notice's header, then the task in full, then where it is written;
+    progress as it stood on ``today`` (what was recorded later is not shown)."""
     rows: list[tuple[str, str]] = []
+    issued = exists_on(notice, today)
+    task = task_as_of(task, today)
 
     def add(label: str, value: str | None) -> None:
         if value:
@@ -112,7 +116,7 @@ def task_detail(task: Task, notice: Notice, registry: Registry, lang: Lang, toda
     add("label.report-to", registry.name_of(task.report_to) if task.report_to else None)
     if task.cancelled:
         add("label.cancelled", task.cancelled.reason)
-    items = task_statuses(task, today)
+    items = task_statuses(task, today) if issued else []
     done = [i.completion for i in items if i.status in DONE and i.completion]
     add("label.progress", t("label.done-count", lang, done=len(done), total=len(task.assignees)))
     counts = Counter(i.status for i in items)
@@ -120,7 +124,7 @@ def task_detail(task: Task, notice: Notice, registry: Registry, lang: Lang, toda
         f"{counts[s]} {t(f'status.{s.value}', lang).lower()}"
         for s in (*REPORTED, Status.CANCELLED)
         if counts[s]
-    )
+    ) or t("label.not-issued-yet", lang, since=issued_from(notice))
     add("label.status", f"{summary} ({t('cli.as-of', lang, today=today).lower()})")
     for completion in done:
         evidence = f" — {completion.evidence}" if completion.evidence else ""
@@ -155,7 +159,8 @@ def task_detail(task: Task, notice: Notice, registry: Registry, lang: Lang, toda
         as_of=today,
         last_day=last_day,
         statuses={i.unit: i.status.value for i in items},
-        task_done=task_done(task, today),
+        task_done=issued and task_done(task, today),
+        issued=issued,
         source=str(task.source),
     )
     columns = [Column("field", "label.name"), Column("value", "label.text")]
@@ -491,11 +496,16 @@ def report_view(
     """The report's three tables: per unit with totals, overdue pairs, quiet pairs; under
     the name of ``office`` where given."""
     issuers = ", ".join(data.issuers)
+    period_key = "report.period-open" if data.period_open else "report.period"
     heading = [
         *filter(None, [office]),
         t("report.title", lang),
-        t("report.period", lang, issuer=issuers, period=period, as_of=data.as_of),
+        t(period_key, lang, issuer=issuers, period=period, as_of=data.as_of),
     ]
+    if data.left_out:
+        # In the document itself: a report sent on must not pass for complete.
+        files = ", ".join(data.left_out)
+        heading.append(t("report.left-out", lang, count=len(data.left_out), files=files))
 
     def counts(tally: Tally) -> dict[str, Any]:
         record: dict[str, Any] = {s.value: tally[s] for s in REPORTED}
@@ -576,12 +586,29 @@ def report_view(
         empty=t("cli.nothing-overdue", lang),
     )
     quiet_rows = [
-        {"stt": n, **task_fields(q.item), "since": q.since}
+        {
+            "stt": n,
+            **task_fields(q.item),
+            "assigned": q.assigned,
+            "last_report": q.last_report,
+            "since": q.since,
+        }
         for n, q in enumerate(data.quiet, start=1)
     ]
+    no_report = t("report.no-report", lang)
     quiet = Section(
         "quiet",
-        [*base, Column("since", "report.since", kind="date")],
+        [
+            *base,
+            Column("assigned", "report.assigned", kind="date"),
+            Column(
+                "last_report",
+                "report.since",
+                kind="date",
+                show=lambda r: fmt_date(r["last_report"], lang) if r["last_report"] else no_report,
+            ),
+            Column("since", "report.since", table=False, kind="date"),
+        ],
         quiet_rows,
         title=t("report.quiet", lang, months=QUIET_MONTHS),
         empty=t("report.none-quiet", lang),
@@ -590,6 +617,8 @@ def report_view(
         "issuers": list(data.issuers),
         "period": period,
         "as_of": data.as_of,
+        "period_open": data.period_open,
+        "left_out": list(data.left_out),
         "units": [{k: v for k, v in r.items() if k != "stt"} for r in rows],
         "totals": {k: v for k, v in totals[0].items() if k not in ("stt", "unit", "name")},
         "overdue": [{k: v for k, v in r.items() if k != "stt"} for r in overdue_rows],
