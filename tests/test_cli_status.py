@@ -368,3 +368,15 @@ def test_show_before_the_notice_was_issued_says_so(data_dir):
     assert (record["issued"], record["statuses"], record["task_done"]) == (False, {}, False)
     text = cchc("show", "8.2", "--as-of", "2023-10-31", "--lang", "en").stdout
     assert "the notice was not issued yet (it exists from 2023-11-01)" in text
+
+
+def test_due_for_one_commune_counts_the_groups_open_members_right(data_dir):
+    result = cchc("due", "--unit", "ho xa", "--as-of", "2023-11-20", "--by", "2023-12-31")
+    rows = result.stdout.splitlines()[1:]
+    assert len(rows) == 4
+    # All 18 communes have still to do these tasks: never "1/18".
+    assert all("UBND các xã, thị trấn (18/18 chưa xong): Thị trấn Hồ Xá" in r for r in rows)
+    mark_progress(data_dir, '  - id: "8.2"\n', "    done:\n      vinh-ha: 2023-11-19\n")
+    result = cchc("due", "--unit", "ho xa", "--as-of", "2023-11-20", "--by", "2023-11-30")
+    row = next(r for r in result.stdout.splitlines() if r.startswith("cchc-2023-11/8.2"))
+    assert "UBND các xã, thị trấn (17/18 chưa xong): Thị trấn Hồ Xá" in row

@@ -277,22 +277,36 @@ def time_left(days: int | None, lang: Lang) -> str:
     return t(days_key("label.late-days", days), lang, days=-days)
 
 
-def open_units_text(task: Task, open_units: list[str], registry: Registry, lang: Lang) -> str:
-    """Who has still to act: a group by its name while all its members are open."""
-    remaining = set(open_units)
+def open_units_text(
+    task: Task,
+    open_units: list[str],
+    registry: Registry,
+    lang: Lang,
+    shown: list[str] | None = None,
+) -> str:
+    """Who has still to act: a group by its name while all its members are open.
+
+    ``open_units`` are all the task's units still open; ``shown`` those the view
+    lists (a ``--unit`` filter), by default all of them. A group's share counts
+    its open members whatever is shown: "UBND các xã, thị trấn (18/18 chưa xong):
+    Thị trấn Hồ Xá" for one commune of a task all 18 have still to do.
+    """
+    still_open = set(open_units)
+    listed = still_open if shown is None else set(shown)
     parts = []
     for ident in task.assigned:
         members = registry.expand([ident])
-        still = [u for u in members if u in remaining]
-        if not still:
+        still = [u for u in members if u in still_open]
+        here = [u for u in members if u in listed]
+        if not here:
             continue
-        remaining.difference_update(still)
+        listed.difference_update(here)
         if ident in registry.groups:
             share = t("label.open-of", lang, open=len(still), total=len(members))
-            if len(still) == len(members):
+            if len(here) == len(members):
                 parts.append(f"{registry.name_of(ident)} ({share})")
             else:
-                names = ", ".join(registry.name_of(u) for u in still)
+                names = ", ".join(registry.name_of(u) for u in here)
                 parts.append(f"{registry.name_of(ident)} ({share}): {names}")
         else:
             parts.append(registry.name_of(ident))
@@ -308,10 +322,17 @@ def due_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Repor
         by_task.setdefault(item.task.ref, []).append(item)
     for group in by_task.values():
         first = group[0]
+        today = first.today or date.min
         rows.append(
             {
                 "ref": first.task.ref,
-                "units": open_units_text(first.task, [i.unit for i in group], registry, lang),
+                "units": open_units_text(
+                    first.task,
+                    [s.unit for s in task_statuses(first.task, today) if s.status in OPEN],
+                    registry,
+                    lang,
+                    [i.unit for i in group],
+                ),
                 "deadline": first.task.deadline.text,
                 "last_day": first.last_day,
                 "left": time_left(first.days_left, lang),
