@@ -305,3 +305,62 @@ def test_the_workbook_renders_in_libreoffice(data_dir, tmp_path):
     pdf = (tmp_path / "bao-cao.pdf").read_bytes()
     pages = re.findall(rb"/Type\s*/Page[^s]", pdf)
     assert pdf.startswith(b"%PDF") and len(pages) >= 4
+
+
+# -- data with errors ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def broken(data_dir):
+    """The reference notice with an impossible date: the whole notice is left out."""
+    path = data_dir / "notices" / NOTICE
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("meeting_date: 2023-11-22", "meeting_date: 2023-11-31"), "utf-8")
+    return f"data/notices/{NOTICE}"
+
+
+@pytest.mark.parametrize("fmt", ["table", "md", "csv"])
+def test_a_report_on_data_with_errors_says_in_itself_what_was_left_out(broken, fmt):
+    result = cchc("report", "--period", "2023-11", "-f", fmt)
+    assert result.exit_code == 1
+    assert f"1 tệp không được tính (toàn bộ hoặc một phần): {broken}" in result.stdout
+    english = cchc("report", "--period", "2023-11", "-f", fmt, "--lang", "en")
+    assert f"1 file(s) not counted (wholly or in part): {broken}" in english.stdout
+
+
+def test_a_json_report_on_data_with_errors_lists_the_files_left_out(broken, data_dir):
+    result = cchc("report", "--period", "2023-11", "-f", "json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["left_out"] == [broken]
+    assert json.loads(cchc("report", "--period", "2023-11", "-f", "json").stdout)["units"] == []
+
+
+def test_a_report_on_clean_data_has_no_such_note(data_dir):
+    assert report("--period", "2023-11")["left_out"] == []
+    assert "LƯU Ý" not in cchc("report", "--period", "2023-11").stdout
+
+
+def test_a_workbook_on_data_with_errors_says_what_was_left_out(broken, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "bao-cao.xlsx"
+    result = cchc("report", "--period", "2023-11", "-f", "xlsx", "-o", str(path))
+    assert result.exit_code == 1
+    first = load_workbook(path).worksheets[0]
+    texts = [c.value for row in first.iter_rows() for c in row if isinstance(c.value, str)]
+    assert any(broken in text and "không được tính" in text for text in texts)
+
+
+def test_the_workbook_says_no_report_where_there_was_none(data_dir, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "bao-cao.xlsx"
+    result = cchc(
+        "report", "--period", "2024-02", "--unit", "noi-vu", "-f", "xlsx", "-o", str(path)
+    )
+    assert result.exit_code == 0, result.stderr
+    quiet = load_workbook(path)["Không thời hạn"]
+    rows = list(quiet.iter_rows(values_only=True))
+    assert rows[0][-2:] == ("Giao ngày", "Báo cáo gần nhất")
+    assert len(rows) == 5 and all(r[-1] == "chưa có" for r in rows[1:])
+    assert all(r[-2].date() == date(2023, 11, 22) for r in rows[1:])
