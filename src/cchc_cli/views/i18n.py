@@ -193,6 +193,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "mã thông báo '{id}' không hợp lệ: chỉ dùng chữ thường không dấu, số và '-'",
         "notice id '{id}' is not valid: use lower-case ASCII letters, digits and '-'",
     ),
+    "notice.duplicate-number": (
+        "cùng một thông báo với '{id}' ({first}): cùng số {number} và ngày ban hành {date}",
+        "the same notice as '{id}' ({first}): the same number {number} and date of issue "
+        "{date}",
+    ),
+    "notice.duplicate-title": (
+        "cùng một thông báo với '{id}' ({first}): cùng cơ quan ban hành, ngày {date} và "
+        "trích yếu",
+        "the same notice as '{id}' ({first}): the same issuer, date {date} and title",
+    ),
     "notice.duplicate-id": (
         "mã thông báo '{id}' đã dùng ở {first}",
         "notice id '{id}' is already used at {first}",

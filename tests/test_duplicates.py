@@ -1,0 +1,58 @@
+"""The same notice twice: found by validate, refused by import and new; references
+that fit several tasks, and --notice by official number."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cchc_cli.core.dates import PartialDate
+from cchc_cli.store.loader import load
+from cchc_cli.store.validate import check_duplicate_notices, notice_key
+
+NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
+
+
+def write(data_dir, name: str, head: str) -> None:
+    (data_dir / "notices" / name).write_text(
+        head + "tasks:\n  - id: '1'\n    assignees: [noi-vu]\n    text: X\n", "utf-8"
+    )
+
+
+def test_same_number_and_date_whatever_the_case_and_spaces():
+    day = PartialDate(2023, 11, 5)
+    assert notice_key("412/TB-UBND", day, None, "A") == notice_key(" 412 / tb-ubnd", day, "B", "C")
+    assert notice_key("412/TB-UBND", day, None, None) != notice_key("413/TB-UBND", day, None, None)
+    assert notice_key("412/TB-UBND", day, None, None) != notice_key(
+        "412/TB-UBND", PartialDate(2024, 11, 5), None, None
+    )
+
+
+def test_without_a_number_the_issuer_date_and_title_decide():
+    day = PartialDate(2023, 11)
+    one = notice_key("/TB-UBND", day, "UBND huyện Vĩnh Linh", "Kết luận  về CCHC")
+    assert one == notice_key("", day, "UBND  huyện Vĩnh Linh", "kết luận về CCHC")
+    assert one != notice_key("", day, "UBND huyện Vĩnh Linh", "Kết luận về chuyển đổi số")
+    assert notice_key("", day, None, "Kết luận") is None  # too little to tell
+
+
+def test_validate_finds_the_same_notice_twice_and_points_at_the_second(data_dir):
+    write(data_dir, "a.yaml", "id: tb-a\nnumber: 412/TB-UBND\ndate: 2023-12-01\ntitle: A\n")
+    write(data_dir, "b.yaml", "id: tb-b\nnumber: '412/tb-ubnd'\ndate: 01/12/2023\ntitle: B\n")
+    write(data_dir, "c.yaml", "id: tb-c\nnumber: 413/TB-UBND\ndate: 2023-12-01\ntitle: A\n")
+    found = check_duplicate_notices(load(Path("data")).notices)
+    assert [(str(d.source), d.severity, d.key, d.args["id"]) for d in found] == [
+        ("data/notices/b.yaml:2:9", "error", "notice.duplicate-number", "tb-a")
+    ]
+    assert found[0].args["first"] == "data/notices/a.yaml:1:5"
+
+
+def test_a_draft_notice_imported_twice_is_the_same_notice(data_dir):
+    # The reference notice has no number: its issuer, date and title tell. The
+    # files are taken in order: the error is on the reference, naming the copy.
+    copy = (data_dir / "notices" / NOTICE).read_text("utf-8")
+    copy = copy.replace("id: cchc-2023-11", "id: tb-2023-11")
+    (data_dir / "notices" / "copy.yaml").write_text(copy, "utf-8")
+    found = check_duplicate_notices(load(Path("data")).notices)
+    assert [(d.source.path, d.key, d.args["id"]) for d in found] == [
+        (f"data/notices/{NOTICE}", "notice.duplicate-title", "tb-2023-11")
+    ]
