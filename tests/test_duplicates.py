@@ -3,6 +3,7 @@ that fit several tasks, and --notice by official number."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from cchc_cli.core.dates import PartialDate
@@ -56,3 +57,41 @@ def test_a_draft_notice_imported_twice_is_the_same_notice(data_dir):
     assert [(d.source.path, d.key, d.args["id"]) for d in found] == [
         (f"data/notices/{NOTICE}", "notice.duplicate-title", "tb-2023-11")
     ]
+
+
+# -- naming notices and tasks ---------------------------------------------------------------
+
+
+def cchc(*args: str):
+    from typer.testing import CliRunner
+
+    from cchc_cli.cli.app import app
+
+    return CliRunner().invoke(app, list(args), prog_name="cchc")
+
+
+def test_notice_by_official_number_or_id_in_any_case(data_dir):
+    write(data_dir, "a.yaml", "id: tb-412-2023\nnumber: 412/TB-UBND\ndate: 2023-12-01\ntitle: A\n")
+    for written in ("412/TB-UBND", "412/tb-ubnd", " 412 / TB-UBND", "TB-412-2023", "TB-412"):
+        result = cchc("list", "--notice", written, "-f", "json")
+        assert result.exit_code == 0, (written, result.stderr)
+        assert [r["ref"] for r in json.loads(result.stdout)] == ["tb-412-2023/1"]
+    unknown = cchc("list", "--notice", "999/TB-UBND", "--lang", "en")
+    assert (unknown.exit_code, unknown.stderr) == (2, "cchc: error: no notice '999/TB-UBND'\n")
+
+
+def test_the_same_number_in_two_years_lists_both(data_dir):
+    write(data_dir, "a.yaml", "id: tb-a\nnumber: 12/TB-UBND\ndate: 2023-12-01\ntitle: A\n")
+    write(data_dir, "b.yaml", "id: tb-b\nnumber: 12/TB-UBND\ndate: 2024-12-01\ntitle: B\n")
+    result = cchc("status", "--notice", "12/TB-UBND", "--lang", "en")
+    assert result.exit_code == 2
+    assert "tb-a, tb-b" in result.stderr
+
+
+def test_a_short_reference_that_fits_several_tasks_lists_them(data_dir):
+    write(data_dir, "a.yaml", "id: tb-a\nnumber: 1/TB-UBND\ndate: 2023-12-01\ntitle: A\n")
+    write(data_dir, "b.yaml", "id: tb-b\nnumber: 2/TB-UBND\ndate: 2023-12-02\ntitle: B\n")
+    result = cchc("show", "1", "--lang", "en")
+    assert result.exit_code == 2
+    assert "tb-a/1, tb-b/1" in result.stderr
+    assert cchc("show", "TB-B/1", "-f", "json").exit_code == 0

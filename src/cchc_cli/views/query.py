@@ -59,21 +59,37 @@ def resolve_unit_list(dataset: Dataset, written: list[str]) -> tuple[str, ...]:
 
 
 def _entry(dataset: Dataset, written: str) -> NoticeIndex:
+    """The notice a user names: its id (in any case) or a prefix of it that fits one
+    notice, else its official number ("412/TB-UBND", spaces and case aside)."""
     ids = {e.id: e for e in dataset.index}
     if written in ids:
         return ids[written]
-    prefixed = [e for e in dataset.index if e.id.startswith(written)]
+    folded = written.strip().casefold()
+    same = [e for e in dataset.index if e.id.casefold() == folded]
+    prefixed = same or [e for e in dataset.index if e.id.casefold().startswith(folded)]
     if len(prefixed) == 1:
         return prefixed[0]
     if prefixed:
         raise UsageError(
             "cli.ref-ambiguous", ref=written, candidates=", ".join(e.id for e in prefixed)
         )
+    number = "".join(written.split()).casefold()
+    numbered = [
+        entry
+        for entry, notice in zip(dataset.index, dataset.notices, strict=True)
+        if notice.number and "".join(notice.number.split()).casefold() == number
+    ]
+    if len(numbered) == 1:
+        return numbered[0]
+    if numbered:
+        # The same number in two years: the id tells them apart.
+        candidates = ", ".join(e.id for e in numbered)
+        raise UsageError("cli.ref-ambiguous", ref=written, candidates=candidates)
     raise UsageError("cli.notice-unknown", notice=written)
 
 
 def find_notice(dataset: Dataset, written: str) -> Notice:
-    """A notice by its id, or a prefix of it that fits one notice only."""
+    """A notice by its id, a prefix of it that fits one notice only, or its number."""
     return dataset.notice(_entry(dataset, written))
 
 
@@ -99,13 +115,19 @@ def find_task(dataset: Dataset, ref: str) -> Task:
     """A task by ``notice/task``, or any shorter form that names one task only.
 
     ``cchc-2023-11/2.3``, ``cchc-2023/2.3`` (a unique notice prefix) and ``2.3``
-    (when only one notice has a task 2.3) all name the same task. Only the
-    notice found is read.
+    (when only one notice has a task 2.3) all name the same task, the notice's id
+    in any case. Only the notice found is read; a reference that fits several
+    tasks is refused with the list of them.
     """
     entries = sorted(dataset.index, key=lambda e: (e.issued, natural_key(e.id)))
     notice_part, _, task_part = ref.strip().rpartition("/")
-    matches = [e for e in entries if task_part in e.task_ids and e.id.startswith(notice_part)]
-    exact = [e for e in matches if e.id == notice_part]
+    folded = notice_part.casefold()
+    matches = [
+        e for e in entries if task_part in e.task_ids and e.id.casefold().startswith(folded)
+    ]
+    exact = [e for e in matches if e.id == notice_part] or [
+        e for e in matches if e.id.casefold() == folded
+    ]
     if exact or len(matches) == 1:
         notice = dataset.notice((exact or matches)[0])
         return next(t for t in notice.tasks if t.id == task_part)
