@@ -364,3 +364,26 @@ def test_the_workbook_says_no_report_where_there_was_none(data_dir, tmp_path):
     assert rows[0][-2:] == ("Giao ngày", "Báo cáo gần nhất")
     assert len(rows) == 5 and all(r[-1] == "chưa có" for r in rows[1:])
     assert all(r[-2].date() == date(2023, 11, 22) for r in rows[1:])
+
+
+# -- the day a report judges as of -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "today", "label", "day", "still_open"),
+    [
+        # the default period, run on 27/11: as of today, not 30/11
+        (None, date(2023, 11, 27), "2023-11", date(2023, 11, 27), True),
+        # --as-of without --period: the month of that day
+        (None, date(2023, 11, 26), "2023-11", date(2023, 11, 26), True),
+        (None, date(2023, 11, 30), "2023-11", date(2023, 11, 30), False),
+        # a period that has ended: as of its last day
+        ("2023-10", date(2023, 11, 27), "2023-10", date(2023, 10, 31), False),
+        ("2023-Q4", date(2023, 11, 27), "2023-Q4", date(2023, 11, 27), True),
+    ],
+)
+def test_a_report_judges_as_of_today_while_its_period_runs(written, today, label, day, still_open):
+    from cchc_cli.views.report import report_period
+
+    period, judged, running = report_period(written, today)
+    assert (period.label, judged, running) == (label, day, still_open)

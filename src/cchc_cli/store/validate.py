@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from cchc_cli.core.deadlines import DAY_KINDS
 from cchc_cli.core.dates import PartialDate
+from cchc_cli.core.deadlines import DAY_KINDS
 from cchc_cli.core.diagnostics import Diagnostic, error, warning
 from cchc_cli.core.model import Notice, Registry, Task
 from cchc_cli.core.vntext import tidy

@@ -195,12 +195,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "notice.duplicate-number": (
         "cùng một thông báo với '{id}' ({first}): cùng số {number} và ngày ban hành {date}",
-        "the same notice as '{id}' ({first}): the same number {number} and date of issue "
-        "{date}",
+        "the same notice as '{id}' ({first}): the same number {number} and date of issue {date}",
     ),
     "notice.duplicate-title": (
-        "cùng một thông báo với '{id}' ({first}): cùng cơ quan ban hành, ngày {date} và "
-        "trích yếu",
+        "cùng một thông báo với '{id}' ({first}): cùng cơ quan ban hành, ngày {date} và trích yếu",
         "the same notice as '{id}' ({first}): the same issuer, date {date} and title",
     ),
     "notice.duplicate-id": (

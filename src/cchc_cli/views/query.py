@@ -122,9 +122,7 @@ def find_task(dataset: Dataset, ref: str) -> Task:
     entries = sorted(dataset.index, key=lambda e: (e.issued, natural_key(e.id)))
     notice_part, _, task_part = ref.strip().rpartition("/")
     folded = notice_part.casefold()
-    matches = [
-        e for e in entries if task_part in e.task_ids and e.id.casefold().startswith(folded)
-    ]
+    matches = [e for e in entries if task_part in e.task_ids and e.id.casefold().startswith(folded)]
     exact = [e for e in matches if e.id == notice_part] or [
         e for e in matches if e.id.casefold() == folded
     ]

@@ -16,7 +16,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from cchc_cli.core.asof import assigned_on, tasks_as_of
-from cchc_cli.core.dateargs import Period
+from cchc_cli.core.dateargs import Period, parse_period
 from cchc_cli.core.diagnostics import Diagnostic
 from cchc_cli.core.model import Dataset, Task
 from cchc_cli.core.status import Status, Tally, UnitStatus, statuses
@@ -56,12 +56,17 @@ class ReportData:
     left_out: tuple[str, ...] = ()
 
 
-def report_day(period: Period, today: date) -> tuple[date, bool]:
-    """The day a report on ``period`` judges as of, and whether the period is still open:
-    its last day once it has ended, else ``today`` (a task due tomorrow is not late)."""
+def report_period(written: str | None, today: date) -> tuple[Period, date, bool]:
+    """The period a report covers (``written``, else the month of ``today``), the day it
+    judges as of, and whether the period is still open on ``today``.
+
+    A period that has ended is judged as of its last day; one still running as of
+    ``today`` (a task due tomorrow is not late yet). ``today`` is ``--as-of`` when given.
+    """
+    period = parse_period(written or f"{today:%Y-%m}", today)
     if today < period.end:
-        return today, True
-    return period.end, False
+        return period, today, True
+    return period, period.end, False
 
 
 def left_out(diagnostics: Iterable[Diagnostic]) -> tuple[str, ...]:

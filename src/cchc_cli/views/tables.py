@@ -684,7 +684,7 @@ def export_report(items: list[UnitStatus], registry: Registry) -> Report:
             "original_last_day": task.deadline.last_day,
             "done_on": item.done_on,
             "evidence": completion.evidence if completion else None,
-            "cancelled": task.cancelled.reason if item.status is Status.CANCELLED else None,
+            "cancelled": task.cancelled.reason if task.cancelled else None,
         }
 
     return Report([Section("export", columns, [record(i) for i in items])])
