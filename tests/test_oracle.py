@@ -4,8 +4,8 @@ Hypothesis writes random data folders (notices with every deadline kind, partial
 dates, meetings, group tasks, completions before, on and after the last day,
 extensions, cancellations, notes) and picks random days. For each, the reference
 below classifies every (task, unit) pair from the generated facts alone; then
-``status``, ``report``, ``due``, ``overdue``, ``remind`` and ``export -f json``
-are run through the real command line (in-process) and must say the same.
+``status``, ``report``, ``due``, ``overdue``, ``remind``, ``show`` and
+``export -f json`` are run through the real command line (in-process) and must say the same.
 
 The reference is written from docs/format.md and ../shared/DOMAIN.md, not from
 the code: it imports nothing of cchc_cli's but the CLI app, and it knows each
@@ -401,6 +401,15 @@ def check_views(folder: Path, notices: list[NoticeFact], day: date, horizon: int
     }
     assert {(r["ref"], r["unit"]) for r in due} == due_pairs
     assert len(due) == len(due_pairs)
+
+    # show: each task's statuses per unit (none before its notice exists)
+    for notice in notices:
+        for fact in notice.tasks:
+            ref = f"{notice.id}/{fact.id}"
+            shown = json.loads(run(folder, "show", ref, "-f", "json", *as_of))
+            assert shown["statuses"] == {
+                unit: pair.status for (r, unit), pair in expected.items() if r == ref
+            }
 
     text = run(folder, "remind", *as_of, "--days", str(horizon), "--lang", "en")
     assert remind_pairs(text) == {
