@@ -49,25 +49,22 @@ def happened(on: date | None, day: date) -> bool:
 
 def task_as_of(task: Task, day: date) -> Task:
     """The task with what was recorded after ``day`` taken away (the same object when
-    nothing was: most tasks, most days)."""
-    done = task.done
-    if any(c.on > day for c in done.values()):
+    nothing was: most tasks, most days; this runs for every task of every view)."""
+    done, extensions, cancelled, notes = task.done, task.extensions, task.cancelled, task.notes
+    changed = False
+    if done and any(c.on > day for c in done.values()):
         done = {unit: c for unit, c in done.items() if c.on <= day}
-    extensions = task.extensions
-    if any(not happened(e.on, day) for e in extensions):
+        changed = True
+    if extensions and any(e.on is not None and e.on > day for e in extensions):
         extensions = tuple(e for e in extensions if happened(e.on, day))
-    cancelled = task.cancelled
+        changed = True
     if cancelled is not None and not happened(cancelled.on, day):
         cancelled = None
-    notes = task.notes
-    if any(n.on > day for n in notes):
+        changed = True
+    if notes and any(n.on > day for n in notes):
         notes = tuple(n for n in notes if n.on <= day)
-    if (
-        done is task.done
-        and extensions is task.extensions
-        and cancelled is task.cancelled
-        and notes is task.notes
-    ):
+        changed = True
+    if not changed:
         return task
     return dataclasses.replace(
         task, done=done, extensions=extensions, cancelled=cancelled, notes=notes
