@@ -387,3 +387,23 @@ def test_a_report_judges_as_of_today_while_its_period_runs(written, today, label
 
     period, judged, running = report_period(written, today)
     assert (period.label, judged, running) == (label, day, still_open)
+
+
+def test_the_heading_says_when_the_period_has_not_ended(data_dir):
+    from pathlib import Path
+
+    from cchc_cli.store.loader import load
+    from cchc_cli.views.i18n import Lang
+    from cchc_cli.views.report import build
+    from cchc_cli.views.tables import report_view
+
+    dataset = load(Path("data"))
+    running = build(dataset, list(dataset.tasks), date(2023, 11, 27), period_open=True)
+    heading = report_view(running, dataset.registry, Lang.VI, "2023-11").heading
+    assert heading[-1] == (
+        "UBND huyện Vĩnh Linh - kỳ báo cáo 2023-11 (chưa kết thúc), "
+        "số liệu tính đến ngày 27/11/2023"
+    )
+    ended = build(dataset, list(dataset.tasks), date(2023, 11, 30))
+    english = report_view(ended, dataset.registry, Lang.EN, "2023-11").heading
+    assert english[-1] == "UBND huyện Vĩnh Linh - period 2023-11, as of 2023-11-30"
