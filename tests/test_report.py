@@ -394,8 +394,7 @@ def test_the_heading_says_when_the_period_has_not_ended(data_dir):
 
     from cchc_cli.store.loader import load
     from cchc_cli.views.i18n import Lang
-    from cchc_cli.views.report import build
-    from cchc_cli.views.tables import report_view
+    from cchc_cli.views.report import build, report_view
 
     dataset = load(Path("data"))
     running = build(dataset, list(dataset.tasks), date(2023, 11, 27), period_open=True)

@@ -272,8 +272,8 @@ def show(
     as_of: AsOfOpt = None,
     fmt: FormatOpt = OutputFormat.TABLE,
 ) -> None:
+    from cchc_cli.views.detail import task_detail
     from cchc_cli.views.query import find_notice, find_task
-    from cchc_cli.views.tables import task_detail
 
     dataset = _load(data, lang, no_cache)
     task = find_task(dataset, ref)
@@ -851,8 +851,7 @@ def report(
 ) -> None:
     from cchc_cli.core.dateargs import parse_period
     from cchc_cli.views.query import resolve_units, select
-    from cchc_cli.views.report import build
-    from cchc_cli.views.tables import report_view
+    from cchc_cli.views.report import build, report_view
 
     if fmt is ReportFormat.XLSX and output is None:
         raise UsageError("report.needs-output")

@@ -1,4 +1,5 @@
-"""The periodic report as offices file it. Pure: the dataset and the day come in.
+"""The periodic report as offices file it: its numbers, then its tables. Pure: the
+dataset and the day come in.
 
 The data are taken as they stood on the report's day (:mod:`cchc_cli.core.asof`):
 each (task, unit) pair counts once, in the categories of ../shared/DOMAIN.md;
@@ -12,15 +13,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
 from cchc_cli.core.asof import assigned_on, tasks_as_of
 from cchc_cli.core.dateargs import Period, parse_period
 from cchc_cli.core.diagnostics import Diagnostic
-from cchc_cli.core.model import Dataset, Task
-from cchc_cli.core.status import Status, Tally, UnitStatus, statuses
-from cchc_cli.core.vntext import sort_key
+from cchc_cli.core.model import Dataset, Registry, Task
+from cchc_cli.core.status import REPORTED, Status, Tally, UnitStatus, statuses
+from cchc_cli.core.vntext import shorten, sort_key
+from cchc_cli.views.i18n import Lang, fmt_date, t
+from cchc_cli.views.render import Column, Report, Section
+from cchc_cli.views.tables import rate_text
 
 LONG_OVERDUE_DAYS = 30
 QUIET_MONTHS = 3
@@ -130,3 +135,145 @@ def build(
         period_open,
         left_out(dataset.diagnostics),
     )
+
+
+# -- the report's tables ----------------------------------------------------------------
+
+REPORT_TEXT_WIDTH = 90
+
+
+def report_view(
+    data: ReportData, registry: Registry, lang: Lang, period: str, office: str | None = None
+) -> Report:
+    """The report's three tables: per unit with totals, overdue pairs, quiet pairs; under
+    the name of ``office`` where given."""
+    issuers = ", ".join(data.issuers)
+    period_key = "report.period-open" if data.period_open else "report.period"
+    heading = [
+        *filter(None, [office]),
+        t("report.title", lang),
+        t(period_key, lang, issuer=issuers, period=period, as_of=data.as_of),
+    ]
+    if data.left_out:
+        # In the document itself: a report sent on must not pass for complete.
+        files = ", ".join(data.left_out)
+        heading.append(t("report.left-out", lang, count=len(data.left_out), files=files))
+
+    def counts(tally: Tally) -> dict[str, Any]:
+        record: dict[str, Any] = {s.value: tally[s] for s in REPORTED}
+        record.update(total=tally.total, overdue_rate=tally.overdue_rate)
+        record.update(completion_rate=tally.completion_rate, cancelled=tally[Status.CANCELLED])
+        return record
+
+    rows = [
+        {"stt": n, "unit": unit, "name": registry.name_of(unit), **counts(tally)}
+        for n, (unit, tally) in enumerate(data.rows, start=1)
+    ]
+    totals = [{"stt": None, "unit": None, "name": t("label.totals", lang), **counts(data.totals)}]
+    summary = Section(
+        "summary",
+        [
+            Column("stt", "label.stt", right=True, kind="int"),
+            Column("unit", "label.id", table=False),
+            Column("name", "label.unit"),
+            Column("total", "label.total-tasks", right=True, kind="int"),
+            *(Column(s.value, f"status.{s.value}", right=True, kind="int") for s in REPORTED),
+            Column(
+                "overdue_rate",
+                "label.overdue-rate",
+                right=True,
+                kind="percent",
+                show=lambda r: rate_text(r["overdue_rate"]),
+            ),
+            Column("completion_rate", "label.completion", table=False, kind="percent"),
+            Column("cancelled", "status.cancelled", table=False, kind="int"),
+        ],
+        rows,
+        title=t("report.summary", lang),
+        empty=t("cli.no-tasks", lang),
+        totals=totals,
+    )
+
+    def task_fields(item: UnitStatus) -> dict[str, Any]:
+        return {
+            "unit": item.unit,
+            "name": registry.name_of(item.unit),
+            "ref": item.task.ref,
+            "text": shorten(item.task.text, REPORT_TEXT_WIDTH),
+            "deadline": item.task.deadline.text,
+        }
+
+    overdue_rows = [
+        {
+            "stt": n,
+            **task_fields(item),
+            "last_day": item.last_day,
+            "days_overdue": item.days_overdue,
+            "long": (item.days_overdue or 0) > LONG_OVERDUE_DAYS,
+        }
+        for n, item in enumerate(data.overdue, start=1)
+    ]
+    base = [
+        Column("stt", "label.stt", right=True, kind="int"),
+        Column("unit", "label.id", table=False),
+        Column("name", "label.unit"),
+        Column("ref", "label.ref"),
+        Column("text", "label.text"),
+    ]
+    overdue = Section(
+        "overdue",
+        [
+            *base,
+            Column("deadline", "label.deadline"),
+            Column("last_day", "label.last-day", kind="date"),
+            Column("days_overdue", "label.days-overdue", right=True, kind="int"),
+            Column(
+                "long",
+                "report.long-overdue",
+                show=lambda r: t("report.mark", lang) if r["long"] else "",
+            ),
+        ],
+        overdue_rows,
+        title=t("report.overdue", lang),
+        empty=t("cli.nothing-overdue", lang),
+    )
+    quiet_rows = [
+        {
+            "stt": n,
+            **task_fields(q.item),
+            "assigned": q.assigned,
+            "last_report": q.last_report,
+            "since": q.since,
+        }
+        for n, q in enumerate(data.quiet, start=1)
+    ]
+    no_report = t("report.no-report", lang)
+    quiet = Section(
+        "quiet",
+        [
+            *base,
+            Column("assigned", "report.assigned", kind="date"),
+            Column(
+                "last_report",
+                "report.since",
+                kind="date",
+                show=lambda r: fmt_date(r["last_report"], lang) if r["last_report"] else no_report,
+            ),
+            Column("since", "report.since", table=False, kind="date"),
+        ],
+        quiet_rows,
+        title=t("report.quiet", lang, months=QUIET_MONTHS),
+        empty=t("report.none-quiet", lang),
+    )
+    document = {
+        "issuers": list(data.issuers),
+        "period": period,
+        "as_of": data.as_of,
+        "period_open": data.period_open,
+        "left_out": list(data.left_out),
+        "units": [{k: v for k, v in r.items() if k != "stt"} for r in rows],
+        "totals": {k: v for k, v in totals[0].items() if k not in ("stt", "unit", "name")},
+        "overdue": [{k: v for k, v in r.items() if k != "stt"} for r in overdue_rows],
+        "quiet": [{k: v for k, v in r.items() if k != "stt"} for r in quiet_rows],
+    }
+    return Report([summary, overdue, quiet], document=document, csv_tables=True, heading=heading)

@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from cchc_cli.core.asof import exists_on, issued_from, task_as_of
 from cchc_cli.core.model import Notice, Registry, Task
 from cchc_cli.core.status import (
-    DONE,
     OPEN,
     REPORTED,
     Status,
     Tally,
     UnitStatus,
-    last_day_on,
-    task_done,
     task_statuses,
 )
 from cchc_cli.core.vntext import shorten, sort_key
-from cchc_cli.views.i18n import MESSAGES, Lang, days_key, fmt_date, t
+from cchc_cli.views.i18n import MESSAGES, Lang, days_key, t
 from cchc_cli.views.render import Column, Report, Section
-from cchc_cli.views.report import LONG_OVERDUE_DAYS, QUIET_MONTHS, ReportData
 
 TEXT_WIDTH = 70
 
@@ -67,105 +61,6 @@ def task_report(tasks: list[Task], registry: Registry, lang: Lang) -> Report:
         Column("report_to", "label.report-to", table=False),
     ]
     return Report([Section("tasks", columns, [task_record(task) for task in tasks])])
-
-
-def _names(registry: Registry, ids: tuple[str, ...] | list[str]) -> str:
-    return ", ".join(registry.name_of(i) for i in ids)
-
-
-def task_detail(task: Task, notice: Notice, registry: Registry, lang: Lang, today: date) -> Report:
-    """``show``: the notice's header, then the task in full, then where it is written;
-    progress as it stood on ``today`` (what was recorded later is not shown)."""
-    rows: list[tuple[str, str]] = []
-    issued = exists_on(notice, today)
-    task = task_as_of(task, today)
-
-    def add(label: str, value: str | None) -> None:
-        if value:
-            rows.append((t(label, lang), value))
-
-    add("label.notice", notice.id)
-    add("label.number", notice.number or t("label.no-number", lang))
-    add("label.issuer", notice.issuer)
-    add("label.date", notice.date.day_first() if lang is Lang.VI else notice.date.iso())
-    add("label.meeting", fmt_date(notice.meeting_date, lang) if notice.meeting_date else None)
-    add("label.title", notice.title)
-    if notice.chair:
-        add("label.chair", ", ".join(filter(None, (notice.chair.name, notice.chair.title))))
-    if notice.signer:
-        signer = notice.signer
-        add("label.signer", ", ".join(filter(None, (signer.on_behalf, signer.title, signer.name))))
-    add("label.ref", task.ref)
-    add("label.assignees", _names(registry, task.assigned))
-    add("label.lead", registry.name_of(task.lead) if task.lead else None)
-    add("label.with", _names(registry, task.with_))
-    add("label.text", task.text)
-    add("label.deadline", task.deadline.text)
-    add("label.kind", t(f"deadline.{task.deadline.kind.value}", lang))
-    last_day = last_day_on(task, today)
-    original = task.deadline.last_day
-    if last_day and original and last_day != original:
-        shown = f"{fmt_date(last_day, lang)} ({t('label.original', lang, day=original)})"
-        add("label.last-day", shown)
-    else:
-        add("label.last-day", fmt_date(last_day, lang) if last_day else None)
-    for extension in task.extensions:
-        text = t("label.extension", lang, to=extension.to, reason=extension.reason)
-        add("label.extensions", text + (f"; {extension.decision}" if extension.decision else ""))
-    add("label.target", task.target)
-    add("label.report-to", registry.name_of(task.report_to) if task.report_to else None)
-    if task.cancelled:
-        add("label.cancelled", task.cancelled.reason)
-    items = task_statuses(task, today) if issued else []
-    done = [i.completion for i in items if i.status in DONE and i.completion]
-    add("label.progress", t("label.done-count", lang, done=len(done), total=len(task.assignees)))
-    counts = Counter(i.status for i in items)
-    summary = ", ".join(
-        f"{counts[s]} {t(f'status.{s.value}', lang).lower()}"
-        for s in (*REPORTED, Status.CANCELLED)
-        if counts[s]
-    ) or t("label.not-issued-yet", lang, since=issued_from(notice))
-    add("label.status", f"{summary} ({t('cli.as-of', lang, today=today).lower()})")
-    for completion in done:
-        evidence = f" — {completion.evidence}" if completion.evidence else ""
-        name = registry.name_of(completion.unit)
-        add("label.done", f"{name}: {fmt_date(completion.on, lang)}{evidence}")
-    open_units = [i.unit for i in items if i.status in OPEN]
-    if done and open_units:
-        add("label.open-units", _names(registry, open_units))
-    for note in task.notes:
-        add("label.notes", f"{fmt_date(note.on, lang)}: {note.text}")
-    add("label.source", str(task.source))
-
-    record = task_record(task)
-    record.update(
-        done={
-            u: {"on": c.on, "evidence": c.evidence, "note": c.note} for u, c in task.done.items()
-        },
-        extensions=[
-            {"to": e.to, "reason": e.reason, "decision": e.decision, "on": e.on}
-            for e in task.extensions
-        ],
-        cancelled=(
-            {
-                "reason": task.cancelled.reason,
-                "on": task.cancelled.on,
-                "decision": task.cancelled.decision,
-            }
-            if task.cancelled
-            else None
-        ),
-        notes=[{"on": n.on, "text": n.text, "unit": n.unit} for n in task.notes],
-        as_of=today,
-        last_day=last_day,
-        statuses={i.unit: i.status.value for i in items},
-        task_done=issued and task_done(task, today),
-        issued=issued,
-        source=str(task.source),
-    )
-    columns = [Column("field", "label.name"), Column("value", "label.text")]
-    records = [{"field": label, "value": value} for label, value in rows]
-    return Report([Section("task", columns, records, fields=True)], document=record)
 
 
 def unit_report(registry: Registry, lang: Lang) -> Report:
@@ -387,7 +282,8 @@ def _bar(rate: float | None, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def _rate(value: float | None) -> str:
+def rate_text(value: float | None) -> str:
+    """A percentage as tables show it: one decimal, nothing for none."""
     return "" if value is None else f"{value:.1f}"
 
 
@@ -437,14 +333,14 @@ def status_report(
             "completion_rate",
             "label.completion",
             right=True,
-            show=lambda r: _rate(r["completion_rate"]),
+            show=lambda r: rate_text(r["completion_rate"]),
         ),
         Column("bar", "label.bar", data=False, show=lambda r: _bar(r["completion_rate"])),
         Column(
             "overdue_rate",
             "label.overdue-rate",
             right=True,
-            show=lambda r: _rate(r["overdue_rate"]),
+            show=lambda r: rate_text(r["overdue_rate"]),
         ),
     ]
     table = Section(
@@ -504,148 +400,6 @@ def log_report(entries: list[dict[str, Any]], lang: Lang) -> Report:
     ]
     section = Section("log", columns, records, empty=t("log.empty", lang))
     return Report([section], document=records)
-
-
-# -- the periodic report ---------------------------------------------------------------
-
-REPORT_TEXT_WIDTH = 90
-
-
-def report_view(
-    data: ReportData, registry: Registry, lang: Lang, period: str, office: str | None = None
-) -> Report:
-    """The report's three tables: per unit with totals, overdue pairs, quiet pairs; under
-    the name of ``office`` where given."""
-    issuers = ", ".join(data.issuers)
-    period_key = "report.period-open" if data.period_open else "report.period"
-    heading = [
-        *filter(None, [office]),
-        t("report.title", lang),
-        t(period_key, lang, issuer=issuers, period=period, as_of=data.as_of),
-    ]
-    if data.left_out:
-        # In the document itself: a report sent on must not pass for complete.
-        files = ", ".join(data.left_out)
-        heading.append(t("report.left-out", lang, count=len(data.left_out), files=files))
-
-    def counts(tally: Tally) -> dict[str, Any]:
-        record: dict[str, Any] = {s.value: tally[s] for s in REPORTED}
-        record.update(total=tally.total, overdue_rate=tally.overdue_rate)
-        record.update(completion_rate=tally.completion_rate, cancelled=tally[Status.CANCELLED])
-        return record
-
-    rows = [
-        {"stt": n, "unit": unit, "name": registry.name_of(unit), **counts(tally)}
-        for n, (unit, tally) in enumerate(data.rows, start=1)
-    ]
-    totals = [{"stt": None, "unit": None, "name": t("label.totals", lang), **counts(data.totals)}]
-    summary = Section(
-        "summary",
-        [
-            Column("stt", "label.stt", right=True, kind="int"),
-            Column("unit", "label.id", table=False),
-            Column("name", "label.unit"),
-            Column("total", "label.total-tasks", right=True, kind="int"),
-            *(Column(s.value, f"status.{s.value}", right=True, kind="int") for s in REPORTED),
-            Column(
-                "overdue_rate",
-                "label.overdue-rate",
-                right=True,
-                kind="percent",
-                show=lambda r: _rate(r["overdue_rate"]),
-            ),
-            Column("completion_rate", "label.completion", table=False, kind="percent"),
-            Column("cancelled", "status.cancelled", table=False, kind="int"),
-        ],
-        rows,
-        title=t("report.summary", lang),
-        empty=t("cli.no-tasks", lang),
-        totals=totals,
-    )
-
-    def task_fields(item: UnitStatus) -> dict[str, Any]:
-        return {
-            "unit": item.unit,
-            "name": registry.name_of(item.unit),
-            "ref": item.task.ref,
-            "text": shorten(item.task.text, REPORT_TEXT_WIDTH),
-            "deadline": item.task.deadline.text,
-        }
-
-    overdue_rows = [
-        {
-            "stt": n,
-            **task_fields(item),
-            "last_day": item.last_day,
-            "days_overdue": item.days_overdue,
-            "long": (item.days_overdue or 0) > LONG_OVERDUE_DAYS,
-        }
-        for n, item in enumerate(data.overdue, start=1)
-    ]
-    base = [
-        Column("stt", "label.stt", right=True, kind="int"),
-        Column("unit", "label.id", table=False),
-        Column("name", "label.unit"),
-        Column("ref", "label.ref"),
-        Column("text", "label.text"),
-    ]
-    overdue = Section(
-        "overdue",
-        [
-            *base,
-            Column("deadline", "label.deadline"),
-            Column("last_day", "label.last-day", kind="date"),
-            Column("days_overdue", "label.days-overdue", right=True, kind="int"),
-            Column(
-                "long",
-                "report.long-overdue",
-                show=lambda r: t("report.mark", lang) if r["long"] else "",
-            ),
-        ],
-        overdue_rows,
-        title=t("report.overdue", lang),
-        empty=t("cli.nothing-overdue", lang),
-    )
-    quiet_rows = [
-        {
-            "stt": n,
-            **task_fields(q.item),
-            "assigned": q.assigned,
-            "last_report": q.last_report,
-            "since": q.since,
-        }
-        for n, q in enumerate(data.quiet, start=1)
-    ]
-    no_report = t("report.no-report", lang)
-    quiet = Section(
-        "quiet",
-        [
-            *base,
-            Column("assigned", "report.assigned", kind="date"),
-            Column(
-                "last_report",
-                "report.since",
-                kind="date",
-                show=lambda r: fmt_date(r["last_report"], lang) if r["last_report"] else no_report,
-            ),
-            Column("since", "report.since", table=False, kind="date"),
-        ],
-        quiet_rows,
-        title=t("report.quiet", lang, months=QUIET_MONTHS),
-        empty=t("report.none-quiet", lang),
-    )
-    document = {
-        "issuers": list(data.issuers),
-        "period": period,
-        "as_of": data.as_of,
-        "period_open": data.period_open,
-        "left_out": list(data.left_out),
-        "units": [{k: v for k, v in r.items() if k != "stt"} for r in rows],
-        "totals": {k: v for k, v in totals[0].items() if k not in ("stt", "unit", "name")},
-        "overdue": [{k: v for k, v in r.items() if k != "stt"} for r in overdue_rows],
-        "quiet": [{k: v for k, v in r.items() if k != "stt"} for r in quiet_rows],
-    }
-    return Report([summary, overdue, quiet], document=document, csv_tables=True, heading=heading)
 
 
 # -- export ------------------------------------------------------------------------------
