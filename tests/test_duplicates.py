@@ -95,3 +95,14 @@ def test_a_short_reference_that_fits_several_tasks_lists_them(data_dir):
     assert result.exit_code == 2
     assert "tb-a/1, tb-b/1" in result.stderr
     assert cchc("show", "TB-B/1", "-f", "json").exit_code == 0
+
+
+def test_same_notice_finds_the_one_already_there(data_dir):
+    from cchc_cli.store.validate import same_notice
+
+    notices = load(Path("data")).notices
+    reference = notices[0]
+    key = notice_key("", reference.date, "UBND HUYỆN VĨNH LINH", reference.title.upper())
+    assert same_notice(notices, key) is reference
+    assert same_notice(notices, notice_key("1/TB-UBND", reference.date, None, None)) is None
+    assert same_notice(notices, None) is None

@@ -138,3 +138,13 @@ def check_duplicate_notices(notices: Iterable[Notice]) -> list[Diagnostic]:
             )
         )
     return found
+
+
+def same_notice(notices: Iterable[Notice], key: tuple[str, ...] | None) -> Notice | None:
+    """The notice already in the data that ``key`` (:func:`notice_key`) names, if any:
+    ``import`` and ``new`` refuse to write it a second time."""
+    if key is None:
+        return None
+    return next(
+        (n for n in notices if notice_key(n.number, n.date, n.issuer, n.title) == key), None
+    )

@@ -201,6 +201,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cùng một thông báo với '{id}' ({first}): cùng cơ quan ban hành, ngày {date} và trích yếu",
         "the same notice as '{id}' ({first}): the same issuer, date {date} and title",
     ),
+    "import.duplicate": (
+        "thông báo này đã có: '{id}' ({path}), cùng {what}; không ghi bản thứ hai",
+        "this notice is already there: '{id}' ({path}), the same {what}; not written twice",
+    ),
+    "import.same-number": ("số và ngày ban hành", "number and date of issue"),
+    "import.same-title": (
+        "cơ quan ban hành, ngày ban hành và trích yếu",
+        "issuer, date of issue and title",
+    ),
     "notice.duplicate-id": (
         "mã thông báo '{id}' đã dùng ở {first}",
         "notice id '{id}' is already used at {first}",
