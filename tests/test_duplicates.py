@@ -106,3 +106,48 @@ def test_same_notice_finds_the_one_already_there(data_dir):
     assert same_notice(notices, key) is reference
     assert same_notice(notices, notice_key("1/TB-UBND", reference.date, None, None)) is None
     assert same_notice(notices, None) is None
+
+
+# -- on the command line --------------------------------------------------------------------
+
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed"
+
+
+def test_validate_reports_the_duplicate_as_a_located_error(data_dir):
+    write(data_dir, "a.yaml", "id: tb-a\nnumber: 412/TB-UBND\ndate: 2023-12-01\ntitle: A\n")
+    write(data_dir, "b.yaml", "id: tb-b\nnumber: 412/TB-UBND\ndate: 2023-12-01\ntitle: B\n")
+    result = cchc("validate", "--lang", "en")
+    assert result.exit_code == 1
+    assert (
+        "data/notices/b.yaml:2:9: error: the same notice as 'tb-a' (data/notices/a.yaml:1:5): "
+        "the same number 412/TB-UBND and date of issue 2023-12-01"
+    ) in result.stdout.splitlines()
+    assert result.stdout.splitlines()[-1] == "5 files, 3 notices, 19 tasks: 1 errors, 6 warnings"
+
+
+def test_import_refuses_the_same_notice_a_second_time(data_dir):
+    source = SEED / "tb-ket-luan-cchc-vinh-linh-2023-11.txt"
+    before = sorted(p.name for p in (data_dir / "notices").iterdir())
+    result = cchc("import", str(source), "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "cchc: error: this notice is already there: 'cchc-2023-11' "
+        "(data/notices/tb-ket-luan-cchc-vinh-linh-2023-11.yaml), the same issuer, date of "
+        "issue and title; not written twice\n"
+    )
+    assert sorted(p.name for p in (data_dir / "notices").iterdir()) == before
+    assert cchc("show", "2.3").exit_code == 0  # still one task 2.3
+
+
+def test_new_refuses_a_notice_already_there(data_dir, monkeypatch):
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.delenv("VISUAL", raising=False)
+    write(data_dir, "a.yaml", "id: tb-a\nnumber: 412/TB-UBND\ndate: 2023-12-01\ntitle: A\n")
+    result = cchc(
+        "new", "--title", "Khác", "--number", "412/tb-ubnd", "--date", "01/12/2023", "--lang", "en"
+    )
+    assert result.exit_code == 1
+    assert "this notice is already there: 'tb-a'" in result.stderr
+    assert not (data_dir / "notices" / "tb-412-2023.yaml").exists()
+    other = cchc("new", "--title", "Khác", "--number", "413/TB-UBND", "--date", "01/12/2023")
+    assert other.exit_code == 0, other.stderr

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
 import csv
 import io
 import json
 import re
 import shutil
 import subprocess
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from typer.testing import CliRunner
@@ -406,3 +407,54 @@ def test_the_heading_says_when_the_period_has_not_ended(data_dir):
     ended = build(dataset, list(dataset.tasks), date(2023, 11, 30))
     english = report_view(ended, dataset.registry, Lang.EN, "2023-11").heading
     assert english[-1] == "UBND huyện Vĩnh Linh - period 2023-11, as of 2023-11-30"
+
+
+def office_today() -> date:
+    from datetime import UTC, datetime
+
+    from cchc_cli.core.status import office_date
+
+    return office_date(datetime.now(UTC), "Asia/Ho_Chi_Minh")
+
+
+def test_the_default_report_judges_as_of_today_not_the_end_of_the_month(data_dir):
+    """The issue's case: run on 27/11, a task due 28/11 is not late yet."""
+    today = office_today()
+    tomorrow = today + timedelta(days=1)
+    (data_dir / "notices" / "tb-now.yaml").write_text(
+        f"id: tb-now\nnumber: 9/TB-UBND\ndate: {today.replace(day=1)}\ntitle: T\ntasks:\n"
+        f"  - id: '1'\n    assignees: [noi-vu]\n    text: X\n"
+        f"    deadline: chậm nhất ngày {tomorrow:%d/%m/%Y}\n",
+        "utf-8",
+    )
+    document = report("--notice", "tb-now")
+    if office_today() != today:  # midnight passed meanwhile
+        return
+    assert (document["period"], document["as_of"]) == (f"{today:%Y-%m}", today.isoformat())
+    assert document["period_open"] is (today.day != calendar.monthrange(today.year, today.month)[1])
+    assert document["overdue"] == []
+    assert document["totals"]["in_progress"] == 1
+    heading = cchc("report", "--notice", "tb-now").stdout.splitlines()[1]
+    if document["period_open"]:
+        assert f"kỳ báo cáo {today:%Y-%m} (chưa kết thúc), số liệu tính đến ngày" in heading
+
+
+def test_as_of_without_a_period_reports_the_month_of_that_day(data_dir):
+    document = report("--as-of", "2023-11-26")
+    assert (document["period"], document["as_of"], document["period_open"]) == (
+        "2023-11",
+        "2023-11-26",
+        True,
+    )
+    heading = cchc("report", "--as-of", "26/11/2023").stdout.splitlines()[1]
+    assert heading == (
+        "UBND huyện Vĩnh Linh - kỳ báo cáo 2023-11 (chưa kết thúc), "
+        "số liệu tính đến ngày 26/11/2023"
+    )
+    # 2.2 (last day 09/12) is in progress on 26/11; 1.2 and 2.3 (24/11) are late.
+    assert row(document, "noi-vu")[4:6] == (1, 2)
+
+
+def test_a_period_that_has_ended_is_judged_as_of_its_last_day(data_dir):
+    document = report("--period", "2023-11", "--as-of", "2023-12-15")
+    assert (document["as_of"], document["period_open"]) == ("2023-11-30", False)

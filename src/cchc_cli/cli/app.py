@@ -223,11 +223,16 @@ def validate(
     no_cache: NoCacheOpt = False,
     strict: Annotated[bool, typer.Option("--strict", help=_h("help.opt.strict"))] = False,
 ) -> None:
+    from cchc_cli.core.diagnostics import sort_diagnostics
+    from cchc_cli.store.validate import check_duplicate_notices
+
     dataset = _read(data, lang, no_cache)
-    for diagnostic in dataset.diagnostics:
+    # Across notices, so here rather than per file: it reads every notice.
+    found = sort_diagnostics([*dataset.diagnostics, *check_duplicate_notices(dataset.notices)])
+    for diagnostic in found:
         typer.echo(_diagnostic_line(diagnostic, lang))
-    errors = sum(d.is_error for d in dataset.diagnostics)
-    warnings = len(dataset.diagnostics) - errors
+    errors = sum(d.is_error for d in found)
+    warnings = len(found) - errors
     summary = t(
         "cli.summary",
         lang,
@@ -849,19 +854,16 @@ def report(
     notice: NoticeOpt = None,
     unit: UnitOpt = None,
 ) -> None:
-    from cchc_cli.core.dateargs import parse_period
     from cchc_cli.views.query import resolve_units, select
-    from cchc_cli.views.report import build, report_view
+    from cchc_cli.views.report import build, report_period, report_view
 
     if fmt is ReportFormat.XLSX and output is None:
         raise UsageError("report.needs-output")
     dataset = _load(data, lang, no_cache)
-    today = _today(None, dataset)
-    chosen = parse_period(period or f"{today:%Y-%m}", today)
-    day = _today(as_of, dataset) if as_of else chosen.end
+    chosen, day, running = report_period(period, _today(as_of, dataset))
     units = set(resolve_units(dataset, unit)) if unit else None
     tasks = select(dataset, notice=notice)
-    built = build(dataset, tasks, day, units, order is UnitOrder.REGISTRY)
+    built = build(dataset, tasks, day, units, order is UnitOrder.REGISTRY, running)
     view = report_view(built, dataset.registry, lang, chosen.label, dataset.config.office)
     if fmt is ReportFormat.XLSX:
         from cchc_cli.views.xlsx import write
@@ -958,6 +960,7 @@ def import_notice(
     if any(entry.id == ident for entry in dataset.index):
         # Most likely the same notice imported twice: never a silent copy.
         raise CchcError("import.taken", id=ident)
+    _refuse_same_notice(dataset, draft.number, draft.date, draft.issuer, draft.title, lang)
     reviews = {
         key: t(key, lang, arg="{arg}")
         for key in (
@@ -985,6 +988,19 @@ def import_notice(
         atomic_write(target, content.encode("utf-8"))
         summary += " " + t("report.written", lang, path=target)
     typer.echo(summary, err=True)
+
+
+def _refuse_same_notice(
+    dataset: Any, number: str | None, issued: Any, issuer: str | None, title: str | None, lang: Lang
+) -> None:
+    """import and new never write a notice that is already there under another id."""
+    from cchc_cli.store.validate import notice_key, same_notice
+
+    key = notice_key(number, issued, issuer, title)
+    found = same_notice(dataset.notices, key)
+    if found is not None and key is not None:
+        what = t(f"import.same-{key[0]}", lang)
+        raise CchcError("import.duplicate", id=found.id, path=found.path, what=what)
 
 
 def _read_source(source: str) -> str:
@@ -1125,10 +1141,11 @@ def new(
     ident = notice_id or _new_id(draft)
     if any(entry.id == ident for entry in dataset.index):
         raise CchcError("import.taken", id=ident)
+    issuer = dataset.config.issuing_body
+    _refuse_same_notice(dataset, number, draft.date, issuer, _tidy(title), lang)
     if not dataset.registry.units:
         raise CchcError("new.no-units")
     unit = next(iter(dataset.registry.units))
-    issuer = dataset.config.issuing_body
     text = notice_template(
         ident,
         number,
