@@ -137,6 +137,7 @@ def test_import_refuses_the_same_notice_a_second_time(data_dir):
     )
     assert sorted(p.name for p in (data_dir / "notices").iterdir()) == before
     assert cchc("show", "2.3").exit_code == 0  # still one task 2.3
+    assert cchc("import", str(source), "--dry-run").exit_code == 0  # looking is fine
 
 
 def test_new_refuses_a_notice_already_there(data_dir, monkeypatch):

@@ -960,7 +960,6 @@ def import_notice(
     if any(entry.id == ident for entry in dataset.index):
         # Most likely the same notice imported twice: never a silent copy.
         raise CchcError("import.taken", id=ident)
-    _refuse_same_notice(dataset, draft.number, draft.date, draft.issuer, draft.title, lang)
     reviews = {
         key: t(key, lang, arg="{arg}")
         for key in (
@@ -982,6 +981,8 @@ def import_notice(
         target = output or data / NOTICES_DIR / f"{ident}.yaml"
         if target.exists():
             raise CchcError("import.exists", path=target)
+        # Under another id, the same notice still: never a silent copy (a dry run may look).
+        _refuse_same_notice(dataset, draft.number, draft.date, draft.issuer, draft.title, lang)
         target.parent.mkdir(parents=True, exist_ok=True)
         from cchc_cli.store.fileio import atomic_write
 
