@@ -152,3 +152,23 @@ def test_new_refuses_a_notice_already_there(data_dir, monkeypatch):
     assert not (data_dir / "notices" / "tb-412-2023.yaml").exists()
     other = cchc("new", "--title", "Khác", "--number", "413/TB-UBND", "--date", "01/12/2023")
     assert other.exit_code == 0, other.stderr
+
+
+def test_duplicates_are_looked_for_only_among_notices_of_the_same_day(data_dir):
+    import dataclasses
+
+    from cchc_cli.store.validate import duplicate_notices
+
+    write(data_dir, "a.yaml", "id: tb-a\nnumber: 1/TB-UBND\ndate: 2023-12-01\ntitle: A\n")
+    write(data_dir, "b.yaml", "id: tb-b\nnumber: 1/TB-UBND\ndate: 2023-12-01\ntitle: B\n")
+    write(data_dir, "c.yaml", "id: tb-c\nnumber: 1/TB-UBND\ndate: 2023-12-02\ntitle: C\n")
+    dataset = load(Path("data"))
+    read = []
+
+    def reader(entries):
+        read.extend(e.id for e in entries)
+        return dataset.reader(entries)
+
+    found = duplicate_notices(dataclasses.replace(dataset, reader=reader))
+    assert sorted(read) == ["tb-a", "tb-b"]
+    assert [d.args["id"] for d in found] == ["tb-a"]

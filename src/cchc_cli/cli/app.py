@@ -224,11 +224,11 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help=_h("help.opt.strict"))] = False,
 ) -> None:
     from cchc_cli.core.diagnostics import sort_diagnostics
-    from cchc_cli.store.validate import check_duplicate_notices
+    from cchc_cli.store.validate import duplicate_notices
 
     dataset = _read(data, lang, no_cache)
-    # Across notices, so here rather than per file: it reads every notice.
-    found = sort_diagnostics([*dataset.diagnostics, *check_duplicate_notices(dataset.notices)])
+    # Across notices, so here rather than per file (where the cache keeps the checks).
+    found = sort_diagnostics([*dataset.diagnostics, *duplicate_notices(dataset)])
     for diagnostic in found:
         typer.echo(_diagnostic_line(diagnostic, lang))
     errors = sum(d.is_error for d in found)

@@ -6,12 +6,13 @@ these checks find what reads fine but deserves a second look.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 from cchc_cli.core.dates import PartialDate
 from cchc_cli.core.deadlines import DAY_KINDS
 from cchc_cli.core.diagnostics import Diagnostic, error, warning
-from cchc_cli.core.model import Notice, Registry, Task
+from cchc_cli.core.model import Dataset, Notice, Registry, Task
 from cchc_cli.core.vntext import tidy
 
 WEEKEND = (5, 6)
@@ -138,6 +139,15 @@ def check_duplicate_notices(notices: Iterable[Notice]) -> list[Diagnostic]:
             )
         )
     return found
+
+
+def duplicate_notices(dataset: Dataset) -> list[Diagnostic]:
+    """:func:`check_duplicate_notices` on a data folder, reading only the notices that
+    share their first day of issue with another (the same notice has the same date):
+    validating a folder of distinct days reads no notice at all."""
+    shared = Counter(entry.issued for entry in dataset.index)
+    candidates = tuple(entry for entry in dataset.index if shared[entry.issued] > 1)
+    return check_duplicate_notices(dataset.reader(candidates) if candidates else ())
 
 
 def same_notice(notices: Iterable[Notice], key: tuple[str, ...] | None) -> Notice | None:
