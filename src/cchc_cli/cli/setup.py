@@ -61,7 +61,11 @@ def import_notice(
 
 
 def refuse_same_notice(
-    run: Run, number: str | None, issued: PartialDate, issuer: str | None, title: str | None
+    run: Run,
+    number: str | None,
+    issued: PartialDate | None,
+    issuer: str | None,
+    title: str | None,
 ) -> None:
     """import and new never write a notice that is already there under another id: the
     same number and date of issue, or the same issuer, date and title (issue 15)."""
