@@ -109,7 +109,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{text}' is not a date; write 24/11/2023, 11/2023 or 2023",
     ),
     "date.bad-month": ("không có tháng {month}", "there is no month {month}"),
-    "date.bad-year": ("năm {year} không hợp lệ", "year {year} is not valid"),
+    "date.out-of-range": (
+        "năm {year} nằm ngoài khoảng cchc chấp nhận ({first}–{last})",
+        "year {year} is outside the years cchc accepts ({first}-{last})",
+    ),
+    "date.beyond-range": (
+        "ngày tính ra nằm ngoài khoảng cchc chấp nhận ({first} – {last})",
+        "the resulting date falls outside the dates cchc accepts ({first} to {last})",
+    ),
     "date.bad-day": (
         "không có ngày {day}/{month}/{year}: tháng {month}/{year} chỉ có {last} ngày",
         "there is no day {day} in {month}/{year}: that month has {last} days",
