@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,11 +29,13 @@ NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
 def snapshot(folder: Path) -> dict[str, str]:
     """Every file of a data folder (not the cache) and a digest of its bytes."""
     seen = {}
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = [d for d in dirs if d != ".cchc"]
-        for name in names:
-            path = Path(root, name)
-            if path.is_symlink() or not path.is_file():
+    folders = [folder]  # a stack: os.walk recurses, and some cases nest 1,100 folders
+    while folders:
+        for path in folders.pop().iterdir():
+            if path.is_dir() and not path.is_symlink():
+                if path.name != ".cchc":
+                    folders.append(path)
+            elif path.is_symlink() or not path.is_file():
                 seen[str(path)] = "special"
             else:
                 seen[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -171,3 +175,171 @@ DATE_CASES = [
 @pytest.mark.parametrize("case", DATE_CASES, ids=lambda c: c.name)
 def test_dates_at_the_edges(data_dir, case):
     run_case(case, data_dir)
+
+
+# -- 4. nesting and special files ------------------------------------------------------------
+
+
+def run_process(args: list[str], data: Path, timeout: float = 60, **env: str):
+    """cchc as a real process: a hang is a failure here, not a stuck test run."""
+    environment = {**os.environ, "CCHC_DATA": str(data), "CCHC_LANG": "en", **env}
+    for name in ("NO_COLOR", "COLUMNS", "CCHC_TODAY"):
+        if name not in env:
+            environment.pop(name, None)
+    return subprocess.run(
+        [sys.executable, "-m", "cchc_cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=environment,
+        cwd=data.parent,
+    )
+
+
+def replace_with(relative: str, make: Callable[[Path], None]) -> Callable[[Path], None]:
+    def spoil(data: Path) -> None:
+        path = data / relative
+        path.unlink(missing_ok=True)
+        make(path)
+
+    return spoil
+
+
+def link_to_dev_zero(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
+def nested_yaml(depth: int, first_line: str = "") -> Callable[[Path], None]:
+    def write(path: Path) -> None:
+        path.write_text(first_line + "x: " + "[" * depth + "]" * depth + "\n", "utf-8")
+
+    return write
+
+
+def nested_folders(data: Path) -> None:
+    folder = data / "notices"
+    for _ in range(1100):
+        folder = folder / "d"
+        os.mkdir(folder)  # one at a time: os.makedirs itself recurses
+    (folder / "deep.yaml").write_text("id: deep\n", "utf-8")
+
+
+SPECIAL_CASES = [
+    Case(
+        "units-dev-zero",
+        ("list",),
+        1,
+        "units.yaml: error: is a device (such as /dev/zero)",
+        replace_with("units.yaml", link_to_dev_zero),
+    ),
+    Case(
+        "config-dev-zero",
+        ("due",),
+        1,
+        "config.yaml: error: is a device (such as /dev/zero)",
+        replace_with("config.yaml", link_to_dev_zero),
+    ),
+    Case(
+        "units-fifo",
+        ("status",),
+        1,
+        "units.yaml: error: is a pipe (FIFO)",
+        replace_with("units.yaml", os.mkfifo),
+    ),
+    Case(
+        "config-fifo",
+        ("validate",),
+        1,
+        "config.yaml: error: is a pipe (FIFO)",
+        replace_with("config.yaml", os.mkfifo),
+        "stdout",
+    ),
+    Case(
+        "notice-fifo",
+        ("validate",),
+        1,
+        "notices/pipe.yaml: error: is a pipe (FIFO)",
+        replace_with("notices/pipe.yaml", os.mkfifo),
+        "stdout",
+    ),
+    Case(
+        "notice-dev-zero",
+        ("list",),
+        1,
+        "notices/zero.yaml: error: is a link out of the data",
+        replace_with("notices/zero.yaml", link_to_dev_zero),
+    ),
+    Case(
+        "units-folder",
+        ("units",),
+        1,
+        "units.yaml: error: is a folder, not a file",
+        replace_with("units.yaml", os.mkdir),
+    ),
+    Case(
+        "notice-500-deep",
+        ("validate",),
+        1,
+        "notices/deep.yaml:4:67: error: nested too deep (more than 64 levels)",
+        replace_with("notices/deep.yaml", nested_yaml(500, "id: a\ndate: 2023\ntitle: t\n")),
+        "stdout",
+    ),
+    Case(
+        "units-500-deep",
+        ("list",),
+        1,
+        "units.yaml:1:67: error: nested too deep",
+        replace_with("units.yaml", nested_yaml(500)),
+    ),
+    Case(
+        "config-500-deep",
+        ("overdue",),
+        1,
+        "config.yaml:1:67: error: nested too deep",
+        replace_with("config.yaml", nested_yaml(500)),
+    ),
+    Case(
+        "config-100000-deep",
+        ("validate",),
+        1,
+        "config.yaml:1:67: error: nested too deep",
+        replace_with("config.yaml", nested_yaml(100_000)),
+        "stdout",
+    ),
+    Case("folders-1100-deep", ("validate",), 1, "deep.yaml:1:1: error: ", nested_folders, "stdout"),
+]
+
+
+def remove_deep(folder: Path) -> None:
+    """Remove nested folders without recursion (shutil.rmtree and pytest's cleanup recurse)."""
+    while folder.is_dir():
+        deepest = folder
+        while (deepest / "d").is_dir():
+            deepest = deepest / "d"
+        for child in deepest.iterdir():
+            child.unlink()
+        deepest.rmdir()
+
+
+@pytest.mark.parametrize("case", SPECIAL_CASES, ids=lambda c: c.name)
+def test_nesting_and_special_files(data_dir, case, request):
+    assert case.setup is not None
+    request.addfinalizer(lambda: remove_deep(data_dir / "notices" / "d"))
+    case.setup(data_dir)
+    before = snapshot(data_dir)
+    result = run_process([*case.args, "--no-cache"], data_dir, timeout=60)
+    assert "Traceback" not in result.stderr
+    assert result.returncode == case.code, result.stderr
+    shown = result.stderr if case.stream == "stderr" else result.stdout
+    assert case.says in shown, result.stdout + result.stderr
+    assert snapshot(data_dir) == before
+
+
+def test_a_file_over_a_lowered_limit_is_refused_even_when_cached(data_dir):
+    path = data_dir / "notices" / NOTICE
+    path.write_text(path.read_text("utf-8") + ("#" * 79 + "\n") * 20_000, "utf-8")  # 1.5 MB
+    assert run_process(["list"], data_dir).returncode == 0  # the cache now holds it
+    (data_dir / "config.yaml").write_text("max_file_mb: 1\n", "utf-8")
+    result = run_process(["list"], data_dir)
+    assert result.returncode == 1
+    assert f"{NOTICE}: error: the file is too big (1.5 MB, the limit is 1 MB)" in result.stderr

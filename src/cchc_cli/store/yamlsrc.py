@@ -8,11 +8,19 @@ an alias bomb is refused without being expanded.
 
 Every scalar comes back as NFC text (or ``None`` for YAML null); types are the
 schema's business, not the parser's.
+
+Every data file (notices, units.yaml, config.yaml, progress files) is read by
+:func:`read_data_file`: regular files only, never more than a size limit, and
+never a blocking open, so a FIFO, a link to ``/dev/zero`` or a 50 GB file is a
+diagnostic instead of a hang. Nesting deeper than :data:`MAX_DEPTH` is refused
+the same way, before Python's recursion limit is near.
 """
 
 from __future__ import annotations
 
 import io
+import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +48,15 @@ _SCALAR_TAGS = {f"{_CORE_TAG}{t}" for t in ("str", "null", "int", "float", "bool
 _NULL_TAG = f"{_CORE_TAG}null"
 _SEQ_TAG = f"{_CORE_TAG}seq"
 _MAP_TAG = f"{_CORE_TAG}map"
+
+#: How deep mappings and lists may nest: a notice needs six levels.
+MAX_DEPTH = 64
+#: The size limit for a data file before config.yaml's ``max_file_mb`` is known.
+DEFAULT_LIMIT = 10 * 1024 * 1024
+#: Open flags that never wait: a FIFO without a writer opens at once (and is
+#: then refused), a terminal device never becomes the controlling terminal.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+_READ_CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -106,19 +123,87 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [error(source, "file.not-utf8", byte=f"0x{data[start]:02X}")]
 
 
-def read_file_bytes(path: Path, shown: str) -> tuple[bytes, str | None, list[Diagnostic]]:
+class DataFileError(Exception):
+    """A data file that cannot be read; ``key`` and ``args_`` name the message."""
+
+    def __init__(self, key: str, /, **args: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.args_ = args
+
+    def diagnostic(self, shown: str) -> Diagnostic:
+        return error(Source(shown), self.key, **self.args_)
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISFIFO(mode):
+        return "fifo"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "device"
+
+
+def read_data_file(path: Path | str, limit: int = DEFAULT_LIMIT) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, or :class:`DataFileError`.
+
+    The one reader of data files: it never blocks (a FIFO, a device such as
+    ``/dev/zero`` or a folder is refused after a non-blocking open and an
+    ``fstat`` of what was opened, so a swap between check and open cannot fool
+    it), and it never reads more than ``limit`` bytes, even from a file that
+    grows while it is read.
+    """
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as err:
+        raise DataFileError("file.unreadable", reason=err.strerror or str(err)) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise DataFileError(f"file.is-{_special_kind(info.st_mode)}")
+        if info.st_size > limit:
+            raise _too_big(info.st_size, limit)
+        chunks = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(_READ_CHUNK, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise _too_big(size, limit)
+        return b"".join(chunks)
+    except OSError as err:
+        raise DataFileError("file.unreadable", reason=err.strerror or str(err)) from None
+    finally:
+        os.close(fd)
+
+
+def _too_big(size: int, limit: int) -> DataFileError:
+    mb = 1024 * 1024
+    shown_limit = limit // mb if limit % mb == 0 else round(limit / mb, 1)
+    return DataFileError("file.too-big", size=round(size / mb, 1), limit=shown_limit)
+
+
+def read_file_bytes(
+    path: Path, shown: str, limit: int = DEFAULT_LIMIT
+) -> tuple[bytes, str | None, list[Diagnostic]]:
     """A file's bytes and text, or a diagnostic saying why it could not be read."""
     try:
-        data = path.read_bytes()
-    except OSError as err:
-        return b"", None, [error(Source(shown), "file.unreadable", reason=err.strerror or str(err))]
+        data = read_data_file(path, limit)
+    except DataFileError as err:
+        return b"", None, [err.diagnostic(shown)]
     text, problems = decode(data, shown)
     return data, text, problems
 
 
-def read_file(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
+def read_file(
+    path: Path, shown: str, limit: int = DEFAULT_LIMIT
+) -> tuple[str | None, list[Diagnostic]]:
     """The text of a file, or a diagnostic saying why it could not be read."""
-    _, text, problems = read_file_bytes(path, shown)
+    _, text, problems = read_file_bytes(path, shown, limit)
     return text, problems
 
 
@@ -200,6 +285,7 @@ class _Builder:
         self.path = path
         self.events = events
         self.diagnostics: list[Diagnostic] = []
+        self.depth = 0
 
     def _source(self, event: Any) -> Source:
         mark = event.start_mark
@@ -242,12 +328,17 @@ class _Builder:
             value = event.value
             single = mark.line == event.end_mark.line
             return YScalar(value if value.isascii() else nfc(value), source, style, single)
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _Refused(error(source, "yaml.too-deep", limit=MAX_DEPTH))
+        node: YNode
         if kind is MappingStartEvent:
             node = self._mapping(event, source)
             wanted = _MAP_TAG
         else:
             node = self._sequence(event, source)
             wanted = _SEQ_TAG
+        self.depth -= 1
         if tag is not None and str(tag) != wanted:
             self.diagnostics.append(error(source, "yaml.tag", tag=_short_tag(str(tag))))
             return None

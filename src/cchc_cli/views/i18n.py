@@ -37,6 +37,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is too big ({size} MB, the limit is {limit} MB); if it really is a "
         "notice, raise max_file_mb in config.yaml",
     ),
+    "file.is-folder": (
+        "là một thư mục, không phải tệp; không đọc",
+        "is a folder, not a file; not read",
+    ),
+    "file.is-fifo": (
+        "là một đường ống (FIFO), không phải tệp thường; không đọc",
+        "is a pipe (FIFO), not a regular file; not read",
+    ),
+    "file.is-socket": (
+        "là một socket, không phải tệp thường; không đọc",
+        "is a socket, not a regular file; not read",
+    ),
+    "file.is-device": (
+        "là một thiết bị (như /dev/zero), không phải tệp thường; không đọc",
+        "is a device (such as /dev/zero), not a regular file; not read",
+    ),
     "file.outside": (
         "là liên kết trỏ ra ngoài thư mục dữ liệu ({target}); không đọc",
         "is a link out of the data folder ({target}); not read",
@@ -47,6 +63,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "yaml.syntax": ("lỗi cú pháp YAML: {problem}", "YAML syntax error: {problem}"),
     "yaml.empty": ("tệp rỗng", "the file is empty"),
+    "yaml.too-deep": (
+        "lồng nhau quá sâu (quá {limit} cấp); không đọc tệp này",
+        "nested too deep (more than {limit} levels); the file is not read",
+    ),
     "yaml.control-char": (
         "tệp có ký tự điều khiển {char} không được phép (thường do dán từ Word hay tệp hỏng)",
         "the file has a control character {char}, which is not allowed (often pasted "
