@@ -343,3 +343,26 @@ def test_a_file_over_a_lowered_limit_is_refused_even_when_cached(data_dir):
     result = run_process(["list"], data_dir)
     assert result.returncode == 1
     assert f"{NOTICE}: error: the file is too big (1.5 MB, the limit is 1 MB)" in result.stderr
+
+
+# -- 10. raw U+2028 / U+0085 / U+2029 ---------------------------------------------------------
+
+
+def test_line_separators_in_text_shift_no_position_and_no_edit(data_dir):
+    path = data_dir / "notices" / NOTICE
+    original = path.read_text("utf-8")
+    spoiled = original.replace("ký cam kết với", "ký cam\u2028kết\x85với\u2029", 1)
+    path.write_text(spoiled, "utf-8")
+    result = runner.invoke(app, ["validate", "--lang", "en"], prog_name="cchc")
+    assert f"{NOTICE}:80:15: warning: the last day (2023-12-09) is a Saturday" in result.stdout
+    result = runner.invoke(app, ["done", "2.3", "--as-of", "2023-11-25"], prog_name="cchc")
+    assert result.exit_code == 0, result.stderr
+    edited = path.read_text("utf-8").splitlines(keepends=True)
+    expected = original.replace("ký cam kết với", "ký cam\u2028kết\x85với\u2029", 1)
+    lines = expected.split("\n")
+    assert "".join(edited).split("\n") == [
+        *lines[:88],
+        "    done:",
+        "      noi-vu: 2023-11-25",
+        *lines[88:],
+    ]

@@ -159,3 +159,23 @@ def test_position_inside_a_quoted_scalar():
     node, _ = parse('deadline: "trước ngày 31/11/2023"\n', "a.yaml")
     scalar = node.entries["deadline"].value
     assert scalar.at(11) == Source("a.yaml", 1, 23)
+
+
+@pytest.mark.parametrize("character", ["\u2028", "\u2029", "\x85"])
+@pytest.mark.parametrize("style", ["plain", "quoted"])
+def test_nel_ls_and_ps_are_characters_not_line_breaks(character, style):
+    """Editors show them inside one line; positions after them must not shift."""
+    value = f"Báo cáo{character}số 12" if style == "plain" else f'"Báo cáo{character}số 12"'
+    text = f"a: {value}\nb: 2023-13-01\nc: !!python/object x\n"
+    node, (diagnostic,) = parse(text, "f.yaml")
+    assert node.entries["a"].value.value == f"Báo cáo{character}số 12"
+    assert node.entries["b"].value.source == Source("f.yaml", 2, 4)
+    assert diagnostic.source == Source("f.yaml", 3, 4)
+    assert diagnostic.key == "yaml.tag"
+
+
+def test_a_stand_in_never_collides_with_a_character_already_there():
+    text = "a: \ue000\u2028\ue001\n"
+    node, problems = parse(text, "f.yaml")
+    assert problems == []
+    assert node.entries["a"].value.value == "\ue000\u2028\ue001"

@@ -224,9 +224,30 @@ def _events(text: str) -> Iterator[Any]:
             return
 
 
+#: Characters YAML 1.1 (and so libyaml) counts as line breaks but YAML 1.2, the
+#: editors clerks use and :func:`cchc_cli.store.textedit.split_lines` do not.
+_NON_BREAKS = "\x85\u2028\u2029"
+
+
+def _hide_non_breaks(text: str) -> tuple[str, dict[int, str] | None]:
+    """``text`` with NEL, LS and PS swapped for private-use stand-ins, and the way back.
+
+    Left in, a pasted U+2028 would shift every line number after it and fold
+    the text around it; swapped, the parser sees one ordinary character, as an
+    editor shows it, and the scalar gets the character back.
+    """
+    if text.isascii() or not any(c in text for c in _NON_BREAKS):
+        return text, None
+    spare = (chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
+    there = {c: stand_in for c, stand_in in zip(_NON_BREAKS, spare, strict=False) if c in text}
+    hidden = text.translate({ord(c): stand_in for c, stand_in in there.items()})
+    return hidden, {ord(stand_in): c for c, stand_in in there.items()}
+
+
 def parse(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
     """Read one YAML document into a located tree; problems become diagnostics."""
-    builder = _Builder(path, _events(text))
+    text, restore = _hide_non_breaks(text)
+    builder = _Builder(path, _events(text), restore)
     try:
         tree = builder.document()
     except ReaderError as err:
@@ -281,9 +302,13 @@ class _Builder:
     leaves every scalar as the text written.
     """
 
-    def __init__(self, path: str, events: Iterator[Any]) -> None:
+    def __init__(
+        self, path: str, events: Iterator[Any], restore: dict[int, str] | None = None
+    ) -> None:
         self.path = path
         self.events = events
+        #: Stand-ins to turn back into the characters they hid (see ``parse``).
+        self.restore = restore
         self.diagnostics: list[Diagnostic] = []
         self.depth = 0
 
@@ -326,6 +351,8 @@ class _Builder:
             if not style and event.value in _NULLS and tag is None:
                 return YScalar(None, source)
             value = event.value
+            if self.restore:
+                value = value.translate(self.restore)
             single = mark.line == event.end_mark.line
             return YScalar(value if value.isascii() else nfc(value), source, style, single)
         self.depth += 1
