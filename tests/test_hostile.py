@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -366,3 +368,110 @@ def test_line_separators_in_text_shift_no_position_and_no_edit(data_dir):
         "      noi-vu: 2023-11-25",
         *lines[88:],
     ]
+
+
+# -- 6. what reaches the terminal ---------------------------------------------------------------
+
+#: Written in YAML double quotes, where \e, \a, \x9b and \u202e are escapes.
+HOSTILE_TEXT = (
+    "[xem phụ lục] Báo cáo [/] [link=https://evil.example]bấm[/link] [bold]đậm "
+    "\\e]8;;https://evil.example\\ahidden\\e]8;;\\a \\e]0;pwned\\a \\e[2J \\x9b31m \\u202eabc"
+)
+#: What must show up, in order, somewhere in the output (words may wrap).
+VISIBLE_WORDS = ["[xem", "phụ", "lục]", "[/]", "[link=https://evil.example]bấm[/link]", "[bold]đậm"]
+
+
+def hostile_folder(data: Path) -> None:
+    in_notice(
+        "    text: >-\n      Tiếp tục đôn đốc các đơn vị",
+        f'    text: "{HOSTILE_TEXT}"\n    note_: >-\n      Tiếp tục đôn đốc các đơn vị',
+    )(data)
+    path = data / "notices" / NOTICE
+    lines = path.read_text("utf-8").split("\n")
+    # Drop the folded text that followed (now under the unknown key note_).
+    start = next(i for i, line in enumerate(lines) if line.startswith("    note_:"))
+    del lines[start : start + 4]
+    path.write_text("\n".join(lines), "utf-8")
+    replace_in("units.yaml", "name: Phòng Nội vụ", f'name: "Nội vụ {HOSTILE_TEXT}"')(data)
+    # Another task names a unit that does not exist: validate quotes it.
+    replace_in("notices/" + NOTICE, "assignees: [vp-hdnd-ubnd]", 'assignees: ["x\\e[31my"]')(data)
+
+
+def run_on_terminal(args: list[str], data: Path, columns: int) -> tuple[int, str]:
+    """cchc on a pseudo-terminal of ``columns`` columns: what a clerk would see."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    env = {**os.environ, "CCHC_DATA": str(data), "TERM": "xterm-256color"}
+    for name in ("NO_COLOR", "COLUMNS", "LINES", "CCHC_LANG"):
+        env.pop(name, None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cchc_cli", *args],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        cwd=data.parent,
+        close_fds=True,
+    )
+    os.close(slave)
+    chunks = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 1)
+        if not ready:
+            if process.poll() is not None:
+                break
+            continue
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    code = process.wait(timeout=10)
+    return code, b"".join(chunks).decode("utf-8", errors="replace")
+
+
+#: Rich's own styling: SGR sequences only (colour, bold). Anything else is data acting.
+_SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+TERMINAL_COMMANDS = [
+    ["list"],
+    ["show", "2.3"],
+    ["due", "--as-of", "2023-11-20", "--within", "30"],
+    ["overdue", "--as-of", "2023-12-20"],
+    ["status", "--as-of", "2023-12-20"],
+    ["units"],
+    ["report", "--period", "2023-11"],
+    ["remind", "--as-of", "2023-11-20", "--days", "10"],
+    ["validate"],
+]
+
+
+@pytest.mark.parametrize("columns", [80, 160])
+@pytest.mark.parametrize("args", TERMINAL_COMMANDS, ids=lambda a: a[0])
+def test_data_never_acts_on_a_terminal(data_dir, args, columns):
+    hostile_folder(data_dir)
+    code, output = run_on_terminal([*args, "--lang", "en"], data_dir, columns)
+    assert "Traceback" not in output
+    assert "MarkupError" not in output
+    assert code in (0, 1), output
+    styled_out = _SGR.sub("", output)
+    for raw in ("\x1b", "\x07", "\x9b", "\u202e"):
+        assert raw not in styled_out, (raw, output)
+    flat = " ".join(styled_out.split())
+    if args[0] in ("validate",):
+        assert "'x\\x1b[31my'" in flat  # the unknown unit, quoted as written
+        return
+    assert "\\x1b]8;;https://evil.example\\x07" in flat.replace(" ", "") or "\\x1b" in flat
+    if args[0] not in ("status", "units", "report"):
+        for word in VISIBLE_WORDS[:4]:
+            assert word in flat, (word, output)

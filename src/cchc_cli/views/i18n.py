@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from cchc_cli.core.dates import PartialDate
+from cchc_cli.core.safetext import one_line
 
 
 class Lang(StrEnum):
@@ -947,6 +948,10 @@ def t(key: str, lang: Lang, /, **args: Any) -> str:
             shown[name] = value.day_first() if lang is Lang.VI else value.iso()
         elif name in _WEEKDAY_KEYS:
             shown[name] = t(f"weekday.{value}", lang)
+        elif isinstance(value, str):
+            # A value quoted in a message comes from data or the command line:
+            # nothing in it may act on a terminal or start a line of its own.
+            shown[name] = one_line(value)
         else:
             shown[name] = value
     return template.format(**shown)

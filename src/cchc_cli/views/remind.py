@@ -14,6 +14,7 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
 from cchc_cli.core.model import Notice, Registry
+from cchc_cli.core.safetext import for_terminal
 from cchc_cli.core.status import Status, UnitStatus
 from cchc_cli.core.vntext import shorten, sort_key
 from cchc_cli.views.i18n import Lang, days_key, fmt_date, t
@@ -105,7 +106,8 @@ def unit_block(
             initial_indent="  ",
             subsequent_indent="  ",
         )
-    return lines
+    # Names and texts come from data; this goes to a terminal or into a mail.
+    return [for_terminal(line) for line in lines]
 
 
 def heading(found: list[UnitReminder], today: date, days: int, lang: Lang) -> str:
