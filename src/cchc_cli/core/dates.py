@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from cchc_cli.core.errors import CchcError
+
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
@@ -35,13 +37,8 @@ LAST_DAY = date(2199, 12, 31)
 MAX_DAYS = (LAST_DAY - FIRST_DAY).days
 
 
-class DateError(ValueError):
+class DateError(CchcError, ValueError):
     """A date that cannot be read; ``key`` names the message in the catalog."""
-
-    def __init__(self, key: str, /, **args: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.args_ = args
 
 
 def check_year(year: int) -> int:

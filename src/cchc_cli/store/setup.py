@@ -4,13 +4,10 @@ be: the texts to write are built here; the CLI writes them."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date, timedelta
-from pathlib import Path
 
-from cchc_cli.core.model import Config
-from cchc_cli.store.config import CONFIG_FILE, CONFIG_KEYS
-from cchc_cli.store.yamlsrc import YMap, parse, read_file
+from cchc_cli.store.config import CONFIG_FILE
+from cchc_cli.store.yamlwrite import flow_seq, quoted, scalar
 
 CONFIG_TEMPLATE = """\
 # Settings of this data folder (docs/format.md). Every key is optional.
@@ -109,6 +106,47 @@ def init_files(units: str | None) -> dict[str, str]:
     }
 
 
+def new_notice(
+    ident: str,
+    number: str,
+    issued: date,
+    title: str,
+    unit: str,
+    chair: str | None = None,
+    issuer: str | None = None,
+) -> str:
+    """A new notice with one example task, which validates as it is.
+
+    Every value is given as the user typed it and written by
+    :mod:`cchc_cli.store.yamlwrite`, so a title such as "Kết luận: giao ban" or a
+    number with a quote or a line break stays inside its own value.
+    """
+    lines = [
+        "# A new notice: fill in the header, then one entry per task (docs/format.md).",
+        f"id: {scalar(ident)}",
+        f"number: {quoted(number)}",
+        f"date: {scalar(issued)}",
+        f"title: {scalar(title)}",
+    ]
+    if issuer:
+        lines.append(f"issuer: {scalar(issuer)}")
+    if chair:
+        lines.append(f"chair: {scalar(chair)}")
+    lines += [
+        "tasks:",
+        f"  - id: {quoted('1.1')}",
+        f"    assignees: {flow_seq([unit])}",
+        "    text: Nội dung nhiệm vụ như trong thông báo.",
+        f"    deadline: {scalar(f'trước ngày {_example_deadline(issued):%d/%m/%Y}')}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _example_deadline(issued: date) -> date:
+    """A month after the notice, or the last day there is (a notice of 12/9999)."""
+    return issued + timedelta(days=30) if issued < date.max - timedelta(days=30) else date.max
+
+
 def notice_template(
     ident: str,
     number: str,
@@ -119,11 +157,13 @@ def notice_template(
     first_day: date,
     issuer: str | None = None,
 ) -> str:
-    """A new notice with one example task, which validates as it is."""
+    """Deprecated: :func:`new_notice` with ``title``, ``chair`` and ``issuer`` already
+    written as YAML scalars by the caller. Kept until the CLI's `new` calls
+    :func:`new_notice`; ``number`` and ``unit`` are written here."""
     lines = [
         "# A new notice: fill in the header, then one entry per task (docs/format.md).",
-        f"id: {ident}",
-        f'number: "{number}"',
+        f"id: {scalar(ident)}",
+        f"number: {quoted(number)}",
         f"date: {issued}",
         f"title: {title}",
     ]
@@ -134,56 +174,8 @@ def notice_template(
     lines += [
         "tasks:",
         '  - id: "1.1"',
-        f"    assignees: [{unit}]",
+        f"    assignees: {flow_seq([unit])}",
         "    text: Nội dung nhiệm vụ như trong thông báo.",
-        f"    deadline: trước ngày {first_day + timedelta(days=30):%d/%m/%Y}",
+        f"    deadline: trước ngày {_example_deadline(first_day):%d/%m/%Y}",
     ]
     return "\n".join(lines) + "\n"
-
-
-#: The settings an environment variable overrides (smtp.* aside: CCHC_SMTP_<KEY>).
-ENVIRONMENT = {
-    "language": "CCHC_LANG",
-    "office_email": "CCHC_OFFICE_EMAIL",
-    "git_commit": "CCHC_GIT_COMMIT",
-}
-
-
-def sources(data_dir: Path, environ: dict[str, str], config: Config) -> list[tuple[str, str, str]]:
-    """(setting, value, where from) for every setting in force."""
-    in_file: set[str] = set()
-    path = data_dir / CONFIG_FILE
-    if path.exists():
-        text, _ = read_file(path, str(path))
-        node, _ = parse(text, str(path)) if text else (None, [])
-        if isinstance(node, YMap):
-            in_file = set(node.entries)
-            smtp = node.entries.get("smtp")
-            if smtp and isinstance(smtp.value, YMap):
-                in_file |= {f"smtp.{k}" for k in smtp.value.entries}
-    rows = []
-    for key in (k for k in CONFIG_KEYS if k != "smtp"):
-        value = getattr(config, key)
-        if isinstance(value, tuple):
-            shown = ", ".join(str(v) for v in value)
-        elif isinstance(value, bool):
-            shown = str(value).lower()
-        else:
-            shown = "" if value is None else str(value)
-        if key == "language":
-            shown = shown or "vi"
-        origin = CONFIG_FILE if key in in_file else "default"
-        variable = ENVIRONMENT.get(key)
-        if variable and environ.get(variable):
-            shown, origin = environ[variable], variable
-        rows.append((key, shown, origin))
-    for key, value in asdict(config.smtp).items():
-        variable = f"CCHC_SMTP_{key.upper()}"
-        if key != "password_env" and environ.get(variable):
-            rows.append((f"smtp.{key}", environ[variable], variable))
-        else:
-            origin = CONFIG_FILE if f"smtp.{key}" in in_file else "default"
-            rows.append((f"smtp.{key}", "" if value is None else str(value), origin))
-    password_env = config.smtp.password_env
-    rows.append(("smtp.password", "(set)" if environ.get(password_env) else "", password_env))
-    return rows

@@ -10,8 +10,8 @@ Every scalar comes back as NFC text (or ``None`` for YAML null); types are the
 schema's business, not the parser's.
 
 Every data file (notices, units.yaml, config.yaml, progress files) is read by
-:func:`read_data_file`: regular files only, never more than a size limit, and
-never a blocking open, so a FIFO, a link to ``/dev/zero`` or a 50 GB file is a
+:func:`cchc_cli.store.fileio.read_data_file` (through :func:`read_file_bytes`
+for a diagnostic): a FIFO, a link to ``/dev/zero`` or a 50 GB file is a
 diagnostic instead of a hang. Nesting deeper than :data:`MAX_DEPTH` is refused
 the same way, before Python's recursion limit is near.
 """
@@ -19,8 +19,6 @@ the same way, before Python's recursion limit is near.
 from __future__ import annotations
 
 import io
-import os
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +40,9 @@ from ruamel.yaml.reader import ReaderError
 
 from cchc_cli.core.diagnostics import Diagnostic, Source, error
 from cchc_cli.core.vntext import nfc
+from cchc_cli.store.fileio import DEFAULT_LIMIT, DataFileError, read_data_file
+
+__all__ = ["DEFAULT_LIMIT", "DataFileError", "read_data_file"]  # the readers, here too
 
 _CORE_TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_CORE_TAG}{t}" for t in ("str", "null", "int", "float", "bool", "timestamp")}
@@ -51,12 +52,6 @@ _MAP_TAG = f"{_CORE_TAG}map"
 
 #: How deep mappings and lists may nest: a notice needs six levels.
 MAX_DEPTH = 64
-#: The size limit for a data file before config.yaml's ``max_file_mb`` is known.
-DEFAULT_LIMIT = 10 * 1024 * 1024
-#: Open flags that never wait: a FIFO without a writer opens at once (and is
-#: then refused), a terminal device never becomes the controlling terminal.
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-_READ_CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -123,70 +118,6 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [error(source, "file.not-utf8", byte=f"0x{data[start]:02X}")]
 
 
-class DataFileError(Exception):
-    """A data file that cannot be read; ``key`` and ``args_`` name the message."""
-
-    def __init__(self, key: str, /, **args: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.args_ = args
-
-    def diagnostic(self, shown: str) -> Diagnostic:
-        return error(Source(shown), self.key, **self.args_)
-
-
-def _special_kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "folder"
-    if stat.S_ISFIFO(mode):
-        return "fifo"
-    if stat.S_ISSOCK(mode):
-        return "socket"
-    return "device"
-
-
-def read_data_file(path: Path | str, limit: int = DEFAULT_LIMIT) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes, or :class:`DataFileError`.
-
-    The one reader of data files: it never blocks (a FIFO, a device such as
-    ``/dev/zero`` or a folder is refused after a non-blocking open and an
-    ``fstat`` of what was opened, so a swap between check and open cannot fool
-    it), and it never reads more than ``limit`` bytes, even from a file that
-    grows while it is read.
-    """
-    try:
-        fd = os.open(path, _OPEN_FLAGS)
-    except OSError as err:
-        raise DataFileError("file.unreadable", reason=err.strerror or str(err)) from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise DataFileError(f"file.is-{_special_kind(info.st_mode)}")
-        if info.st_size > limit:
-            raise _too_big(info.st_size, limit)
-        chunks = []
-        size = 0
-        while size <= limit:
-            chunk = os.read(fd, min(_READ_CHUNK, limit + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > limit:
-            raise _too_big(size, limit)
-        return b"".join(chunks)
-    except OSError as err:
-        raise DataFileError("file.unreadable", reason=err.strerror or str(err)) from None
-    finally:
-        os.close(fd)
-
-
-def _too_big(size: int, limit: int) -> DataFileError:
-    mb = 1024 * 1024
-    shown_limit = limit // mb if limit % mb == 0 else round(limit / mb, 1)
-    return DataFileError("file.too-big", size=round(size / mb, 1), limit=shown_limit)
-
-
 def read_file_bytes(
     path: Path, shown: str, limit: int = DEFAULT_LIMIT
 ) -> tuple[bytes, str | None, list[Diagnostic]]:
@@ -194,7 +125,7 @@ def read_file_bytes(
     try:
         data = read_data_file(path, limit)
     except DataFileError as err:
-        return b"", None, [err.diagnostic(shown)]
+        return b"", None, [error(Source(shown), err.key, **err.args_)]
     text, problems = decode(data, shown)
     return data, text, problems
 
@@ -358,7 +289,7 @@ class _Builder:
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise _Refused(error(source, "yaml.too-deep", limit=MAX_DEPTH))
-        node: YNode
+        node: YMap | YSeq
         if kind is MappingStartEvent:
             node = self._mapping(event, source)
             wanted = _MAP_TAG

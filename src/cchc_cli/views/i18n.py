@@ -307,6 +307,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.error": ("lỗi", "error"),
     "cli.os-error": ("{path}: {reason}", "{path}: {reason}"),
     "cli.warning": ("cảnh báo", "warning"),
+    "cli.bad-switch": (
+        "'{value}' không phải là có/không; dùng 1/0, true/false, yes/no",
+        "'{value}' is not yes or no; use 1/0, true/false, yes/no",
+    ),
+    "cli.stdout": ("<stdout>", "<stdout>"),
     "cli.bad-date": (
         "'{text}' không phải là ngày; dùng 2023-12-10, 10/12/2023, 10/12, today/hôm nay, "
         "tomorrow/ngày mai, yesterday/hôm qua, +7d, -3d, +2w, +1m, "
@@ -592,6 +597,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(cchc new hoặc cchc import)",
         "Created the data folder {path}: edit config.yaml and units.yaml, then add notices "
         "(cchc new or cchc import)",
+    ),
+    "new.bad-id": (
+        "mã thông báo '{id}' không dùng được làm tên tệp; dùng chữ, số, '.', '-', '_'",
+        "notice id '{id}' cannot be a file name; use letters, digits, '.', '-', '_'",
     ),
     "new.no-units": (
         "danh mục đơn vị chưa có đơn vị nào",
