@@ -382,6 +382,11 @@ VISIBLE_WORDS = ["[xem", "phụ", "lục]", "[/]", "[link=https://evil.example]b
 
 
 def hostile_folder(data: Path) -> None:
+    hostile_notice(data)
+    replace_in("units.yaml", "name: Phòng Nội vụ", f'name: "Nội vụ {HOSTILE_TEXT}"')(data)
+
+
+def hostile_notice(data: Path) -> None:
     in_notice(
         "    text: >-\n      Tiếp tục đôn đốc các đơn vị",
         f'    text: "{HOSTILE_TEXT}"\n    note_: >-\n      Tiếp tục đôn đốc các đơn vị',
@@ -392,7 +397,6 @@ def hostile_folder(data: Path) -> None:
     start = next(i for i, line in enumerate(lines) if line.startswith("    note_:"))
     del lines[start : start + 4]
     path.write_text("\n".join(lines), "utf-8")
-    replace_in("units.yaml", "name: Phòng Nội vụ", f'name: "Nội vụ {HOSTILE_TEXT}"')(data)
     # Another task names a unit that does not exist: validate quotes it.
     replace_in("notices/" + NOTICE, "assignees: [vp-hdnd-ubnd]", 'assignees: ["x\\e[31my"]')(data)
 
@@ -475,3 +479,40 @@ def test_data_never_acts_on_a_terminal(data_dir, args, columns):
     if args[0] not in ("status", "units", "report"):
         for word in VISIBLE_WORDS[:4]:
             assert word in flat, (word, output)
+
+
+# -- 7. what goes out: spreadsheets ----------------------------------------------------------------
+
+
+def test_a_workbook_holds_no_formula_and_survives_control_characters(data_dir, tmp_path):
+    import zipfile
+
+    replace_in(
+        "units.yaml",
+        "name: Phòng Nội vụ",
+        'name: "=HYPERLINK(\\"https://evil.example\\",\\"Nội vụ\\")\\x01\\e"',
+    )(data_dir)
+    hostile_notice(data_dir)  # task 2.3's text full of escapes
+    path = tmp_path / "r.xlsx"
+    before = snapshot(data_dir)
+    result = runner.invoke(
+        app,
+        ["report", "--period", "2023-12", "-f", "xlsx", "-o", str(path), "--lang", "en"],
+        prog_name="cchc",
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code in (0, 1), result.stderr
+    assert snapshot(data_dir) == before
+    with zipfile.ZipFile(path) as workbook:
+        sheets = [n for n in workbook.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert len(sheets) >= 3  # the chart sheet among them
+        xml = "".join(workbook.read(n).decode("utf-8") for n in sheets)
+        strings = (
+            workbook.read("xl/sharedStrings.xml").decode("utf-8")
+            if ("xl/sharedStrings.xml" in workbook.namelist())
+            else ""
+        )
+    assert "<f>" not in xml
+    everything = xml + strings
+    assert "HYPERLINK" in everything  # shown as text, on the chart sheet too
+    assert "\\x01\\x1b" in everything
