@@ -516,3 +516,62 @@ def test_a_workbook_holds_no_formula_and_survives_control_characters(data_dir, t
     everything = xml + strings
     assert "HYPERLINK" in everything  # shown as text, on the chart sheet too
     assert "\\x01\\x1b" in everything
+
+
+# -- 3 and 10. numbers: on the command line and in config.yaml ---------------------------------
+
+
+def config(text: str) -> Callable[[Path], None]:
+    def write(data: Path) -> None:
+        (data / "config.yaml").write_text(text, "utf-8")
+
+    return write
+
+
+NUMBER_CASES = [
+    Case("within-3000000", ("due", "--within", "3000000"), 2, "0<=x<=109572"),
+    Case("days-99999999", ("remind", "--days", "99999999"), 2, "0<=x<=109572"),
+    Case("alarm-days-1e9", ("export", "-f", "ics", "--alarm-days", "1000000000"), 2, "0<=x<="),
+    Case(
+        "reminder-days-superscript",
+        ("remind",),
+        1,
+        "config.yaml:1:16: error: '²' must be a whole number from 0 to 366",
+        config("reminder_days: '²'\n"),
+    ),
+    Case(
+        "max-file-mb-arabic-digits",
+        ("list",),
+        1,
+        "config.yaml:1:14: error: '١٢' must be a whole number from 1 to 10000",
+        config("max_file_mb: '١٢'\n"),
+    ),
+    Case(
+        "reminder-days-5000-digits",
+        ("validate",),
+        1,
+        "config.yaml:1:16: error: '999",
+        config("reminder_days: " + "9" * 5000 + "\n"),
+        "stdout",
+    ),
+    Case(
+        "timezone-a-folder",
+        ("due",),
+        1,
+        "config.yaml:1:11: error: unknown time zone 'America'",
+        config("timezone: America\n"),
+    ),
+    Case(
+        "timezone-a-path",
+        ("validate",),
+        1,
+        "config.yaml:1:11: error: unknown time zone '../../etc/passwd'",
+        config("timezone: ../../etc/passwd\n"),
+        "stdout",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", NUMBER_CASES, ids=lambda c: c.name)
+def test_numbers_out_of_bounds(data_dir, case):
+    run_case(case, data_dir)

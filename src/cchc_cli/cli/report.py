@@ -12,6 +12,7 @@ import typer
 
 from cchc_cli.cli.context import Run, command, h
 from cchc_cli.cli.read import NoticeOpt, UnitOpt
+from cchc_cli.core.dates import MAX_DAYS
 from cchc_cli.core.errors import EXIT_DATA, EXIT_OVERDUE, CchcError, UsageError
 from cchc_cli.views.i18n import Lang, t
 from cchc_cli.views.render import OutputFormat, ReportFormat, formatter_for
@@ -30,7 +31,9 @@ WITHOUT_FORMAT = ("data", "lang", "no_cache", "as_of")
 @command(help=h("help.remind"), shared=WITHOUT_FORMAT)
 def remind(
     run: Run,
-    days: Annotated[int | None, typer.Option("--days", min=0, help=h("help.opt.days"))] = None,
+    days: Annotated[
+        int | None, typer.Option("--days", min=0, max=MAX_DAYS, help=h("help.opt.days"))
+    ] = None,
     email: Annotated[bool, typer.Option("--email", help=h("help.opt.email"))] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=h("help.opt.dry-run"))] = False,
     force: Annotated[bool, typer.Option("--force", help=h("help.opt.force"))] = False,
@@ -132,7 +135,7 @@ def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help=h("help.opt.export-format"))],
     output: OutputOpt = None,
     alarm_days: Annotated[
-        int, typer.Option("--alarm-days", min=0, help=h("help.opt.alarm-days"))
+        int, typer.Option("--alarm-days", min=0, max=MAX_DAYS, help=h("help.opt.alarm-days"))
     ] = 3,
     notice: NoticeOpt = None,
     unit: UnitOpt = None,

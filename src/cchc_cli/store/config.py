@@ -94,7 +94,8 @@ def _read(data_dir: Path) -> tuple[Config, list[Diagnostic], bool, set[str]]:
         try:
             ZoneInfo(timezone.value or "")
             settings["timezone"] = timezone.value or DEFAULT_TIMEZONE
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            # OSError: a folder of zones ("America") or an unreadable file.
             diagnostics.append(
                 error(timezone.source, "config.bad-timezone", timezone=timezone.value)
             )
@@ -150,7 +151,9 @@ def _dates(scalars: list[YScalar], diagnostics: list[Diagnostic]) -> tuple[date,
 
 def _whole(scalar: YScalar, diagnostics: list[Diagnostic], low: int, high: int) -> int | None:
     text = scalar.value or ""
-    if not text.isdigit() or not low <= int(text) <= high:
+    # ASCII digits only: "²" and "١٢" pass str.isdigit; a short text only:
+    # int() refuses more than 4,300 digits with an exception.
+    if not (text.isascii() and text.isdigit() and len(text) <= 9) or not low <= int(text) <= high:
         diagnostics.append(
             error(scalar.source, "config.bad-number", value=text, low=low, high=high)
         )
