@@ -575,3 +575,62 @@ NUMBER_CASES = [
 @pytest.mark.parametrize("case", NUMBER_CASES, ids=lambda c: c.name)
 def test_numbers_out_of_bounds(data_dir, case):
     run_case(case, data_dir)
+
+
+# -- 8. paths and names from the command line -------------------------------------------------
+
+PATH_CASES = [
+    Case("new-id-dot-dot", ("new", "--title", "x", "--id", "../../outside/x"), 2, "notice id"),
+    Case("new-id-absolute", ("new", "--title", "x", "--id", "/tmp/cchc-abs"), 2, "notice id"),
+    Case("new-id-newline", ("new", "--title", "x", "--id", "tb-1\nx: y"), 2, "'tb-1\\nx: y'"),
+    Case(
+        "new-number-newline",
+        ("new", "--title", "x", "--number", "12\nfoo: bar"),
+        2,
+        "--number: notice number '12\\nfoo: bar' must be one line",
+    ),
+    Case("new-number-escape", ("new", "--title", "x", "--number", "1\x1b[2J"), 2, "'1\\x1b[2J'"),
+    Case(
+        "report-over-units",
+        ("report", "-f", "csv", "-o", "data/units.yaml"),
+        2,
+        "--output: 'data/units.yaml' is part of the data folder",
+    ),
+    Case(
+        "report-over-config-by-dot-dot",
+        ("report", "-f", "md", "-o", "data/notices/../config.yaml"),
+        2,
+        "is part of the data folder",
+    ),
+    Case(
+        "export-into-notices",
+        ("export", "-f", "json", "-o", f"data/notices/{NOTICE}"),
+        2,
+        "is part of the data folder",
+    ),
+    Case(
+        "export-ics-into-progress",
+        ("export", "-f", "ics", "-o", "data/progress/noi-vu.yaml"),
+        2,
+        "is part of the data folder",
+    ),
+    Case(
+        "report-xlsx-into-cache",
+        ("report", "-f", "xlsx", "-o", "data/.cchc/x.xlsx"),
+        2,
+        "is part of the data folder",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", PATH_CASES, ids=lambda c: c.name)
+def test_paths_and_names_from_the_command_line(data_dir, case):
+    run_case(case, data_dir)
+    outside = data_dir.parent.parent
+    assert not (outside / "outside").exists()
+    assert not Path("/tmp/cchc-abs.yaml").exists()
+
+
+def test_an_output_link_to_the_registry_is_refused(data_dir):
+    (data_dir.parent / "r.csv").symlink_to(data_dir / "units.yaml")
+    run_case(Case("link", ("export", "-f", "csv", "-o", "r.csv"), 2, "data folder"), data_dir)

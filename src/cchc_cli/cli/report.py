@@ -13,7 +13,7 @@ import typer
 from cchc_cli.cli.context import Run, command, h
 from cchc_cli.cli.read import NoticeOpt, UnitOpt
 from cchc_cli.core.dates import MAX_DAYS
-from cchc_cli.core.errors import EXIT_DATA, EXIT_OVERDUE, CchcError, UsageError
+from cchc_cli.core.errors import EXIT_DATA, EXIT_OVERDUE, CchcError, OptionError, UsageError
 from cchc_cli.views.i18n import Lang, t
 from cchc_cli.views.render import OutputFormat, ReportFormat, formatter_for
 
@@ -101,6 +101,7 @@ def report(
 
     if fmt is ReportFormat.XLSX and output is None:
         raise UsageError("report.needs-output")
+    check_output(output, run.data)
     dataset, lang = run.dataset, run.lang
     today = run.clock_today()
     chosen = parse_period(period or f"{today:%Y-%m}", today)
@@ -123,6 +124,25 @@ def report(
     run.finish()
 
 
+#: What a data folder is made of: an output file there would overwrite the data.
+DATA_PARTS = frozenset({"units.yaml", "config.yaml", "notices", "progress", ".cchc", ".git"})
+
+
+def check_output(output: Path | None, data: Path) -> None:
+    """Refuse an --output that is one of the data folder's own files (units.yaml...).
+
+    Resolved first, so neither ``../data/units.yaml`` nor a link pointing there
+    gets past; other files in the data folder (a reports/ folder) are allowed.
+    """
+    if output is None:
+        return
+    target, folder = output.resolve(), data.resolve()
+    if target == folder or (
+        target.is_relative_to(folder) and target.relative_to(folder).parts[0] in DATA_PARTS
+    ):
+        raise OptionError("--output", "output.is-data", path=str(output), data=str(data))
+
+
 class ExportFormat(StrEnum):
     ICS = "ics"
     JSON = "json"
@@ -142,6 +162,7 @@ def export(
 ) -> None:
     from cchc_cli.views.query import select_statuses
 
+    check_output(output, run.data)
     dataset, lang = run.dataset, run.lang
     items = select_statuses(dataset, run.today, notice=notice, unit=unit)
     if fmt is ExportFormat.ICS:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from cchc_cli.cli.context import Run, app, command, h
-from cchc_cli.core.errors import EXIT_DATA, CchcError
+from cchc_cli.core.errors import EXIT_DATA, CchcError, OptionError
 from cchc_cli.views.i18n import t
 
 
@@ -123,6 +123,7 @@ def new(
 ) -> None:
     from cchc_cli.core.dateargs import parse_date_arg
     from cchc_cli.core.dates import PartialDate
+    from cchc_cli.core.safetext import one_line
     from cchc_cli.store import notices
     from cchc_cli.store.setup import notice_template
     from cchc_cli.store.textedit import scalar
@@ -130,6 +131,9 @@ def new(
     dataset = run.read_uncached()
     today = run.clock_today()
     day = parse_date_arg(issued, today, "--date") if issued else today
+    if one_line(number) != number or "\t" in number:
+        # A number is one line of text: a line break would start a key of its own.
+        raise OptionError("--number", "new.bad-number", number=number)
     ident = notice_id or notices.new_id(number, PartialDate(day.year, day.month, day.day))
     notices.check_id(ident, (e.id for e in dataset.index))
     if not dataset.registry.units:

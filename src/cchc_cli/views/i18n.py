@@ -38,6 +38,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is too big ({size} MB, the limit is {limit} MB); if it really is a "
         "notice, raise max_file_mb in config.yaml",
     ),
+    "output.is-data": (
+        "'{path}' là một phần của thư mục dữ liệu {data}; không ghi đè, hãy chọn tệp khác",
+        "'{path}' is part of the data folder {data}; not overwritten, choose another file",
+    ),
+    "new.bad-number": (
+        "số thông báo '{number}' phải nằm trên một dòng, không có ký tự điều khiển",
+        "notice number '{number}' must be one line without control characters",
+    ),
     "file.is-folder": (
         "là một thư mục, không phải tệp; không đọc",
         "is a folder, not a file; not read",
