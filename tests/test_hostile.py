@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -634,3 +635,120 @@ def test_paths_and_names_from_the_command_line(data_dir, case):
 def test_an_output_link_to_the_registry_is_refused(data_dir):
     (data_dir.parent / "r.csv").symlink_to(data_dir / "units.yaml")
     run_case(Case("link", ("export", "-f", "csv", "-o", "r.csv"), 2, "data folder"), data_dir)
+
+
+# -- 7. what goes out: e-mail ------------------------------------------------------------------
+
+
+def unit_email(address: str) -> Callable[[Path], None]:
+    return replace_in(
+        "units.yaml", "  - id: noi-vu\n", f"  - id: noi-vu\n    email: ['{address}']\n"
+    )
+
+
+ADDRESS_CASES = [
+    Case(
+        f"units-{name}",
+        ("validate",),
+        1,
+        f"units.yaml:47:13: error: '{address}' is not an e-mail",
+        unit_email(address),
+        "stdout",
+    )
+    for name, address in [
+        ("two-addresses", "a,b@c.dd"),
+        ("group-to-attacker", "x:evil@attacker.example"),
+        ("open-domain-literal", "a@[b.cc"),
+        ("domain-literal", "a@[1.2.3.4]"),
+        ("no-dot-in-domain", "a@localhost"),
+        ("comment", "a@b.cc (x)"),
+        ("display-name", "Nội vụ <noivu@x.vn>"),
+        ("two-named", "A <a@b.cc>, B <evil@x.org>"),
+        ("space", "noi vu@x.vn"),
+        ("leading-hyphen", "a@-x.vn"),
+    ]
+] + [
+    Case(
+        "office-email-group",
+        ("validate",),
+        1,
+        "config.yaml:1:16: error: 'x:evil@attacker.example' is not an e-mail address",
+        config("office_email: ['x:evil@attacker.example']\n"),
+        "stdout",
+    ),
+    Case(
+        "sender-two-addresses",
+        ("validate",),
+        1,
+        "config.yaml:1:16: error: 'a@b.cc, evil@x.org' is not an e-mail address",
+        config("smtp: {sender: 'a@b.cc, evil@x.org'}\n"),
+        "stdout",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", ADDRESS_CASES, ids=lambda c: c.name)
+def test_addresses_a_mail_server_would_read_otherwise(data_dir, case):
+    run_case(case, data_dir)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Recorder:
+    """An SMTP server's view: envelope sender, recipients, and the message."""
+
+    def __init__(self) -> None:
+        self.received: list[tuple[str, list[str], Any]] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        import email
+        import email.policy
+
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        self.received.append((envelope.mail_from, list(envelope.rcpt_tos), message))
+        return "250 OK"
+
+
+def mail_config(data: Path, port: int, sender: str, timeout: str = "") -> None:
+    (data / "config.yaml").write_text(
+        "office_email: [vanphong@vinhlinh.example]\n"
+        f"smtp:\n  host: 127.0.0.1\n  port: {port}\n  security: none\n"
+        f"  sender: '{sender}'\n{timeout}",
+        "utf-8",
+    )
+    unit_email("noivu@vinhlinh.example")(data)
+
+
+def test_a_display_name_with_a_comma_gives_the_right_envelope_and_an_ics_charset(data_dir):
+    from aiosmtpd.controller import Controller
+
+    recorder = Recorder()
+    port = free_port()
+    controller = Controller(recorder, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        sender = "Văn phòng HĐND và UBND huyện, Vĩnh Linh <cchc@example.org>"
+        mail_config(data_dir, port, sender)
+        result = runner.invoke(
+            app, ["remind", "--email", "--as-of", "2023-11-25", "--lang", "en"], prog_name="cchc"
+        )
+    finally:
+        controller.stop()
+    assert result.exit_code == 0, result.stderr
+    assert recorder.received
+    for mail_from, _, message in recorder.received:
+        assert mail_from == "cchc@example.org"
+        (author,) = message["From"].addresses
+        assert author.display_name == "Văn phòng HĐND và UBND huyện, Vĩnh Linh"
+        assert author.addr_spec == "cchc@example.org"
+    unit_mail = next(m for _, to, m in recorder.received if to == ["noivu@vinhlinh.example"])
+    (attached,) = list(unit_mail.iter_attachments())
+    assert attached.get_content_type() == "text/calendar"
+    assert attached.get_content_charset() == "utf-8"
+    assert "Phòng Nội vụ" in attached.get_content()

@@ -113,7 +113,9 @@ def deliver(
         try:
             for index, item in enumerate(pending):
                 try:
-                    connection.send_message(item.message, to_addrs=list(item.to))
+                    connection.send_message(
+                        item.message, from_addr=_envelope_sender(item), to_addrs=list(item.to)
+                    )
                 except smtplib.SMTPServerDisconnected as err:
                     delivery.failed += [(o.key, _reason(err)) for o in pending[index:]]
                     break
@@ -135,6 +137,11 @@ def deliver(
             with contextlib.suppress(smtplib.SMTPException, OSError):
                 connection.quit()
     return delivery
+
+
+def _envelope_sender(item: Outgoing) -> str:
+    """The From header's address, as parsed when the header was built (never re-split)."""
+    return str(item.message["From"].addresses[0].addr_spec)
 
 
 def _reason(err: BaseException) -> str:
