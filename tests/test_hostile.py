@@ -752,3 +752,96 @@ def test_a_display_name_with_a_comma_gives_the_right_envelope_and_an_ics_charset
     assert attached.get_content_type() == "text/calendar"
     assert attached.get_content_charset() == "utf-8"
     assert "Phòng Nội vụ" in attached.get_content()
+
+
+# -- 5. a slow mail server ------------------------------------------------------------------------
+
+
+class Tarpit:
+    """An SMTP server on 127.0.0.1 that trickles its greeting, one byte a second.
+
+    Bounded: it serves at most a few connections, sends at most 120 bytes to
+    each, and stops when told or after a minute, whichever comes first.
+    """
+
+    def __init__(self) -> None:
+        import socket
+        import threading
+
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.2)
+        self.port = self.listener.getsockname()[1]
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        import itertools
+
+        started = time.monotonic()
+        greeting = b"220 " + b"x" * 110 + b"\r\n"
+        for _ in range(5):
+            client = None
+            while client is None and not self.stop.is_set():
+                if time.monotonic() - started > 60:
+                    return
+                try:
+                    client, _ = self.listener.accept()
+                except TimeoutError:
+                    continue
+            if client is None:
+                return
+            with client:
+                for byte in itertools.islice(greeting, 120):
+                    if self.stop.wait(1) or time.monotonic() - started > 60:
+                        return
+                    try:
+                        client.sendall(bytes([byte]))
+                    except OSError:
+                        break
+
+    def close(self) -> None:
+        self.stop.set()
+        self.thread.join(5)
+        self.listener.close()
+
+
+def test_a_tarpit_mail_server_neither_blocks_edits_nor_the_run(data_dir):
+    tarpit = Tarpit()
+    try:
+        mail_config(data_dir, tarpit.port, "cchc@example.org")
+        environment = {**os.environ, "CCHC_DATA": str(data_dir), "CCHC_LANG": "en"}
+        started = time.monotonic()
+        remind = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "cchc_cli",
+                "remind",
+                "--email",
+                "--as-of",
+                "2023-11-25",
+                "--mail-deadline",
+                "6",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=environment,
+            cwd=data_dir.parent,
+        )
+        time.sleep(1.5)  # remind is now waiting on the trickling greeting
+        assert remind.poll() is None
+        edit = run_process(["done", "2.3", "--as-of", "2023-11-25"], data_dir, timeout=20)
+        edited = time.monotonic() - started
+        _, err = remind.communicate(timeout=30)
+        finished = time.monotonic() - started
+    finally:
+        tarpit.close()
+    assert edit.returncode == 0, edit.stderr
+    assert edited < finished  # the edit did not wait for the mail run
+    assert remind.returncode == 1
+    assert "Traceback" not in err
+    assert "the delivery deadline passed (6 s; --mail-deadline)" in err
+    assert "Not sent to Phòng Nội vụ" in err
+    assert finished < 20

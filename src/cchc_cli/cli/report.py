@@ -43,6 +43,10 @@ def remind(
     working_days: Annotated[
         bool, typer.Option("--working-days", help=h("help.opt.working-days"))
     ] = False,
+    mail_deadline: Annotated[
+        int,
+        typer.Option("--mail-deadline", min=1, max=86_400, help=h("help.opt.mail-deadline")),
+    ] = 300,
     notice: NoticeOpt = None,
     unit: UnitOpt = None,
 ) -> None:
@@ -67,7 +71,7 @@ def remind(
     if email or dry_run:
         stamp = datetime.now(UTC).replace(microsecond=0)
         files = calendars(items, found, dataset.registry, run.lang, stamp)
-        _mail(run, found, today, window, names, files, dry_run, force)
+        _mail(run, found, today, window, names, files, dry_run, force, mail_deadline)
     else:
         typer.echo(report_text(found, dataset.registry, today, window, run.lang, names), nl=False)
     run.finish()
@@ -199,6 +203,7 @@ def _mail(
     calendars: dict[str, bytes],
     dry_run: bool,
     force: bool,
+    deadline: int,
 ) -> None:
     """Mail the reminders (or print them, with --dry-run); nothing when there is nothing."""
     from cchc_cli.services.mail import MailError, missing_settings, send
@@ -231,7 +236,14 @@ def _mail(
     names = {item.key: _recipient(item.key, dataset, lang) for item in outgoing}
     try:
         delivery = send(
-            run.data, outgoing, smtp, run.settings.password(), today, config.timezone, force
+            run.data,
+            outgoing,
+            smtp,
+            run.settings.password(),
+            today,
+            config.timezone,
+            force,
+            deadline,
         )
     except MailError as err:
         typer.echo(f"cchc: {t('cli.error', lang)}: {t(err.key, lang, **err.args_)}", err=True)
@@ -251,9 +263,13 @@ def _recipient(key: str, dataset: Dataset, lang: Lang) -> str:
 
 
 def _report_delivery(delivery: Delivery, names: dict[str, str], lang: Lang) -> None:
+    from cchc_cli.services.mail import LATE
+
     sent = ", ".join(names[k] for k in delivery.sent) or t("label.none", lang)
     typer.echo(t("mail.were-sent", lang, names=sent), err=True)
     for key, reason in delivery.failed:
+        if reason == LATE:
+            reason = t(LATE, lang, seconds=f"{delivery.deadline:g}")
         typer.echo(t("mail.not-sent", lang, name=names[key], reason=reason), err=True)
 
 

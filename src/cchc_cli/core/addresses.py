@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from email.errors import HeaderParseError
 from email.headerregistry import Address, HeaderRegistry
+from typing import Any
 
 _HEADERS = HeaderRegistry()
 #: A domain label: letters (any script, for internationalized names), digits, inner hyphens.
@@ -47,7 +48,7 @@ def parse_address(text: str, *, named: bool = False) -> Address:
 def _plain(text: str) -> Address:
     written = text.strip()
     try:
-        header = _HEADERS("To", written)
+        header: Any = _HEADERS("To", written)  # an AddressHeader for "To"
         groups, addresses, defects = header.groups, header.addresses, header.defects
     except (HeaderParseError, AttributeError, IndexError, ValueError, TypeError):
         # The parser itself trips over some malformed input ("a@[b.cc").

@@ -132,9 +132,9 @@ def state_dir(data_dir: Path) -> Path:
 
 
 @contextlib.contextmanager
-def locked(data_dir: Path) -> Iterator[None]:
-    """Hold the data folder's edit lock (blocking until it is free)."""
-    path = state_dir(data_dir) / LOCK_FILE
+def locked(data_dir: Path, name: str = LOCK_FILE) -> Iterator[None]:
+    """Hold the data folder's edit lock, or another lock ``name`` (blocking until free)."""
+    path = state_dir(data_dir) / name
     with open(path, "a+b") as handle:
         _lock(handle.fileno())
         try:

@@ -518,6 +518,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot reach the mail server {host}: {reason}",
     ),
     "mail.were-sent": ("Đã gửi: {names}", "Sent: {names}"),
+    "mail.deadline-passed": (
+        "quá thời hạn gửi ({seconds} giây; --mail-deadline), máy chủ trả lời quá chậm",
+        "the delivery deadline passed ({seconds} s; --mail-deadline): the server was too slow",
+    ),
     "mail.not-sent": ("Chưa gửi được cho {name}: {reason}", "Not sent to {name}: {reason}"),
     "mail.office": ("văn phòng (thư tổng hợp)", "the office (summary)"),
     "mail.sent": (
@@ -938,6 +942,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.search": (
         "Chỉ nhiệm vụ có nội dung chứa chuỗi này (không cần dấu).",
         "Only tasks whose text contains this (marks optional).",
+    ),
+    "help.opt.mail-deadline": (
+        "Thời gian tối đa (giây) cho cả lượt gửi thư; quá hạn thì dừng và báo thư nào chưa gửi.",
+        "Most seconds the whole mail delivery may take; then it stops and says what was not sent.",
     ),
     "help.arg.ref": (
         "Mã nhiệm vụ: thông-báo/nhiệm-vụ (ví dụ cchc-2023-11/2.3), "
