@@ -845,3 +845,94 @@ def test_a_tarpit_mail_server_neither_blocks_edits_nor_the_run(data_dir):
     assert "the delivery deadline passed (6 s; --mail-deadline)" in err
     assert "Not sent to Phòng Nội vụ" in err
     assert finished < 20
+
+
+# -- 10. odd standard streams, arguments and environment ----------------------------------------
+
+
+def run_raw(args: list[bytes], data: Path, **popen: Any) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "CCHC_DATA": str(data), "CCHC_LANG": "en"}
+    environment.update(popen.pop("env", {}))
+    return subprocess.run(
+        [sys.executable.encode(), b"-m", b"cchc_cli", *args],
+        capture_output="stdout" not in popen and "stderr" not in popen,
+        timeout=60,
+        env=environment,
+        cwd=data.parent,
+        **popen,
+    )
+
+
+def test_a_closed_stdout_is_refused_before_anything_runs(data_dir):
+    before = snapshot(data_dir)
+    script = (
+        "import os, subprocess, sys; os.close(1); "
+        "sys.exit(subprocess.call([sys.executable, '-m', 'cchc_cli', 'done', '2.3']))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        timeout=60,
+        env={**os.environ, "CCHC_DATA": str(data_dir), "CCHC_LANG": "en"},
+        cwd=data_dir.parent,
+    )
+    error = proc.stderr.decode("utf-8")
+    assert proc.returncode == 2
+    assert "Traceback" not in error
+    assert "standard output is closed" in error
+    assert snapshot(data_dir) == before
+
+
+def test_a_closed_stdin_and_stderr_are_no_crash(data_dir):
+    script = (
+        "import os, subprocess, sys; os.close(0); os.close(2); "
+        "sys.exit(subprocess.call([sys.executable, '-m', 'cchc_cli', 'import', '-']))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "CCHC_DATA": str(data_dir), "CCHC_LANG": "en"},
+        cwd=data_dir.parent,
+    )
+    assert proc.returncode == 1  # an empty notice: nothing to import
+    assert b"Traceback" not in proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        ([b"show", b"\xff"], "no task '\\xff'"),
+        ([b"list", b"--unit", b"ab\xfe"], "unknown unit 'ab\\xfe'"),
+        ([b"due", b"--before", b"\xc3"], "'\\xc3'"),
+        ([b"list", b"--data", b"\xff"], ""),
+    ],
+)
+def test_arguments_that_are_not_utf8_get_a_message(data_dir, args, says):
+    result = run_raw(args, data_dir)
+    error = result.stderr.decode("utf-8")
+    assert result.returncode == 2, error
+    assert "Traceback" not in error
+    assert says in error
+
+
+@pytest.mark.parametrize(
+    ("editor", "says", "code", "written"),
+    [
+        (
+            "code '",
+            "cannot run the editor 'code '' (VISUAL/EDITOR): No closing quotation",
+            2,
+            False,
+        ),
+        ("/no/such/editor", "cannot run the editor '/no/such/editor'", 1, True),
+    ],
+)
+def test_an_editor_that_cannot_run_is_a_message(data_dir, editor, says, code, written):
+    result = run_raw([b"new", b"--title", b"x", b"--id", b"tb-x"], data_dir, env={"EDITOR": editor})
+    error = result.stderr.decode("utf-8")
+    assert result.returncode == code, error
+    assert "Traceback" not in error
+    assert says in error
+    assert (data_dir / "notices" / "tb-x.yaml").exists() is written

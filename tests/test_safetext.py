@@ -29,3 +29,7 @@ def test_vietnamese_tabs_and_line_feeds_are_kept_as_they_are():
 
 def test_a_quoted_value_stays_on_its_line():
     assert one_line("x\nfake.yaml:1:1: error: y") == "x\\nfake.yaml:1:1: error: y"
+
+
+def test_bytes_that_were_not_utf8_are_shown_as_the_bytes():
+    assert for_terminal("ab\udcff\udcfe") == "ab\\xff\\xfe"

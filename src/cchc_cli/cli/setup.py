@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from cchc_cli.cli.context import Run, app, command, h
-from cchc_cli.core.errors import EXIT_DATA, CchcError, OptionError
+from cchc_cli.core.errors import EXIT_DATA, CchcError, OptionError, UsageError
 from cchc_cli.views.i18n import t
 
 
@@ -150,14 +150,34 @@ def new(
         day,
         scalar(issuer) if issuer else None,
     )
+    editor = _editor_command(run.settings.editor)
     path = notices.create(notices.notice_path(run.data, ident), text)
-    editor = run.settings.editor
+    run.say("report.written", path=path)
     if editor:
-        import shlex
         import subprocess
 
-        subprocess.run([*shlex.split(editor), str(path)], check=False)
-    run.say("report.written", path=path)
+        try:
+            subprocess.run([*editor, str(path)], check=False)
+        except OSError as err:
+            # The notice is written (and said so); only the editor is missing.
+            raise CchcError(
+                "cli.bad-editor", editor=" ".join(editor), reason=err.strerror or str(err)
+            ) from None
+
+
+def _editor_command(editor: str | None) -> list[str]:
+    """VISUAL/EDITOR as a command line, checked before anything is written."""
+    if not editor:
+        return []
+    import shlex
+
+    try:
+        words = shlex.split(editor)
+    except ValueError as err:  # "code '": no closing quotation
+        raise UsageError("cli.bad-editor", editor=editor, reason=str(err)) from None
+    if not words:
+        raise UsageError("cli.bad-editor", editor=editor, reason="empty")
+    return words
 
 
 @command("config", help=h("help.config"), shared=("data", "lang", "fmt"))

@@ -19,11 +19,17 @@ import re
 #: C0 controls but tab and line feed, DEL, C1 controls (U+0080-U+009F, which
 #: some terminals obey as CSI/OSC), the line and paragraph separators, and the
 #: bidirectional embeddings, overrides and isolates (Trojan Source, CVE-2021-42574).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: And lone surrogates: a command-line argument that is not UTF-8 (``\xff``)
+#: reaches Python as U+DCFF, which no terminal can print.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def _visible(match: re.Match[str]) -> str:
     code = ord(match[0])
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"  # the byte as it was on the command line
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 

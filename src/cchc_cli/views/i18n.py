@@ -38,6 +38,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is too big ({size} MB, the limit is {limit} MB); if it really is a "
         "notice, raise max_file_mb in config.yaml",
     ),
+    "cli.stdout-closed": (
+        "đầu ra chuẩn (stdout) đã bị đóng; không chạy lệnh vì kết quả sẽ mất",
+        "standard output is closed; the command is not run, its output would be lost",
+    ),
+    "cli.bad-editor": (
+        "không chạy được trình soạn thảo '{editor}' (VISUAL/EDITOR): {reason}",
+        "cannot run the editor '{editor}' (VISUAL/EDITOR): {reason}",
+    ),
     "output.is-data": (
         "'{path}' là một phần của thư mục dữ liệu {data}; không ghi đè, hãy chọn tệp khác",
         "'{path}' is part of the data folder {data}; not overwritten, choose another file",
