@@ -936,3 +936,33 @@ def test_an_editor_that_cannot_run_is_a_message(data_dir, editor, says, code, wr
     assert "Traceback" not in error
     assert says in error
     assert (data_dir / "notices" / "tb-x.yaml").exists() is written
+
+
+def escape_named_notice(data: Path) -> None:
+    (data / "notices" / "\x1b]0;pwned\x07\u202e.yaml").write_text("id: [\n", "utf-8")
+
+
+FILE_NAME_CASES = [
+    Case(
+        "validate-file-name-with-escapes",
+        ("validate",),
+        1,
+        "notices/\\x1b]0;pwned\\x07\\u202e.yaml:2:1: error: YAML syntax error",
+        escape_named_notice,
+        "stdout",
+    ),
+    Case(
+        "list-file-name-with-escapes",
+        ("list",),
+        1,
+        "notices/\\x1b]0;pwned\\x07\\u202e.yaml:2:1: error: YAML syntax error",
+        escape_named_notice,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", FILE_NAME_CASES, ids=lambda c: c.name)
+def test_file_names_are_data_too(data_dir, case):
+    run_case(case, data_dir)
+    result = runner.invoke(app, [*case.args, "--lang", "en"], prog_name="cchc")
+    assert "\x1b" not in result.stdout + result.stderr
