@@ -966,3 +966,67 @@ def test_file_names_are_data_too(data_dir, case):
     run_case(case, data_dir)
     result = runner.invoke(app, [*case.args, "--lang", "en"], prog_name="cchc")
     assert "\x1b" not in result.stdout + result.stderr
+
+
+# -- a full disk ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    """A copy of the data folder on a tiny tmpfs filled to the last byte (root only)."""
+    import shutil
+
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], capture_output=True
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.decode(errors='replace').strip()}")
+    try:
+        data = mount / "data"
+        shutil.copytree(Path(__file__).resolve().parent.parent / "data", data)
+        # Build the cache and the state folder first, as an office's folder has them.
+        run_process(["list"], data)
+        fd = os.open(mount / "filler", os.O_WRONLY | os.O_CREAT)
+        try:
+            for _ in range(1024):
+                os.write(fd, b"\0" * 1024)
+            pytest.fail("the tmpfs never filled up")
+        except OSError:
+            pass  # full to the last block
+        finally:
+            os.close(fd)
+        yield data
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+
+
+FULL_DISK_COMMANDS = [
+    (["done", "2.3", "--as-of", "2023-11-25"], f"notices/{NOTICE}"),
+    (["note", "2.3", "đã đạt 40%", "--as-of", "2023-11-25"], f"notices/{NOTICE}"),
+    (["extend", "2.3", "--to", "2023-12-30", "--reason", "x"], f"notices/{NOTICE}"),
+    (["new", "--title", "x", "--id", "tb-x"], "notices/tb-x.yaml"),
+    (["report", "-f", "csv", "-o", "{mount}/r.csv"], "r.csv"),
+    (["report", "-f", "xlsx", "-o", "{mount}/r.xlsx"], "r.xlsx"),
+    (["export", "-f", "ics", "-o", "{mount}/r.ics"], "r.ics"),
+    (["init", "{mount}/other"], "other/"),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    FULL_DISK_COMMANDS,
+    ids=["done", "note", "extend", "new", "report-csv", "report-xlsx", "export-ics", "init"],
+)
+def test_a_full_disk_changes_nothing_and_names_the_file(full_disk, args, named):
+    mount = full_disk.parent
+    before = snapshot(full_disk)
+    result = run_process([a.format(mount=mount) for a in args], full_disk)
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 1, result.stderr
+    assert "No space left on device" in result.stderr
+    assert named in result.stderr
+    assert snapshot(full_disk) == before
+    leftovers = {p.name for p in mount.iterdir()} - {"data", "filler", "other"}
+    assert leftovers == set()  # no empty or half-written output file

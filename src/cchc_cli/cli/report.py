@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -15,7 +16,7 @@ from cchc_cli.cli.read import NoticeOpt, UnitOpt
 from cchc_cli.core.dates import MAX_DAYS
 from cchc_cli.core.errors import EXIT_DATA, EXIT_OVERDUE, CchcError, OptionError, UsageError
 from cchc_cli.views.i18n import Lang, t
-from cchc_cli.views.render import OutputFormat, ReportFormat, formatter_for
+from cchc_cli.views.render import Formatter, OutputFormat, Report, ReportFormat, formatter_for
 
 if TYPE_CHECKING:
     from email.message import EmailMessage
@@ -114,14 +115,14 @@ def report(
     built = build(dataset, select(dataset, notice=notice), day, units, order is UnitOrder.REGISTRY)
     view = report_view(built, dataset.registry, lang, chosen.label, dataset.config.office)
     if fmt is ReportFormat.XLSX:
-        from cchc_cli.views.xlsx import write
+        from cchc_cli.views.xlsx import workbook_bytes
 
         assert output is not None
-        write(view, output, lang, (t("report.chart", lang), "name", "completion_rate"))
+        chart = (t("report.chart", lang), "name", "completion_rate")
+        write_output(output, workbook_bytes(view, lang, chart))
         run.tell("report.written", path=output)
     elif output is not None:
-        with open(output, "w", encoding="utf-8", newline="") as handle:
-            formatter_for(fmt, lang, handle).emit(view)
+        write_output(output, rendered(formatter_for(fmt, lang, io.StringIO()), view))
         run.tell("report.written", path=output)
     else:
         formatter_for(fmt, lang).emit(view)
@@ -145,6 +146,25 @@ def check_output(output: Path | None, data: Path) -> None:
         target.is_relative_to(folder) and target.relative_to(folder).parts[0] in DATA_PARTS
     ):
         raise OptionError("--output", "output.is-data", path=str(output), data=str(data))
+
+
+def rendered(formatter: Formatter, view: Report) -> bytes:
+    """What ``formatter`` (writing to a StringIO) makes of ``view``, as UTF-8."""
+    formatter.emit(view)
+    assert isinstance(formatter.out, io.StringIO)
+    return formatter.out.getvalue().encode("utf-8")
+
+
+def write_output(output: Path, content: bytes) -> None:
+    """An --output file, whole or not at all: a full disk leaves the old file (or none),
+    and the message names the file. A device or pipe (``-o /dev/stdout``) is written as is."""
+    from cchc_cli.store.fileio import atomic_write
+
+    if output.exists() and not output.is_file():
+        with open(output, "wb") as handle:
+            handle.write(content)
+        return
+    atomic_write(output, content)
 
 
 class ExportFormat(StrEnum):
@@ -178,7 +198,7 @@ def export(
         if output is None:
             sys.stdout.buffer.write(content)
         else:
-            output.write_bytes(content)
+            write_output(output, content)
             run.tell("report.written", path=output)
     else:
         from cchc_cli.views.tables import export_report
@@ -188,8 +208,7 @@ def export(
         if output is None:
             formatter_for(chosen, lang).emit(view)
         else:
-            with open(output, "w", encoding="utf-8", newline="") as handle:
-                formatter_for(chosen, lang, handle).emit(view)
+            write_output(output, rendered(formatter_for(chosen, lang, io.StringIO()), view))
             run.tell("report.written", path=output)
     run.finish()
 

@@ -106,9 +106,13 @@ def atomic_write(path: Path, data: bytes) -> None:
         if mode is not None:
             os.chmod(temp, mode)
         os.replace(temp, path)
-    except BaseException:
+    except BaseException as err:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
+        if isinstance(err, OSError) and err.filename is None:
+            # A full disk fails the write with no file name: name the file, or
+            # the message would blame standard output.
+            raise OSError(err.errno, err.strerror, str(path)) from err
         raise
     _fsync_dir(path.parent)
 

@@ -11,9 +11,9 @@ is never a formula, and with each control character shown as its escape
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from cchc_cli.core.safetext import for_terminal
@@ -27,8 +27,9 @@ NUMBER_WIDTH = 12
 SHEET_NAME = 31  # Excel's limit on a sheet's name
 
 
-def write(report: Report, path: Path, lang: Lang, chart: tuple[str, str, str] | None) -> None:
-    """Write ``report``; ``chart`` is (sheet title, label key, percent key) of the first table."""
+def workbook_bytes(report: Report, lang: Lang, chart: tuple[str, str, str] | None) -> bytes:
+    """``report`` as an .xlsx file's bytes; ``chart`` is (sheet title, label key, percent
+    key) of the first table. Bytes, not a file: the caller writes them whole or not at all."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -81,7 +82,9 @@ def write(report: Report, path: Path, lang: Lang, chart: tuple[str, str, str] | 
         _fit_page(sheet)
     if chart and report.tables and report.tables[0].records:
         _chart(workbook, report.tables[0], chart, lang)
-    workbook.save(path)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def _sheet_name(section: Section, lang: Lang) -> str:
