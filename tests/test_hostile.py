@@ -1030,3 +1030,44 @@ def test_a_full_disk_changes_nothing_and_names_the_file(full_disk, args, named):
     assert snapshot(full_disk) == before
     leftovers = {p.name for p in mount.iterdir()} - {"data", "filler", "other"}
     assert leftovers == set()  # no empty or half-written output file
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A copy of the data folder on a read-only mount (root only)."""
+    import shutil
+
+    mount = tmp_path / "ro"
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.decode(errors='replace').strip()}")
+    try:
+        data = mount / "data"
+        shutil.copytree(Path(__file__).resolve().parent.parent / "data", data)
+        subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+        yield data
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["done", "2.3", "--as-of", "2023-11-25"], "data/.cchc"),
+        (["new", "--title", "x", "--id", "tb-x"], "data/notices/tb-x.yaml"),
+        (["report", "-f", "csv", "-o", "{mount}/r.csv"], "ro/r.csv"),
+    ],
+    ids=["done", "new", "report"],
+)
+def test_a_read_only_folder_is_named_plainly(read_only_folder, args, named):
+    mount = read_only_folder.parent
+    result = run_process([a.format(mount=mount) for a in args], read_only_folder)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"{named}: Read-only file system" in result.stderr
+    assert ".tmp" not in result.stderr
+    # Reading still works.
+    assert run_process(["list"], read_only_folder).returncode == 0

@@ -97,7 +97,13 @@ def atomic_write(path: Path, data: bytes) -> None:
         mode = path.stat().st_mode & 0o7777
     except FileNotFoundError:
         mode = None
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as err:
+        if err.filename is None or os.path.basename(str(err.filename)).startswith(f".{path.name}."):
+            # Name the file the user knows, not the temporary one (read-only folder).
+            raise OSError(err.errno, err.strerror, str(path)) from err
+        raise
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
