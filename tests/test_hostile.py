@@ -1071,3 +1071,50 @@ def test_a_read_only_folder_is_named_plainly(read_only_folder, args, named):
     assert ".tmp" not in result.stderr
     # Reading still works.
     assert run_process(["list"], read_only_folder).returncode == 0
+
+
+def make_fifo_outside(data: Path) -> None:
+    os.mkfifo(data.parent / "incoming.txt")
+
+
+IMPORT_CASES = [
+    Case("import-dev-zero", ("import", "/dev/zero"), 1, "'/dev/zero' is not a regular file"),
+    Case(
+        "import-fifo",
+        ("import", "incoming.txt"),
+        1,
+        "'incoming.txt' is not a regular file",
+        make_fifo_outside,
+    ),
+    Case("import-a-folder", ("import", "data"), 1, "'data' is not a regular file"),
+    Case(
+        "init-units-from-dev-zero",
+        ("init", "other", "--from-units", "/dev/zero"),
+        1,
+        "'/dev/zero' is not a regular file",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", IMPORT_CASES, ids=lambda c: c.name)
+def test_special_files_given_to_import_and_init(data_dir, case):
+    assert case.setup is None or case.setup(data_dir) is None
+    result = run_process([*case.args], data_dir, timeout=30)
+    assert "Traceback" not in result.stderr
+    assert result.returncode == case.code, result.stderr
+    assert case.says in result.stderr
+    assert not (data_dir.parent / "other").exists()
+
+
+def test_an_endless_standard_input_to_import_ends(data_dir):
+    with open("/dev/zero", "rb") as zero:
+        result = subprocess.run(
+            [sys.executable, "-m", "cchc_cli", "import", "-"],
+            stdin=zero,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "CCHC_DATA": str(data_dir), "CCHC_LANG": "en"},
+        )
+    assert result.returncode == 1
+    assert "'-' is too big (the limit is 10 MB)" in result.stderr

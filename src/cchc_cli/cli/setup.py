@@ -57,8 +57,6 @@ def import_notice(
 
 def read_source(source: str) -> str:
     """The notice's text: a .docx, a UTF-8 text file, or standard input."""
-    from cchc_cli.store.yamlsrc import decode
-
     if source.lower().endswith(".docx"):
         from docx import Document
         from docx.opc.exceptions import PackageNotFoundError
@@ -70,13 +68,29 @@ def read_source(source: str) -> str:
         from cchc_cli.services.wordtext import document_text
 
         return document_text(document)
+    return read_text(source)
+
+
+def read_text(source: str) -> str:
+    """A UTF-8 text file or standard input, read by the one bounded reader."""
+    from cchc_cli.store.fileio import DEFAULT_LIMIT, DataFileError, read_data_file
+    from cchc_cli.store.yamlsrc import decode
+
     if source == "-":
-        data = sys.stdin.buffer.read()
+        # Bounded like a file: `cat /dev/zero | cchc import -` must end.
+        data = sys.stdin.buffer.read(DEFAULT_LIMIT + 1)
+        if len(data) > DEFAULT_LIMIT:
+            raise CchcError("import.too-big", path=source, limit=DEFAULT_LIMIT // 1024 // 1024)
     else:
         try:
-            data = Path(source).read_bytes()
-        except OSError as err:
-            raise CchcError("import.unreadable", path=source, reason=err.strerror) from None
+            # The one reader of data files: a FIFO or /dev/zero is refused, not read forever.
+            data = read_data_file(source)
+        except DataFileError as err:
+            if err.key == "file.too-big":
+                raise CchcError("import.too-big", path=source, limit=err.args_["limit"]) from None
+            if err.key == "file.unreadable":
+                raise CchcError("import.unreadable", path=source, **err.args_) from None
+            raise CchcError("import.not-regular", path=source) from None
     text, problems = decode(data, source)
     if text is None:
         where = problems[0].source
@@ -97,10 +111,7 @@ def init(
 
     units = None
     if from_units is not None:
-        try:
-            units = from_units.read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            raise CchcError("import.unreadable", path=from_units, reason=str(err)) from None
+        units = read_text(str(from_units))
     files = init_files(units)
     existing = [name for name in files if (folder / name).exists()]
     if existing:

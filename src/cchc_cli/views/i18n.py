@@ -46,6 +46,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không chạy được trình soạn thảo '{editor}' (VISUAL/EDITOR): {reason}",
         "cannot run the editor '{editor}' (VISUAL/EDITOR): {reason}",
     ),
+    "import.too-big": (
+        "'{path}' quá lớn (giới hạn {limit} MB); không đọc",
+        "'{path}' is too big (the limit is {limit} MB); not read",
+    ),
+    "import.not-regular": (
+        "'{path}' không phải tệp thường (đường ống, thiết bị hay thư mục); không đọc",
+        "'{path}' is not a regular file (a pipe, a device or a folder); not read",
+    ),
     "output.is-data": (
         "'{path}' là một phần của thư mục dữ liệu {data}; không ghi đè, hãy chọn tệp khác",
         "'{path}' is part of the data folder {data}; not overwritten, choose another file",
