@@ -33,3 +33,7 @@ def test_a_quoted_value_stays_on_its_line():
 
 def test_bytes_that_were_not_utf8_are_shown_as_the_bytes():
     assert for_terminal("ab\udcff\udcfe") == "ab\\xff\\xfe"
+
+
+def test_bidi_marks_and_invisible_tags_are_shown():
+    assert for_terminal("a\u200fb\u061c\U000e0041") == "a\\u200fb\\u061c\\U000e0041"

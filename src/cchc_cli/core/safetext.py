@@ -21,8 +21,11 @@ import re
 #: bidirectional embeddings, overrides and isolates (Trojan Source, CVE-2021-42574).
 #: And lone surrogates: a command-line argument that is not UTF-8 (``\xff``)
 #: reaches Python as U+DCFF, which no terminal can print.
+#: Also the bidi marks (U+200E, U+200F, U+061C), which reorder what is around
+#: them, and the invisible tag characters (U+E0000-U+E007F), which smuggle text.
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+    "\u2066-\u2069\ud800-\udfff\U000e0000-\U000e007f]"
 )
 
 
@@ -30,6 +33,8 @@ def _visible(match: re.Match[str]) -> str:
     code = ord(match[0])
     if 0xDC80 <= code <= 0xDCFF:
         return f"\\x{code - 0xDC00:02x}"  # the byte as it was on the command line
+    if code > 0xFFFF:
+        return f"\\U{code:08x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
