@@ -196,7 +196,10 @@ def export(
         name = t("ics.name", lang, unit=dataset.registry.name_of(unit) if unit else "")
         content = calendar(items, dataset.registry, lang, alarm_days, stamp, name.strip(" -"))
         if output is None:
-            sys.stdout.buffer.write(content)
+            from cchc_cli.views.render import for_stream
+
+            shown = for_stream(content.decode("utf-8"), sys.stdout)
+            sys.stdout.buffer.write(shown.encode("utf-8"))
         else:
             write_output(output, content)
             run.tell("report.written", path=output)

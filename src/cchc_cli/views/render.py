@@ -155,6 +155,17 @@ def screen(text: str) -> str:
     return for_terminal(text)
 
 
+def on_terminal(out: Any) -> bool:
+    isatty = getattr(out, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def for_stream(text: str, out: Any) -> str:
+    """A data format (JSON, CSV, iCalendar) as written, unless a person's terminal shows it:
+    then its control characters are made visible like everything else on screen."""
+    return screen(text.replace("\r\n", "\n")) if on_terminal(out) else text
+
+
 class Formatter:
     #: Formats a person reads on a terminal: their text goes through :func:`screen`.
     for_people = True
@@ -261,8 +272,8 @@ class JsonFormatter(Formatter):
         if document is None:
             keys = [c.key for c in report.rows.columns if c.data]
             document = [{k: json_value(r.get(k)) for k in keys} for r in report.rows.records]
-        json.dump(document, self.out, ensure_ascii=False, indent=2, default=json_value)
-        self.out.write("\n")
+        text = json.dumps(document, ensure_ascii=False, indent=2, default=json_value)
+        self.out.write(for_stream(text + "\n", self.out))
 
 
 class CsvFormatter(Formatter):
@@ -291,7 +302,7 @@ class CsvFormatter(Formatter):
             writer.writerow(keys)
             for record in section.records:
                 writer.writerow([_csv_cell(record.get(k)) for k in keys])
-        self.out.write("\ufeff" + buffer.getvalue())
+        self.out.write(for_stream("\ufeff" + buffer.getvalue(), self.out))
 
 
 class MarkdownFormatter(Formatter):
@@ -339,8 +350,7 @@ def use_colour(out: TextIO) -> bool:
     """Rich output only for a terminal, and never when NO_COLOR is set (no-color.org)."""
     if os.environ.get("NO_COLOR"):
         return False
-    isatty = getattr(out, "isatty", None)
-    return bool(isatty and isatty())
+    return on_terminal(out)
 
 
 def formatter_for(
