@@ -464,10 +464,12 @@ def _task(
         task.deadline_problem = err.key
         task.review.append(f"import.bad-deadline:{err.key}")
         found = None
-    except (DateError, OverflowError):
-        # A day next to the ends of the calendar ("trước ngày 01/01/0001").
-        task.deadline_problem = "date.bad-year"
-        task.review.append("import.bad-deadline:date.bad-year")
+    except (DateError, OverflowError) as err:
+        # A year outside the window, a day next to the ends of the calendar
+        # ("trước ngày 01/01/0001").
+        key = err.key if isinstance(err, DateError) else "date.beyond-range"
+        task.deadline_problem = key
+        task.review.append(f"import.bad-deadline:{key}")
         found = None
     if found is not None:
         task.deadline = found
