@@ -32,7 +32,6 @@ from cchc_cli.core.dates import DateError, PartialDate, make_date
 from cchc_cli.core.deadlines import Deadline, DeadlineError, find_deadline
 from cchc_cli.core.errors import CchcError
 from cchc_cli.core.model import Registry
-from cchc_cli.core.units import Resolver
 from cchc_cli.core.vntext import fold, nfc
 from cchc_cli.store.yamlwrite import block_text, comment, flow_seq, quoted, scalar
 from cchc_cli.views.i18n import Lang, t
@@ -189,11 +188,6 @@ def _words(text: str) -> list[str]:
 #: Names that would make one section's assignees longer than any notice's: the
 #: rest are flagged once ("import.more-units") instead of being listed.
 MAX_UNKNOWN_UNITS = 30
-
-
-def find_units(text: str, resolver: Resolver) -> tuple[list[str], list[str]]:
-    """Unit and group ids named in ``text`` (longest names first), and names not known."""
-    return _Names(resolver.registry).find(text)
 
 
 class _Names:
