@@ -193,6 +193,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "mã thông báo '{id}' không hợp lệ: chỉ dùng chữ thường không dấu, số và '-'",
         "notice id '{id}' is not valid: use lower-case ASCII letters, digits and '-'",
     ),
+    "notice.duplicate-number": (
+        "cùng một thông báo với '{id}' ({first}): cùng số {number} và ngày ban hành {date}",
+        "the same notice as '{id}' ({first}): the same number {number} and date of issue {date}",
+    ),
+    "notice.duplicate-title": (
+        "cùng một thông báo với '{id}' ({first}): cùng cơ quan ban hành, ngày {date} và trích yếu",
+        "the same notice as '{id}' ({first}): the same issuer, date {date} and title",
+    ),
+    "import.duplicate": (
+        "thông báo này đã có: '{id}' ({path}), cùng {what}; không ghi bản thứ hai",
+        "this notice is already there: '{id}' ({path}), the same {what}; not written twice",
+    ),
+    "import.same-number": ("số và ngày ban hành", "number and date of issue"),
+    "import.same-title": (
+        "cơ quan ban hành, ngày ban hành và trích yếu",
+        "issuer, date of issue and title",
+    ),
     "notice.duplicate-id": (
         "mã thông báo '{id}' đã dùng ở {first}",
         "notice id '{id}' is already used at {first}",
@@ -507,6 +524,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.long-overdue": ("Quá 30 ngày", "Over 30 days"),
     "report.mark": ("x", "x"),
     "report.since": ("Báo cáo gần nhất", "Last report"),
+    "report.assigned": ("Giao ngày", "Assigned"),
+    "report.no-report": ("chưa có", "none"),
+    "report.period-open": (
+        "{issuer} - kỳ báo cáo {period} (chưa kết thúc), số liệu tính đến ngày {as_of}",
+        "{issuer} - period {period} (not ended yet), as of {as_of}",
+    ),
+    "report.left-out": (
+        "LƯU Ý: dữ liệu có lỗi, {count} tệp không được tính (toàn bộ hoặc một phần): {files}. "
+        "Chạy 'cchc validate' để xem lỗi.",
+        "NOTE: the data have errors; {count} file(s) not counted (wholly or in part): {files}. "
+        "Run 'cchc validate' to see the errors.",
+    ),
     "sheet.summary": ("Tổng hợp", "Summary"),
     "sheet.overdue": ("Quá hạn", "Overdue"),
     "sheet.quiet": ("Không thời hạn", "No deadline"),
@@ -667,6 +696,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.completion": ("Hoàn thành (%)", "Done (%)"),
     "label.bar": ("Tiến độ", "Progress"),
     "label.overdue-rate": ("Tỷ lệ quá hạn (%)", "Overdue rate (%)"),
+    "label.not-issued-yet": (
+        "thông báo chưa ban hành (có từ ngày {since})",
+        "the notice was not issued yet (it exists from {since})",
+    ),
     "label.open-of": ("{open}/{total} chưa xong", "{open} of {total} not done"),
     "label.left-days": ("còn {days} ngày", "{days} days left"),
     "label.left-days-one": ("còn {days} ngày", "{days} day left"),
