@@ -88,6 +88,8 @@ class Extension:
     decision: str | None = None
     on: date | None = None
     source: Source = NOWHERE
+    #: The one unit the extension is for; None: the whole task (the chairman's decision).
+    unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -169,8 +171,16 @@ def _no_reader(entries: tuple[NoticeIndex, ...]) -> tuple[Notice, ...]:
 
 
 def index_of(notice: Notice) -> NoticeIndex:
+    issued = notice.date.earliest()
+    starts = min(issued, notice.meeting_date) if notice.meeting_date else issued
     return NoticeIndex(
-        notice.id, notice.path, notice.date.earliest(), tuple(t.id for t in notice.tasks)
+        notice.id,
+        notice.path,
+        issued,
+        tuple(t.id for t in notice.tasks),
+        starts,
+        tuple(t.assignees for t in notice.tasks),
+        tuple(tuple(t.done) for t in notice.tasks),
     )
 
 
@@ -227,6 +237,12 @@ class NoticeIndex:
     path: str
     issued: date
     task_ids: tuple[str, ...]
+    #: The first day progress can be recorded on: the meeting's or the notice's.
+    starts: date | None = None
+    #: Each task's assignees (unit ids), in the order of ``task_ids``.
+    assignees: tuple[tuple[str, ...], ...] = ()
+    #: Units each task's notice file itself records as done (the old layout).
+    done_inline: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,73 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is too big ({size} MB, the limit is {limit} MB); if it really is a "
         "notice, raise max_file_mb in config.yaml",
     ),
+    # -- progress files (issue 14) ------------------------------------------------------
+    "progress.left-out": (
+        "sự kiện ở dòng này bị bỏ qua cho đến khi được sửa",
+        "the event on this line is left out until it is fixed",
+    ),
+    "progress.not-an-event": (
+        "mỗi dòng phải là một sự kiện dạng '- {{task: ..., done: ...}}' (hoặc chú thích '#')",
+        "each line must be one event written '- {{task: ..., done: ...}}' (or a '#' comment)",
+    ),
+    "progress.kind": (
+        "mỗi sự kiện có đúng một trong các khóa: {kinds}",
+        "each event has exactly one of the keys: {kinds}",
+    ),
+    "progress.bad-ref": (
+        "'{ref}' không phải mã nhiệm vụ đầy đủ dạng thông-báo/nhiệm-vụ (ví dụ cchc-2023-11/2.3)",
+        "'{ref}' is not a full task reference notice/task (e.g. cchc-2023-11/2.3)",
+    ),
+    "progress.unknown-task": (
+        "không có nhiệm vụ '{ref}' trong các thông báo",
+        "there is no task '{ref}' in the notices",
+    ),
+    "progress.unit-only": (
+        "'{kind}' là của một đơn vị: ghi vào tệp progress/<mã đơn vị>.yaml của đơn vị đó",
+        "'{kind}' belongs to one unit: write it in that unit's progress/<unit id>.yaml",
+    ),
+    "progress.office-only": (
+        "'{kind}' là quyết định cho cả nhiệm vụ: ghi vào progress/_office.yaml",
+        "'{kind}' is a decision for the whole task: write it in progress/_office.yaml",
+    ),
+    "progress.not-assigned": (
+        "{unit} không được giao nhiệm vụ {ref}",
+        "{unit} is not assigned task {ref}",
+    ),
+    "progress.before-notice": (
+        "ngày {on} trước ngày họp / ngày ban hành thông báo ({starts})",
+        "the date {on} is before the meeting / the notice's date of issue ({starts})",
+    ),
+    "progress.reopen-not-done": (
+        "mở lại nhiệm vụ {ref} cho '{unit}' nhưng đơn vị chưa hoàn thành",
+        "reopens task {ref} for '{unit}', which has not finished it",
+    ),
+    "progress.cancelled-twice": (
+        "nhiệm vụ {ref} đã bị hủy ở một dòng trước",
+        "task {ref} was cancelled on an earlier line",
+    ),
+    "progress.group-file": (
+        "'{unit}' là một nhóm; tiến độ ghi theo từng đơn vị (progress/<mã đơn vị>.yaml); "
+        "tệp không được đọc",
+        "'{unit}' is a group; progress is kept per unit (progress/<unit id>.yaml); "
+        "the file is not read",
+    ),
+    "progress.unknown-file": (
+        "không có đơn vị '{unit}' trong units.yaml; tệp tiến độ phải mang mã một đơn vị "
+        "(hoặc _office); tệp không được đọc",
+        "there is no unit '{unit}' in units.yaml; a progress file is named for a unit id "
+        "(or _office); the file is not read",
+    ),
+    "progress.future": (
+        "ngày hoàn thành {on} sau hôm nay ({today})",
+        "the completion date {on} is after today ({today})",
+    ),
+    "notice.old-progress": (
+        "tiến độ ghi trong tệp thông báo (kiểu cũ) vẫn được đọc trong giai đoạn chuyển tiếp; "
+        "chạy 'cchc migrate' để chuyển sang thư mục progress/",
+        "progress written inside the notice file (the old layout) is still read for a "
+        "transition period; run 'cchc migrate' to move it to the progress/ folder",
+    ),
     "file.outside": (
         "là liên kết trỏ ra ngoài thư mục dữ liệu ({target}); không đọc",
         "is a link out of the data folder ({target}); not read",
