@@ -458,14 +458,14 @@ def _write(
     from cchc_cli.store.edit import apply
 
     outcome = apply(data, task, change, dataset.registry, dataset.config.timezone)
-    typer.echo(t("edit.saved", lang, path=outcome.path, what=what))
+    typer.echo(t("edit.saved", lang, path=", ".join(outcome.paths), what=what))
     if commit or dataset.config.git_commit:
-        from cchc_cli.services.git import commit_file
+        from cchc_cli.services.git import commit_files
 
         units = ", ".join(outcome.entry.get("units", []))
         message = f"cchc {change.command} {task.ref}" + (f": {units}" if units else "")
         message += f" ({outcome.entry['user']})\n\n{what}"
-        commit_file(Path(outcome.path), message)
+        commit_files([Path(p) for p in outcome.paths], message)
 
 
 def _unit_names(dataset: Any, units: tuple[str, ...]) -> str:
@@ -524,8 +524,7 @@ def reopen(
     dataset, task, today = _target(data, lang, as_of, ref, no_cache)
     units = units_to_reopen(task, resolve_unit_list(dataset, unit or []), every, dataset.registry)
     reason = _required(reason, "--reason")
-    text = t("edit.reopened-note", lang, reason=reason)
-    change = Reopen("reopen", units, {"reason": reason}, on=today, reason=text)
+    change = Reopen("reopen", units, {"reason": reason}, on=today, reason=reason)
     what = t("what.reopen", lang, ref=task.ref, units=_unit_names(dataset, units))
     _write(data, dataset, task, change, what, lang, commit)
 
@@ -652,7 +651,7 @@ def log(
     from cchc_cli.views.tables import log_report
 
     check_folder(data)
-    entries, bad = Journal(data).entries()
+    entries, bad = Journal(data).history()
     if bad:
         _warn(t("log.journal-bad-lines", lang, lines=", ".join(map(str, bad))), lang)
     if ref:
@@ -1054,18 +1053,6 @@ def cache_clear(data: DataOpt = DEFAULT_DATA, lang: LangOpt = None) -> None:
         typer.echo(t("cache.cleared", lang, path=path))
     if not removed:
         typer.echo(t("cache.none", lang))
-
-
-@app.command("merge-file", hidden=True, help=_h("help.merge-file"))
-def merge_file(
-    base: Annotated[Path, typer.Argument()],
-    ours: Annotated[Path, typer.Argument()],
-    theirs: Annotated[Path, typer.Argument()],
-    path: Annotated[Path, typer.Argument()],
-) -> None:
-    from cchc_cli.store.merge import merge_file as merge
-
-    raise typer.Exit(merge(base, ours, theirs, path))
 
 
 # -- starting out ------------------------------------------------------------------------

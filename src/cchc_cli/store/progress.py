@@ -19,6 +19,7 @@ date before the notice) and folded onto the tasks in file order.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 from collections.abc import Iterable
@@ -27,7 +28,7 @@ from datetime import date
 from pathlib import Path
 
 from cchc_cli.core.dates import DateError, parse_date
-from cchc_cli.core.diagnostics import Diagnostic, Source, error, warning
+from cchc_cli.core.diagnostics import NOWHERE, Diagnostic, Source, error, warning
 from cchc_cli.core.model import (
     Cancellation,
     Completion,
@@ -76,9 +77,9 @@ class Event:
     note: str | None = None
     reason: str | None = None
     decision: str | None = None
-    source: Source = Source("")
+    source: Source = NOWHERE
     #: Where the task reference is written, for errors about it.
-    task_source: Source = Source("")
+    task_source: Source = NOWHERE
 
 
 # -- files and names --------------------------------------------------------------------
@@ -318,7 +319,7 @@ def apply_events(task: Task, events: Iterable[Event]) -> Task:
     done = dict(task.done)
     extensions = list(task.extensions)
     cancelled = task.cancelled
-    notes = list(task.notes)
+    notes: list[Note] = []
     for event in events:
         if event.kind == "done" and event.unit and event.day:
             done[event.unit] = Completion(
@@ -330,20 +331,27 @@ def apply_events(task: Task, events: Iterable[Event]) -> Task:
         elif event.kind == "extended" and event.day:
             extensions.append(
                 Extension(
-                    event.day, event.reason or "", event.decision, event.on, event.source, event.unit
+                    event.day,
+                    event.reason or "",
+                    event.decision,
+                    event.on,
+                    event.source,
+                    event.unit,
                 )
             )
         elif event.kind == "cancelled":
             cancelled = Cancellation(event.reason or "", event.day, event.decision, event.source)
         elif event.kind == "note" and event.on and event.text:
             notes.append(Note(event.on, event.text, event.unit, event.source))
+    # Several files feed one task: their notes and extensions in the order of their days.
+    notes.sort(key=lambda n: n.on)
     extensions.sort(key=lambda e: e.on or date.min)
     return dataclasses.replace(
         task,
         done=done,
         extensions=tuple(extensions),
         cancelled=cancelled,
-        notes=tuple(notes),
+        notes=(*task.notes, *notes),
     )
 
 
@@ -411,11 +419,16 @@ def append(path: Path, data: bytes, offset: int) -> None:
     try:
         if os.fstat(fd).st_size != offset:
             raise FileChangedError(str(path))
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-        os.fsync(fd)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        except OSError as err:
+            # A full disk: take back the part written, so no half line stays.
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, offset)
+            raise OSError(err.errno, err.strerror, str(path)) from None
     finally:
         os.close(fd)
     if created and os.name == "posix":

@@ -479,6 +479,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "undid edit #{id} ({command} {ref}) in {path}",
     ),
     "undo.nothing": ("không có thao tác nào để hoàn tác", "there is no edit to undo"),
+    "edit.before-notice": (
+        "ngày {on} trước ngày họp / ngày ban hành của thông báo chứa {ref} ({starts})",
+        "the date {on} is before the meeting / the date of issue of the notice of {ref} ({starts})",
+    ),
+    "edit.outside": (
+        "{path} nằm ngoài thư mục dữ liệu (một liên kết?); không ghi",
+        "{path} is outside the data folder (a link?); nothing written",
+    ),
+    "undo.old-entry": (
+        "thao tác #{id} ({ref}) do phiên bản cũ ghi vào tệp thông báo; không hoàn tác được, "
+        "hãy sửa tệp bằng tay",
+        "edit #{id} ({ref}) was made by an older version inside a notice file; it cannot be "
+        "undone, edit the file by hand",
+    ),
+    "undo.outside": (
+        "nhật ký thao tác #{id} trỏ tới {path}, ngoài thư mục progress/; không làm theo",
+        "the journal's edit #{id} names {path}, outside the progress/ folder; not followed",
+    ),
     "undo.changed": (
         "{path} đã thay đổi sau thao tác #{id} ({ref}); hoàn tác sẽ làm mất các thay đổi đó, "
         "nên tệp giữ nguyên",
@@ -928,10 +946,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.commit": (
         "Commit tệp vừa sửa vào git (hoặc CCHC_GIT_COMMIT=1).",
         "Commit the edited file to git (or CCHC_GIT_COMMIT=1).",
-    ),
-    "help.merge-file": (
-        "Trình gộp của git cho tệp thông báo (xem README).",
-        "git's merge driver for notice files (see README).",
     ),
     "help.opt.no-cache": (
         "Đọc lại mọi tệp, không dùng bộ nhớ đệm.",
