@@ -457,7 +457,7 @@ def _write(
     """Make the change, say what was written where, and commit it if asked."""
     from cchc_cli.store.edit import apply
 
-    outcome = apply(data, task, change, dataset.registry, dataset.config.timezone)
+    outcome = apply(data, task, change, dataset.registry, dataset.config.timezone, dataset)
     typer.echo(t("edit.saved", lang, path=", ".join(outcome.paths), what=what))
     if commit or dataset.config.git_commit:
         from cchc_cli.services.git import commit_files

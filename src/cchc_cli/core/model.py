@@ -263,6 +263,8 @@ class Dataset:
     reader: Callable[[tuple[NoticeIndex, ...]], tuple[Notice, ...]] = field(
         default=_no_reader, compare=False, repr=False
     )
+    #: Each task's progress events (task reference -> events from progress/), as read.
+    progress: dict[str, tuple[object, ...]] = field(default_factory=dict, compare=False)
 
     @functools.cached_property
     def notices(self) -> tuple[Notice, ...]:

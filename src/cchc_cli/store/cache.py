@@ -299,8 +299,8 @@ class FileCache:
             )
             data = json.dumps(notice_to_data(notice), ensure_ascii=False, separators=(",", ":"))
         row = (self._key(path), stat.size, stat.mtime_ns, stat.ctime_ns, stat.ino)
-        row += (hashlib.sha256(content).hexdigest(), depends_on, time.time_ns())
-        self._puts.append((*row, problems, summary, data))
+        made = (hashlib.sha256(content).hexdigest(), depends_on, time.time_ns())
+        self._puts.append((*row, *made, problems, summary, data))
 
     def get_progress(self, path: Path) -> tuple[list[Event], list[Diagnostic]] | None:
         """A progress file's events and problems as last parsed, if the file is unchanged.
@@ -330,8 +330,8 @@ class FileCache:
         problems = json.dumps([diagnostic_to_data(d)[1:] for d in diagnostics], ensure_ascii=False)
         summary = json.dumps([event_to_data(e) for e in events], ensure_ascii=False)
         row = (self._key(path), stat.size, stat.mtime_ns, stat.ctime_ns, stat.ino)
-        row += (hashlib.sha256(content).hexdigest(), PROGRESS_ROW, time.time_ns())
-        self._puts.append((*row, problems, summary, None))
+        made = (hashlib.sha256(content).hexdigest(), PROGRESS_ROW, time.time_ns())
+        self._puts.append((*row, *made, problems, summary, None))
 
     def finish(self, files: list[Path]) -> None:
         """Write queued rows and forget files that are gone; never fails the command."""

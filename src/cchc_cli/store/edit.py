@@ -21,7 +21,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from cchc_cli.core.errors import CchcError, UsageError
-from cchc_cli.core.model import Cancellation, Extension, Note, Registry, Task
+from cchc_cli.core.model import Cancellation, Dataset, Extension, Note, Registry, Task
 from cchc_cli.store import progress
 from cchc_cli.store.fileio import locked
 from cchc_cli.store.journal import PARTIAL, UNDO, Journal, addition_state, current_user
@@ -196,13 +196,27 @@ def _now(timezone: str) -> str:
     return datetime.now(ZoneInfo(timezone)).isoformat(timespec="seconds")
 
 
-def _current(data_dir: Path, ref: str) -> tuple[Task, progress.TaskFacts, Registry]:
-    """The task as the files say now (under the lock), with its facts from the index."""
+def _current(
+    data_dir: Path, task: Task, seen: Dataset | None
+) -> tuple[Task, progress.TaskFacts, Registry]:
+    """The task as the files say now (under the lock), with its facts from the index.
+
+    The notice is read again only when its progress changed since ``seen`` was
+    loaded (or nothing was loaded): an edit reads the one small progress file.
+    """
     from cchc_cli.store.cache import FileCache
     from cchc_cli.store.loader import load
 
+    ref = task.ref
     dataset = load(data_dir, FileCache.open(data_dir))
     facts = progress.facts_of(dataset.index).get(ref)
+    if (
+        facts is not None
+        and seen is not None
+        and seen.index == dataset.index
+        and seen.progress.get(ref) == dataset.progress.get(ref)
+    ):
+        return task, facts, dataset.registry
     notice_id = ref.rpartition("/")[0]
     for entry in dataset.index:
         if entry.id == notice_id and facts is not None:
@@ -247,6 +261,7 @@ def apply(
     change: Change,
     registry: Registry,
     timezone: str,
+    seen: Dataset | None = None,
 ) -> Outcome:
     """Record ``change`` to ``task``: locked, checked, journaled, appended.
 
@@ -255,7 +270,8 @@ def apply(
     """
     with locked(data_dir):
         for _ in range(ATTEMPTS):
-            current, facts, registry = _current(data_dir, task.ref)
+            current, facts, registry = _current(data_dir, task, seen)
+            seen = None  # a second attempt reads everything again
             change.check(current, registry)
             events = change.events(current)
             _check_dates(events, facts)

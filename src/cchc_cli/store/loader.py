@@ -215,6 +215,7 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
         tuple(read),
         config,
         reader,
+        {ref: tuple(events) for ref, events in grouped.items()},
     )
 
 
@@ -356,7 +357,7 @@ class _NoticeBuilder:
         header_ok = len(self.diagnostics) == before and not node.refused
         tasks = []
         for item in tasks_node.items if tasks_node else ():
-            task = self.task(item, ident.value if ident else "")
+            task = self.task(item, (ident.value or "") if ident else "")
             if task is not None:
                 tasks.append(task)
         self._warn_old_progress(tasks_node)
