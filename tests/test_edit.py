@@ -187,8 +187,8 @@ def test_done_then_undo_gives_back_the_original_bytes(data_dir, style, task, evi
     unit = unit or ("noi-vu" if task_id == "2.3" else "vh-tt")
     path = data_dir / "progress" / f"{unit}.yaml"
     path.parent.mkdir(exist_ok=True)
-    body = "# Tiến độ\n- {task: cchc-2023-11/%s, note: x, on: 2023-11-23}\n" % task_id
-    body = body.encode("utf-8")
+    line = "- {task: cchc-2023-11/" + task_id + ", note: x, on: 2023-11-23}\n"
+    body = ("# Tiến độ\n" + line).encode("utf-8")
     if "crlf" in style:
         body = body.replace(b"\n", b"\r\n")
     if "bom" in style:
