@@ -536,6 +536,10 @@ def extend(
     to: Annotated[str, typer.Option("--to", help=_h("help.opt.to"))],
     reason: ReasonOpt,
     decision: DecisionOpt = None,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", help=_h("help.opt.extend-unit"), autocompletion=_complete_unit),
+    ] = None,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
@@ -544,14 +548,21 @@ def extend(
 ) -> None:
     from cchc_cli.core.dateargs import parse_date_arg
     from cchc_cli.core.model import Extension
-    from cchc_cli.store.edit import Extend
+    from cchc_cli.store.edit import Extend, units_to_mark
+    from cchc_cli.views.query import resolve_units
 
     dataset, task, today = _target(data, lang, as_of, ref, no_cache)
     new_last = parse_date_arg(to, today, "--to")
     reason, decision = _required(reason, "--reason"), _tidy(decision)
-    extension = Extension(new_last, reason, decision, today)
-    values = {"to": new_last.isoformat(), "reason": reason, "decision": decision}
-    change = Extend("extend", (), values, extension=extension)
+    units: tuple[str, ...] = ()
+    if unit:
+        units = units_to_mark(task, resolve_units(dataset, unit), False, dataset.registry)
+        if len(units) != 1:
+            raise UsageError("edit.extend-one-unit", unit=unit)
+    one = units[0] if units else None
+    extension = Extension(new_last, reason, decision, today, unit=one)
+    values = {"to": new_last.isoformat(), "reason": reason, "decision": decision, "unit": one}
+    change = Extend("extend", units, values, extension=extension)
     what = t("what.extend", lang, ref=task.ref, to=new_last)
     _write(data, dataset, task, change, what, lang, commit)
 

@@ -497,6 +497,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nhật ký thao tác #{id} trỏ tới {path}, ngoài thư mục progress/; không làm theo",
         "the journal's edit #{id} names {path}, outside the progress/ folder; not followed",
     ),
+    "edit.extend-one-unit": (
+        "--unit của gia hạn phải là một đơn vị, không phải nhóm ('{unit}')",
+        "--unit of an extension must name one unit, not a group ('{unit}')",
+    ),
+    "help.opt.extend-unit": (
+        "Gia hạn riêng cho một đơn vị (ghi vào tệp tiến độ của đơn vị đó); "
+        "không có: gia hạn cả nhiệm vụ.",
+        "Extend for one unit only (written in that unit's progress file); "
+        "without it: the whole task.",
+    ),
     "undo.changed": (
         "{path} đã thay đổi sau thao tác #{id} ({ref}); hoàn tác sẽ làm mất các thay đổi đó, "
         "nên tệp giữ nguyên",
