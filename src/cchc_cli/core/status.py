@@ -63,17 +63,22 @@ def office_date(now: datetime, timezone: str) -> date:
     return now.astimezone(ZoneInfo(timezone)).date()
 
 
-def extension_in_force(task: Task, today: date) -> Extension | None:
-    """The latest extension decided by ``today`` (an undated one counts from the start)."""
+def extension_in_force(task: Task, today: date, unit: str | None = None) -> Extension | None:
+    """The latest extension decided by ``today`` (an undated one counts from the start).
+
+    An extension for one unit (``Extension.unit``) counts for that unit only.
+    """
     for extension in reversed(task.extensions):
+        if extension.unit is not None and extension.unit != unit:
+            continue
         if extension.on is None or extension.on <= today:
             return extension
     return None
 
 
-def last_day_on(task: Task, today: date) -> date | None:
-    """The last permissible day in force on ``today``: extended, else as written."""
-    extension = extension_in_force(task, today)
+def last_day_on(task: Task, today: date, unit: str | None = None) -> date | None:
+    """The last permissible day in force on ``today`` (for ``unit``): extended, else as written."""
+    extension = extension_in_force(task, today, unit)
     return extension.to if extension else task.deadline.last_day
 
 
@@ -114,7 +119,7 @@ class UnitStatus(NamedTuple):
 
 
 def unit_status(task: Task, unit: str, today: date) -> UnitStatus:
-    return _classify(task, unit, today, last_day_on(task, today), is_cancelled(task, today))
+    return _classify(task, unit, today, last_day_on(task, today, unit), is_cancelled(task, today))
 
 
 def _classify(
@@ -145,6 +150,11 @@ def task_statuses(task: Task, today: date) -> list[UnitStatus]:
     """One status per assigned unit, in registry order."""
     last_day = last_day_on(task, today)
     cancelled = is_cancelled(task, today)
+    if any(e.unit is not None for e in task.extensions):
+        return [
+            _classify(task, unit, today, last_day_on(task, today, unit), cancelled)
+            for unit in task.assignees
+        ]
     return [_classify(task, unit, today, last_day, cancelled) for unit in task.assignees]
 
 
