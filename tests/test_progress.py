@@ -212,7 +212,7 @@ def test_a_line_that_is_not_an_event_is_an_error(data_dir):
     assert [e.split(": error: ")[0] for e in errors] == [
         "data/progress/noi-vu.yaml:1:1",
         "data/progress/noi-vu.yaml:2:1",
-        "data/progress/noi-vu.yaml:3:1",
+        "data/progress/noi-vu.yaml:3:3",  # a completion with a note, but no task
     ]
 
 
@@ -248,6 +248,7 @@ def test_rendered_events_read_back_as_the_same_events():
             "extended", "a/1", None, day=date(2023, 12, 1), reason="r", on=date(2023, 11, 2)
         ),
         progress.Event("cancelled", "a/1", None, day=date(2023, 12, 2), reason="-", decision="d"),
+        progress.Event("cancelled", "a/1", None, reason="undated"),
     ]
     for event in events:
         line = progress.render_event(event)

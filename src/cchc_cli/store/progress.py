@@ -158,6 +158,8 @@ def _event_of_line(
         return None
     item = _moved(node.items[0], number)
     kinds = [k for k in KINDS if k in item.entries]
+    if len(kinds) > 1 and "note" in kinds:
+        kinds.remove("note")  # a completion's own note: {done: ..., note: ...}
     if len(kinds) != 1:
         diagnostics.append(error(at, "progress.kind", kinds=", ".join(KINDS)))
         return None
@@ -171,6 +173,8 @@ def _event_of_line(
     if kind == "note":
         values["text"] = fields.text("note", required=True)
         values["on"] = _date(fields.scalar("on", required=True), diagnostics)
+    elif kind == "cancelled" and _is_null(item, kind):
+        fields.spans[kind] = item.entries[kind].value.source  # undated: from the start
     else:
         values["day"] = _date(fields.scalar(kind, required=True), diagnostics)
     if kind == "done":
@@ -203,6 +207,11 @@ def _moved(node: YMap, number: int) -> YMap:
             value = dataclasses.replace(value, source=move(value.source))
         entries[key] = dataclasses.replace(entry, key_source=move(entry.key_source), value=value)
     return dataclasses.replace(node, entries=entries, source=move(node.source))
+
+
+def _is_null(item: YMap, key: str) -> bool:
+    value = item.entries[key].value
+    return isinstance(value, YScalar) and value.value is None
 
 
 def _date(value: YScalar | None, diagnostics: list[Diagnostic]) -> date | None:
@@ -343,9 +352,9 @@ def apply_events(task: Task, events: Iterable[Event]) -> Task:
             cancelled = Cancellation(event.reason or "", event.day, event.decision, event.source)
         elif event.kind == "note" and event.on and event.text:
             notes.append(Note(event.on, event.text, event.unit, event.source))
-    # Several files feed one task: their notes and extensions in the order of their days.
+    # Several files feed one task: their notes in the order of their days. Extensions
+    # keep the files' order (the office's first): the last one in force wins.
     notes.sort(key=lambda n: n.on)
-    extensions.sort(key=lambda e: e.on or date.min)
     return dataclasses.replace(
         task,
         done=done,
@@ -378,6 +387,8 @@ def render_event(event: Event) -> str:
     pairs: list[tuple[str, str | None]] = [("task", scalar(event.task, flow=True))]
     if event.kind == "note":
         pairs += [("note", _text(event.text)), ("on", _day(event.on))]
+    elif event.kind == "cancelled" and event.day is None:
+        pairs.append(("cancelled", "null"))  # undated: cancelled from the start
     else:
         pairs.append((event.kind, _day(event.day)))
     if event.kind == "done":

@@ -271,6 +271,10 @@ class NoticeText:
         start, end = self._entry_span(task, key)
         return self._replace(start, end, [line])
 
+    def entry_lines(self, task_id: str, key: str) -> tuple[int, int]:
+        """The lines ``key`` of a task takes (start index, end index); refused if shared."""
+        return self._entry_span(self.task(task_id), key)
+
     def replace_entry_block(self, task_id: str, key: str, items: list[str], mapping: bool) -> Hunk:
         """Rewrite ``key`` as a block of ``items`` (mapping entries, or list items)."""
         task = self.task(task_id)
