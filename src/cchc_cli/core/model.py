@@ -227,6 +227,8 @@ class Config:
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
     #: Notice files larger than this are refused (a runaway paste, a wrong file).
     max_file_mb: int = 10
+    #: Who may write which units' progress files: (e-mail or name, unit ids); empty: anyone.
+    writers: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)

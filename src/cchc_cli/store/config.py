@@ -51,7 +51,7 @@ def load_config(data_dir: Path) -> tuple[Config, list[Diagnostic], bool]:
         return Config(), diagnostics, True
     if not isinstance(node, YMap):
         return Config(), [*diagnostics, error(node.source, "yaml.not-a-mapping")], True
-    fields = Fields(node, CONFIG_KEYS, diagnostics)
+    fields = Fields(node, (*CONFIG_KEYS, *SCOPE_KEYS), diagnostics)
     timezone = fields.scalar("timezone")
     days = fields.scalar("reminder_days")
     max_mb = fields.scalar("max_file_mb")
@@ -63,6 +63,7 @@ def load_config(data_dir: Path) -> tuple[Config, list[Diagnostic], bool]:
     git_commit = fields.scalar("git_commit")
     office = _emails(fields.scalars("office_email"), diagnostics)
     smtp_node = fields.mapping("smtp")
+    writers = _writers(fields.mapping("writers"), diagnostics)
     fields.finish()
     settings: dict[str, Any] = {
         "holidays": holidays,
@@ -70,6 +71,7 @@ def load_config(data_dir: Path) -> tuple[Config, list[Diagnostic], bool]:
         "office_email": office,
         "office": office_name,
         "issuing_body": issuing_body,
+        "writers": writers,
     }
     if (switch := _choice(git_commit, ("true", "false"), diagnostics)) is not None:
         settings["git_commit"] = switch == "true"
@@ -109,6 +111,8 @@ CONFIG_KEYS = (
     "max_file_mb",
     "git_commit",
 )
+#: Keys read here but not listed by ``cchc config`` (they are not one value each).
+SCOPE_KEYS = ("writers",)
 LANGUAGES = ("vi", "en")
 SMTP_KEYS = ("host", "port", "security", "user", "password_env", "sender")
 _EMAIL = re.compile(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+")
@@ -178,3 +182,29 @@ def _smtp(node: YMap, diagnostics: list[Diagnostic]) -> SmtpSettings:
     if sender and not _EMAIL.search(sender):
         diagnostics.append(error(fields.spans["sender"], "units.bad-email", email=sender))
     return SmtpSettings(**settings)
+
+
+def _writers(
+    node: YMap | None, diagnostics: list[Diagnostic]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``writers:``: an author's e-mail or name -> the unit ids whose progress they write."""
+    if node is None:
+        return ()
+    from cchc_cli.core.units import ID_PATTERN
+
+    found = []
+    for who, entry in node.entries.items():
+        value = entry.value
+        items = [value] if isinstance(value, YScalar) else getattr(value, "items", None)
+        if items is None:
+            diagnostics.append(error(value.source, "schema.expected-list", key=who))
+            continue
+        units = []
+        for item in items:
+            unit = item.value if isinstance(item, YScalar) else None
+            if unit is None or not (unit == "_office" or ID_PATTERN.fullmatch(unit)):
+                diagnostics.append(error(item.source, "config.bad-writer-unit", unit=unit or ""))
+                continue
+            units.append(unit)
+        found.append((" ".join(who.split()), tuple(units)))
+    return tuple(found)

@@ -507,6 +507,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Extend for one unit only (written in that unit's progress file); "
         "without it: the whole task.",
     ),
+    "config.bad-writer-unit": (
+        "'{unit}' không phải mã đơn vị (writers: địa chỉ hoặc tên -> danh sách mã đơn vị)",
+        "'{unit}' is not a unit id (writers: e-mail or name -> list of unit ids)",
+    ),
     "undo.changed": (
         "{path} đã thay đổi sau thao tác #{id} ({ref}); hoàn tác sẽ làm mất các thay đổi đó, "
         "nên tệp giữ nguyên",
