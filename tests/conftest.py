@@ -59,3 +59,23 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture
+def cchc():
+    """Run ``cchc ARGS`` in-process: ``cchc("due", "--lang", "en", input=..., VAR="x")``.
+
+    Returns click's result: ``exit_code``, ``stdout``, ``stderr`` (kept apart) and
+    ``exception``. Keyword arguments besides ``input`` are environment variables.
+    """
+    from typer.testing import CliRunner
+
+    from cchc_cli.cli.app import app
+
+    runner = CliRunner()
+
+    def run(*args: str | os.PathLike[str], input: str | bytes | None = None, **env: str):
+        argv = [str(a) for a in args]
+        return runner.invoke(app, argv, prog_name="cchc", input=input, env=env or None)
+
+    return run

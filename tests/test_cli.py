@@ -7,41 +7,33 @@ import io
 import json
 
 import pytest
-from typer.testing import CliRunner
 
 from cchc_cli.cli.app import app
-
-runner = CliRunner()
-
-
-def cchc(*args: str, **env: str):
-    return runner.invoke(app, list(args), prog_name="cchc", env=env or None)
-
 
 # -- list ------------------------------------------------------------------------
 
 
-def test_list_prints_every_task_as_plain_text_when_piped(data_dir, golden):
+def test_list_prints_every_task_as_plain_text_when_piped(cchc, data_dir, golden):
     result = cchc("list")
     assert result.exit_code == 0
     assert "\x1b[" not in result.stdout
     golden("list.vi.txt", result.stdout)
 
 
-def test_list_in_english(data_dir, golden):
+def test_list_in_english(cchc, data_dir, golden):
     result = cchc("list", "--lang", "en")
     assert result.exit_code == 0
     golden("list.en.txt", result.stdout)
 
 
-def test_lang_and_data_come_from_the_environment(data_dir, tmp_path, monkeypatch):
+def test_lang_and_data_come_from_the_environment(cchc, data_dir, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path.parent)
     result = cchc("list", CCHC_DATA=str(data_dir), CCHC_LANG="en")
     assert result.exit_code == 0
     assert result.stdout.startswith("Ref ")
 
 
-def test_list_json_has_the_documented_keys_and_expanded_assignees(data_dir):
+def test_list_json_has_the_documented_keys_and_expanded_assignees(cchc, data_dir):
     result = cchc("list", "--format", "json")
     assert result.exit_code == 0
     records = json.loads(result.stdout)
@@ -68,7 +60,7 @@ def test_list_json_has_the_documented_keys_and_expanded_assignees(data_dir):
     assert by_ref["cchc-2023-11/2.1"]["lead"] == "noi-vu"
 
 
-def test_list_csv_is_utf8_with_a_bom_and_the_json_columns(data_dir):
+def test_list_csv_is_utf8_with_a_bom_and_the_json_columns(cchc, data_dir):
     result = cchc("list", "--format", "csv", "--notice", "cchc-2023-11")
     assert result.exit_code == 0
     assert result.stdout.startswith(
@@ -95,26 +87,26 @@ def test_list_csv_is_utf8_with_a_bom_and_the_json_columns(data_dir):
         ("doan-thanh-nien", []),
     ],
 )
-def test_list_by_unit_resolves_names_and_groups(data_dir, unit, refs):
+def test_list_by_unit_resolves_names_and_groups(cchc, data_dir, unit, refs):
     result = cchc("list", "--unit", unit, "--format", "json")
     assert result.exit_code == 0
     assert [r["id"] for r in json.loads(result.stdout)] == refs
 
 
-def test_list_search_ignores_marks_and_case(data_dir):
+def test_list_search_ignores_marks_and_case(cchc, data_dir):
     result = cchc("list", "--search", "CHU KY SO", "--format", "json")
     assert [r["id"] for r in json.loads(result.stdout)] == ["6"]
     result = cchc("list", "--search", "văn bản đến chờ xử lý", "--format", "json")
     assert [r["id"] for r in json.loads(result.stdout)] == ["6", "7.2", "8.3"]
 
 
-def test_list_with_nothing_found_prints_only_the_header(data_dir):
+def test_list_with_nothing_found_prints_only_the_header(cchc, data_dir):
     result = cchc("list", "--search", "không có nội dung này")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == ["Mã  Đơn vị thực hiện  Thời hạn  Hạn cuối  Nội dung"]
 
 
-def test_unknown_unit_is_a_usage_error_with_a_suggestion(data_dir):
+def test_unknown_unit_is_a_usage_error_with_a_suggestion(cchc, data_dir):
     result = cchc("list", "--unit", "Phòng Nội vu 2")
     assert result.exit_code == 2
     assert result.stdout == ""
@@ -124,19 +116,19 @@ def test_unknown_unit_is_a_usage_error_with_a_suggestion(data_dir):
     )
 
 
-def test_unknown_notice_is_a_usage_error(data_dir):
+def test_unknown_notice_is_a_usage_error(cchc, data_dir):
     result = cchc("list", "--notice", "tb-99", "--lang", "en")
     assert (result.exit_code, result.stderr) == (2, "cchc: error: no notice 'tb-99'\n")
 
 
-def test_bad_format_is_a_usage_error(data_dir):
+def test_bad_format_is_a_usage_error(cchc, data_dir):
     result = cchc("list", "--format", "xml")
     assert result.exit_code == 2
     assert "--format" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_missing_data_folder_is_a_usage_error(tmp_path, monkeypatch):
+def test_missing_data_folder_is_a_usage_error(cchc, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = cchc("list")
     assert result.exit_code == 2
@@ -145,7 +137,7 @@ def test_missing_data_folder_is_a_usage_error(tmp_path, monkeypatch):
     )
 
 
-def test_a_folder_that_is_not_a_data_folder_is_a_usage_error(tmp_path, monkeypatch):
+def test_a_folder_that_is_not_a_data_folder_is_a_usage_error(cchc, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "empty").mkdir()
     result = cchc("validate", "--data", "empty", "--lang", "en")
@@ -159,7 +151,7 @@ def test_a_folder_that_is_not_a_data_folder_is_a_usage_error(tmp_path, monkeypat
     )
 
 
-def test_read_commands_report_data_errors_and_show_the_rest(data_dir):
+def test_read_commands_report_data_errors_and_show_the_rest(cchc, data_dir):
     (data_dir / "notices" / "broken.yaml").write_text(
         "id: tb-1\ndate: 2023-12-01\ntitle: T\ntasks:\n"
         "  - {id: '1', assignees: [noi-vu], text: A, deadline: trước ngày 31/11/2023}\n"
@@ -181,19 +173,19 @@ def test_read_commands_report_data_errors_and_show_the_rest(data_dir):
 # -- show --------------------------------------------------------------------------
 
 
-def test_show_prints_the_notice_header_the_task_and_its_source(data_dir, golden):
+def test_show_prints_the_notice_header_the_task_and_its_source(cchc, data_dir, golden):
     result = cchc("show", "cchc-2023-11/2.2", "--as-of", "2023-11-30")
     assert result.exit_code == 0
     golden("show-2.2.vi.txt", result.stdout)
 
 
-def test_show_in_english(data_dir, golden):
+def test_show_in_english(cchc, data_dir, golden):
     result = cchc("show", "8.2", "--lang", "en", "--as-of", "2023-11-20")
     assert result.exit_code == 0
     golden("show-8.2.en.txt", result.stdout)
 
 
-def test_show_json_is_the_task_record_with_its_progress(data_dir):
+def test_show_json_is_the_task_record_with_its_progress(cchc, data_dir):
     result = cchc("show", "1.2", "--format", "json", "--as-of", "2023-11-25")
     record = json.loads(result.stdout)
     assert record["as_of"] == "2023-11-25"
@@ -206,13 +198,13 @@ def test_show_json_is_the_task_record_with_its_progress(data_dir):
     assert record["source"] == "data/notices/tb-ket-luan-cchc-vinh-linh-2023-11.yaml:41:5"
 
 
-def test_show_accepts_any_unambiguous_reference(data_dir):
+def test_show_accepts_any_unambiguous_reference(cchc, data_dir):
     for ref in ("cchc-2023-11/7.1", "cchc-2023/7.1", "7.1"):
         result = cchc("show", ref, "--format", "json")
         assert json.loads(result.stdout)["ref"] == "cchc-2023-11/7.1", ref
 
 
-def test_show_an_ambiguous_reference_lists_the_candidates(data_dir):
+def test_show_an_ambiguous_reference_lists_the_candidates(cchc, data_dir):
     source = data_dir / "notices" / "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
     text = source.read_text(encoding="utf-8").replace("id: cchc-2023-11", "id: cchc-2023-12")
     (data_dir / "notices" / "copy.yaml").write_text(text, encoding="utf-8")
@@ -221,7 +213,7 @@ def test_show_an_ambiguous_reference_lists_the_candidates(data_dir):
     assert result.stderr == "cchc: error: '7.1' could be: cchc-2023-11/7.1, cchc-2023-12/7.1\n"
 
 
-def test_show_an_unknown_reference_suggests_the_closest(data_dir):
+def test_show_an_unknown_reference_suggests_the_closest(cchc, data_dir):
     result = cchc("show", "cchc-2023-11/7,2", "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr == (
@@ -229,7 +221,7 @@ def test_show_an_unknown_reference_suggests_the_closest(data_dir):
     )
 
 
-def test_show_lists_completions_and_units_still_open(data_dir, golden):
+def test_show_lists_completions_and_units_still_open(cchc, data_dir, golden):
     notice = data_dir / "notices" / "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
     text = notice.read_text(encoding="utf-8")
     marked = text.replace(
@@ -253,13 +245,13 @@ def test_show_lists_completions_and_units_still_open(data_dir, golden):
 # -- units -------------------------------------------------------------------------
 
 
-def test_units_lists_the_registry_and_its_groups(data_dir, golden):
+def test_units_lists_the_registry_and_its_groups(cchc, data_dir, golden):
     result = cchc("units")
     assert result.exit_code == 0
     golden("units.vi.txt", result.stdout)
 
 
-def test_units_json_has_units_and_groups_with_members(data_dir):
+def test_units_json_has_units_and_groups_with_members(cchc, data_dir):
     document = json.loads(cchc("units", "--format", "json").stdout)
     assert len(document["units"]) == 32
     assert document["units"][1] == {
@@ -277,13 +269,13 @@ def test_units_json_has_units_and_groups_with_members(data_dir):
 # -- validate ----------------------------------------------------------------------
 
 
-def test_validate_the_bundled_data_passes_with_warnings(data_dir, golden):
+def test_validate_the_bundled_data_passes_with_warnings(cchc, data_dir, golden):
     result = cchc("validate")
     assert result.exit_code == 0
     golden("validate.vi.txt", result.stdout)
 
 
-def test_validate_strict_fails_on_warnings(data_dir):
+def test_validate_strict_fails_on_warnings(cchc, data_dir):
     result = cchc("validate", "--strict")
     assert result.exit_code == 1
     assert result.stdout.endswith("0 lỗi, 6 cảnh báo\n")
@@ -316,7 +308,7 @@ COMMANDS = [
 ]
 
 
-def test_the_cache_commands_have_help_text():
+def test_the_cache_commands_have_help_text(cchc):
     result = cchc("cache", "--help")
     assert result.exit_code == 0
     assert "Xóa bộ nhớ đệm" in " ".join(result.stdout.split())
@@ -329,7 +321,7 @@ def test_the_command_list_is_complete():
     assert hidden == []  # no merge driver any more: progress files merge with plain git
 
 
-def test_every_command_is_listed_with_help_text():
+def test_every_command_is_listed_with_help_text(cchc):
     result = cchc("--help")
     assert result.exit_code == 0
     for command in COMMANDS:
@@ -337,7 +329,7 @@ def test_every_command_is_listed_with_help_text():
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_every_command_has_help_text(command):
+def test_every_command_has_help_text(cchc, command):
     registered = {c.name or c.callback.__name__: c for c in app.registered_commands}
     assert registered[command].help, command
     result = cchc(command, "--help")
@@ -345,7 +337,7 @@ def test_every_command_has_help_text(command):
     assert registered[command].help.split(";")[0][:30] in " ".join(result.stdout.split())
 
 
-def test_show_json_says_the_task_is_done_once_every_assignee_is(data_dir):
+def test_show_json_says_the_task_is_done_once_every_assignee_is(cchc, data_dir):
     notice = data_dir / "notices" / "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
     text = notice.read_text(encoding="utf-8")
     line = "    deadline: trước ngày 25/11/2023\n"

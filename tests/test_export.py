@@ -8,16 +8,8 @@ import json
 from datetime import date, timedelta
 
 from icalendar import Calendar
-from typer.testing import CliRunner
 
-from cchc_cli.cli.app import app
-
-runner = CliRunner()
 NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
-
-
-def cchc(*args: str):
-    return runner.invoke(app, list(args), prog_name="cchc")
 
 
 def events(path) -> dict:
@@ -25,7 +17,7 @@ def events(path) -> dict:
     return {str(e["UID"]): e for e in calendar.walk("VEVENT")}
 
 
-def test_ics_has_one_event_per_open_pair_with_a_deadline(data_dir, tmp_path):
+def test_ics_has_one_event_per_open_pair_with_a_deadline(cchc, data_dir, tmp_path):
     path = tmp_path / "noi-vu.ics"
     result = cchc(
         "export", "-f", "ics", "--unit", "noi vu", "-o", str(path), "--as-of", "2023-11-20"
@@ -48,7 +40,7 @@ def test_ics_has_one_event_per_open_pair_with_a_deadline(data_dir, tmp_path):
     assert alarm.decoded("trigger") == timedelta(days=-3)
 
 
-def test_uids_are_stable_so_a_calendar_updates_instead_of_duplicating(data_dir, tmp_path):
+def test_uids_are_stable_so_a_calendar_updates_instead_of_duplicating(cchc, data_dir, tmp_path):
     first, second = tmp_path / "a.ics", tmp_path / "b.ics"
     cchc("export", "-f", "ics", "-o", str(first), "--as-of", "2023-11-20")
     path = data_dir / "notices" / NOTICE
@@ -69,7 +61,7 @@ def test_uids_are_stable_so_a_calendar_updates_instead_of_duplicating(data_dir, 
     assert moved.walk("VALARM")[0].decoded("trigger") == timedelta(days=-1)
 
 
-def test_done_and_cancelled_pairs_leave_the_calendar(data_dir, tmp_path):
+def test_done_and_cancelled_pairs_leave_the_calendar(cchc, data_dir, tmp_path):
     path = data_dir / "notices" / NOTICE
     text = path.read_text("utf-8")
     text = text.replace(
@@ -87,7 +79,7 @@ def test_done_and_cancelled_pairs_leave_the_calendar(data_dir, tmp_path):
     assert sorted(events(out)) == ["cchc-2023-11-1.2-noi-vu@cchc"]
 
 
-def test_ics_to_standard_output(data_dir):
+def test_ics_to_standard_output(cchc, data_dir):
     result = cchc("export", "-f", "ics", "--unit", "kt-ht", "--as-of", "2023-11-20")
     calendar = Calendar.from_ical(result.stdout_bytes)
     assert [str(e["UID"]) for e in calendar.walk("VEVENT")] == [
@@ -96,7 +88,7 @@ def test_ics_to_standard_output(data_dir):
     ]
 
 
-def test_json_export_has_every_pair_and_its_status(data_dir):
+def test_json_export_has_every_pair_and_its_status(cchc, data_dir):
     result = cchc("export", "-f", "json", "--as-of", "2023-11-25")
     records = json.loads(result.stdout)
     assert len(records) == 159
@@ -121,7 +113,7 @@ def test_json_export_has_every_pair_and_its_status(data_dir):
     }
 
 
-def test_csv_export_is_excel_ready(data_dir, tmp_path):
+def test_csv_export_is_excel_ready(cchc, data_dir, tmp_path):
     out = tmp_path / "export.csv"
     result = cchc("export", "-f", "csv", "-o", str(out), "--unit", "gd-dt", "--as-of", "2023-11-25")
     assert result.exit_code == 0

@@ -7,6 +7,7 @@ import re
 import shlex
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from cchc_cli.cli.app import app
@@ -34,6 +35,7 @@ def test_the_guide_shows_commands_of_every_kind():
                      "undo", "log", "remind", "report", "export", "import", "validate"}  # fmt: skip
 
 
+@pytest.mark.slow
 def test_every_command_in_the_guide_runs(data_dir):
     (data_dir.parent / "tb-moi.txt").write_text(SAMPLE, "utf-8")
     runner = CliRunner()

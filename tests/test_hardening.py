@@ -15,21 +15,14 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from cchc_cli.cli.app import app
 from cchc_cli.store import loader as loader_module
 from cchc_cli.store.edit import content
 from cchc_cli.store.loader import load
 
-runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
 NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
 REFERENCE = (ROOT / "data" / "notices" / NOTICE).read_text("utf-8")
-
-
-def cchc(*args: str):
-    return runner.invoke(app, list(args), prog_name="cchc")
 
 
 def no_traceback(result) -> None:
@@ -41,7 +34,7 @@ def no_traceback(result) -> None:
 # -- files a clerk can produce -----------------------------------------------------------
 
 
-def test_a_50_mb_file_is_refused_with_its_size_and_the_limit_is_configurable(data_dir):
+def test_a_50_mb_file_is_refused_with_its_size_and_the_limit_is_configurable(cchc, data_dir):
     big = data_dir / "notices" / "big.yaml"
     with open(big, "wb") as handle:
         handle.truncate(50 * 1024 * 1024)  # sparse: no 50 MB written to disk
@@ -57,7 +50,7 @@ def test_a_50_mb_file_is_refused_with_its_size_and_the_limit_is_configurable(dat
     assert "big.yaml:1:1: error: YAML syntax error" in result.stdout or "big.yaml" in result.stdout
 
 
-def test_an_unreadable_file_is_named_with_the_reason(data_dir, monkeypatch):
+def test_an_unreadable_file_is_named_with_the_reason(cchc, data_dir, monkeypatch):
     real = Path.read_bytes
 
     def read_bytes(self):
@@ -73,7 +66,7 @@ def test_an_unreadable_file_is_named_with_the_reason(data_dir, monkeypatch):
     )
 
 
-def test_a_link_out_of_the_data_folder_is_not_followed(data_dir, tmp_path):
+def test_a_link_out_of_the_data_folder_is_not_followed(cchc, data_dir, tmp_path):
     outside = tmp_path / "secret.yaml"
     outside.write_text(REFERENCE.replace("cchc-2023-11", "secret"), "utf-8")
     (data_dir / "notices" / "link.yaml").symlink_to(outside)
@@ -143,14 +136,14 @@ def test_a_file_that_never_stops_changing_is_reported(data_dir, monkeypatch):
         (["note", "2.3", ""], 2),
     ],
 )
-def test_bad_command_lines_get_a_message_and_exit_2(data_dir, args, code):
+def test_bad_command_lines_get_a_message_and_exit_2(cchc, data_dir, args, code):
     result = cchc(*args)
     no_traceback(result)
     assert result.exit_code == code
     assert result.stderr.strip()
 
 
-def test_an_unwritable_folder_for_an_edit_is_a_plain_error(data_dir, monkeypatch):
+def test_an_unwritable_folder_for_an_edit_is_a_plain_error(cchc, data_dir, monkeypatch):
     from cchc_cli.store import fileio
 
     def refuse(*args, **kwargs):
@@ -210,15 +203,17 @@ READ_COMMANDS = [
 ]
 
 
+@pytest.mark.slow
 @given(text=mutated(), command=st.sampled_from(READ_COMMANDS))
-def test_a_damaged_file_gets_diagnostics_never_a_crash(data_dir, text, command):
+def test_a_damaged_file_gets_diagnostics_never_a_crash(cchc, data_dir, text, command):
     (data_dir / "notices" / NOTICE).write_text(text, "utf-8", errors="surrogatepass")
     result = cchc(*command, "--no-cache")
     no_traceback(result)
 
 
+@pytest.mark.slow
 @given(text=mutated(), task=st.sampled_from(["2.3", "4", "6", "7.1", "3.2"]))
-def test_an_edit_on_a_valid_file_changes_only_what_it_says(data_dir, text, task):
+def test_an_edit_on_a_valid_file_changes_only_what_it_says(cchc, data_dir, text, task):
     path = data_dir / "notices" / NOTICE
     path.write_text(text, "utf-8", errors="surrogatepass")
     before = load(data_dir)
@@ -246,7 +241,8 @@ def _twin(dataset, task):
 # -- crash safety --------------------------------------------------------------------------
 
 
-def test_killing_edits_at_random_leaves_every_file_whole(data_dir):
+@pytest.mark.slow
+def test_killing_edits_at_random_leaves_every_file_whole(cchc, data_dir):
     lines = ["id: tb-k", "date: 2023-11-24", "title: Hai mươi nhiệm vụ", "tasks:"]
     for i in range(1, 31):
         lines += [f'  - id: "{i}"', "    assignees: [noi-vu]", f"    text: Việc số {i}"]
@@ -289,6 +285,7 @@ def test_killing_edits_at_random_leaves_every_file_whole(data_dir):
     assert isinstance(done, dict)
 
 
+@pytest.mark.slow
 def test_a_reader_that_stops_early_gets_no_complaint(data_dir):
     """`cchc due | head -1`: no "Broken pipe" message, no traceback."""
     import os

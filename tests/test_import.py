@@ -5,21 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from cchc_cli.cli.app import app
 from cchc_cli.services.importer import read
 from cchc_cli.store.edit import content
 from cchc_cli.store.loader import load
 
-runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "tb-ket-luan-cchc-vinh-linh-2023-11.txt"
 NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
-
-
-def cchc(*args: str, input: str | bytes | None = None):
-    return runner.invoke(app, list(args), prog_name="cchc", input=input)
 
 
 @pytest.fixture
@@ -29,7 +22,7 @@ def seed(tmp_path) -> Path:
     pytest.skip("the reference notice (../shared/seed) is not beside this checkout")
 
 
-def imported(data_dir: Path, source: Path) -> list:
+def imported(cchc, data_dir: Path, source: Path) -> list:
     out = data_dir / "notices" / "imported.yaml"
     result = cchc("import", str(source), "-o", str(out), "--id", "imported")
     assert result.exit_code == 0, result.stderr
@@ -40,8 +33,8 @@ def imported(data_dir: Path, source: Path) -> list:
 FIELDS = ("id", "text", "assigned", "assignees", "lead", "with_", "deadline")
 
 
-def test_the_reference_notice_imports_as_the_hand_written_file(data_dir, seed):
-    tasks = imported(data_dir, seed)
+def test_the_reference_notice_imports_as_the_hand_written_file(cchc, data_dir, seed):
+    tasks = imported(cchc, data_dir, seed)
     by_hand = [t for t in load(data_dir).tasks if t.notice == "cchc-2023-11"]
     assert len(tasks) == len(by_hand) == 17
     for mine, theirs in zip(tasks, by_hand, strict=True):
@@ -49,8 +42,8 @@ def test_the_reference_notice_imports_as_the_hand_written_file(data_dir, seed):
             assert content(getattr(mine, name)) == content(getattr(theirs, name)), (mine.id, name)
 
 
-def test_the_reference_notice_header(data_dir, seed):
-    imported(data_dir, seed)
+def test_the_reference_notice_header(cchc, data_dir, seed):
+    imported(cchc, data_dir, seed)
     (notice,) = [n for n in load(data_dir).notices if n.id == "imported"]
     assert (notice.number, notice.issuer, notice.place) == (
         None,
@@ -114,7 +107,7 @@ Nguyễn Văn An
 """
 
 
-def test_a_notice_in_every_style(data_dir, tmp_path):
+def test_a_notice_in_every_style(cchc, data_dir, tmp_path):
     source = tmp_path / "tb-145.txt"
     source.write_text(OWN, "utf-8")
     result = cchc("import", str(source), "--dry-run")
@@ -149,7 +142,7 @@ def test_a_notice_in_every_style(data_dir, tmp_path):
     assert draft.signer == ("Nguyễn Văn An", "PHÓ CHỦ TỊCH", "KT. CHỦ TỊCH")
 
 
-def test_the_draft_validates_but_for_the_flagged_items(data_dir, tmp_path):
+def test_the_draft_validates_but_for_the_flagged_items(cchc, data_dir, tmp_path):
     source = tmp_path / "tb-145.txt"
     source.write_text(OWN, "utf-8")
     result = cchc("import", str(source))
@@ -180,7 +173,7 @@ def test_the_draft_validates_but_for_the_flagged_items(data_dir, tmp_path):
     assert same_file.stderr.endswith("exists already; choose another --output or --id\n")
 
 
-def test_a_word_document_gives_the_same_draft_as_the_text(data_dir, tmp_path):
+def test_a_word_document_gives_the_same_draft_as_the_text(cchc, data_dir, tmp_path):
     from docx import Document
 
     document = Document()
@@ -196,13 +189,13 @@ def test_a_word_document_gives_the_same_draft_as_the_text(data_dir, tmp_path):
     assert from_word.stdout.replace("tb-145.docx", "tb-145.txt") == from_text.stdout
 
 
-def test_standard_input(data_dir):
+def test_standard_input(cchc, data_dir):
     result = cchc("import", "-", "--dry-run", input=OWN.encode("utf-8"))
     assert result.exit_code == 0
     assert "id: tb-145-2024" in result.stdout
 
 
-def test_a_legacy_encoded_or_unreadable_file_is_a_clear_error(data_dir, tmp_path):
+def test_a_legacy_encoded_or_unreadable_file_is_a_clear_error(cchc, data_dir, tmp_path):
     legacy = tmp_path / "cu.txt"
     legacy.write_bytes("Số: 12/TB-UBND\n".encode() + "Báo cáo\n".encode("cp1258"))
     result = cchc("import", str(legacy), "--lang", "en")
@@ -217,7 +210,7 @@ def test_a_legacy_encoded_or_unreadable_file_is_a_clear_error(data_dir, tmp_path
     assert result.stderr.startswith(f"cchc: error: cannot read {broken}:")
 
 
-def test_a_text_with_no_numbered_assignment_is_refused(data_dir, tmp_path):
+def test_a_text_with_no_numbered_assignment_is_refused(cchc, data_dir, tmp_path):
     source = tmp_path / "thu.txt"
     source.write_text("Kính gửi anh chị,\nĐây không phải là thông báo kết luận.\n", "utf-8")
     result = cchc("import", str(source), "--lang", "en")
@@ -265,7 +258,7 @@ def test_lettered_items_that_name_their_units(data_dir):
     assert draft.issuer == "UBND huyện Vĩnh Linh"
 
 
-def test_word_s_automatic_numbering_is_read_as_a_reader_sees_it(data_dir, tmp_path):
+def test_word_s_automatic_numbering_is_read_as_a_reader_sees_it(cchc, data_dir, tmp_path):
     from docx import Document
 
     document = Document()

@@ -12,17 +12,11 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 from icalendar import Calendar
-from typer.testing import CliRunner
 
-import cchc_cli.cli.app as cli
-from cchc_cli.cli.app import app
+import cchc_cli.cli.context as cli
+from cchc_cli.views.i18n import Lang
 
-runner = CliRunner()
 NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
-
-
-def cchc(*args: str, **env: str):
-    return runner.invoke(app, list(args), prog_name="cchc", env=env or None)
 
 
 def mark(data_dir: Path, after: str, lines: str) -> None:
@@ -35,12 +29,12 @@ def mark(data_dir: Path, after: str, lines: str) -> None:
 # -- printed -------------------------------------------------------------------------
 
 
-def test_nothing_to_report_prints_nothing_and_exits_0(data_dir):
+def test_nothing_to_report_prints_nothing_and_exits_0(cchc, data_dir):
     result = cchc("remind", "--as-of", "2023-11-19")
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
 
 
-def test_reminders_are_grouped_by_unit_in_vietnamese_order(data_dir, golden):
+def test_reminders_are_grouped_by_unit_in_vietnamese_order(cchc, data_dir, golden):
     mark(data_dir, "    deadline: trước ngày 25/11/2023\n", "    done: {noi-vu: 2023-11-24}\n")
     result = cchc("remind", "--as-of", "2023-11-25", "--notice", "cchc-2023-11", "--days", "15")
     assert result.exit_code == 0
@@ -53,7 +47,7 @@ def test_reminders_are_grouped_by_unit_in_vietnamese_order(data_dir, golden):
     assert "cchc-2023-11/2.3" not in result.stdout  # done
 
 
-def test_reminders_in_english(data_dir, golden):
+def test_reminders_in_english(cchc, data_dir, golden):
     result = cchc("remind", "--as-of", "2023-12-12", "--unit", "gd-dt", "--lang", "en")
     assert result.exit_code == 0
     golden("remind-gd-dt.en.txt", result.stdout)
@@ -69,7 +63,7 @@ def test_reminders_in_english(data_dir, golden):
         ("2023-12-10", "0", True),  # the day after: overdue
     ],
 )
-def test_boundary_days(data_dir, as_of, days, shown):
+def test_boundary_days(cchc, data_dir, as_of, days, shown):
     result = cchc("remind", "--as-of", as_of, "--days", days, "--unit", "phong-ban")
     listed = {line.split(":")[0][2:] for line in result.stdout.splitlines() if line[:2] == "- "}
     expected = {"cchc-2023-11/2.2", "cchc-2023-11/4", "cchc-2023-11/6"}
@@ -77,14 +71,14 @@ def test_boundary_days(data_dir, as_of, days, shown):
     assert not (expected & listed) or expected <= listed
 
 
-def test_the_last_day_today_and_the_day_after_are_told_apart(data_dir):
+def test_the_last_day_today_and_the_day_after_are_told_apart(cchc, data_dir):
     today = cchc("remind", "--as-of", "2023-12-09", "--days", "0", "--unit", "kt-ht")
     assert "- cchc-2023-11/4: hôm nay là hạn cuối" in today.stdout
     after = cchc("remind", "--as-of", "2023-12-10", "--days", "0", "--unit", "kt-ht")
     assert "- cchc-2023-11/4: quá hạn 1 ngày" in after.stdout
 
 
-def test_a_server_in_utc_at_17_30_is_already_tomorrow_in_vietnam(data_dir, monkeypatch):
+def test_a_server_in_utc_at_17_30_is_already_tomorrow_in_vietnam(cchc, data_dir, monkeypatch):
     class Clock(datetime):
         @classmethod
         def now(cls, tz=None):
@@ -96,7 +90,7 @@ def test_a_server_in_utc_at_17_30_is_already_tomorrow_in_vietnam(data_dir, monke
     assert "- cchc-2023-11/4: quá hạn 1 ngày" in result.stdout
 
 
-def test_errors_in_the_data_go_to_stderr_with_exit_1(data_dir):
+def test_errors_in_the_data_go_to_stderr_with_exit_1(cchc, data_dir):
     (data_dir / "notices" / "broken.yaml").write_text("id: x\ndate: 2023-13-01\n", "utf-8")
     result = cchc("remind", "--as-of", "2023-11-25", "--unit", "noi-vu")
     assert result.exit_code == 1
@@ -104,12 +98,12 @@ def test_errors_in_the_data_go_to_stderr_with_exit_1(data_dir):
     assert result.stdout.startswith("Nhắc việc ngày 25/11/2023")
 
 
-def test_fail_on_overdue_exits_3_only_when_something_is_overdue(data_dir):
+def test_fail_on_overdue_exits_3_only_when_something_is_overdue(cchc, data_dir):
     assert cchc("remind", "--as-of", "2023-11-25", "--fail-on-overdue").exit_code == 3
     assert cchc("remind", "--as-of", "2023-11-22", "--fail-on-overdue").exit_code == 0
 
 
-def test_working_days_skip_weekends_and_holidays(data_dir):
+def test_working_days_skip_weekends_and_holidays(cchc, data_dir):
     saturday = cchc("remind", "--as-of", "2023-11-25", "--working-days")
     assert (saturday.exit_code, saturday.stdout) == (0, "")
     (data_dir / "config.yaml").write_text(
@@ -121,13 +115,13 @@ def test_working_days_skip_weekends_and_holidays(data_dir):
     assert monday.stdout.startswith("Nhắc việc ngày 28/11/2023")
 
 
-def test_the_window_comes_from_the_config(data_dir):
+def test_the_window_comes_from_the_config(cchc, data_dir):
     (data_dir / "config.yaml").write_text("reminder_days: 20\n", "utf-8")
     result = cchc("remind", "--as-of", "2023-11-20", "--unit", "vh-tt")
     assert "cchc-2023-11/6" in result.stdout  # last day 09/12, 19 days away
 
 
-def test_bad_settings_are_reported_by_validate(data_dir):
+def test_bad_settings_are_reported_by_validate(cchc, data_dir):
     (data_dir / "config.yaml").write_text(
         "reminder_days: ba\nholidays: [30/02/2024]\noffice_email: [not-an-address]\n"
         "smtp: {security: tls, password: secret, port: 99999}\n",
@@ -204,7 +198,7 @@ def configure(data_dir: Path, port: int) -> None:
     units.write_text(text, "utf-8")
 
 
-def test_email_goes_to_each_unit_and_a_summary_to_the_office(data_dir, smtp):
+def test_email_goes_to_each_unit_and_a_summary_to_the_office(cchc, data_dir, smtp):
     inbox, port = smtp
     configure(data_dir, port)
     result = cchc("remind", "--email", "--as-of", "2023-11-25", "--notice", "cchc-2023-11")
@@ -243,7 +237,7 @@ def test_email_goes_to_each_unit_and_a_summary_to_the_office(data_dir, smtp):
     assert "Xã Vĩnh Tú: 2 quá hạn" in text
 
 
-def test_a_second_run_the_same_day_sends_nothing_unless_forced(data_dir, smtp):
+def test_a_second_run_the_same_day_sends_nothing_unless_forced(cchc, data_dir, smtp):
     inbox, port = smtp
     configure(data_dir, port)
     assert cchc("remind", "--email", "--as-of", "2023-11-25").exit_code == 0
@@ -256,7 +250,7 @@ def test_a_second_run_the_same_day_sends_nothing_unless_forced(data_dir, smtp):
     assert len(inbox.messages) == 9
 
 
-def test_a_refused_recipient_is_reported_and_retried_next_run(data_dir, smtp):
+def test_a_refused_recipient_is_reported_and_retried_next_run(cchc, data_dir, smtp):
     inbox, port = smtp
     configure(data_dir, port)
     inbox.refuse.add("gddt@vinhlinh.example")
@@ -274,7 +268,7 @@ def test_a_refused_recipient_is_reported_and_retried_next_run(data_dir, smtp):
     assert [to for to, _ in inbox.messages[2:]] == [["gddt@vinhlinh.example"]]
 
 
-def test_an_unreachable_server_is_reported_with_what_was_not_sent(data_dir):
+def test_an_unreachable_server_is_reported_with_what_was_not_sent(cchc, data_dir):
     configure(data_dir, free_port())
     result = cchc("remind", "--email", "--as-of", "2023-11-25", "--lang", "en")
     assert result.exit_code == 1
@@ -288,7 +282,7 @@ def test_an_unreachable_server_is_reported_with_what_was_not_sent(data_dir):
     ]
 
 
-def test_dry_run_prints_the_messages_and_sends_nothing(data_dir, smtp):
+def test_dry_run_prints_the_messages_and_sends_nothing(cchc, data_dir, smtp):
     inbox, port = smtp
     configure(data_dir, port)
     result = cchc("remind", "--dry-run", "--as-of", "2023-11-25", "--unit", "noi-vu")
@@ -305,7 +299,7 @@ def test_dry_run_prints_the_messages_and_sends_nothing(data_dir, smtp):
     assert "Văn phòng HĐND và UBND huyện Vĩnh Linh\n" not in result.stdout
 
 
-def test_mail_is_signed_with_the_office_name(data_dir, smtp):
+def test_mail_is_signed_with_the_office_name(cchc, data_dir, smtp):
     _, port = smtp
     configure(data_dir, port)
     config = data_dir / "config.yaml"
@@ -317,7 +311,7 @@ def test_mail_is_signed_with_the_office_name(data_dir, smtp):
     assert result.stdout.count("\nVăn phòng HĐND và UBND huyện Vĩnh Linh\nThư này do cchc") == 2
 
 
-def test_mail_settings_come_from_the_environment_too(data_dir, smtp):
+def test_mail_settings_come_from_the_environment_too(cchc, data_dir, smtp):
     inbox, port = smtp
     configure(data_dir, 1)
     result = cchc(
@@ -331,7 +325,7 @@ def test_mail_settings_come_from_the_environment_too(data_dir, smtp):
     ]
 
 
-def test_missing_settings_and_password_are_clear_errors(data_dir):
+def test_missing_settings_and_password_are_clear_errors(cchc, data_dir):
     result = cchc("remind", "--email", "--as-of", "2023-11-25", "--lang", "en")
     assert result.exit_code == 1
     assert result.stderr == (
@@ -342,9 +336,31 @@ def test_missing_settings_and_password_are_clear_errors(data_dir):
         "office_email: [vp@x.example]\nsmtp: {host: 127.0.0.1, user: cchc, sender: a@x.example}\n",
         "utf-8",
     )
-    result = runner.invoke(
-        app, ["remind", "--email", "--as-of", "2023-11-25", "--lang", "en"], env={}
-    )
+    result = cchc("remind", "--email", "--as-of", "2023-11-25", "--lang", "en")
     assert result.stderr == (
         "cchc: error: no SMTP password: set the environment variable CCHC_SMTP_PASSWORD\n"
     )
+
+
+def test_calendars_go_only_to_reminded_units_with_an_address(data_dir):
+    from cchc_cli.store.loader import load
+    from cchc_cli.views.query import select_statuses
+    from cchc_cli.views.remind import calendars, collect
+
+    config = data_dir / "units.yaml"
+    text = config.read_text("utf-8")
+    # Give one reminded unit (the education office) an address; the others have none.
+    config.write_text(
+        text.replace("  - id: gd-dt\n", "  - id: gd-dt\n    email: gd@x.example\n", 1), "utf-8"
+    )
+    dataset = load(data_dir)
+    today = datetime(2023, 11, 20).date()
+    items = select_statuses(dataset, today)
+    found = collect(items, today, 7, dataset.registry)
+    assert "gd-dt" in {r.unit for r in found}
+    stamp = datetime(2023, 11, 20, 1, 0, tzinfo=UTC)
+    made = calendars(items, found, dataset.registry, Lang.VI, stamp)
+    assert list(made) == ["gd-dt"]
+    calendar = Calendar.from_ical(made["gd-dt"])
+    assert "Phòng Giáo dục và Đào tạo" in str(calendar["X-WR-CALNAME"])
+    assert calendar.walk("VEVENT")

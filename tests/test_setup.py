@@ -7,25 +7,19 @@ import json
 import sys
 from pathlib import Path
 
-from typer.testing import CliRunner
+import pytest
 
 import cchc_cli.cli.app as cli
-from cchc_cli.cli.app import app
 
-runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def cchc(*args: str, **env: str):
-    return runner.invoke(app, list(args), prog_name="cchc", env=env or None)
-
-
-def test_version():
+def test_version(cchc):
     result = cchc("--version")
     assert (result.exit_code, result.stdout) == (0, "cchc 0.1.0\n")
 
 
-def test_init_makes_a_folder_that_validates_and_refuses_to_overwrite(tmp_path, monkeypatch):
+def test_init_makes_a_folder_that_validates_and_refuses_to_overwrite(cchc, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = cchc("init", "van-phong", "--lang", "en")
     assert result.exit_code == 0
@@ -50,14 +44,14 @@ def test_init_makes_a_folder_that_validates_and_refuses_to_overwrite(tmp_path, m
     assert (folder / "units.yaml").read_text("utf-8") == "# sửa tay\n"
 
 
-def test_init_can_copy_a_units_registry(tmp_path, monkeypatch):
+def test_init_can_copy_a_units_registry(cchc, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     source = ROOT / "data" / "units.yaml"
     assert cchc("init", "vinh-linh", "--from-units", str(source)).exit_code == 0
     assert (tmp_path / "vinh-linh" / "units.yaml").read_bytes() == source.read_bytes()
 
 
-def test_new_writes_a_notice_that_validates_and_opens_the_editor(tmp_path, monkeypatch):
+def test_new_writes_a_notice_that_validates_and_opens_the_editor(cchc, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert cchc("init", "data").exit_code == 0
     editor = tmp_path / "editor.py"
@@ -81,7 +75,7 @@ def test_new_writes_a_notice_that_validates_and_opens_the_editor(tmp_path, monke
     assert twice.exit_code == 1
 
 
-def test_config_says_where_each_setting_comes_from(data_dir):
+def test_config_says_where_each_setting_comes_from(cchc, data_dir):
     result = cchc("config", "-f", "json", CCHC_SMTP_HOST="mail.example.org", CCHC_LANG="en")
     rows = {r["setting"]: (r["value"], r["source"]) for r in json.loads(result.stdout)}
     assert rows["timezone"] == ("Asia/Ho_Chi_Minh", "config.yaml")
@@ -131,7 +125,7 @@ timezone: Asia/Ho_Chi_Minh
 """
 
 
-def test_config_language_is_the_default_that_lang_and_the_environment_override(data_dir):
+def test_config_language_is_the_default_that_lang_and_the_environment_override(cchc, data_dir):
     assert "Hạn cuối" in cchc("overdue", "--as-of", "2023-11-30").stdout
     (data_dir / "config.yaml").write_text(OFFICE_CONFIG, "utf-8")
     english = cchc("overdue", "--as-of", "2023-11-30")
@@ -146,6 +140,7 @@ def test_config_language_is_the_default_that_lang_and_the_environment_override(d
     assert {r["setting"]: r["source"] for r in passed}["language"] == "--lang"
 
 
+@pytest.mark.slow
 def test_help_is_in_the_configured_language(data_dir):
     (data_dir / "config.yaml").write_text("language: en\n", "utf-8")
     code = "import cchc_cli.cli.app as c; print(c.HELP.value)"
@@ -160,7 +155,7 @@ def test_help_is_in_the_configured_language(data_dir):
     assert help_lang("due", "--help", "--data", "elsewhere") == "vi"
 
 
-def test_a_bad_language_or_switch_is_reported_where_it_is_written(data_dir):
+def test_a_bad_language_or_switch_is_reported_where_it_is_written(cchc, data_dir):
     (data_dir / "config.yaml").write_text("language: fr\ngit_commit: yes\n", "utf-8")
     result = cchc("validate", "--lang", "en")
     assert result.exit_code == 1
@@ -170,7 +165,7 @@ def test_a_bad_language_or_switch_is_reported_where_it_is_written(data_dir):
     ]
 
 
-def test_office_and_issuing_body_head_the_report_new_notices_and_imports(data_dir):
+def test_office_and_issuing_body_head_the_report_new_notices_and_imports(cchc, data_dir):
     (data_dir / "config.yaml").write_text(OFFICE_CONFIG, "utf-8")
     report = cchc("report", "--period", "2023-11", "-f", "md")
     assert report.stdout.startswith("**Văn phòng HĐND và UBND huyện Cồn Cỏ**")
@@ -185,18 +180,16 @@ def test_office_and_issuing_body_head_the_report_new_notices_and_imports(data_di
     text = (data_dir / "notices" / "tb-5-2025.yaml").read_text("utf-8")
     assert "issuer: UBND huyện Cồn Cỏ\n" in text
     assert cchc("validate").exit_code == 0
-    draft = runner.invoke(
-        app,
-        ["import", "-", "--id", "tb-nhap", "--lang", "vi"],
+    draft = cchc(
+        *("import", "-", "--id", "tb-nhap", "--lang", "vi"),
         input="Số: 7/TB-UBND\nChủ tịch UBND huyện giao nhiệm vụ như sau:\n\n"
         "1. Phòng Nội vụ\n- Kiện toàn tổ công tác, hoàn thành trước ngày 30/6/2025.\n",
-        prog_name="cchc",
     )
     assert draft.exit_code == 0, draft.stderr
     assert "issuer: UBND huyện Cồn Cỏ" in (data_dir / "notices" / "tb-nhap.yaml").read_text("utf-8")
 
 
-def test_a_worked_saturday_is_a_working_day_for_reminders(data_dir):
+def test_a_worked_saturday_is_a_working_day_for_reminders(cchc, data_dir):
     saturday = cchc("remind", "--as-of", "2023-11-25", "--working-days")
     assert saturday.stdout == ""
     (data_dir / "config.yaml").write_text("working_days: [2023-11-25]\n", "utf-8")
@@ -204,7 +197,7 @@ def test_a_worked_saturday_is_a_working_day_for_reminders(data_dir):
     assert worked.stdout.startswith("Nhắc việc ngày 25/11/2023")
 
 
-def test_the_config_templates_examples_are_valid_once_uncommented(tmp_path, monkeypatch):
+def test_the_config_templates_examples_are_valid_once_uncommented(cchc, tmp_path, monkeypatch):
     import re
 
     monkeypatch.chdir(tmp_path)

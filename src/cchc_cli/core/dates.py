@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from cchc_cli.core.errors import CchcError
+
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
@@ -23,13 +25,8 @@ _MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{4})")
 _YEAR = re.compile(r"(\d{4})")
 
 
-class DateError(ValueError):
+class DateError(CchcError, ValueError):
     """A date that cannot be read; ``key`` names the message in the catalog."""
-
-    def __init__(self, key: str, /, **args: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.args_ = args
 
 
 def make_date(year: int, month: int, day: int) -> date:

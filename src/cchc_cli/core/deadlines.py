@@ -29,6 +29,7 @@ from datetime import date, time, timedelta
 from enum import StrEnum
 
 from cchc_cli.core.dates import DateError, make_date
+from cchc_cli.core.errors import CchcError
 from cchc_cli.core.vntext import nfc
 
 
@@ -71,14 +72,12 @@ class Deadline:
 NO_DEADLINE = Deadline(None, DeadlineKind.ONGOING)
 
 
-class DeadlineError(ValueError):
+class DeadlineError(CchcError, ValueError):
     """A phrase that cannot be read; ``offset`` is where in the phrase it went wrong."""
 
     def __init__(self, key: str, offset: int = 0, /, **args: object) -> None:
-        super().__init__(key)
-        self.key = key
+        super().__init__(key, **args)
         self.offset = offset
-        self.args_ = args
 
 
 def _simplify(text: str) -> str:

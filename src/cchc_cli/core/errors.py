@@ -1,12 +1,20 @@
-"""Errors a command can end with: each carries its message key and its exit code.
+"""Errors a command can end with: each carries its message key, its arguments and its
+exit code.
 
-The CLI turns them into one line on stderr and the exit code, in one place.
-Problems in the data are not errors of this kind: they are diagnostics.
+Every error a user can cause is a :class:`CchcError`: a bad value on the command line
+(:class:`UsageError`, :class:`OptionError`), a data folder that is not one
+(:class:`DataFolderError`), a date or deadline that cannot be read (``DateError``,
+``DeadlineError`` in the core), a mail server that does not answer (``MailError`` in
+the mail service). The CLI turns them into one line on stderr and the exit code, in
+one place. Problems in the data are not errors of this kind: they are diagnostics.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cchc_cli.core.diagnostics import Diagnostic
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
@@ -15,6 +23,8 @@ EXIT_OVERDUE = 3
 
 
 class CchcError(Exception):
+    """The base: ``key`` names the message in the catalog, ``args_`` fills it in."""
+
     exit_code = EXIT_DATA
 
     def __init__(self, key: str, /, **args: Any) -> None:
@@ -22,7 +32,7 @@ class CchcError(Exception):
         self.key = key
         self.args_ = args
         #: Problems in the data that explain the error, printed before it.
-        self.diagnostics: list[Any] = []
+        self.diagnostics: list[Diagnostic] = []
 
 
 class UsageError(CchcError):
@@ -37,3 +47,11 @@ class OptionError(UsageError):
     def __init__(self, option: str, key: str, /, **args: Any) -> None:
         super().__init__(key, **args)
         self.option = option
+
+
+class DataFolderError(UsageError):
+    """The data folder itself is missing or is not a data folder (a usage problem)."""
+
+    def __init__(self, key: str, path: str) -> None:
+        super().__init__(key, path=path)
+        self.path = path

@@ -31,3 +31,13 @@ def commit_files(paths: list[Path], message: str) -> None:
         if done.returncode != 0:
             reason = (done.stderr or done.stdout).strip().splitlines()
             raise CchcError("git.failed", path=path, reason=reason[-1] if reason else "git")
+
+
+def commit_message(command: str, ref: str, units: list[str], user: str, what: str) -> str:
+    """The message of an edit's commit: a summary line a log reads well, then what.
+
+    ``cchc done cchc-2023-11/2.3: vinh-hoa, vinh-tu (chuyenvien)`` and, after a blank
+    line, the sentence the command printed.
+    """
+    summary = f"cchc {command} {ref}" + (f": {', '.join(units)}" if units else "")
+    return f"{summary} ({user})\n\n{what}"

@@ -13,12 +13,12 @@ import json
 import os
 import smtplib
 import ssl
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from cchc_cli.core.errors import CchcError
 from cchc_cli.core.model import SmtpSettings
 from cchc_cli.store.fileio import locked, state_dir
 from cchc_cli.views.remind import Outgoing
@@ -28,13 +28,15 @@ TIMEOUT = 30
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 
 
-class MailError(Exception):
-    """The server could not be reached or refused the session; ``key`` names the message."""
+class MailError(CchcError):
+    """The server could not be reached or refused the session; ``key`` names the message.
 
-    def __init__(self, key: str, /, **args: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.args_ = args
+    ``delivery`` says what went out before it failed (nothing, when unreachable).
+    """
+
+    def __init__(self, key: str, delivery: Delivery, /, **args: object) -> None:
+        super().__init__(key, **args)
+        self.delivery = delivery
 
 
 @dataclass
@@ -44,23 +46,6 @@ class Delivery:
     skipped: list[str] = field(default_factory=list)
     #: (key, reason) of the messages that did not go out.
     failed: list[tuple[str, str]] = field(default_factory=list)
-
-
-def smtp_settings(configured: SmtpSettings, environ: Mapping[str, str]) -> SmtpSettings:
-    """The config file's settings, each overridden by its ``CCHC_SMTP_*`` variable."""
-
-    def pick(name: str, value: str | None) -> str | None:
-        return environ.get(f"CCHC_SMTP_{name}") or value
-
-    port = pick("PORT", str(configured.port) if configured.port else None)
-    return SmtpSettings(
-        host=pick("HOST", configured.host),
-        port=int(port) if port and port.isdigit() else None,
-        security=pick("SECURITY", configured.security) or "starttls",
-        user=pick("USER", configured.user),
-        password_env=configured.password_env,
-        sender=pick("SENDER", configured.sender),
-    )
 
 
 def _connect(settings: SmtpSettings, password: str | None) -> smtplib.SMTP:
@@ -123,7 +108,7 @@ def deliver(
         except (OSError, smtplib.SMTPException) as err:
             delivery.failed = [(o.key, str(err)) for o in pending]
             raise MailError(
-                "mail.unreachable", host=settings.host, reason=_reason(err), delivery=delivery
+                "mail.unreachable", delivery, host=settings.host, reason=_reason(err)
             ) from None
         try:
             for index, item in enumerate(pending):
@@ -164,3 +149,28 @@ def _reason(err: BaseException) -> str:
 
 def _text(value: bytes | str) -> str:
     return value.decode("utf-8", "replace") if isinstance(value, bytes) else value
+
+
+def missing_settings(settings: SmtpSettings, office: tuple[str, ...], dry_run: bool) -> list[str]:
+    """The settings mail needs and lacks (a dry run needs no server)."""
+    needed = (
+        ("smtp.sender", bool(settings.sender)),
+        ("office_email", bool(office)),
+        ("smtp.host", bool(settings.host) or dry_run),
+    )
+    return [name for name, present in needed if not present]
+
+
+def send(
+    data_dir: Path,
+    outgoing: list[Outgoing],
+    settings: SmtpSettings,
+    password: str | None,
+    today: date,
+    timezone: str,
+    force: bool = False,
+) -> Delivery:
+    """Check the password is there when a user is, then :func:`deliver`."""
+    if settings.user and password is None:
+        raise CchcError("mail.no-password", variable=settings.password_env)
+    return deliver(data_dir, outgoing, settings, password, today, timezone, force)

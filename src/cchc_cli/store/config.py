@@ -38,19 +38,34 @@ CONFIG_FILE = "config.yaml"
 
 def load_config(data_dir: Path) -> tuple[Config, list[Diagnostic], bool]:
     """The settings, the problems found, and whether the file exists at all."""
+    config, diagnostics, exists, _ = _read(data_dir)
+    return config, diagnostics, exists
+
+
+def read_config(data_dir: Path) -> tuple[Config, set[str]]:
+    """The settings and the keys the file writes (``smtp.host`` for those under smtp)."""
+    config, _, _, keys = _read(data_dir)
+    return config, keys
+
+
+def _read(data_dir: Path) -> tuple[Config, list[Diagnostic], bool, set[str]]:
     path = data_dir / CONFIG_FILE
     if not path.exists():
-        return Config(), [], False
+        return Config(), [], False, set()
     shown = str(path)
     text, diagnostics = read_file(path, shown)
     if text is None:
-        return Config(), diagnostics, True
+        return Config(), diagnostics, True, set()
     node, problems = parse(text, shown)
     diagnostics += problems
     if node is None:
-        return Config(), diagnostics, True
+        return Config(), diagnostics, True, set()
     if not isinstance(node, YMap):
-        return Config(), [*diagnostics, error(node.source, "yaml.not-a-mapping")], True
+        return Config(), [*diagnostics, error(node.source, "yaml.not-a-mapping")], True, set()
+    keys = set(node.entries)
+    smtp_entry = node.entries.get("smtp")
+    if smtp_entry and isinstance(smtp_entry.value, YMap):
+        keys |= {f"smtp.{k}" for k in smtp_entry.value.entries}
     fields = Fields(node, (*CONFIG_KEYS, *SCOPE_KEYS), diagnostics)
     timezone = fields.scalar("timezone")
     days = fields.scalar("reminder_days")
@@ -95,7 +110,7 @@ def load_config(data_dir: Path) -> tuple[Config, list[Diagnostic], bool]:
         number = _whole(max_mb, diagnostics, 1, 10_000)
         if number is not None:
             settings["max_file_mb"] = number
-    return Config(**settings), diagnostics, True
+    return Config(**settings), diagnostics, True, keys
 
 
 CONFIG_KEYS = (

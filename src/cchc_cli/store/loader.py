@@ -22,7 +22,7 @@ from typing import Any
 
 from cchc_cli.core.deadlines import NO_DEADLINE, Deadline, DeadlineError, parse_deadline
 from cchc_cli.core.diagnostics import Diagnostic, Source, error, sort_diagnostics, warning
-from cchc_cli.core.errors import CchcError
+from cchc_cli.core.errors import CchcError, DataFolderError
 from cchc_cli.core.model import (
     Cancellation,
     Completion,
@@ -80,15 +80,6 @@ TASK_KEYS = (
 
 #: Keys of the old layout, where progress was written inside the notice.
 PROGRESS_KEYS = ("done", "extensions", "cancelled", "notes")
-
-
-class DataFolderError(Exception):
-    """The data folder itself is missing or is not a data folder (a usage problem)."""
-
-    def __init__(self, key: str, path: str) -> None:
-        super().__init__(key)
-        self.key = key
-        self.path = path
 
 
 def notice_files(data_dir: Path) -> list[Path]:

@@ -4,13 +4,9 @@ be: the texts to write are built here; the CLI writes them."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date, timedelta
-from pathlib import Path
 
-from cchc_cli.core.model import Config
-from cchc_cli.store.config import CONFIG_FILE, CONFIG_KEYS
-from cchc_cli.store.yamlsrc import YMap, parse, read_file
+from cchc_cli.store.config import CONFIG_FILE
 
 CONFIG_TEMPLATE = """\
 # Settings of this data folder (docs/format.md). Every key is optional.
@@ -138,51 +134,3 @@ def notice_template(
         f"    deadline: trước ngày {first_day + timedelta(days=30):%d/%m/%Y}",
     ]
     return "\n".join(lines) + "\n"
-
-
-#: The settings an environment variable overrides (smtp.* aside: CCHC_SMTP_<KEY>).
-ENVIRONMENT = {
-    "language": "CCHC_LANG",
-    "office_email": "CCHC_OFFICE_EMAIL",
-    "git_commit": "CCHC_GIT_COMMIT",
-}
-
-
-def sources(data_dir: Path, environ: dict[str, str], config: Config) -> list[tuple[str, str, str]]:
-    """(setting, value, where from) for every setting in force."""
-    in_file: set[str] = set()
-    path = data_dir / CONFIG_FILE
-    if path.exists():
-        text, _ = read_file(path, str(path))
-        node, _ = parse(text, str(path)) if text else (None, [])
-        if isinstance(node, YMap):
-            in_file = set(node.entries)
-            smtp = node.entries.get("smtp")
-            if smtp and isinstance(smtp.value, YMap):
-                in_file |= {f"smtp.{k}" for k in smtp.value.entries}
-    rows = []
-    for key in (k for k in CONFIG_KEYS if k != "smtp"):
-        value = getattr(config, key)
-        if isinstance(value, tuple):
-            shown = ", ".join(str(v) for v in value)
-        elif isinstance(value, bool):
-            shown = str(value).lower()
-        else:
-            shown = "" if value is None else str(value)
-        if key == "language":
-            shown = shown or "vi"
-        origin = CONFIG_FILE if key in in_file else "default"
-        variable = ENVIRONMENT.get(key)
-        if variable and environ.get(variable):
-            shown, origin = environ[variable], variable
-        rows.append((key, shown, origin))
-    for key, value in asdict(config.smtp).items():
-        variable = f"CCHC_SMTP_{key.upper()}"
-        if key != "password_env" and environ.get(variable):
-            rows.append((f"smtp.{key}", environ[variable], variable))
-        else:
-            origin = CONFIG_FILE if f"smtp.{key}" in in_file else "default"
-            rows.append((f"smtp.{key}", "" if value is None else str(value), origin))
-    password_env = config.smtp.password_env
-    rows.append(("smtp.password", "(set)" if environ.get(password_env) else "", password_env))
-    return rows

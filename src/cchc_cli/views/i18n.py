@@ -346,6 +346,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.error": ("lỗi", "error"),
     "cli.os-error": ("{path}: {reason}", "{path}: {reason}"),
     "cli.warning": ("cảnh báo", "warning"),
+    "cli.bad-switch": (
+        "'{value}' không phải là có/không; dùng 1/0, true/false, yes/no",
+        "'{value}' is not yes or no; use 1/0, true/false, yes/no",
+    ),
+    "cli.stdout": ("<stdout>", "<stdout>"),
     "cli.bad-date": (
         "'{text}' không phải là ngày; dùng 2023-12-10, 10/12/2023, 10/12, today/hôm nay, "
         "tomorrow/ngày mai, yesterday/hôm qua, +7d, -3d, +2w, +1m, "
@@ -511,6 +516,64 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{unit}' không phải mã đơn vị (writers: địa chỉ hoặc tên -> danh sách mã đơn vị)",
         "'{unit}' is not a unit id (writers: e-mail or name -> list of unit ids)",
     ),
+    "help.migrate": (
+        "Chuyển tiến độ ghi trong các tệp thông báo (kiểu cũ) sang thư mục progress/; "
+        "mọi nội dung khác của thông báo giữ nguyên.",
+        "Move progress written inside notice files (the old layout) to the progress/ folder; "
+        "everything else in the notices stays as it is.",
+    ),
+    "help.check-scope": (
+        "Kiểm tra trước khi commit (pre-commit): người commit chỉ ghi thêm vào tệp tiến độ "
+        "của đơn vị mình (writers: trong config.yaml).",
+        "Pre-commit check: the commit's author only appends to the progress files of their "
+        "own units (writers: in config.yaml).",
+    ),
+    "migrate.nothing": (
+        "không còn tiến độ nào trong các tệp thông báo để chuyển (đã chuyển rồi?)",
+        "there is no progress left in the notice files to move (migrated already?)",
+    ),
+    "migrate.done": (
+        "Đã chuyển tiến độ của {notices} thông báo: {events} dòng vào {files} tệp progress/.",
+        "Moved the progress of {notices} notices: {events} lines into {files} progress/ files.",
+    ),
+    "migrate.skipped": (
+        "{path} giữ nguyên: {reason}",
+        "{path} is left as it is: {reason}",
+    ),
+    "migrate.incomplete": (
+        "{count} thông báo chưa chuyển được; sửa theo hướng dẫn trên rồi chạy lại 'cchc migrate'",
+        "{count} notices could not be moved; fix them as said above and run 'cchc migrate' again",
+    ),
+    "migrate.invalid": (
+        "tệp có lỗi (chạy 'cchc validate')",
+        "the file has errors (run 'cchc validate')",
+    ),
+    "migrate.unsafe": (
+        "đọc lại sau khi chuyển không còn đúng nghĩa như trước; hãy chuyển bằng tay",
+        "read back after the move it would not mean what it meant; move it by hand",
+    ),
+    "scope.not-yours": (
+        "{author} không được ghi tiến độ của '{unit}' (writers: trong config.yaml)",
+        "{author} may not write the progress of '{unit}' (writers: in config.yaml)",
+    ),
+    "scope.deleted": (
+        "tệp tiến độ không được xóa; chỉ thêm dòng mới ở cuối",
+        "a progress file is never deleted; only add lines at its end",
+    ),
+    "scope.not-append": (
+        "tệp tiến độ chỉ được thêm dòng ở cuối; dòng cũ không được sửa hay xóa "
+        "(muốn sửa thì thêm một dòng mới)",
+        "a progress file only grows at its end; its lines are never edited or removed "
+        "(to correct one, add a new line)",
+    ),
+    "scope.no-author": (
+        "git không cho biết tác giả của commit (git config user.email)",
+        "git does not say who the commit's author is (git config user.email)",
+    ),
+    "scope.not-a-repository": (
+        "{path} không nằm trong một kho git",
+        "{path} is not inside a git repository",
+    ),
     "undo.changed": (
         "{path} đã thay đổi sau thao tác #{id} ({ref}); hoàn tác sẽ làm mất các thay đổi đó, "
         "nên tệp giữ nguyên",
@@ -663,6 +726,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(cchc new hoặc cchc import)",
         "Created the data folder {path}: edit config.yaml and units.yaml, then add notices "
         "(cchc new or cchc import)",
+    ),
+    "new.bad-id": (
+        "mã thông báo '{id}' không dùng được làm tên tệp; dùng chữ, số, '.', '-', '_'",
+        "notice id '{id}' cannot be a file name; use letters, digits, '.', '-', '_'",
     ),
     "new.no-units": (
         "danh mục đơn vị chưa có đơn vị nào",

@@ -94,6 +94,16 @@ def select(
     return tasks
 
 
+def ref_matches(notice_id: str, task_id: str, written: str) -> bool:
+    """Whether ``written`` names task ``task_id`` of notice ``notice_id``.
+
+    The full form ``notice/task`` or any shorter one a clerk types: a prefix of the
+    notice's id (``cchc-2023/2.3``) or none at all (``2.3``).
+    """
+    notice_part, _, task_part = written.strip().rpartition("/")
+    return task_id == task_part and notice_id.startswith(notice_part)
+
+
 def find_task(dataset: Dataset, ref: str) -> Task:
     """A task by ``notice/task``, or any shorter form that names one task only.
 
@@ -103,7 +113,7 @@ def find_task(dataset: Dataset, ref: str) -> Task:
     """
     entries = sorted(dataset.index, key=lambda e: (e.issued, natural_key(e.id)))
     notice_part, _, task_part = ref.strip().rpartition("/")
-    matches = [e for e in entries if task_part in e.task_ids and e.id.startswith(notice_part)]
+    matches = [e for e in entries if task_part in e.task_ids and ref_matches(e.id, task_part, ref)]
     exact = [e for e in matches if e.id == notice_part]
     if exact or len(matches) == 1:
         notice = dataset.notice((exact or matches)[0])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
@@ -224,3 +224,24 @@ def _message(sender: str, to: tuple[str, ...], subject: str, body: list[str]) ->
     message["Auto-Submitted"] = "auto-generated"
     message.set_content("\n".join(body) + "\n", charset="utf-8")
     return message
+
+
+def calendars(
+    items: list[UnitStatus],
+    found: list[UnitReminder],
+    registry: Registry,
+    lang: Lang,
+    stamp: datetime,
+    alarm_days: int = 3,
+) -> dict[str, bytes]:
+    """Each reminded unit with an address gets its open deadlines as an .ics file."""
+    from cchc_cli.views.ics import calendar
+
+    made = {}
+    for reminder in found:
+        unit = registry.units.get(reminder.unit)
+        if unit and unit.emails:
+            own = [i for i in items if i.unit == reminder.unit]
+            name = t("ics.name", lang, unit=unit.name)
+            made[unit.id] = calendar(own, registry, lang, alarm_days, stamp, name)
+    return made

@@ -1,0 +1,378 @@
+"""The run context: what every command works from, worked out once per run.
+
+A command declares which shared options it takes with :func:`command`; the decorator
+adds them to its signature (so ``cchc due --data d --lang en`` works, the options
+after the command name), merges them with the same options given before the command
+name (``cchc --lang en due``), builds one :class:`Run` and turns every error the user
+can cause into one line on stderr and an exit code. Exit codes: 0 fine, 1 problems in
+the data, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+import os
+import re
+import sys
+import typing
+from collections.abc import Callable, Mapping
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+from cchc_cli.core.errors import EXIT_DATA, CchcError, OptionError
+from cchc_cli.views.i18n import Lang, t
+from cchc_cli.views.render import OutputFormat, formatter_for
+
+if TYPE_CHECKING:
+    from cchc_cli.core.diagnostics import Diagnostic
+    from cchc_cli.core.model import Task
+    from cchc_cli.store.loader import Dataset
+    from cchc_cli.store.settings import Settings
+    from cchc_cli.views.render import Report
+
+#: What a shell reports for a command killed by SIGPIPE (128 + 13).
+EXIT_BROKEN_PIPE = 141
+#: The shared options and the setting each one gives.
+SHARED = ("data", "lang", "no_cache", "as_of", "fmt")
+
+
+def argv_option(argv: list[str], name: str) -> str | None:
+    """The value of ``--name=V`` or ``--name V`` in ``argv``, if there."""
+    for i, arg in enumerate(argv):
+        if arg.startswith(f"{name}="):
+            return arg.split("=", 1)[1]
+        if arg == name and i + 1 < len(argv):
+            return argv[i + 1]
+    return None
+
+
+def help_lang(argv: list[str], environ: Mapping[str, str]) -> Lang:
+    """The language of --help, which is printed before options are parsed.
+
+    The same order as every other setting (:mod:`cchc_cli.store.settings`), but only a
+    glance at config.yaml: --help must not pay for a YAML parser.
+    """
+    given = argv_option(argv, "--lang")
+    if given is None and "--help" not in argv and argv and "CCHC_LANG" not in environ:
+        return Lang.VI  # no help asked for: the settings are resolved later, once
+    data = argv_option(argv, "--data") or environ.get("CCHC_DATA") or "data"
+    configured = None
+    try:
+        with open(Path(data) / "config.yaml", "rb") as handle:
+            text = handle.read(65536).decode("utf-8", "replace")
+        found = re.search(r"^language:\s*[\"']?(en|vi)\b", text, re.MULTILINE)
+        configured = found[1] if found else None
+    except OSError:
+        pass
+    chosen = given or environ.get("CCHC_LANG") or configured
+    return Lang.EN if chosen == "en" else Lang.VI
+
+
+HELP = help_lang(sys.argv[1:], os.environ)
+
+
+def h(key: str) -> str:
+    """A help text in the language of --help."""
+    return t(key, HELP)
+
+
+app = typer.Typer(help=h("help.app"), no_args_is_help=True, pretty_exceptions_enable=False)
+
+DataOpt = Annotated[
+    Path | None,
+    typer.Option("--data", help=h("help.opt.data") + " \\[env var: CCHC_DATA]", show_default=False),
+]
+LangOpt = Annotated[
+    Lang | None,
+    typer.Option("--lang", help=h("help.opt.lang") + " \\[env var: CCHC_LANG]", show_default=False),
+]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option("--no-cache", help=h("help.opt.no-cache") + " \\[env var: CCHC_NO_CACHE]"),
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", help=h("help.opt.as-of") + " \\[env var: CCHC_TODAY]", show_default=False
+    ),
+]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help=h("help.opt.format"))]
+
+_OPTIONS: dict[str, tuple[Any, Any]] = {
+    "data": (DataOpt, None),
+    "lang": (LangOpt, None),
+    "no_cache": (NoCacheOpt, False),
+    "as_of": (AsOfOpt, None),
+    "fmt": (FormatOpt, OutputFormat.TABLE),
+}
+
+
+class Run:
+    """One run of one command: settings, language, today and (lazily) the data."""
+
+    def __init__(
+        self,
+        data: Path,
+        lang: Lang,
+        settings: Settings,
+        fmt: OutputFormat = OutputFormat.TABLE,
+        commit: bool = False,
+    ) -> None:
+        self.data = data
+        self.lang = lang
+        self.settings = settings
+        self.fmt = fmt
+        #: Commit edits: --commit, else CCHC_GIT_COMMIT, else config.yaml's git_commit.
+        self.commit = commit
+        self._dataset: Dataset | None = None
+        self._uncached = False
+
+    @property
+    def no_cache(self) -> bool:
+        from cchc_cli.store.settings import switch
+
+        return switch(self.settings["no_cache"])
+
+    @property
+    def as_of(self) -> str | None:
+        return self.settings["today"].value or None
+
+    def read(self) -> Dataset:
+        """The dataset, through the cache unless told not to, with no diagnostics shown."""
+        if self._dataset is None:
+            from cchc_cli.store.cache import FileCache
+            from cchc_cli.store.loader import check_folder, load
+
+            check_folder(self.data)
+            cache = None if self.no_cache or self._uncached else FileCache.open(self.data)
+            for key in cache.warnings if cache else ():
+                self.warn(t(key, self.lang))
+            self._dataset = load(self.data, cache)
+        return self._dataset
+
+    def read_uncached(self) -> Dataset:
+        """:attr:`dataset`, read from the files themselves (before creating one)."""
+        self._uncached = True
+        return self.dataset
+
+    @property
+    def dataset(self) -> Dataset:
+        """The dataset for a read command; its errors are told on stderr, once."""
+        if self._dataset is None:
+            dataset = self.read()
+            errors = [d for d in dataset.diagnostics if d.is_error]
+            for diagnostic in errors:
+                typer.echo(self.diagnostic_line(diagnostic), err=True)
+            if errors:
+                typer.echo(t("cli.data-has-errors", self.lang, errors=len(errors)), err=True)
+        assert self._dataset is not None
+        return self._dataset
+
+    def clock_today(self) -> date:
+        """The office's calendar day (its time zone, not the server's)."""
+        from cchc_cli.core.status import office_date
+
+        return office_date(datetime.now(UTC), self.dataset.config.timezone)
+
+    @property
+    def today(self) -> date:
+        """The office's calendar day, or ``--as-of``."""
+        from cchc_cli.core.dateargs import parse_date_arg
+
+        today = self.clock_today()
+        return parse_date_arg(self.as_of, today, "--as-of") if self.as_of else today
+
+    def task(self, ref: str) -> Task:
+        from cchc_cli.views.query import find_task
+
+        return find_task(self.dataset, ref)
+
+    def emit(self, report: Report, fmt: OutputFormat | None = None) -> None:
+        formatter_for(fmt or self.fmt, self.lang).emit(report)
+
+    def say(self, key: str, /, **args: Any) -> None:
+        typer.echo(t(key, self.lang, **args))
+
+    def tell(self, key: str, /, **args: Any) -> None:
+        """Say what was done on a terminal; stay silent for scripts."""
+        if sys.stdout.isatty():
+            self.say(key, **args)
+
+    def warn(self, message: str) -> None:
+        typer.echo(f"cchc: {t('cli.warning', self.lang)}: {message}", err=True)
+
+    def diagnostic_line(self, diagnostic: Diagnostic) -> str:
+        message = t(diagnostic.key, self.lang, **diagnostic.args)
+        return f"{diagnostic.source}: {diagnostic.severity}: {message}"
+
+    def finish(self) -> None:
+        """The end of a run: exit 1 if the data had errors."""
+        if self._dataset is not None and self._dataset.has_errors:
+            raise typer.Exit(EXIT_DATA)
+
+
+def build_run(given: Mapping[str, Any], environ: Mapping[str, str]) -> Run:
+    """The run context from what the command line said (None: not said) and the
+    environment, with config.yaml in between (:mod:`cchc_cli.store.settings`)."""
+    from cchc_cli.store.config import read_config
+    from cchc_cli.store.settings import data_folder, resolve
+
+    data_setting = data_folder(_text(given.get("data")), environ)
+    data = Path(data_setting.value)
+    try:
+        config, in_file = read_config(data)
+    except OSError:
+        from cchc_cli.core.model import Config
+
+        config, in_file = Config(), set()
+    options = {
+        "language": _text(given.get("lang")),
+        "today": given.get("as_of"),
+        "no_cache": "true" if given.get("no_cache") else None,
+        "git_commit": "true" if given.get("commit") else None,
+    }
+    settings = resolve(config, in_file, environ, options, data_setting)
+    lang = Lang(settings.language)
+    fmt = given.get("fmt") or OutputFormat.TABLE
+    return Run(data, lang, settings, fmt, settings.git_commit)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.value if isinstance(value, Lang) else str(value)
+
+
+def fail(run_lang: Lang, err: CchcError) -> NoReturn:
+    """The one place an error the user caused becomes a line on stderr and the exit."""
+    lang = run_lang
+    for diagnostic in err.diagnostics:
+        message = t(diagnostic.key, lang, **diagnostic.args)
+        typer.echo(f"{diagnostic.source}: {diagnostic.severity}: {message}", err=True)
+    option = f"{err.option}: " if isinstance(err, OptionError) else ""
+    prefix = t("cli.error", lang)
+    typer.echo(f"cchc: {prefix}: {option}{t(err.key, lang, **err.args_)}", err=True)
+    raise typer.Exit(err.exit_code)
+
+
+def _os_failure(lang: Lang, err: OSError) -> NoReturn:
+    """A folder that cannot be written, a full disk: the system's words, and where."""
+    reason = err.strerror or str(err)
+    where = err.filename
+    if where is None:
+        # Only writing to standard output fails without a file name (`> /dev/full`).
+        where = t("cli.stdout", lang)
+        _silence_stdout()
+    prefix = t("cli.error", lang)
+    typer.echo(f"cchc: {prefix}: {t('cli.os-error', lang, path=where, reason=reason)}", err=True)
+    raise typer.Exit(EXIT_DATA)
+
+
+def _silence_stdout() -> None:
+    """Send what is left for stdout nowhere: Python would fail again flushing it at exit."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _given_before(ctx: typer.Context) -> Mapping[str, Any]:
+    """The shared options given before the command name (``cchc --lang en due``)."""
+    root = ctx.find_root()
+    return root.obj if isinstance(root.obj, dict) else {}
+
+
+def command(
+    name: str | None = None,
+    *,
+    shared: tuple[str, ...] = SHARED,
+    target: typer.Typer | None = None,
+    errors: bool = True,
+    **settings: Any,
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Register ``func(run, **own_options)`` as a command taking the ``shared`` options."""
+
+    def register(func: Callable[..., None]) -> Callable[..., None]:
+        hints = typing.get_type_hints(func, include_extras=True)
+        own = [
+            p.replace(annotation=hints.get(p.name, p.annotation))
+            for p in inspect.signature(func).parameters.values()
+            if p.name != "run"
+        ]
+        added = [
+            inspect.Parameter(
+                key,
+                inspect.Parameter.KEYWORD_ONLY,
+                annotation=_OPTIONS[key][0],
+                default=_OPTIONS[key][1],
+            )
+            for key in shared
+        ]
+        context = inspect.Parameter(
+            "typer_ctx", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context
+        )
+        params = [context, *(p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own), *added]
+
+        def wrapper(**kwargs: Any) -> None:
+            before = _given_before(kwargs.pop("typer_ctx"))
+            given = {k: kwargs.pop(k) for k in shared}
+            for key, value in before.items():
+                if given.get(key) in (None, False):
+                    given[key] = value
+            if "commit" in kwargs:
+                given["commit"] = kwargs["commit"]
+            lang = Lang.VI
+            try:
+                run = build_run(given, os.environ)
+                lang = run.lang
+                if "commit" in kwargs:
+                    kwargs["commit"] = run.commit
+                func(run, **kwargs)
+            except CchcError as err:
+                fail(lang, err)
+            except BrokenPipeError:
+                # `cchc due | head`: the reader has all it wanted. Python would complain
+                # again when flushing stdout at exit, so stdout goes nowhere from here.
+                _silence_stdout()
+                raise typer.Exit(EXIT_BROKEN_PIPE) from None
+            except OSError as err:
+                _os_failure(lang, err)
+
+        wrapper.__name__ = func.__name__
+        wrapper.__qualname__ = func.__qualname__
+        wrapper.__doc__ = func.__doc__
+        wrapper.__module__ = func.__module__
+        wrapper.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+        wrapper.__annotations__ = {p.name: p.annotation for p in params}
+        (target or app).command(name, **settings)(wrapper)
+        return func
+
+    return register
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=lambda v: _version(v), is_eager=True, help=h("help.opt.version")
+        ),
+    ] = False,
+    data: DataOpt = None,
+    lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Options before the command name: the shared ones, --version, shell completion."""
+    ctx.obj = {"data": data, "lang": lang, "no_cache": no_cache, "as_of": as_of}
+
+
+def _version(value: bool) -> None:
+    if value:
+        from cchc_cli import __version__
+
+        typer.echo(f"cchc {__version__}")
+        raise typer.Exit()

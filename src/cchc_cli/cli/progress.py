@@ -1,0 +1,310 @@
+"""Recording progress: done, reopen, extend, cancel, note, undo, log, migrate, check-scope."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from cchc_cli.cli.context import Run, command, h
+from cchc_cli.views.i18n import t
+from cchc_cli.views.render import formatter_for
+
+if TYPE_CHECKING:
+    from cchc_cli.core.model import Task
+    from cchc_cli.store.edit import Change
+    from cchc_cli.store.loader import Dataset
+
+#: What every edit command takes besides its own options.
+EDIT = ("data", "lang", "no_cache", "as_of")
+
+
+def _folder(ctx: typer.Context) -> Path:
+    from cchc_cli.store.settings import data_folder
+
+    given = ctx.params.get("data") or (ctx.find_root().params or {}).get("data")
+    return Path(data_folder(str(given) if given else None, os.environ).value)
+
+
+def complete_ref(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of task references from the data folder."""
+    from cchc_cli.store.loader import load
+
+    try:
+        tasks = load(_folder(ctx)).tasks
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    refs = [t.ref for t in tasks] + [t.id for t in tasks]
+    return [r for r in dict.fromkeys(refs) if r.startswith(incomplete)]
+
+
+def complete_unit(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of unit and group ids."""
+    from cchc_cli.store.loader import load
+
+    try:
+        registry = load(_folder(ctx)).registry
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    return [i for i in (*registry.units, *registry.groups) if i.startswith(incomplete)]
+
+
+RefArg = Annotated[
+    str,
+    typer.Argument(help=h("help.arg.ref"), show_default=False, autocompletion=complete_ref),
+]
+UnitsOpt = Annotated[
+    list[str] | None,
+    typer.Option("--unit", help=h("help.opt.units"), autocompletion=complete_unit),
+]
+AllOpt = Annotated[bool, typer.Option("--all", help=h("help.opt.all"))]
+ReasonOpt = Annotated[str, typer.Option("--reason", help=h("help.opt.reason"))]
+CommitOpt = Annotated[
+    bool, typer.Option("--commit", help=h("help.opt.commit") + " \\[env var: CCHC_GIT_COMMIT]")
+]
+DecisionOpt = Annotated[str | None, typer.Option("--decision", help=h("help.opt.decision"))]
+OnOpt = Annotated[str | None, typer.Option("--on", help=h("help.opt.on"))]
+
+
+def tidy_text(text: str | None) -> str | None:
+    """Free text as the file will read it back (NFC, single spaces); empty is absent."""
+    from cchc_cli.core.vntext import tidy
+
+    return tidy(text) or None if text is not None else None
+
+
+def required(text: str, option: str) -> str:
+    from cchc_cli.core.errors import UsageError
+
+    tidied = tidy_text(text)
+    if not tidied:
+        raise UsageError("schema.empty", key=option)
+    return tidied
+
+
+def write(run: Run, task: Task, change: Change, what: str, commit: bool) -> None:
+    """Make the change, say what was written where, and commit it if the settings say."""
+    from cchc_cli.store.edit import apply
+
+    dataset = run.dataset
+    outcome = apply(run.data, task, change, dataset.registry, dataset.config.timezone, dataset)
+    run.say("edit.saved", path=", ".join(outcome.paths), what=what)
+    if commit:
+        from cchc_cli.services.git import commit_files, commit_message
+
+        units = list(outcome.entry.get("units", []))
+        message = commit_message(change.command, task.ref, units, outcome.entry["user"], what)
+        commit_files([Path(p) for p in outcome.paths], message)
+
+
+def unit_names(dataset: Dataset, units: tuple[str, ...]) -> str:
+    return ", ".join(dataset.registry.name_of(u) for u in units)
+
+
+@command(help=h("help.done"), shared=EDIT)
+def done(
+    run: Run,
+    ref: RefArg,
+    unit: UnitsOpt = None,
+    every: AllOpt = False,
+    on: OnOpt = None,
+    evidence: Annotated[str | None, typer.Option("--evidence", help=h("help.opt.evidence"))] = None,
+    note: Annotated[str | None, typer.Option("--note", help=h("help.opt.note"))] = None,
+    commit: CommitOpt = False,
+) -> None:
+    from cchc_cli.core.dateargs import parse_date_arg
+    from cchc_cli.store.edit import Done, units_to_mark
+    from cchc_cli.views.query import resolve_unit_list
+
+    dataset, task, today = run.dataset, run.task(ref), run.today
+    day = parse_date_arg(on, today, "--on") if on else today
+    units = units_to_mark(task, resolve_unit_list(dataset, unit or []), every, dataset.registry)
+    if day > today:
+        run.warn(t("edit.future", run.lang, on=day, today=today))
+    evidence, note = tidy_text(evidence), tidy_text(note)
+    values = {"on": day.isoformat(), "evidence": evidence, "note": note}
+    change = Done("done", units, values, on=day, evidence=evidence, note=note)
+    what = t("what.done", run.lang, ref=task.ref, units=unit_names(dataset, units), on=day)
+    write(run, task, change, what, commit)
+
+
+@command(help=h("help.reopen"), shared=EDIT)
+def reopen(
+    run: Run,
+    ref: RefArg,
+    reason: ReasonOpt,
+    unit: UnitsOpt = None,
+    every: AllOpt = False,
+    commit: CommitOpt = False,
+) -> None:
+    from cchc_cli.store.edit import Reopen, units_to_reopen
+    from cchc_cli.views.query import resolve_unit_list
+
+    dataset, task, today = run.dataset, run.task(ref), run.today
+    units = units_to_reopen(task, resolve_unit_list(dataset, unit or []), every, dataset.registry)
+    reason = required(reason, "--reason")
+    change = Reopen("reopen", units, {"reason": reason}, on=today, reason=reason)
+    what = t("what.reopen", run.lang, ref=task.ref, units=unit_names(dataset, units))
+    write(run, task, change, what, commit)
+
+
+@command(help=h("help.extend"), shared=EDIT)
+def extend(
+    run: Run,
+    ref: RefArg,
+    to: Annotated[str, typer.Option("--to", help=h("help.opt.to"))],
+    reason: ReasonOpt,
+    decision: DecisionOpt = None,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", help=h("help.opt.extend-unit"), autocompletion=complete_unit),
+    ] = None,
+    commit: CommitOpt = False,
+) -> None:
+    from cchc_cli.core.dateargs import parse_date_arg
+    from cchc_cli.core.errors import UsageError
+    from cchc_cli.core.model import Extension
+    from cchc_cli.store.edit import Extend, units_to_mark
+    from cchc_cli.views.query import resolve_units
+
+    dataset, task, today = run.dataset, run.task(ref), run.today
+    new_last = parse_date_arg(to, today, "--to")
+    reason, decision = required(reason, "--reason"), tidy_text(decision)
+    units: tuple[str, ...] = ()
+    if unit:
+        units = units_to_mark(task, resolve_units(dataset, unit), False, dataset.registry)
+        if len(units) != 1:
+            raise UsageError("edit.extend-one-unit", unit=unit)
+    one = units[0] if units else None
+    extension = Extension(new_last, reason, decision, today, unit=one)
+    values = {"to": new_last.isoformat(), "reason": reason, "decision": decision, "unit": one}
+    change = Extend("extend", units, values, extension=extension)
+    write(run, task, change, t("what.extend", run.lang, ref=task.ref, to=new_last), commit)
+
+
+@command(help=h("help.cancel"), shared=EDIT)
+def cancel(
+    run: Run,
+    ref: RefArg,
+    reason: ReasonOpt,
+    decision: DecisionOpt = None,
+    commit: CommitOpt = False,
+) -> None:
+    from cchc_cli.core.model import Cancellation
+    from cchc_cli.store.edit import Cancel
+
+    task, today = run.task(ref), run.today
+    reason, decision = required(reason, "--reason"), tidy_text(decision)
+    values = {"reason": reason, "decision": decision}
+    change = Cancel("cancel", (), values, cancellation=Cancellation(reason, today, decision))
+    write(run, task, change, t("what.cancel", run.lang, ref=task.ref), commit)
+
+
+@command(help=h("help.note"), shared=EDIT)
+def note(
+    run: Run,
+    ref: RefArg,
+    text: Annotated[str, typer.Argument(help=h("help.arg.text"), show_default=False)],
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", help=h("help.opt.unit"), autocompletion=complete_unit),
+    ] = None,
+    on: OnOpt = None,
+    commit: CommitOpt = False,
+) -> None:
+    from cchc_cli.core.dateargs import parse_date_arg
+    from cchc_cli.core.model import Note
+    from cchc_cli.store.edit import AddNote, units_to_mark
+    from cchc_cli.views.query import resolve_units
+
+    dataset, task, today = run.dataset, run.task(ref), run.today
+    day = parse_date_arg(on, today, "--on") if on else today
+    units: tuple[str, ...] = ()
+    if unit:
+        units = units_to_mark(task, resolve_units(dataset, unit), False, dataset.registry)
+    written = required(text, "TEXT")
+    entry = Note(day, written, units[0] if len(units) == 1 else None)
+    values = {"on": day.isoformat(), "text": written, "unit": entry.unit}
+    change = AddNote("note", units, values, note_=entry)
+    write(run, task, change, t("what.note", run.lang, ref=task.ref), commit)
+
+
+@command(help=h("help.undo"), shared=("data", "lang"))
+def undo(run: Run) -> None:
+    from cchc_cli.store.edit import undo as undo_last
+    from cchc_cli.store.loader import check_folder
+
+    check_folder(run.data)
+    entry = undo_last(run.data, run.settings.config.timezone)
+    run.say(
+        "what.undo",
+        id=entry["undoes"],
+        command=entry["values"]["command"],
+        ref=entry["ref"],
+        path=run.data / entry["file"],
+    )
+
+
+@command(help=h("help.log"), shared=("data", "lang", "fmt"))
+def log(
+    run: Run,
+    ref: Annotated[
+        str | None,
+        typer.Argument(help=h("help.arg.ref-log"), show_default=False, autocompletion=complete_ref),
+    ] = None,
+) -> None:
+    from cchc_cli.store.journal import Journal
+    from cchc_cli.store.loader import check_folder
+    from cchc_cli.views.tables import log_report
+
+    check_folder(run.data)
+    entries, bad = Journal(run.data).history()
+    if bad:
+        run.warn(t("log.journal-bad-lines", run.lang, lines=", ".join(map(str, bad))))
+    if ref:
+        entries = [e for e in entries if _matches(e.get("ref", ""), ref)]
+    formatter_for(run.fmt, run.lang).emit(log_report(entries, run.lang))
+
+
+def _matches(entry_ref: str, written: str) -> bool:
+    from cchc_cli.views.query import ref_matches
+
+    notice_id, _, task_id = entry_ref.rpartition("/")
+    return ref_matches(notice_id, task_id, written)
+
+
+@command(help=h("help.migrate"), shared=("data", "lang"))
+def migrate(run: Run) -> None:
+    from cchc_cli.core.errors import CchcError
+    from cchc_cli.store.loader import check_folder
+    from cchc_cli.store.migrate import migrate as move
+
+    check_folder(run.data)
+    moved = move(run.data)
+    for path, key, args in moved.skipped:
+        run.warn(t("migrate.skipped", run.lang, path=path, reason=t(key, run.lang, **args)))
+    typer.echo(
+        t(
+            "migrate.done",
+            run.lang,
+            notices=len(moved.notices),
+            events=moved.events,
+            files=len(moved.files),
+        )
+    )
+    if moved.skipped:
+        raise CchcError("migrate.incomplete", count=len(moved.skipped))
+
+
+@command(help=h("help.check-scope"), shared=("data", "lang"))
+def check_scope(run: Run) -> None:
+    from cchc_cli.services.scope import check
+
+    problems = check(run.data, run.settings.config)
+    for problem in problems:
+        message = t(problem.key, run.lang, **problem.args)
+        typer.echo(f"{problem.path}: {t('cli.error', run.lang)}: {message}", err=True)
+    if problems:
+        raise typer.Exit(1)

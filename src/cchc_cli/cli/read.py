@@ -1,0 +1,143 @@
+"""Reading commands: validate, list, show, due, overdue, status, units."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from cchc_cli.cli.context import Run, command, h
+from cchc_cli.core.errors import EXIT_DATA, UsageError
+from cchc_cli.views.i18n import t
+
+NoticeOpt = Annotated[str | None, typer.Option("--notice", help=h("help.opt.notice"))]
+UnitOpt = Annotated[str | None, typer.Option("--unit", help=h("help.opt.unit"))]
+
+#: ``cchc due`` with no --before, --by or --within: the coming week.
+DEFAULT_WITHIN = 7
+
+
+@command(help=h("help.validate"), shared=("data", "lang", "no_cache"))
+def validate(
+    run: Run,
+    strict: Annotated[bool, typer.Option("--strict", help=h("help.opt.strict"))] = False,
+) -> None:
+    dataset = run.read()
+    for diagnostic in dataset.diagnostics:
+        typer.echo(run.diagnostic_line(diagnostic))
+    errors = sum(d.is_error for d in dataset.diagnostics)
+    warnings = len(dataset.diagnostics) - errors
+    summary = t(
+        "cli.summary",
+        run.lang,
+        files=len(dataset.files),
+        notices=len(dataset.index),
+        tasks=dataset.task_count,
+        errors=errors,
+        warnings=warnings,
+    )
+    typer.echo(summary)
+    if errors or (strict and warnings):
+        raise typer.Exit(EXIT_DATA)
+
+
+@command("list", help=h("help.list"), shared=("data", "lang", "no_cache", "fmt"))
+def list_tasks(
+    run: Run,
+    notice: NoticeOpt = None,
+    unit: UnitOpt = None,
+    search: Annotated[str | None, typer.Option("--search", help=h("help.opt.search"))] = None,
+) -> None:
+    from cchc_cli.views.query import select
+    from cchc_cli.views.tables import task_report
+
+    tasks = select(run.dataset, notice=notice, unit=unit, search=search)
+    run.emit(task_report(tasks, run.dataset.registry, run.lang))
+    run.finish()
+
+
+@command(help=h("help.show"))
+def show(
+    run: Run,
+    ref: Annotated[str, typer.Argument(help=h("help.arg.ref"), show_default=False)],
+) -> None:
+    from cchc_cli.views.query import find_notice
+    from cchc_cli.views.tables import task_detail
+
+    task = run.task(ref)
+    notice = find_notice(run.dataset, task.notice)
+    run.emit(task_detail(task, notice, run.dataset.registry, run.lang, run.today))
+    run.finish()
+
+
+@command(help=h("help.due"))
+def due(
+    run: Run,
+    before: Annotated[str | None, typer.Option("--before", help=h("help.opt.before"))] = None,
+    by: Annotated[str | None, typer.Option("--by", help=h("help.opt.by"))] = None,
+    within: Annotated[
+        int | None, typer.Option("--within", min=0, help=h("help.opt.within"))
+    ] = None,
+    notice: NoticeOpt = None,
+    unit: UnitOpt = None,
+) -> None:
+    from cchc_cli.core.dateargs import parse_date_arg
+    from cchc_cli.views.query import due_by, select_statuses
+    from cchc_cli.views.tables import due_report
+
+    given = [name for name, v in (("--before", before), ("--by", by), ("--within", within)) if v]
+    if len(given) > 1:
+        raise UsageError("cli.one-of", options=", ".join(given))
+    today = run.today
+    if before:
+        last = parse_date_arg(before, today, "--before") - timedelta(days=1)
+    elif by:
+        last = parse_date_arg(by, today, "--by")
+    else:
+        last = today + timedelta(days=DEFAULT_WITHIN if within is None else within)
+    items = select_statuses(run.dataset, today, notice=notice, unit=unit)
+    run.emit(due_report(due_by(items, last), run.dataset.registry, run.lang))
+    run.finish()
+
+
+@command(help=h("help.overdue"))
+def overdue(run: Run, notice: NoticeOpt = None, unit: UnitOpt = None) -> None:
+    from cchc_cli.views.query import overdue as overdue_items
+    from cchc_cli.views.query import select_statuses
+    from cchc_cli.views.tables import overdue_report
+
+    items = select_statuses(run.dataset, run.today, notice=notice, unit=unit)
+    run.emit(overdue_report(overdue_items(items), run.dataset.registry, run.lang))
+    run.finish()
+
+
+class GroupBy(StrEnum):
+    UNIT = "unit"
+    NOTICE = "notice"
+
+
+@command(help=h("help.status"))
+def status(
+    run: Run,
+    by: Annotated[GroupBy, typer.Option("--by", help=h("help.opt.by-group"))] = GroupBy.UNIT,
+    notice: NoticeOpt = None,
+    unit: UnitOpt = None,
+) -> None:
+    from cchc_cli.views.query import select_statuses, sorted_notices
+    from cchc_cli.views.tables import status_report
+
+    dataset = run.dataset
+    items = select_statuses(dataset, run.today, notice=notice, unit=unit)
+    notices = sorted_notices(dataset.notices)
+    run.emit(status_report(items, dataset.registry, run.lang, notices, by is GroupBy.NOTICE))
+    run.finish()
+
+
+@command(help=h("help.units"), shared=("data", "lang", "no_cache", "fmt"))
+def units(run: Run) -> None:
+    from cchc_cli.views.tables import unit_report
+
+    run.emit(unit_report(run.dataset.registry, run.lang))
+    run.finish()

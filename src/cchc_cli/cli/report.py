@@ -1,0 +1,242 @@
+"""Reports and what goes out of the office: report, export, remind."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from cchc_cli.cli.context import Run, command, h
+from cchc_cli.cli.read import NoticeOpt, UnitOpt
+from cchc_cli.core.errors import EXIT_DATA, EXIT_OVERDUE, CchcError, UsageError
+from cchc_cli.views.i18n import Lang, t
+from cchc_cli.views.render import OutputFormat, ReportFormat, formatter_for
+
+if TYPE_CHECKING:
+    from email.message import EmailMessage
+
+    from cchc_cli.services.mail import Delivery
+    from cchc_cli.store.loader import Dataset
+    from cchc_cli.views.remind import UnitReminder as Reminder
+
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help=h("help.opt.output"))]
+WITHOUT_FORMAT = ("data", "lang", "no_cache", "as_of")
+
+
+@command(help=h("help.remind"), shared=WITHOUT_FORMAT)
+def remind(
+    run: Run,
+    days: Annotated[int | None, typer.Option("--days", min=0, help=h("help.opt.days"))] = None,
+    email: Annotated[bool, typer.Option("--email", help=h("help.opt.email"))] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=h("help.opt.dry-run"))] = False,
+    force: Annotated[bool, typer.Option("--force", help=h("help.opt.force"))] = False,
+    fail_on_overdue: Annotated[
+        bool, typer.Option("--fail-on-overdue", help=h("help.opt.fail-on-overdue"))
+    ] = False,
+    working_days: Annotated[
+        bool, typer.Option("--working-days", help=h("help.opt.working-days"))
+    ] = False,
+    notice: NoticeOpt = None,
+    unit: UnitOpt = None,
+) -> None:
+    from cchc_cli.views.query import select_statuses
+    from cchc_cli.views.remind import (
+        calendars,
+        collect,
+        is_working_day,
+        notice_names,
+        report_text,
+    )
+
+    dataset, today = run.dataset, run.today
+    config = dataset.config
+    if working_days and not is_working_day(today, config.holidays, config.working_days):
+        run.finish()
+        return
+    window = config.reminder_days if days is None else days
+    items = select_statuses(dataset, today, notice=notice, unit=unit)
+    found = collect(items, today, window, dataset.registry)
+    names = notice_names(dataset.notices)
+    if email or dry_run:
+        stamp = datetime.now(UTC).replace(microsecond=0)
+        files = calendars(items, found, dataset.registry, run.lang, stamp)
+        _mail(run, found, today, window, names, files, dry_run, force)
+    else:
+        typer.echo(report_text(found, dataset.registry, today, window, run.lang, names), nl=False)
+    run.finish()
+    if fail_on_overdue and any(r.overdue for r in found):
+        raise typer.Exit(EXIT_OVERDUE)
+
+
+class UnitOrder(StrEnum):
+    ALPHA = "alpha"
+    REGISTRY = "registry"
+
+
+@command(help=h("help.report"), shared=WITHOUT_FORMAT)
+def report(
+    run: Run,
+    period: Annotated[str | None, typer.Option("--period", help=h("help.opt.period"))] = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help=h("help.opt.report-format"))
+    ] = ReportFormat.TABLE,
+    output: OutputOpt = None,
+    order: Annotated[UnitOrder, typer.Option("--order", help=h("help.opt.order"))] = (
+        UnitOrder.ALPHA
+    ),
+    notice: NoticeOpt = None,
+    unit: UnitOpt = None,
+) -> None:
+    from cchc_cli.core.dateargs import parse_period
+    from cchc_cli.views.query import resolve_units, select
+    from cchc_cli.views.report import build
+    from cchc_cli.views.tables import report_view
+
+    if fmt is ReportFormat.XLSX and output is None:
+        raise UsageError("report.needs-output")
+    dataset, lang = run.dataset, run.lang
+    today = run.clock_today()
+    chosen = parse_period(period or f"{today:%Y-%m}", today)
+    day = run.today if run.as_of else chosen.end
+    units = set(resolve_units(dataset, unit)) if unit else None
+    built = build(dataset, select(dataset, notice=notice), day, units, order is UnitOrder.REGISTRY)
+    view = report_view(built, dataset.registry, lang, chosen.label, dataset.config.office)
+    if fmt is ReportFormat.XLSX:
+        from cchc_cli.views.xlsx import write
+
+        assert output is not None
+        write(view, output, lang, (t("report.chart", lang), "name", "completion_rate"))
+        run.tell("report.written", path=output)
+    elif output is not None:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            formatter_for(fmt, lang, handle).emit(view)
+        run.tell("report.written", path=output)
+    else:
+        formatter_for(fmt, lang).emit(view)
+    run.finish()
+
+
+class ExportFormat(StrEnum):
+    ICS = "ics"
+    JSON = "json"
+    CSV = "csv"
+
+
+@command(help=h("help.export"), shared=WITHOUT_FORMAT)
+def export(
+    run: Run,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help=h("help.opt.export-format"))],
+    output: OutputOpt = None,
+    alarm_days: Annotated[
+        int, typer.Option("--alarm-days", min=0, help=h("help.opt.alarm-days"))
+    ] = 3,
+    notice: NoticeOpt = None,
+    unit: UnitOpt = None,
+) -> None:
+    from cchc_cli.views.query import select_statuses
+
+    dataset, lang = run.dataset, run.lang
+    items = select_statuses(dataset, run.today, notice=notice, unit=unit)
+    if fmt is ExportFormat.ICS:
+        from cchc_cli.views.ics import calendar
+
+        stamp = datetime.now(UTC).replace(microsecond=0)
+        name = t("ics.name", lang, unit=dataset.registry.name_of(unit) if unit else "")
+        content = calendar(items, dataset.registry, lang, alarm_days, stamp, name.strip(" -"))
+        if output is None:
+            sys.stdout.buffer.write(content)
+        else:
+            output.write_bytes(content)
+            run.tell("report.written", path=output)
+    else:
+        from cchc_cli.views.tables import export_report
+
+        view = export_report(items, dataset.registry)
+        chosen = OutputFormat(fmt.value)
+        if output is None:
+            formatter_for(chosen, lang).emit(view)
+        else:
+            with open(output, "w", encoding="utf-8", newline="") as handle:
+                formatter_for(chosen, lang, handle).emit(view)
+            run.tell("report.written", path=output)
+    run.finish()
+
+
+def _mail(
+    run: Run,
+    found: list[Reminder],
+    today: date,
+    window: int,
+    notices: dict[str, str],
+    calendars: dict[str, bytes],
+    dry_run: bool,
+    force: bool,
+) -> None:
+    """Mail the reminders (or print them, with --dry-run); nothing when there is nothing."""
+    from cchc_cli.services.mail import MailError, missing_settings, send
+    from cchc_cli.views.remind import messages
+
+    dataset, lang, config = run.dataset, run.lang, run.dataset.config
+    smtp = run.settings.smtp
+    office = run.settings.office_email
+    missing = missing_settings(smtp, office, dry_run)
+    if missing:
+        raise CchcError("mail.not-configured", missing=", ".join(missing))
+    if not found:
+        return
+    outgoing = messages(
+        found,
+        dataset.registry,
+        today,
+        window,
+        lang,
+        smtp.sender or "",
+        office,
+        notices,
+        calendars,
+        config.office,
+    )
+    if dry_run:
+        for item in outgoing:
+            typer.echo(readable(item.message))
+        return
+    names = {item.key: _recipient(item.key, dataset, lang) for item in outgoing}
+    try:
+        delivery = send(
+            run.data, outgoing, smtp, run.settings.password(), today, config.timezone, force
+        )
+    except MailError as err:
+        typer.echo(f"cchc: {t('cli.error', lang)}: {t(err.key, lang, **err.args_)}", err=True)
+        _report_delivery(err.delivery, names, lang)
+        raise typer.Exit(EXIT_DATA) from None
+    if delivery.failed:
+        _report_delivery(delivery, names, lang)
+        raise typer.Exit(EXIT_DATA)
+    # A person at a terminal wants to know; cron must stay silent on success.
+    run.tell("mail.sent", count=len(delivery.sent), skipped=len(delivery.skipped))
+
+
+def _recipient(key: str, dataset: Dataset, lang: Lang) -> str:
+    if key.startswith("unit:"):
+        return dataset.registry.name_of(key[5:])
+    return t("mail.office", lang)
+
+
+def _report_delivery(delivery: Delivery, names: dict[str, str], lang: Lang) -> None:
+    sent = ", ".join(names[k] for k in delivery.sent) or t("label.none", lang)
+    typer.echo(t("mail.were-sent", lang, names=sent), err=True)
+    for key, reason in delivery.failed:
+        typer.echo(t("mail.not-sent", lang, name=names[key], reason=reason), err=True)
+
+
+def readable(message: EmailMessage) -> str:
+    """A message as a person reads it: decoded headers, the text, the attachments' names."""
+    headers = "\n".join(f"{k}: {message[k]}" for k in ("From", "To", "Subject", "Date"))
+    body = message.get_body(preferencelist=("plain",))
+    text = body.get_content() if body is not None else ""
+    files = [f"[{part.get_filename()}]\n" for part in message.iter_attachments()]
+    return f"{headers}\n\n{text}{''.join(files)}{'=' * 78}"

@@ -1,0 +1,195 @@
+"""Starting out and housekeeping: init, new, import, config, cache."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cchc_cli.cli.context import Run, app, command, h
+from cchc_cli.core.errors import EXIT_DATA, CchcError
+from cchc_cli.views.i18n import t
+
+
+@command("import", help=h("help.import"), shared=("data", "lang", "no_cache"))
+def import_notice(
+    run: Run,
+    source: Annotated[str, typer.Argument(help=h("help.arg.source"), show_default=False)],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help=h("help.opt.output"))
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=h("help.opt.import-dry-run"))] = False,
+    notice_id: Annotated[str | None, typer.Option("--id", help=h("help.opt.notice-id"))] = None,
+) -> None:
+    from cchc_cli.services.importer import read, to_yaml
+    from cchc_cli.store import notices
+
+    dataset, lang = run.dataset, run.lang
+    draft = read(read_source(source), dataset.registry)
+    # The notice names its issuer in its heading; where it was not found, the office's own.
+    draft.issuer = draft.issuer or dataset.config.issuing_body
+    if not draft.tasks:
+        raise CchcError("import.nothing", path=source)
+    ident = notice_id or notices.new_id(draft.number, draft.date)
+    notices.check_id(ident, (e.id for e in dataset.index))
+    keys = (
+        "import.no-assignees",
+        "import.unknown-unit",
+        "import.bad-deadline",
+        "import.deadline-before-issue",
+    )
+    reviews = {key: t(key, lang, arg="{arg}") for key in keys}
+    name = "-" if source == "-" else Path(source).name
+    content = to_yaml(draft, ident, name, reviews)
+    deadlines = sum(1 for task in draft.tasks if task.deadline and task.deadline.last_day)
+    summary = t(
+        "import.summary", lang, tasks=len(draft.tasks), deadlines=deadlines, reviews=draft.reviews
+    )
+    if dry_run:
+        typer.echo(content, nl=False)
+    else:
+        target = notices.create(output or notices.notice_path(run.data, ident), content)
+        summary += " " + t("report.written", lang, path=target)
+    typer.echo(summary, err=True)
+
+
+def read_source(source: str) -> str:
+    """The notice's text: a .docx, a UTF-8 text file, or standard input."""
+    from cchc_cli.store.yamlsrc import decode
+
+    if source.lower().endswith(".docx"):
+        from docx import Document
+        from docx.opc.exceptions import PackageNotFoundError
+
+        try:
+            document = Document(source)
+        except (PackageNotFoundError, OSError, KeyError, ValueError) as err:
+            raise CchcError("import.unreadable", path=source, reason=str(err)) from None
+        from cchc_cli.services.wordtext import document_text
+
+        return document_text(document)
+    if source == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = Path(source).read_bytes()
+        except OSError as err:
+            raise CchcError("import.unreadable", path=source, reason=err.strerror) from None
+    text, problems = decode(data, source)
+    if text is None:
+        where = problems[0].source
+        raise CchcError("import.not-utf8", path=source, line=where.line, col=where.col)
+    return text
+
+
+@command(help=h("help.init"), shared=("lang",))
+def init(
+    run: Run,
+    folder: Annotated[Path, typer.Argument(help=h("help.arg.folder"), show_default=False)],
+    from_units: Annotated[
+        Path | None, typer.Option("--from-units", help=h("help.opt.from-units"))
+    ] = None,
+) -> None:
+    from cchc_cli.store.fileio import atomic_write
+    from cchc_cli.store.setup import init_files
+
+    units = None
+    if from_units is not None:
+        try:
+            units = from_units.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise CchcError("import.unreadable", path=from_units, reason=str(err)) from None
+    files = init_files(units)
+    existing = [name for name in files if (folder / name).exists()]
+    if existing:
+        raise CchcError("init.exists", path=folder, files=", ".join(existing))
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, content.encode("utf-8"))
+    run.say("init.done", path=folder)
+
+
+@command(help=h("help.new"), shared=("data", "lang"))
+def new(
+    run: Run,
+    title: Annotated[str, typer.Option("--title", help=h("help.opt.title"))],
+    number: Annotated[str, typer.Option("--number", help=h("help.opt.number"))] = "",
+    issued: Annotated[str | None, typer.Option("--date", help=h("help.opt.date"))] = None,
+    chair: Annotated[str | None, typer.Option("--chair", help=h("help.opt.chair"))] = None,
+    notice_id: Annotated[str | None, typer.Option("--id", help=h("help.opt.notice-id"))] = None,
+) -> None:
+    from cchc_cli.core.dateargs import parse_date_arg
+    from cchc_cli.core.dates import PartialDate
+    from cchc_cli.store import notices
+    from cchc_cli.store.setup import notice_template
+    from cchc_cli.store.textedit import scalar
+
+    dataset = run.read_uncached()
+    today = run.clock_today()
+    day = parse_date_arg(issued, today, "--date") if issued else today
+    ident = notice_id or notices.new_id(number, PartialDate(day.year, day.month, day.day))
+    notices.check_id(ident, (e.id for e in dataset.index))
+    if not dataset.registry.units:
+        raise CchcError("new.no-units")
+    unit = next(iter(dataset.registry.units))
+    issuer = dataset.config.issuing_body
+    text = notice_template(
+        ident,
+        number,
+        day.isoformat(),
+        scalar(title),
+        scalar(chair) if chair else None,
+        unit,
+        day,
+        scalar(issuer) if issuer else None,
+    )
+    path = notices.create(notices.notice_path(run.data, ident), text)
+    editor = run.settings.editor
+    if editor:
+        import shlex
+        import subprocess
+
+        subprocess.run([*shlex.split(editor), str(path)], check=False)
+    run.say("report.written", path=path)
+
+
+@command("config", help=h("help.config"), shared=("data", "lang", "fmt"))
+def show_config(run: Run) -> None:
+    from cchc_cli.store.config import load_config
+    from cchc_cli.store.loader import check_folder
+    from cchc_cli.store.settings import shown_rows
+    from cchc_cli.views.render import Column, Report, Section
+
+    check_folder(run.data)
+    _, problems, _ = load_config(run.data)
+    for diagnostic in problems:
+        typer.echo(run.diagnostic_line(diagnostic), err=True)
+    records = [{"setting": k, "value": v, "source": o} for k, v, o in shown_rows(run.settings)]
+    columns = [
+        Column("setting", "label.setting"),
+        Column("value", "label.value"),
+        Column("source", "label.origin"),
+    ]
+    run.emit(Report([Section("config", columns, records)]))
+    if problems:
+        raise typer.Exit(EXIT_DATA)
+
+
+cache_app = typer.Typer(help=h("help.cache"), no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@command("clear", help=h("help.cache-clear"), shared=("data", "lang"), target=cache_app)
+def cache_clear(run: Run) -> None:
+    from cchc_cli.store.cache import clear
+    from cchc_cli.store.loader import check_folder
+
+    check_folder(run.data)
+    removed = clear(run.data)
+    for path in removed:
+        run.say("cache.cleared", path=path)
+    if not removed:
+        run.say("cache.none")
