@@ -298,6 +298,8 @@ COMMANDS = [
     "note",
     "undo",
     "log",
+    "migrate",
+    "check-scope",
     "remind",
     "report",
     "export",

@@ -298,7 +298,7 @@ def migrate(run: Run) -> None:
         raise CchcError("migrate.incomplete", count=len(moved.skipped))
 
 
-@command(help=h("help.check-scope"), shared=("data", "lang"))
+@command("check-scope", help=h("help.check-scope"), shared=("data", "lang"))
 def check_scope(run: Run) -> None:
     from cchc_cli.services.scope import check
 
