@@ -467,3 +467,63 @@ def edit_done(data: Path, ident: str) -> None:
     target = next(t for t in dataset.tasks if t.id == ident)
     change = edit.Done("done", ("noi-vu",), {}, on=date(2023, 11, 26))
     edit.apply(data, target, change, dataset.registry, "Asia/Ho_Chi_Minh", dataset)
+
+
+def test_a_completion_after_today_is_a_warning_not_an_error(data_dir):
+    write(data_dir, "noi-vu.yaml", f"- {{task: {REF}/2.3, done: 2023-12-20}}\n")
+    result = cchc("validate", "--as-of", "2023-11-30", "--lang", "en")
+    assert result.exit_code == 0
+    assert (
+        "data/progress/noi-vu.yaml:1:1: warning: the completion date 2023-12-20 is after "
+        "today (2023-11-30)" in result.stdout
+    )
+    assert "after today" not in cchc("validate", "--as-of", "2023-12-20").stdout
+
+
+# -- the commands ------------------------------------------------------------------------
+
+
+def old_layout(data: Path) -> Path:
+    notice = data / "notices" / "old.yaml"
+    notice.write_bytes(
+        b"\xef\xbb\xbfid: tb-old\r\ndate: 2023-11-24\r\ntitle: T\r\ntasks:\r\n"
+        b"  - id: '1'\r\n    assignees: [noi-vu]\r\n    text: A   # giao 24/11\r\n"
+        b"    done: 2023-11-25   # xong\r\n"
+    )
+    return notice
+
+
+def test_migrate_says_what_it_moved_and_refuses_a_second_run(data_dir):
+    notice = old_layout(data_dir)
+    result = cchc("migrate", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "Moved the progress of 1 notices: 1 lines into 1 progress/ files.\n"
+    assert notice.read_bytes() == (
+        b"\xef\xbb\xbfid: tb-old\r\ndate: 2023-11-24\r\ntitle: T\r\ntasks:\r\n"
+        b"  - id: '1'\r\n    assignees: [noi-vu]\r\n    text: A   # giao 24/11\r\n"
+    )
+    assert (
+        (data_dir / "progress" / "noi-vu.yaml")
+        .read_text("utf-8")
+        .endswith("- {task: tb-old/1, done: 2023-11-25}\n")
+    )
+    again = cchc("migrate")
+    assert again.exit_code == 1
+    assert again.stderr == (
+        "cchc: lỗi: không còn tiến độ nào trong các tệp thông báo để chuyển (đã chuyển rồi?)\n"
+    )
+    assert cchc("validate").exit_code == 0
+    assert "cchc migrate" not in cchc("validate").stdout
+
+
+def test_migrate_names_a_notice_it_cannot_move_and_exits_1(data_dir):
+    odd = data_dir / "notices" / "odd.yaml"
+    odd.write_text(
+        "id: tb-9\ndate: 2023-11-24\ntitle: T\ntasks:\n"
+        "  - done: 2023-11-25\n    id: '1'\n    assignees: [noi-vu]\n    text: A\n",
+        encoding="utf-8",
+    )
+    result = cchc("migrate", "--lang", "en")
+    assert result.exit_code == 1
+    assert "data/notices/odd.yaml is left as it is:" in result.stderr
+    assert "1 notices could not be moved" in result.stderr

@@ -19,16 +19,22 @@ UnitOpt = Annotated[str | None, typer.Option("--unit", help=h("help.opt.unit"))]
 DEFAULT_WITHIN = 7
 
 
-@command(help=h("help.validate"), shared=("data", "lang", "no_cache"))
+@command(help=h("help.validate"), shared=("data", "lang", "no_cache", "as_of"))
 def validate(
     run: Run,
     strict: Annotated[bool, typer.Option("--strict", help=h("help.opt.strict"))] = False,
 ) -> None:
+    from cchc_cli.core.diagnostics import sort_diagnostics
+    from cchc_cli.store.progress import future_completions
+
     dataset = run.read()
-    for diagnostic in dataset.diagnostics:
+    events = [e for found in dataset.progress.values() for e in found]
+    future = future_completions(events, run.today)  # type: ignore[arg-type]
+    diagnostics = sort_diagnostics([*dataset.diagnostics, *future])
+    for diagnostic in diagnostics:
         typer.echo(run.diagnostic_line(diagnostic))
-    errors = sum(d.is_error for d in dataset.diagnostics)
-    warnings = len(dataset.diagnostics) - errors
+    errors = sum(d.is_error for d in diagnostics)
+    warnings = len(diagnostics) - errors
     summary = t(
         "cli.summary",
         run.lang,
