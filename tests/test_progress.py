@@ -527,3 +527,18 @@ def test_migrate_names_a_notice_it_cannot_move_and_exits_1(data_dir):
     assert result.exit_code == 1
     assert "data/notices/odd.yaml is left as it is:" in result.stderr
     assert "1 notices could not be moved" in result.stderr
+
+
+def test_the_fast_whole_file_read_and_the_line_by_line_read_agree():
+    good = (
+        "# h\r\n"
+        f'- {{task: {REF}/2.3, done: 2023-11-24, evidence: "BC: 1"}}   # x\r\n'
+        "\r\n"
+        f"- {{task: {REF}/2.4, note: a, on: 2023-11-25}}\r\n"
+    )
+    fast, problems = progress.parse_progress(good, "f", "noi-vu")
+    assert problems == []
+    slow, problems = progress.parse_progress(good + "- {task: torn", "f", "noi-vu")
+    assert [d.source.line for d in problems] == [5, 5]
+    assert fast == slow
+    assert [(e.source.line, e.task_source.col) for e in fast] == [(2, 10), (4, 10)]
