@@ -40,8 +40,8 @@ from cchc_cli.core.model import (
 )
 from cchc_cli.core.vntext import tidy
 from cchc_cli.store.schema import Fields, date_error
-from cchc_cli.store.textedit import flow_mapping, scalar
 from cchc_cli.store.yamlsrc import YMap, YScalar, YSeq, parse
+from cchc_cli.store.yamlwrite import flow_map
 
 PROGRESS_DIR = "progress"
 OFFICE = "_office"
@@ -245,8 +245,9 @@ def _moved(node: YMap, number: int) -> YMap:
 
 
 def _is_null(item: YMap, key: str) -> bool:
+    """``cancelled: ""`` (or null): no date, cancelled from the start."""
     value = item.entries[key].value
-    return isinstance(value, YScalar) and value.value is None
+    return isinstance(value, YScalar) and not value.value
 
 
 def _date(value: YScalar | None, diagnostics: list[Diagnostic]) -> date | None:
@@ -409,32 +410,24 @@ def by_task(events: Iterable[Event]) -> dict[str, list[Event]]:
 # -- writing ------------------------------------------------------------------------------------
 
 
-def _text(value: str | None) -> str | None:
-    return None if value is None else scalar(value, flow=True)
-
-
-def _day(value: date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
 def render_event(event: Event) -> str:
     """One event as the line a progress file holds (without the line break)."""
-    pairs: list[tuple[str, str | None]] = [("task", scalar(event.task, flow=True))]
+    pairs: dict[str, object] = {"task": event.task}
     if event.kind == "note":
-        pairs += [("note", _text(event.text)), ("on", _day(event.on))]
+        pairs.update(note=event.text, on=event.on)
     elif event.kind == "cancelled" and event.day is None:
-        pairs.append(("cancelled", "null"))  # undated: cancelled from the start
+        pairs["cancelled"] = ""  # undated: cancelled from the start
     else:
-        pairs.append((event.kind, _day(event.day)))
+        pairs[event.kind] = event.day
     if event.kind == "done":
-        pairs += [("evidence", _text(event.evidence)), ("note", _text(event.note))]
+        pairs.update(evidence=event.evidence, note=event.note)
     if event.kind in ("reopened", "extended", "cancelled"):
-        pairs.append(("reason", _text(event.reason)))
+        pairs["reason"] = event.reason
     if event.kind in ("extended", "cancelled"):
-        pairs.append(("decision", _text(event.decision)))
+        pairs["decision"] = event.decision
     if event.kind == "extended":
-        pairs.append(("on", _day(event.on)))
-    return "- " + flow_mapping(pairs)
+        pairs["on"] = event.on
+    return "- " + flow_map(pairs)
 
 
 def addition(existing: bytes | None, lines: list[str], first: str) -> bytes:
