@@ -157,7 +157,7 @@ def test_an_unwritable_folder_for_an_edit_is_a_plain_error(cchc, data_dir, monke
     monkeypatch.setattr(progress.os, "open", refuse)
     before = (data_dir / "notices" / NOTICE).read_bytes()
     result = cchc("done", "2.3", "--as-of", "2023-11-24", "--lang", "en")
-    monkeypatch.undo()
+    monkeypatch.setattr(progress.os, "open", real_open)
     no_traceback(result)
     assert result.exit_code == 1
     assert result.stderr == "cchc: error: data/progress/noi-vu.yaml: Permission denied\n"

@@ -90,7 +90,7 @@ def test_an_interrupted_migration_finishes_on_a_rerun_without_duplicates(tmp_pat
     monkeypatch.setattr(migrate, "atomic_write", crash_after_first)
     with pytest.raises(KeyboardInterrupt):
         migrate.migrate(data)
-    monkeypatch.undo()
+    monkeypatch.setattr(migrate, "atomic_write", real)
     # Half-way: the events are in progress/, some notices still hold theirs too;
     # the data still reads without errors (a done twice is a correction to itself).
     assert meaning(data)[1] == []

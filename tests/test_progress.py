@@ -398,13 +398,15 @@ def test_a_journal_entry_naming_a_file_outside_the_data_folder_is_never_followed
 
 
 def test_a_crash_between_the_journal_and_the_append_leaves_no_edit(data_dir, monkeypatch):
+    real_append = progress.append
+
     def crash(*args, **kwargs):
         raise KeyboardInterrupt  # the power goes after the journal's fsync
 
     monkeypatch.setattr(progress, "append", crash)
     with pytest.raises(KeyboardInterrupt):
         edit_done(data_dir, "2.3")
-    monkeypatch.undo()
+    monkeypatch.setattr(progress, "append", real_append)
     (entry,) = Journal(data_dir).entries()[0]
     assert state_of(data_dir, entry) == ABSENT
     assert json.loads(cchc("log", "-f", "json").stdout) == []
@@ -454,7 +456,7 @@ def test_a_full_disk_during_the_append_leaves_no_half_line(data_dir, monkeypatch
 
     monkeypatch.setattr(progress.os, "write", half_then_full)
     result = cchc("done", "2.3", "--as-of", "2023-11-26", "--lang", "en")
-    monkeypatch.undo()
+    monkeypatch.setattr(progress.os, "write", real_write)
     assert result.exit_code == 1
     assert "No space left on device" in result.stderr
     assert "Traceback" not in result.stderr
@@ -542,3 +544,29 @@ def test_the_fast_whole_file_read_and_the_line_by_line_read_agree():
     assert [d.source.line for d in problems] == [5, 5]
     assert fast == slow
     assert [(e.source.line, e.task_source.col) for e in fast] == [(2, 10), (4, 10)]
+
+
+def test_a_crash_between_two_files_of_one_edit_is_undone_where_it_was_written(
+    data_dir, monkeypatch
+):
+    real = progress.append
+    calls = []
+
+    def second_fails(path, data, offset):
+        if calls:
+            raise KeyboardInterrupt
+        calls.append(path)
+        real(path, data, offset)
+
+    monkeypatch.setattr(progress, "append", second_fails)
+    dataset = load(data_dir, FileCache.open(data_dir))
+    target = next(t for t in dataset.tasks if t.id == "8.2")
+    change = edit.Done("done", ("vinh-ha", "vinh-hoa"), {}, on=date(2023, 11, 26))
+    with pytest.raises(KeyboardInterrupt):
+        edit.apply(data_dir, target, change, dataset.registry, "Asia/Ho_Chi_Minh", dataset)
+    monkeypatch.setattr(progress, "append", real)
+    assert (data_dir / "progress" / "vinh-ha.yaml").exists()
+    assert not (data_dir / "progress" / "vinh-hoa.yaml").exists()
+    assert [e["command"] for e in json.loads(cchc("log", "-f", "json").stdout)] == ["done"]
+    assert cchc("undo").exit_code == 0
+    assert not list((data_dir / "progress").glob("*.yaml"))

@@ -367,15 +367,17 @@ def undo(data_dir: Path, timezone: str) -> dict[str, Any]:
                 raise CchcError("undo.outside", path=shown, id=target["id"])
             try:
                 data = path.read_bytes()
-            except OSError:
-                raise CchcError(
-                    "undo.changed", path=shown, id=target["id"], ref=target["ref"]
-                ) from None
+            except FileNotFoundError:
+                data = b""  # a file the edit was to create, and did not
+            except OSError as err:
+                raise CchcError("edit.unreadable", path=shown, reason=err.strerror) from None
             added = item["text"].encode("utf-8")
             if data.endswith(added):
                 size = len(data) - len(added)
             elif addition_state(data, item["offset"], added) == PARTIAL:
                 size = item["offset"]  # a crash cut the addition short: remove what is there
+            elif len(data) == item["offset"]:
+                continue  # the crash came before this file's addition: nothing to remove
             else:
                 raise CchcError("undo.changed", path=shown, id=target["id"], ref=target["ref"])
             plan.append((path, size, bool(item.get("created"))))

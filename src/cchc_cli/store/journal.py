@@ -21,10 +21,12 @@ file outside the data folder's progress/ is never followed.
 
 from __future__ import annotations
 
+import functools
 import getpass
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -157,13 +159,14 @@ class Journal:
         """
         entries, bad = self.entries()
         undone = {e.get("undoes") for e in entries if e.get("command") == UNDO}
+        read = functools.lru_cache(maxsize=None)(_read)  # each file once, however many entries
         shown = [
             e
             for e in entries
             if e.get("command") == UNDO
             or e.get("appends") is None
             or e["id"] in undone
-            or state_of(self.data_dir, e) != ABSENT
+            or state_of(self.data_dir, e, read) != ABSENT
         ]
         return shown, bad
 
@@ -208,10 +211,12 @@ def addition_state(data: bytes | None, offset: int, added: bytes) -> str:
     return ABSENT
 
 
-def state_of(data_dir: Path, entry: dict[str, Any]) -> str:
+def state_of(
+    data_dir: Path, entry: dict[str, Any], read: Callable[[Path], bytes | None] = _read
+) -> str:
     """An edit's state, read from its files: applied, partly applied (a crash), or absent."""
     states = [
-        addition_state(_read(data_dir / item["file"]), item["offset"], item["text"].encode("utf-8"))
+        addition_state(read(data_dir / item["file"]), item["offset"], item["text"].encode("utf-8"))
         for item in entry.get("appends", [])
     ]
     if states and all(s == APPLIED for s in states):
