@@ -114,3 +114,15 @@ def test_a_notice_that_cannot_be_moved_safely_is_left_alone_and_named(tmp_path):
     ]
     assert odd.read_bytes() == written
     assert len(moved.notices) == 3
+
+
+def test_a_linked_notice_stays_a_link_after_migrate(tmp_path):
+    data = folder_of("mixed", tmp_path)
+    kept = data / "kept"
+    kept.mkdir()
+    (data / "notices" / "flow-done.yaml").rename(kept / "flow-done.yaml")
+    (data / "notices" / "flow-done.yaml").symlink_to(Path("..") / "kept" / "flow-done.yaml")
+    migrate.migrate(data)
+    assert (data / "notices" / "flow-done.yaml").is_symlink()
+    expected = CASES / "mixed" / "after" / "notices" / "flow-done.yaml"
+    assert (kept / "flow-done.yaml").read_bytes() == expected.read_bytes()

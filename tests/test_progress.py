@@ -570,3 +570,59 @@ def test_a_crash_between_two_files_of_one_edit_is_undone_where_it_was_written(
     assert [e["command"] for e in json.loads(cchc("log", "-f", "json").stdout)] == ["done"]
     assert cchc("undo").exit_code == 0
     assert not list((data_dir / "progress").glob("*.yaml"))
+
+
+# -- issue 16, point 10: what edits used to damage ------------------------------------------
+
+
+def test_comments_on_progress_keys_of_an_old_notice_survive_an_edit(data_dir):
+    notice = data_dir / "notices" / "old.yaml"
+    notice.write_text(
+        "id: tb-old\ndate: 2023-11-24\ntitle: T\ntasks:\n"
+        "  - id: '1'\n    assignees: [noi-vu]\n    text: A\n"
+        "    done:   # chưa ai báo cáo\n    notes: []  # ghi chú sau\n",
+        encoding="utf-8",
+    )
+    written = notice.read_bytes()
+    assert cchc("done", "tb-old/1", "--as-of", "2023-11-25").exit_code == 0
+    assert cchc("note", "tb-old/1", "x", "--unit", "noi-vu", "--as-of", "2023-11-25").exit_code == 0
+    assert notice.read_bytes() == written
+    shown = json.loads(cchc("show", "tb-old/1", "-f", "json").stdout)
+    assert shown["done"]["noi-vu"]["on"] == "2023-11-25"
+
+
+def test_linked_notice_and_progress_files_stay_links(data_dir, tmp_path):
+    notices = data_dir / "notices"
+    kept = data_dir / "kept"
+    kept.mkdir()
+    (notices / "tb-ket-luan-cchc-vinh-linh-2023-11.yaml").rename(kept / "tb.yaml")
+    (notices / "tb.yaml").symlink_to(Path("..") / "kept" / "tb.yaml")
+    (kept / "noi-vu.yaml").write_text("# Phòng Nội vụ\n", encoding="utf-8")
+    (data_dir / "progress").mkdir(exist_ok=True)
+    (data_dir / "progress" / "noi-vu.yaml").symlink_to(Path("..") / "kept" / "noi-vu.yaml")
+    assert cchc("validate").exit_code == 0
+    assert cchc("done", "2.3", "--as-of", "2023-11-24").exit_code == 0
+    assert (notices / "tb.yaml").is_symlink()
+    assert (data_dir / "progress" / "noi-vu.yaml").is_symlink()
+    assert (
+        (kept / "noi-vu.yaml")
+        .read_text("utf-8")
+        .endswith(f"- {{task: {REF}/2.3, done: 2023-11-24}}\n")
+    )
+    assert cchc("undo").exit_code == 0
+    assert (kept / "noi-vu.yaml").read_text("utf-8") == "# Phòng Nội vụ\n"
+    assert (data_dir / "progress" / "noi-vu.yaml").is_symlink()
+
+
+def test_a_progress_file_linked_out_of_the_data_folder_is_neither_read_nor_written(
+    data_dir, tmp_path
+):
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(f"- {{task: {REF}/2.3, done: 2023-11-24}}\n", encoding="utf-8")
+    (data_dir / "progress").mkdir(exist_ok=True)
+    (data_dir / "progress" / "noi-vu.yaml").symlink_to(outside)
+    result = cchc("validate", "--lang", "en")
+    assert "data/progress/noi-vu.yaml: error: is a link out of the data folder" in result.stdout
+    done = cchc("done", "2.3", "--as-of", "2023-11-24", "--lang", "en")
+    assert done.exit_code in (1, 2)
+    assert outside.read_text("utf-8") == f"- {{task: {REF}/2.3, done: 2023-11-24}}\n"

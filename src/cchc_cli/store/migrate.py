@@ -81,7 +81,8 @@ def migrate(data_dir: Path) -> Moved:
         events = [e for plan in plans for e in plan.events]
         moved.events, moved.files = _write_events(data_dir, events, registry)
         for plan in plans:
-            atomic_write(plan.path, plan.new_bytes)
+            # A notice that is a link (inside the folder: the loader checks) stays one.
+            atomic_write(plan.path.resolve(), plan.new_bytes)
             moved.notices.append(str(plan.path))
         return moved
 
