@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cchc_cli.cli.app import app
+from cchc_cli.core.errors import CchcError
 from cchc_cli.core.status import Status, task_statuses
 from cchc_cli.store import edit, progress
 from cchc_cli.store.cache import FileCache
@@ -626,3 +627,15 @@ def test_a_progress_file_linked_out_of_the_data_folder_is_neither_read_nor_writt
     done = cchc("done", "2.3", "--as-of", "2023-11-24", "--lang", "en")
     assert done.exit_code in (1, 2)
     assert outside.read_text("utf-8") == f"- {{task: {REF}/2.3, done: 2023-11-24}}\n"
+
+
+def test_an_edit_checks_what_was_recorded_after_the_data_was_read(data_dir):
+    """Two clerks at once: the second's data predates the first's line, the lock tells."""
+    dataset = load(data_dir, FileCache.open(data_dir))
+    target = next(t for t in dataset.tasks if t.id == "8.2")
+    assert cchc("done", "8.2", "--unit", "vinh-ha", "--as-of", "2023-11-25").exit_code == 0
+    change = edit.Done("done", ("vinh-ha",), {}, on=date(2023, 11, 26))
+    with pytest.raises(CchcError) as refused:
+        edit.apply(data_dir, target, change, dataset.registry, "Asia/Ho_Chi_Minh", dataset)
+    assert refused.value.key == "edit.already-done"
+    assert (data_dir / "progress" / "vinh-ha.yaml").read_text("utf-8").count("done:") == 1

@@ -333,10 +333,21 @@ class FileCache:
         made = (hashlib.sha256(content).hexdigest(), PROGRESS_ROW, time.time_ns())
         self._puts.append((*row, *made, problems, summary, None))
 
-    def finish(self, files: list[Path]) -> None:
-        """Write queued rows and forget files that are gone; never fails the command."""
+    def finish_progress(self, files: list[Path]) -> None:
+        """:meth:`finish` after reading only the progress files (``files``)."""
+        self.finish(files, only=PROGRESS_ROW)
+
+    def finish(self, files: list[Path], only: str | None = None) -> None:
+        """Write queued rows and forget files that are gone; never fails the command.
+
+        With ``only``, just rows of that kind (``depends_on``) can be gone.
+        """
         present = {self._key(p) for p in files}
-        gone = [key for key in self._rows if key not in present]
+        gone = [
+            key
+            for key, row in self._rows.items()
+            if key not in present and (only is None or row[5] == only)
+        ]
         if not (self._puts or gone or self._seen_hits):
             self.connection.close()
             return

@@ -205,18 +205,25 @@ def _current(
     loaded (or nothing was loaded): an edit reads the one small progress file.
     """
     from cchc_cli.store.cache import FileCache
-    from cchc_cli.store.loader import load
+    from cchc_cli.store.loader import load, load_progress
 
     ref = task.ref
-    dataset = load(data_dir, FileCache.open(data_dir))
+    cache = FileCache.open(data_dir)
+    if seen is not None:
+        # Only the progress files can have changed under an edit (notices are not
+        # written by cchc): read them again, the notices' index stays.
+        facts = progress.facts_of(seen.index).get(ref)
+        limit = seen.config.max_file_mb * 1024 * 1024
+        events, _, paths = load_progress(data_dir, cache, seen.registry, limit)
+        if cache:
+            cache.finish_progress(paths)
+        kept, _ = progress.check_events(events, progress.facts_of(seen.index), seen.registry)
+        now = tuple(e for e in kept if e.task == ref)
+        if facts is not None and now == seen.progress.get(ref, ()):
+            return task, facts, seen.registry
+        cache = FileCache.open(data_dir)
+    dataset = load(data_dir, cache)
     facts = progress.facts_of(dataset.index).get(ref)
-    if (
-        facts is not None
-        and seen is not None
-        and seen.index == dataset.index
-        and seen.progress.get(ref) == dataset.progress.get(ref)
-    ):
-        return task, facts, dataset.registry
     notice_id = ref.rpartition("/")[0]
     for entry in dataset.index:
         if entry.id == notice_id and facts is not None:

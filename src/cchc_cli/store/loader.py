@@ -167,7 +167,7 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
             continue
         seen_ids[entry.id] = id_source
         index.append(entry)
-    events, problems, progress_paths = _load_progress(data_dir, cache, registry, limit)
+    events, problems, progress_paths = load_progress(data_dir, cache, registry, limit)
     diagnostics += problems
     kept, problems = progress.check_events(events, progress.facts_of(index), registry)
     diagnostics += problems
@@ -210,7 +210,7 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
     )
 
 
-def _load_progress(
+def load_progress(
     data_dir: Path, cache: FileCache | None, registry: Registry, limit: int
 ) -> tuple[list[progress.Event], list[Diagnostic], list[Path]]:
     """Every event of progress/*.yaml (the office's file first), and the problems found.

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from cchc_cli.core.dates import DateError, parse_date
 from cchc_cli.core.diagnostics import NOWHERE, Diagnostic, Source, error, warning
@@ -61,9 +62,12 @@ UNIT_ONLY = ("done", "reopened")
 OFFICE_ONLY = ("cancelled",)
 
 
-@dataclass(frozen=True)
-class Event:
-    """One line of a progress file. ``unit`` is None for the office's whole-task events."""
+class Event(NamedTuple):
+    """One line of a progress file. ``unit`` is None for the office's whole-task events.
+
+    A named tuple rather than a dataclass: a busy unit's file holds thousands,
+    and the cache builds them all on every run.
+    """
 
     kind: str
     task: str
