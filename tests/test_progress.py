@@ -642,3 +642,23 @@ def test_an_edit_checks_what_was_recorded_after_the_data_was_read(data_dir):
         edit.apply(data_dir, target, change, dataset.registry, "Asia/Ho_Chi_Minh", dataset)
     assert refused.value.key == "edit.already-done"
     assert (data_dir / "progress" / "vinh-ha.yaml").read_text("utf-8").count("done:") == 1
+
+
+def test_an_edit_journaled_by_an_older_version_is_shown_but_not_undone(data_dir):
+    (data_dir / ".cchc").mkdir(exist_ok=True)
+    old = {
+        "id": 1,
+        "command": "done",
+        "ref": f"{REF}/2.3",
+        "units": ["noi-vu"],
+        "values": {},
+        "file": "notices/tb-ket-luan-cchc-vinh-linh-2023-11.yaml",
+        "before": "0" * 64,
+        "after": "1" * 64,
+        "hunks": [{"start": 1, "old": [], "new": ["x\n"]}],
+    }
+    (data_dir / ".cchc" / "journal.jsonl").write_text(json.dumps(old) + "\n", "utf-8")
+    assert [e["id"] for e in json.loads(cchc("log", "-f", "json").stdout)] == [1]
+    result = cchc("undo", "--lang", "en")
+    assert result.exit_code == 1
+    assert "was made by an older version inside a notice file" in result.stderr
