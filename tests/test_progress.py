@@ -662,3 +662,20 @@ def test_an_edit_journaled_by_an_older_version_is_shown_but_not_undone(data_dir)
     result = cchc("undo", "--lang", "en")
     assert result.exit_code == 1
     assert "was made by an older version inside a notice file" in result.stderr
+
+
+def test_hostile_progress_files_get_a_diagnostic_never_a_crash_or_a_hang(data_dir):
+    write(data_dir, "noi-vu.yaml", "- {task: " + "[" * 600 + "]" * 600 + ", done: 2023-11-24}\n")
+    write(data_dir, "vinh-ha.yaml", "- {task: a\x00b}\n")
+    (data_dir / "progress" / "vinh-hoa.yaml").write_bytes(b"- {task: \xff}\n")
+    os.mkfifo(data_dir / "progress" / "ho-xa.yaml")
+    result = cchc("validate", "--lang", "en")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    errors = [line.split(": error: ")[0] for line in validate_lines() if ": error: " in line]
+    assert errors == [
+        "data/progress/ho-xa.yaml",
+        "data/progress/noi-vu.yaml:1:1",
+        "data/progress/vinh-ha.yaml:1:11",  # the NUL byte
+        "data/progress/vinh-hoa.yaml:1:10",
+    ]

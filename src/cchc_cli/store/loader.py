@@ -229,6 +229,10 @@ def load_progress(
         if not path.resolve().is_relative_to(inside):
             diagnostics.append(error(Source(shown), "file.outside", target=str(path.resolve())))
             continue
+        if not path.is_file():
+            # A FIFO would block the read forever, a device never end.
+            diagnostics.append(error(Source(shown), "file.unreadable", reason="not a regular file"))
+            continue
         owner_problem = progress.check_file_owner(path, shown, registry)
         if owner_problem is not None:
             diagnostics.append(owner_problem)

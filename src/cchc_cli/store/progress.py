@@ -94,10 +94,11 @@ def progress_files(data_dir: Path) -> list[Path]:
     folder = data_dir / PROGRESS_DIR
     if not folder.is_dir():
         return []
+    # Not only regular files: a FIFO or a device named like one is reported, not read.
     return sorted(
         folder / name
         for name in os.listdir(folder)
-        if name.endswith(SUFFIX) and not name.startswith(".") and (folder / name).is_file()
+        if name.endswith(SUFFIX) and not name.startswith(".") and not (folder / name).is_dir()
     )
 
 
@@ -137,13 +138,19 @@ def parse_progress(text: str, shown: str, unit: str | None) -> tuple[list[Event]
         for number, raw in enumerate(lines, start=1)
         if raw.strip() and not raw.strip().startswith("#")
     ]
-    whole = _whole_file(text, shown, wanted)
+    # An event nests nothing: a line with many brackets is refused before a
+    # parser recurses into it (a hostile or garbled file must not crash a run).
+    deep = {n for n in wanted if _nesting(lines[n - 1]) > MAX_NESTING}
+    whole = None if deep else _whole_file(text, shown, wanted)
     events: list[Event] = []
     diagnostics: list[Diagnostic] = []
     for number in wanted:
         found: list[Diagnostic] = []
         at = Source(shown, number, 1)
-        if whole is not None:
+        if number in deep:
+            event = None
+            found.append(error(at, "progress.not-an-event"))
+        elif whole is not None:
             event = _event_of_item(whole[number], at, unit, found)
         else:
             raw = lines[number - 1]
@@ -154,6 +161,14 @@ def parse_progress(text: str, shown: str, unit: str | None) -> tuple[list[Event]
         elif event is not None:
             events.append(event)
     return events, diagnostics
+
+
+MAX_NESTING = 8
+
+
+def _nesting(line: str) -> int:
+    """An upper bound of how deep a line's flow collections nest."""
+    return line.count("[") + line.count("{")
 
 
 def _whole_file(text: str, shown: str, wanted: list[int]) -> dict[int, YMap] | None:
