@@ -679,3 +679,15 @@ def test_hostile_progress_files_get_a_diagnostic_never_a_crash_or_a_hang(data_di
         "data/progress/vinh-ha.yaml:1:11",  # the NUL byte
         "data/progress/vinh-hoa.yaml:1:10",
     ]
+
+
+def test_a_hostile_journal_line_is_skipped_not_a_crash(data_dir):
+    (data_dir / ".cchc").mkdir(exist_ok=True)
+    (data_dir / ".cchc" / "journal.jsonl").write_bytes(
+        b"[" * 100000 + b"]" * 100000 + b"\n\xff\xfe\n" + b'{"id": "x"}\n'
+    )
+    log = cchc("log", "--lang", "en")
+    assert log.exit_code == 0
+    assert "unreadable lines in the journal: 1, 2, 3" in log.stderr
+    assert cchc("done", "2.3", "--as-of", "2023-11-24").exit_code == 0
+    assert [e["id"] for e in json.loads(cchc("log", "-f", "json").stdout)] == [1]

@@ -102,7 +102,7 @@ class Journal:
                     continue
                 try:
                     entry = json.loads(raw.decode("utf-8"))
-                except (UnicodeDecodeError, json.JSONDecodeError):
+                except (ValueError, RecursionError):  # not UTF-8, not JSON, nested absurdly
                     bad.append(number)
                     continue
                 if _valid(entry):
@@ -187,7 +187,7 @@ class Journal:
 def _id_of(line: bytes) -> int | None:
     try:
         entry = json.loads(line.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (ValueError, RecursionError):  # not UTF-8, not JSON, nested absurdly
         return None
     return entry["id"] if isinstance(entry, dict) and isinstance(entry.get("id"), int) else None
 
