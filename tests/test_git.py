@@ -77,6 +77,8 @@ def test_done_with_commit_commits_the_file_naming_task_unit_and_user(origin):
     log = git(office, "log", "-1", "--format=%s%n%b").stdout
     assert log.startswith("cchc done cchc-2023-11/2.3: noi-vu (lan)\n")
     assert git(office, "status", "--porcelain").stdout == ""
+    changed = git(office, "show", "--name-only", "--format=", "HEAD").stdout
+    assert changed == "data/progress/noi-vu.yaml\n"  # the one file appended to
 
 
 def test_the_config_switch_commits_every_edit(origin):
