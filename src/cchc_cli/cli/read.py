@@ -26,15 +26,23 @@ def validate(
 ) -> None:
     from cchc_cli.core.diagnostics import sort_diagnostics
     from cchc_cli.store.progress import future_completions
+    from cchc_cli.store.validate import duplicate_notices
 
     dataset = run.read()
-    events = [e for found in dataset.progress.values() for e in found]
-    future = future_completions(events, run.today)  # type: ignore[arg-type]
-    diagnostics = sort_diagnostics([*dataset.diagnostics, *future])
-    for diagnostic in diagnostics:
+    events = [e for recorded in dataset.progress.values() for e in recorded]
+    # Across notices, so here rather than per file (where the cache keeps the checks);
+    # a completion after today depends on the day, so it is not cached either.
+    found = sort_diagnostics(
+        [
+            *dataset.diagnostics,
+            *duplicate_notices(dataset),
+            *future_completions(events, run.today),  # type: ignore[arg-type]
+        ]
+    )
+    for diagnostic in found:
         typer.echo(run.diagnostic_line(diagnostic))
-    errors = sum(d.is_error for d in diagnostics)
-    warnings = len(diagnostics) - errors
+    errors = sum(d.is_error for d in found)
+    warnings = len(found) - errors
     summary = t(
         "cli.summary",
         run.lang,
@@ -69,8 +77,8 @@ def show(
     run: Run,
     ref: Annotated[str, typer.Argument(help=h("help.arg.ref"), show_default=False)],
 ) -> None:
+    from cchc_cli.views.detail import task_detail
     from cchc_cli.views.query import find_notice
-    from cchc_cli.views.tables import task_detail
 
     task = run.task(ref)
     notice = find_notice(run.dataset, task.notice)

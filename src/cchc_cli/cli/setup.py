@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from cchc_cli.cli.context import Run, app, command, h
+from cchc_cli.core.dates import PartialDate
 from cchc_cli.core.errors import EXIT_DATA, CchcError
 from cchc_cli.views.i18n import t
 
@@ -50,9 +51,31 @@ def import_notice(
     if dry_run:
         typer.echo(content, nl=False)
     else:
-        target = notices.create(output or notices.notice_path(run.data, ident), content)
+        target = output or notices.notice_path(run.data, ident)
+        if not target.exists():  # else create says that first
+            # Under another id, the same notice still: never a silent copy (a dry run may look).
+            refuse_same_notice(run, draft.number, draft.date, draft.issuer, draft.title)
+        target = notices.create(target, content)
         summary += " " + t("report.written", lang, path=target)
     typer.echo(summary, err=True)
+
+
+def refuse_same_notice(
+    run: Run,
+    number: str | None,
+    issued: PartialDate | None,
+    issuer: str | None,
+    title: str | None,
+) -> None:
+    """import and new never write a notice that is already there under another id: the
+    same number and date of issue, or the same issuer, date and title (issue 15)."""
+    from cchc_cli.store.validate import notice_key, same_notice
+
+    key = notice_key(number, issued, issuer, title)
+    found = same_notice(run.dataset.notices, key)
+    if found is not None and key is not None:
+        what = t(f"import.same-{key[0]}", run.lang)
+        raise CchcError("import.duplicate", id=found.id, path=found.path, what=what)
 
 
 def read_source(source: str) -> str:
@@ -122,7 +145,6 @@ def new(
     notice_id: Annotated[str | None, typer.Option("--id", help=h("help.opt.notice-id"))] = None,
 ) -> None:
     from cchc_cli.core.dateargs import parse_date_arg
-    from cchc_cli.core.dates import PartialDate
     from cchc_cli.store import notices
     from cchc_cli.store.setup import notice_template
     from cchc_cli.store.textedit import scalar
@@ -130,12 +152,14 @@ def new(
     dataset = run.read_uncached()
     today = run.clock_today()
     day = parse_date_arg(issued, today, "--date") if issued else today
-    ident = notice_id or notices.new_id(number, PartialDate(day.year, day.month, day.day))
+    issued_on = PartialDate(day.year, day.month, day.day)
+    ident = notice_id or notices.new_id(number, issued_on)
     notices.check_id(ident, (e.id for e in dataset.index))
+    issuer = dataset.config.issuing_body
+    refuse_same_notice(run, number, issued_on, issuer, title)
     if not dataset.registry.units:
         raise CchcError("new.no-units")
     unit = next(iter(dataset.registry.units))
-    issuer = dataset.config.issuing_body
     text = notice_template(
         ident,
         number,

@@ -137,8 +137,19 @@ class Task:
 
     @property
     def last_day(self) -> date | None:
-        """The last permissible day in force: the latest extension's, else the original's."""
-        return self.extensions[-1].to if self.extensions else self.deadline.last_day
+        """The last permissible day in force: the latest extension's, else the original's.
+
+        Extensions for one unit only (``Extension.unit``) do not count here.
+        """
+        return self.last_day_for(None)
+
+    def last_day_for(self, unit: str | None) -> date | None:
+        """The last permissible day in force for ``unit``: the latest extension of the
+        whole task or of that unit, else the original's."""
+        for extension in reversed(self.extensions):
+            if extension.unit is None or extension.unit == unit:
+                return extension.to
+        return self.deadline.last_day
 
 
 @dataclass(frozen=True)

@@ -30,14 +30,6 @@ from cchc_cli.store.progress import Event
 ATTEMPTS = 3
 
 
-def last_day_for(task: Task, unit: str | None) -> date | None:
-    """The last day in force for ``unit`` (None: the task's own), latest extension first."""
-    for extension in reversed(task.extensions):
-        if extension.unit in (None, unit):
-            return extension.to
-    return task.deadline.last_day
-
-
 # -- changes -------------------------------------------------------------------------
 
 
@@ -114,7 +106,7 @@ class Extend(Change):
                 ref=task.ref,
                 assignees=", ".join(registry.name_of(u) for u in task.assignees),
             )
-        current = last_day_for(task, unit)
+        current = task.last_day_for(unit)
         if current is None:
             raise CchcError("edit.no-deadline", ref=task.ref)
         if self.extension.to <= current:

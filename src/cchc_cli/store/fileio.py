@@ -20,19 +20,33 @@ STATE_DIR = ".cchc"
 LOCK_FILE = "lock"
 
 
+#: What a new file gets before the umask, as from any editor or ``open(path, "w")``.
+NEW_FILE_MODE = 0o666
+
+
+def current_umask() -> int:
+    """The process's umask (POSIX has no call that only reads it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: Path, data: bytes) -> None:
+    """Replace (or create) ``path`` with ``data``: an existing file keeps its permission
+    bits; a new one gets those the umask leaves, like a file an editor saves. (The
+    temporary file is created 0600: cron's ``User=cchc`` could not read the result.)
+    An office that wants its files private sets ``umask 077``."""
     try:
         mode = path.stat().st_mode & 0o7777
     except FileNotFoundError:
-        mode = None
+        mode = NEW_FILE_MODE & ~current_umask()
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        if mode is not None:
-            os.chmod(temp, mode)
+        os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
