@@ -15,21 +15,16 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
 
+from cchc_cli.core.errors import CchcError
 from cchc_cli.store.yamlsrc import YMap, YNode, YScalar, YSeq, parse
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
 _PLAIN_START = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]")
 
 
-class EditRefused(Exception):
+class EditRefused(CchcError):
     """The file is laid out in a way this editor will not touch; ``key`` says why."""
-
-    def __init__(self, key: str, /, **args: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.args_ = args
 
 
 def split_lines(text: str) -> list[str]:
