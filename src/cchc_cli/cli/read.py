@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from cchc_cli.cli.context import Run, command, h
+from cchc_cli.core.dates import MAX_DAYS
 from cchc_cli.core.errors import EXIT_DATA, UsageError
 from cchc_cli.views.i18n import t
 
@@ -83,7 +84,7 @@ def due(
     before: Annotated[str | None, typer.Option("--before", help=h("help.opt.before"))] = None,
     by: Annotated[str | None, typer.Option("--by", help=h("help.opt.by"))] = None,
     within: Annotated[
-        int | None, typer.Option("--within", min=0, help=h("help.opt.within"))
+        int | None, typer.Option("--within", min=0, max=MAX_DAYS, help=h("help.opt.within"))
     ] = None,
     notice: NoticeOpt = None,
     unit: UnitOpt = None,
