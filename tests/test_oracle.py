@@ -91,6 +91,9 @@ class Fact:
     #: (unit, new last day, day decided or None): an extension for one unit only
     #: (progress files only: the old layout has no such thing)
     unit_extensions: list[tuple[str, date, date | None]] = field(default_factory=list)
+    #: unit -> (day reopened, day done again or None), after its first completion
+    #: (progress files only)
+    reopened: dict[str, tuple[date, date | None]] = field(default_factory=dict)
 
     @property
     def units(self) -> list[str]:
@@ -238,6 +241,10 @@ def task_facts(draw, notice: NoticeFact, ident: str, floor: date, layout: str) -
             fact.done_yaml = lines if len(lines) > 1 else []
     for _ in range(draw(st.integers(0, 2))):
         fact.extensions.append((draw(later), draw(st.none() | later)))
+    if layout == "files" and fact.done:
+        for unit in draw(st.lists(st.sampled_from(sorted(fact.done)), unique=True)):
+            reopened = draw(st.dates(fact.done[unit], LAST))
+            fact.reopened[unit] = (reopened, draw(st.none() | st.dates(reopened, LAST)))
     if layout == "files" and draw(st.integers(0, 2)) == 0:
         unit = draw(st.sampled_from(fact.units))
         fact.unit_extensions.append((unit, draw(later), draw(st.none() | later)))
@@ -298,6 +305,13 @@ def progress_files(notices: list[NoticeFact]) -> dict[str, list[str]]:
             ref = f"{notice.id}/{fact.id}"
             for unit, on in fact.done.items():
                 files.setdefault(unit, []).append(f"- {{task: {ref}, done: {on.isoformat()}}}")
+                if unit in fact.reopened:
+                    reopened, again = fact.reopened[unit]
+                    files[unit].append(
+                        f"- {{task: {ref}, reopened: {reopened.isoformat()}, reason: Thiếu}}"
+                    )
+                    if again:
+                        files[unit].append(f"- {{task: {ref}, done: {again.isoformat()}}}")
             for to, on in fact.extensions:
                 decided = f", on: {on.isoformat()}" if on else ""
                 files.setdefault("_office", []).append(
@@ -365,6 +379,10 @@ def reference(notices: list[NoticeFact], day: date) -> dict[tuple[str, str], Exp
                 finished = fact.done.get(unit)
                 if finished is not None and finished > day:
                     finished = None  # not yet
+                reopened, again = fact.reopened.get(unit, (None, None))
+                if reopened is not None and reopened <= day:
+                    # withdrawn that day; done again, maybe, since
+                    finished = again if again is not None and again <= day else None
                 quiet = None
                 if dropped:
                     status = "cancelled"
@@ -379,6 +397,8 @@ def reference(notices: list[NoticeFact], day: date) -> dict[tuple[str, str], Exp
                         notice.first_day if notice.complete else notice.last_possible
                     )
                     heard = [on for on, about in fact.notes if on <= day and about in (None, unit)]
+                    if reopened is not None and reopened <= day:
+                        heard.append(reopened)  # the reason is kept as the unit's note
                     since = max(heard) if heard else given_on
                     if since < day - relativedelta(months=3):
                         quiet = since
