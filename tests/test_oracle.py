@@ -13,7 +13,7 @@ deadline's last day because it wrote the phrase. Any faster way to compute the
 views (SQL over the cache, say) must pass this test too.
 
 Progress is written both ways: in the notices (the old layout) and as
-progress/ files, with extensions for one unit.
+progress/ files, with extensions for one unit and reopenings.
 
 Size: ``CCHC_ORACLE_EXAMPLES`` data folders per run (default 40: 3 to 15 s on a
 shared 2-core machine); ``CCHC_ORACLE_EXAMPLES=2000`` for a long run.
