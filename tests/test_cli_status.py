@@ -380,3 +380,25 @@ def test_due_for_one_commune_counts_the_groups_open_members_right(data_dir):
     result = cchc("due", "--unit", "ho xa", "--as-of", "2023-11-20", "--by", "2023-11-30")
     row = next(r for r in result.stdout.splitlines() if r.startswith("cchc-2023-11/8.2"))
     assert "UBND các xã, thị trấn (17/18 chưa xong): Thị trấn Hồ Xá" in row
+
+
+def test_a_unit_reopened_later_was_done_as_of_the_days_before(data_dir):
+    (data_dir / "progress").mkdir(exist_ok=True)
+    (data_dir / "progress" / "noi-vu.yaml").write_text(
+        "- {task: cchc-2023-11/2.3, done: 2023-11-23}\n"
+        "- {task: cchc-2023-11/2.3, reopened: 2023-11-28, reason: Thiếu tài liệu}\n",
+        "utf-8",
+    )
+
+    def status_of(day: str) -> str:
+        result = cchc("export", "-f", "json", "--as-of", day, "--unit", "noi-vu")
+        assert result.exit_code == 0, result.stderr
+        (found,) = [r for r in json.loads(result.stdout) if r["id"] == "2.3"]
+        return found["status"]
+
+    # done 23/11 (last day 24/11); the reopening of 28/11 had not happened on 26/11
+    assert [status_of(d) for d in ("2023-11-22", "2023-11-26", "2023-11-29")] == [
+        "in_progress",
+        "done_on_time",
+        "overdue",
+    ]

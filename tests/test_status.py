@@ -1,6 +1,7 @@
 """The status engine, table-driven: every category, boundary days, time zone,
 extensions, cancellations and group tasks."""
 
+import dataclasses
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -270,3 +271,29 @@ def test_task_as_of_takes_away_what_was_recorded_later():
     assert seen.cancelled is None
     assert [n.text for n in seen.notes] == ["x"]
     assert task_as_of(subject, D(2023, 12, 10)) is subject  # nothing later: the same task
+
+
+def test_a_completion_reopened_later_still_stood_before_the_reopening():
+    from cchc_cli.core.asof import task_as_of
+
+    first = Completion("a", D(2023, 11, 24))
+    again = Completion("a", D(2023, 11, 30))
+    # done 24/11, reopened 28/11, done again 30/11 (progress/a.yaml, in that order)
+    subject = dataclasses.replace(
+        task("chậm nhất ngày 29/11/2023", done={"a": D(2023, 11, 30)}),
+        done={"a": again},
+        withdrawn=((first, D(2023, 11, 28)),),
+    )
+    statuses_by_day = {
+        day: unit_status(subject, "a", D(2023, 11, day)).status for day in (23, 24, 27, 28, 30)
+    }
+    assert statuses_by_day == {
+        23: S.IN_PROGRESS,
+        24: S.DONE_ON_TIME,  # done that day
+        27: S.DONE_ON_TIME,  # the reopening of 28/11 had not happened yet
+        28: S.IN_PROGRESS,
+        30: S.DONE_LATE,  # done again after the last day
+    }
+    assert task_as_of(subject, D(2023, 11, 27)).done == {"a": first}
+    seen = task_as_of(subject, D(2023, 11, 27))
+    assert task_as_of(seen, D(2023, 11, 27)) is seen  # applying it twice changes nothing

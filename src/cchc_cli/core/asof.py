@@ -8,8 +8,9 @@ On a day D, as a clerk would have seen the files that evening:
   notice of "11/2023" does not exist yet, in every view); before that day the
   notice and its tasks do not exist;
 - a completion, extension, cancellation or note dated after D has not happened
-  yet; an extension or cancellation with no date counts from the start (it was
-  written without saying when, so it is taken as always known).
+  yet, and neither has a reopening: a unit done on 24/11 and reopened on 28/11
+  was done on 26/11; an extension or cancellation with no date counts from the
+  start (it was written without saying when, so it is taken as always known).
 
 :func:`tasks_as_of` applies both rules; status, due, overdue, report, remind,
 export and show all go through it, so they cannot disagree about a day.
@@ -55,6 +56,11 @@ def task_as_of(task: Task, day: date) -> Task:
     if done and any(c.on > day for c in done.values()):
         done = {unit: c for unit, c in done.items() if c.on <= day}
         changed = True
+    # A completion reopened after the day still stood that day.
+    for completion, reopened in reversed(task.withdrawn):
+        if completion.on <= day < reopened and completion.unit not in done:
+            done = {**done, completion.unit: completion}
+            changed = True
     if extensions and any(e.on is not None and e.on > day for e in extensions):
         extensions = tuple(e for e in extensions if happened(e.on, day))
         changed = True

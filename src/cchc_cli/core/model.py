@@ -128,6 +128,9 @@ class Task:
     extensions: tuple[Extension, ...] = ()
     cancelled: Cancellation | None = None
     notes: tuple[Note, ...] = ()
+    #: Completions a later "reopened" withdrew, each with the day it was reopened: on a
+    #: day between the two the unit was done (:func:`cchc_cli.core.asof.task_as_of`).
+    withdrawn: tuple[tuple[Completion, date], ...] = ()
     source: Source = NOWHERE
     spans: dict[str, Source] = field(default_factory=dict, compare=False)
 

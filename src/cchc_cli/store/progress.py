@@ -384,13 +384,16 @@ def apply_events(task: Task, events: Iterable[Event]) -> Task:
     extensions = list(task.extensions)
     cancelled = task.cancelled
     notes: list[Note] = []
+    withdrawn = list(task.withdrawn)
     for event in events:
         if event.kind == "done" and event.unit and event.day:
             done[event.unit] = Completion(
                 event.unit, event.day, event.evidence, event.note, event.source
             )
         elif event.kind == "reopened" and event.unit and event.day:
-            done.pop(event.unit, None)
+            if event.unit in done:
+                # Kept with its day: before the reopening the unit was done (as of a day).
+                withdrawn.append((done.pop(event.unit), event.day))
             notes.append(Note(event.day, event.reason or "", event.unit, event.source))
         elif event.kind == "extended" and event.day:
             extensions.append(
@@ -416,6 +419,7 @@ def apply_events(task: Task, events: Iterable[Event]) -> Task:
         extensions=tuple(extensions),
         cancelled=cancelled,
         notes=(*task.notes, *notes),
+        withdrawn=tuple(withdrawn),
     )
 
 
