@@ -278,3 +278,69 @@ def test_word_s_automatic_numbering_is_read_as_a_reader_sees_it(cchc, data_dir, 
     assert from_word.exit_code == 0, from_word.stderr
     assert from_word.stdout.replace("tb-88.docx", "tb-88.txt") == from_text.stdout
     assert '  - id: "1.c"' in from_word.stdout
+
+
+# -- the draft, whole ------------------------------------------------------------------
+
+GOLDEN = ROOT / "tests" / "golden" / "import"
+REVIEW_KEYS = (
+    "import.no-assignees",
+    "import.unknown-unit",
+    "import.bad-deadline",
+    "import.deadline-before-issue",
+)
+
+
+def draft_text(text: str, ident: str, source: str) -> str:
+    from cchc_cli.services.importer import to_yaml
+    from cchc_cli.views.i18n import Lang, t
+
+    draft = read(text, load(ROOT / "data").registry)
+    reviews = {key: t(key, Lang.VI, arg="{arg}") for key in REVIEW_KEYS}
+    return to_yaml(draft, ident, source, reviews)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"), [("own", OWN), ("lettered", LETTERED)], ids=["own", "lettered"]
+)
+def test_the_draft_is_written_as_the_golden_file(name, text):
+    golden = GOLDEN / f"{name}.yaml"
+    assert draft_text(text, f"tb-{name}", f"{name}.txt") == golden.read_text("utf-8")
+
+
+def test_the_reference_notice_s_draft_is_written_as_the_golden_file(seed):
+    golden = GOLDEN / "reference.yaml"
+    written = draft_text(seed.read_text("utf-8"), "imported", seed.name)
+    assert written == golden.read_text("utf-8")
+
+
+def test_unit_names_with_flow_characters_are_quoted_in_the_draft():
+    from cchc_cli.services.importer import Draft, DraftTask, to_yaml
+    from cchc_cli.store.yamlsrc import parse
+
+    names = ["Ban A, B", "Tổ [cũ]", "Hội {x}", "Đội: 1"]
+    task = DraftTask("1.a", "Làm việc.", "1. Các đơn vị", ["noi-vu"], names)
+    draft = Draft(number="12/TB", title="Tiêu đề", tasks=[task])
+    written = to_yaml(draft, "x", "a.txt", {})
+    assert '    assignees: [noi-vu, "Ban A, B", "Tổ [cũ]", "Hội {x}", "Đội: 1"]\n' in written
+    node, problems = parse(written, "x.yaml")
+    assert problems == []
+    (task_node,) = node.entries["tasks"].value.items
+    assignees = task_node.entries["assignees"].value.items
+    assert [a.value for a in assignees] == ["noi-vu", *names]
+
+
+def test_control_characters_and_line_breaks_in_the_text_stay_inside_their_values():
+    from cchc_cli.services.importer import Draft, DraftTask, to_yaml
+    from cchc_cli.store.yamlsrc import parse
+
+    text = "Báo cáo\x1b]8;;http://x\x07 ngay\u2028id: injected"
+    task = DraftTask("1", text, "1. Phòng\nid: y", ["noi-vu"])
+    draft = Draft(title="Tiêu đề\x00", tasks=[task])
+    written = to_yaml(draft, "x", "a\nb.txt", {})
+    node, problems = parse(written, "x.yaml")
+    assert problems == []
+    assert node.entries["id"].value.value == "x"
+    assert node.entries["title"].value.value == "Tiêu đề\x00"
+    (task_node,) = node.entries["tasks"].value.items
+    assert task_node.entries["text"].value.value == text

@@ -7,6 +7,7 @@ Each keeps where it came from (``source``) and where its fields came from
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -147,7 +148,8 @@ class Notice:
     number: str | None = None
     issuer: str | None = None
     place: str | None = None
-    meeting_date: date | None = None
+    # dt.date: inside this class `date` names the field above.
+    meeting_date: dt.date | None = None
     chair: Person | None = None
     signer: Person | None = None
     recipients: tuple[str, ...] = ()

@@ -30,6 +30,7 @@ from cchc_cli.core.deadlines import Deadline, DeadlineError, find_deadline
 from cchc_cli.core.model import Registry
 from cchc_cli.core.units import Resolver
 from cchc_cli.core.vntext import fold, nfc
+from cchc_cli.store.yamlwrite import block_text, flow_seq, quoted, scalar
 
 _SECTION = re.compile(r"(\d{1,2})\.\s+(\S.*)")
 _ROMAN = re.compile(r"(?:[IVX]{1,5})\.\s+\S")
@@ -111,7 +112,7 @@ def find_units(text: str, resolver: Resolver) -> tuple[list[str], list[str]]:
     for ident, written in _all_names(registry):
         names.setdefault(tuple(_words(written)), ident)
     words = _words(text)
-    found: list[str] = []
+    found: list[tuple[int, str]] = []
     used = [False] * len(words)
     for key in sorted(names, key=len, reverse=True):
         if len(key) < 2 and key[0] not in ("pnv",):
@@ -121,8 +122,8 @@ def find_units(text: str, resolver: Resolver) -> tuple[list[str], list[str]]:
                 used[start : start + len(key)]
             ):
                 used[start : start + len(key)] = [True] * len(key)
-                found.append((start, names[key]))  # type: ignore[arg-type]
-    ordered = [ident for _, ident in sorted(found)]  # type: ignore[misc]
+                found.append((start, names[key]))
+    ordered = [ident for _, ident in sorted(found)]
     leftover = " ".join(w if not u else "|" for w, u in zip(words, used, strict=True))
     unknown = []
     for chunk in re.split(r"\|| va |,", leftover):
@@ -313,16 +314,6 @@ def _task(
 # -- writing the draft ------------------------------------------------------------------
 
 
-def _q(text: str) -> str:
-    from cchc_cli.store.textedit import scalar
-
-    return scalar(text)
-
-
-def _day(parts: PartialDate) -> str:
-    return parts.iso()
-
-
 def _reading(deadline: Deadline) -> str:
     """How cchc reads the phrase, as a comment for the reviewer."""
     if deadline.last_day is None:
@@ -330,51 +321,39 @@ def _reading(deadline: Deadline) -> str:
     return f"  # {deadline.kind.value}: {deadline.last_day.isoformat()}"
 
 
-def _wrap(text: str, indent: str) -> list[str]:
-    """Lines of a folded scalar: broken only at spaces, so it folds back to ``text``."""
-    return textwrap.wrap(
-        text,
-        80 - len(indent),
-        initial_indent=indent,
-        subsequent_indent=indent,
-        break_on_hyphens=False,
-        break_long_words=False,
-    )
-
-
 def to_yaml(draft: Draft, notice_id: str, source: str, review_text: dict[str, str]) -> str:
     """The draft as a notice file, with review comments where a person must decide."""
     out = [
-        f"# Imported by cchc from {source}: review it, then remove this line.",
+        f"# Imported by cchc from {_comment(source)}: review it, then remove this line.",
         f"# {draft.reviews} item(s) need review: search for REVIEW.",
         "",
-        f"id: {notice_id}",
+        f"id: {scalar(notice_id)}",
     ]
     if draft.issuer:
-        out.append(f"issuer: {_q(draft.issuer)}")
-    out.append(f'number: "{draft.number}"' if not draft.number else f"number: {_q(draft.number)}")
+        out.append(f"issuer: {scalar(draft.issuer)}")
+    out.append(f"number: {scalar(draft.number)}")
     if draft.place:
-        out.append(f"place: {_q(draft.place)}")
-    out.append(f"date: {_day(draft.date)}" if draft.date else "date:  # REVIEW: not found")
+        out.append(f"place: {scalar(draft.place)}")
+    out.append(f"date: {scalar(draft.date)}" if draft.date else "date:  # REVIEW: not found")
     if draft.meeting:
         y, m, d = draft.meeting
-        out.append(f"meeting_date: {make_date(y, m, d).isoformat()}")
+        out.append(f"meeting_date: {scalar(make_date(y, m, d))}")
     if draft.title:
-        out += ["title: >-", *_wrap(draft.title, "  ")]
+        out.append(block_text("title", draft.title))
     else:
         out.append("title:  # REVIEW: not found")
     if draft.chair:
-        out += ["chair:", f"  name: {_q(draft.chair[0])}", f"  title: {_q(draft.chair[1])}"]
+        out += ["chair:", f"  name: {scalar(draft.chair[0])}", f"  title: {scalar(draft.chair[1])}"]
     if draft.signer:
         name, title, on_behalf = draft.signer
-        out += ["signer:", f"  name: {_q(name)}"]
+        out += ["signer:", f"  name: {scalar(name)}"]
         if title:
-            out.append(f"  title: {_q(title)}")
+            out.append(f"  title: {scalar(title)}")
         if on_behalf:
-            out.append(f"  on_behalf: {_q(on_behalf)}")
+            out.append(f"  on_behalf: {scalar(on_behalf)}")
     if draft.recipients:
         out.append("recipients:")
-        out += [f"  - {_q(r)}" for r in draft.recipients]
+        out += [f"  - {scalar(r)}" for r in draft.recipients]
     out += ["", "tasks:"]
     section = None
     for task in draft.tasks:
@@ -382,21 +361,28 @@ def to_yaml(draft: Draft, notice_id: str, source: str, review_text: dict[str, st
             section = task.section
             out += [
                 "",
-                *textwrap.wrap(section, 76, initial_indent="  # ", subsequent_indent="  # "),
+                *textwrap.wrap(
+                    _comment(section), 76, initial_indent="  # ", subsequent_indent="  # "
+                ),
             ]
-        out.append(f'  - id: "{task.id}"')
-        assigned = [*task.assigned, *task.unknown]
-        out.append(f"    assignees: [{', '.join(_q(a) for a in assigned)}]")
+        out.append(f"  - id: {quoted(task.id)}")
+        out.append(f"    assignees: {flow_seq([*task.assigned, *task.unknown])}")
         for item in task.review:
             key, _, arg = item.partition(":")
-            out.append(f"    # REVIEW: {review_text[key].format(arg=arg)}")
+            out.append(f"    # REVIEW: {_comment(review_text[key].format(arg=arg))}")
         if task.lead:
-            out.append(f"    lead: {task.lead}")
+            out.append(f"    lead: {scalar(task.lead)}")
         if task.with_:
-            out.append(f"    with: [{', '.join(task.with_)}]")
-        out += ["    text: >-", *_wrap(task.text, "      ")]
+            out.append(f"    with: {flow_seq(task.with_)}")
+        out.append(block_text("text", task.text, 4))
         if task.deadline is not None:
-            out.append(f"    deadline: {_q(task.deadline.text or '')}{_reading(task.deadline)}")
+            phrase = scalar(task.deadline.text or "")
+            out.append(f"    deadline: {phrase}{_reading(task.deadline)}")
         if task.target:
-            out.append(f"    target: {_q(task.target)}")
+            out.append(f"    target: {scalar(task.target)}")
     return "\n".join(out) + "\n"
+
+
+def _comment(text: str) -> str:
+    """Text for a comment line: line breaks would end the comment and start YAML."""
+    return " ".join(text.split())

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from cchc_cli.store.config import CONFIG_FILE
+from cchc_cli.store.yamlwrite import flow_seq, quoted, scalar
 
 CONFIG_TEMPLATE = """\
 # Settings of this data folder (docs/format.md). Every key is optional.
@@ -105,6 +106,47 @@ def init_files(units: str | None) -> dict[str, str]:
     }
 
 
+def new_notice(
+    ident: str,
+    number: str,
+    issued: date,
+    title: str,
+    unit: str,
+    chair: str | None = None,
+    issuer: str | None = None,
+) -> str:
+    """A new notice with one example task, which validates as it is.
+
+    Every value is given as the user typed it and written by
+    :mod:`cchc_cli.store.yamlwrite`, so a title such as "Kết luận: giao ban" or a
+    number with a quote or a line break stays inside its own value.
+    """
+    lines = [
+        "# A new notice: fill in the header, then one entry per task (docs/format.md).",
+        f"id: {scalar(ident)}",
+        f"number: {quoted(number)}",
+        f"date: {scalar(issued)}",
+        f"title: {scalar(title)}",
+    ]
+    if issuer:
+        lines.append(f"issuer: {scalar(issuer)}")
+    if chair:
+        lines.append(f"chair: {scalar(chair)}")
+    lines += [
+        "tasks:",
+        f"  - id: {quoted('1.1')}",
+        f"    assignees: {flow_seq([unit])}",
+        "    text: Nội dung nhiệm vụ như trong thông báo.",
+        f"    deadline: {scalar(f'trước ngày {_example_deadline(issued):%d/%m/%Y}')}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _example_deadline(issued: date) -> date:
+    """A month after the notice, or the last day there is (a notice of 12/9999)."""
+    return issued + timedelta(days=30) if issued < date.max - timedelta(days=30) else date.max
+
+
 def notice_template(
     ident: str,
     number: str,
@@ -115,11 +157,13 @@ def notice_template(
     first_day: date,
     issuer: str | None = None,
 ) -> str:
-    """A new notice with one example task, which validates as it is."""
+    """Deprecated: :func:`new_notice` with ``title``, ``chair`` and ``issuer`` already
+    written as YAML scalars by the caller. Kept until the CLI's `new` calls
+    :func:`new_notice`; ``number`` and ``unit`` are written here."""
     lines = [
         "# A new notice: fill in the header, then one entry per task (docs/format.md).",
-        f"id: {ident}",
-        f'number: "{number}"',
+        f"id: {scalar(ident)}",
+        f"number: {quoted(number)}",
         f"date: {issued}",
         f"title: {title}",
     ]
@@ -130,8 +174,8 @@ def notice_template(
     lines += [
         "tasks:",
         '  - id: "1.1"',
-        f"    assignees: [{unit}]",
+        f"    assignees: {flow_seq([unit])}",
         "    text: Nội dung nhiệm vụ như trong thông báo.",
-        f"    deadline: trước ngày {first_day + timedelta(days=30):%d/%m/%Y}",
+        f"    deadline: trước ngày {_example_deadline(first_day):%d/%m/%Y}",
     ]
     return "\n".join(lines) + "\n"

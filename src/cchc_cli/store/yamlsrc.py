@@ -242,6 +242,7 @@ class _Builder:
             value = event.value
             single = mark.line == event.end_mark.line
             return YScalar(value if value.isascii() else nfc(value), source, style, single)
+        node: YMap | YSeq
         if kind is MappingStartEvent:
             node = self._mapping(event, source)
             wanted = _MAP_TAG

@@ -27,12 +27,14 @@ def write(report: Report, path: Path, lang: Lang, chart: tuple[str, str, str] | 
     """Write ``report``; ``chart`` is (sheet title, label key, percent key) of the first table."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
     bold = Font(bold=True)
     header_fill = PatternFill("solid", fgColor="DDEBF7")
     for index, section in enumerate(report.tables):
-        sheet = workbook.active if index == 0 else workbook.create_sheet()
+        # The workbook starts with one (empty) sheet: the first table's.
+        sheet = workbook.worksheets[0] if index == 0 else workbook.create_sheet()
         sheet.title = _sheet_name(section, lang)
         row = 1
         if index == 0:
@@ -62,7 +64,7 @@ def write(report: Report, path: Path, lang: Lang, chart: tuple[str, str, str] | 
         if not section.records and section.empty:
             sheet.cell(row=row + 1, column=1, value=section.empty).data_type = "s"
         for col, (width, column) in enumerate(zip(widths, columns, strict=True), start=1):
-            letter = sheet.cell(row=1, column=col).column_letter
+            letter = get_column_letter(col)
             limit = NUMBER_WIDTH if column.kind in ("int", "percent") else MAX_WIDTH
             sheet.column_dimensions[letter].width = min(width + 2, limit)
         # Wrapped headers need their row tall enough: no program sizes it on open.
