@@ -3,6 +3,7 @@ server on 127.0.0.1 (aiosmtpd) and a real git repository in a temporary folder."
 
 from __future__ import annotations
 
+import contextlib
 import email
 import email.policy
 import json
@@ -374,3 +375,79 @@ def test_create_never_writes_over_a_file(tmp_path):
         notices.create(path, "theirs")
     assert (caught.value.key, caught.value.args_) == ("import.exists", {"path": path})
     assert path.read_text() == "mine"
+
+
+# -- logging in, and a server without STARTTLS -------------------------------------
+
+
+class Accounts:
+    """An authenticator that knows one account and remembers who logged in."""
+
+    def __init__(self) -> None:
+        self.logins: list[str] = []
+
+    def __call__(self, server, session, envelope, mechanism, auth_data):
+        from aiosmtpd.smtp import AuthResult, LoginPassword
+
+        if isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (
+            b"cchc",
+            b"mat-khau-2023",
+        ):
+            self.logins.append(auth_data.login.decode())
+            return AuthResult(success=True)
+        return AuthResult(success=False, handled=False)
+
+
+@pytest.fixture
+def login_server():
+    accounts = Accounts()
+    controller = Controller(
+        Inbox(),
+        hostname="127.0.0.1",
+        port=free_port(),
+        authenticator=accounts,
+        auth_require_tls=False,
+    )
+    controller.start()
+    yield (
+        accounts,
+        SmtpSettings(host="127.0.0.1", port=controller.port, security="none", user="cchc"),
+    )
+    controller.stop()
+
+
+def test_the_user_logs_in_with_the_password_before_sending(login_server, tmp_path):
+    accounts, settings = login_server
+    delivery = send(tmp_path, MAIL[:1], settings, "mat-khau-2023", DAY, TZ)
+    assert (delivery.sent, accounts.logins) == (["unit:noi-vu"], ["cchc"])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="smtplib encodes AUTH PLAIN as ASCII: a password with Vietnamese letters raises"
+    " UnicodeEncodeError, which mail._connect does not catch (a traceback, not a MailError)",
+)
+def test_a_password_with_vietnamese_letters_is_never_a_traceback(login_server, tmp_path):
+    _, settings = login_server
+    # Refused by the server and said in one line (a MailError) is fine; any other
+    # exception reaches the user as a traceback.
+    with contextlib.suppress(MailError):
+        send(tmp_path, MAIL[:1], settings, "mật khẩu", DAY, TZ)
+
+
+def test_a_wrong_password_is_a_mail_error_and_nothing_is_sent(login_server, tmp_path):
+    _, settings = login_server
+    with pytest.raises(MailError) as caught:
+        send(tmp_path, MAIL, settings, "sai", DAY, TZ)
+    assert caught.value.key == "mail.unreachable"
+    assert caught.value.args_["reason"].startswith("535")
+    assert [key for key, _ in caught.value.delivery.failed] == ["unit:noi-vu", "office"]
+
+
+def test_starttls_against_a_server_without_it_is_a_mail_error(server, tmp_path):
+    _, settings = server
+    plain_only = SmtpSettings(host=settings.host, port=settings.port, security="starttls")
+    with pytest.raises(MailError) as caught:
+        deliver(tmp_path, MAIL, plain_only, None, DAY, TZ)
+    assert caught.value.key == "mail.unreachable"
+    assert caught.value.delivery.sent == []
