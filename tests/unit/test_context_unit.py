@@ -313,3 +313,82 @@ def test_a_command_keeps_its_name_and_help():
     assert (result.exit_code, result.stdout) == (0, "Hà en\n")
     # An option the command did not take is refused by Typer.
     assert CliRunner().invoke(app, ["hello", "--data", "d"]).exit_code == 2
+
+
+# -- what a run says ----------------------------------------------------------------
+
+
+def broken_folder(tmp_path: Path) -> Path:
+    (tmp_path / "units.yaml").write_text("units:\n  - {id: a, name: A, kind: commune}\n")
+    (tmp_path / "notices").mkdir()
+    (tmp_path / "notices" / "tb-1.yaml").write_text(
+        "id: tb-1\ntitle: T\ndate: 2023-11-31\ntasks:\n  - id: '1'\n    assignees: [a]\n"
+        "    text: x\n",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def test_the_datasets_errors_are_told_once_on_stderr_and_the_run_ends_with_exit_1(tmp_path, capsys):
+    run = build_run({"data": broken_folder(tmp_path), "lang": Lang.EN, "no_cache": True}, {})
+    run.dataset  # noqa: B018
+    run.dataset  # noqa: B018
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"{tmp_path / 'notices' / 'tb-1.yaml'}:3:7: error: ")
+    assert err[-1].startswith("the data has 1 error")
+    assert err[-1].endswith("(run 'cchc validate')")
+    assert len(err) == 2
+    with pytest.raises(typer.Exit) as ended:
+        run.finish()
+    assert ended.value.exit_code == 1
+
+
+@pytest.mark.xfail(strict=True, reason="cli.data-has-errors has no singular: '1 errors'")
+def test_one_error_in_the_data_is_singular_in_english(tmp_path, capsys):
+    run = build_run({"data": broken_folder(tmp_path), "lang": Lang.EN, "no_cache": True}, {})
+    run.dataset  # noqa: B018
+    assert capsys.readouterr().err.splitlines()[-1].startswith("the data has 1 error;")
+
+
+def test_a_run_that_never_read_the_data_ends_quietly(tmp_path):
+    build_run({"data": broken_folder(tmp_path)}, {}).finish()
+
+
+def test_read_gives_the_dataset_without_telling_its_errors(tmp_path, capsys):
+    run = build_run({"data": broken_folder(tmp_path), "no_cache": True}, {})
+    assert run.read().has_errors
+    assert capsys.readouterr().err == ""
+
+
+def test_warn_say_and_tell(tmp_path, capsys):
+    run = build_run({"data": tmp_path, "lang": Lang.EN}, {})
+    run.warn("careful")
+    run.say("yaml.empty")
+    run.tell("yaml.empty")  # not a terminal: silent
+    out = capsys.readouterr()
+    assert (out.out, out.err) == ("the file is empty\n", "cchc: warning: careful\n")
+
+
+def test_emit_uses_the_runs_format(tmp_path, capsys):
+    from cchc_cli.views.render import Column, Report, Section
+
+    run = build_run({"data": tmp_path, "fmt": OutputFormat.JSON}, {})
+    run.emit(Report([Section("r", [Column("ref", "label.ref")], [{"ref": "tb-1/1"}])]))
+    assert capsys.readouterr().out == '[\n  {\n    "ref": "tb-1/1"\n  }\n]\n'
+    run.emit(
+        Report([Section("r", [Column("ref", "label.ref")], [{"ref": "tb-1/1"}])]),
+        OutputFormat.CSV,
+    )
+    assert capsys.readouterr().out == "\ufeffref\r\ntb-1/1\r\n"
+
+
+def test_run_task_finds_a_task_by_a_short_reference(tmp_path):
+    (tmp_path / "units.yaml").write_text("units:\n  - {id: a, name: A, kind: commune}\n")
+    (tmp_path / "notices").mkdir()
+    (tmp_path / "notices" / "tb-1.yaml").write_text(
+        "id: tb-1\ntitle: T\ndate: 2023-11-22\ntasks:\n  - id: '1.2'\n    assignees: [a]\n"
+        "    text: Báo cáo\n",
+        encoding="utf-8",
+    )
+    run = build_run({"data": tmp_path, "no_cache": True}, {})
+    assert run.task("1.2").ref == "tb-1/1.2"
