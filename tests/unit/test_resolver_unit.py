@@ -163,3 +163,63 @@ def test_registry_names_units_groups_and_leaves_unknown_ids_as_they_are():
     assert VINH_LINH.name_of("noi-vu") == "Phòng Nội vụ"
     assert VINH_LINH.name_of("xa") == "Các xã, thị trấn"
     assert VINH_LINH.name_of("so-gtvt") == "so-gtvt"
+
+
+# -- every unit of the bundled registry, however it is written -----------------------
+
+from pathlib import Path  # noqa: E402
+
+from cchc_cli.core.vntext import fold  # noqa: E402
+from cchc_cli.store.registry import load_registry  # noqa: E402
+from cchc_cli.store.yamlsrc import parse  # noqa: E402
+
+_BUNDLED = Path(__file__).resolve().parents[2] / "data" / "units.yaml"
+_node, _ = parse(_BUNDLED.read_text(encoding="utf-8"), "units.yaml")
+BUNDLED, _ = load_registry(_node, "units.yaml")
+BUNDLED_RESOLVER = Resolver(BUNDLED)
+NAMES = [(u.id, written) for u in BUNDLED.units.values() for written in (u.name, *u.aliases)]
+
+# The old and new tone placements of the same syllable, as clerks type both.
+_OTHER_PLACEMENT = {
+    "òa": "oà",
+    "óa": "oá",
+    "ỏa": "oả",
+    "õa": "oã",
+    "ọa": "oạ",
+    "òe": "oè",
+    "óe": "oé",
+    "ủy": "uỷ",
+    "úy": "uý",
+    "ùy": "uỳ",
+    "ũy": "uỹ",
+    "ụy": "uỵ",
+}
+
+
+def other_placement(text: str) -> str:
+    for old, new in _OTHER_PLACEMENT.items():
+        text = text.replace(old, new).replace(old.capitalize(), new.capitalize())
+    return text
+
+
+VARIANTS = {
+    "as-written": lambda s: s,
+    "upper": str.upper,
+    "lower": str.lower,
+    "nfd": lambda s: unicodedata.normalize("NFD", s),
+    "other-tone-placement": other_placement,
+    "all-at-once": lambda s: unicodedata.normalize("NFD", other_placement(s).upper()),
+    "padded": lambda s: f"  {s}  ",
+}
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize(("ident", "written"), NAMES)
+def test_every_bundled_name_resolves_to_its_unit_however_it_is_written(ident, written, variant):
+    assert BUNDLED_RESOLVER.lookup(VARIANTS[variant](written)).ident == ident
+
+
+@pytest.mark.parametrize(("ident", "written"), NAMES)
+def test_every_bundled_name_typed_without_marks_finds_its_unit_or_asks_which(ident, written):
+    found = BUNDLED_RESOLVER.lookup(fold(written))
+    assert found.ident == ident or ident in found.candidates
