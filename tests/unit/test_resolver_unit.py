@@ -1,11 +1,15 @@
 """core/units.py: what a clerk writes for a unit, and what it resolves to."""
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 
 from cchc_cli.core.model import Group, Registry, Unit
 from cchc_cli.core.units import ID_PATTERN, Lookup, Resolver
+from cchc_cli.core.vntext import fold
+from cchc_cli.store.registry import load_registry
+from cchc_cli.store.yamlsrc import parse
 
 
 def registry(*units: Unit, groups: tuple[Group, ...] = ()) -> Registry:
@@ -167,11 +171,6 @@ def test_registry_names_units_groups_and_leaves_unknown_ids_as_they_are():
 
 # -- every unit of the bundled registry, however it is written -----------------------
 
-from pathlib import Path  # noqa: E402
-
-from cchc_cli.core.vntext import fold  # noqa: E402
-from cchc_cli.store.registry import load_registry  # noqa: E402
-from cchc_cli.store.yamlsrc import parse  # noqa: E402
 
 _BUNDLED = Path(__file__).resolve().parents[2] / "data" / "units.yaml"
 _node, _ = parse(_BUNDLED.read_text(encoding="utf-8"), "units.yaml")
