@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import openpyxl
 import pytest
 
-openpyxl = pytest.importorskip("openpyxl")
-
-from cchc_cli.views.i18n import Lang  # noqa: E402
-from cchc_cli.views.render import Column, Report, Section  # noqa: E402
-from cchc_cli.views.xlsx import MAX_WIDTH, NUMBER_WIDTH, write  # noqa: E402
+from cchc_cli.views.i18n import Lang
+from cchc_cli.views.render import Column, Report, Section
+from cchc_cli.views.xlsx import MAX_WIDTH, NUMBER_WIDTH, write
 
 COLUMNS = [
     Column("unit", "label.unit"),
