@@ -298,3 +298,24 @@ def test_the_quarter_of_a_day_contains_it(day):
     period = parse_period(f"{day.year}-Q{quarter}", day)
     assert period.start <= day <= period.end
     assert period.start.day == 1 and period.start.month == 3 * quarter - 2
+
+
+typed = st.text(alphabet="0123456789/.-+ dwmyqQeoaáhômnaycuốituầnthángquýnăm", max_size=30)
+
+
+@given(typed)
+def test_anything_typed_as_a_date_is_a_date_or_a_usage_error(text):
+    try:
+        parse_date_arg(text, MONDAY, "--by")
+    except OptionError as err:
+        assert err.exit_code == EXIT_USAGE
+
+
+@given(typed)
+def test_anything_typed_as_a_period_is_a_period_or_a_usage_error(text):
+    try:
+        period = parse_period(text, MONDAY)
+    except OptionError as err:
+        assert err.option == "--period"
+    else:
+        assert period.start <= period.end

@@ -295,3 +295,22 @@ def test_a_date_without_a_year_in_a_notice_takes_the_notices_year():
 def test_a_yearless_date_before_the_notices_day_falls_in_the_next_year():
     # DOMAIN.md: "in a notice of 28/12/2023, 'trước ngày 10/01' is 10/01/2024".
     assert deadline_in_notice("2023-12-28", "chậm nhất ngày 10/01") == date(2024, 1, 10)
+
+
+phrases = st.text(
+    alphabet="0123456789/.-, trướcngàyđếnquýIVthángnămhếtcuốichậmnhấtgiờhphútxuyên",
+    max_size=50,
+)
+
+
+@given(phrases, st.one_of(st.none(), st.integers(min_value=1950, max_value=2150)))
+def test_any_sentence_gives_a_deadline_none_or_a_deadline_error(sentence, year):
+    try:
+        found = find_deadline(sentence, year)
+    except DeadlineError:
+        return
+    if found is None:
+        return
+    # The phrase is copied from the sentence, and a phrase with a day has its last day.
+    assert found.text and found.text in sentence
+    assert (found.last_day is None) is (found.kind is K.ONGOING)
