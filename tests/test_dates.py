@@ -29,7 +29,9 @@ def test_parse_date_accepts_iso_and_day_first(text, expected):
         ("24/11", "date.format"),
         ("tuần sau", "date.format"),
         ("99999999999999999999", "date.format"),
-        ("0000-01-01", "date.bad-year"),
+        ("0000-01-01", "date.out-of-range"),
+        ("1899-12-31", "date.out-of-range"),
+        ("01/01/2200", "date.out-of-range"),
     ],
 )
 def test_parse_date_refuses_with_a_reason(text, key):

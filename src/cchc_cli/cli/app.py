@@ -6,6 +6,7 @@ the run context, options, settings and error handling, is in :mod:`.context`.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from importlib import import_module
@@ -13,6 +14,8 @@ from importlib import import_module
 import typer
 
 from cchc_cli.cli.context import HELP, app
+from cchc_cli.core.errors import EXIT_USAGE
+from cchc_cli.views.i18n import t
 
 # Registered in this order, which is the order of `cchc --help`.
 GROUPS = ("read", "progress", "report", "setup")
@@ -38,7 +41,36 @@ def utf8_console() -> None:
 _utf8_console = utf8_console
 
 
+def standard_streams() -> bool:
+    """Give a closed stdin or stderr /dev/null; False when stdout itself is closed.
+
+    ``cchc due >&-`` or a cron line with ``<&-`` starts Python with no stream
+    at all on that descriptor (``sys.stdout is None``). Reading from a closed
+    stdin is reading nothing; a closed stderr loses messages, not the run; a
+    closed stdout would lose what was asked for, so that is refused.
+    """
+    closed = []
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            closed.append(fd)
+            # The lowest free descriptor is the one just found closed.
+            os.open(os.devnull, os.O_RDWR)
+    if 0 in closed:
+        sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115 - for the run
+    if 2 in closed:
+        sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    if 1 in closed:
+        sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+        return False
+    return True
+
+
 def main() -> None:
+    if not standard_streams():
+        sys.stderr.write(f"cchc: {t('cli.error', HELP)}: {t('cli.stdout-closed', HELP)}\n")
+        sys.exit(EXIT_USAGE)
     utf8_console()
     try:
         app()

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from cchc_cli.core.errors import EXIT_DATA, CchcError, OptionError
+from cchc_cli.core.safetext import one_line
+from cchc_cli.store.fileio import DataFileError, read_data_file
 from cchc_cli.views.i18n import Lang, t
 from cchc_cli.views.render import OutputFormat, formatter_for
 
@@ -59,16 +61,17 @@ def help_lang(argv: list[str], environ: Mapping[str, str]) -> Lang:
     given = argv_option(argv, "--lang")
     if given is None and "--help" not in argv and argv and "CCHC_LANG" not in environ:
         return Lang.VI  # no help asked for: the settings are resolved later, once
-    data = argv_option(argv, "--data") or environ.get("CCHC_DATA") or "data"
-    configured = None
-    try:
-        with open(Path(data) / "config.yaml", "rb") as handle:
-            text = handle.read(65536).decode("utf-8", "replace")
+    chosen = given or environ.get("CCHC_LANG")
+    if chosen is None:
+        data = argv_option(argv, "--data") or environ.get("CCHC_DATA") or "data"
+        try:
+            # The one reader of data files: a pipe or /dev/zero named config.yaml
+            # must not hang --help either.
+            text = read_data_file(Path(data) / "config.yaml").decode("utf-8", "replace")
+        except DataFileError:
+            text = ""
         found = re.search(r"^language:\s*[\"']?(en|vi)\b", text, re.MULTILINE)
-        configured = found[1] if found else None
-    except OSError:
-        pass
-    chosen = given or environ.get("CCHC_LANG") or configured
+        chosen = found[1] if found else None
     return Lang.EN if chosen == "en" else Lang.VI
 
 
@@ -206,8 +209,7 @@ class Run:
         typer.echo(f"cchc: {t('cli.warning', self.lang)}: {message}", err=True)
 
     def diagnostic_line(self, diagnostic: Diagnostic) -> str:
-        message = t(diagnostic.key, self.lang, **diagnostic.args)
-        return f"{diagnostic.source}: {diagnostic.severity}: {message}"
+        return diagnostic_line(diagnostic, self.lang)
 
     def finish(self) -> None:
         """The end of a run: exit 1 if the data had errors."""
@@ -247,12 +249,17 @@ def _text(value: Any) -> str | None:
     return value.value if isinstance(value, Lang) else str(value)
 
 
+def diagnostic_line(diagnostic: Diagnostic, lang: Lang) -> str:
+    """``path:line:col: error: message``; a file's name is data too (it may hold an ESC)."""
+    message = t(diagnostic.key, lang, **diagnostic.args)
+    return f"{one_line(str(diagnostic.source))}: {diagnostic.severity}: {message}"
+
+
 def fail(run_lang: Lang, err: CchcError) -> NoReturn:
     """The one place an error the user caused becomes a line on stderr and the exit."""
     lang = run_lang
     for diagnostic in err.diagnostics:
-        message = t(diagnostic.key, lang, **diagnostic.args)
-        typer.echo(f"{diagnostic.source}: {diagnostic.severity}: {message}", err=True)
+        typer.echo(diagnostic_line(diagnostic, lang), err=True)
     option = f"{err.option}: " if isinstance(err, OptionError) else ""
     prefix = t("cli.error", lang)
     typer.echo(f"cchc: {prefix}: {option}{t(err.key, lang, **err.args_)}", err=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -12,9 +13,10 @@ import typer
 
 from cchc_cli.cli.context import Run, command, h
 from cchc_cli.cli.read import NoticeOpt, UnitOpt
-from cchc_cli.core.errors import EXIT_DATA, EXIT_OVERDUE, CchcError, UsageError
+from cchc_cli.core.dates import MAX_DAYS
+from cchc_cli.core.errors import EXIT_DATA, EXIT_OVERDUE, CchcError, OptionError, UsageError
 from cchc_cli.views.i18n import Lang, t
-from cchc_cli.views.render import OutputFormat, ReportFormat, formatter_for
+from cchc_cli.views.render import Formatter, OutputFormat, Report, ReportFormat, formatter_for
 
 if TYPE_CHECKING:
     from email.message import EmailMessage
@@ -30,7 +32,9 @@ WITHOUT_FORMAT = ("data", "lang", "no_cache", "as_of")
 @command(help=h("help.remind"), shared=WITHOUT_FORMAT)
 def remind(
     run: Run,
-    days: Annotated[int | None, typer.Option("--days", min=0, help=h("help.opt.days"))] = None,
+    days: Annotated[
+        int | None, typer.Option("--days", min=0, max=MAX_DAYS, help=h("help.opt.days"))
+    ] = None,
     email: Annotated[bool, typer.Option("--email", help=h("help.opt.email"))] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=h("help.opt.dry-run"))] = False,
     force: Annotated[bool, typer.Option("--force", help=h("help.opt.force"))] = False,
@@ -40,6 +44,10 @@ def remind(
     working_days: Annotated[
         bool, typer.Option("--working-days", help=h("help.opt.working-days"))
     ] = False,
+    mail_deadline: Annotated[
+        int,
+        typer.Option("--mail-deadline", min=1, max=86_400, help=h("help.opt.mail-deadline")),
+    ] = 300,
     notice: NoticeOpt = None,
     unit: UnitOpt = None,
 ) -> None:
@@ -64,7 +72,7 @@ def remind(
     if email or dry_run:
         stamp = datetime.now(UTC).replace(microsecond=0)
         files = calendars(items, found, dataset.registry, run.lang, stamp)
-        _mail(run, found, today, window, names, files, dry_run, force)
+        _mail(run, found, today, window, names, files, dry_run, force, mail_deadline)
     else:
         typer.echo(report_text(found, dataset.registry, today, window, run.lang, names), nl=False)
     run.finish()
@@ -91,33 +99,70 @@ def report(
     notice: NoticeOpt = None,
     unit: UnitOpt = None,
 ) -> None:
-    from cchc_cli.core.dateargs import parse_period
     from cchc_cli.views.query import resolve_units, select
-    from cchc_cli.views.report import build
-    from cchc_cli.views.tables import report_view
+    from cchc_cli.views.report import build, report_period, report_view
 
     if fmt is ReportFormat.XLSX and output is None:
         raise UsageError("report.needs-output")
+    check_output(output, run.data)
     dataset, lang = run.dataset, run.lang
-    today = run.clock_today()
-    chosen = parse_period(period or f"{today:%Y-%m}", today)
-    day = run.today if run.as_of else chosen.end
+    # Today (or --as-of) while the period runs, else its last day; its month by default.
+    chosen, day, running = report_period(period, run.today)
     units = set(resolve_units(dataset, unit)) if unit else None
-    built = build(dataset, select(dataset, notice=notice), day, units, order is UnitOrder.REGISTRY)
+    tasks = select(dataset, notice=notice)
+    built = build(dataset, tasks, day, units, order is UnitOrder.REGISTRY, running)
     view = report_view(built, dataset.registry, lang, chosen.label, dataset.config.office)
     if fmt is ReportFormat.XLSX:
-        from cchc_cli.views.xlsx import write
+        from cchc_cli.views.xlsx import workbook_bytes
 
         assert output is not None
-        write(view, output, lang, (t("report.chart", lang), "name", "completion_rate"))
+        chart = (t("report.chart", lang), "name", "completion_rate")
+        write_output(output, workbook_bytes(view, lang, chart))
         run.tell("report.written", path=output)
     elif output is not None:
-        with open(output, "w", encoding="utf-8", newline="") as handle:
-            formatter_for(fmt, lang, handle).emit(view)
+        write_output(output, rendered(formatter_for(fmt, lang, io.StringIO()), view))
         run.tell("report.written", path=output)
     else:
         formatter_for(fmt, lang).emit(view)
     run.finish()
+
+
+#: What a data folder is made of: an output file there would overwrite the data.
+DATA_PARTS = frozenset({"units.yaml", "config.yaml", "notices", "progress", ".cchc", ".git"})
+
+
+def check_output(output: Path | None, data: Path) -> None:
+    """Refuse an --output that is one of the data folder's own files (units.yaml...).
+
+    Resolved first, so neither ``../data/units.yaml`` nor a link pointing there
+    gets past; other files in the data folder (a reports/ folder) are allowed.
+    """
+    if output is None:
+        return
+    target, folder = output.resolve(), data.resolve()
+    if target == folder or (
+        target.is_relative_to(folder) and target.relative_to(folder).parts[0] in DATA_PARTS
+    ):
+        raise OptionError("--output", "output.is-data", path=str(output), data=str(data))
+
+
+def rendered(formatter: Formatter, view: Report) -> bytes:
+    """What ``formatter`` (writing to a StringIO) makes of ``view``, as UTF-8."""
+    formatter.emit(view)
+    assert isinstance(formatter.out, io.StringIO)
+    return formatter.out.getvalue().encode("utf-8")
+
+
+def write_output(output: Path, content: bytes) -> None:
+    """An --output file, whole or not at all: a full disk leaves the old file (or none),
+    and the message names the file. A device or pipe (``-o /dev/stdout``) is written as is."""
+    from cchc_cli.store.fileio import atomic_write
+
+    if output.exists() and not output.is_file():
+        with open(output, "wb") as handle:
+            handle.write(content)
+        return
+    atomic_write(output, content)
 
 
 class ExportFormat(StrEnum):
@@ -132,13 +177,14 @@ def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help=h("help.opt.export-format"))],
     output: OutputOpt = None,
     alarm_days: Annotated[
-        int, typer.Option("--alarm-days", min=0, help=h("help.opt.alarm-days"))
+        int, typer.Option("--alarm-days", min=0, max=MAX_DAYS, help=h("help.opt.alarm-days"))
     ] = 3,
     notice: NoticeOpt = None,
     unit: UnitOpt = None,
 ) -> None:
     from cchc_cli.views.query import select_statuses
 
+    check_output(output, run.data)
     dataset, lang = run.dataset, run.lang
     items = select_statuses(dataset, run.today, notice=notice, unit=unit)
     if fmt is ExportFormat.ICS:
@@ -148,9 +194,12 @@ def export(
         name = t("ics.name", lang, unit=dataset.registry.name_of(unit) if unit else "")
         content = calendar(items, dataset.registry, lang, alarm_days, stamp, name.strip(" -"))
         if output is None:
-            sys.stdout.buffer.write(content)
+            from cchc_cli.views.render import for_stream
+
+            shown = for_stream(content.decode("utf-8"), sys.stdout)
+            sys.stdout.buffer.write(shown.encode("utf-8"))
         else:
-            output.write_bytes(content)
+            write_output(output, content)
             run.tell("report.written", path=output)
     else:
         from cchc_cli.views.tables import export_report
@@ -160,8 +209,7 @@ def export(
         if output is None:
             formatter_for(chosen, lang).emit(view)
         else:
-            with open(output, "w", encoding="utf-8", newline="") as handle:
-                formatter_for(chosen, lang, handle).emit(view)
+            write_output(output, rendered(formatter_for(chosen, lang, io.StringIO()), view))
             run.tell("report.written", path=output)
     run.finish()
 
@@ -175,6 +223,7 @@ def _mail(
     calendars: dict[str, bytes],
     dry_run: bool,
     force: bool,
+    deadline: int,
 ) -> None:
     """Mail the reminders (or print them, with --dry-run); nothing when there is nothing."""
     from cchc_cli.services.mail import MailError, missing_settings, send
@@ -207,7 +256,14 @@ def _mail(
     names = {item.key: _recipient(item.key, dataset, lang) for item in outgoing}
     try:
         delivery = send(
-            run.data, outgoing, smtp, run.settings.password(), today, config.timezone, force
+            run.data,
+            outgoing,
+            smtp,
+            run.settings.password(),
+            today,
+            config.timezone,
+            force,
+            deadline,
         )
     except MailError as err:
         typer.echo(f"cchc: {t('cli.error', lang)}: {t(err.key, lang, **err.args_)}", err=True)
@@ -227,9 +283,13 @@ def _recipient(key: str, dataset: Dataset, lang: Lang) -> str:
 
 
 def _report_delivery(delivery: Delivery, names: dict[str, str], lang: Lang) -> None:
+    from cchc_cli.services.mail import LATE
+
     sent = ", ".join(names[k] for k in delivery.sent) or t("label.none", lang)
     typer.echo(t("mail.were-sent", lang, names=sent), err=True)
     for key, reason in delivery.failed:
+        if reason == LATE:
+            reason = t(LATE, lang, seconds=f"{delivery.deadline:g}")
         typer.echo(t("mail.not-sent", lang, name=names[key], reason=reason), err=True)
 
 

@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from cchc_cli.cli.context import Run, app, command, h
-from cchc_cli.core.errors import EXIT_DATA, CchcError
+from cchc_cli.core.dates import PartialDate
+from cchc_cli.core.errors import EXIT_DATA, CchcError, OptionError, UsageError
 from cchc_cli.views.i18n import t
 
 
@@ -50,15 +51,35 @@ def import_notice(
     if dry_run:
         typer.echo(content, nl=False)
     else:
-        target = notices.create(output or notices.notice_path(run.data, ident), content)
+        target = output or notices.notice_path(run.data, ident)
+        if not target.exists():  # else create says that first
+            # Under another id, the same notice still: never a silent copy (a dry run may look).
+            refuse_same_notice(run, draft.number, draft.date, draft.issuer, draft.title)
+        target = notices.create(target, content)
         summary += " " + t("report.written", lang, path=target)
     typer.echo(summary, err=True)
 
 
+def refuse_same_notice(
+    run: Run,
+    number: str | None,
+    issued: PartialDate | None,
+    issuer: str | None,
+    title: str | None,
+) -> None:
+    """import and new never write a notice that is already there under another id: the
+    same number and date of issue, or the same issuer, date and title (issue 15)."""
+    from cchc_cli.store.validate import notice_key, same_notice
+
+    key = notice_key(number, issued, issuer, title)
+    found = same_notice(run.dataset.notices, key)
+    if found is not None and key is not None:
+        what = t(f"import.same-{key[0]}", run.lang)
+        raise CchcError("import.duplicate", id=found.id, path=found.path, what=what)
+
+
 def read_source(source: str) -> str:
     """The notice's text: a .docx, a UTF-8 text file, or standard input."""
-    from cchc_cli.store.yamlsrc import decode
-
     if source.lower().endswith(".docx"):
         from docx import Document
         from docx.opc.exceptions import PackageNotFoundError
@@ -70,13 +91,29 @@ def read_source(source: str) -> str:
         from cchc_cli.services.wordtext import document_text
 
         return document_text(document)
+    return read_text(source)
+
+
+def read_text(source: str) -> str:
+    """A UTF-8 text file or standard input, read by the one bounded reader."""
+    from cchc_cli.store.fileio import DEFAULT_LIMIT, DataFileError, read_data_file
+    from cchc_cli.store.yamlsrc import decode
+
     if source == "-":
-        data = sys.stdin.buffer.read()
+        # Bounded like a file: `cat /dev/zero | cchc import -` must end.
+        data = sys.stdin.buffer.read(DEFAULT_LIMIT + 1)
+        if len(data) > DEFAULT_LIMIT:
+            raise CchcError("import.too-big", path=source, limit=DEFAULT_LIMIT // 1024 // 1024)
     else:
         try:
-            data = Path(source).read_bytes()
-        except OSError as err:
-            raise CchcError("import.unreadable", path=source, reason=err.strerror) from None
+            # The one reader of data files: a FIFO or /dev/zero is refused, not read forever.
+            data = read_data_file(source)
+        except DataFileError as err:
+            if err.key == "file.too-big":
+                raise CchcError("import.too-big", path=source, limit=err.args_["limit"]) from None
+            if err.key == "file.unreadable":
+                raise CchcError("import.unreadable", path=source, **err.args_) from None
+            raise CchcError("import.not-regular", path=source) from None
     text, problems = decode(data, source)
     if text is None:
         where = problems[0].source
@@ -97,10 +134,7 @@ def init(
 
     units = None
     if from_units is not None:
-        try:
-            units = from_units.read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            raise CchcError("import.unreadable", path=from_units, reason=str(err)) from None
+        units = read_text(str(from_units))
     files = init_files(units)
     existing = [name for name in files if (folder / name).exists()]
     if existing:
@@ -122,7 +156,7 @@ def new(
     notice_id: Annotated[str | None, typer.Option("--id", help=h("help.opt.notice-id"))] = None,
 ) -> None:
     from cchc_cli.core.dateargs import parse_date_arg
-    from cchc_cli.core.dates import PartialDate
+    from cchc_cli.core.safetext import one_line
     from cchc_cli.store import notices
     from cchc_cli.store.setup import notice_template
     from cchc_cli.store.textedit import scalar
@@ -130,12 +164,17 @@ def new(
     dataset = run.read_uncached()
     today = run.clock_today()
     day = parse_date_arg(issued, today, "--date") if issued else today
-    ident = notice_id or notices.new_id(number, PartialDate(day.year, day.month, day.day))
+    if one_line(number) != number or "\t" in number:
+        # A number is one line of text: a line break would start a key of its own.
+        raise OptionError("--number", "new.bad-number", number=number)
+    issued_on = PartialDate(day.year, day.month, day.day)
+    ident = notice_id or notices.new_id(number, issued_on)
     notices.check_id(ident, (e.id for e in dataset.index))
+    issuer = dataset.config.issuing_body
+    refuse_same_notice(run, number, issued_on, issuer, title)
     if not dataset.registry.units:
         raise CchcError("new.no-units")
     unit = next(iter(dataset.registry.units))
-    issuer = dataset.config.issuing_body
     text = notice_template(
         ident,
         number,
@@ -146,14 +185,34 @@ def new(
         day,
         scalar(issuer) if issuer else None,
     )
+    editor = _editor_command(run.settings.editor)
     path = notices.create(notices.notice_path(run.data, ident), text)
-    editor = run.settings.editor
+    run.say("report.written", path=path)
     if editor:
-        import shlex
         import subprocess
 
-        subprocess.run([*shlex.split(editor), str(path)], check=False)
-    run.say("report.written", path=path)
+        try:
+            subprocess.run([*editor, str(path)], check=False)
+        except OSError as err:
+            # The notice is written (and said so); only the editor is missing.
+            raise CchcError(
+                "cli.bad-editor", editor=" ".join(editor), reason=err.strerror or str(err)
+            ) from None
+
+
+def _editor_command(editor: str | None) -> list[str]:
+    """VISUAL/EDITOR as a command line, checked before anything is written."""
+    if not editor:
+        return []
+    import shlex
+
+    try:
+        words = shlex.split(editor)
+    except ValueError as err:  # "code '": no closing quotation
+        raise UsageError("cli.bad-editor", editor=editor, reason=str(err)) from None
+    if not words:
+        raise UsageError("cli.bad-editor", editor=editor, reason="empty")
+    return words
 
 
 @command("config", help=h("help.config"), shared=("data", "lang", "fmt"))

@@ -17,7 +17,16 @@ from datetime import date
 
 from dateutil.relativedelta import SU, relativedelta
 
-from cchc_cli.core.dates import DateError, make_date, parse_date
+from cchc_cli.core.dates import (
+    FIRST_DAY,
+    LAST_DAY,
+    DateError,
+    add_days,
+    check_day,
+    check_year,
+    make_date,
+    parse_date,
+)
 from cchc_cli.core.errors import OptionError
 from cchc_cli.core.vntext import fold
 
@@ -46,7 +55,29 @@ _UNITS = {"": "days", "d": "days", "w": "weeks", "m": "months", "y": "years"}
 
 
 def parse_date_arg(text: str, today: date, option: str) -> date:
-    """A date from the command line, or a usage error that lists the accepted forms."""
+    """A date from the command line, or a usage error that lists the accepted forms.
+
+    The date is always inside the window :mod:`cchc_cli.core.dates` accepts,
+    whether written (``31/12/9999``) or computed (``+9999y`` from ``today``).
+    """
+    try:
+        return check_day(_date_arg(text, today, option))
+    except DateError as err:
+        raise OptionError(option, err.key, **err.args_) from None
+    except (OverflowError, ValueError):
+        # relativedelta left the calendar (year 12025): outside the window too.
+        raise OptionError(option, "date.beyond-range", first=FIRST_DAY, last=LAST_DAY) from None
+
+
+def shift(today: date, days: int, option: str) -> date:
+    """``today`` moved by a count of days given as ``option``, inside the window."""
+    try:
+        return add_days(today, days)
+    except DateError as err:
+        raise OptionError(option, err.key, **err.args_) from None
+
+
+def _date_arg(text: str, today: date, option: str) -> date:
     written = text.strip()
     try:
         return parse_date(written)
@@ -66,8 +97,15 @@ def parse_date_arg(text: str, today: date, option: str) -> date:
     if key in _END_OF_QUARTER:
         return today + relativedelta(month=(today.month - 1) // 3 * 3 + 3, day=31)
     if m := _OFFSET.fullmatch(written.lower()):
-        sign = 1 if m[1] == "+" else -1
-        return today + relativedelta(**{_UNITS[m[3]]: sign * int(m[2])})
+        amount = (1 if m[1] == "+" else -1) * int(m[2])
+        unit = _UNITS[m[3]]
+        if unit == "days":
+            return today + relativedelta(days=amount)
+        if unit == "weeks":
+            return today + relativedelta(weeks=amount)
+        if unit == "months":
+            return today + relativedelta(months=amount)
+        return today + relativedelta(years=amount)
     raise OptionError(option, "cli.bad-date", text=text)
 
 
@@ -96,17 +134,28 @@ def parse_period(text: str, today: date) -> Period:
         if end < start:
             raise OptionError("--period", "cli.period-reversed", start=start, end=end)
         return Period(start, end, f"{start.isoformat()}..{end.isoformat()}")
+    try:
+        return _calendar_period(written)
+    except DateError as err:
+        raise OptionError("--period", err.key, **err.args_) from None
+    except ValueError:
+        raise OptionError("--period", "cli.bad-period", text=text) from None
+
+
+def _calendar_period(written: str) -> Period:
     if m := _MONTH.fullmatch(written):
         year, month = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))
+        check_year(year)
         if not 1 <= month <= 12:
             raise OptionError("--period", "date.bad-month", month=month)
         start = date(year, month, 1)
         return Period(start, start + relativedelta(day=31), f"{year:04d}-{month:02d}")
     if m := _QUARTER.fullmatch(written):
         year, quarter = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))
+        check_year(year)
         start = date(year, quarter * 3 - 2, 1)
         return Period(start, start + relativedelta(months=2, day=31), f"{year:04d}-Q{quarter}")
     if _YEAR.fullmatch(written):
-        year = int(written)
+        year = check_year(int(written))
         return Period(date(year, 1, 1), date(year, 12, 31), f"{year:04d}")
-    raise OptionError("--period", "cli.bad-period", text=text)
+    raise ValueError(written)

@@ -7,6 +7,11 @@ dashes, with or without zero padding (``24/11/2023``, ``24.11.2023``,
 
 Invalid dates raise :class:`DateError`, which carries a message key and its
 arguments so the caller can place it at a ``line:col`` and translate it.
+
+Every date cchc accepts lies between :data:`FIRST_DAY` and :data:`LAST_DAY`
+(docs/format.md, "Limits"): wide enough for any notice, narrow enough that the
+arithmetic done on a date (the day after, an alarm days before, the end of a
+quarter) can never leave what Python's ``date`` holds.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from cchc_cli.core.errors import CchcError
 
@@ -25,14 +30,42 @@ _MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{4})")
 _YEAR = re.compile(r"(\d{4})")
 
 
+#: The first and the last day cchc accepts anywhere (files, command line, settings).
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2199, 12, 31)
+#: The most days two accepted dates can be apart: the bound for every count of days.
+MAX_DAYS = (LAST_DAY - FIRST_DAY).days
+
+
 class DateError(CchcError, ValueError):
     """A date that cannot be read; ``key`` names the message in the catalog."""
 
 
+def check_year(year: int) -> int:
+    """``year``, or a :class:`DateError` when it lies outside the accepted window."""
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
+        raise DateError("date.out-of-range", year=year, first=FIRST_DAY.year, last=LAST_DAY.year)
+    return year
+
+
+def check_day(day: date) -> date:
+    """``day``, or a :class:`DateError` when it lies outside the accepted window."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise DateError("date.beyond-range", first=FIRST_DAY, last=LAST_DAY)
+    return day
+
+
+def add_days(day: date, days: int) -> date:
+    """``day`` moved by ``days``; a :class:`DateError` when the result leaves the window."""
+    if abs(days) > MAX_DAYS:
+        raise DateError("date.beyond-range", first=FIRST_DAY, last=LAST_DAY)
+    # Both terms are bounded, so the sum stays far inside what ``date`` holds.
+    return check_day(day + timedelta(days=days))
+
+
 def make_date(year: int, month: int, day: int) -> date:
     """A date from its parts, with a precise complaint when one is out of range."""
-    if not 1 <= year <= 9999:
-        raise DateError("date.bad-year", year=year)
+    check_year(year)
     if not 1 <= month <= 12:
         raise DateError("date.bad-month", month=month)
     last = calendar.monthrange(year, month)[1]
@@ -100,9 +133,10 @@ def parse_partial_date(text: str) -> PartialDate:
     elif m := _MONTH_YEAR.fullmatch(text):
         year, month = int(m[2]), int(m[1])
     elif m := _YEAR.fullmatch(text):
-        return PartialDate(int(m[1]))
+        return PartialDate(check_year(int(m[1])))
     else:
         raise DateError("date.format-partial", text=text)
+    check_year(year)
     if not 1 <= month <= 12:
         raise DateError("date.bad-month", month=month)
     return PartialDate(year, month)

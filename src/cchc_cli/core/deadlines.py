@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from enum import StrEnum
 
-from cchc_cli.core.dates import DateError, make_date
+from cchc_cli.core.dates import DateError, check_year, make_date
 from cchc_cli.core.errors import CchcError
 from cchc_cli.core.vntext import nfc
 
@@ -185,8 +185,10 @@ def _deadline_from(
             return Deadline(text, kind, day, time(hour, minute))
         return Deadline(text, kind, day)
     year = int(m["year"])
-    if not 1 <= year <= 9999:
-        raise DeadlineError("date.bad-year", m.start("year"), year=year)
+    try:
+        check_year(year)
+    except DateError as err:
+        raise DeadlineError(err.key, m.start("year"), **err.args_) from None
     if kind is DeadlineKind.END_OF_YEAR:
         return Deadline(text, kind, date(year, 12, 31))
     if kind is DeadlineKind.WITHIN_MONTH:

@@ -1,9 +1,16 @@
 """Sending the reminders by SMTP, each at most once per unit per day.
 
 What was sent is recorded in ``<data>/.cchc/sent.jsonl`` right after the server
-accepts each message, under the data folder's lock, so a cron retry or a
-manual rerun the same day sends only what did not go out, and two runs at once
-do not both send.
+accepts each message, so a cron retry or a manual rerun the same day sends only
+what did not go out. Two deliveries at once do not both send: each holds the
+mail lock (``.cchc/mail.lock``) for its whole run. The data folder's own lock,
+which every edit waits for, is held only for the moments the sent-log is read
+or appended to, never while a server talks: a slow server cannot block a
+``cchc done``.
+
+A delivery run has a deadline (``--mail-deadline``, :data:`DEFAULT_DEADLINE`
+seconds): when it passes, the connection is closed, even in the middle of a
+server's reply trickling in byte by byte, and what was not sent is reported.
 """
 
 from __future__ import annotations
@@ -12,7 +19,10 @@ import contextlib
 import json
 import os
 import smtplib
+import socket
 import ssl
+import threading
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -24,7 +34,10 @@ from cchc_cli.store.fileio import locked, state_dir
 from cchc_cli.views.remind import Outgoing
 
 SENT_FILE = "sent.jsonl"
+MAIL_LOCK = "mail-lock"
 TIMEOUT = 30
+#: Seconds a whole delivery run may take (connect, every message, quit).
+DEFAULT_DEADLINE = 300
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 
 
@@ -44,21 +57,65 @@ class Delivery:
     sent: list[str] = field(default_factory=list)
     #: Sent earlier the same day.
     skipped: list[str] = field(default_factory=list)
-    #: (key, reason) of the messages that did not go out.
+    #: (key, reason) of the messages that did not go out; the reason :data:`LATE`
+    #: when the run's deadline passed first.
     failed: list[tuple[str, str]] = field(default_factory=list)
+    deadline: float = DEFAULT_DEADLINE
 
 
-def _connect(settings: SmtpSettings, password: str | None) -> smtplib.SMTP:
+class _Deadline:
+    """Closes a connection's socket when the time is up, whatever it is waiting for.
+
+    A per-read timeout does not bound a server that sends one byte every few
+    seconds; shutting the socket down from a timer ends any read at once.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds
+        self.passed = False
+        self._connection: smtplib.SMTP | None = None
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._timer.cancel()
+
+    def watch(self, connection: smtplib.SMTP) -> None:
+        self._connection = connection
+
+    def timeout(self) -> float:
+        """A socket timeout that never outlives the deadline."""
+        return max(0.1, min(TIMEOUT, self.end - time.monotonic()))
+
+    def _expire(self) -> None:
+        self.passed = True
+        sock = getattr(self._connection, "sock", None)
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+
+def _connect(settings: SmtpSettings, password: str | None, deadline: _Deadline) -> smtplib.SMTP:
     host = settings.host or ""
     port = settings.port or DEFAULT_PORTS.get(settings.security, 25)
+    # Made unconnected, then watched, then connected: the deadline covers the
+    # server's greeting too.
+    connection: smtplib.SMTP
     if settings.security == "ssl":
-        connection: smtplib.SMTP = smtplib.SMTP_SSL(
-            host, port, timeout=TIMEOUT, context=ssl.create_default_context()
+        connection = smtplib.SMTP_SSL(
+            timeout=deadline.timeout(), context=ssl.create_default_context()
         )
     else:
-        connection = smtplib.SMTP(host, port, timeout=TIMEOUT)
-        if settings.security == "starttls":
-            connection.starttls(context=ssl.create_default_context())
+        connection = smtplib.SMTP(timeout=deadline.timeout())
+    deadline.watch(connection)
+    connection.connect(host, port)
+    if settings.security == "starttls":
+        connection.starttls(context=ssl.create_default_context())
     if settings.user:
         connection.login(settings.user, password or "")
     return connection
@@ -92,49 +149,75 @@ def deliver(
     today: date,
     timezone: str,
     force: bool = False,
+    deadline: float = DEFAULT_DEADLINE,
 ) -> Delivery:
     """Send what has not been sent today; raise :class:`MailError` if nothing could be."""
-    delivery = Delivery()
+    delivery = Delivery(deadline=deadline)
     day = today.isoformat()
-    with locked(data_dir):
-        log = state_dir(data_dir) / SENT_FILE
-        already = set() if force else _sent_today(log, day)
+    log = state_dir(data_dir) / SENT_FILE
+    with locked(data_dir, MAIL_LOCK), _Deadline(deadline) as clock:
+        with locked(data_dir):
+            already = set() if force else _sent_today(log, day)
         pending = [o for o in outgoing if o.key not in already]
         delivery.skipped = [o.key for o in outgoing if o.key in already]
         if not pending:
             return delivery
         try:
-            connection = _connect(settings, password)
+            connection = _connect(settings, password, clock)
         except (OSError, smtplib.SMTPException) as err:
-            delivery.failed = [(o.key, str(err)) for o in pending]
+            reason = _late(clock) or _reason(err)
+            delivery.failed = [(o.key, reason) for o in pending]
+            if clock.passed:
+                raise MailError(LATE, delivery, seconds=f"{deadline:g}") from None
             raise MailError(
-                "mail.unreachable", delivery, host=settings.host, reason=_reason(err)
+                "mail.unreachable", delivery, host=settings.host, reason=reason
             ) from None
         try:
             for index, item in enumerate(pending):
                 try:
-                    connection.send_message(item.message, to_addrs=list(item.to))
-                except smtplib.SMTPServerDisconnected as err:
-                    delivery.failed += [(o.key, _reason(err)) for o in pending[index:]]
+                    connection.send_message(
+                        item.message, from_addr=_envelope_sender(item), to_addrs=list(item.to)
+                    )
+                except (smtplib.SMTPServerDisconnected, TimeoutError) as err:
+                    reason = _late(clock) or _reason(err)
+                    delivery.failed += [(o.key, reason) for o in pending[index:]]
                     break
                 except (smtplib.SMTPException, OSError) as err:
+                    if clock.passed:
+                        delivery.failed += [(o.key, _late(clock)) for o in pending[index:]]
+                        break
                     delivery.failed.append((item.key, _reason(err)))
                     continue
                 delivery.sent.append(item.key)
-                _record(
-                    log,
-                    {
-                        "day": day,
-                        "key": item.key,
-                        "to": list(item.to),
-                        "time": datetime.now(ZoneInfo(timezone)).isoformat(timespec="seconds"),
-                        "message_id": item.message["Message-ID"],
-                    },
-                )
+                entry = {
+                    "day": day,
+                    "key": item.key,
+                    "to": list(item.to),
+                    "time": datetime.now(ZoneInfo(timezone)).isoformat(timespec="seconds"),
+                    "message_id": item.message["Message-ID"],
+                }
+                with locked(data_dir):
+                    _record(log, entry)
         finally:
-            with contextlib.suppress(smtplib.SMTPException, OSError):
-                connection.quit()
+            if not clock.passed:
+                with contextlib.suppress(smtplib.SMTPException, OSError):
+                    connection.quit()
+            connection.close()
     return delivery
+
+
+#: The reason given for what was not sent because the deadline passed (a message key).
+LATE = "mail.deadline-passed"
+
+
+def _late(clock: _Deadline) -> str:
+    """:data:`LATE` when the deadline has passed, else "" (the error's own reason then)."""
+    return LATE if clock.passed else ""
+
+
+def _envelope_sender(item: Outgoing) -> str:
+    """The From header's address, as parsed when the header was built (never re-split)."""
+    return str(item.message["From"].addresses[0].addr_spec)
 
 
 def _reason(err: BaseException) -> str:
@@ -169,8 +252,9 @@ def send(
     today: date,
     timezone: str,
     force: bool = False,
+    deadline: float = DEFAULT_DEADLINE,
 ) -> Delivery:
     """Check the password is there when a user is, then :func:`deliver`."""
     if settings.user and password is None:
         raise CchcError("mail.no-password", variable=settings.password_env)
-    return deliver(data_dir, outgoing, settings, password, today, timezone, force)
+    return deliver(data_dir, outgoing, settings, password, today, timezone, force, deadline)

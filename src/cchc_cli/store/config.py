@@ -22,15 +22,15 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from cchc_cli.core.addresses import AddressError, parse_address
 from cchc_cli.core.diagnostics import Diagnostic, error
 from cchc_cli.core.model import DEFAULT_TIMEZONE, SMTP_SECURITY, Config, SmtpSettings
-from cchc_cli.store.schema import Fields, read_date
+from cchc_cli.store.schema import Fields, read_addresses, read_date
 from cchc_cli.store.yamlsrc import YMap, YScalar, parse, read_file
 
 CONFIG_FILE = "config.yaml"
@@ -94,7 +94,8 @@ def _read(data_dir: Path) -> tuple[Config, list[Diagnostic], bool, set[str]]:
         try:
             ZoneInfo(timezone.value or "")
             settings["timezone"] = timezone.value or DEFAULT_TIMEZONE
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            # OSError: a folder of zones ("America") or an unreadable file.
             diagnostics.append(
                 error(timezone.source, "config.bad-timezone", timezone=timezone.value)
             )
@@ -126,7 +127,6 @@ CONFIG_KEYS = (
 )
 LANGUAGES = ("vi", "en")
 SMTP_KEYS = ("host", "port", "security", "user", "password_env", "sender")
-_EMAIL = re.compile(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+")
 
 
 def _choice(
@@ -150,7 +150,9 @@ def _dates(scalars: list[YScalar], diagnostics: list[Diagnostic]) -> tuple[date,
 
 def _whole(scalar: YScalar, diagnostics: list[Diagnostic], low: int, high: int) -> int | None:
     text = scalar.value or ""
-    if not text.isdigit() or not low <= int(text) <= high:
+    # ASCII digits only: "²" and "١٢" pass str.isdigit; a short text only:
+    # int() refuses more than 4,300 digits with an exception.
+    if not (text.isascii() and text.isdigit() and len(text) <= 9) or not low <= int(text) <= high:
         diagnostics.append(
             error(scalar.source, "config.bad-number", value=text, low=low, high=high)
         )
@@ -159,13 +161,7 @@ def _whole(scalar: YScalar, diagnostics: list[Diagnostic], low: int, high: int) 
 
 
 def _emails(scalars: list[YScalar], diagnostics: list[Diagnostic]) -> tuple[str, ...]:
-    found = []
-    for scalar in scalars:
-        if _EMAIL.fullmatch(scalar.value or ""):
-            found.append(scalar.value or "")
-        else:
-            diagnostics.append(error(scalar.source, "units.bad-email", email=scalar.value))
-    return tuple(found)
+    return read_addresses(scalars, diagnostics)
 
 
 def _smtp(node: YMap, diagnostics: list[Diagnostic]) -> SmtpSettings:
@@ -190,6 +186,9 @@ def _smtp(node: YMap, diagnostics: list[Diagnostic]) -> SmtpSettings:
         settings["port"] = _whole(port, diagnostics, 1, 65535)
     if (chosen := _choice(security, SMTP_SECURITY, diagnostics)) is not None:
         settings["security"] = chosen
-    if sender and not _EMAIL.search(sender):
-        diagnostics.append(error(fields.spans["sender"], "units.bad-email", email=sender))
+    if sender:
+        try:
+            parse_address(sender, named=True)
+        except AddressError:
+            diagnostics.append(error(fields.spans["sender"], "units.bad-email", email=sender))
     return SmtpSettings(**settings)

@@ -40,7 +40,14 @@ from cchc_cli.store.cache import CachedFile, FileCache, registry_key, stat_of
 from cchc_cli.store.config import CONFIG_FILE, load_config
 from cchc_cli.store.registry import load_registry
 from cchc_cli.store.schema import Fields, expect_map, read_date
-from cchc_cli.store.yamlsrc import YMap, YNode, YScalar, parse, read_file_bytes
+from cchc_cli.store.yamlsrc import (
+    DEFAULT_LIMIT,
+    YMap,
+    YNode,
+    YScalar,
+    parse,
+    read_file_bytes,
+)
 
 UNITS_FILE = "units.yaml"
 NOTICES_DIR = "notices"
@@ -82,13 +89,24 @@ def notice_files(data_dir: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     found = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in names:
-            if not name.startswith(".") and name.lower().endswith(NOTICE_SUFFIXES):
-                path = os.path.join(root, name)
-                if os.path.isfile(path):
-                    found.append(path)
+    # A stack, not os.walk: os.walk recurses (in Python 3.11) and 1,100 nested
+    # folders would exhaust the interpreter's stack.
+    folders = [str(folder)]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as entries:
+                listed = list(entries)
+        except OSError:
+            continue  # as os.walk does: a folder that cannot be listed has no notices
+        for entry in listed:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(entry.path)
+            elif entry.name.lower().endswith(NOTICE_SUFFIXES) and not os.path.isdir(entry.path):
+                # Anything else named like a notice is read or refused with the
+                # reason (a pipe, a device, a broken link): never skipped unsaid.
+                found.append(entry.path)
     return [Path(p) for p in sorted(found)]
 
 
@@ -110,8 +128,9 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
     config, diagnostics, has_config = load_config(data_dir)
     shown_units = str(units_path)
     units_bytes = b""
+    limit = config.max_file_mb * 1024 * 1024
     if units_path.exists():
-        units_bytes, text, problems = read_file_bytes(units_path, shown_units)
+        units_bytes, text, problems = read_file_bytes(units_path, shown_units, limit)
         diagnostics += problems
         node, problems = parse(text, shown_units) if text is not None else (None, [])
         diagnostics += problems
@@ -122,15 +141,15 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
     diagnostics += problems
 
     resolver = Resolver(registry)
-    # A notice's model depends on the registry it was resolved against.
-    depends_on = registry_key(units_bytes)
+    # A notice's model depends on the registry it was resolved against, and
+    # whether it is read at all on the size limit (lowered: refused, not cached).
+    depends_on = f"{registry_key(units_bytes)}:{limit}"
     index: list[NoticeIndex] = []
     parsed: dict[str, Notice] = {}
     hits: dict[str, CachedFile] = {}
     seen_ids: dict[str, Source] = {}
     files = notice_files(data_dir)
     inside = data_dir.resolve()
-    limit = config.max_file_mb * 1024 * 1024
     for path in files:
         shown = str(path)
         if not path.resolve().is_relative_to(inside):
@@ -173,7 +192,7 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
             if notice is None:
                 # The cache row changed since it was checked (another run
                 # rewrote it): read the file itself.
-                _, notice, _ = load_notice(Path(entry.path), entry.path, registry, resolver)
+                _, notice, _ = load_notice(Path(entry.path), entry.path, registry, resolver, limit)
             if notice is None or index_of(notice) != entry:
                 raise CchcError("data.changed", path=entry.path)
             notices.append(notice)
@@ -214,17 +233,21 @@ def _read_steady(
                 None,
                 [error(Source(shown), "file.too-big", size=size, limit=limit_mb)],
             )
-        content, notice, problems = load_notice(path, shown, registry, resolver)
+        content, notice, problems = load_notice(path, shown, registry, resolver, limit)
         if stat_of(path) == before:
             return before, content, notice, problems
     return None, None, None, [error(Source(shown), "file.changing")]
 
 
 def load_notice(
-    path: Path, shown: str, registry: Registry, resolver: Resolver
+    path: Path,
+    shown: str,
+    registry: Registry,
+    resolver: Resolver,
+    limit: int = DEFAULT_LIMIT,
 ) -> tuple[bytes | None, Notice | None, list[Diagnostic]]:
     """A notice file's bytes, model and every problem found in it (its checks included)."""
-    content, text, diagnostics = read_file_bytes(path, shown)
+    content, text, diagnostics = read_file_bytes(path, shown, limit)
     if text is None:
         return (content or None), None, diagnostics
     notice, problems, _ = read_notice(text, shown, registry, resolver)

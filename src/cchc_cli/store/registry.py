@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from cchc_cli.core.diagnostics import Diagnostic, Source, error
 from cchc_cli.core.model import Group, Registry, Unit
 from cchc_cli.core.units import ID_PATTERN, UNIT_KINDS
 from cchc_cli.core.vntext import match_key, suggest
-from cchc_cli.store.schema import Fields, expect_map
+from cchc_cli.store.schema import Fields, expect_map, read_addresses
 from cchc_cli.store.yamlsrc import YMap, YNode, YSeq
-
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 def load_registry(node: YNode | None, path: str) -> tuple[Registry, list[Diagnostic]]:
@@ -102,12 +98,7 @@ def _read_units(
                 member_of.append(scalar.value)
             else:
                 diagnostics.append(_unknown(scalar.value or "", scalar.source, groups, "group"))
-        emails = []
-        for scalar in fields.scalars("email"):
-            if _EMAIL.fullmatch(scalar.value or ""):
-                emails.append(scalar.value or "")
-            else:
-                diagnostics.append(error(scalar.source, "units.bad-email", email=scalar.value))
+        emails = read_addresses(fields.scalars("email"), diagnostics)
         aliases = fields.texts("aliases")
         fields.finish()
         # A unit with a wrong group, address or kind still exists: keep it, so

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from cchc_cli.core.addresses import AddressError, parse_address
 from cchc_cli.core.dates import DateError, PartialDate, parse_date, parse_partial_date
 from cchc_cli.core.diagnostics import Diagnostic, Source, error
 from cchc_cli.core.vntext import suggest, tidy
@@ -26,6 +27,17 @@ def expect_map(node: YNode | None, what: str, diagnostics: list[Diagnostic]) -> 
 
 def date_error(err: DateError, source: Source) -> Diagnostic:
     return error(source, err.key, **err.args_)
+
+
+def read_addresses(scalars: Iterable[YScalar], diagnostics: list[Diagnostic]) -> tuple[str, ...]:
+    """The e-mail addresses of a list, each one plain address; a diagnostic for any other."""
+    found = []
+    for scalar in scalars:
+        try:
+            found.append(parse_address(scalar.value or "").addr_spec)
+        except AddressError:
+            diagnostics.append(error(scalar.source, "units.bad-email", email=scalar.value))
+    return tuple(found)
 
 
 def read_date(scalar: YScalar | None, diagnostics: list[Diagnostic]) -> date | None:

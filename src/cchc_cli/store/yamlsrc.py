@@ -8,6 +8,12 @@ an alias bomb is refused without being expanded.
 
 Every scalar comes back as NFC text (or ``None`` for YAML null); types are the
 schema's business, not the parser's.
+
+Every data file (notices, units.yaml, config.yaml, progress files) is read by
+:func:`cchc_cli.store.fileio.read_data_file` (through :func:`read_file_bytes`
+for a diagnostic): a FIFO, a link to ``/dev/zero`` or a 50 GB file is a
+diagnostic instead of a hang. Nesting deeper than :data:`MAX_DEPTH` is refused
+the same way, before Python's recursion limit is near.
 """
 
 from __future__ import annotations
@@ -34,12 +40,18 @@ from ruamel.yaml.reader import ReaderError
 
 from cchc_cli.core.diagnostics import Diagnostic, Source, error
 from cchc_cli.core.vntext import nfc
+from cchc_cli.store.fileio import DEFAULT_LIMIT, DataFileError, read_data_file
+
+__all__ = ["DEFAULT_LIMIT", "DataFileError", "read_data_file"]  # the readers, here too
 
 _CORE_TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_CORE_TAG}{t}" for t in ("str", "null", "int", "float", "bool", "timestamp")}
 _NULL_TAG = f"{_CORE_TAG}null"
 _SEQ_TAG = f"{_CORE_TAG}seq"
 _MAP_TAG = f"{_CORE_TAG}map"
+
+#: How deep mappings and lists may nest: a notice needs six levels.
+MAX_DEPTH = 64
 
 
 @dataclass(frozen=True)
@@ -106,19 +118,23 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [error(source, "file.not-utf8", byte=f"0x{data[start]:02X}")]
 
 
-def read_file_bytes(path: Path, shown: str) -> tuple[bytes, str | None, list[Diagnostic]]:
+def read_file_bytes(
+    path: Path, shown: str, limit: int = DEFAULT_LIMIT
+) -> tuple[bytes, str | None, list[Diagnostic]]:
     """A file's bytes and text, or a diagnostic saying why it could not be read."""
     try:
-        data = path.read_bytes()
-    except OSError as err:
-        return b"", None, [error(Source(shown), "file.unreadable", reason=err.strerror or str(err))]
+        data = read_data_file(path, limit)
+    except DataFileError as err:
+        return b"", None, [error(Source(shown), err.key, **err.args_)]
     text, problems = decode(data, shown)
     return data, text, problems
 
 
-def read_file(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
+def read_file(
+    path: Path, shown: str, limit: int = DEFAULT_LIMIT
+) -> tuple[str | None, list[Diagnostic]]:
     """The text of a file, or a diagnostic saying why it could not be read."""
-    _, text, problems = read_file_bytes(path, shown)
+    _, text, problems = read_file_bytes(path, shown, limit)
     return text, problems
 
 
@@ -139,9 +155,30 @@ def _events(text: str) -> Iterator[Any]:
             return
 
 
+#: Characters YAML 1.1 (and so libyaml) counts as line breaks but YAML 1.2, the
+#: editors clerks use and :func:`cchc_cli.store.textedit.split_lines` do not.
+_NON_BREAKS = "\x85\u2028\u2029"
+
+
+def _hide_non_breaks(text: str) -> tuple[str, dict[int, str] | None]:
+    """``text`` with NEL, LS and PS swapped for private-use stand-ins, and the way back.
+
+    Left in, a pasted U+2028 would shift every line number after it and fold
+    the text around it; swapped, the parser sees one ordinary character, as an
+    editor shows it, and the scalar gets the character back.
+    """
+    if text.isascii() or not any(c in text for c in _NON_BREAKS):
+        return text, None
+    spare = (chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
+    there = {c: stand_in for c, stand_in in zip(_NON_BREAKS, spare, strict=False) if c in text}
+    hidden = text.translate({ord(c): stand_in for c, stand_in in there.items()})
+    return hidden, {ord(stand_in): c for c, stand_in in there.items()}
+
+
 def parse(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
     """Read one YAML document into a located tree; problems become diagnostics."""
-    builder = _Builder(path, _events(text))
+    text, restore = _hide_non_breaks(text)
+    builder = _Builder(path, _events(text), restore)
     try:
         tree = builder.document()
     except ReaderError as err:
@@ -196,10 +233,15 @@ class _Builder:
     leaves every scalar as the text written.
     """
 
-    def __init__(self, path: str, events: Iterator[Any]) -> None:
+    def __init__(
+        self, path: str, events: Iterator[Any], restore: dict[int, str] | None = None
+    ) -> None:
         self.path = path
         self.events = events
+        #: Stand-ins to turn back into the characters they hid (see ``parse``).
+        self.restore = restore
         self.diagnostics: list[Diagnostic] = []
+        self.depth = 0
 
     def _source(self, event: Any) -> Source:
         mark = event.start_mark
@@ -240,8 +282,13 @@ class _Builder:
             if not style and event.value in _NULLS and tag is None:
                 return YScalar(None, source)
             value = event.value
+            if self.restore:
+                value = value.translate(self.restore)
             single = mark.line == event.end_mark.line
             return YScalar(value if value.isascii() else nfc(value), source, style, single)
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _Refused(error(source, "yaml.too-deep", limit=MAX_DEPTH))
         node: YMap | YSeq
         if kind is MappingStartEvent:
             node = self._mapping(event, source)
@@ -249,6 +296,7 @@ class _Builder:
         else:
             node = self._sequence(event, source)
             wanted = _SEQ_TAG
+        self.depth -= 1
         if tag is not None and str(tag) != wanted:
             self.diagnostics.append(error(source, "yaml.tag", tag=_short_tag(str(tag))))
             return None

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from cchc_cli.core.dates import PartialDate
+from cchc_cli.core.safetext import one_line
 
 
 class Lang(StrEnum):
@@ -37,6 +38,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is too big ({size} MB, the limit is {limit} MB); if it really is a "
         "notice, raise max_file_mb in config.yaml",
     ),
+    "cli.stdout-closed": (
+        "đầu ra chuẩn (stdout) đã bị đóng; không chạy lệnh vì kết quả sẽ mất",
+        "standard output is closed; the command is not run, its output would be lost",
+    ),
+    "cli.bad-editor": (
+        "không chạy được trình soạn thảo '{editor}' (VISUAL/EDITOR): {reason}",
+        "cannot run the editor '{editor}' (VISUAL/EDITOR): {reason}",
+    ),
+    "import.too-big": (
+        "'{path}' quá lớn (giới hạn {limit} MB); không đọc",
+        "'{path}' is too big (the limit is {limit} MB); not read",
+    ),
+    "import.not-regular": (
+        "'{path}' không phải tệp thường (đường ống, thiết bị hay thư mục); không đọc",
+        "'{path}' is not a regular file (a pipe, a device or a folder); not read",
+    ),
+    "output.is-data": (
+        "'{path}' là một phần của thư mục dữ liệu {data}; không ghi đè, hãy chọn tệp khác",
+        "'{path}' is part of the data folder {data}; not overwritten, choose another file",
+    ),
+    "new.bad-number": (
+        "số thông báo '{number}' phải nằm trên một dòng, không có ký tự điều khiển",
+        "notice number '{number}' must be one line without control characters",
+    ),
+    "file.is-folder": (
+        "là một thư mục, không phải tệp; không đọc",
+        "is a folder, not a file; not read",
+    ),
+    "file.is-fifo": (
+        "là một đường ống (FIFO), không phải tệp thường; không đọc",
+        "is a pipe (FIFO), not a regular file; not read",
+    ),
+    "file.is-socket": (
+        "là một socket, không phải tệp thường; không đọc",
+        "is a socket, not a regular file; not read",
+    ),
+    "file.is-device": (
+        "là một thiết bị (như /dev/zero), không phải tệp thường; không đọc",
+        "is a device (such as /dev/zero), not a regular file; not read",
+    ),
     "file.outside": (
         "là liên kết trỏ ra ngoài thư mục dữ liệu ({target}); không đọc",
         "is a link out of the data folder ({target}); not read",
@@ -47,6 +88,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "yaml.syntax": ("lỗi cú pháp YAML: {problem}", "YAML syntax error: {problem}"),
     "yaml.empty": ("tệp rỗng", "the file is empty"),
+    "yaml.too-deep": (
+        "lồng nhau quá sâu (quá {limit} cấp); không đọc tệp này",
+        "nested too deep (more than {limit} levels); the file is not read",
+    ),
     "yaml.control-char": (
         "tệp có ký tự điều khiển {char} không được phép (thường do dán từ Word hay tệp hỏng)",
         "the file has a control character {char}, which is not allowed (often pasted "
@@ -109,7 +154,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{text}' is not a date; write 24/11/2023, 11/2023 or 2023",
     ),
     "date.bad-month": ("không có tháng {month}", "there is no month {month}"),
-    "date.bad-year": ("năm {year} không hợp lệ", "year {year} is not valid"),
+    "date.out-of-range": (
+        "năm {year} nằm ngoài khoảng cchc chấp nhận ({first}–{last})",
+        "year {year} is outside the years cchc accepts ({first}-{last})",
+    ),
+    "date.beyond-range": (
+        "ngày tính ra nằm ngoài khoảng cchc chấp nhận ({first} – {last})",
+        "the resulting date falls outside the dates cchc accepts ({first} to {last})",
+    ),
     "date.bad-day": (
         "không có ngày {day}/{month}/{year}: tháng {month}/{year} chỉ có {last} ngày",
         "there is no day {day} in {month}/{year}: that month has {last} days",
@@ -192,6 +244,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "notice.bad-id": (
         "mã thông báo '{id}' không hợp lệ: chỉ dùng chữ thường không dấu, số và '-'",
         "notice id '{id}' is not valid: use lower-case ASCII letters, digits and '-'",
+    ),
+    "notice.duplicate-number": (
+        "cùng một thông báo với '{id}' ({first}): cùng số {number} và ngày ban hành {date}",
+        "the same notice as '{id}' ({first}): the same number {number} and date of issue {date}",
+    ),
+    "notice.duplicate-title": (
+        "cùng một thông báo với '{id}' ({first}): cùng cơ quan ban hành, ngày {date} và trích yếu",
+        "the same notice as '{id}' ({first}): the same issuer, date {date} and title",
+    ),
+    "import.duplicate": (
+        "thông báo này đã có: '{id}' ({path}), cùng {what}; không ghi bản thứ hai",
+        "this notice is already there: '{id}' ({path}), the same {what}; not written twice",
+    ),
+    "import.same-number": ("số và ngày ban hành", "number and date of issue"),
+    "import.same-title": (
+        "cơ quan ban hành, ngày ban hành và trích yếu",
+        "issuer, date of issue and title",
     ),
     "notice.duplicate-id": (
         "mã thông báo '{id}' đã dùng ở {first}",
@@ -482,6 +551,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot reach the mail server {host}: {reason}",
     ),
     "mail.were-sent": ("Đã gửi: {names}", "Sent: {names}"),
+    "mail.deadline-passed": (
+        "quá thời hạn gửi ({seconds} giây; --mail-deadline), máy chủ trả lời quá chậm",
+        "the delivery deadline passed ({seconds} s; --mail-deadline): the server was too slow",
+    ),
     "mail.not-sent": ("Chưa gửi được cho {name}: {reason}", "Not sent to {name}: {reason}"),
     "mail.office": ("văn phòng (thư tổng hợp)", "the office (summary)"),
     "mail.sent": (
@@ -507,6 +580,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.long-overdue": ("Quá 30 ngày", "Over 30 days"),
     "report.mark": ("x", "x"),
     "report.since": ("Báo cáo gần nhất", "Last report"),
+    "report.assigned": ("Giao ngày", "Assigned"),
+    "report.no-report": ("chưa có", "none"),
+    "report.period-open": (
+        "{issuer} - kỳ báo cáo {period} (chưa kết thúc), số liệu tính đến ngày {as_of}",
+        "{issuer} - period {period} (not ended yet), as of {as_of}",
+    ),
+    "report.left-out": (
+        "LƯU Ý: dữ liệu có lỗi, {count} tệp không được tính (toàn bộ hoặc một phần): {files}. "
+        "Chạy 'cchc validate' để xem lỗi.",
+        "NOTE: the data have errors; {count} file(s) not counted (wholly or in part): {files}. "
+        "Run 'cchc validate' to see the errors.",
+    ),
     "sheet.summary": ("Tổng hợp", "Summary"),
     "sheet.overdue": ("Quá hạn", "Overdue"),
     "sheet.quiet": ("Không thời hạn", "No deadline"),
@@ -555,6 +640,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.not-utf8": (
         "{path} không phải UTF-8 (dòng {line}, cột {col}); hãy lưu lại với bảng mã UTF-8",
         "{path} is not UTF-8 (line {line}, column {col}); save it again as UTF-8",
+    ),
+    "import.bad-date": (
+        "ngày không có thật: {arg}; ghi lại cho đúng",
+        "not a real date: {arg}; write the right one",
+    ),
+    "import.more-units": (
+        "còn {arg} tên đơn vị khác trong tiêu đề mục không được liệt kê: xem tiêu đề",
+        "{arg} more unit names in the section's heading are not listed: see the heading",
+    ),
+    "import.too-large": (
+        "{path} quá lớn để nhập: hơn {limit} ký tự văn bản (một thông báo kết luận chỉ vài"
+        " trang); hãy tách phần thông báo ra",
+        "{path} is too large to import: more than {limit} characters of text (a conclusion"
+        " notice is a few pages); copy the notice out of it",
+    ),
+    "import.too-many-paragraphs": (
+        "{path} quá dài để là một thông báo: hơn {limit} đoạn văn; hãy tách phần thông báo ra",
+        "{path} is too long for a notice: more than {limit} paragraphs; copy the notice out of it",
+    ),
+    "import.too-many-tasks": (
+        "quá nhiều nhiệm vụ để là một thông báo: hơn {limit}; hãy tách văn bản ra",
+        "too many tasks for one notice: more than {limit}; split the text",
+    ),
+    "import.docx-too-large": (
+        "{path} quá lớn để nhập: nội dung Word giải nén ra hơn {limit} MB hoặc hơn {elements}"
+        " phần tử XML (một thông báo chỉ vài trăm KB)",
+        "{path} is too large to import: its Word content unpacks to more than {limit} MB or"
+        " {elements} XML elements (a notice takes a few hundred KB)",
     ),
     "git.failed": (
         "đã ghi {path} nhưng chưa commit được vào git: {reason}",
@@ -639,6 +752,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.completion": ("Hoàn thành (%)", "Done (%)"),
     "label.bar": ("Tiến độ", "Progress"),
     "label.overdue-rate": ("Tỷ lệ quá hạn (%)", "Overdue rate (%)"),
+    "label.not-issued-yet": (
+        "thông báo chưa ban hành (có từ ngày {since})",
+        "the notice was not issued yet (it exists from {since})",
+    ),
     "label.open-of": ("{open}/{total} chưa xong", "{open} of {total} not done"),
     "label.left-days": ("còn {days} ngày", "{days} days left"),
     "label.left-days-one": ("còn {days} ngày", "{days} day left"),
@@ -903,6 +1020,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chỉ nhiệm vụ có nội dung chứa chuỗi này (không cần dấu).",
         "Only tasks whose text contains this (marks optional).",
     ),
+    "help.opt.mail-deadline": (
+        "Thời gian tối đa (giây) cho cả lượt gửi thư; quá hạn thì dừng và báo thư nào chưa gửi.",
+        "Most seconds the whole mail delivery may take; then it stops and says what was not sent.",
+    ),
     "help.arg.ref": (
         "Mã nhiệm vụ: thông-báo/nhiệm-vụ (ví dụ cchc-2023-11/2.3), "
         "hoặc phần cuối nếu không nhầm lẫn.",
@@ -929,6 +1050,10 @@ def t(key: str, lang: Lang, /, **args: Any) -> str:
             shown[name] = value.day_first() if lang is Lang.VI else value.iso()
         elif name in _WEEKDAY_KEYS:
             shown[name] = t(f"weekday.{value}", lang)
+        elif isinstance(value, str):
+            # A value quoted in a message comes from data or the command line:
+            # nothing in it may act on a terminal or start a line of its own.
+            shown[name] = one_line(value)
         else:
             shown[name] = value
     return template.format(**shown)

@@ -13,7 +13,9 @@ from datetime import date, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
+from cchc_cli.core.addresses import parse_address
 from cchc_cli.core.model import Notice, Registry
+from cchc_cli.core.safetext import for_terminal
 from cchc_cli.core.status import Status, UnitStatus
 from cchc_cli.core.vntext import shorten, sort_key
 from cchc_cli.views.i18n import Lang, days_key, fmt_date, t
@@ -105,7 +107,8 @@ def unit_block(
             initial_indent="  ",
             subsequent_indent="  ",
         )
-    return lines
+    # Names and texts come from data; this goes to a terminal or into a mail.
+    return [for_terminal(line) for line in lines]
 
 
 def heading(found: list[UnitReminder], today: date, days: int, lang: Lang) -> str:
@@ -191,6 +194,8 @@ def messages(
                 maintype="text",
                 subtype="calendar",
                 filename=f"cchc-{reminder.unit}.ics",
+                # Without it, mail readers take the Vietnamese for ASCII ("???").
+                params={"charset": "utf-8"},
             )
         out.append(Outgoing(f"unit:{reminder.unit}", addresses, message))
     summary = [heading(found, today, days, lang)]
@@ -213,13 +218,15 @@ def messages(
 
 
 def _message(sender: str, to: tuple[str, ...], subject: str, body: list[str]) -> EmailMessage:
+    # Address objects, not joined text: the library quotes a display name
+    # ("Văn phòng ..., Vĩnh Linh") so no reader splits it at its comma.
+    source = parse_address(sender, named=True)
     message = EmailMessage()
-    message["From"] = sender
-    message["To"] = ", ".join(to)
+    message["From"] = source
+    message["To"] = tuple(parse_address(address) for address in to)
     message["Subject"] = subject
     message["Date"] = formatdate(localtime=True)
-    domain = sender.rpartition("@")[2].strip(" >") or None
-    message["Message-ID"] = make_msgid(domain=domain)
+    message["Message-ID"] = make_msgid(domain=source.domain)
     # RFC 3834: an automatic message; vacation responders must not answer it.
     message["Auto-Submitted"] = "auto-generated"
     message.set_content("\n".join(body) + "\n", charset="utf-8")

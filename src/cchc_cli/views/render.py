@@ -9,6 +9,11 @@ command branches on the output format.
   no borders, written directly (rich is slow for thousands of rows).
 - ``json``: records as objects; dates ISO; UTF-8, not escaped.
 - ``csv``: UTF-8 with a BOM so Excel on Windows opens Vietnamese correctly.
+
+Text from data reaches a terminal only through :func:`screen` (every control
+character and bidi override made visible) and, in rich tables, only as
+:class:`rich.text.Text`, never as markup: a title with ``[/]`` or
+``[link=...]`` is shown as written.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, TextIO
 
+from cchc_cli.core.safetext import for_terminal
 from cchc_cli.core.vntext import display_width
 from cchc_cli.views.i18n import Lang, fmt_date, t
 
@@ -144,7 +150,26 @@ def plain_columns(rows: list[list[str]], right: Sequence[bool]) -> list[str]:
     return lines
 
 
+def screen(text: str) -> str:
+    """Text for a reader's screen: what data wrote, with nothing that acts on a terminal."""
+    return for_terminal(text)
+
+
+def on_terminal(out: Any) -> bool:
+    isatty = getattr(out, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def for_stream(text: str, out: Any) -> str:
+    """A data format (JSON, CSV, iCalendar) as written, unless a person's terminal shows it:
+    then its control characters are made visible like everything else on screen."""
+    return screen(text.replace("\r\n", "\n")) if on_terminal(out) else text
+
+
 class Formatter:
+    #: Formats a person reads on a terminal: their text goes through :func:`screen`.
+    for_people = True
+
     def __init__(self, out: TextIO, lang: Lang) -> None:
         self.out = out
         self.lang = lang
@@ -158,21 +183,29 @@ class Formatter:
             [c.show(r) if c.show else cell_text(r.get(c.key), self.lang) for c in columns]
             for r in [*section.records, *(section.totals if section.records else [])]
         ]
+        if self.for_people:
+            rows = [[screen(cell) for cell in row] for row in rows]
         return columns, rows
+
+    def _lines(self, lines: Sequence[str]) -> list[str]:
+        return [screen(line) for line in lines] if self.for_people else list(lines)
+
+    def _line(self, line: str | None) -> str:
+        return "" if line is None else screen(line) if self.for_people else line
 
 
 class PlainFormatter(Formatter):
     def emit(self, report: Report) -> None:
-        for line in report.heading:
+        for line in self._lines(report.heading):
             self.out.write(line + "\n")
         for index, section in enumerate(report.tables):
             if index or report.heading:
                 self.out.write("\n")
             if section.title:
-                self.out.write(section.title + "\n")
+                self.out.write(self._line(section.title) + "\n")
             columns, rows = self._table_rows(section)
             if not rows and section.empty:
-                self.out.write(section.empty + "\n")
+                self.out.write(self._line(section.empty) + "\n")
                 continue
             if section.fields:
                 lines = plain_columns([[f"{label}:", value] for label, value in rows], [False] * 2)
@@ -181,7 +214,7 @@ class PlainFormatter(Formatter):
                 lines = plain_columns([header, *rows], [c.right for c in columns])
             for line in lines:
                 self.out.write(line + "\n")
-            for line in section.footer:
+            for line in self._lines(section.footer):
                 self.out.write(line + "\n")
 
 
@@ -194,38 +227,44 @@ class RichFormatter(Formatter):
 
     def emit(self, report: Report) -> None:
         from rich.table import Table
+        from rich.text import Text
 
-        for line in report.heading:
-            self.console.print(line, style="bold")
+        # Every string goes in as Text: rich would read a str as markup, and
+        # data is never markup ("[xem phụ lục]" stays, "[/]" cannot crash).
+        for line in self._lines(report.heading):
+            self.console.print(Text(line, style="bold"))
         for section in report.tables:
             columns, rows = self._table_rows(section)
             if not rows and section.empty:
-                self.console.print(section.empty)
+                self.console.print(Text(self._line(section.empty)))
                 continue
             if section.fields:
                 grid = Table.grid(padding=(0, 2))
                 grid.add_column(style="bold")
                 grid.add_column(overflow="fold")
                 for row in rows:
-                    grid.add_row(*row)
+                    grid.add_row(*(Text(cell) for cell in row))
                 self.console.print(grid)
                 continue
-            table = Table(title=section.title, title_justify="left", header_style="bold")
+            title = Text(self._line(section.title)) if section.title else None
+            table = Table(title=title, title_justify="left", header_style="bold")
             for column in columns:
                 table.add_column(
-                    t(column.label, self.lang),
+                    Text(t(column.label, self.lang)),
                     justify="right" if column.right else "left",
                     style=column.style,
                     overflow="fold",
                 )
             for row in rows:
-                table.add_row(*row)
+                table.add_row(*(Text(cell) for cell in row))
             self.console.print(table)
-            for line in section.footer:
-                self.console.print(line)
+            for line in self._lines(section.footer):
+                self.console.print(Text(line))
 
 
 class JsonFormatter(Formatter):
+    for_people = False
+
     def emit(self, report: Report) -> None:
         import json
 
@@ -233,11 +272,13 @@ class JsonFormatter(Formatter):
         if document is None:
             keys = [c.key for c in report.rows.columns if c.data]
             document = [{k: json_value(r.get(k)) for k in keys} for r in report.rows.records]
-        json.dump(document, self.out, ensure_ascii=False, indent=2, default=json_value)
-        self.out.write("\n")
+        text = json.dumps(document, ensure_ascii=False, indent=2, default=json_value)
+        self.out.write(for_stream(text + "\n", self.out))
 
 
 class CsvFormatter(Formatter):
+    for_people = False
+
     def emit(self, report: Report) -> None:
         import csv
 
@@ -261,23 +302,23 @@ class CsvFormatter(Formatter):
             writer.writerow(keys)
             for record in section.records:
                 writer.writerow([_csv_cell(record.get(k)) for k in keys])
-        self.out.write("\ufeff" + buffer.getvalue())
+        self.out.write(for_stream("\ufeff" + buffer.getvalue(), self.out))
 
 
 class MarkdownFormatter(Formatter):
     """Pipe tables, for pasting into a document or a chat."""
 
     def emit(self, report: Report) -> None:
-        for line in report.heading:
+        for line in self._lines(report.heading):
             self.out.write(f"**{_md(line)}**  \n")
         for index, section in enumerate(report.tables):
             if index or report.heading:
                 self.out.write("\n")
             if section.title:
-                self.out.write(f"### {_md(section.title)}\n\n")
+                self.out.write(f"### {_md(self._line(section.title))}\n\n")
             columns, rows = self._table_rows(section)
             if not rows and section.empty:
-                self.out.write(section.empty + "\n")
+                self.out.write(self._line(section.empty) + "\n")
                 continue
             header = [_md(t(c.label, self.lang)) for c in columns]
             self.out.write("| " + " | ".join(header) + " |\n")
@@ -285,7 +326,7 @@ class MarkdownFormatter(Formatter):
             self.out.write(" |\n")
             for row in rows:
                 self.out.write("| " + " | ".join(_md(cell) for cell in row) + " |\n")
-            for line in section.footer:
+            for line in self._lines(section.footer):
                 self.out.write(f"\n{_md(line)}\n")
 
 
@@ -309,8 +350,7 @@ def use_colour(out: TextIO) -> bool:
     """Rich output only for a terminal, and never when NO_COLOR is set (no-color.org)."""
     if os.environ.get("NO_COLOR"):
         return False
-    isatty = getattr(out, "isatty", None)
-    return bool(isatty and isatty())
+    return on_terminal(out)
 
 
 def formatter_for(

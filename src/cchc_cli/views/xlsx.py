@@ -4,15 +4,19 @@ One sheet per table of the report; the first carries the title block
 (issuer, period, as-of date). Headers are bold and frozen, numbers are numbers,
 percentages are percentages, and columns are as wide as their Vietnamese text.
 The third sheet holds a bar chart of completion per unit. Every text cell is
-stored as text, so a task written "=HYPERLINK(...)" is never a formula.
+written by :func:`_put_text`: stored as text, so a unit named "=HYPERLINK(...)"
+is never a formula, and with each control character shown as its escape
+(``\x01``), which a workbook cannot hold.
 """
 
 from __future__ import annotations
 
+import io
+import re
 from datetime import date
-from pathlib import Path
 from typing import Any
 
+from cchc_cli.core.safetext import for_terminal
 from cchc_cli.core.vntext import display_width
 from cchc_cli.views.i18n import MESSAGES, Lang, t
 from cchc_cli.views.render import Column, Report, Section
@@ -23,8 +27,9 @@ NUMBER_WIDTH = 12
 SHEET_NAME = 31  # Excel's limit on a sheet's name
 
 
-def write(report: Report, path: Path, lang: Lang, chart: tuple[str, str, str] | None) -> None:
-    """Write ``report``; ``chart`` is (sheet title, label key, percent key) of the first table."""
+def workbook_bytes(report: Report, lang: Lang, chart: tuple[str, str, str] | None) -> bytes:
+    """``report`` as an .xlsx file's bytes; ``chart`` is (sheet title, label key, percent
+    key) of the first table. Bytes, not a file: the caller writes them whole or not at all."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -39,14 +44,13 @@ def write(report: Report, path: Path, lang: Lang, chart: tuple[str, str, str] | 
         row = 1
         if index == 0:
             for number, line in enumerate(report.heading):
-                cell = sheet.cell(row=row, column=1, value=line)
-                cell.data_type = "s"
+                cell = _put_text(sheet, row, 1, line)
                 cell.font = Font(bold=True, size=14 if number == 0 else 11)
                 row += 1
             row += 1 if report.heading else 0
         columns = [c for c in section.columns if c.table]
         for col, column in enumerate(columns, start=1):
-            cell = sheet.cell(row=row, column=col, value=t(column.label, lang))
+            cell = _put_text(sheet, row, col, t(column.label, lang))
             cell.font = bold
             cell.fill = header_fill
             cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -62,7 +66,7 @@ def write(report: Report, path: Path, lang: Lang, chart: tuple[str, str, str] | 
             for col in range(1, len(columns) + 1):
                 sheet.cell(row=row, column=col).font = bold
         if not section.records and section.empty:
-            sheet.cell(row=row + 1, column=1, value=section.empty).data_type = "s"
+            _put_text(sheet, row + 1, 1, section.empty)
         for col, (width, column) in enumerate(zip(widths, columns, strict=True), start=1):
             letter = get_column_letter(col)
             limit = NUMBER_WIDTH if column.kind in ("int", "percent") else MAX_WIDTH
@@ -78,13 +82,27 @@ def write(report: Report, path: Path, lang: Lang, chart: tuple[str, str, str] | 
         _fit_page(sheet)
     if chart and report.tables and report.tables[0].records:
         _chart(workbook, report.tables[0], chart, lang)
-    workbook.save(path)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def _sheet_name(section: Section, lang: Lang) -> str:
     key = f"sheet.{section.name}"
     name = t(key, lang) if key in MESSAGES else section.title or section.name
-    return name[:SHEET_NAME].replace("/", "-")
+    return _BAD_IN_SHEET_NAME.sub("-", for_terminal(name))[:SHEET_NAME]
+
+
+#: Characters Excel refuses in a sheet's name.
+_BAD_IN_SHEET_NAME = re.compile(r"[\\/*?:\[\]]")
+
+
+def _put_text(sheet: Any, row: int, col: int, text: str) -> Any:
+    """The one way text enters a cell: as text, never a formula, never a control character."""
+    cell = sheet.cell(row=row, column=col)
+    cell.value = for_terminal(text)
+    cell.data_type = "s"
+    return cell
 
 
 def _fit_page(sheet: Any) -> None:
@@ -101,6 +119,12 @@ def _write_row(sheet: Any, row: int, columns: list[Column], record: dict, widths
         value = record.get(column.key)
         cell = sheet.cell(row=row, column=col)
         if value is None or value == "":
+            # Some empty values have words ("chưa có": no report yet), never a blank.
+            said = column.show(record) if column.show else ""
+            if said:
+                cell.value = said
+                cell.data_type = "s"
+                widths[col - 1] = max(widths[col - 1], display_width(said))
             continue
         if column.kind == "int" and isinstance(value, int):
             cell.value = value
@@ -116,9 +140,7 @@ def _write_row(sheet: Any, row: int, columns: list[Column], record: dict, widths
             shown = "00/00/0000"
         else:
             shown = column.show(record) if column.show else str(value)
-            cell.value = shown
-            # Stored as text whatever it starts with: never a formula.
-            cell.data_type = "s"
+            _put_text(sheet, row, col, shown)
         widths[col - 1] = max(widths[col - 1], display_width(shown))
 
 
@@ -128,12 +150,12 @@ def _chart(workbook: Any, section: Section, chart: tuple[str, str, str], lang: L
     title, label_key, value_key = chart
     # Third, after the summary and the overdue list, as offices expect it.
     sheet = workbook.create_sheet(t("sheet.chart", lang), index=2)
-    sheet.append([t("label.unit", lang), t("label.completion", lang)])
-    for record in section.records:
-        rate = record.get(value_key)
-        sheet.append([record.get(label_key), (rate or 0) / 100])
-    for row in range(2, len(section.records) + 2):
-        sheet.cell(row=row, column=2).number_format = "0.0%"
+    _put_text(sheet, 1, 1, t("label.unit", lang))
+    _put_text(sheet, 1, 2, t("label.completion", lang))
+    for row, record in enumerate(section.records, start=2):
+        _put_text(sheet, row, 1, str(record.get(label_key) or ""))
+        rate = sheet.cell(row=row, column=2, value=(record.get(value_key) or 0) / 100)
+        rate.number_format = "0.0%"
     sheet.column_dimensions["A"].width = min(
         max(display_width(str(r.get(label_key))) for r in section.records) + 2, MAX_WIDTH
     )
