@@ -1123,4 +1123,4 @@ def test_an_endless_standard_input_to_import_ends(data_dir):
             env={**os.environ, "CCHC_DATA": str(data_dir), "CCHC_LANG": "en"},
         )
     assert result.returncode == 1
-    assert "'-' is too big (the limit is 10 MB)" in result.stderr
+    assert "- is too large to import: more than 1000000 characters" in result.stderr

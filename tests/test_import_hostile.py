@@ -8,6 +8,7 @@ the code takes (a loaded 2-core machine is slow); otherwise the message is asser
 from __future__ import annotations
 
 import io
+import os
 import time
 import zipfile
 from pathlib import Path
@@ -392,13 +393,21 @@ def test_any_text_gives_a_draft_that_parses(registry, text):
     draft_of(text, registry)
 
 
-@pytest.mark.parametrize("name", ["missing.txt", "folder", "missing.docx", "folder.docx"])
-def test_a_source_that_cannot_be_read_is_a_clear_error(tmp_path, name):
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("missing.txt", "import.unreadable"),
+        ("folder", "import.not-regular"),
+        ("missing.docx", "import.unreadable"),
+        ("folder.docx", "import.not-regular"),
+    ],
+)
+def test_a_source_that_cannot_be_read_is_a_clear_error(tmp_path, name, key):
     (tmp_path / "folder").mkdir()
     (tmp_path / "folder.docx").mkdir()
     with pytest.raises(CchcError) as caught:
         read_source(str(tmp_path / name))
-    assert caught.value.key == "import.unreadable"
+    assert caught.value.key == key
     assert caught.value.args_["path"] == str(tmp_path / name)
 
 
@@ -482,13 +491,6 @@ def test_a_style_based_on_itself_does_not_loop(tmp_path):
     assert "Phòng Nội vụ" in read_source(str(looped))
 
 
-#: The command reads its source itself until cli/setup.py calls read_source above.
-NOT_WIRED = pytest.mark.xfail(
-    strict=True, reason="cli/setup.py still has its own read_source; use services.importer's"
-)
-
-
-@NOT_WIRED
 def test_the_command_says_a_word_file_that_is_not_xml_inside_cannot_be_read(data_dir, tmp_path):
     broken = docx_with(tmp_path, "broken.docx", b"<w:document><w:body><w:p>")
     result = CliRunner().invoke(app, ["import", str(broken), "--lang", "en"])
@@ -496,10 +498,17 @@ def test_the_command_says_a_word_file_that_is_not_xml_inside_cannot_be_read(data
     assert result.stderr.startswith(f"cchc: error: cannot read {broken}:")
 
 
-@NOT_WIRED
 def test_the_command_names_the_file_that_is_too_large(data_dir, tmp_path):
     big = tmp_path / "big.txt"
     big.write_text("x" * (MAX_TEXT + 1), "utf-8")
     result = CliRunner().invoke(app, ["import", str(big), "--lang", "en"])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"cchc: error: {big} is too large to import")
+
+
+def test_a_pipe_named_like_a_word_file_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "incoming.docx"
+    os.mkfifo(fifo)
+    with pytest.raises(CchcError) as caught:
+        read_source(str(fifo))
+    assert caught.value.key == "import.not-regular"

@@ -24,24 +24,18 @@ def import_notice(
     dry_run: Annotated[bool, typer.Option("--dry-run", help=h("help.opt.import-dry-run"))] = False,
     notice_id: Annotated[str | None, typer.Option("--id", help=h("help.opt.notice-id"))] = None,
 ) -> None:
-    from cchc_cli.services.importer import read, to_yaml
+    from cchc_cli.services.importer import REVIEW_KEYS, read, read_source, to_yaml
     from cchc_cli.store import notices
 
     dataset, lang = run.dataset, run.lang
-    draft = read(read_source(source), dataset.registry)
+    draft = read(read_source(source), dataset.registry, source)
     # The notice names its issuer in its heading; where it was not found, the office's own.
     draft.issuer = draft.issuer or dataset.config.issuing_body
     if not draft.tasks:
         raise CchcError("import.nothing", path=source)
     ident = notice_id or notices.new_id(draft.number, draft.date)
     notices.check_id(ident, (e.id for e in dataset.index))
-    keys = (
-        "import.no-assignees",
-        "import.unknown-unit",
-        "import.bad-deadline",
-        "import.deadline-before-issue",
-    )
-    reviews = {key: t(key, lang, arg="{arg}") for key in keys}
+    reviews = {key: t(key, lang, arg="{arg}") for key in REVIEW_KEYS}
     name = "-" if source == "-" else Path(source).name
     content = to_yaml(draft, ident, name, reviews)
     deadlines = sum(1 for task in draft.tasks if task.deadline and task.deadline.last_day)
@@ -78,24 +72,9 @@ def refuse_same_notice(
         raise CchcError("import.duplicate", id=found.id, path=found.path, what=what)
 
 
-def read_source(source: str) -> str:
-    """The notice's text: a .docx, a UTF-8 text file, or standard input."""
-    if source.lower().endswith(".docx"):
-        from docx import Document
-        from docx.opc.exceptions import PackageNotFoundError
-
-        try:
-            document = Document(source)
-        except (PackageNotFoundError, OSError, KeyError, ValueError) as err:
-            raise CchcError("import.unreadable", path=source, reason=str(err)) from None
-        from cchc_cli.services.wordtext import document_text
-
-        return document_text(document)
-    return read_text(source)
-
-
 def read_text(source: str) -> str:
-    """A UTF-8 text file or standard input, read by the one bounded reader."""
+    """A UTF-8 text file (a registry for ``init --from-units``) or standard input, read
+    by the one bounded reader."""
     from cchc_cli.store.fileio import DEFAULT_LIMIT, DataFileError, read_data_file
     from cchc_cli.store.yamlsrc import decode
 
