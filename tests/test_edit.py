@@ -17,8 +17,6 @@ from typer.testing import CliRunner
 from cchc_cli.cli.app import app
 from cchc_cli.core.vntext import tidy
 from cchc_cli.store import edit
-from cchc_cli.store.textedit import scalar
-from cchc_cli.store.yamlsrc import parse
 
 runner = CliRunner()
 NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
@@ -157,19 +155,6 @@ TEXTS = st.text(
     min_size=1,
     max_size=40,
 ).filter(lambda s: s.strip() and tidy(s) == s)
-
-
-@given(TEXTS)
-def test_scalars_read_back_as_written(text):
-    for flow in (False, True):
-        written = scalar(text, flow)
-        probe = f"k: [{written}]" if flow else f"k: {written}"
-        node, problems = parse(probe, "probe")
-        assert problems == []
-        value = node.entries["k"].value
-        value = value.items[0] if flow else value
-        assert value.value == text
-
 
 STYLES = st.sampled_from(["lf", "crlf", "bom", "crlf-bom", "no-final-newline", "absent"])
 TASKS = st.sampled_from(

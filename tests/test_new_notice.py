@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from cchc_cli.store.loader import load
-from cchc_cli.store.setup import new_notice, notice_template
+from cchc_cli.store.setup import new_notice
 from cchc_cli.store.yamlsrc import YMap, parse
 
 
@@ -64,12 +64,3 @@ def test_the_new_notice_validates_in_a_data_folder(data_dir):
 def test_a_notice_of_the_last_days_there_are_gets_a_deadline_that_exists():
     text = new_notice("x", "1", date(9999, 12, 20), "T", "noi-vu")
     assert text.endswith("    deadline: trước ngày 31/12/9999\n")
-
-
-def test_the_old_template_no_longer_lets_a_number_break_out_of_its_quotes():
-    text = notice_template("x", 'a"\nid: y', "2025-08-04", "T", None, "Ban A, B", date(2025, 8, 4))
-    node, problems = parse(text, "n.yaml")
-    assert problems == []
-    assert node.entries["number"].value.value == 'a"\nid: y'
-    (task,) = node.entries["tasks"].value.items
-    assert [a.value for a in task.entries["assignees"].value.items] == ["Ban A, B"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cchc_cli.store.textedit import EditRefused, NoticeText, scalar, split_lines
+from cchc_cli.store.textedit import EditRefused, NoticeText, split_lines
 from cchc_cli.store.yamlsrc import YMap, parse
 
 
@@ -23,34 +23,6 @@ from cchc_cli.store.yamlsrc import YMap, parse
 def test_split_lines_keeps_each_lines_ending(text, lines):
     assert split_lines(text) == lines
     assert "".join(split_lines(text)) == text
-
-
-@pytest.mark.parametrize(
-    ("text", "flow", "written"),
-    [
-        ("Phòng Nội vụ", False, "Phòng Nội vụ"),
-        ("a: b", False, '"a: b"'),
-        ("# not a comment", False, '"# not a comment"'),
-        (" space", False, '" space"'),
-        ("", False, '""'),
-        ("Số 12, ngày 01/12", False, "Số 12, ngày 01/12"),
-        ("Số 12, ngày 01/12", True, '"Số 12, ngày 01/12"'),
-        ('nói "được"', False, 'nói "được"'),
-        ("hai\ndòng", False, '"hai\\ndòng"'),
-    ],
-)
-def test_scalar_is_plain_only_when_it_reads_back_as_the_same_text(text, flow, written):
-    assert scalar(text, flow) == written
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="textedit.scalar (used by `cchc new`) writes plain what YAML 1.1 loaders read as"
-    " a bool or a date; store/yamlwrite.scalar quotes it (issue 13: one writer)",
-)
-@pytest.mark.parametrize("text", ["yes", "2023-12-01", "off"])
-def test_scalar_quotes_words_other_yaml_loaders_read_as_something_else(text):
-    assert scalar(text) == f'"{text}"'
 
 
 @pytest.mark.parametrize(

@@ -137,8 +137,7 @@ def new(
     from cchc_cli.core.dateargs import parse_date_arg
     from cchc_cli.core.safetext import one_line
     from cchc_cli.store import notices
-    from cchc_cli.store.setup import notice_template
-    from cchc_cli.store.textedit import scalar
+    from cchc_cli.store.setup import new_notice
 
     dataset = run.read_uncached()
     today = run.clock_today()
@@ -154,16 +153,7 @@ def new(
     if not dataset.registry.units:
         raise CchcError("new.no-units")
     unit = next(iter(dataset.registry.units))
-    text = notice_template(
-        ident,
-        number,
-        day.isoformat(),
-        scalar(title),
-        scalar(chair) if chair else None,
-        unit,
-        day,
-        scalar(issuer) if issuer else None,
-    )
+    text = new_notice(ident, number, day, title, unit, chair, issuer)
     editor = _editor_command(run.settings.editor)
     path = notices.create(notices.notice_path(run.data, ident), text)
     run.say("report.written", path=path)

@@ -144,37 +144,3 @@ def new_notice(
 def _example_deadline(issued: date) -> date:
     """A month after the notice, or the last day there is (a notice of 12/9999)."""
     return issued + timedelta(days=30) if issued < date.max - timedelta(days=30) else date.max
-
-
-def notice_template(
-    ident: str,
-    number: str,
-    issued: str,
-    title: str,
-    chair: str | None,
-    unit: str,
-    first_day: date,
-    issuer: str | None = None,
-) -> str:
-    """Deprecated: :func:`new_notice` with ``title``, ``chair`` and ``issuer`` already
-    written as YAML scalars by the caller. Kept until the CLI's `new` calls
-    :func:`new_notice`; ``number`` and ``unit`` are written here."""
-    lines = [
-        "# A new notice: fill in the header, then one entry per task (docs/format.md).",
-        f"id: {scalar(ident)}",
-        f"number: {quoted(number)}",
-        f"date: {issued}",
-        f"title: {title}",
-    ]
-    if issuer:
-        lines.append(f"issuer: {issuer}")
-    if chair:
-        lines.append(f"chair: {chair}")
-    lines += [
-        "tasks:",
-        '  - id: "1.1"',
-        f"    assignees: {flow_seq([unit])}",
-        "    text: Nội dung nhiệm vụ như trong thông báo.",
-        f"    deadline: trước ngày {_example_deadline(first_day):%d/%m/%Y}",
-    ]
-    return "\n".join(lines) + "\n"

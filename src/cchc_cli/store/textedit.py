@@ -13,11 +13,10 @@ first line, is refused rather than reformatted.
 
 from __future__ import annotations
 
-import json
 import re
 
 from cchc_cli.core.errors import CchcError
-from cchc_cli.store.yamlsrc import YMap, YNode, YScalar, YSeq, parse
+from cchc_cli.store.yamlsrc import YMap, YNode, YScalar, YSeq
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
 _PLAIN_START = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]")
@@ -33,31 +32,6 @@ def split_lines(text: str) -> list[str]:
 
 
 # -- rendering values ----------------------------------------------------------------
-
-
-def scalar(text: str, flow: bool = False) -> str:
-    """``text`` as a YAML scalar: plain where it reads back the same, else double-quoted."""
-    if _plain_ok(text, flow):
-        return text
-    # A JSON string is a valid YAML double-quoted scalar.
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _plain_ok(text: str, flow: bool) -> bool:
-    if not text or text != text.strip() or not _PLAIN_START.match(text):
-        return False
-    if ": " in text or " #" in text or text.endswith(":") or "\n" in text or "\t" in text:
-        return False
-    if flow and any(c in text for c in ",[]{}"):
-        return False
-    probe = f"k: [{text}]" if flow else f"k: {text}"
-    node, problems = parse(probe, "")
-    if problems or not isinstance(node, YMap):
-        return False
-    value = node.entries["k"].value
-    if flow:
-        return isinstance(value, YSeq) and len(value.items) == 1 and _is_text(value.items[0], text)
-    return _is_text(value, text)
 
 
 def _is_text(node: YNode, text: str) -> bool:
