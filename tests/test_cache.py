@@ -202,7 +202,10 @@ def test_commands_running_at_once_do_not_corrupt_the_cache(data_dir):
     notices = data_dir / "notices"
     text = (notices / NOTICE).read_text("utf-8")
     for i in range(40):
-        (notices / f"n{i}.yaml").write_text(text.replace("cchc-2023-11", f"tb-{i}"), "utf-8")
+        # Another notice each (another month): the same one twice is an error (issue 15).
+        copy = text.replace("cchc-2023-11", f"tb-{i}")
+        copy = copy.replace("date: 2023-11 ", f"date: {2020 + i // 12}-{i % 12 + 1:02d} ")
+        (notices / f"n{i}.yaml").write_text(copy, "utf-8")
     env = {**os.environ, "CCHC_DATA": str(data_dir)}
     commands = [["list", "-f", "json"], ["validate"], ["status", "-f", "json"]] * 3
 
@@ -244,7 +247,10 @@ def test_finding_one_task_reads_only_its_notice(data_dir, monkeypatch):
     notices = data_dir / "notices"
     text = (notices / NOTICE).read_text("utf-8")
     for i in range(5):
-        (notices / f"n{i}.yaml").write_text(text.replace("cchc-2023-11", f"tb-{i}"), "utf-8")
+        # Another notice each (another month): the same one twice is an error (issue 15).
+        copy = text.replace("cchc-2023-11", f"tb-{i}")
+        copy = copy.replace("date: 2023-11 ", f"date: 2023-{i + 1:02d} ")
+        (notices / f"n{i}.yaml").write_text(copy, "utf-8")
     assert cchc("validate").exit_code == 0  # fills the cache
     reads = []
     real_read = FileCache.read

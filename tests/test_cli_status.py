@@ -296,3 +296,87 @@ def test_config_time_zone_is_read_and_checked(data_dir):
         " language, timezone, reminder_days, holidays, working_days, office_email, smtp,"
         " max_file_mb, git_commit",
     ]
+
+
+# -- as of a day: every view sees the same data ------------------------------------------
+
+
+def test_status_before_the_notice_was_issued_counts_none_of_it_like_report(data_dir):
+    status = json.loads(cchc("status", "--as-of", "2023-10-31", "-f", "json").stdout)
+    assert status == []
+    document = json.loads(cchc("report", "--period", "2023-10", "-f", "json").stdout)
+    assert document["totals"]["total"] == 0
+    # The notice of "11/2023": it may have been issued on 01/11.
+    counted = json.loads(cchc("status", "--as-of", "2023-11-01", "-f", "json").stdout)
+    assert sum(r["total"] for r in counted) == 159
+
+
+@pytest.mark.parametrize("command", ["due", "overdue"])
+def test_due_and_overdue_before_the_notice_was_issued_list_nothing(data_dir, command):
+    early = ["--as-of", "2023-10-31", "-f", "json"]
+    result = cchc(command, *early, *(["--by", "2024-12-31"] if command == "due" else []))
+    assert (result.exit_code, json.loads(result.stdout)) == (0, [])
+    late = cchc("overdue", "--as-of", "2023-12-31", "--notice", "cchc", "-f", "json")
+    assert len(json.loads(late.stdout)) > 0
+
+
+def test_export_and_remind_before_the_notice_was_issued_have_nothing(data_dir):
+    exported = cchc("export", "-f", "json", "--as-of", "2023-10-31")
+    assert json.loads(exported.stdout) == []
+    later = cchc("remind", "--as-of", "2023-11-23", "--lang", "en")
+    assert "cchc-2023-11/" in later.stdout
+    # A notice of 01/12/2023 with a task due 02/12: reminded from 01/12, not before.
+    (data_dir / "notices" / "tb-12.yaml").write_text(
+        "id: tb-12\ndate: 2023-12-01\ntitle: T\ntasks:\n"
+        "  - id: '1'\n    assignees: [noi-vu]\n    text: X\n"
+        "    deadline: chậm nhất ngày 02/12/2023\n",
+        "utf-8",
+    )
+    before = cchc("remind", "--as-of", "2023-11-30", "--unit", "noi-vu", "--lang", "en")
+    assert "tb-12/1" not in before.stdout
+    after = cchc("remind", "--as-of", "2023-12-01", "--unit", "noi-vu", "--lang", "en")
+    assert "tb-12/1" in after.stdout
+
+
+def test_show_as_of_hides_what_was_recorded_later(data_dir):
+    mark_progress(
+        data_dir,
+        '  - id: "8.2"\n',
+        "    extensions:\n"
+        "      - {to: 2023-12-20, reason: Chờ số liệu, on: 2023-12-05}\n"
+        "    cancelled: {reason: Không còn phù hợp, on: 2023-12-10}\n"
+        "    notes:\n"
+        "      - {on: 2023-12-06, text: đã đạt 40%}\n",
+    )
+    late = json.loads(cchc("show", "8.2", "--as-of", "2023-12-11", "-f", "json").stdout)
+    assert (len(late["extensions"]), late["cancelled"]["reason"], len(late["notes"])) == (
+        1,
+        "Không còn phù hợp",
+        1,
+    )
+    early = cchc("show", "8.2", "--as-of", "2023-12-04", "-f", "json")
+    record = json.loads(early.stdout)
+    assert (record["extensions"], record["cancelled"], record["notes"]) == ([], None, [])
+    assert record["last_day"] == "2023-11-23"
+    text = cchc("show", "8.2", "--as-of", "2023-12-04").stdout
+    assert "Chờ số liệu" not in text and "Không còn phù hợp" not in text and "40%" not in text
+
+
+def test_show_before_the_notice_was_issued_says_so(data_dir):
+    result = cchc("show", "8.2", "--as-of", "2023-10-31", "--lang", "en", "-f", "json")
+    record = json.loads(result.stdout)
+    assert (record["issued"], record["statuses"], record["task_done"]) == (False, {}, False)
+    text = cchc("show", "8.2", "--as-of", "2023-10-31", "--lang", "en").stdout
+    assert "the notice was not issued yet (it exists from 2023-11-01)" in text
+
+
+def test_due_for_one_commune_counts_the_groups_open_members_right(data_dir):
+    result = cchc("due", "--unit", "ho xa", "--as-of", "2023-11-20", "--by", "2023-12-31")
+    rows = result.stdout.splitlines()[1:]
+    assert len(rows) == 4
+    # All 18 communes have still to do these tasks: never "1/18".
+    assert all("UBND các xã, thị trấn (18/18 chưa xong): Thị trấn Hồ Xá" in r for r in rows)
+    mark_progress(data_dir, '  - id: "8.2"\n', "    done:\n      vinh-ha: 2023-11-19\n")
+    result = cchc("due", "--unit", "ho xa", "--as-of", "2023-11-20", "--by", "2023-11-30")
+    row = next(r for r in result.stdout.splitlines() if r.startswith("cchc-2023-11/8.2"))
+    assert "UBND các xã, thị trấn (17/18 chưa xong): Thị trấn Hồ Xá" in row

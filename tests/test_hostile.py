@@ -1094,6 +1094,13 @@ IMPORT_CASES = [
     ),
     Case("import-a-folder", ("import", "data"), 1, "'data' is not a regular file"),
     Case(
+        "import-fifo-named-docx",
+        ("import", "incoming.docx"),
+        1,
+        "'incoming.docx' is not a regular file",
+        lambda data: os.mkfifo(data.parent / "incoming.docx"),
+    ),
+    Case(
         "init-units-from-dev-zero",
         ("init", "other", "--from-units", "/dev/zero"),
         1,
@@ -1123,4 +1130,4 @@ def test_an_endless_standard_input_to_import_ends(data_dir):
             env={**os.environ, "CCHC_DATA": str(data_dir), "CCHC_LANG": "en"},
         )
     assert result.returncode == 1
-    assert "'-' is too big (the limit is 10 MB)" in result.stderr
+    assert "- is too large to import" in result.stderr

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
 import csv
 import io
 import json
 import re
 import shutil
 import subprocess
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from typer.testing import CliRunner
@@ -121,7 +122,9 @@ def test_ongoing_tasks_with_no_report_for_three_months(data_dir):
         "cchc-2023-11/2.1",
         "cchc-2023-11/2.4",
     ]
-    assert quiet[0]["since"] == "2023-11-01"
+    # Counted from the meeting (22/11), not from the partial date's first day (01/11).
+    assert (quiet[0]["assigned"], quiet[0]["last_report"]) == ("2023-11-22", None)
+    assert quiet[0]["since"] == "2023-11-22"
     mark(
         data_dir,
         "      phục vụ công tác đánh giá, xếp loại cuối năm.\n",
@@ -129,6 +132,43 @@ def test_ongoing_tasks_with_no_report_for_three_months(data_dir):
     )
     quiet = report("--period", "2024-02", "--unit", "noi-vu")["quiet"]
     assert "cchc-2023-11/2.4" not in [q["ref"] for q in quiet]
+
+
+def test_the_quiet_list_counts_from_the_meeting_day_not_the_partial_date(data_dir):
+    # Three months before 05/02/2024 is 05/11/2023: after 01/11, before the meeting 22/11.
+    assert report("--period", "2024-02", "--as-of", "2024-02-05", "--unit", "noi-vu")["quiet"] == []
+    quiet = report("--period", "2024-02", "--as-of", "2024-02-23", "--unit", "noi-vu")["quiet"]
+    assert len(quiet) == 4
+
+
+def test_the_quiet_list_counts_from_the_day_of_issue_when_there_was_no_meeting(data_dir):
+    path = data_dir / "notices" / NOTICE
+    text = path.read_text("utf-8")
+    text = re.sub(r"(?m)^date: 2023-11 .*$", "date: 2023-11-10", text)
+    path.write_text(text.replace("meeting_date: 2023-11-22\n", ""), "utf-8")
+    assert report("--period", "2024-02", "--as-of", "2024-02-09", "--unit", "noi-vu")["quiet"] == []
+    quiet = report("--period", "2024-02", "--as-of", "2024-02-11", "--unit", "noi-vu")["quiet"]
+    assert quiet[0]["since"] == "2023-11-10"
+
+
+def test_the_quiet_list_never_shows_a_last_report_that_does_not_exist(data_dir):
+    result = cchc("report", "--period", "2024-02", "--unit", "noi-vu")
+    lines = result.stdout.splitlines()
+    quiet = lines[lines.index("Nhiệm vụ thường xuyên chưa có báo cáo trong 3 tháng") :]
+    assert "Giao ngày" in quiet[1] and "Báo cáo gần nhất" in quiet[1]
+    assert all("22/11/2023" in line and line.endswith("chưa có") for line in quiet[2:])
+    mark(
+        data_dir,
+        "      phục vụ công tác đánh giá, xếp loại cuối năm.\n",
+        "    notes:\n      - {on: 2023-11-25, text: đã tổng hợp}\n",
+    )
+    quiet = report("--period", "2024-02", "--unit", "noi-vu")["quiet"]
+    noted = next(q for q in quiet if q["ref"] == "cchc-2023-11/2.4")
+    assert (noted["assigned"], noted["last_report"], noted["since"]) == (
+        "2023-11-22",
+        "2023-11-25",
+        "2023-11-25",
+    )
 
 
 # -- periods ---------------------------------------------------------------------------
@@ -266,3 +306,155 @@ def test_the_workbook_renders_in_libreoffice(data_dir, tmp_path):
     pdf = (tmp_path / "bao-cao.pdf").read_bytes()
     pages = re.findall(rb"/Type\s*/Page[^s]", pdf)
     assert pdf.startswith(b"%PDF") and len(pages) >= 4
+
+
+# -- data with errors ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def broken(data_dir):
+    """The reference notice with an impossible date: the whole notice is left out."""
+    path = data_dir / "notices" / NOTICE
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("meeting_date: 2023-11-22", "meeting_date: 2023-11-31"), "utf-8")
+    return f"data/notices/{NOTICE}"
+
+
+@pytest.mark.parametrize("fmt", ["table", "md", "csv"])
+def test_a_report_on_data_with_errors_says_in_itself_what_was_left_out(broken, fmt):
+    result = cchc("report", "--period", "2023-11", "-f", fmt)
+    assert result.exit_code == 1
+    assert f"1 tệp không được tính (toàn bộ hoặc một phần): {broken}" in result.stdout
+    english = cchc("report", "--period", "2023-11", "-f", fmt, "--lang", "en")
+    assert f"1 file(s) not counted (wholly or in part): {broken}" in english.stdout
+
+
+def test_a_json_report_on_data_with_errors_lists_the_files_left_out(broken, data_dir):
+    result = cchc("report", "--period", "2023-11", "-f", "json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["left_out"] == [broken]
+    assert json.loads(cchc("report", "--period", "2023-11", "-f", "json").stdout)["units"] == []
+
+
+def test_a_report_on_clean_data_has_no_such_note(data_dir):
+    assert report("--period", "2023-11")["left_out"] == []
+    assert "LƯU Ý" not in cchc("report", "--period", "2023-11").stdout
+
+
+def test_a_workbook_on_data_with_errors_says_what_was_left_out(broken, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "bao-cao.xlsx"
+    result = cchc("report", "--period", "2023-11", "-f", "xlsx", "-o", str(path))
+    assert result.exit_code == 1
+    first = load_workbook(path).worksheets[0]
+    texts = [c.value for row in first.iter_rows() for c in row if isinstance(c.value, str)]
+    assert any(broken in text and "không được tính" in text for text in texts)
+
+
+def test_the_workbook_says_no_report_where_there_was_none(data_dir, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "bao-cao.xlsx"
+    result = cchc(
+        "report", "--period", "2024-02", "--unit", "noi-vu", "-f", "xlsx", "-o", str(path)
+    )
+    assert result.exit_code == 0, result.stderr
+    quiet = load_workbook(path)["Không thời hạn"]
+    rows = list(quiet.iter_rows(values_only=True))
+    assert rows[0][-2:] == ("Giao ngày", "Báo cáo gần nhất")
+    assert len(rows) == 5 and all(r[-1] == "chưa có" for r in rows[1:])
+    assert all(r[-2].date() == date(2023, 11, 22) for r in rows[1:])
+
+
+# -- the day a report judges as of -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "today", "label", "day", "still_open"),
+    [
+        # the default period, run on 27/11: as of today, not 30/11
+        (None, date(2023, 11, 27), "2023-11", date(2023, 11, 27), True),
+        # --as-of without --period: the month of that day
+        (None, date(2023, 11, 26), "2023-11", date(2023, 11, 26), True),
+        (None, date(2023, 11, 30), "2023-11", date(2023, 11, 30), False),
+        # a period that has ended: as of its last day
+        ("2023-10", date(2023, 11, 27), "2023-10", date(2023, 10, 31), False),
+        ("2023-Q4", date(2023, 11, 27), "2023-Q4", date(2023, 11, 27), True),
+    ],
+)
+def test_a_report_judges_as_of_today_while_its_period_runs(written, today, label, day, still_open):
+    from cchc_cli.views.report import report_period
+
+    period, judged, running = report_period(written, today)
+    assert (period.label, judged, running) == (label, day, still_open)
+
+
+def test_the_heading_says_when_the_period_has_not_ended(data_dir):
+    from pathlib import Path
+
+    from cchc_cli.store.loader import load
+    from cchc_cli.views.i18n import Lang
+    from cchc_cli.views.report import build, report_view
+
+    dataset = load(Path("data"))
+    running = build(dataset, list(dataset.tasks), date(2023, 11, 27), period_open=True)
+    heading = report_view(running, dataset.registry, Lang.VI, "2023-11").heading
+    assert heading[-1] == (
+        "UBND huyện Vĩnh Linh - kỳ báo cáo 2023-11 (chưa kết thúc), "
+        "số liệu tính đến ngày 27/11/2023"
+    )
+    ended = build(dataset, list(dataset.tasks), date(2023, 11, 30))
+    english = report_view(ended, dataset.registry, Lang.EN, "2023-11").heading
+    assert english[-1] == "UBND huyện Vĩnh Linh - period 2023-11, as of 2023-11-30"
+
+
+def office_today() -> date:
+    from datetime import UTC, datetime
+
+    from cchc_cli.core.status import office_date
+
+    return office_date(datetime.now(UTC), "Asia/Ho_Chi_Minh")
+
+
+def test_the_default_report_judges_as_of_today_not_the_end_of_the_month(data_dir):
+    """The issue's case: run on 27/11, a task due 28/11 is not late yet."""
+    today = office_today()
+    tomorrow = today + timedelta(days=1)
+    (data_dir / "notices" / "tb-now.yaml").write_text(
+        f"id: tb-now\nnumber: 9/TB-UBND\ndate: {today.replace(day=1)}\ntitle: T\ntasks:\n"
+        f"  - id: '1'\n    assignees: [noi-vu]\n    text: X\n"
+        f"    deadline: chậm nhất ngày {tomorrow:%d/%m/%Y}\n",
+        "utf-8",
+    )
+    document = report("--notice", "tb-now")
+    if office_today() != today:  # midnight passed meanwhile
+        return
+    assert (document["period"], document["as_of"]) == (f"{today:%Y-%m}", today.isoformat())
+    assert document["period_open"] is (today.day != calendar.monthrange(today.year, today.month)[1])
+    assert document["overdue"] == []
+    assert document["totals"]["in_progress"] == 1
+    heading = cchc("report", "--notice", "tb-now").stdout.splitlines()[1]
+    if document["period_open"]:
+        assert f"kỳ báo cáo {today:%Y-%m} (chưa kết thúc), số liệu tính đến ngày" in heading
+
+
+def test_as_of_without_a_period_reports_the_month_of_that_day(data_dir):
+    document = report("--as-of", "2023-11-26")
+    assert (document["period"], document["as_of"], document["period_open"]) == (
+        "2023-11",
+        "2023-11-26",
+        True,
+    )
+    heading = cchc("report", "--as-of", "26/11/2023").stdout.splitlines()[1]
+    assert heading == (
+        "UBND huyện Vĩnh Linh - kỳ báo cáo 2023-11 (chưa kết thúc), "
+        "số liệu tính đến ngày 26/11/2023"
+    )
+    # 2.2 (last day 09/12) is in progress on 26/11; 1.2 and 2.3 (24/11) are late.
+    assert row(document, "noi-vu")[4:6] == (1, 2)
+
+
+def test_a_period_that_has_ended_is_judged_as_of_its_last_day(data_dir):
+    document = report("--period", "2023-11", "--as-of", "2023-12-15")
+    assert (document["as_of"], document["period_open"]) == ("2023-11-30", False)

@@ -198,3 +198,75 @@ def test_a_cron_job_just_after_midnight_in_vietnam_sees_the_new_day():
     assert unit_status(subject, "a", now.date()).status is S.IN_PROGRESS
     assert unit_status(subject, "a", office_date(now, "Asia/Ho_Chi_Minh")).status is S.OVERDUE
     assert office_date(now + timedelta(hours=7), "UTC") == D(2023, 12, 10)
+
+
+# -- the state of the data as of a day (core.asof) -------------------------------------
+
+
+def notice_dated(when: str, meeting: date | None = None):
+    from cchc_cli.core.dates import parse_partial_date
+    from cchc_cli.core.model import Notice
+
+    return Notice("tb", "T", parse_partial_date(when), (), meeting_date=meeting)
+
+
+@pytest.mark.parametrize(
+    ("when", "meeting", "first_day", "assigned"),
+    [
+        # a partial date: from its first day (it may have been issued then); the
+        # silence of the quiet list counts from the meeting, never from 01/11
+        ("2023-11", D(2023, 11, 22), D(2023, 11, 1), D(2023, 11, 22)),
+        # no meeting: the silence counts from the last day the date can mean
+        ("2023-11", None, D(2023, 11, 1), D(2023, 11, 30)),
+        ("2023", None, D(2023, 1, 1), D(2023, 12, 31)),
+        # a complete date: the meeting (days before) is when the tasks became known
+        ("2023-11-25", D(2023, 11, 22), D(2023, 11, 22), D(2023, 11, 22)),
+        ("2023-11-25", None, D(2023, 11, 25), D(2023, 11, 25)),
+    ],
+)
+def test_when_a_notice_exists_and_when_its_tasks_were_given(when, meeting, first_day, assigned):
+    from cchc_cli.core.asof import assigned_on, exists_on, issued_from
+
+    subject = notice_dated(when, meeting)
+    assert issued_from(subject) == first_day
+    assert not exists_on(subject, first_day - timedelta(days=1))
+    assert exists_on(subject, first_day)
+    assert assigned_on(subject) == assigned
+
+
+def test_tasks_as_of_leave_out_notices_not_issued_yet():
+    from cchc_cli.core.asof import tasks_as_of
+
+    subject = task("trước ngày 10/12/2023")
+    november = notice_dated("2023-11", D(2023, 11, 22))
+    assert tasks_as_of([november], [subject], D(2023, 10, 31)) == []
+    assert tasks_as_of([november], [subject], D(2023, 11, 1)) == [subject]
+    issued = notice_dated("2023-12-05", D(2023, 12, 1))
+    assert tasks_as_of([issued], [subject], D(2023, 11, 30)) == []
+    assert tasks_as_of([issued], [subject], D(2023, 12, 1)) == [subject]
+
+
+def test_task_as_of_takes_away_what_was_recorded_later():
+    from cchc_cli.core.asof import task_as_of
+    from cchc_cli.core.model import Note
+
+    subject = Task(
+        notice="tb",
+        id="1",
+        text="...",
+        assigned=("a", "b"),
+        assignees=("a", "b"),
+        done={"a": Completion("a", D(2023, 12, 1)), "b": Completion("b", D(2023, 12, 9))},
+        extensions=(
+            Extension(D(2023, 12, 20), "r", on=None),
+            Extension(D(2023, 12, 31), "r", on=D(2023, 12, 8)),
+        ),
+        cancelled=Cancellation("r", on=D(2023, 12, 10)),
+        notes=(Note(D(2023, 12, 2), "x"), Note(D(2023, 12, 7), "y")),
+    )
+    seen = task_as_of(subject, D(2023, 12, 5))
+    assert list(seen.done) == ["a"]
+    assert [e.to for e in seen.extensions] == [D(2023, 12, 20)]  # undated: always known
+    assert seen.cancelled is None
+    assert [n.text for n in seen.notes] == ["x"]
+    assert task_as_of(subject, D(2023, 12, 10)) is subject  # nothing later: the same task

@@ -25,11 +25,16 @@ def validate(
     run: Run,
     strict: Annotated[bool, typer.Option("--strict", help=h("help.opt.strict"))] = False,
 ) -> None:
+    from cchc_cli.core.diagnostics import sort_diagnostics
+    from cchc_cli.store.validate import duplicate_notices
+
     dataset = run.read()
-    for diagnostic in dataset.diagnostics:
+    # Across notices, so here rather than per file (where the cache keeps the checks).
+    found = sort_diagnostics([*dataset.diagnostics, *duplicate_notices(dataset)])
+    for diagnostic in found:
         typer.echo(run.diagnostic_line(diagnostic))
-    errors = sum(d.is_error for d in dataset.diagnostics)
-    warnings = len(dataset.diagnostics) - errors
+    errors = sum(d.is_error for d in found)
+    warnings = len(found) - errors
     summary = t(
         "cli.summary",
         run.lang,
@@ -64,8 +69,8 @@ def show(
     run: Run,
     ref: Annotated[str, typer.Argument(help=h("help.arg.ref"), show_default=False)],
 ) -> None:
+    from cchc_cli.views.detail import task_detail
     from cchc_cli.views.query import find_notice
-    from cchc_cli.views.tables import task_detail
 
     task = run.task(ref)
     notice = find_notice(run.dataset, task.notice)

@@ -99,20 +99,18 @@ def report(
     notice: NoticeOpt = None,
     unit: UnitOpt = None,
 ) -> None:
-    from cchc_cli.core.dateargs import parse_period
     from cchc_cli.views.query import resolve_units, select
-    from cchc_cli.views.report import build
-    from cchc_cli.views.tables import report_view
+    from cchc_cli.views.report import build, report_period, report_view
 
     if fmt is ReportFormat.XLSX and output is None:
         raise UsageError("report.needs-output")
     check_output(output, run.data)
     dataset, lang = run.dataset, run.lang
-    today = run.clock_today()
-    chosen = parse_period(period or f"{today:%Y-%m}", today)
-    day = run.today if run.as_of else chosen.end
+    # Today (or --as-of) while the period runs, else its last day; its month by default.
+    chosen, day, running = report_period(period, run.today)
     units = set(resolve_units(dataset, unit)) if unit else None
-    built = build(dataset, select(dataset, notice=notice), day, units, order is UnitOrder.REGISTRY)
+    tasks = select(dataset, notice=notice)
+    built = build(dataset, tasks, day, units, order is UnitOrder.REGISTRY, running)
     view = report_view(built, dataset.registry, lang, chosen.label, dataset.config.office)
     if fmt is ReportFormat.XLSX:
         from cchc_cli.views.xlsx import workbook_bytes

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from cchc_cli.cli.context import Run, app, command, h
+from cchc_cli.core.dates import PartialDate
 from cchc_cli.core.errors import EXIT_DATA, CchcError, OptionError, UsageError
 from cchc_cli.views.i18n import t
+
+if TYPE_CHECKING:
+    from cchc_cli.store.fileio import DataFileError
 
 
 @command("import", help=h("help.import"), shared=("data", "lang", "no_cache"))
@@ -50,47 +53,67 @@ def import_notice(
     if dry_run:
         typer.echo(content, nl=False)
     else:
-        target = notices.create(output or notices.notice_path(run.data, ident), content)
+        target = output or notices.notice_path(run.data, ident)
+        if not target.exists():  # else create says that first
+            # Under another id, the same notice still: never a silent copy (a dry run may look).
+            refuse_same_notice(run, draft.number, draft.date, draft.issuer, draft.title)
+        target = notices.create(target, content)
         summary += " " + t("report.written", lang, path=target)
     typer.echo(summary, err=True)
 
 
+def refuse_same_notice(
+    run: Run,
+    number: str | None,
+    issued: PartialDate | None,
+    issuer: str | None,
+    title: str | None,
+) -> None:
+    """import and new never write a notice that is already there under another id: the
+    same number and date of issue, or the same issuer, date and title (issue 15)."""
+    from cchc_cli.store.validate import notice_key, same_notice
+
+    key = notice_key(number, issued, issuer, title)
+    found = same_notice(run.dataset.notices, key)
+    if found is not None and key is not None:
+        what = t(f"import.same-{key[0]}", run.lang)
+        raise CchcError("import.duplicate", id=found.id, path=found.path, what=what)
+
+
 def read_source(source: str) -> str:
-    """The notice's text: a .docx, a UTF-8 text file, or standard input."""
-    if source.lower().endswith(".docx"):
-        from docx import Document
-        from docx.opc.exceptions import PackageNotFoundError
-
-        try:
-            document = Document(source)
-        except (PackageNotFoundError, OSError, KeyError, ValueError) as err:
-            raise CchcError("import.unreadable", path=source, reason=str(err)) from None
-        from cchc_cli.services.wordtext import document_text
-
-        return document_text(document)
-    return read_text(source)
-
-
-def read_text(source: str) -> str:
-    """A UTF-8 text file or standard input, read by the one bounded reader."""
-    from cchc_cli.store.fileio import DEFAULT_LIMIT, DataFileError, read_data_file
-    from cchc_cli.store.yamlsrc import decode
+    """The notice's text: a .docx or standard input as the importer reads them (bounded),
+    a text file through the one reader of files (a FIFO or a device is refused)."""
+    from cchc_cli.services import importer
+    from cchc_cli.store.fileio import DataFileError, check_regular
 
     if source == "-":
-        # Bounded like a file: `cat /dev/zero | cchc import -` must end.
-        data = sys.stdin.buffer.read(DEFAULT_LIMIT + 1)
-        if len(data) > DEFAULT_LIMIT:
-            raise CchcError("import.too-big", path=source, limit=DEFAULT_LIMIT // 1024 // 1024)
-    else:
+        return importer.read_source(source)
+    if source.lower().endswith(".docx"):
         try:
-            # The one reader of data files: a FIFO or /dev/zero is refused, not read forever.
-            data = read_data_file(source)
+            check_regular(source)  # a zip reader would wait on a FIFO for ever
         except DataFileError as err:
-            if err.key == "file.too-big":
-                raise CchcError("import.too-big", path=source, limit=err.args_["limit"]) from None
-            if err.key == "file.unreadable":
-                raise CchcError("import.unreadable", path=source, **err.args_) from None
-            raise CchcError("import.not-regular", path=source) from None
+            _refuse(source, err)
+        return importer.read_source(source)
+    return read_text(source, 4 * importer.MAX_TEXT)
+
+
+def _refuse(source: str, err: DataFileError) -> NoReturn:
+    if err.key == "file.too-big":
+        raise CchcError("import.too-big", path=source, limit=err.args_["limit"]) from None
+    if err.key == "file.unreadable":
+        raise CchcError("import.unreadable", path=source, **err.args_) from None
+    raise CchcError("import.not-regular", path=source) from None
+
+
+def read_text(source: str, limit: int) -> str:
+    """A UTF-8 text file of at most ``limit`` bytes, read by the one bounded reader."""
+    from cchc_cli.store.fileio import DataFileError, read_data_file
+    from cchc_cli.store.yamlsrc import decode
+
+    try:
+        data = read_data_file(source, limit)
+    except DataFileError as err:
+        _refuse(source, err)
     text, problems = decode(data, source)
     if text is None:
         where = problems[0].source
@@ -111,7 +134,9 @@ def init(
 
     units = None
     if from_units is not None:
-        units = read_text(str(from_units))
+        from cchc_cli.store.fileio import DEFAULT_LIMIT
+
+        units = read_text(str(from_units), DEFAULT_LIMIT)
     files = init_files(units)
     existing = [name for name in files if (folder / name).exists()]
     if existing:
@@ -133,7 +158,6 @@ def new(
     notice_id: Annotated[str | None, typer.Option("--id", help=h("help.opt.notice-id"))] = None,
 ) -> None:
     from cchc_cli.core.dateargs import parse_date_arg
-    from cchc_cli.core.dates import PartialDate
     from cchc_cli.core.safetext import one_line
     from cchc_cli.store import notices
     from cchc_cli.store.setup import notice_template
@@ -145,12 +169,14 @@ def new(
     if one_line(number) != number or "\t" in number:
         # A number is one line of text: a line break would start a key of its own.
         raise OptionError("--number", "new.bad-number", number=number)
-    ident = notice_id or notices.new_id(number, PartialDate(day.year, day.month, day.day))
+    issued_on = PartialDate(day.year, day.month, day.day)
+    ident = notice_id or notices.new_id(number, issued_on)
     notices.check_id(ident, (e.id for e in dataset.index))
+    issuer = dataset.config.issuing_body
+    refuse_same_notice(run, number, issued_on, issuer, title)
     if not dataset.registry.units:
         raise CchcError("new.no-units")
     unit = next(iter(dataset.registry.units))
-    issuer = dataset.config.issuing_body
     text = notice_template(
         ident,
         number,

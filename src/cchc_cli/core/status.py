@@ -14,9 +14,9 @@ ongoing           Thường xuyên / không thời hạn       not done; no dead
 cancelled         Đã hủy                              dropped by a later decision
 ================  ==================================  ==========================
 
-Everything is judged as it stood on ``today``: a completion, an extension or a
-cancellation dated later has not happened yet, so a report "as of 30/11" run in
-January shows November's picture.
+Everything is judged as it stood on ``today`` (:mod:`cchc_cli.core.asof`): a
+completion, an extension or a cancellation dated later has not happened yet, so a
+report "as of 30/11" run in January shows November's picture.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from enum import StrEnum
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
+from cchc_cli.core.asof import task_as_of
 from cchc_cli.core.model import Completion, Extension, Task
 
 
@@ -65,21 +66,17 @@ def office_date(now: datetime, timezone: str) -> date:
 
 def extension_in_force(task: Task, today: date) -> Extension | None:
     """The latest extension decided by ``today`` (an undated one counts from the start)."""
-    for extension in reversed(task.extensions):
-        if extension.on is None or extension.on <= today:
-            return extension
-    return None
+    extensions = task_as_of(task, today).extensions
+    return extensions[-1] if extensions else None
 
 
 def last_day_on(task: Task, today: date) -> date | None:
     """The last permissible day in force on ``today``: extended, else as written."""
-    extension = extension_in_force(task, today)
-    return extension.to if extension else task.deadline.last_day
+    return task_as_of(task, today).last_day
 
 
 def is_cancelled(task: Task, today: date) -> bool:
-    cancelled = task.cancelled
-    return cancelled is not None and (cancelled.on is None or cancelled.on <= today)
+    return task_as_of(task, today).cancelled is not None
 
 
 class UnitStatus(NamedTuple):
@@ -114,17 +111,18 @@ class UnitStatus(NamedTuple):
 
 
 def unit_status(task: Task, unit: str, today: date) -> UnitStatus:
-    return _classify(task, unit, today, last_day_on(task, today), is_cancelled(task, today))
+    task = task_as_of(task, today)
+    return _classify(task, unit, today, task.last_day, task.cancelled is not None)
 
 
 def _classify(
     task: Task, unit: str, today: date, last_day: date | None, cancelled: bool
 ) -> UnitStatus:
-    """The rules of the table above, for one unit, given the task's day-dependent facts."""
+    """The rules of the table above, for one unit of a task as it stood on ``today``."""
     if cancelled:
         return UnitStatus(task, unit, Status.CANCELLED, last_day, None, today)
     completion = task.done.get(unit)
-    if completion is not None and completion.on <= today:
+    if completion is not None:
         if last_day is None:
             status = Status.DONE_NO_DEADLINE
         elif completion.on <= last_day:
@@ -142,9 +140,10 @@ def _classify(
 
 
 def task_statuses(task: Task, today: date) -> list[UnitStatus]:
-    """One status per assigned unit, in registry order."""
-    last_day = last_day_on(task, today)
-    cancelled = is_cancelled(task, today)
+    """One status per assigned unit, in registry order; ``UnitStatus.task`` is the task as
+    it stood on ``today`` (:func:`cchc_cli.core.asof.task_as_of`)."""
+    task = task_as_of(task, today)
+    last_day, cancelled = task.last_day, task.cancelled is not None
     return [_classify(task, unit, today, last_day, cancelled) for unit in task.assignees]
 
 
@@ -154,6 +153,8 @@ def task_done(task: Task, today: date) -> bool:
 
 
 def statuses(tasks: Iterable[Task], today: date) -> list[UnitStatus]:
+    """The pairs of ``tasks`` on ``today``; leaving out the tasks of notices not issued by
+    then is the caller's part (:func:`cchc_cli.core.asof.tasks_as_of`)."""
     return [s for task in tasks for s in task_statuses(task, today)]
 
 

@@ -22,26 +22,62 @@ conclusion notices are written:
 from __future__ import annotations
 
 import re
+import sys
 import textwrap
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
-from cchc_cli.core.dates import PartialDate, make_date
+from cchc_cli.core.dates import DateError, PartialDate, make_date
 from cchc_cli.core.deadlines import Deadline, DeadlineError, find_deadline
+from cchc_cli.core.errors import CchcError
 from cchc_cli.core.model import Registry
 from cchc_cli.core.units import Resolver
 from cchc_cli.core.vntext import fold, nfc
-from cchc_cli.store.yamlwrite import block_text, flow_seq, quoted, scalar
+from cchc_cli.store.yamlwrite import block_text, comment, flow_seq, quoted, scalar
+from cchc_cli.views.i18n import Lang, t
+
+#: The most text an import reads, in characters: about 300 pages, where a
+#: conclusion notice has 2 to 10. Larger input is refused before any work.
+MAX_TEXT = 1_000_000
+#: The most paragraphs (lines with text): about 300 pages' worth.
+MAX_PARAGRAPHS = 20_000
+#: The most tasks one notice may give (the largest seen has about 60).
+MAX_TASKS = 2_000
+
+
+#: Every kind of item a draft flags for review (messages in views/i18n.py).
+REVIEW_KEYS = (
+    "import.no-assignees",
+    "import.unknown-unit",
+    "import.bad-deadline",
+    "import.deadline-before-issue",
+    "import.bad-date",
+    "import.more-units",
+)
+
+
+class TooLarge(CchcError):
+    """The input is past :data:`MAX_TEXT` or :data:`MAX_TASKS` (or a Word file's limits)."""
+
 
 _SECTION = re.compile(r"(\d{1,2})\.\s+(\S.*)")
 _ROMAN = re.compile(r"(?:[IVX]{1,5})\.\s+\S")
 _BULLET = re.compile(r"[-–•+]\s*(\S.*)")
 _LETTER = re.compile(r"([a-zđ])\)\s+(\S.*)")
 _NUMBER = re.compile(r"Số\s*:\s*(.*)", re.IGNORECASE)
+# Every repetition that a later part of its pattern must stop is bounded (a place,
+# an issuer, a name and a title are short): on a line that repeats the pattern's
+# start without its end, an unbounded one made the search quadratic or worse
+# (seconds on 10 KB, minutes on 500 KB).
 _PLACE_DATE = re.compile(
-    r"(.+?),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})", re.IGNORECASE
+    r"(.{1,200}?),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})", re.IGNORECASE
 )
-_MEETING = re.compile(r"Ngày\s+(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*,\s*(.+?)\s+tổ chức")
-_CHAIR = re.compile(r"đồng chí\s+([^,;]+?)\s+[-–]\s+(Chủ tịch\s+[^,;]+?)(?:,|\s+kết luận)")
+_MEETING = re.compile(r"Ngày\s+(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*,\s*(.{1,120}?)\s+tổ chức")
+# A name has no dash, so the dash that ends it is the first one: one split only.
+_CHAIR = re.compile(
+    r"đồng chí\s+([^,;\-–]{1,80}?)\s+[-–]\s+(Chủ tịch\s+[^,;]{1,120}?)(?:,|\s+kết luận)"
+)
 _SIGNED = re.compile(r"(TL|KT|TM|Q)\.\s*(.+)")
 _TARGET = re.compile(r"đạt(?: tỷ lệ)?\s+\d+(?:[.,]\d+)?\s*%")
 _SHARED_PREFIX = re.compile(r"(?:các\s+)?(Phòng|Xã|Thị trấn|Ban)\s*:\s*([^.;]+)", re.IGNORECASE)
@@ -50,7 +86,9 @@ _UNIT_WORDS = (
     "phong", "ban", "ubnd", "xa", "thi tran", "trung tam", "doan", "hoi", "van phong",
     "thanh tra", "chi cuc", "cong an", "ban chi huy", "cac phong", "cac xa",
 )  # fmt: skip
-_FILLER = ("de nghi", "giao", "va", "cac", "thu truong", "chu tich")
+_FILLER_WORDS = tuple(
+    tuple(f.split()) for f in ("de nghi", "giao", "va", "cac", "thu truong", "chu tich")
+)
 
 
 @dataclass
@@ -81,10 +119,15 @@ class Draft:
     signer: tuple[str, str | None, str | None] | None = None
     recipients: list[str] = field(default_factory=list)
     tasks: list[DraftTask] = field(default_factory=list)
+    #: The date of issue or of the meeting as written, when it is no real date
+    #: ("ngày 31 tháng 02 năm 2023", "tháng 13", "năm 0000"): for a person to fix.
+    date_problem: str | None = None
+    meeting_problem: str | None = None
 
     @property
     def reviews(self) -> int:
-        return sum(len(t.review) for t in self.tasks)
+        header = (self.date_problem is not None) + (self.meeting_problem is not None)
+        return header + sum(len(t.review) for t in self.tasks)
 
 
 def _clean(line: str) -> str:
@@ -98,6 +141,44 @@ def paragraphs(text: str) -> list[str]:
     return [p for p in (_clean(line) for line in text.splitlines()) if p]
 
 
+# -- what arrives -------------------------------------------------------------------
+
+
+def read_source(source: str, stdin: BinaryIO | None = None) -> str:
+    """The notice's text: a .docx, a UTF-8 text file, or ``-`` for ``stdin``.
+
+    Never more than :data:`MAX_TEXT` characters: a larger file is refused after
+    reading only what the limit can take, so a huge file, a device or a pipe
+    that never ends costs nothing. :class:`CchcError` says what is wrong.
+    """
+    from cchc_cli.store.yamlsrc import decode
+
+    if source.lower().endswith(".docx"):
+        from cchc_cli.services.wordtext import read_docx
+
+        return read_docx(source, MAX_TEXT)
+    # UTF-8 takes at most four bytes a character: more bytes than that are
+    # more characters than the limit, whatever they are.
+    most = 4 * MAX_TEXT
+    try:
+        if source == "-":
+            data = (stdin or sys.stdin.buffer).read(most + 1)
+        else:
+            with open(source, "rb") as handle:
+                data = handle.read(most + 1)
+    except OSError as err:
+        raise CchcError("import.unreadable", path=source, reason=err.strerror or err) from None
+    if len(data) > most:
+        raise TooLarge("import.too-large", path=source, limit=MAX_TEXT)
+    text, problems = decode(data, source)
+    if text is None:
+        where = problems[0].source
+        raise CchcError("import.not-utf8", path=source, line=where.line, col=where.col)
+    if len(text) > MAX_TEXT:
+        raise TooLarge("import.too-large", path=source, limit=MAX_TEXT)
+    return text
+
+
 # -- units ---------------------------------------------------------------------------
 
 
@@ -105,34 +186,113 @@ def _words(text: str) -> list[str]:
     return fold(text).split()
 
 
+#: Names that would make one section's assignees longer than any notice's: the
+#: rest are flagged once ("import.more-units") instead of being listed.
+MAX_UNKNOWN_UNITS = 30
+
+
 def find_units(text: str, resolver: Resolver) -> tuple[list[str], list[str]]:
     """Unit and group ids named in ``text`` (longest names first), and names not known."""
-    registry = resolver.registry
-    names: dict[tuple[str, ...], str] = {}
-    for ident, written in _all_names(registry):
-        names.setdefault(tuple(_words(written)), ident)
-    words = _words(text)
-    found: list[tuple[int, str]] = []
-    used = [False] * len(words)
-    for key in sorted(names, key=len, reverse=True):
-        if len(key) < 2 and key[0] not in ("pnv",):
-            continue  # one-word aliases ("Tư pháp" aside) match too much inside sentences
-        for start in range(len(words) - len(key) + 1):
-            if tuple(words[start : start + len(key)]) == key and not any(
-                used[start : start + len(key)]
-            ):
-                used[start : start + len(key)] = [True] * len(key)
-                found.append((start, names[key]))
-    ordered = [ident for _, ident in sorted(found)]
-    leftover = " ".join(w if not u else "|" for w, u in zip(words, used, strict=True))
-    unknown = []
-    for chunk in re.split(r"\|| va |,", leftover):
-        chunk = " ".join(w for w in chunk.split() if w)
-        for filler in _FILLER:
-            chunk = re.sub(rf"^{filler}\b\s*", "", chunk)
-        if len(chunk.split()) >= 2 and chunk.startswith(_UNIT_WORDS):
-            unknown.append(_written(text, chunk))
-    return list(dict.fromkeys(ordered)), unknown
+    return _Names(resolver.registry).find(text)
+
+
+class _Names:
+    """The registry's names and aliases, folded once for a whole import."""
+
+    def __init__(self, registry: Registry) -> None:
+        names: dict[tuple[str, ...], str] = {}
+        for ident, written in _all_names(registry):
+            names.setdefault(tuple(_words(written)), ident)
+        # One-word aliases ("Tư pháp" aside) match too much inside sentences.
+        keys = [(k, i) for k, i in names.items() if len(k) >= 2 or k == ("pnv",)]
+        # Longest first; among equals, in the registry's order. Filed by first
+        # word, so a text is only matched against names that can start in it.
+        ranked = sorted(keys, key=lambda pair: len(pair[0]), reverse=True)
+        self.by_first: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+        for rank, (key, ident) in enumerate(ranked):
+            self.by_first.setdefault(key[0], []).append((rank, key, ident))
+        by_length = sorted(_all_names(registry), key=lambda n: -len(n[1]))
+        #: Names an item can begin with, longest as written first.
+        self.prefixes = [(words, ident) for ident, w in by_length if len(words := _words(w)) >= 2]
+
+    def find(self, text: str) -> tuple[list[str], list[str]]:
+        """Unit and group ids named in ``text`` (longest names first), and names not known.
+
+        Linear in the length of ``text``: a name is looked for only where its
+        first word occurs, and names not known are read off the words left over.
+        """
+        tokens, words, owner, part = _tokens(text)
+        where: dict[str, list[int]] = {}
+        for index, word in enumerate(words):
+            where.setdefault(word, []).append(index)
+        used = bytearray(len(words))
+        found: list[tuple[int, str]] = []
+        candidates = sorted(c for word in where for c in self.by_first.get(word, ()))
+        for _, key, ident in candidates:
+            size = len(key)
+            for start in where.get(key[0], ()):
+                if tuple(words[start : start + size]) == key and not any(
+                    used[start : start + size]
+                ):
+                    used[start : start + size] = b"\x01" * size
+                    found.append((start, ident))
+        ordered = [ident for _, ident in sorted(found)]
+        unknown = []
+        for start, end in _leftover_chunks(words, used, part):
+            for filler in _FILLER_WORDS:
+                if tuple(words[start : start + len(filler)]) == filler:
+                    start += len(filler)
+            if end - start >= 2 and " ".join(words[start : start + 3]).startswith(_UNIT_WORDS):
+                unknown.append(" ".join(tokens[owner[start] : owner[end - 1] + 1]))
+        return list(dict.fromkeys(ordered)), unknown
+
+    def leading(self, text: str) -> list[str]:
+        """Units an item begins with ("a) UBND cấp xã: ..."), which then are its assignees."""
+        head, colon, _ = text.partition(":")
+        if colon and len(head.split()) <= 12:
+            units, unknown = self.find(_expand_shared_prefix(head))
+            if units and not unknown:
+                return units
+        words = _words(" ".join(text.split()[:40]))
+        for prefix, ident in self.prefixes:
+            if words[: len(prefix)] == prefix:
+                return [ident]
+        return []
+
+
+def _tokens(text: str) -> tuple[list[str], list[str], list[int], list[int]]:
+    """The text's words as written, their folded words, which written word each folded
+    word is in, and which of the text's comma-separated parts."""
+    tokens: list[str] = []
+    words: list[str] = []
+    owner: list[int] = []
+    part: list[int] = []
+    folded: dict[str, list[str]] = {}
+    for number, piece in enumerate(text.split(",")):
+        for token in piece.split():
+            parts = folded.get(token)
+            if parts is None:
+                parts = folded[token] = _words(token)
+            words += parts
+            owner += [len(tokens)] * len(parts)
+            part += [number] * len(parts)
+            tokens.append(token)
+    return tokens, words, owner, part
+
+
+def _leftover_chunks(words: list[str], used: bytearray, part: list[int]) -> list[tuple[int, int]]:
+    """Runs of words no name took, split at "và" and commas: (start, end) index pairs."""
+    chunks = []
+    start = 0
+    for index in range(len(words) + 1):
+        if index == len(words) or used[index] or words[index] == "va":
+            if index > start:
+                chunks.append((start, index))
+            start = index + 1
+        elif index > start and part[index] != part[index - 1]:
+            chunks.append((start, index))
+            start = index
+    return chunks
 
 
 def _all_names(registry: Registry) -> list[tuple[str, str]]:
@@ -142,17 +302,6 @@ def _all_names(registry: Registry) -> list[tuple[str, str]]:
     for group in registry.groups.values():
         out += [(group.id, group.name), *((group.id, a) for a in group.aliases)]
     return out
-
-
-def _written(text: str, folded: str) -> str:
-    """The words of ``text`` that fold to ``folded``, as they were written."""
-    words = text.replace(",", " ").split()
-    keys = folded.split()
-    for start in range(len(words)):
-        window = words[start : start + len(keys)]
-        if [fold(w) for w in window] == keys:
-            return " ".join(window)
-    return folded
 
 
 def _expand_shared_prefix(text: str) -> str:
@@ -169,9 +318,14 @@ def _expand_shared_prefix(text: str) -> str:
 # -- reading a notice ----------------------------------------------------------------
 
 
-def read(text: str, registry: Registry) -> Draft:
-    resolver = Resolver(registry)
+def read(text: str, registry: Registry, source: str = "-") -> Draft:
+    """The draft of the notice in ``text``; :class:`TooLarge` past the documented limits."""
+    if len(text) > MAX_TEXT:
+        raise TooLarge("import.too-large", path=source, limit=MAX_TEXT)
     lines = paragraphs(text)
+    if len(lines) > MAX_PARAGRAPHS:
+        raise TooLarge("import.too-many-paragraphs", path=source, limit=MAX_PARAGRAPHS)
+    names = _Names(registry)
     draft = Draft()
     _header(lines, draft)
     year = draft.date.year if draft.date else None
@@ -179,36 +333,53 @@ def read(text: str, registry: Registry) -> Draft:
         (i for i, line in enumerate(lines) if _SECTION.fullmatch(line) and not _ROMAN.match(line)),
         len(lines),
     )
-    _tasks(lines[start:], draft, resolver, year)
+    _tasks(lines[start:], draft, names, year)
     _footer(lines, draft)
     return draft
 
 
 def _header(lines: list[str], draft: Draft) -> None:
+    dated = met = False
     for index, line in enumerate(lines):
         if m := _NUMBER.match(line):
             number = m[1].strip()
             draft.number = "" if number.startswith("/") else number
-        elif (m := _PLACE_DATE.match(line)) and draft.date is None:
+        elif not dated and (m := _PLACE_DATE.match(line)):
+            dated = True
             draft.place = m[1].strip()
             day = int(m[2]) if m[2] else None
             month = int(m[3]) if m[3] else None
-            draft.date = PartialDate(int(m[4]), month, day if month else None)
+            try:
+                draft.date = _partial_date(int(m[4]), month, day if month else None)
+            except (DateError, ValueError):
+                draft.date_problem = m[0][len(m[1]) :].lstrip(" ,")
         elif line.upper() == "THÔNG BÁO" and index + 1 < len(lines):
             draft.title = lines[index + 1]
-        elif (m := _MEETING.search(line)) and draft.meeting is None:
-            draft.meeting = (int(m[3]), int(m[2]), int(m[1]))
+        elif not met and (m := _MEETING.search(line)):
+            met = True
             draft.issuer = m[4].strip()
+            try:
+                make_date(int(m[3]), int(m[2]), int(m[1]))
+                draft.meeting = (int(m[3]), int(m[2]), int(m[1]))
+            except (DateError, ValueError):
+                draft.meeting_problem = f"{m[1]}/{m[2]}/{m[3]}"
         if (m := _CHAIR.search(line)) and draft.chair is None:
             draft.chair = (m[1].strip(), m[2].strip())
 
 
+def _partial_date(year: int, month: int | None, day: int | None) -> PartialDate:
+    """The date of issue as far as it is written; :class:`DateError` if it is no real date."""
+    make_date(year, month or 1, day or 1)  # the checks every date in cchc gets
+    return PartialDate(year, month, day)
+
+
 def _footer(lines: list[str], draft: Draft) -> None:
     try:
-        start = next(i for i, line in enumerate(lines) if fold(line).startswith("noi nhan"))
+        # "Nơi nhận" starts its line: folding the start of each line is enough.
+        start = next(i for i, line in enumerate(lines) if fold(line[:24]).startswith("noi nhan"))
     except StopIteration:
         return
-    recipients: list[str] = []
+    recipients: list[list[str]] = []
     for index in range(start + 1, len(lines)):
         line = lines[index]
         if m := _SIGNED.fullmatch(line):
@@ -217,13 +388,13 @@ def _footer(lines: list[str], draft: Draft) -> None:
             draft.signer = (name or "", title, f"{m[1]}. {m[2]}")
             break
         if bullet := _BULLET.fullmatch(line):
-            recipients.append(bullet[1])
+            recipients.append([bullet[1]])
         elif recipients:
-            recipients[-1] += " " + line
-    draft.recipients = [r.rstrip(";.,") for r in recipients]
+            recipients[-1].append(line)  # joined once at the end: never quadratic
+    draft.recipients = [" ".join(parts).rstrip(";.,") for parts in recipients]
 
 
-def _tasks(lines: list[str], draft: Draft, resolver: Resolver, year: int | None) -> None:
+def _tasks(lines: list[str], draft: Draft, names: _Names, year: int | None) -> None:
     section: tuple[str, list[str], list[str], str] | None = None
     items: list[tuple[str, str]] = []
 
@@ -233,14 +404,16 @@ def _tasks(lines: list[str], draft: Draft, resolver: Resolver, year: int | None)
         _, assigned, unknown, heading = section
         for ident, text in items:
             draft.tasks.append(
-                _task(ident, text, heading, assigned, unknown, resolver, year, draft.date)
+                _task(ident, text, heading, assigned, unknown, names, year, draft.date)
             )
 
     for line in lines:
+        if len(items) + len(draft.tasks) > MAX_TASKS:
+            raise TooLarge("import.too-many-tasks", limit=MAX_TASKS)
         if (m := _SECTION.fullmatch(line)) and not _ROMAN.match(line):
             close()
             heading = _expand_shared_prefix(m[2])
-            assigned, unknown = find_units(heading, resolver)
+            assigned, unknown = names.find(heading)
             section = (m[1], assigned, unknown, f"{m[1]}. {m[2]}")
             items = []
             continue
@@ -257,44 +430,31 @@ def _tasks(lines: list[str], draft: Draft, resolver: Resolver, year: int | None)
     close()
 
 
-def _leading_units(text: str, resolver: Resolver) -> list[str]:
-    """Units an item begins with ("a) UBND cấp xã: ..."), which then are its assignees."""
-    head, colon, _ = text.partition(":")
-    if colon and len(head.split()) <= 12:
-        units, unknown = find_units(_expand_shared_prefix(head), resolver)
-        if units and not unknown:
-            return units
-    words = _words(text)
-    for ident, written in sorted(_all_names(resolver.registry), key=lambda n: -len(n[1])):
-        key = _words(written)
-        if len(key) >= 2 and words[: len(key)] == key:
-            return [ident]
-    return []
-
-
 def _task(
     ident: str,
     text: str,
     section: str,
     assigned: list[str],
     unknown: list[str],
-    resolver: Resolver,
+    names: _Names,
     year: int | None,
     issued: PartialDate | None,
 ) -> DraftTask:
-    own = _leading_units(text, resolver) if "." in ident and not ident[-1].isdigit() else []
+    own = names.leading(text) if "." in ident and not ident[-1].isdigit() else []
     if own:
         assigned, unknown = own, []
-    task = DraftTask(ident, text, section, list(assigned), list(unknown))
+    task = DraftTask(ident, text, section, list(assigned), unknown[:MAX_UNKNOWN_UNITS])
     if not assigned and not unknown:
         task.review.append("import.no-assignees")
-    for name in unknown:
+    for name in task.unknown:
         task.review.append(f"import.unknown-unit:{name}")
+    if len(unknown) > MAX_UNKNOWN_UNITS:
+        task.review.append(f"import.more-units:{len(unknown) - MAX_UNKNOWN_UNITS}")
     after_colon = text.partition(":")[2] if own else ""
-    if fold(after_colon or text).startswith("chu tri") and len(task.assigned) == 1:
+    if fold((after_colon or text)[:40]).startswith("chu tri") and len(task.assigned) == 1:
         task.lead = task.assigned[0]
     if m := _WITH.search(text):
-        partners, _ = find_units(m[1], resolver)
+        partners, _ = names.find(m[1])
         task.with_ = [p for p in partners if p not in task.assigned]
     if m := _TARGET.search(text):
         task.target = m[0]
@@ -303,6 +463,11 @@ def _task(
     except DeadlineError as err:
         task.deadline_problem = err.key
         task.review.append(f"import.bad-deadline:{err.key}")
+        found = None
+    except (DateError, OverflowError):
+        # A day next to the ends of the calendar ("trước ngày 01/01/0001").
+        task.deadline_problem = "date.bad-year"
+        task.review.append("import.bad-deadline:date.bad-year")
         found = None
     if found is not None:
         task.deadline = found
@@ -321,10 +486,15 @@ def _reading(deadline: Deadline) -> str:
     return f"  # {deadline.kind.value}: {deadline.last_day.isoformat()}"
 
 
-def to_yaml(draft: Draft, notice_id: str, source: str, review_text: dict[str, str]) -> str:
-    """The draft as a notice file, with review comments where a person must decide."""
+def to_yaml(draft: Draft, notice_id: str, source: str, review_text: Mapping[str, str]) -> str:
+    """The draft as a notice file, with review comments where a person must decide.
+
+    ``review_text`` holds the message of each of :data:`REVIEW_KEYS` with an
+    ``{arg}`` placeholder, in the language of the run.
+    """
+    say = _reviewer(review_text)
     out = [
-        f"# Imported by cchc from {_comment(source)}: review it, then remove this line.",
+        f"# Imported by cchc from {comment(source)}: review it, then remove this line.",
         f"# {draft.reviews} item(s) need review: search for REVIEW.",
         "",
         f"id: {scalar(notice_id)}",
@@ -334,10 +504,17 @@ def to_yaml(draft: Draft, notice_id: str, source: str, review_text: dict[str, st
     out.append(f"number: {scalar(draft.number)}")
     if draft.place:
         out.append(f"place: {scalar(draft.place)}")
-    out.append(f"date: {scalar(draft.date)}" if draft.date else "date:  # REVIEW: not found")
+    if draft.date:
+        out.append(f"date: {scalar(draft.date)}")
+    elif draft.date_problem:
+        out.append(f"date:  # REVIEW: {say('import.bad-date', draft.date_problem)}")
+    else:
+        out.append("date:  # REVIEW: not found")
     if draft.meeting:
         y, m, d = draft.meeting
         out.append(f"meeting_date: {scalar(make_date(y, m, d))}")
+    elif draft.meeting_problem:
+        out.append(f"# meeting_date:  # REVIEW: {say('import.bad-date', draft.meeting_problem)}")
     if draft.title:
         out.append(block_text("title", draft.title))
     else:
@@ -362,14 +539,14 @@ def to_yaml(draft: Draft, notice_id: str, source: str, review_text: dict[str, st
             out += [
                 "",
                 *textwrap.wrap(
-                    _comment(section), 76, initial_indent="  # ", subsequent_indent="  # "
+                    comment(section), 76, initial_indent="  # ", subsequent_indent="  # "
                 ),
             ]
         out.append(f"  - id: {quoted(task.id)}")
         out.append(f"    assignees: {flow_seq([*task.assigned, *task.unknown])}")
         for item in task.review:
             key, _, arg = item.partition(":")
-            out.append(f"    # REVIEW: {_comment(review_text[key].format(arg=arg))}")
+            out.append(f"    # REVIEW: {say(key, arg)}")
         if task.lead:
             out.append(f"    lead: {scalar(task.lead)}")
         if task.with_:
@@ -383,6 +560,12 @@ def to_yaml(draft: Draft, notice_id: str, source: str, review_text: dict[str, st
     return "\n".join(out) + "\n"
 
 
-def _comment(text: str) -> str:
-    """Text for a comment line: line breaks would end the comment and start YAML."""
-    return " ".join(text.split())
+def _reviewer(review_text: Mapping[str, str]) -> Callable[[str, str], str]:
+    """The text of a review item, from ``review_text`` (the caller's language) or,
+    for a key the caller did not know of, the catalog's Vietnamese."""
+
+    def say(key: str, arg: str) -> str:
+        template = review_text.get(key) or t(key, Lang.VI, arg="{arg}")
+        return comment(template.replace("{arg}", arg))
+
+    return say

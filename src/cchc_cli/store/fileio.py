@@ -86,17 +86,47 @@ def read_data_file(path: Path | str, limit: int = DEFAULT_LIMIT) -> bytes:
         os.close(fd)
 
 
+def check_regular(path: Path | str) -> None:
+    """:class:`DataFileError` unless ``path`` is a regular file, found out without blocking
+    (for readers that must open the file themselves, such as a zip reader)."""
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as err:
+        raise DataFileError("file.unreadable", reason=err.strerror or str(err)) from None
+    try:
+        mode = os.fstat(fd).st_mode
+    finally:
+        os.close(fd)
+    if not stat.S_ISREG(mode):
+        raise DataFileError(f"file.is-{_special_kind(mode)}")
+
+
 def _too_big(size: int, limit: int) -> DataFileError:
     mb = 1024 * 1024
     shown_limit = limit // mb if limit % mb == 0 else round(limit / mb, 1)
     return DataFileError("file.too-big", size=round(size / mb, 1), limit=shown_limit)
 
 
+#: What a new file gets before the umask, as from any editor or ``open(path, "w")``.
+NEW_FILE_MODE = 0o666
+
+
+def current_umask() -> int:
+    """The process's umask (POSIX has no call that only reads it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: Path, data: bytes) -> None:
+    """Replace (or create) ``path`` with ``data``: an existing file keeps its permission
+    bits; a new one gets those the umask leaves, like a file an editor saves. (The
+    temporary file is created 0600: cron's ``User=cchc`` could not read the result.)
+    An office that wants its files private sets ``umask 077``."""
     try:
         mode = path.stat().st_mode & 0o7777
     except FileNotFoundError:
-        mode = None
+        mode = NEW_FILE_MODE & ~current_umask()
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as err:
@@ -109,8 +139,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        if mode is not None:
-            os.chmod(temp, mode)
+        os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException as err:
         with contextlib.suppress(FileNotFoundError):

@@ -6,11 +6,14 @@ these checks find what reads fine but deserves a second look.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 
+from cchc_cli.core.dates import PartialDate
 from cchc_cli.core.deadlines import DAY_KINDS
-from cchc_cli.core.diagnostics import Diagnostic, warning
-from cchc_cli.core.model import Notice, Registry, Task
+from cchc_cli.core.diagnostics import Diagnostic, error, warning
+from cchc_cli.core.model import Dataset, Notice, Registry, Task
+from cchc_cli.core.vntext import tidy
 
 WEEKEND = (5, 6)
 
@@ -93,3 +96,65 @@ def check_notice(notice: Notice, registry: Registry) -> list[Diagnostic]:
         for task_check in TASK_CHECKS:
             found.extend(task_check(notice, task))
     return found
+
+
+def notice_key(
+    number: str | None, issued: PartialDate | None, issuer: str | None, title: str | None
+) -> tuple[str, ...] | None:
+    """What makes two notices the same one: the number and the date of issue; without a
+    number, the issuer, the date and the title. Case and spacing do not count
+    ("412/TB-UBND" = "412 / tb-ubnd"). None when too little is known to tell."""
+    written = "".join((number or "").split()).casefold()
+    if issued is None:
+        return None
+    if written and not written.startswith("/"):
+        return ("number", written, issued.iso())
+    if issuer and title:
+        return ("title", tidy(issuer).casefold(), issued.iso(), tidy(title).casefold())
+    return None
+
+
+def check_duplicate_notices(notices: Iterable[Notice]) -> list[Diagnostic]:
+    """The same notice in two files (imported twice, say): an error on the second,
+    naming the first. Across notices, so ``cchc validate`` runs it on all of them."""
+    found: list[Diagnostic] = []
+    first: dict[tuple[str, ...], Notice] = {}
+    for notice in notices:
+        key = notice_key(notice.number, notice.date, notice.issuer, notice.title)
+        if key is None:
+            continue
+        if key not in first:
+            first[key] = notice
+            continue
+        where = notice.spans.get("number" if key[0] == "number" else "title", notice.source)
+        earlier = first[key]
+        found.append(
+            error(
+                where,
+                f"notice.duplicate-{key[0]}",
+                id=earlier.id,
+                first=str(earlier.spans.get("id", earlier.source)),
+                number=notice.number or "",
+                date=notice.date,
+            )
+        )
+    return found
+
+
+def duplicate_notices(dataset: Dataset) -> list[Diagnostic]:
+    """:func:`check_duplicate_notices` on a data folder, reading only the notices that
+    share their first day of issue with another (the same notice has the same date):
+    validating a folder of distinct days reads no notice at all."""
+    shared = Counter(entry.issued for entry in dataset.index)
+    candidates = tuple(entry for entry in dataset.index if shared[entry.issued] > 1)
+    return check_duplicate_notices(dataset.reader(candidates) if candidates else ())
+
+
+def same_notice(notices: Iterable[Notice], key: tuple[str, ...] | None) -> Notice | None:
+    """The notice already in the data that ``key`` (:func:`notice_key`) names, if any:
+    ``import`` and ``new`` refuse to write it a second time."""
+    if key is None:
+        return None
+    return next(
+        (n for n in notices if notice_key(n.number, n.date, n.issuer, n.title) == key), None
+    )

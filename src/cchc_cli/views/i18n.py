@@ -245,6 +245,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "mã thông báo '{id}' không hợp lệ: chỉ dùng chữ thường không dấu, số và '-'",
         "notice id '{id}' is not valid: use lower-case ASCII letters, digits and '-'",
     ),
+    "notice.duplicate-number": (
+        "cùng một thông báo với '{id}' ({first}): cùng số {number} và ngày ban hành {date}",
+        "the same notice as '{id}' ({first}): the same number {number} and date of issue {date}",
+    ),
+    "notice.duplicate-title": (
+        "cùng một thông báo với '{id}' ({first}): cùng cơ quan ban hành, ngày {date} và trích yếu",
+        "the same notice as '{id}' ({first}): the same issuer, date {date} and title",
+    ),
+    "import.duplicate": (
+        "thông báo này đã có: '{id}' ({path}), cùng {what}; không ghi bản thứ hai",
+        "this notice is already there: '{id}' ({path}), the same {what}; not written twice",
+    ),
+    "import.same-number": ("số và ngày ban hành", "number and date of issue"),
+    "import.same-title": (
+        "cơ quan ban hành, ngày ban hành và trích yếu",
+        "issuer, date of issue and title",
+    ),
     "notice.duplicate-id": (
         "mã thông báo '{id}' đã dùng ở {first}",
         "notice id '{id}' is already used at {first}",
@@ -563,6 +580,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.long-overdue": ("Quá 30 ngày", "Over 30 days"),
     "report.mark": ("x", "x"),
     "report.since": ("Báo cáo gần nhất", "Last report"),
+    "report.assigned": ("Giao ngày", "Assigned"),
+    "report.no-report": ("chưa có", "none"),
+    "report.period-open": (
+        "{issuer} - kỳ báo cáo {period} (chưa kết thúc), số liệu tính đến ngày {as_of}",
+        "{issuer} - period {period} (not ended yet), as of {as_of}",
+    ),
+    "report.left-out": (
+        "LƯU Ý: dữ liệu có lỗi, {count} tệp không được tính (toàn bộ hoặc một phần): {files}. "
+        "Chạy 'cchc validate' để xem lỗi.",
+        "NOTE: the data have errors; {count} file(s) not counted (wholly or in part): {files}. "
+        "Run 'cchc validate' to see the errors.",
+    ),
     "sheet.summary": ("Tổng hợp", "Summary"),
     "sheet.overdue": ("Quá hạn", "Overdue"),
     "sheet.quiet": ("Không thời hạn", "No deadline"),
@@ -611,6 +640,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.not-utf8": (
         "{path} không phải UTF-8 (dòng {line}, cột {col}); hãy lưu lại với bảng mã UTF-8",
         "{path} is not UTF-8 (line {line}, column {col}); save it again as UTF-8",
+    ),
+    "import.bad-date": (
+        "ngày không có thật: {arg}; ghi lại cho đúng",
+        "not a real date: {arg}; write the right one",
+    ),
+    "import.more-units": (
+        "còn {arg} tên đơn vị khác trong tiêu đề mục không được liệt kê: xem tiêu đề",
+        "{arg} more unit names in the section's heading are not listed: see the heading",
+    ),
+    "import.too-large": (
+        "{path} quá lớn để nhập: hơn {limit} ký tự văn bản (một thông báo kết luận chỉ vài"
+        " trang); hãy tách phần thông báo ra",
+        "{path} is too large to import: more than {limit} characters of text (a conclusion"
+        " notice is a few pages); copy the notice out of it",
+    ),
+    "import.too-many-paragraphs": (
+        "{path} quá dài để là một thông báo: hơn {limit} đoạn văn; hãy tách phần thông báo ra",
+        "{path} is too long for a notice: more than {limit} paragraphs; copy the notice out of it",
+    ),
+    "import.too-many-tasks": (
+        "quá nhiều nhiệm vụ để là một thông báo: hơn {limit}; hãy tách văn bản ra",
+        "too many tasks for one notice: more than {limit}; split the text",
+    ),
+    "import.docx-too-large": (
+        "{path} quá lớn để nhập: nội dung Word giải nén ra hơn {limit} MB hoặc hơn {elements}"
+        " phần tử XML (một thông báo chỉ vài trăm KB)",
+        "{path} is too large to import: its Word content unpacks to more than {limit} MB or"
+        " {elements} XML elements (a notice takes a few hundred KB)",
     ),
     "git.failed": (
         "đã ghi {path} nhưng chưa commit được vào git: {reason}",
@@ -695,6 +752,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.completion": ("Hoàn thành (%)", "Done (%)"),
     "label.bar": ("Tiến độ", "Progress"),
     "label.overdue-rate": ("Tỷ lệ quá hạn (%)", "Overdue rate (%)"),
+    "label.not-issued-yet": (
+        "thông báo chưa ban hành (có từ ngày {since})",
+        "the notice was not issued yet (it exists from {since})",
+    ),
     "label.open-of": ("{open}/{total} chưa xong", "{open} of {total} not done"),
     "label.left-days": ("còn {days} ngày", "{days} days left"),
     "label.left-days-one": ("còn {days} ngày", "{days} day left"),

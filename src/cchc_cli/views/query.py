@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from cchc_cli.core.asof import tasks_as_of
 from cchc_cli.core.errors import UsageError
 from cchc_cli.core.model import Dataset, Notice, NoticeIndex, Task
 from cchc_cli.core.status import OPEN, Status, UnitStatus, statuses
@@ -58,21 +59,37 @@ def resolve_unit_list(dataset: Dataset, written: list[str]) -> tuple[str, ...]:
 
 
 def _entry(dataset: Dataset, written: str) -> NoticeIndex:
+    """The notice a user names: its id (in any case) or a prefix of it that fits one
+    notice, else its official number ("412/TB-UBND", spaces and case aside)."""
     ids = {e.id: e for e in dataset.index}
     if written in ids:
         return ids[written]
-    prefixed = [e for e in dataset.index if e.id.startswith(written)]
+    folded = written.strip().casefold()
+    same = [e for e in dataset.index if e.id.casefold() == folded]
+    prefixed = same or [e for e in dataset.index if e.id.casefold().startswith(folded)]
     if len(prefixed) == 1:
         return prefixed[0]
     if prefixed:
         raise UsageError(
             "cli.ref-ambiguous", ref=written, candidates=", ".join(e.id for e in prefixed)
         )
+    number = "".join(written.split()).casefold()
+    numbered = [
+        entry
+        for entry, notice in zip(dataset.index, dataset.notices, strict=True)
+        if notice.number and "".join(notice.number.split()).casefold() == number
+    ]
+    if len(numbered) == 1:
+        return numbered[0]
+    if numbered:
+        # The same number in two years: the id tells them apart.
+        candidates = ", ".join(e.id for e in numbered)
+        raise UsageError("cli.ref-ambiguous", ref=written, candidates=candidates)
     raise UsageError("cli.notice-unknown", notice=written)
 
 
 def find_notice(dataset: Dataset, written: str) -> Notice:
-    """A notice by its id, or a prefix of it that fits one notice only."""
+    """A notice by its id, a prefix of it that fits one notice only, or its number."""
     return dataset.notice(_entry(dataset, written))
 
 
@@ -98,23 +115,27 @@ def ref_matches(notice_id: str, task_id: str, written: str) -> bool:
     """Whether ``written`` names task ``task_id`` of notice ``notice_id``.
 
     The full form ``notice/task`` or any shorter one a clerk types: a prefix of the
-    notice's id (``cchc-2023/2.3``) or none at all (``2.3``).
+    notice's id (``cchc-2023/2.3``, in any case) or none at all (``2.3``).
     """
     notice_part, _, task_part = written.strip().rpartition("/")
-    return task_id == task_part and notice_id.startswith(notice_part)
+    return task_id == task_part and notice_id.casefold().startswith(notice_part.casefold())
 
 
 def find_task(dataset: Dataset, ref: str) -> Task:
     """A task by ``notice/task``, or any shorter form that names one task only.
 
     ``cchc-2023-11/2.3``, ``cchc-2023/2.3`` (a unique notice prefix) and ``2.3``
-    (when only one notice has a task 2.3) all name the same task. Only the
-    notice found is read.
+    (when only one notice has a task 2.3) all name the same task, the notice's id
+    in any case. Only the notice found is read; a reference that fits several
+    tasks is refused with the list of them.
     """
     entries = sorted(dataset.index, key=lambda e: (e.issued, natural_key(e.id)))
     notice_part, _, task_part = ref.strip().rpartition("/")
     matches = [e for e in entries if task_part in e.task_ids and ref_matches(e.id, task_part, ref)]
-    exact = [e for e in matches if e.id == notice_part]
+    folded = notice_part.casefold()
+    exact = [e for e in matches if e.id == notice_part] or [
+        e for e in matches if e.id.casefold() == folded
+    ]
     if exact or len(matches) == 1:
         notice = dataset.notice((exact or matches)[0])
         return next(t for t in notice.tasks if t.id == task_part)
@@ -133,8 +154,10 @@ def find_task(dataset: Dataset, ref: str) -> Task:
 def select_statuses(
     dataset: Dataset, today: date, notice: str | None = None, unit: str | None = None
 ) -> list[UnitStatus]:
-    """Each (task, unit) pair's status on ``today``, narrowed by notice and unit."""
-    items = statuses(select(dataset, notice=notice), today)
+    """Each (task, unit) pair's status on ``today``, narrowed by notice and unit: the data
+    as they stood that day (:mod:`cchc_cli.core.asof`)."""
+    notices = [find_notice(dataset, notice)] if notice else dataset.notices
+    items = statuses(tasks_as_of(notices, sorted_tasks(notices), today), today)
     if unit:
         wanted = set(resolve_units(dataset, unit))
         items = [i for i in items if i.unit in wanted]

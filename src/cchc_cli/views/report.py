@@ -1,21 +1,31 @@
-"""The periodic report as offices file it. Pure: the dataset and the day come in.
+"""The periodic report as offices file it: its numbers, then its tables. Pure: the
+dataset and the day come in.
 
-For the tasks of the notices issued up to the report's day, each (task, unit)
-pair counts once, in the categories of ../shared/DOMAIN.md; then the overdue
-pairs (those late by more than 30 days marked) and the ongoing no-deadline
-pairs with no note or completion for three months (Bình Định's rule).
+The data are taken as they stood on the report's day (:mod:`cchc_cli.core.asof`):
+each (task, unit) pair counts once, in the categories of ../shared/DOMAIN.md;
+then the overdue pairs (those late by more than 30 days marked) and the ongoing
+no-deadline pairs with no report (a note) for three months, counted from the
+last note or else from the day the task was given (Bình Định's rule).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from cchc_cli.core.model import Dataset, Task
-from cchc_cli.core.status import Status, Tally, UnitStatus, statuses
-from cchc_cli.core.vntext import sort_key
+from cchc_cli.core.asof import assigned_on, tasks_as_of
+from cchc_cli.core.dateargs import Period, parse_period
+from cchc_cli.core.diagnostics import Diagnostic
+from cchc_cli.core.model import Dataset, Registry, Task
+from cchc_cli.core.status import REPORTED, Status, Tally, UnitStatus, statuses
+from cchc_cli.core.vntext import shorten, sort_key
+from cchc_cli.views.i18n import Lang, fmt_date, t
+from cchc_cli.views.render import Column, Report, Section
+from cchc_cli.views.tables import rate_text
 
 LONG_OVERDUE_DAYS = 30
 QUIET_MONTHS = 3
@@ -26,8 +36,15 @@ class Quiet:
     """An ongoing pair nobody has reported on for three months."""
 
     item: UnitStatus
-    #: The last note or completion on the task, or the day it was assigned.
-    since: date
+    #: The day the task was given (:func:`cchc_cli.core.asof.assigned_on`).
+    assigned: date
+    #: The latest note on the task for the unit (or for all), if there is one.
+    last_report: date | None = None
+
+    @property
+    def since(self) -> date:
+        """The day the silence counts from."""
+        return self.last_report or self.assigned
 
 
 @dataclass(frozen=True)
@@ -38,12 +55,34 @@ class ReportData:
     overdue: list[UnitStatus]
     quiet: list[Quiet]
     issuers: tuple[str, ...]
+    #: The period runs on after ``as_of``: the report judges as of today, not its end.
+    period_open: bool = False
+    #: Files left out of the report because of errors in them.
+    left_out: tuple[str, ...] = ()
 
 
-def last_activity(task: Task, unit: str, assigned: date, as_of: date) -> date:
-    """The latest note on the task (for the unit or for all) dated by ``as_of``."""
-    dates = [n.on for n in task.notes if n.on <= as_of and n.unit in (None, unit)]
-    return max([assigned, *dates])
+def report_period(written: str | None, today: date) -> tuple[Period, date, bool]:
+    """The period a report covers (``written``, else the month of ``today``), the day it
+    judges as of, and whether the period is still open on ``today``.
+
+    A period that has ended is judged as of its last day; one still running as of
+    ``today`` (a task due tomorrow is not late yet). ``today`` is ``--as-of`` when given.
+    """
+    period = parse_period(written or f"{today:%Y-%m}", today)
+    if today < period.end:
+        return period, today, True
+    return period, period.end, False
+
+
+def left_out(diagnostics: Iterable[Diagnostic]) -> tuple[str, ...]:
+    """The files with errors, each once: what they hold (all of it, or the tasks in error)
+    is missing from every count."""
+    return tuple(dict.fromkeys(d.source.path for d in diagnostics if d.is_error))
+
+
+def last_report(task: Task, unit: str) -> date | None:
+    """The latest note on the task for the unit or for all (the task as it stood)."""
+    return max((n.on for n in task.notes if n.unit in (None, unit)), default=None)
 
 
 def build(
@@ -52,10 +91,11 @@ def build(
     as_of: date,
     units: set[str] | None = None,
     registry_order: bool = False,
+    period_open: bool = False,
 ) -> ReportData:
-    """The report on ``tasks`` as of ``as_of``: the notices issued after it are left out."""
-    issued = {n.id: n.date.earliest() for n in dataset.notices}
-    tasks = [t for t in tasks if issued[t.notice] <= as_of]
+    """The report on ``tasks`` as of ``as_of``: the data as they stood that day."""
+    notices = {n.id: n for n in dataset.notices}
+    tasks = tasks_as_of(dataset.notices, tasks, as_of)
     items = [i for i in statuses(tasks, as_of) if units is None or i.unit in units]
     registry = dataset.registry
     by_unit: dict[str, list[UnitStatus]] = {}
@@ -75,13 +115,15 @@ def build(
     for item in items:
         if item.status is not Status.ONGOING:
             continue
-        since = last_activity(item.task, item.unit, issued[item.task.notice], as_of)
-        if since < cutoff:
-            quiet.append(Quiet(item, since))
+        found = Quiet(
+            item, assigned_on(notices[item.task.notice]), last_report(item.task, item.unit)
+        )
+        if found.since < cutoff:
+            quiet.append(found)
     quiet.sort(key=lambda q: (position[q.item.unit], q.since, q.item.task.ref))
-    notices = {t.notice for t in tasks}
+    used = {t.notice for t in tasks}
     issuers = tuple(
-        dict.fromkeys(n.issuer for n in dataset.notices if n.id in notices and n.issuer)
+        dict.fromkeys(n.issuer for n in dataset.notices if n.id in used and n.issuer)
     ) or tuple(filter(None, [dataset.config.issuing_body]))
     return ReportData(
         as_of,
@@ -90,4 +132,148 @@ def build(
         overdue,
         quiet,
         issuers,
+        period_open,
+        left_out(dataset.diagnostics),
     )
+
+
+# -- the report's tables ----------------------------------------------------------------
+
+REPORT_TEXT_WIDTH = 90
+
+
+def report_view(
+    data: ReportData, registry: Registry, lang: Lang, period: str, office: str | None = None
+) -> Report:
+    """The report's three tables: per unit with totals, overdue pairs, quiet pairs; under
+    the name of ``office`` where given."""
+    issuers = ", ".join(data.issuers)
+    period_key = "report.period-open" if data.period_open else "report.period"
+    heading = [
+        *filter(None, [office]),
+        t("report.title", lang),
+        t(period_key, lang, issuer=issuers, period=period, as_of=data.as_of),
+    ]
+    if data.left_out:
+        # In the document itself: a report sent on must not pass for complete.
+        files = ", ".join(data.left_out)
+        heading.append(t("report.left-out", lang, count=len(data.left_out), files=files))
+
+    def counts(tally: Tally) -> dict[str, Any]:
+        record: dict[str, Any] = {s.value: tally[s] for s in REPORTED}
+        record.update(total=tally.total, overdue_rate=tally.overdue_rate)
+        record.update(completion_rate=tally.completion_rate, cancelled=tally[Status.CANCELLED])
+        return record
+
+    rows = [
+        {"stt": n, "unit": unit, "name": registry.name_of(unit), **counts(tally)}
+        for n, (unit, tally) in enumerate(data.rows, start=1)
+    ]
+    totals = [{"stt": None, "unit": None, "name": t("label.totals", lang), **counts(data.totals)}]
+    summary = Section(
+        "summary",
+        [
+            Column("stt", "label.stt", right=True, kind="int"),
+            Column("unit", "label.id", table=False),
+            Column("name", "label.unit"),
+            Column("total", "label.total-tasks", right=True, kind="int"),
+            *(Column(s.value, f"status.{s.value}", right=True, kind="int") for s in REPORTED),
+            Column(
+                "overdue_rate",
+                "label.overdue-rate",
+                right=True,
+                kind="percent",
+                show=lambda r: rate_text(r["overdue_rate"]),
+            ),
+            Column("completion_rate", "label.completion", table=False, kind="percent"),
+            Column("cancelled", "status.cancelled", table=False, kind="int"),
+        ],
+        rows,
+        title=t("report.summary", lang),
+        empty=t("cli.no-tasks", lang),
+        totals=totals,
+    )
+
+    def task_fields(item: UnitStatus) -> dict[str, Any]:
+        return {
+            "unit": item.unit,
+            "name": registry.name_of(item.unit),
+            "ref": item.task.ref,
+            "text": shorten(item.task.text, REPORT_TEXT_WIDTH),
+            "deadline": item.task.deadline.text,
+        }
+
+    overdue_rows = [
+        {
+            "stt": n,
+            **task_fields(item),
+            "last_day": item.last_day,
+            "days_overdue": item.days_overdue,
+            "long": (item.days_overdue or 0) > LONG_OVERDUE_DAYS,
+        }
+        for n, item in enumerate(data.overdue, start=1)
+    ]
+    base = [
+        Column("stt", "label.stt", right=True, kind="int"),
+        Column("unit", "label.id", table=False),
+        Column("name", "label.unit"),
+        Column("ref", "label.ref"),
+        Column("text", "label.text"),
+    ]
+    overdue = Section(
+        "overdue",
+        [
+            *base,
+            Column("deadline", "label.deadline"),
+            Column("last_day", "label.last-day", kind="date"),
+            Column("days_overdue", "label.days-overdue", right=True, kind="int"),
+            Column(
+                "long",
+                "report.long-overdue",
+                show=lambda r: t("report.mark", lang) if r["long"] else "",
+            ),
+        ],
+        overdue_rows,
+        title=t("report.overdue", lang),
+        empty=t("cli.nothing-overdue", lang),
+    )
+    quiet_rows = [
+        {
+            "stt": n,
+            **task_fields(q.item),
+            "assigned": q.assigned,
+            "last_report": q.last_report,
+            "since": q.since,
+        }
+        for n, q in enumerate(data.quiet, start=1)
+    ]
+    no_report = t("report.no-report", lang)
+    quiet = Section(
+        "quiet",
+        [
+            *base,
+            Column("assigned", "report.assigned", kind="date"),
+            Column(
+                "last_report",
+                "report.since",
+                kind="date",
+                show=lambda r: fmt_date(r["last_report"], lang) if r["last_report"] else no_report,
+            ),
+            Column("since", "report.since", table=False, kind="date"),
+        ],
+        quiet_rows,
+        title=t("report.quiet", lang, months=QUIET_MONTHS),
+        empty=t("report.none-quiet", lang),
+    )
+    document = {
+        "issuers": list(data.issuers),
+        "period": period,
+        "as_of": data.as_of,
+        "period_open": data.period_open,
+        "left_out": list(data.left_out),
+        "units": [{k: v for k, v in r.items() if k != "stt"} for r in rows],
+        "totals": {k: v for k, v in totals[0].items() if k not in ("stt", "unit", "name")},
+        "overdue": [{k: v for k, v in r.items() if k != "stt"} for r in overdue_rows],
+        "quiet": [{k: v for k, v in r.items() if k != "stt"} for r in quiet_rows],
+    }
+    return Report([summary, overdue, quiet], document=document, csv_tables=True, heading=heading)

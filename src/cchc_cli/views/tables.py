@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
 from cchc_cli.core.model import Notice, Registry, Task
 from cchc_cli.core.status import (
-    DONE,
     OPEN,
     REPORTED,
     Status,
     Tally,
     UnitStatus,
-    last_day_on,
-    task_done,
     task_statuses,
 )
 from cchc_cli.core.vntext import shorten, sort_key
-from cchc_cli.views.i18n import MESSAGES, Lang, days_key, fmt_date, t
+from cchc_cli.views.i18n import MESSAGES, Lang, days_key, t
 from cchc_cli.views.render import Column, Report, Section
-from cchc_cli.views.report import LONG_OVERDUE_DAYS, QUIET_MONTHS, ReportData
 
 TEXT_WIDTH = 70
 
@@ -66,101 +61,6 @@ def task_report(tasks: list[Task], registry: Registry, lang: Lang) -> Report:
         Column("report_to", "label.report-to", table=False),
     ]
     return Report([Section("tasks", columns, [task_record(task) for task in tasks])])
-
-
-def _names(registry: Registry, ids: tuple[str, ...] | list[str]) -> str:
-    return ", ".join(registry.name_of(i) for i in ids)
-
-
-def task_detail(task: Task, notice: Notice, registry: Registry, lang: Lang, today: date) -> Report:
-    """``show``: the notice's header, then the task in full, then where it is written."""
-    rows: list[tuple[str, str]] = []
-
-    def add(label: str, value: str | None) -> None:
-        if value:
-            rows.append((t(label, lang), value))
-
-    add("label.notice", notice.id)
-    add("label.number", notice.number or t("label.no-number", lang))
-    add("label.issuer", notice.issuer)
-    add("label.date", notice.date.day_first() if lang is Lang.VI else notice.date.iso())
-    add("label.meeting", fmt_date(notice.meeting_date, lang) if notice.meeting_date else None)
-    add("label.title", notice.title)
-    if notice.chair:
-        add("label.chair", ", ".join(filter(None, (notice.chair.name, notice.chair.title))))
-    if notice.signer:
-        signer = notice.signer
-        add("label.signer", ", ".join(filter(None, (signer.on_behalf, signer.title, signer.name))))
-    add("label.ref", task.ref)
-    add("label.assignees", _names(registry, task.assigned))
-    add("label.lead", registry.name_of(task.lead) if task.lead else None)
-    add("label.with", _names(registry, task.with_))
-    add("label.text", task.text)
-    add("label.deadline", task.deadline.text)
-    add("label.kind", t(f"deadline.{task.deadline.kind.value}", lang))
-    last_day = last_day_on(task, today)
-    original = task.deadline.last_day
-    if last_day and original and last_day != original:
-        shown = f"{fmt_date(last_day, lang)} ({t('label.original', lang, day=original)})"
-        add("label.last-day", shown)
-    else:
-        add("label.last-day", fmt_date(last_day, lang) if last_day else None)
-    for extension in task.extensions:
-        text = t("label.extension", lang, to=extension.to, reason=extension.reason)
-        add("label.extensions", text + (f"; {extension.decision}" if extension.decision else ""))
-    add("label.target", task.target)
-    add("label.report-to", registry.name_of(task.report_to) if task.report_to else None)
-    if task.cancelled:
-        add("label.cancelled", task.cancelled.reason)
-    items = task_statuses(task, today)
-    done = [i.completion for i in items if i.status in DONE and i.completion]
-    add("label.progress", t("label.done-count", lang, done=len(done), total=len(task.assignees)))
-    counts = Counter(i.status for i in items)
-    summary = ", ".join(
-        f"{counts[s]} {t(f'status.{s.value}', lang).lower()}"
-        for s in (*REPORTED, Status.CANCELLED)
-        if counts[s]
-    )
-    add("label.status", f"{summary} ({t('cli.as-of', lang, today=today).lower()})")
-    for completion in done:
-        evidence = f" — {completion.evidence}" if completion.evidence else ""
-        name = registry.name_of(completion.unit)
-        add("label.done", f"{name}: {fmt_date(completion.on, lang)}{evidence}")
-    open_units = [i.unit for i in items if i.status in OPEN]
-    if done and open_units:
-        add("label.open-units", _names(registry, open_units))
-    for note in task.notes:
-        add("label.notes", f"{fmt_date(note.on, lang)}: {note.text}")
-    add("label.source", str(task.source))
-
-    record = task_record(task)
-    record.update(
-        done={
-            u: {"on": c.on, "evidence": c.evidence, "note": c.note} for u, c in task.done.items()
-        },
-        extensions=[
-            {"to": e.to, "reason": e.reason, "decision": e.decision, "on": e.on}
-            for e in task.extensions
-        ],
-        cancelled=(
-            {
-                "reason": task.cancelled.reason,
-                "on": task.cancelled.on,
-                "decision": task.cancelled.decision,
-            }
-            if task.cancelled
-            else None
-        ),
-        notes=[{"on": n.on, "text": n.text, "unit": n.unit} for n in task.notes],
-        as_of=today,
-        last_day=last_day,
-        statuses={i.unit: i.status.value for i in items},
-        task_done=task_done(task, today),
-        source=str(task.source),
-    )
-    columns = [Column("field", "label.name"), Column("value", "label.text")]
-    records = [{"field": label, "value": value} for label, value in rows]
-    return Report([Section("task", columns, records, fields=True)], document=record)
 
 
 def unit_report(registry: Registry, lang: Lang) -> Report:
@@ -272,22 +172,36 @@ def time_left(days: int | None, lang: Lang) -> str:
     return t(days_key("label.late-days", days), lang, days=-days)
 
 
-def open_units_text(task: Task, open_units: list[str], registry: Registry, lang: Lang) -> str:
-    """Who has still to act: a group by its name while all its members are open."""
-    remaining = set(open_units)
+def open_units_text(
+    task: Task,
+    open_units: list[str],
+    registry: Registry,
+    lang: Lang,
+    shown: list[str] | None = None,
+) -> str:
+    """Who has still to act: a group by its name while all its members are open.
+
+    ``open_units`` are all the task's units still open; ``shown`` those the view
+    lists (a ``--unit`` filter), by default all of them. A group's share counts
+    its open members whatever is shown: "UBND các xã, thị trấn (18/18 chưa xong):
+    Thị trấn Hồ Xá" for one commune of a task all 18 have still to do.
+    """
+    still_open = set(open_units)
+    listed = still_open if shown is None else set(shown)
     parts = []
     for ident in task.assigned:
         members = registry.expand([ident])
-        still = [u for u in members if u in remaining]
-        if not still:
+        still = [u for u in members if u in still_open]
+        here = [u for u in members if u in listed]
+        if not here:
             continue
-        remaining.difference_update(still)
+        listed.difference_update(here)
         if ident in registry.groups:
             share = t("label.open-of", lang, open=len(still), total=len(members))
-            if len(still) == len(members):
+            if len(here) == len(members):
                 parts.append(f"{registry.name_of(ident)} ({share})")
             else:
-                names = ", ".join(registry.name_of(u) for u in still)
+                names = ", ".join(registry.name_of(u) for u in here)
                 parts.append(f"{registry.name_of(ident)} ({share}): {names}")
         else:
             parts.append(registry.name_of(ident))
@@ -303,10 +217,17 @@ def due_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Repor
         by_task.setdefault(item.task.ref, []).append(item)
     for group in by_task.values():
         first = group[0]
+        today = first.today or date.min
         rows.append(
             {
                 "ref": first.task.ref,
-                "units": open_units_text(first.task, [i.unit for i in group], registry, lang),
+                "units": open_units_text(
+                    first.task,
+                    [s.unit for s in task_statuses(first.task, today) if s.status in OPEN],
+                    registry,
+                    lang,
+                    [i.unit for i in group],
+                ),
                 "deadline": first.task.deadline.text,
                 "last_day": first.last_day,
                 "left": time_left(first.days_left, lang),
@@ -361,7 +282,8 @@ def _bar(rate: float | None, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def _rate(value: float | None) -> str:
+def rate_text(value: float | None) -> str:
+    """A percentage as tables show it: one decimal, nothing for none."""
     return "" if value is None else f"{value:.1f}"
 
 
@@ -411,14 +333,14 @@ def status_report(
             "completion_rate",
             "label.completion",
             right=True,
-            show=lambda r: _rate(r["completion_rate"]),
+            show=lambda r: rate_text(r["completion_rate"]),
         ),
         Column("bar", "label.bar", data=False, show=lambda r: _bar(r["completion_rate"])),
         Column(
             "overdue_rate",
             "label.overdue-rate",
             right=True,
-            show=lambda r: _rate(r["overdue_rate"]),
+            show=lambda r: rate_text(r["overdue_rate"]),
         ),
     ]
     table = Section(
@@ -480,124 +402,6 @@ def log_report(entries: list[dict[str, Any]], lang: Lang) -> Report:
     return Report([section], document=records)
 
 
-# -- the periodic report ---------------------------------------------------------------
-
-REPORT_TEXT_WIDTH = 90
-
-
-def report_view(
-    data: ReportData, registry: Registry, lang: Lang, period: str, office: str | None = None
-) -> Report:
-    """The report's three tables: per unit with totals, overdue pairs, quiet pairs; under
-    the name of ``office`` where given."""
-    issuers = ", ".join(data.issuers)
-    heading = [
-        *filter(None, [office]),
-        t("report.title", lang),
-        t("report.period", lang, issuer=issuers, period=period, as_of=data.as_of),
-    ]
-
-    def counts(tally: Tally) -> dict[str, Any]:
-        record: dict[str, Any] = {s.value: tally[s] for s in REPORTED}
-        record.update(total=tally.total, overdue_rate=tally.overdue_rate)
-        record.update(completion_rate=tally.completion_rate, cancelled=tally[Status.CANCELLED])
-        return record
-
-    rows = [
-        {"stt": n, "unit": unit, "name": registry.name_of(unit), **counts(tally)}
-        for n, (unit, tally) in enumerate(data.rows, start=1)
-    ]
-    totals = [{"stt": None, "unit": None, "name": t("label.totals", lang), **counts(data.totals)}]
-    summary = Section(
-        "summary",
-        [
-            Column("stt", "label.stt", right=True, kind="int"),
-            Column("unit", "label.id", table=False),
-            Column("name", "label.unit"),
-            Column("total", "label.total-tasks", right=True, kind="int"),
-            *(Column(s.value, f"status.{s.value}", right=True, kind="int") for s in REPORTED),
-            Column(
-                "overdue_rate",
-                "label.overdue-rate",
-                right=True,
-                kind="percent",
-                show=lambda r: _rate(r["overdue_rate"]),
-            ),
-            Column("completion_rate", "label.completion", table=False, kind="percent"),
-            Column("cancelled", "status.cancelled", table=False, kind="int"),
-        ],
-        rows,
-        title=t("report.summary", lang),
-        empty=t("cli.no-tasks", lang),
-        totals=totals,
-    )
-
-    def task_fields(item: UnitStatus) -> dict[str, Any]:
-        return {
-            "unit": item.unit,
-            "name": registry.name_of(item.unit),
-            "ref": item.task.ref,
-            "text": shorten(item.task.text, REPORT_TEXT_WIDTH),
-            "deadline": item.task.deadline.text,
-        }
-
-    overdue_rows = [
-        {
-            "stt": n,
-            **task_fields(item),
-            "last_day": item.last_day,
-            "days_overdue": item.days_overdue,
-            "long": (item.days_overdue or 0) > LONG_OVERDUE_DAYS,
-        }
-        for n, item in enumerate(data.overdue, start=1)
-    ]
-    base = [
-        Column("stt", "label.stt", right=True, kind="int"),
-        Column("unit", "label.id", table=False),
-        Column("name", "label.unit"),
-        Column("ref", "label.ref"),
-        Column("text", "label.text"),
-    ]
-    overdue = Section(
-        "overdue",
-        [
-            *base,
-            Column("deadline", "label.deadline"),
-            Column("last_day", "label.last-day", kind="date"),
-            Column("days_overdue", "label.days-overdue", right=True, kind="int"),
-            Column(
-                "long",
-                "report.long-overdue",
-                show=lambda r: t("report.mark", lang) if r["long"] else "",
-            ),
-        ],
-        overdue_rows,
-        title=t("report.overdue", lang),
-        empty=t("cli.nothing-overdue", lang),
-    )
-    quiet_rows = [
-        {"stt": n, **task_fields(q.item), "since": q.since}
-        for n, q in enumerate(data.quiet, start=1)
-    ]
-    quiet = Section(
-        "quiet",
-        [*base, Column("since", "report.since", kind="date")],
-        quiet_rows,
-        title=t("report.quiet", lang, months=QUIET_MONTHS),
-        empty=t("report.none-quiet", lang),
-    )
-    document = {
-        "issuers": list(data.issuers),
-        "period": period,
-        "as_of": data.as_of,
-        "units": [{k: v for k, v in r.items() if k != "stt"} for r in rows],
-        "totals": {k: v for k, v in totals[0].items() if k not in ("stt", "unit", "name")},
-        "overdue": [{k: v for k, v in r.items() if k != "stt"} for r in overdue_rows],
-        "quiet": [{k: v for k, v in r.items() if k != "stt"} for r in quiet_rows],
-    }
-    return Report([summary, overdue, quiet], document=document, csv_tables=True, heading=heading)
-
-
 # -- export ------------------------------------------------------------------------------
 
 
@@ -634,7 +438,7 @@ def export_report(items: list[UnitStatus], registry: Registry) -> Report:
             "original_last_day": task.deadline.last_day,
             "done_on": item.done_on,
             "evidence": completion.evidence if completion else None,
-            "cancelled": task.cancelled.reason if item.status is Status.CANCELLED else None,
+            "cancelled": task.cancelled.reason if task.cancelled else None,
         }
 
     return Report([Section("export", columns, [record(i) for i in items])])

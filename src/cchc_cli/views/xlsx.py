@@ -119,6 +119,12 @@ def _write_row(sheet: Any, row: int, columns: list[Column], record: dict, widths
         value = record.get(column.key)
         cell = sheet.cell(row=row, column=col)
         if value is None or value == "":
+            # Some empty values have words ("chưa có": no report yet), never a blank.
+            said = column.show(record) if column.show else ""
+            if said:
+                cell.value = said
+                cell.data_type = "s"
+                widths[col - 1] = max(widths[col - 1], display_width(said))
             continue
         if column.kind == "int" and isinstance(value, int):
             cell.value = value

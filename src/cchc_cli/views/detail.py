@@ -1,0 +1,112 @@
+"""``show``: one task in full, as it stood on a day. Pure."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from cchc_cli.core.asof import exists_on, issued_from, task_as_of
+from cchc_cli.core.model import Notice, Registry, Task
+from cchc_cli.core.status import DONE, OPEN, REPORTED, Status, last_day_on, task_done, task_statuses
+from cchc_cli.views.i18n import Lang, fmt_date, t
+from cchc_cli.views.render import Column, Report, Section
+from cchc_cli.views.tables import task_record
+
+
+def _names(registry: Registry, ids: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(registry.name_of(i) for i in ids)
+
+
+def task_detail(task: Task, notice: Notice, registry: Registry, lang: Lang, today: date) -> Report:
+    """``show``: the notice's header, then the task in full, then where it is written;
+    progress as it stood on ``today`` (what was recorded later is not shown)."""
+    rows: list[tuple[str, str]] = []
+    issued = exists_on(notice, today)
+    task = task_as_of(task, today)
+
+    def add(label: str, value: str | None) -> None:
+        if value:
+            rows.append((t(label, lang), value))
+
+    add("label.notice", notice.id)
+    add("label.number", notice.number or t("label.no-number", lang))
+    add("label.issuer", notice.issuer)
+    add("label.date", notice.date.day_first() if lang is Lang.VI else notice.date.iso())
+    add("label.meeting", fmt_date(notice.meeting_date, lang) if notice.meeting_date else None)
+    add("label.title", notice.title)
+    if notice.chair:
+        add("label.chair", ", ".join(filter(None, (notice.chair.name, notice.chair.title))))
+    if notice.signer:
+        signer = notice.signer
+        add("label.signer", ", ".join(filter(None, (signer.on_behalf, signer.title, signer.name))))
+    add("label.ref", task.ref)
+    add("label.assignees", _names(registry, task.assigned))
+    add("label.lead", registry.name_of(task.lead) if task.lead else None)
+    add("label.with", _names(registry, task.with_))
+    add("label.text", task.text)
+    add("label.deadline", task.deadline.text)
+    add("label.kind", t(f"deadline.{task.deadline.kind.value}", lang))
+    last_day = last_day_on(task, today)
+    original = task.deadline.last_day
+    if last_day and original and last_day != original:
+        shown = f"{fmt_date(last_day, lang)} ({t('label.original', lang, day=original)})"
+        add("label.last-day", shown)
+    else:
+        add("label.last-day", fmt_date(last_day, lang) if last_day else None)
+    for extension in task.extensions:
+        text = t("label.extension", lang, to=extension.to, reason=extension.reason)
+        add("label.extensions", text + (f"; {extension.decision}" if extension.decision else ""))
+    add("label.target", task.target)
+    add("label.report-to", registry.name_of(task.report_to) if task.report_to else None)
+    if task.cancelled:
+        add("label.cancelled", task.cancelled.reason)
+    items = task_statuses(task, today) if issued else []
+    done = [i.completion for i in items if i.status in DONE and i.completion]
+    add("label.progress", t("label.done-count", lang, done=len(done), total=len(task.assignees)))
+    counts = Counter(i.status for i in items)
+    summary = ", ".join(
+        f"{counts[s]} {t(f'status.{s.value}', lang).lower()}"
+        for s in (*REPORTED, Status.CANCELLED)
+        if counts[s]
+    ) or t("label.not-issued-yet", lang, since=issued_from(notice))
+    add("label.status", f"{summary} ({t('cli.as-of', lang, today=today).lower()})")
+    for completion in done:
+        evidence = f" — {completion.evidence}" if completion.evidence else ""
+        name = registry.name_of(completion.unit)
+        add("label.done", f"{name}: {fmt_date(completion.on, lang)}{evidence}")
+    open_units = [i.unit for i in items if i.status in OPEN]
+    if done and open_units:
+        add("label.open-units", _names(registry, open_units))
+    for note in task.notes:
+        add("label.notes", f"{fmt_date(note.on, lang)}: {note.text}")
+    add("label.source", str(task.source))
+
+    record = task_record(task)
+    record.update(
+        done={
+            u: {"on": c.on, "evidence": c.evidence, "note": c.note} for u, c in task.done.items()
+        },
+        extensions=[
+            {"to": e.to, "reason": e.reason, "decision": e.decision, "on": e.on}
+            for e in task.extensions
+        ],
+        cancelled=(
+            {
+                "reason": task.cancelled.reason,
+                "on": task.cancelled.on,
+                "decision": task.cancelled.decision,
+            }
+            if task.cancelled
+            else None
+        ),
+        notes=[{"on": n.on, "text": n.text, "unit": n.unit} for n in task.notes],
+        as_of=today,
+        last_day=last_day,
+        statuses={i.unit: i.status.value for i in items},
+        task_done=issued and task_done(task, today),
+        issued=issued,
+        source=str(task.source),
+    )
+    columns = [Column("field", "label.name"), Column("value", "label.text")]
+    records = [{"field": label, "value": value} for label, value in rows]
+    return Report([Section("task", columns, records, fields=True)], document=record)
