@@ -466,8 +466,8 @@ def _task(
         found = None
     except (DateError, OverflowError):
         # A day next to the ends of the calendar ("trước ngày 01/01/0001").
-        task.deadline_problem = "date.bad-year"
-        task.review.append("import.bad-deadline:date.bad-year")
+        task.deadline_problem = "date.out-of-range"
+        task.review.append("import.bad-deadline:date.out-of-range")
         found = None
     if found is not None:
         task.deadline = found
