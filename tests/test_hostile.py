@@ -315,13 +315,15 @@ SPECIAL_CASES = [
 
 def remove_deep(folder: Path) -> None:
     """Remove nested folders without recursion (shutil.rmtree and pytest's cleanup recurse)."""
+    chain = []
     while folder.is_dir():
-        deepest = folder
-        while (deepest / "d").is_dir():
-            deepest = deepest / "d"
-        for child in deepest.iterdir():
-            child.unlink()
-        deepest.rmdir()
+        chain.append(folder)
+        folder = folder / "d"
+    for each in reversed(chain):
+        for child in each.iterdir():
+            if not child.is_dir():
+                child.unlink()
+        each.rmdir()
 
 
 @pytest.mark.parametrize("case", SPECIAL_CASES, ids=lambda c: c.name)
