@@ -1133,3 +1133,49 @@ def test_an_endless_standard_input_to_import_ends(data_dir):
         )
     assert result.returncode == 1
     assert "- is too large to import" in result.stderr
+
+
+# -- anything at all on the command line ---------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+ARGUMENT_SLOTS = [
+    ("show", "{}"),
+    ("list", "--unit", "{}"),
+    ("list", "--notice", "{}"),
+    ("list", "--search", "{}"),
+    ("due", "--before", "{}"),
+    ("due", "--by", "{}"),
+    ("overdue", "--as-of", "{}"),
+    ("report", "--period", "{}"),
+    ("remind", "--days", "{}"),
+    ("export", "-f", "ics", "--alarm-days", "{}"),
+    ("done", "{}", "--as-of", "2023-11-25"),
+    ("extend", "2.3", "--to", "{}", "--reason", "x"),
+    ("note", "2.3", "{}", "--as-of", "2023-11-25"),
+]
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    slot=st.sampled_from(ARGUMENT_SLOTS),
+    value=st.one_of(
+        st.text(max_size=40),
+        st.from_regex(r"[+-]?\d{1,12}[dwmy]?", fullmatch=True),
+        st.from_regex(r"\d{1,5}[/.-]\d{1,5}([/.-]\d{1,6})?", fullmatch=True),
+        st.sampled_from(["0000", "9999-12-31", "../../x", "-", "--", "\x00", "\udcff", "[/]"]),
+    ),
+)
+def test_any_argument_gets_an_answer_never_a_traceback(data_dir, slot, value):
+    if "\x00" in value:
+        value = value.replace("\x00", "")  # an argv cannot hold NUL
+    args = [part.replace("{}", value) for part in slot]
+    result = runner.invoke(app, [*args, "--lang", "en"], prog_name="cchc")
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
+    assert result.exit_code in (0, 1, 2), (args, result.exit_code, result.stderr)
+    assert "Traceback" not in result.stderr
+    if result.exit_code == 2:
+        assert result.stderr.strip()
