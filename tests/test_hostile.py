@@ -1179,3 +1179,18 @@ def test_any_argument_gets_an_answer_never_a_traceback(data_dir, slot, value):
     assert "Traceback" not in result.stderr
     if result.exit_code == 2:
         assert result.stderr.strip()
+
+
+@pytest.mark.parametrize("args", [["log"], ["show", "2.3"]], ids=lambda a: a[0])
+def test_progress_written_from_the_command_line_never_acts_on_a_terminal(data_dir, args):
+    hostile = "\x1b]0;pwned\x07 [/] [link=https://evil.example]x[/link] \x1b[2J"
+    done = ["done", "2.3", "--as-of", "2023-11-25", "--evidence", hostile]
+    assert runner.invoke(app, done, prog_name="cchc").exit_code == 0
+    note = ["note", "2.3", hostile, "--as-of", "2023-11-25"]
+    assert runner.invoke(app, note, prog_name="cchc").exit_code == 0
+    code, output = run_on_terminal([*args, "--lang", "en"], data_dir, 160)
+    assert code == 0, output
+    assert "Traceback" not in output
+    shown = _SGR.sub("", output)
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert "\\x1b]0;pwned\\x07" in " ".join(shown.split()).replace(" ", "") or "\\x1b" in shown
