@@ -9,14 +9,20 @@ conclusion notices are written:
   are not tasks. A section's heading names its units; each ``-`` bullet or
   lettered item (``a)``, ``b)``, ``đ)``...) under it is a task (``2.1``,
   ``2.a``), and a section with neither is one task (``4``).
-- Units are found by the registry's names and aliases in any spelling it knows;
-  "các Phòng: Nội vụ, Tư pháp" is two units; a name the registry does not know
-  is kept as written and flagged, never dropped or guessed.
+- Units are found by the registry's names and aliases in any spelling it knows
+  (:mod:`cchc_cli.services.unitnames`); "các Phòng: Nội vụ, Tư pháp" is two
+  units; a name the registry does not know is kept as written and flagged,
+  never dropped or guessed.
 - "Chủ trì" makes the section's unit the lead; "phối hợp với X" puts X among
   the coordinating units.
 - The deadline is the phrase the text gives ("trước ngày 10/12/2023",
   "từ nay đến cuối năm 2023"...), read by :mod:`cchc_cli.core.deadlines`; a target
   such as "đạt 100%" is kept.
+
+What arrives is bounded (:data:`MAX_TEXT`, :data:`MAX_PARAGRAPHS`,
+:data:`MAX_TASKS`, and :mod:`cchc_cli.services.wordtext`'s limits for Word
+files) and refused past that with :class:`TooLarge`; every pattern is linear
+in its line; a date that does not exist is a review item, never an exception.
 """
 
 from __future__ import annotations
@@ -32,8 +38,8 @@ from cchc_cli.core.dates import DateError, PartialDate, make_date
 from cchc_cli.core.deadlines import Deadline, DeadlineError, find_deadline
 from cchc_cli.core.errors import CchcError
 from cchc_cli.core.model import Registry
-from cchc_cli.core.units import Resolver
 from cchc_cli.core.vntext import fold, nfc
+from cchc_cli.services.unitnames import MAX_UNKNOWN_UNITS, UnitNames, expand_shared_prefix
 from cchc_cli.store.yamlwrite import block_text, comment, flow_seq, quoted, scalar
 from cchc_cli.views.i18n import Lang, t
 
@@ -80,15 +86,7 @@ _CHAIR = re.compile(
 )
 _SIGNED = re.compile(r"(TL|KT|TM|Q)\.\s*(.+)")
 _TARGET = re.compile(r"đạt(?: tỷ lệ)?\s+\d+(?:[.,]\d+)?\s*%")
-_SHARED_PREFIX = re.compile(r"(?:các\s+)?(Phòng|Xã|Thị trấn|Ban)\s*:\s*([^.;]+)", re.IGNORECASE)
 _WITH = re.compile(r"phối hợp với\s+(.+?)(?:\s+(?:hoàn thành|để|thực hiện|trong)\b|[.;]|$)", re.I)
-_UNIT_WORDS = (
-    "phong", "ban", "ubnd", "xa", "thi tran", "trung tam", "doan", "hoi", "van phong",
-    "thanh tra", "chi cuc", "cong an", "ban chi huy", "cac phong", "cac xa",
-)  # fmt: skip
-_FILLER_WORDS = tuple(
-    tuple(f.split()) for f in ("de nghi", "giao", "va", "cac", "thu truong", "chu tich")
-)
 
 
 @dataclass
@@ -179,142 +177,6 @@ def read_source(source: str, stdin: BinaryIO | None = None) -> str:
     return text
 
 
-# -- units ---------------------------------------------------------------------------
-
-
-def _words(text: str) -> list[str]:
-    return fold(text).split()
-
-
-#: Names that would make one section's assignees longer than any notice's: the
-#: rest are flagged once ("import.more-units") instead of being listed.
-MAX_UNKNOWN_UNITS = 30
-
-
-def find_units(text: str, resolver: Resolver) -> tuple[list[str], list[str]]:
-    """Unit and group ids named in ``text`` (longest names first), and names not known."""
-    return _Names(resolver.registry).find(text)
-
-
-class _Names:
-    """The registry's names and aliases, folded once for a whole import."""
-
-    def __init__(self, registry: Registry) -> None:
-        names: dict[tuple[str, ...], str] = {}
-        for ident, written in _all_names(registry):
-            names.setdefault(tuple(_words(written)), ident)
-        # One-word aliases ("Tư pháp" aside) match too much inside sentences.
-        keys = [(k, i) for k, i in names.items() if len(k) >= 2 or k == ("pnv",)]
-        # Longest first; among equals, in the registry's order. Filed by first
-        # word, so a text is only matched against names that can start in it.
-        ranked = sorted(keys, key=lambda pair: len(pair[0]), reverse=True)
-        self.by_first: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
-        for rank, (key, ident) in enumerate(ranked):
-            self.by_first.setdefault(key[0], []).append((rank, key, ident))
-        by_length = sorted(_all_names(registry), key=lambda n: -len(n[1]))
-        #: Names an item can begin with, longest as written first.
-        self.prefixes = [(words, ident) for ident, w in by_length if len(words := _words(w)) >= 2]
-
-    def find(self, text: str) -> tuple[list[str], list[str]]:
-        """Unit and group ids named in ``text`` (longest names first), and names not known.
-
-        Linear in the length of ``text``: a name is looked for only where its
-        first word occurs, and names not known are read off the words left over.
-        """
-        tokens, words, owner, part = _tokens(text)
-        where: dict[str, list[int]] = {}
-        for index, word in enumerate(words):
-            where.setdefault(word, []).append(index)
-        used = bytearray(len(words))
-        found: list[tuple[int, str]] = []
-        candidates = sorted(c for word in where for c in self.by_first.get(word, ()))
-        for _, key, ident in candidates:
-            size = len(key)
-            for start in where.get(key[0], ()):
-                if tuple(words[start : start + size]) == key and not any(
-                    used[start : start + size]
-                ):
-                    used[start : start + size] = b"\x01" * size
-                    found.append((start, ident))
-        ordered = [ident for _, ident in sorted(found)]
-        unknown = []
-        for start, end in _leftover_chunks(words, used, part):
-            for filler in _FILLER_WORDS:
-                if tuple(words[start : start + len(filler)]) == filler:
-                    start += len(filler)
-            if end - start >= 2 and " ".join(words[start : start + 3]).startswith(_UNIT_WORDS):
-                unknown.append(" ".join(tokens[owner[start] : owner[end - 1] + 1]))
-        return list(dict.fromkeys(ordered)), unknown
-
-    def leading(self, text: str) -> list[str]:
-        """Units an item begins with ("a) UBND cấp xã: ..."), which then are its assignees."""
-        head, colon, _ = text.partition(":")
-        if colon and len(head.split()) <= 12:
-            units, unknown = self.find(_expand_shared_prefix(head))
-            if units and not unknown:
-                return units
-        words = _words(" ".join(text.split()[:40]))
-        for prefix, ident in self.prefixes:
-            if words[: len(prefix)] == prefix:
-                return [ident]
-        return []
-
-
-def _tokens(text: str) -> tuple[list[str], list[str], list[int], list[int]]:
-    """The text's words as written, their folded words, which written word each folded
-    word is in, and which of the text's comma-separated parts."""
-    tokens: list[str] = []
-    words: list[str] = []
-    owner: list[int] = []
-    part: list[int] = []
-    folded: dict[str, list[str]] = {}
-    for number, piece in enumerate(text.split(",")):
-        for token in piece.split():
-            parts = folded.get(token)
-            if parts is None:
-                parts = folded[token] = _words(token)
-            words += parts
-            owner += [len(tokens)] * len(parts)
-            part += [number] * len(parts)
-            tokens.append(token)
-    return tokens, words, owner, part
-
-
-def _leftover_chunks(words: list[str], used: bytearray, part: list[int]) -> list[tuple[int, int]]:
-    """Runs of words no name took, split at "và" and commas: (start, end) index pairs."""
-    chunks = []
-    start = 0
-    for index in range(len(words) + 1):
-        if index == len(words) or used[index] or words[index] == "va":
-            if index > start:
-                chunks.append((start, index))
-            start = index + 1
-        elif index > start and part[index] != part[index - 1]:
-            chunks.append((start, index))
-            start = index
-    return chunks
-
-
-def _all_names(registry: Registry) -> list[tuple[str, str]]:
-    out = []
-    for unit in registry.units.values():
-        out += [(unit.id, unit.name), *((unit.id, a) for a in unit.aliases)]
-    for group in registry.groups.values():
-        out += [(group.id, group.name), *((group.id, a) for a in group.aliases)]
-    return out
-
-
-def _expand_shared_prefix(text: str) -> str:
-    """ "các Phòng: Nội vụ, Tư pháp và Y tế" -> "Phòng Nội vụ, Phòng Tư pháp, Phòng Y tế"."""
-
-    def expand(m: re.Match[str]) -> str:
-        prefix = m[1]
-        items = re.split(r",|\s+và\s+", m[2])
-        return ", ".join(f"{prefix} {item.strip()}" for item in items if item.strip())
-
-    return _SHARED_PREFIX.sub(expand, text)
-
-
 # -- reading a notice ----------------------------------------------------------------
 
 
@@ -325,7 +187,7 @@ def read(text: str, registry: Registry, source: str = "-") -> Draft:
     lines = paragraphs(text)
     if len(lines) > MAX_PARAGRAPHS:
         raise TooLarge("import.too-many-paragraphs", path=source, limit=MAX_PARAGRAPHS)
-    names = _Names(registry)
+    names = UnitNames(registry)
     draft = Draft()
     _header(lines, draft)
     year = draft.date.year if draft.date else None
@@ -394,7 +256,7 @@ def _footer(lines: list[str], draft: Draft) -> None:
     draft.recipients = [" ".join(parts).rstrip(";.,") for parts in recipients]
 
 
-def _tasks(lines: list[str], draft: Draft, names: _Names, year: int | None) -> None:
+def _tasks(lines: list[str], draft: Draft, names: UnitNames, year: int | None) -> None:
     section: tuple[str, list[str], list[str], str] | None = None
     items: list[tuple[str, str]] = []
 
@@ -412,7 +274,7 @@ def _tasks(lines: list[str], draft: Draft, names: _Names, year: int | None) -> N
             raise TooLarge("import.too-many-tasks", limit=MAX_TASKS)
         if (m := _SECTION.fullmatch(line)) and not _ROMAN.match(line):
             close()
-            heading = _expand_shared_prefix(m[2])
+            heading = expand_shared_prefix(m[2])
             assigned, unknown = names.find(heading)
             section = (m[1], assigned, unknown, f"{m[1]}. {m[2]}")
             items = []
@@ -436,7 +298,7 @@ def _task(
     section: str,
     assigned: list[str],
     unknown: list[str],
-    names: _Names,
+    names: UnitNames,
     year: int | None,
     issued: PartialDate | None,
 ) -> DraftTask:
@@ -464,10 +326,12 @@ def _task(
         task.deadline_problem = err.key
         task.review.append(f"import.bad-deadline:{err.key}")
         found = None
-    except (DateError, OverflowError):
-        # A day next to the ends of the calendar ("trước ngày 01/01/0001").
-        task.deadline_problem = "date.out-of-range"
-        task.review.append("import.bad-deadline:date.out-of-range")
+    except (DateError, OverflowError) as err:
+        # A year outside the window, a day next to the ends of the calendar
+        # ("trước ngày 01/01/0001").
+        key = err.key if isinstance(err, DateError) else "date.beyond-range"
+        task.deadline_problem = key
+        task.review.append(f"import.bad-deadline:{key}")
         found = None
     if found is not None:
         task.deadline = found
