@@ -482,13 +482,6 @@ def test_a_style_based_on_itself_does_not_loop(tmp_path):
     assert "Phòng Nội vụ" in read_source(str(looped))
 
 
-#: The command reads its source itself until cli/setup.py calls read_source above.
-NOT_WIRED = pytest.mark.xfail(
-    strict=True, reason="cli/setup.py still has its own read_source; use services.importer's"
-)
-
-
-@NOT_WIRED
 def test_the_command_says_a_word_file_that_is_not_xml_inside_cannot_be_read(data_dir, tmp_path):
     broken = docx_with(tmp_path, "broken.docx", b"<w:document><w:body><w:p>")
     result = CliRunner().invoke(app, ["import", str(broken), "--lang", "en"])
@@ -496,7 +489,6 @@ def test_the_command_says_a_word_file_that_is_not_xml_inside_cannot_be_read(data
     assert result.stderr.startswith(f"cchc: error: cannot read {broken}:")
 
 
-@NOT_WIRED
 def test_the_command_names_the_file_that_is_too_large(data_dir, tmp_path):
     big = tmp_path / "big.txt"
     big.write_text("x" * (MAX_TEXT + 1), "utf-8")

@@ -81,20 +81,18 @@ def refuse_same_notice(
 
 
 def read_source(source: str) -> str:
-    """The notice's text: a .docx or standard input as the importer reads them (bounded),
-    a text file through the one reader of files (a FIFO or a device is refused)."""
+    """The notice's text, as :func:`cchc_cli.services.importer.read_source` reads it
+    (bounded), once the one reader of files has said it is a regular file: a FIFO
+    or a device would make it (or the zip reader of a .docx) wait for ever."""
     from cchc_cli.services import importer
     from cchc_cli.store.fileio import DataFileError, check_regular
 
-    if source == "-":
-        return importer.read_source(source)
-    if source.lower().endswith(".docx"):
+    if source != "-":
         try:
-            check_regular(source)  # a zip reader would wait on a FIFO for ever
+            check_regular(source)
         except DataFileError as err:
             _refuse(source, err)
-        return importer.read_source(source)
-    return read_text(source, 4 * importer.MAX_TEXT)
+    return importer.read_source(source)
 
 
 def _refuse(source: str, err: DataFileError) -> NoReturn:
