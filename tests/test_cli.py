@@ -298,6 +298,8 @@ COMMANDS = [
     "note",
     "undo",
     "log",
+    "migrate",
+    "check-scope",
     "remind",
     "report",
     "export",
@@ -318,7 +320,7 @@ def test_the_command_list_is_complete():
     shown = [c for c in app.registered_commands if not c.hidden]
     assert sorted(c.name or c.callback.__name__ for c in shown) == sorted(COMMANDS)
     hidden = [c.name for c in app.registered_commands if c.hidden]
-    assert hidden == ["merge-file"]  # git's merge driver, not for people
+    assert hidden == []  # no merge driver any more: progress files merge with plain git
 
 
 def test_every_command_is_listed_with_help_text(cchc):

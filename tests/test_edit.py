@@ -33,6 +33,12 @@ def notice(data_dir: Path) -> Path:
     return data_dir / "notices" / NOTICE
 
 
+def progress_text(notice: Path, unit: str) -> str:
+    """The text of a unit's progress file in the data folder of ``notice``."""
+    path = notice.parent.parent / "progress" / f"{unit}.yaml"
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
 # -- refusals leave the file untouched -----------------------------------------------
 
 
@@ -92,22 +98,28 @@ def test_done_twice_is_refused(notice):
     assert "đã hoàn thành cchc-2023-11/2.3 ngày 24/11/2023" in result.stderr
 
 
-def test_a_file_with_errors_is_not_edited(notice):
+def test_progress_of_a_valid_task_is_recorded_while_another_task_has_errors(notice):
     text = notice.read_text(encoding="utf-8")
     broken = text.replace("deadline: trước ngày 25/11/2023", "deadline: trước ngày 31/11/2023")
     notice.write_text(broken, encoding="utf-8")
     before = notice.read_bytes()
     result = cchc("done", "2.2", "--as-of", "2023-11-30", "--lang", "en")
-    assert result.exit_code == 1
-    lines = result.stderr.splitlines()
-    assert lines[-1].startswith("cchc: error: data/notices/" + NOTICE + " has errors")
-    assert lines[0] == (
-        f"data/notices/{NOTICE}:88:26: error: there is no day 31 in 11/2023: that month has 30 days"
-    )
+    assert result.exit_code == 0, result.stderr
     assert notice.read_bytes() == before
+    assert "{task: cchc-2023-11/2.2, done: 2023-11-30}" in progress_text(notice, "noi-vu")
 
 
-def test_a_task_in_flow_style_is_refused_not_reformatted(data_dir):
+def test_a_task_with_errors_gets_no_progress(notice):
+    text = notice.read_text(encoding="utf-8")
+    broken = text.replace("deadline: trước ngày 25/11/2023", "deadline: trước ngày 31/11/2023")
+    notice.write_text(broken, encoding="utf-8")
+    result = cchc("done", "2.3", "--as-of", "2023-11-30", "--lang", "en")
+    assert result.exit_code in (1, 2)
+    assert "Traceback" not in result.stderr
+    assert not list((notice.parent.parent / "progress").glob("*.yaml"))
+
+
+def test_a_task_in_flow_style_gets_progress_and_its_notice_stays_as_written(data_dir):
     path = data_dir / "notices" / "flow.yaml"
     path.write_text(
         "id: tb-f\ndate: 2023-11-24\ntitle: T\ntasks:\n"
@@ -116,12 +128,9 @@ def test_a_task_in_flow_style_is_refused_not_reformatted(data_dir):
     )
     before = path.read_bytes()
     result = cchc("done", "tb-f/1", "--as-of", "2023-11-30", "--lang", "en")
-    assert result.exit_code == 1
-    assert result.stderr == (
-        "cchc: error: task 1 is written in flow style {...}; "
-        "write one key per line so cchc can edit it\n"
-    )
+    assert result.exit_code == 0, result.stderr
     assert path.read_bytes() == before
+    assert progress_text(path, "noi-vu").endswith("- {task: tb-f/1, done: 2023-11-30}\n")
 
 
 def test_a_future_completion_date_is_recorded_with_a_warning(notice):
@@ -131,7 +140,14 @@ def test_a_future_completion_date_is_recorded_with_a_warning(notice):
         "cchc: cảnh báo: ngày 20/12/2023 ở sau hôm nay (30/11/2023); "
         "vẫn ghi, nhưng sẽ chỉ tính từ ngày đó\n"
     )
-    assert "noi-vu: 2023-12-20" in notice.read_text(encoding="utf-8")
+    assert "{task: cchc-2023-11/2.3, done: 2023-12-20}" in progress_text(notice, "noi-vu")
+
+
+def test_a_date_before_the_notice_is_refused_as_a_usage_error(notice):
+    result = cchc("done", "2.3", "--on", "2023-10-01", "--as-of", "2023-11-30", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("cchc: error: the date 2023-10-01 is before the meeting")
+    assert not list((notice.parent.parent / "progress").glob("*.yaml"))
 
 
 # -- round trips -----------------------------------------------------------------------
@@ -155,7 +171,7 @@ def test_scalars_read_back_as_written(text):
         assert value.value == text
 
 
-STYLES = st.sampled_from(["lf", "crlf", "bom", "crlf-bom", "no-final-newline"])
+STYLES = st.sampled_from(["lf", "crlf", "bom", "crlf-bom", "no-final-newline", "absent"])
 TASKS = st.sampled_from(
     [("2.3", None), ("6", None), ("8.2", "vinh-o"), ("1.1", "ban-qlda"), ("5", "tc-kh")]
 )
@@ -166,68 +182,86 @@ TASKS = st.sampled_from(
 )
 @given(style=STYLES, task=TASKS, evidence=st.one_of(st.none(), TEXTS))
 def test_done_then_undo_gives_back_the_original_bytes(data_dir, style, task, evidence):
-    path = data_dir / "notices" / NOTICE
-    original = (Path(__file__).resolve().parent.parent / "data" / "notices" / NOTICE).read_bytes()
-    body = original
+    """Whatever the progress file looked like (CRLF, BOM, no final newline, absent)."""
+    task_id, unit = task
+    unit = unit or ("noi-vu" if task_id == "2.3" else "vh-tt")
+    path = data_dir / "progress" / f"{unit}.yaml"
+    path.parent.mkdir(exist_ok=True)
+    line = "- {task: cchc-2023-11/" + task_id + ", note: x, on: 2023-11-23}\n"
+    body = ("# Tiến độ\n" + line).encode("utf-8")
     if "crlf" in style:
         body = body.replace(b"\n", b"\r\n")
     if "bom" in style:
         body = b"\xef\xbb\xbf" + body
     if style == "no-final-newline":
         body = body.rstrip(b"\n")
-    path.write_bytes(body)
-    task_id, unit = task
+    if style == "absent":
+        path.unlink(missing_ok=True)
+    else:
+        path.write_bytes(body)
     args = ["done", task_id, "--on", "2023-11-24", "--as-of", "2023-11-30"]
-    if unit:
+    if task_id != "2.3":
         args += ["--unit", unit]
     if evidence:
         args += ["--evidence", evidence]
     result = cchc(*args)
     assert result.exit_code == 0, result.stderr
     shown = json.loads(cchc("show", task_id, "-f", "json").stdout)
-    recorded = shown["done"][unit or "noi-vu" if task_id == "2.3" else unit or "vh-tt"]
-    assert recorded == {"on": "2023-11-24", "evidence": evidence, "note": None}
+    assert shown["done"][unit] == {"on": "2023-11-24", "evidence": evidence, "note": None}
+    assert cchc("validate").exit_code == 0
     assert cchc("undo").exit_code == 0
-    assert path.read_bytes() == body
+    if style == "absent":
+        assert not path.exists()
+    else:
+        assert path.read_bytes() == body
 
 
 # -- concurrency -------------------------------------------------------------------------
 
 
 def test_the_file_changed_while_editing_is_redone_on_the_new_content(notice, monkeypatch):
-    verify = edit.verify_change
+    addition = edit.progress.addition
     calls = []
 
-    def verify_then_someone_saves(*args, **kwargs):
-        verify(*args, **kwargs)
+    def addition_then_someone_saves(existing, lines, first):
+        added = addition(existing, lines, first)
         if not calls:
-            # A person saves the file in an editor after cchc read it.
-            with open(notice, "a", encoding="utf-8") as handle:
+            # A person adds a line in an editor after cchc read the file.
+            path = notice.parent.parent / "progress" / "noi-vu.yaml"
+            path.parent.mkdir(exist_ok=True)
+            with open(path, "a", encoding="utf-8") as handle:
                 handle.write("# ghi chú của chuyên viên\n")
         calls.append(1)
+        return added
 
-    monkeypatch.setattr(edit, "verify_change", verify_then_someone_saves)
+    monkeypatch.setattr(edit.progress, "addition", addition_then_someone_saves)
     result = cchc("done", "2.3", "--as-of", "2023-11-24")
     assert result.exit_code == 0, result.stderr
-    text = notice.read_text(encoding="utf-8")
-    assert text.endswith("# ghi chú của chuyên viên\n")
-    assert "      noi-vu: 2023-11-24\n" in text
+    assert progress_text(notice, "noi-vu") == (
+        "# ghi chú của chuyên viên\n- {task: cchc-2023-11/2.3, done: 2023-11-24}\n"
+    )
     assert len(calls) == 2
+    entries = json.loads(cchc("log", "-f", "json").stdout)
+    assert [e["id"] for e in entries] == [2]  # the first attempt never happened
 
 
 def test_a_file_that_keeps_changing_is_left_alone(notice, monkeypatch):
-    verify = edit.verify_change
+    addition = edit.progress.addition
 
-    def always_someone_saves(*args, **kwargs):
-        verify(*args, **kwargs)
-        with open(notice, "a", encoding="utf-8") as handle:
+    def always_someone_saves(existing, lines, first):
+        added = addition(existing, lines, first)
+        path = notice.parent.parent / "progress" / "noi-vu.yaml"
+        path.parent.mkdir(exist_ok=True)
+        with open(path, "a", encoding="utf-8") as handle:
             handle.write("# …\n")
+        return added
 
-    monkeypatch.setattr(edit, "verify_change", always_someone_saves)
+    monkeypatch.setattr(edit.progress, "addition", always_someone_saves)
     result = cchc("done", "2.3", "--as-of", "2023-11-24", "--lang", "en")
     assert result.exit_code == 1
     assert "kept changing" in result.stderr
-    assert "noi-vu: 2023-11-24" not in notice.read_text(encoding="utf-8")
+    assert progress_text(notice, "noi-vu") == "# …\n# …\n# …\n"
+    assert json.loads(cchc("log", "-f", "json").stdout) == []
 
 
 def test_twenty_concurrent_processes_all_get_recorded(data_dir):
@@ -262,27 +296,31 @@ def test_twenty_concurrent_processes_all_get_recorded(data_dir):
 
 def test_undo_refuses_when_the_file_changed_since(notice):
     assert cchc("done", "2.3", "--as-of", "2023-11-24").exit_code == 0
-    with open(notice, "a", encoding="utf-8") as handle:
-        handle.write("# sửa tay\n")
-    changed = notice.read_bytes()
+    path = notice.parent.parent / "progress" / "noi-vu.yaml"
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write("- {task: cchc-2023-11/2.4, note: viết tay, on: 2023-11-25}\n")
+    changed = path.read_bytes()
     result = cchc("undo", "--lang", "en")
     assert result.exit_code == 1
     assert result.stderr == (
-        f"cchc: error: data/notices/{NOTICE} has changed since edit #1 (cchc-2023-11/2.3); "
+        "cchc: error: data/progress/noi-vu.yaml has changed since edit #1 (cchc-2023-11/2.3); "
         "undoing it would lose those changes, so the file is left as it is\n"
     )
-    assert notice.read_bytes() == changed
+    assert path.read_bytes() == changed
 
 
 def test_undo_walks_back_one_edit_at_a_time(notice):
-    original = notice.read_bytes()
+    path = notice.parent.parent / "progress" / "noi-vu.yaml"
     assert cchc("done", "2.3", "--as-of", "2023-11-24").exit_code == 0
-    after_first = notice.read_bytes()
-    assert cchc("note", "2.3", "đã gửi báo cáo", "--as-of", "2023-11-25").exit_code == 0
+    after_first = path.read_bytes()
+    assert (
+        cchc("note", "2.3", "đã gửi báo cáo", "--unit", "noi-vu", "--as-of", "2023-11-25").exit_code
+        == 0
+    )
     assert cchc("undo").stdout.startswith("đã hoàn tác thao tác #2 (note cchc-2023-11/2.3)")
-    assert notice.read_bytes() == after_first
+    assert path.read_bytes() == after_first
     assert cchc("undo").stdout.startswith("đã hoàn tác thao tác #1 (done cchc-2023-11/2.3)")
-    assert notice.read_bytes() == original
+    assert not path.exists()  # the edit created it
     result = cchc("undo")
     assert (result.exit_code, result.stderr) == (
         1,
@@ -384,8 +422,8 @@ def test_extend_cancel_note_and_reopen_write_what_show_reads(notice):
         "vinh-o",
     ]
     assert [(n["unit"], n["text"]) for n in group["notes"]] == [
-        ("vinh-ha", "Mở lại: Thiếu số liệu"),
-        ("vinh-o", "Mở lại: Thiếu số liệu"),
+        ("vinh-ha", "Thiếu số liệu"),
+        ("vinh-o", "Thiếu số liệu"),
         ("vinh-ha", "đã bổ sung"),
     ]
     cancelled = json.loads(cchc("show", "6", "-f", "json", "--as-of", "2023-11-30").stdout)
@@ -400,7 +438,7 @@ def test_extend_cancel_note_and_reopen_write_what_show_reads(notice):
 def test_done_prints_what_it_wrote(notice):
     result = cchc("done", "8.2", "--unit", "vinh ha", "--unit", "Vĩnh Hoà", "--as-of", "2023-11-22")
     assert result.stdout == (
-        f"Đã ghi vào data/notices/{NOTICE}: cchc-2023-11/8.2 — "
+        "Đã ghi vào data/progress/vinh-ha.yaml, data/progress/vinh-hoa.yaml: cchc-2023-11/8.2 — "
         "Xã Vĩnh Hà, Xã Vĩnh Hòa hoàn thành ngày 22/11/2023\n"
     )
 
@@ -445,4 +483,6 @@ def test_free_text_is_stored_as_it_will_read_back(notice):
     assert result.exit_code == 0, result.stderr
     shown = json.loads(cchc("show", "2.3", "-f", "json").stdout)
     assert shown["done"]["noi-vu"]["evidence"] == "Báo cáo số 7"
-    assert "noi-vu: {on: 2023-11-24, evidence: Báo cáo số 7}" in notice.read_text("utf-8")
+    assert "{task: cchc-2023-11/2.3, done: 2023-11-24, evidence: Báo cáo số 7}" in progress_text(
+        notice, "noi-vu"
+    )

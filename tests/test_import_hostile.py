@@ -8,6 +8,7 @@ the code takes (a loaded 2-core machine is slow); otherwise the message is asser
 from __future__ import annotations
 
 import io
+import os
 import time
 import zipfile
 from pathlib import Path
@@ -392,13 +393,21 @@ def test_any_text_gives_a_draft_that_parses(registry, text):
     draft_of(text, registry)
 
 
-@pytest.mark.parametrize("name", ["missing.txt", "folder", "missing.docx", "folder.docx"])
-def test_a_source_that_cannot_be_read_is_a_clear_error(tmp_path, name):
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("missing.txt", "import.unreadable"),
+        ("folder", "import.not-regular"),
+        ("missing.docx", "import.unreadable"),
+        ("folder.docx", "import.not-regular"),
+    ],
+)
+def test_a_source_that_cannot_be_read_is_a_clear_error(tmp_path, name, key):
     (tmp_path / "folder").mkdir()
     (tmp_path / "folder.docx").mkdir()
     with pytest.raises(CchcError) as caught:
         read_source(str(tmp_path / name))
-    assert caught.value.key == "import.unreadable"
+    assert caught.value.key == key
     assert caught.value.args_["path"] == str(tmp_path / name)
 
 
@@ -495,3 +504,11 @@ def test_the_command_names_the_file_that_is_too_large(data_dir, tmp_path):
     result = CliRunner().invoke(app, ["import", str(big), "--lang", "en"])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"cchc: error: {big} is too large to import")
+
+
+def test_a_pipe_named_like_a_word_file_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "incoming.docx"
+    os.mkfifo(fifo)
+    with pytest.raises(CchcError) as caught:
+        read_source(str(fifo))
+    assert caught.value.key == "import.not-regular"

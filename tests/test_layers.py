@@ -75,3 +75,29 @@ def test_the_core_does_no_io_and_never_asks_the_clock():
         if word in p.read_text(encoding="utf-8")
     ]
     assert found == []
+
+
+#: Exceptions that never reach the user: raised and caught inside the store.
+INTERNAL_EXCEPTIONS = {"FileChangedError"}
+
+
+def test_every_error_a_user_can_meet_is_a_cchc_error_with_a_key_and_an_exit_code():
+    import importlib
+    import inspect
+
+    from cchc_cli.core.errors import CchcError
+
+    outside = []
+    for path in MODULES:
+        name = "cchc_cli." + ".".join(path.relative_to(SRC).with_suffix("").parts)
+        module = importlib.import_module(name)
+        for cls_name, cls in inspect.getmembers(module, inspect.isclass):
+            if cls.__module__ != name or not issubclass(cls, BaseException):
+                continue
+            if cls_name.startswith("_") or cls_name in INTERNAL_EXCEPTIONS:
+                continue
+            if not issubclass(cls, CchcError):
+                outside.append(f"{name}.{cls_name}")
+            else:
+                assert isinstance(cls.exit_code, int)
+    assert outside == []

@@ -121,7 +121,7 @@ def test_config_and_done_agree_the_environment_beats_config_yaml(cchc, tmp_path,
     result = cchc("done", "2.3", "--as-of", "2023-11-24", CCHC_GIT_COMMIT="0")
     assert result.exit_code == 0, result.stderr
     assert git("rev-list", "--count", "HEAD") == "1\n"
-    assert git("status", "--porcelain").strip() == f"M data/notices/{NOTICE}"
+    assert git("status", "--porcelain").strip() == "?? data/progress/"  # appended, not committed
 
     # Without the variable the file's switch holds, and --commit beats a "0".
     result = cchc("note", "2.3", "Đã gửi báo cáo", "--as-of", "2023-11-24", "--commit")

@@ -188,3 +188,11 @@ def test_exactly_what_yaml_cannot_hold_on_one_line_is_escaped():
         char = chr(code)
         plain = bool(printable.match(char)) and char not in "\u2028\u2029\ufeff"
         assert (quoted(char) == f'"{char}"') == (plain and char not in '"\\'), hex(code)
+
+
+@pytest.mark.parametrize("text", ["\xa0", "a\xa0b", "Hồ\u3000Xá", "x\u2009y"])
+def test_block_text_keeps_spaces_other_than_ascii(text):
+    document = "k:\n" + block_text("t", text, 2) + "\n"
+    node, problems = parse(document, "t.yaml")
+    assert problems == []
+    assert node.entries["k"].value.entries["t"].value.value == nfc(text)

@@ -1,4 +1,4 @@
-"""Recording progress: done, reopen, extend, cancel, note, undo, log, merge-file."""
+"""Recording progress: done, reopen, extend, cancel, note, undo, log, migrate, check-scope."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cchc_cli.cli.context import Run, app, command, h
+from cchc_cli.cli.context import Run, command, h
 from cchc_cli.views.i18n import t
 from cchc_cli.views.render import formatter_for
 
@@ -89,14 +89,14 @@ def write(run: Run, task: Task, change: Change, what: str, commit: bool) -> None
     from cchc_cli.store.edit import apply
 
     dataset = run.dataset
-    outcome = apply(run.data, task, change, dataset.registry, dataset.config.timezone)
-    run.say("edit.saved", path=outcome.path, what=what)
+    outcome = apply(run.data, task, change, dataset.registry, dataset.config.timezone, dataset)
+    run.say("edit.saved", path=", ".join(outcome.paths), what=what)
     if commit:
-        from cchc_cli.services.git import commit_file, commit_message
+        from cchc_cli.services.git import commit_files, commit_message
 
         units = list(outcome.entry.get("units", []))
         message = commit_message(change.command, task.ref, units, outcome.entry["user"], what)
-        commit_file(Path(outcome.path), message)
+        commit_files([Path(p) for p in outcome.paths], message)
 
 
 def unit_names(dataset: Dataset, units: tuple[str, ...]) -> str:
@@ -145,8 +145,7 @@ def reopen(
     dataset, task, today = run.dataset, run.task(ref), run.today
     units = units_to_reopen(task, resolve_unit_list(dataset, unit or []), every, dataset.registry)
     reason = required(reason, "--reason")
-    text = t("edit.reopened-note", run.lang, reason=reason)
-    change = Reopen("reopen", units, {"reason": reason}, on=today, reason=text)
+    change = Reopen("reopen", units, {"reason": reason}, on=today, reason=reason)
     what = t("what.reopen", run.lang, ref=task.ref, units=unit_names(dataset, units))
     write(run, task, change, what, commit)
 
@@ -158,18 +157,30 @@ def extend(
     to: Annotated[str, typer.Option("--to", help=h("help.opt.to"))],
     reason: ReasonOpt,
     decision: DecisionOpt = None,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", help=h("help.opt.extend-unit"), autocompletion=complete_unit),
+    ] = None,
     commit: CommitOpt = False,
 ) -> None:
     from cchc_cli.core.dateargs import parse_date_arg
+    from cchc_cli.core.errors import UsageError
     from cchc_cli.core.model import Extension
-    from cchc_cli.store.edit import Extend
+    from cchc_cli.store.edit import Extend, units_to_mark
+    from cchc_cli.views.query import resolve_units
 
-    task, today = run.task(ref), run.today
+    dataset, task, today = run.dataset, run.task(ref), run.today
     new_last = parse_date_arg(to, today, "--to")
     reason, decision = required(reason, "--reason"), tidy_text(decision)
-    extension = Extension(new_last, reason, decision, today)
-    values = {"to": new_last.isoformat(), "reason": reason, "decision": decision}
-    change = Extend("extend", (), values, extension=extension)
+    units: tuple[str, ...] = ()
+    if unit:
+        units = units_to_mark(task, resolve_units(dataset, unit), False, dataset.registry)
+        if len(units) != 1:
+            raise UsageError("edit.extend-one-unit", unit=unit)
+    one = units[0] if units else None
+    extension = Extension(new_last, reason, decision, today, unit=one)
+    values = {"to": new_last.isoformat(), "reason": reason, "decision": decision, "unit": one}
+    change = Extend("extend", units, values, extension=extension)
     write(run, task, change, t("what.extend", run.lang, ref=task.ref, to=new_last), commit)
 
 
@@ -249,7 +260,7 @@ def log(
     from cchc_cli.views.tables import log_report
 
     check_folder(run.data)
-    entries, bad = Journal(run.data).entries()
+    entries, bad = Journal(run.data).history()
     if bad:
         run.warn(t("log.journal-bad-lines", run.lang, lines=", ".join(map(str, bad))))
     if ref:
@@ -264,13 +275,36 @@ def _matches(entry_ref: str, written: str) -> bool:
     return ref_matches(notice_id, task_id, written)
 
 
-@app.command("merge-file", hidden=True, help=h("help.merge-file"))
-def merge_file(
-    base: Annotated[Path, typer.Argument()],
-    ours: Annotated[Path, typer.Argument()],
-    theirs: Annotated[Path, typer.Argument()],
-    path: Annotated[Path, typer.Argument()],
-) -> None:
-    from cchc_cli.store.merge import merge_file as merge
+@command(help=h("help.migrate"), shared=("data", "lang"))
+def migrate(run: Run) -> None:
+    from cchc_cli.core.errors import CchcError
+    from cchc_cli.store.loader import check_folder
+    from cchc_cli.store.migrate import migrate as move
 
-    raise typer.Exit(merge(base, ours, theirs, path))
+    check_folder(run.data)
+    moved = move(run.data)
+    for path, key, args in moved.skipped:
+        run.warn(t("migrate.skipped", run.lang, path=path, reason=t(key, run.lang, **args)))
+    typer.echo(
+        t(
+            "migrate.done",
+            run.lang,
+            notices=len(moved.notices),
+            events=moved.events,
+            files=len(moved.files),
+        )
+    )
+    if moved.skipped:
+        raise CchcError("migrate.incomplete", count=len(moved.skipped))
+
+
+@command("check-scope", help=h("help.check-scope"), shared=("data", "lang"))
+def check_scope(run: Run) -> None:
+    from cchc_cli.services.scope import check
+
+    problems = check(run.data, run.settings.config)
+    for problem in problems:
+        message = t(problem.key, run.lang, **problem.args)
+        typer.echo(f"{problem.path}: {t('cli.error', run.lang)}: {message}", err=True)
+    if problems:
+        raise typer.Exit(1)

@@ -20,17 +20,26 @@ UnitOpt = Annotated[str | None, typer.Option("--unit", help=h("help.opt.unit"))]
 DEFAULT_WITHIN = 7
 
 
-@command(help=h("help.validate"), shared=("data", "lang", "no_cache"))
+@command(help=h("help.validate"), shared=("data", "lang", "no_cache", "as_of"))
 def validate(
     run: Run,
     strict: Annotated[bool, typer.Option("--strict", help=h("help.opt.strict"))] = False,
 ) -> None:
     from cchc_cli.core.diagnostics import sort_diagnostics
+    from cchc_cli.store.progress import future_completions
     from cchc_cli.store.validate import duplicate_notices
 
     dataset = run.read()
-    # Across notices, so here rather than per file (where the cache keeps the checks).
-    found = sort_diagnostics([*dataset.diagnostics, *duplicate_notices(dataset)])
+    events = [e for recorded in dataset.progress.values() for e in recorded]
+    # Across notices, so here rather than per file (where the cache keeps the checks);
+    # a completion after today depends on the day, so it is not cached either.
+    found = sort_diagnostics(
+        [
+            *dataset.diagnostics,
+            *duplicate_notices(dataset),
+            *future_completions(events, run.today),  # type: ignore[arg-type]
+        ]
+    )
     for diagnostic in found:
         typer.echo(run.diagnostic_line(diagnostic))
     errors = sum(d.is_error for d in found)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
@@ -11,9 +12,6 @@ from cchc_cli.cli.context import Run, app, command, h
 from cchc_cli.core.dates import PartialDate
 from cchc_cli.core.errors import EXIT_DATA, CchcError, OptionError, UsageError
 from cchc_cli.views.i18n import t
-
-if TYPE_CHECKING:
-    from cchc_cli.store.fileio import DataFileError
 
 
 @command("import", help=h("help.import"), shared=("data", "lang", "no_cache"))
@@ -26,24 +24,18 @@ def import_notice(
     dry_run: Annotated[bool, typer.Option("--dry-run", help=h("help.opt.import-dry-run"))] = False,
     notice_id: Annotated[str | None, typer.Option("--id", help=h("help.opt.notice-id"))] = None,
 ) -> None:
-    from cchc_cli.services.importer import read, to_yaml
+    from cchc_cli.services.importer import REVIEW_KEYS, read, read_source, to_yaml
     from cchc_cli.store import notices
 
     dataset, lang = run.dataset, run.lang
-    draft = read(read_source(source), dataset.registry)
+    draft = read(read_source(source), dataset.registry, source)
     # The notice names its issuer in its heading; where it was not found, the office's own.
     draft.issuer = draft.issuer or dataset.config.issuing_body
     if not draft.tasks:
         raise CchcError("import.nothing", path=source)
     ident = notice_id or notices.new_id(draft.number, draft.date)
     notices.check_id(ident, (e.id for e in dataset.index))
-    keys = (
-        "import.no-assignees",
-        "import.unknown-unit",
-        "import.bad-deadline",
-        "import.deadline-before-issue",
-    )
-    reviews = {key: t(key, lang, arg="{arg}") for key in keys}
+    reviews = {key: t(key, lang, arg="{arg}") for key in REVIEW_KEYS}
     name = "-" if source == "-" else Path(source).name
     content = to_yaml(draft, ident, name, reviews)
     deadlines = sum(1 for task in draft.tasks if task.deadline and task.deadline.last_day)
@@ -80,38 +72,27 @@ def refuse_same_notice(
         raise CchcError("import.duplicate", id=found.id, path=found.path, what=what)
 
 
-def read_source(source: str) -> str:
-    """The notice's text, as :func:`cchc_cli.services.importer.read_source` reads it
-    (bounded), once the one reader of files has said it is a regular file: a FIFO
-    or a device would make it (or the zip reader of a .docx) wait for ever."""
-    from cchc_cli.services import importer
-    from cchc_cli.store.fileio import DataFileError, check_regular
-
-    if source != "-":
-        try:
-            check_regular(source)
-        except DataFileError as err:
-            _refuse(source, err)
-    return importer.read_source(source)
-
-
-def _refuse(source: str, err: DataFileError) -> NoReturn:
-    if err.key == "file.too-big":
-        raise CchcError("import.too-big", path=source, limit=err.args_["limit"]) from None
-    if err.key == "file.unreadable":
-        raise CchcError("import.unreadable", path=source, **err.args_) from None
-    raise CchcError("import.not-regular", path=source) from None
-
-
-def read_text(source: str, limit: int) -> str:
-    """A UTF-8 text file of at most ``limit`` bytes, read by the one bounded reader."""
-    from cchc_cli.store.fileio import DataFileError, read_data_file
+def read_text(source: str) -> str:
+    """A UTF-8 text file (a registry for ``init --from-units``) or standard input, read
+    by the one bounded reader."""
+    from cchc_cli.store.fileio import DEFAULT_LIMIT, DataFileError, read_data_file
     from cchc_cli.store.yamlsrc import decode
 
-    try:
-        data = read_data_file(source, limit)
-    except DataFileError as err:
-        _refuse(source, err)
+    if source == "-":
+        # Bounded like a file: `cat /dev/zero | cchc import -` must end.
+        data = sys.stdin.buffer.read(DEFAULT_LIMIT + 1)
+        if len(data) > DEFAULT_LIMIT:
+            raise CchcError("import.too-big", path=source, limit=DEFAULT_LIMIT // 1024 // 1024)
+    else:
+        try:
+            # The one reader of data files: a FIFO or /dev/zero is refused, not read forever.
+            data = read_data_file(source)
+        except DataFileError as err:
+            if err.key == "file.too-big":
+                raise CchcError("import.too-big", path=source, limit=err.args_["limit"]) from None
+            if err.key == "file.unreadable":
+                raise CchcError("import.unreadable", path=source, **err.args_) from None
+            raise CchcError("import.not-regular", path=source) from None
     text, problems = decode(data, source)
     if text is None:
         where = problems[0].source
@@ -132,9 +113,7 @@ def init(
 
     units = None
     if from_units is not None:
-        from cchc_cli.store.fileio import DEFAULT_LIMIT
-
-        units = read_text(str(from_units), DEFAULT_LIMIT)
+        units = read_text(str(from_units))
     files = init_files(units)
     existing = [name for name in files if (folder / name).exists()]
     if existing:

@@ -20,6 +20,8 @@ from email.errors import HeaderParseError
 from email.headerregistry import Address, HeaderRegistry
 from typing import Any
 
+from cchc_cli.core.errors import CchcError
+
 _HEADERS = HeaderRegistry()
 #: A domain label: letters (any script, for internationalized names), digits, inner hyphens.
 _LABEL = re.compile(r"[^\W_](?:[\w-]*[^\W_])?")
@@ -27,8 +29,12 @@ _LABEL = re.compile(r"[^\W_](?:[\w-]*[^\W_])?")
 _NAMED = re.compile(r"\s*(?P<name>[^<>]*?)\s*<(?P<spec>[^<>]*)>\s*")
 
 
-class AddressError(ValueError):
+class AddressError(CchcError, ValueError):
     """Not one plain e-mail address; the message says ``'{email}' is not ...``."""
+
+    def __init__(self, email: str) -> None:
+        super().__init__("units.bad-email", email=email)
+        self.email = email
 
 
 def parse_address(text: str, *, named: bool = False) -> Address:

@@ -5,8 +5,11 @@ Every error a user can cause is a :class:`CchcError`: a bad value on the command
 (:class:`UsageError`, :class:`OptionError`), a data folder that is not one
 (:class:`DataFolderError`), a date or deadline that cannot be read (``DateError``,
 ``DeadlineError`` in the core), a mail server that does not answer (``MailError`` in
-the mail service). The CLI turns them into one line on stderr and the exit code, in
-one place. Problems in the data are not errors of this kind: they are diagnostics.
+the mail service), an input too large to import (``TooLarge``), a data file that is
+not a regular file (``DataFileError``), a file laid out in a way an edit will not
+touch (``EditRefused``). The CLI turns them into one line on stderr and the exit
+code, in one place (``tests/test_layers.py`` checks that no other error class is
+public). Problems in the data are not errors of this kind: they are diagnostics.
 """
 
 from __future__ import annotations

@@ -89,6 +89,8 @@ class Extension:
     decision: str | None = None
     on: date | None = None
     source: Source = NOWHERE
+    #: The one unit the extension is for; None: the whole task (the chairman's decision).
+    unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -135,8 +137,19 @@ class Task:
 
     @property
     def last_day(self) -> date | None:
-        """The last permissible day in force: the latest extension's, else the original's."""
-        return self.extensions[-1].to if self.extensions else self.deadline.last_day
+        """The last permissible day in force: the latest extension's, else the original's.
+
+        Extensions for one unit only (``Extension.unit``) do not count here.
+        """
+        return self.last_day_for(None)
+
+    def last_day_for(self, unit: str | None) -> date | None:
+        """The last permissible day in force for ``unit``: the latest extension of the
+        whole task or of that unit, else the original's."""
+        for extension in reversed(self.extensions):
+            if extension.unit is None or extension.unit == unit:
+                return extension.to
+        return self.deadline.last_day
 
 
 @dataclass(frozen=True)
@@ -171,8 +184,16 @@ def _no_reader(entries: tuple[NoticeIndex, ...]) -> tuple[Notice, ...]:
 
 
 def index_of(notice: Notice) -> NoticeIndex:
+    issued = notice.date.earliest()
+    starts = min(issued, notice.meeting_date) if notice.meeting_date else issued
     return NoticeIndex(
-        notice.id, notice.path, notice.date.earliest(), tuple(t.id for t in notice.tasks)
+        notice.id,
+        notice.path,
+        issued,
+        tuple(t.id for t in notice.tasks),
+        starts,
+        tuple(t.assignees for t in notice.tasks),
+        tuple(tuple(t.done) for t in notice.tasks),
     )
 
 
@@ -219,6 +240,8 @@ class Config:
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
     #: Notice files larger than this are refused (a runaway paste, a wrong file).
     max_file_mb: int = 10
+    #: Who may write which units' progress files: (e-mail or name, unit ids); empty: anyone.
+    writers: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -229,6 +252,12 @@ class NoticeIndex:
     path: str
     issued: date
     task_ids: tuple[str, ...]
+    #: The first day progress can be recorded on: the meeting's or the notice's.
+    starts: date | None = None
+    #: Each task's assignees (unit ids), in the order of ``task_ids``.
+    assignees: tuple[tuple[str, ...], ...] = ()
+    #: Units each task's notice file itself records as done (the old layout).
+    done_inline: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -249,6 +278,8 @@ class Dataset:
     reader: Callable[[tuple[NoticeIndex, ...]], tuple[Notice, ...]] = field(
         default=_no_reader, compare=False, repr=False
     )
+    #: Each task's progress events (task reference -> events from progress/), as read.
+    progress: dict[str, tuple[object, ...]] = field(default_factory=dict, compare=False)
 
     @functools.cached_property
     def notices(self) -> tuple[Notice, ...]:

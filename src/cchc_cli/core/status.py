@@ -64,15 +64,18 @@ def office_date(now: datetime, timezone: str) -> date:
     return now.astimezone(ZoneInfo(timezone)).date()
 
 
-def extension_in_force(task: Task, today: date) -> Extension | None:
-    """The latest extension decided by ``today`` (an undated one counts from the start)."""
-    extensions = task_as_of(task, today).extensions
-    return extensions[-1] if extensions else None
+def extension_in_force(task: Task, today: date, unit: str | None = None) -> Extension | None:
+    """The latest extension decided by ``today`` (an undated one counts from the start);
+    one for a single unit (``Extension.unit``) counts for that unit only."""
+    for extension in reversed(task_as_of(task, today).extensions):
+        if extension.unit is None or extension.unit == unit:
+            return extension
+    return None
 
 
-def last_day_on(task: Task, today: date) -> date | None:
-    """The last permissible day in force on ``today``: extended, else as written."""
-    return task_as_of(task, today).last_day
+def last_day_on(task: Task, today: date, unit: str | None = None) -> date | None:
+    """The last permissible day in force on ``today`` (for ``unit``): extended, else as written."""
+    return task_as_of(task, today).last_day_for(unit)
 
 
 def is_cancelled(task: Task, today: date) -> bool:
@@ -112,7 +115,7 @@ class UnitStatus(NamedTuple):
 
 def unit_status(task: Task, unit: str, today: date) -> UnitStatus:
     task = task_as_of(task, today)
-    return _classify(task, unit, today, task.last_day, task.cancelled is not None)
+    return _classify(task, unit, today, task.last_day_for(unit), task.cancelled is not None)
 
 
 def _classify(
@@ -144,6 +147,12 @@ def task_statuses(task: Task, today: date) -> list[UnitStatus]:
     it stood on ``today`` (:func:`cchc_cli.core.asof.task_as_of`)."""
     task = task_as_of(task, today)
     last_day, cancelled = task.last_day, task.cancelled is not None
+    if any(e.unit is not None for e in task.extensions):
+        # An extension for one unit: each unit has its own last day.
+        return [
+            _classify(task, unit, today, task.last_day_for(unit), cancelled)
+            for unit in task.assignees
+        ]
     return [_classify(task, unit, today, last_day, cancelled) for unit in task.assignees]
 
 

@@ -1,4 +1,4 @@
-"""Committing one edited notice file in the data folder's git repository."""
+"""Committing the files an edit appended to, in the data folder's git repository."""
 
 from __future__ import annotations
 
@@ -9,12 +9,20 @@ from cchc_cli.core.errors import CchcError
 
 
 def commit_file(path: Path, message: str) -> None:
-    """Commit ``path`` alone (whatever else is staged stays staged) with ``message``."""
+    commit_files([path], message)
+
+
+def commit_files(paths: list[Path], message: str) -> None:
+    """Commit ``paths`` alone (whatever else is staged stays staged) with ``message``.
+
+    The paths are in one folder (an edit appends to progress files only).
+    """
+    path = paths[0]
     folder = path.parent
-    name = path.name
+    names = [p.name for p in paths]
     for command in (
-        ["git", "add", "--", name],
-        ["git", "commit", "--quiet", "-m", message, "--", name],
+        ["git", "add", "--", *names],
+        ["git", "commit", "--quiet", "-m", message, "--", *names],
     ):
         try:
             done = subprocess.run(command, cwd=folder, capture_output=True, text=True, check=False)

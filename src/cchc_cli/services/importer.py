@@ -142,6 +142,29 @@ def paragraphs(text: str) -> list[str]:
 # -- what arrives -------------------------------------------------------------------
 
 
+#: The most bytes a Word file may have (packed): its text is limited again unpacked.
+MAX_DOCX_BYTES = 64 * 1024 * 1024
+
+
+def _is_docx(source: str) -> bool:
+    return source.lower().endswith(".docx")
+
+
+def _read_file(source: str, limit: int) -> bytes:
+    """A regular file's bytes through the one bounded reader of data files: a pipe, a
+    device or a folder is refused at once, never waited on or read without end."""
+    from cchc_cli.store.fileio import DataFileError, read_data_file
+
+    try:
+        return read_data_file(source, limit)
+    except DataFileError as err:
+        if err.key == "file.too-big":
+            raise TooLarge("import.too-large", path=source, limit=MAX_TEXT) from None
+        if err.key == "file.unreadable":
+            raise CchcError("import.unreadable", path=source, **err.args_) from None
+        raise CchcError("import.not-regular", path=source) from None
+
+
 def read_source(source: str, stdin: BinaryIO | None = None) -> str:
     """The notice's text: a .docx, a UTF-8 text file, or ``-`` for ``stdin``.
 
@@ -151,21 +174,17 @@ def read_source(source: str, stdin: BinaryIO | None = None) -> str:
     """
     from cchc_cli.store.yamlsrc import decode
 
-    if source.lower().endswith(".docx"):
-        from cchc_cli.services.wordtext import read_docx
-
-        return read_docx(source, MAX_TEXT)
     # UTF-8 takes at most four bytes a character: more bytes than that are
     # more characters than the limit, whatever they are.
     most = 4 * MAX_TEXT
-    try:
-        if source == "-":
-            data = (stdin or sys.stdin.buffer).read(most + 1)
-        else:
-            with open(source, "rb") as handle:
-                data = handle.read(most + 1)
-    except OSError as err:
-        raise CchcError("import.unreadable", path=source, reason=err.strerror or err) from None
+    if source == "-":
+        data = (stdin or sys.stdin.buffer).read(most + 1)
+    else:
+        data = _read_file(source, MAX_DOCX_BYTES if _is_docx(source) else most)
+    if _is_docx(source):
+        from cchc_cli.services.wordtext import read_docx
+
+        return read_docx(source, MAX_TEXT, data)
     if len(data) > most:
         raise TooLarge("import.too-large", path=source, limit=MAX_TEXT)
     text, problems = decode(data, source)

@@ -17,6 +17,7 @@ error, never a traceback.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 import zlib
@@ -44,20 +45,25 @@ _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "x
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]  # fmt: skip
 
 
-def read_docx(path: str | Path, limit: int) -> str:
+def read_docx(path: str | Path, limit: int, data: bytes | None = None) -> str:
     """The text of the Word document at ``path``, numbering included.
 
     :class:`CchcError` ("import.unreadable", "import.docx-too-large",
     "import.too-large") when it cannot be read, is too large unpacked, or gives
-    more than ``limit`` characters of text.
+    more than ``limit`` characters of text. ``data``, when given, are the file's
+    bytes, already read (``path`` then only names it in messages).
     """
+    package: str | Path | io.BytesIO = path if data is None else io.BytesIO(data)
     try:
-        _check_package(path)
+        _check_package(package, path)
         from docx import Document
         from docx.opc.exceptions import PackageNotFoundError
 
         try:
-            return document_text(Document(str(path)), limit, str(path))
+            if isinstance(package, io.BytesIO):
+                package.seek(0)
+            document = Document(package if isinstance(package, io.BytesIO) else str(package))
+            return document_text(document, limit, str(path))
         except (
             PackageNotFoundError,
             SyntaxError,  # a part that is not XML (lxml's XMLSyntaxError)
@@ -80,7 +86,7 @@ def read_docx(path: str | Path, limit: int) -> str:
         raise CchcError("import.unreadable", path=str(path), reason=_reason(err)) from None
 
 
-def _check_package(path: str | Path) -> None:
+def _check_package(package_file: str | Path | io.BytesIO, path: str | Path) -> None:
     """Refuse a package that would unpack to more than the limits, before unpacking it."""
     too_large = CchcError(
         "import.docx-too-large",
@@ -88,7 +94,7 @@ def _check_package(path: str | Path) -> None:
         limit=MAX_XML_BYTES // (1024 * 1024),
         elements=MAX_XML_ELEMENTS,
     )
-    with zipfile.ZipFile(path) as package:
+    with zipfile.ZipFile(package_file) as package:
         members = package.infolist()
         if sum(m.file_size for m in members) > MAX_UNPACKED_BYTES:
             raise too_large

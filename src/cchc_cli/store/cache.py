@@ -36,15 +36,20 @@ from typing import Any
 from cchc_cli import __version__
 from cchc_cli.core.diagnostics import Diagnostic, Source
 from cchc_cli.core.model import Notice, NoticeIndex, index_of
+from cchc_cli.store.progress import Event
 from cchc_cli.store.serialize import (
     FORMAT,
     diagnostic_from_data,
     diagnostic_to_data,
+    event_from_data,
+    event_to_data,
     notice_from_data,
     notice_to_data,
 )
 
 CACHE_FILE = "cache.sqlite"
+#: ``depends_on`` of a progress file's row: its parse depends on its bytes alone.
+PROGRESS_ROW = "progress"
 VERSION = f"{FORMAT}:{__version__}"
 #: A file modified this close to the time its row was written is checked by content.
 RACY_NS = 3_000_000_000
@@ -189,13 +194,13 @@ class FileCache:
             return text[len(self._prefix) :].replace(os.sep, "/")
         return Path(os.path.relpath(path, self.data_dir)).as_posix()
 
-    def get(self, path: Path, depends_on: str) -> CachedFile | None:
-        """What the cache holds for ``path``, if it still holds; the notice is read later."""
+    def _fresh(self, path: Path, depends_on: str) -> tuple[Any, ...] | None:
+        """The row of ``path`` if it still describes the file on disk, else None."""
         row = self._rows.get(self._key(path))
         stat = stat_of(path)
         if row is None or stat is None:
             return None
-        size, mtime_ns, ctime_ns, ino, sha, dep, recorded_ns, diagnostics, summary = row
+        size, mtime_ns, ctime_ns, ino, sha, dep, recorded_ns = row[:7]
         if (size, mtime_ns, ctime_ns, ino, dep) != (
             stat.size,
             stat.mtime_ns,
@@ -213,6 +218,14 @@ class FileCache:
             if time.time_ns() > mtime_ns + RACY_NS:
                 # Old enough now that a change would move its timestamp.
                 self._seen_hits.append((time.time_ns(), self._key(path)))
+        return row
+
+    def get(self, path: Path, depends_on: str) -> CachedFile | None:
+        """What the cache holds for ``path``, if it still holds; the notice is read later."""
+        row = self._fresh(path, depends_on)
+        if row is None:
+            return None
+        sha, diagnostics, summary = row[4], row[7], row[8]
         shown = str(path)
         index = id_source = None
         try:
@@ -278,18 +291,63 @@ class FileCache:
                     list(entry.task_ids),
                     id_source.line,
                     id_source.col,
+                    entry.starts.toordinal() if entry.starts else None,
+                    [list(a) for a in entry.assignees],
+                    [list(d) for d in entry.done_inline],
                 ],
                 ensure_ascii=False,
             )
             data = json.dumps(notice_to_data(notice), ensure_ascii=False, separators=(",", ":"))
         row = (self._key(path), stat.size, stat.mtime_ns, stat.ctime_ns, stat.ino)
-        row += (hashlib.sha256(content).hexdigest(), depends_on, time.time_ns())
-        self._puts.append((*row, problems, summary, data))
+        made = (hashlib.sha256(content).hexdigest(), depends_on, time.time_ns())
+        self._puts.append((*row, *made, problems, summary, data))
 
-    def finish(self, files: list[Path]) -> None:
-        """Write queued rows and forget files that are gone; never fails the command."""
+    def get_progress(self, path: Path) -> tuple[list[Event], list[Diagnostic]] | None:
+        """A progress file's events and problems as last parsed, if the file is unchanged.
+
+        Each progress file has its own row, so recording one event re-parses
+        one small file; its parse does not depend on the registry.
+        """
+        row = self._fresh(path, PROGRESS_ROW)
+        if row is None or row[8] is None:
+            return None
+        shown = str(path)
+        try:
+            problems = [diagnostic_from_data([shown, *d]) for d in json.loads(row[7])]
+            events = [event_from_data(e, shown) for e in json.loads(row[8])]
+        except (ValueError, TypeError, KeyError, IndexError):
+            return None
+        return events, problems
+
+    def put_progress(
+        self,
+        path: Path,
+        stat: Any,
+        content: bytes,
+        events: list[Event],
+        diagnostics: list[Diagnostic],
+    ) -> None:
+        problems = json.dumps([diagnostic_to_data(d)[1:] for d in diagnostics], ensure_ascii=False)
+        summary = json.dumps([event_to_data(e) for e in events], ensure_ascii=False)
+        row = (self._key(path), stat.size, stat.mtime_ns, stat.ctime_ns, stat.ino)
+        made = (hashlib.sha256(content).hexdigest(), PROGRESS_ROW, time.time_ns())
+        self._puts.append((*row, *made, problems, summary, None))
+
+    def finish_progress(self, files: list[Path]) -> None:
+        """:meth:`finish` after reading only the progress files (``files``)."""
+        self.finish(files, only=PROGRESS_ROW)
+
+    def finish(self, files: list[Path], only: str | None = None) -> None:
+        """Write queued rows and forget files that are gone; never fails the command.
+
+        With ``only``, just rows of that kind (``depends_on``) can be gone.
+        """
         present = {self._key(p) for p in files}
-        gone = [key for key in self._rows if key not in present]
+        gone = [
+            key
+            for key, row in self._rows.items()
+            if key not in present and (only is None or row[5] == only)
+        ]
         if not (self._puts or gone or self._seen_hits):
             self.connection.close()
             return
@@ -329,11 +387,17 @@ class CachedFile:
 
 
 def _index_from(summary: list[Any], shown: str) -> tuple[NoticeIndex, Source]:
-    ident, issued, task_ids, line, col = summary
-    return (
-        NoticeIndex(ident, shown, date.fromordinal(issued), tuple(task_ids)),
-        Source(shown, line, col),
+    ident, issued, task_ids, line, col, starts, assignees, done = summary
+    entry = NoticeIndex(
+        ident,
+        shown,
+        date.fromordinal(issued),
+        tuple(task_ids),
+        date.fromordinal(starts) if starts is not None else None,
+        tuple(tuple(a) for a in assignees),
+        tuple(tuple(d) for d in done),
     )
+    return entry, Source(shown, line, col)
 
 
 def _writable_folder(folder: Path) -> bool:

@@ -66,7 +66,7 @@ def _read(data_dir: Path) -> tuple[Config, list[Diagnostic], bool, set[str]]:
     smtp_entry = node.entries.get("smtp")
     if smtp_entry and isinstance(smtp_entry.value, YMap):
         keys |= {f"smtp.{k}" for k in smtp_entry.value.entries}
-    fields = Fields(node, CONFIG_KEYS, diagnostics)
+    fields = Fields(node, (*CONFIG_KEYS, *SCOPE_KEYS), diagnostics)
     timezone = fields.scalar("timezone")
     days = fields.scalar("reminder_days")
     max_mb = fields.scalar("max_file_mb")
@@ -78,6 +78,7 @@ def _read(data_dir: Path) -> tuple[Config, list[Diagnostic], bool, set[str]]:
     git_commit = fields.scalar("git_commit")
     office = _emails(fields.scalars("office_email"), diagnostics)
     smtp_node = fields.mapping("smtp")
+    writers = _writers(fields.mapping("writers"), diagnostics)
     fields.finish()
     settings: dict[str, Any] = {
         "holidays": holidays,
@@ -85,6 +86,7 @@ def _read(data_dir: Path) -> tuple[Config, list[Diagnostic], bool, set[str]]:
         "office_email": office,
         "office": office_name,
         "issuing_body": issuing_body,
+        "writers": writers,
     }
     if (switch := _choice(git_commit, ("true", "false"), diagnostics)) is not None:
         settings["git_commit"] = switch == "true"
@@ -125,6 +127,8 @@ CONFIG_KEYS = (
     "max_file_mb",
     "git_commit",
 )
+#: Keys read here but not listed by ``cchc config`` (they are not one value each).
+SCOPE_KEYS = ("writers",)
 LANGUAGES = ("vi", "en")
 SMTP_KEYS = ("host", "port", "security", "user", "password_env", "sender")
 
@@ -192,3 +196,29 @@ def _smtp(node: YMap, diagnostics: list[Diagnostic]) -> SmtpSettings:
         except AddressError:
             diagnostics.append(error(fields.spans["sender"], "units.bad-email", email=sender))
     return SmtpSettings(**settings)
+
+
+def _writers(
+    node: YMap | None, diagnostics: list[Diagnostic]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``writers:``: an author's e-mail or name -> the unit ids whose progress they write."""
+    if node is None:
+        return ()
+    from cchc_cli.core.units import ID_PATTERN
+
+    found = []
+    for who, entry in node.entries.items():
+        value = entry.value
+        items = [value] if isinstance(value, YScalar) else getattr(value, "items", None)
+        if items is None:
+            diagnostics.append(error(value.source, "schema.expected-list", key=who))
+            continue
+        units = []
+        for item in items:
+            unit = item.value if isinstance(item, YScalar) else None
+            if unit is None or not (unit == "_office" or ID_PATTERN.fullmatch(unit)):
+                diagnostics.append(error(item.source, "config.bad-writer-unit", unit=unit or ""))
+                continue
+            units.append(unit)
+        found.append((" ".join(who.split()), tuple(units)))
+    return tuple(found)

@@ -1,94 +1,33 @@
-"""Recording progress in a notice file: lock, read, change, verify, write, journal.
+"""Recording progress: one line appended to one unit's progress file per unit.
 
-A :class:`Change` says what one command does to one task, twice: as lines of
-text (:mod:`cchc_cli.store.textedit`) and as the model it expects afterwards. The
-engine applies the text edit, reads the result back, and writes it only if the
-file still validates and reads as exactly the old notice with the expected
-change: an edit can never damage or reinterpret anything else in the file.
-
-The data folder is locked for the whole cycle, so concurrent edits queue up.
-If the file changes on disk meanwhile (someone saves it in an editor), the
-edit is redone on the new content, and refused after a few attempts rather
-than overwriting the person's work.
+A :class:`Change` says what one command does to one task: the checks it must
+pass against the task as it stands, and the events it records. The engine
+locks the data folder, reads the data again (someone may have recorded
+something meanwhile), checks, writes the journal's entry and then appends the
+lines with O_APPEND and fsync: a progress file is never rewritten, so a
+person's work in it can never be lost by an edit, and ``undo`` removes exactly
+the bytes that were added (see :mod:`cchc_cli.store.journal` for why the
+order of the writes makes a crash safe at any point).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from cchc_cli.core.diagnostics import Diagnostic
 from cchc_cli.core.errors import CchcError, UsageError
-from cchc_cli.core.model import Cancellation, Completion, Extension, Note, Notice, Registry, Task
-from cchc_cli.core.units import Resolver
-from cchc_cli.store.fileio import atomic_write, locked
-from cchc_cli.store.journal import UNDO, Journal, current_user, sha256
-from cchc_cli.store.loader import read_notice
-from cchc_cli.store.textedit import (
-    EditRefused,
-    Hunk,
-    HunkMismatch,
-    NoticeText,
-    flow_mapping,
-    scalar,
-    split_lines,
-)
-from cchc_cli.store.yamlsrc import YMap
+from cchc_cli.core.model import Cancellation, Dataset, Extension, Note, Registry, Task
+from cchc_cli.store import progress
+from cchc_cli.store.fileio import locked
+from cchc_cli.store.journal import PARTIAL, UNDO, Journal, addition_state, current_user
+from cchc_cli.store.progress import Event
 
-BOM = b"\xef\xbb\xbf"
 ATTEMPTS = 3
-
-Step = Callable[[NoticeText, Resolver], Hunk]
-
-
-# -- rendering progress as YAML ------------------------------------------------------
-
-
-def _q(text: str | None) -> str | None:
-    return None if text is None else scalar(text, flow=True)
-
-
-def _day(value: date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def render_completion(c: Completion) -> str:
-    if c.evidence is None and c.note is None:
-        return c.on.isoformat()
-    return flow_mapping(
-        [("on", c.on.isoformat()), ("evidence", _q(c.evidence)), ("note", _q(c.note))]
-    )
-
-
-def render_extension(e: Extension) -> str:
-    return flow_mapping(
-        [
-            ("to", e.to.isoformat()),
-            ("reason", _q(e.reason)),
-            ("decision", _q(e.decision)),
-            ("on", _day(e.on)),
-        ]
-    )
-
-
-def render_cancellation(c: Cancellation) -> str:
-    return flow_mapping(
-        [("reason", _q(c.reason)), ("on", _day(c.on)), ("decision", _q(c.decision))]
-    )
-
-
-def render_note(n: Note) -> str:
-    return flow_mapping([("on", n.on.isoformat()), ("text", _q(n.text)), ("unit", n.unit)])
-
-
-def _done_block(task: Task) -> list[str]:
-    return [f"{unit}: {render_completion(c)}" for unit, c in task.done.items()]
 
 
 # -- changes -------------------------------------------------------------------------
@@ -96,7 +35,7 @@ def _done_block(task: Task) -> list[str]:
 
 @dataclass
 class Change:
-    """What a command does to one task: checks, text steps, and the expected model."""
+    """What a command does to one task: the checks it must pass and the events it records."""
 
     command: str
     units: tuple[str, ...] = ()
@@ -106,10 +45,7 @@ class Change:
     def check(self, task: Task, registry: Registry) -> None:
         """Refuse (raise :class:`CchcError`) when the change makes no sense for the task."""
 
-    def expected(self, task: Task) -> Task:
-        raise NotImplementedError
-
-    def steps(self, task: Task) -> list[Step]:
+    def events(self, task: Task) -> list[Event]:
         raise NotImplementedError
 
 
@@ -131,30 +67,11 @@ class Done(Change):
                     on=task.done[unit].on,
                 )
 
-    def expected(self, task: Task) -> Task:
-        done = dict(task.done)
-        for unit in self.units:
-            done[unit] = Completion(unit, self.on, self.evidence, self.note)
-        return dataclasses.replace(task, done=done)
-
-    def steps(self, task: Task) -> list[Step]:
-        after = self.expected(task)
-        value = render_completion(Completion("", self.on, self.evidence, self.note))
-
-        def add(unit: str) -> Step:
-            def step(doc: NoticeText, resolver: Resolver) -> Hunk:
-                if unit in _done_in_text(doc, task.id, resolver):
-                    return Hunk(0, (), ())  # written already by a whole-block rewrite
-                try:
-                    return doc.add_mapping_entry(task.id, "done", unit, value)
-                except EditRefused as refused:
-                    if refused.key != "edit.rewrite":
-                        raise
-                    return doc.replace_entry_block(task.id, "done", _done_block(after), True)
-
-            return step
-
-        return [add(unit) for unit in self.units]
+    def events(self, task: Task) -> list[Event]:
+        return [
+            Event("done", task.ref, u, day=self.on, evidence=self.evidence, note=self.note)
+            for u in self.units
+        ]
 
 
 @dataclass
@@ -167,65 +84,50 @@ class Reopen(Change):
             if unit not in task.done:
                 raise CchcError("edit.not-done", ref=task.ref, unit=registry.name_of(unit))
 
-    def _notes(self) -> list[Note]:
-        return [Note(self.on, self.reason, unit) for unit in self.units]
-
-    def expected(self, task: Task) -> Task:
-        done = {u: c for u, c in task.done.items() if u not in self.units}
-        return dataclasses.replace(task, done=done, notes=(*task.notes, *self._notes()))
-
-    def steps(self, task: Task) -> list[Step]:
-        after = self.expected(task)
-
-        def remove(unit: str) -> Step:
-            def step(doc: NoticeText, resolver: Resolver) -> Hunk:
-                written = _done_in_text(doc, task.id, resolver)
-                if unit not in written:
-                    return Hunk(0, (), ())  # gone already with a whole-block rewrite
-                try:
-                    if _covers_one(written[unit], resolver, unit):
-                        return doc.remove_mapping_entry(task.id, "done", written[unit])
-                except EditRefused as refused:
-                    if refused.key != "edit.rewrite":
-                        raise
-                # A group key ("xa-thi-tran: ...") or a flow mapping: write it out anew.
-                return doc.replace_entry_block(task.id, "done", _done_block(after), True)
-
-            return step
-
-        def add_note(note: Note) -> Step:
-            return _append(
-                task.id, "notes", render_note(note), [render_note(n) for n in after.notes]
-            )
-
-        return [remove(u) for u in self.units] + [add_note(n) for n in self._notes()]
+    def events(self, task: Task) -> list[Event]:
+        return [Event("reopened", task.ref, u, day=self.on, reason=self.reason) for u in self.units]
 
 
 @dataclass
 class Extend(Change):
+    """An extension for the whole task (the office's file) or for one unit (its own file)."""
+
     extension: Extension | None = None
 
     def check(self, task: Task, registry: Registry) -> None:
         if task.cancelled:
             raise CchcError("edit.cancelled", ref=task.ref, reason=task.cancelled.reason)
-        current = task.last_day
+        assert self.extension is not None
+        unit = self.extension.unit
+        if unit is not None and unit not in task.assignees:
+            raise UsageError(
+                "edit.not-assignee",
+                unit=registry.name_of(unit),
+                ref=task.ref,
+                assignees=", ".join(registry.name_of(u) for u in task.assignees),
+            )
+        current = task.last_day_for(unit)
         if current is None:
             raise CchcError("edit.no-deadline", ref=task.ref)
-        assert self.extension is not None
         if self.extension.to <= current:
             raise CchcError(
                 "edit.extension-not-later", ref=task.ref, to=self.extension.to, last=current
             )
 
-    def expected(self, task: Task) -> Task:
-        assert self.extension is not None
-        return dataclasses.replace(task, extensions=(*task.extensions, self.extension))
-
-    def steps(self, task: Task) -> list[Step]:
-        after = self.expected(task)
-        assert self.extension is not None
-        everything = [render_extension(e) for e in after.extensions]
-        return [_append(task.id, "extensions", render_extension(self.extension), everything)]
+    def events(self, task: Task) -> list[Event]:
+        e = self.extension
+        assert e is not None
+        return [
+            Event(
+                "extended",
+                task.ref,
+                e.unit,
+                day=e.to,
+                on=e.on,
+                reason=e.reason,
+                decision=e.decision,
+            )
+        ]
 
 
 @dataclass
@@ -236,61 +138,20 @@ class Cancel(Change):
         if task.cancelled:
             raise CchcError("edit.already-cancelled", ref=task.ref, reason=task.cancelled.reason)
 
-    def expected(self, task: Task) -> Task:
-        return dataclasses.replace(task, cancelled=self.cancellation)
-
-    def steps(self, task: Task) -> list[Step]:
-        assert self.cancellation is not None
-        value = render_cancellation(self.cancellation)
-
-        def step(doc: NoticeText, resolver: Resolver) -> Hunk:
-            return doc.set_entry(task.id, "cancelled", value)
-
-        return [step]
+    def events(self, task: Task) -> list[Event]:
+        c = self.cancellation
+        assert c is not None
+        return [Event("cancelled", task.ref, None, day=c.on, reason=c.reason, decision=c.decision)]
 
 
 @dataclass
 class AddNote(Change):
     note_: Note | None = None
 
-    def expected(self, task: Task) -> Task:
-        assert self.note_ is not None
-        return dataclasses.replace(task, notes=(*task.notes, self.note_))
-
-    def steps(self, task: Task) -> list[Step]:
-        assert self.note_ is not None
-        everything = [render_note(n) for n in self.expected(task).notes]
-        return [_append(task.id, "notes", render_note(self.note_), everything)]
-
-
-def _append(task_id: str, key: str, item: str, everything: list[str]) -> Step:
-    def step(doc: NoticeText, resolver: Resolver) -> Hunk:
-        try:
-            return doc.append_item(task_id, key, item)
-        except EditRefused as refused:
-            if refused.key != "edit.rewrite":
-                raise
-            return doc.replace_entry_block(task_id, key, everything, False)
-
-    return step
-
-
-def _done_in_text(doc: NoticeText, task_id: str, resolver: Resolver) -> dict[str, str]:
-    """Unit id -> the key as written under ``done`` (a group key stands for its members)."""
-    entry = doc.task(task_id).entries.get("done")
-    if entry is None or not isinstance(entry.value, YMap):
-        return {}
-    written: dict[str, str] = {}
-    for key in entry.value.entries:
-        ident = resolver.lookup(key).ident
-        for unit in resolver.registry.expand([ident] if ident else []):
-            written[unit] = key
-    return written
-
-
-def _covers_one(key: str, resolver: Resolver, unit: str) -> bool:
-    ident = resolver.lookup(key).ident
-    return ident is not None and resolver.registry.expand([ident]) == (unit,)
+    def events(self, task: Task) -> list[Event]:
+        n = self.note_
+        assert n is not None
+        return [Event("note", task.ref, n.unit, on=n.on, text=n.text)]
 
 
 # -- the engine ------------------------------------------------------------------------
@@ -298,9 +159,14 @@ def _covers_one(key: str, resolver: Resolver, unit: str) -> bool:
 
 @dataclass(frozen=True)
 class Outcome:
-    path: str
+    #: The files appended to, as shown to the user (the first is ``path``).
+    paths: list[str]
     entry: dict[str, Any]
     warnings: list[tuple[str, dict[str, Any]]]
+
+    @property
+    def path(self) -> str:
+        return self.paths[0]
 
 
 def content(value: Any) -> Any:
@@ -318,32 +184,74 @@ def content(value: Any) -> Any:
     return value
 
 
-def _split_bom(data: bytes) -> tuple[bytes, bytes]:
-    return (BOM, data[len(BOM) :]) if data.startswith(BOM) else (b"", data)
+def _now(timezone: str) -> str:
+    return datetime.now(ZoneInfo(timezone)).isoformat(timespec="seconds")
 
 
-def _read_clean(path: Path, shown: str, registry: Registry, resolver: Resolver):  # type: ignore[no-untyped-def]
-    """The file's bytes, text, model and tree; refuse a file that does not validate."""
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise CchcError("edit.unreadable", path=shown, reason=err.strerror or str(err)) from None
-    bom, body = _split_bom(data)
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        text = None
-    problems: list[Diagnostic] = []
-    notice = tree = None
-    if text is not None:
-        notice, problems, tree = read_notice(text, shown, registry, resolver)
-    errors = [d for d in problems if d.is_error]
-    if text is None or notice is None or errors or not isinstance(tree, YMap):
-        # The errors themselves were listed when the data folder was loaded.
-        raise CchcError("edit.invalid-file", path=shown)
-    if "\r" in text.replace("\r\n", ""):
-        raise CchcError("edit.lone-cr", path=shown)
-    return data, bom, text, notice, tree
+def _current(
+    data_dir: Path, task: Task, seen: Dataset | None
+) -> tuple[Task, progress.TaskFacts, Registry]:
+    """The task as the files say now (under the lock), with its facts from the index.
+
+    The notice is read again only when its progress changed since ``seen`` was
+    loaded (or nothing was loaded): an edit reads the one small progress file.
+    """
+    from cchc_cli.store.cache import FileCache
+    from cchc_cli.store.loader import load, load_progress
+
+    ref = task.ref
+    cache = FileCache.open(data_dir)
+    if seen is not None:
+        # Only the progress files can have changed under an edit (notices are not
+        # written by cchc): read them again, the notices' index stays.
+        facts = progress.facts_of(seen.index).get(ref)
+        limit = seen.config.max_file_mb * 1024 * 1024
+        events, _, paths = load_progress(data_dir, cache, seen.registry, limit)
+        if cache:
+            cache.finish_progress(paths)
+        kept, _ = progress.check_events(events, progress.facts_of(seen.index), seen.registry)
+        now = tuple(e for e in kept if e.task == ref)
+        if facts is not None and now == seen.progress.get(ref, ()):
+            return task, facts, seen.registry
+        cache = FileCache.open(data_dir)
+    dataset = load(data_dir, cache)
+    facts = progress.facts_of(dataset.index).get(ref)
+    notice_id = ref.rpartition("/")[0]
+    for entry in dataset.index:
+        if entry.id == notice_id and facts is not None:
+            for task in dataset.notice(entry).tasks:
+                if task.ref == ref:
+                    return task, facts, dataset.registry
+    raise UsageError("cli.ref-unknown", ref=ref)
+
+
+def _check_dates(events: list[Event], facts: progress.TaskFacts) -> None:
+    for event in events:
+        for day in (event.day, event.on):
+            if day is not None and facts.starts is not None and day < facts.starts:
+                raise UsageError("edit.before-notice", on=day, starts=facts.starts, ref=event.task)
+
+
+def _lines_for(events: list[Event], shown: str, unit: str | None) -> list[str]:
+    """The events as lines, each read back to make sure it says exactly the event."""
+    lines = [progress.render_event(e) for e in events]
+    back, problems = progress.parse_progress("\n".join(lines), shown, unit)
+    plain = [
+        (e.kind, e.task, e.unit, e.day, e.on, e.text, e.evidence, e.note, e.reason, e.decision)
+        for e in back
+    ]
+    wanted = [
+        (e.kind, e.task, e.unit, e.day, e.on, e.text, e.evidence, e.note, e.reason, e.decision)
+        for e in events
+    ]
+    if problems or plain != wanted:
+        raise CchcError("edit.unsafe", path=shown)
+    return lines
+
+
+def _said(e: Event) -> tuple[object, ...]:
+    """What an event says, without where it was written."""
+    return (e.kind, e.task, e.unit, e.day, e.on, e.text, e.evidence, e.note, e.reason, e.decision)
 
 
 def apply(
@@ -352,116 +260,131 @@ def apply(
     change: Change,
     registry: Registry,
     timezone: str,
+    seen: Dataset | None = None,
 ) -> Outcome:
-    """Make ``change`` to ``task``'s file: locked, verified, atomic, journaled."""
-    path = Path(task.source.path)
-    shown = task.source.path
-    resolver = Resolver(registry)
+    """Record ``change`` to ``task``: locked, checked, journaled, appended.
+
+    A progress file that grows between reading it and appending (someone's
+    editor) gets the edit prepared again on its new content, a few times.
+    """
     with locked(data_dir):
         for _ in range(ATTEMPTS):
-            data, bom, text, notice, _tree = _read_clean(path, shown, registry, resolver)
-            current = _task_in(notice, task)
+            current, facts, registry = _current(data_dir, task, seen)
+            seen = None  # a second attempt reads everything again
             change.check(current, registry)
-            new_text, hunks = run_steps(text, shown, change.steps(current), registry, resolver)
-            verify_change(new_text, shown, notice, current, change, registry, resolver)
-            new_data = bom + new_text.encode("utf-8")
-            if path.read_bytes() != data:
-                continue  # saved by someone meanwhile: do it again on their version
-            atomic_write(path, new_data)
+            events = change.events(current)
+            _check_dates(events, facts)
+            plan = _plan(data_dir, events, registry)
             entry = Journal(data_dir).append(
                 {
-                    "time": datetime.now(ZoneInfo(timezone)).isoformat(timespec="seconds"),
+                    "time": _now(timezone),
                     "user": current_user(),
                     "command": change.command,
                     "ref": task.ref,
                     "units": list(change.units),
                     "values": change.values,
-                    "file": Path(os.path.relpath(path, data_dir)).as_posix(),
-                    "before": sha256(data),
-                    "after": sha256(new_data),
-                    "hunks": [h.to_json() for h in hunks],
+                    "file": _relative(plan[0][0], data_dir),
+                    "appends": [
+                        {
+                            "file": _relative(path, data_dir),
+                            "offset": offset,
+                            "text": added.decode("utf-8"),
+                            "created": created,
+                        }
+                        for path, added, offset, created in plan
+                    ],
                 }
             )
-            return Outcome(shown, entry, change.warnings)
-    raise CchcError("edit.file-changed", path=shown)
+            try:
+                for path, added, offset, _created in plan:
+                    progress.append(path, added, offset)
+            except progress.FileChangedError:
+                # Nothing of this attempt is in the file it names: the entry
+                # reads as an edit that never happened.
+                _take_back(plan)
+                continue
+            return Outcome([str(p[0]) for p in plan], entry, change.warnings)
+    raise CchcError("edit.file-changed", path=str(plan[0][0]))
 
 
-def _task_in(notice: Notice, task: Task) -> Task:
-    for candidate in notice.tasks:
-        if candidate.id == task.id:
-            return candidate
-    raise CchcError("cli.ref-unknown", ref=task.ref)
+Plan = list[tuple[Path, bytes, int, bool]]
 
 
-def run_steps(
-    text: str, shown: str, steps: list[Step], registry: Registry, resolver: Resolver
-) -> tuple[str, list[Hunk]]:
-    hunks = []
-    for step in steps:
-        _, _, tree = read_notice(text, shown, registry, resolver)
-        assert isinstance(tree, YMap)
+def _plan(data_dir: Path, events: list[Event], registry: Registry) -> Plan:
+    """For each file the events go to: the bytes to add, where, and whether it is new."""
+    files: dict[str | None, list[Event]] = {}
+    for event in events:
+        files.setdefault(event.unit, []).append(event)
+    inside = data_dir.resolve()
+    plan = []
+    for unit, own in files.items():
+        path = progress.file_for(data_dir, unit)
+        if not path.resolve().is_relative_to(inside):
+            raise CchcError("edit.outside", path=str(path))
         try:
-            hunk = step(NoticeText(text, tree), resolver)
-        except EditRefused as refused:
-            raise CchcError(refused.key, path=shown, **refused.args_) from None
-        if hunk.old or hunk.new:
-            hunks.append(hunk)
-            text = "".join(hunk.apply(split_lines(text)))
-    return text, hunks
+            existing: bytes | None = path.read_bytes()
+        except FileNotFoundError:
+            existing = None
+        except OSError as err:
+            raise CchcError("edit.unreadable", path=str(path), reason=err.strerror) from None
+        lines = _lines_for(own, str(path), unit)
+        added = progress.addition(existing, lines, progress.header(unit, registry))
+        plan.append((path, added, len(existing or b""), existing is None))
+    return plan
 
 
-def verify_change(
-    new_text: str,
-    shown: str,
-    notice: Notice,
-    task: Task,
-    change: Change,
-    registry: Registry,
-    resolver: Resolver,
-) -> None:
-    """The new text must validate and mean the old notice with exactly the change made."""
-    new_notice, problems, _ = read_notice(new_text, shown, registry, resolver)
-    errors = [d for d in problems if d.is_error]
-    expected_task = change.expected(task)
-    tasks = tuple(expected_task if t.id == task.id else t for t in notice.tasks)
-    expected = dataclasses.replace(notice, tasks=tasks)
-    if errors or new_notice is None or content(new_notice) != content(expected):
-        refusal = CchcError("edit.unsafe", path=shown)
-        refusal.diagnostics = errors
-        raise refusal
+def _take_back(plan: Plan) -> None:
+    """Remove what an attempt appended to the files before one of them was found changed."""
+    for path, added, offset, created in plan:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if data[offset:] == added:
+            _truncate(path, offset, created)
+
+
+def _relative(path: Path, data_dir: Path) -> str:
+    return Path(os.path.relpath(path, data_dir)).as_posix()
 
 
 def undo(data_dir: Path, timezone: str) -> dict[str, Any]:
-    """Revert the latest edit not undone yet, if its file is still as the edit left it."""
+    """Remove the latest edit's lines, if each of its files still ends with them."""
     journal = Journal(data_dir)
     with locked(data_dir):
         target = journal.last_undoable()
         if target is None:
             raise CchcError("undo.nothing")
-        path = data_dir / target["file"]
-        try:
-            data = path.read_bytes()
-        except OSError as err:
-            raise CchcError("edit.unreadable", path=str(path), reason=err.strerror) from None
-        if sha256(data) != target["after"]:
-            raise CchcError("undo.changed", path=str(path), id=target["id"], ref=target["ref"])
-        bom, body = _split_bom(data)
-        lines = split_lines(body.decode("utf-8"))
-        hunks = [Hunk.from_json(h) for h in target["hunks"]]
-        try:
-            for hunk in reversed(hunks):
-                lines = hunk.revert(lines)
-        except HunkMismatch:
-            raise CchcError(
-                "undo.changed", path=str(path), id=target["id"], ref=target["ref"]
-            ) from None
-        restored = bom + "".join(lines).encode("utf-8")
-        if sha256(restored) != target["before"]:
-            raise CchcError("undo.changed", path=str(path), id=target["id"], ref=target["ref"])
-        atomic_write(path, restored)
+        if target.get("appends") is None:
+            raise CchcError("undo.old-entry", id=target["id"], ref=target.get("ref", ""))
+        inside = data_dir.resolve()
+        plan = []
+        for item in target["appends"]:
+            path = data_dir / item["file"]
+            shown = str(path)
+            if not path.resolve().is_relative_to(inside):
+                raise CchcError("undo.outside", path=shown, id=target["id"])
+            try:
+                data = path.read_bytes()
+            except FileNotFoundError:
+                data = b""  # a file the edit was to create, and did not
+            except OSError as err:
+                raise CchcError("edit.unreadable", path=shown, reason=err.strerror) from None
+            added = item["text"].encode("utf-8")
+            if data.endswith(added):
+                size = len(data) - len(added)
+            elif addition_state(data, item["offset"], added) == PARTIAL:
+                size = item["offset"]  # a crash cut the addition short: remove what is there
+            elif len(data) == item["offset"]:
+                continue  # the crash came before this file's addition: nothing to remove
+            else:
+                raise CchcError("undo.changed", path=shown, id=target["id"], ref=target["ref"])
+            plan.append((path, size, bool(item.get("created"))))
+        for path, size, created in plan:
+            _truncate(path, size, created)
         return journal.append(
             {
-                "time": datetime.now(ZoneInfo(timezone)).isoformat(timespec="seconds"),
+                "time": _now(timezone),
                 "user": current_user(),
                 "command": UNDO,
                 "undoes": target["id"],
@@ -469,14 +392,21 @@ def undo(data_dir: Path, timezone: str) -> dict[str, Any]:
                 "units": target.get("units", []),
                 "values": {"command": target["command"]},
                 "file": target["file"],
-                "before": target["after"],
-                "after": target["before"],
-                "hunks": [
-                    {"start": h.start, "old": list(h.new), "new": list(h.old)}
-                    for h in reversed(hunks)
-                ],
             }
         )
+
+
+def _truncate(path: Path, size: int, created: bool) -> None:
+    """Cut ``path`` back to ``size`` bytes; a file the edit created goes when emptied."""
+    if created and size == 0:
+        path.unlink()
+        return
+    fd = os.open(path, os.O_WRONLY)
+    try:
+        os.ftruncate(fd, size)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 # -- which units a command means ---------------------------------------------------------

@@ -20,6 +20,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from cchc_cli.core.errors import CchcError
+
 STATE_DIR = ".cchc"
 LOCK_FILE = "lock"
 
@@ -31,13 +33,8 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY
 _READ_CHUNK = 1024 * 1024
 
 
-class DataFileError(Exception):
+class DataFileError(CchcError):
     """A data file that cannot be read; ``key`` and ``args_`` name the message."""
-
-    def __init__(self, key: str, /, **args: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.args_ = args
 
 
 def _special_kind(mode: int) -> str:

@@ -4,6 +4,7 @@ Layout of a data folder::
 
     units.yaml            the registry of units and groups
     notices/**/*.yaml     one notice per file (``.yml`` too; other files are not read)
+    progress/*.yaml       one unit's progress per file (:mod:`cchc_cli.store.progress`)
 
 A task or notice with an error is left out of the model (a wrong deadline shown
 as if right would be a lie), and the error says where it is; nothing is skipped
@@ -12,6 +13,7 @@ without a diagnostic.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from dataclasses import dataclass, field
@@ -35,7 +37,7 @@ from cchc_cli.core.model import (
     index_of,
 )
 from cchc_cli.core.units import ID_PATTERN, Resolver
-from cchc_cli.store import validate
+from cchc_cli.store import progress, validate
 from cchc_cli.store.cache import CachedFile, FileCache, registry_key, stat_of
 from cchc_cli.store.config import CONFIG_FILE, load_config
 from cchc_cli.store.registry import load_registry
@@ -81,6 +83,10 @@ TASK_KEYS = (
     "cancelled",
     "notes",
 )
+
+
+#: Keys of the old layout, where progress was written inside the notice.
+PROGRESS_KEYS = ("done", "extensions", "cancelled", "notes")
 
 
 def notice_files(data_dir: Path) -> list[Path]:
@@ -180,8 +186,19 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
             continue
         seen_ids[entry.id] = id_source
         index.append(entry)
+    events, problems, progress_paths = load_progress(data_dir, cache, registry, limit)
+    diagnostics += problems
+    kept, problems = progress.check_events(events, progress.facts_of(index), registry)
+    diagnostics += problems
+    grouped = progress.by_task(kept)
     if cache:
-        cache.finish(files)
+        cache.finish(files + progress_paths)
+
+    def with_progress(notice: Notice) -> Notice:
+        if not any(task.ref in grouped for task in notice.tasks):
+            return notice
+        tasks = tuple(progress.apply_events(t, grouped.get(t.ref, ())) for t in notice.tasks)
+        return dataclasses.replace(notice, tasks=tasks)
 
     def reader(entries: tuple[NoticeIndex, ...]) -> tuple[Notice, ...]:
         cached = [hits[e.path].wanted for e in entries if e.path not in parsed]
@@ -195,11 +212,12 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
                 _, notice, _ = load_notice(Path(entry.path), entry.path, registry, resolver, limit)
             if notice is None or index_of(notice) != entry:
                 raise CchcError("data.changed", path=entry.path)
-            notices.append(notice)
+            notices.append(with_progress(notice))
         return tuple(notices)
 
     read = [str(data_dir / CONFIG_FILE)] if has_config else []
     read += ([shown_units] if units_path.exists() else []) + [str(p) for p in files]
+    read += [str(p) for p in progress_paths]
     return Dataset(
         registry,
         tuple(index),
@@ -207,7 +225,65 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
         tuple(read),
         config,
         reader,
+        {ref: tuple(events) for ref, events in grouped.items()},
     )
+
+
+def load_progress(
+    data_dir: Path, cache: FileCache | None, registry: Registry, limit: int
+) -> tuple[list[progress.Event], list[Diagnostic], list[Path]]:
+    """Every event of progress/*.yaml (the office's file first), and the problems found.
+
+    Each file is read on its own and cached on its own: recording one event
+    re-reads one small file. A file named for no unit is reported and not read.
+    """
+    paths = progress.progress_files(data_dir)
+    office = [p for p in paths if progress.owner_of(p) == progress.OFFICE]
+    paths = office + [p for p in paths if p not in office]
+    inside = data_dir.resolve()
+    events: list[progress.Event] = []
+    diagnostics: list[Diagnostic] = []
+    for path in paths:
+        shown = str(path)
+        if not path.resolve().is_relative_to(inside):
+            diagnostics.append(error(Source(shown), "file.outside", target=str(path.resolve())))
+            continue
+        if not path.is_file():
+            # A FIFO would block the read forever, a device never end.
+            diagnostics.append(error(Source(shown), "file.unreadable", reason="not a regular file"))
+            continue
+        owner_problem = progress.check_file_owner(path, shown, registry)
+        if owner_problem is not None:
+            diagnostics.append(owner_problem)
+            continue
+        owner = progress.owner_of(path)
+        unit = None if owner == progress.OFFICE else owner
+        hit = cache.get_progress(path) if cache else None
+        if hit is None:
+            hit = _read_progress(path, shown, unit, cache, limit)
+        events += hit[0]
+        diagnostics += hit[1]
+    return events, diagnostics, paths
+
+
+def _read_progress(
+    path: Path, shown: str, unit: str | None, cache: FileCache | None, limit: int
+) -> tuple[list[progress.Event], list[Diagnostic]]:
+    for _ in range(READ_ATTEMPTS):
+        before = stat_of(path)
+        if before is not None and before.size > limit:
+            size = round(before.size / 1024 / 1024, 1)
+            return [], [error(Source(shown), "file.too-big", size=size, limit=limit // 2**20)]
+        content, text, problems = read_file_bytes(path, shown)
+        events: list[progress.Event] = []
+        if text is not None:
+            events, found = progress.parse_progress(text, shown, unit)
+            problems += found
+        if stat_of(path) == before:
+            if cache and before is not None and text is not None:
+                cache.put_progress(path, before, content, events, problems)
+            return events, problems
+    return [], [error(Source(shown), "file.changing")]
 
 
 READ_ATTEMPTS = 3
@@ -299,9 +375,10 @@ class _NoticeBuilder:
         header_ok = len(self.diagnostics) == before and not node.refused
         tasks = []
         for item in tasks_node.items if tasks_node else ():
-            task = self.task(item, ident.value if ident else "")
+            task = self.task(item, (ident.value or "") if ident else "")
             if task is not None:
                 tasks.append(task)
+        self._warn_old_progress(tasks_node)
         if not header_ok or ident is None or issued is None or title is None:
             return None
         if tasks_node is not None and not tasks_node.items:
@@ -321,6 +398,17 @@ class _NoticeBuilder:
             source=node.source,
             spans=dict(fields.spans),
         )
+
+    def _warn_old_progress(self, tasks_node: object) -> None:
+        """Progress written inside the notice (the old layout): one warning per file."""
+        for item in tasks_node.items if tasks_node else ():  # type: ignore[attr-defined]
+            if not isinstance(item, YMap):
+                continue
+            for key in PROGRESS_KEYS:
+                if key in item.entries:
+                    source = item.entries[key].key_source
+                    self.diagnostics.append(warning(source, "notice.old-progress"))
+                    return
 
     def _person(self, node: YMap, key: str, allowed: tuple[str, ...]) -> Person | None:
         entry = node.entries.get(key)

@@ -16,8 +16,9 @@ from cchc_cli.core.dates import PartialDate
 from cchc_cli.core.deadlines import Deadline, DeadlineKind
 from cchc_cli.core.diagnostics import Diagnostic, Severity, Source
 from cchc_cli.core.model import Cancellation, Completion, Extension, Note, Notice, Person, Task
+from cchc_cli.store.progress import Event
 
-FORMAT = 1
+FORMAT = 2
 _KINDS = {k.value: k for k in DeadlineKind}
 
 
@@ -94,7 +95,10 @@ def _task_to_data(task: Task) -> list[Any]:
         task.target,
         task.report_to,
         [[u, _day(c.on), c.evidence, c.note, *_at(c.source)] for u, c in task.done.items()],
-        [[_day(e.to), e.reason, e.decision, _day(e.on), *_at(e.source)] for e in task.extensions],
+        [
+            [_day(e.to), e.reason, e.decision, _day(e.on), *_at(e.source), e.unit]
+            for e in task.extensions
+        ],
         None
         if task.cancelled is None
         else [
@@ -131,9 +135,9 @@ def _task_from_data(data: list[Any], notice: str, path: str) -> Task:
         },
         extensions=tuple(
             Extension(
-                date.fromordinal(to), reason, decision, _from_day(on), Source(path, line, col)
+                date.fromordinal(to), reason, decision, _from_day(on), Source(path, line, col), unit
             )
-            for to, reason, decision, on, line, col in extensions
+            for to, reason, decision, on, line, col, unit in extensions
         ),
         cancelled=None
         if cancelled is None
@@ -173,4 +177,40 @@ def diagnostic_from_data(data: list[Any]) -> Diagnostic:
     path, line, col, severity, key, args = data
     return Diagnostic(
         Source(path, line, col), Severity(severity), key, {k: _from_arg(v) for k, v in args.items()}
+    )
+
+
+def event_to_data(e: Event) -> list[Any]:
+    return [
+        e.kind,
+        e.task,
+        e.unit,
+        _day(e.day),
+        _day(e.on),
+        e.text,
+        e.evidence,
+        e.note,
+        e.reason,
+        e.decision,
+        *_at(e.source),
+        *_at(e.task_source),
+    ]
+
+
+def event_from_data(data: list[Any], path: str) -> Event:
+    kind, task, unit, day, on, text, evidence, note, reason, decision = data[:10]
+    line, col, task_line, task_col = data[10:]
+    return Event(
+        kind,
+        task,
+        unit,
+        _from_day(day),
+        _from_day(on),
+        text,
+        evidence,
+        note,
+        reason,
+        decision,
+        Source(path, line, col),
+        Source(path, task_line, task_col),
     )

@@ -87,11 +87,10 @@ GITIGNORE = """\
 """
 
 GITATTRIBUTES = """\
-# Two offices marking different units done on the same task merge cleanly
-# with cchc's merge driver; each clone enables it once with
-#   git config merge.cchc.driver "cchc merge-file %O %A %B %P"
-notices/**/*.yaml merge=cchc
-notices/*.yaml merge=cchc
+# Progress lives in append-only files, one per unit (progress/<unit>.yaml), one
+# event per line: plain git merges what different units record, in any order,
+# with no merge driver. Two people recording for the same unit at once get an
+# ordinary conflict in that unit's file: keep both sides' lines.
 """
 
 

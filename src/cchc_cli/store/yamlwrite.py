@@ -211,10 +211,12 @@ def _flow_value(value: object) -> str:
 
 
 def _foldable(text: str) -> bool:
+    # textwrap breaks at (and drops) any white space, YAML folds only ASCII spaces:
+    # text with another space (NBSP, an ideographic space) is written quoted.
     return (
         bool(text)
         and text == text.strip(" ")
         and "  " not in text
-        and not any(c in _BREAKS for c in text)
+        and not any(c in _BREAKS or (c.isspace() and c != " ") for c in text)
         and not _NON_PRINTABLE.search(text)
     )

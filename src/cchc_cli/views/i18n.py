@@ -78,6 +78,73 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "là một thiết bị (như /dev/zero), không phải tệp thường; không đọc",
         "is a device (such as /dev/zero), not a regular file; not read",
     ),
+    # -- progress files (issue 14) ------------------------------------------------------
+    "progress.left-out": (
+        "sự kiện ở dòng này bị bỏ qua cho đến khi được sửa",
+        "the event on this line is left out until it is fixed",
+    ),
+    "progress.not-an-event": (
+        "mỗi dòng phải là một sự kiện dạng '- {{task: ..., done: ...}}' (hoặc chú thích '#')",
+        "each line must be one event written '- {{task: ..., done: ...}}' (or a '#' comment)",
+    ),
+    "progress.kind": (
+        "mỗi sự kiện có đúng một trong các khóa: {kinds}",
+        "each event has exactly one of the keys: {kinds}",
+    ),
+    "progress.bad-ref": (
+        "'{ref}' không phải mã nhiệm vụ đầy đủ dạng thông-báo/nhiệm-vụ (ví dụ cchc-2023-11/2.3)",
+        "'{ref}' is not a full task reference notice/task (e.g. cchc-2023-11/2.3)",
+    ),
+    "progress.unknown-task": (
+        "không có nhiệm vụ '{ref}' trong các thông báo",
+        "there is no task '{ref}' in the notices",
+    ),
+    "progress.unit-only": (
+        "'{kind}' là của một đơn vị: ghi vào tệp progress/<mã đơn vị>.yaml của đơn vị đó",
+        "'{kind}' belongs to one unit: write it in that unit's progress/<unit id>.yaml",
+    ),
+    "progress.office-only": (
+        "'{kind}' là quyết định cho cả nhiệm vụ: ghi vào progress/_office.yaml",
+        "'{kind}' is a decision for the whole task: write it in progress/_office.yaml",
+    ),
+    "progress.not-assigned": (
+        "{unit} không được giao nhiệm vụ {ref}",
+        "{unit} is not assigned task {ref}",
+    ),
+    "progress.before-notice": (
+        "ngày {on} trước ngày họp / ngày ban hành thông báo ({starts})",
+        "the date {on} is before the meeting / the notice's date of issue ({starts})",
+    ),
+    "progress.reopen-not-done": (
+        "mở lại nhiệm vụ {ref} cho '{unit}' nhưng đơn vị chưa hoàn thành",
+        "reopens task {ref} for '{unit}', which has not finished it",
+    ),
+    "progress.cancelled-twice": (
+        "nhiệm vụ {ref} đã bị hủy ở một dòng trước",
+        "task {ref} was cancelled on an earlier line",
+    ),
+    "progress.group-file": (
+        "'{unit}' là một nhóm; tiến độ ghi theo từng đơn vị (progress/<mã đơn vị>.yaml); "
+        "tệp không được đọc",
+        "'{unit}' is a group; progress is kept per unit (progress/<unit id>.yaml); "
+        "the file is not read",
+    ),
+    "progress.unknown-file": (
+        "không có đơn vị '{unit}' trong units.yaml; tệp tiến độ phải mang mã một đơn vị "
+        "(hoặc _office); tệp không được đọc",
+        "there is no unit '{unit}' in units.yaml; a progress file is named for a unit id "
+        "(or _office); the file is not read",
+    ),
+    "progress.future": (
+        "ngày hoàn thành {on} sau hôm nay ({today})",
+        "the completion date {on} is after today ({today})",
+    ),
+    "notice.old-progress": (
+        "tiến độ ghi trong tệp thông báo (kiểu cũ) vẫn được đọc trong giai đoạn chuyển tiếp; "
+        "chạy 'cchc migrate' để chuyển sang thư mục progress/",
+        "progress written inside the notice file (the old layout) is still read for a "
+        "transition period; run 'cchc migrate' to move it to the progress/ folder",
+    ),
     "file.outside": (
         "là liên kết trỏ ra ngoài thư mục dữ liệu ({target}); không đọc",
         "is a link out of the data folder ({target}); not read",
@@ -486,6 +553,96 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "undid edit #{id} ({command} {ref}) in {path}",
     ),
     "undo.nothing": ("không có thao tác nào để hoàn tác", "there is no edit to undo"),
+    "edit.before-notice": (
+        "ngày {on} trước ngày họp / ngày ban hành của thông báo chứa {ref} ({starts})",
+        "the date {on} is before the meeting / the date of issue of the notice of {ref} ({starts})",
+    ),
+    "edit.outside": (
+        "{path} nằm ngoài thư mục dữ liệu (một liên kết?); không ghi",
+        "{path} is outside the data folder (a link?); nothing written",
+    ),
+    "undo.old-entry": (
+        "thao tác #{id} ({ref}) do phiên bản cũ ghi vào tệp thông báo; không hoàn tác được, "
+        "hãy sửa tệp bằng tay",
+        "edit #{id} ({ref}) was made by an older version inside a notice file; it cannot be "
+        "undone, edit the file by hand",
+    ),
+    "undo.outside": (
+        "nhật ký thao tác #{id} trỏ tới {path}, ngoài thư mục progress/; không làm theo",
+        "the journal's edit #{id} names {path}, outside the progress/ folder; not followed",
+    ),
+    "edit.extend-one-unit": (
+        "--unit của gia hạn phải là một đơn vị, không phải nhóm ('{unit}')",
+        "--unit of an extension must name one unit, not a group ('{unit}')",
+    ),
+    "help.opt.extend-unit": (
+        "Gia hạn riêng cho một đơn vị (ghi vào tệp tiến độ của đơn vị đó); "
+        "không có: gia hạn cả nhiệm vụ.",
+        "Extend for one unit only (written in that unit's progress file); "
+        "without it: the whole task.",
+    ),
+    "config.bad-writer-unit": (
+        "'{unit}' không phải mã đơn vị (writers: địa chỉ hoặc tên -> danh sách mã đơn vị)",
+        "'{unit}' is not a unit id (writers: e-mail or name -> list of unit ids)",
+    ),
+    "help.migrate": (
+        "Chuyển tiến độ ghi trong các tệp thông báo (kiểu cũ) sang thư mục progress/; "
+        "mọi nội dung khác của thông báo giữ nguyên.",
+        "Move progress written inside notice files (the old layout) to the progress/ folder; "
+        "everything else in the notices stays as it is.",
+    ),
+    "help.check-scope": (
+        "Kiểm tra trước khi commit (pre-commit): người commit chỉ ghi thêm vào tệp tiến độ "
+        "của đơn vị mình (writers: trong config.yaml).",
+        "Pre-commit check: the commit's author only appends to the progress files of their "
+        "own units (writers: in config.yaml).",
+    ),
+    "migrate.nothing": (
+        "không còn tiến độ nào trong các tệp thông báo để chuyển (đã chuyển rồi?)",
+        "there is no progress left in the notice files to move (migrated already?)",
+    ),
+    "migrate.done": (
+        "Đã chuyển tiến độ của {notices} thông báo: {events} dòng vào {files} tệp progress/.",
+        "Moved the progress of {notices} notices: {events} lines into {files} progress/ files.",
+    ),
+    "migrate.skipped": (
+        "{path} giữ nguyên: {reason}",
+        "{path} is left as it is: {reason}",
+    ),
+    "migrate.incomplete": (
+        "{count} thông báo chưa chuyển được; sửa theo hướng dẫn trên rồi chạy lại 'cchc migrate'",
+        "{count} notices could not be moved; fix them as said above and run 'cchc migrate' again",
+    ),
+    "migrate.invalid": (
+        "tệp có lỗi (chạy 'cchc validate')",
+        "the file has errors (run 'cchc validate')",
+    ),
+    "migrate.unsafe": (
+        "đọc lại sau khi chuyển không còn đúng nghĩa như trước; hãy chuyển bằng tay",
+        "read back after the move it would not mean what it meant; move it by hand",
+    ),
+    "scope.not-yours": (
+        "{author} không được ghi tiến độ của '{unit}' (writers: trong config.yaml)",
+        "{author} may not write the progress of '{unit}' (writers: in config.yaml)",
+    ),
+    "scope.deleted": (
+        "tệp tiến độ không được xóa; chỉ thêm dòng mới ở cuối",
+        "a progress file is never deleted; only add lines at its end",
+    ),
+    "scope.not-append": (
+        "tệp tiến độ chỉ được thêm dòng ở cuối; dòng cũ không được sửa hay xóa "
+        "(muốn sửa thì thêm một dòng mới)",
+        "a progress file only grows at its end; its lines are never edited or removed "
+        "(to correct one, add a new line)",
+    ),
+    "scope.no-author": (
+        "git không cho biết tác giả của commit (git config user.email)",
+        "git does not say who the commit's author is (git config user.email)",
+    ),
+    "scope.not-a-repository": (
+        "{path} không nằm trong một kho git",
+        "{path} is not inside a git repository",
+    ),
     "undo.changed": (
         "{path} đã thay đổi sau thao tác #{id} ({ref}); hoàn tác sẽ làm mất các thay đổi đó, "
         "nên tệp giữ nguyên",
@@ -987,10 +1144,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.commit": (
         "Commit tệp vừa sửa vào git (hoặc CCHC_GIT_COMMIT=1).",
         "Commit the edited file to git (or CCHC_GIT_COMMIT=1).",
-    ),
-    "help.merge-file": (
-        "Trình gộp của git cho tệp thông báo (xem README).",
-        "git's merge driver for notice files (see README).",
     ),
     "help.opt.no-cache": (
         "Đọc lại mọi tệp, không dùng bộ nhớ đệm.",

@@ -1,0 +1,501 @@
+"""Progress files: what units report after a notice, one append-only file per unit.
+
+Layout (see docs/format.md, "Progress")::
+
+    progress/<unit-id>.yaml   one unit's events: done, reopened, note, extended
+    progress/_office.yaml     the chairman's decisions for whole tasks: extended,
+                              cancelled, note (``_`` never starts a unit id)
+
+Every event is one line, a YAML flow mapping in a top-level sequence::
+
+    - {task: cchc-2023-11/2.3, done: 2023-11-24, evidence: "Báo cáo số 12/BC-NV"}
+
+Lines are read one by one, so a damaged line (a torn write, a conflict marker,
+a typo) costs only that event, never the rest of the file, and different units'
+progress lands in different files that plain ``git merge`` combines. Events are
+checked against the notices' index (the task exists, the unit is assigned, no
+date before the notice) and folded onto the tasks in file order.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+from cchc_cli.core.dates import DateError, parse_date
+from cchc_cli.core.diagnostics import NOWHERE, Diagnostic, Source, error, warning
+from cchc_cli.core.model import (
+    Cancellation,
+    Completion,
+    Extension,
+    Note,
+    NoticeIndex,
+    Registry,
+    Task,
+)
+from cchc_cli.core.vntext import tidy
+from cchc_cli.store.schema import Fields, date_error
+from cchc_cli.store.yamlsrc import YMap, YScalar, YSeq, parse
+from cchc_cli.store.yamlwrite import flow_map
+
+PROGRESS_DIR = "progress"
+OFFICE = "_office"
+SUFFIX = ".yaml"
+#: The key that names an event's kind; its value is the event's date (a note's: its text).
+KINDS = ("done", "reopened", "note", "extended", "cancelled")
+KEYS: dict[str, tuple[str, ...]] = {
+    "done": ("task", "done", "evidence", "note"),
+    "reopened": ("task", "reopened", "reason"),
+    "note": ("task", "note", "on"),
+    "extended": ("task", "extended", "reason", "decision", "on"),
+    "cancelled": ("task", "cancelled", "reason", "decision"),
+}
+#: Events that belong to one unit, never to the office's file.
+UNIT_ONLY = ("done", "reopened")
+#: Events that belong to the whole task, only in the office's file.
+OFFICE_ONLY = ("cancelled",)
+
+
+class Event(NamedTuple):
+    """One line of a progress file. ``unit`` is None for the office's whole-task events.
+
+    A named tuple rather than a dataclass: a busy unit's file holds thousands,
+    and the cache builds them all on every run.
+    """
+
+    kind: str
+    task: str
+    unit: str | None
+    #: done/reopened: the day; extended: the new last day; cancelled: the decision's day.
+    day: date | None = None
+    #: extended, note: the day it was decided or written.
+    on: date | None = None
+    text: str | None = None
+    evidence: str | None = None
+    note: str | None = None
+    reason: str | None = None
+    decision: str | None = None
+    source: Source = NOWHERE
+    #: Where the task reference is written, for errors about it.
+    task_source: Source = NOWHERE
+
+
+# -- files and names --------------------------------------------------------------------
+
+
+def progress_files(data_dir: Path) -> list[Path]:
+    """The ``*.yaml`` files directly in progress/ (no sub-folders), hidden ones skipped."""
+    folder = data_dir / PROGRESS_DIR
+    if not folder.is_dir():
+        return []
+    # Not only regular files: a FIFO or a device named like one is reported, not read.
+    return sorted(
+        folder / name
+        for name in os.listdir(folder)
+        if name.endswith(SUFFIX) and not name.startswith(".") and not (folder / name).is_dir()
+    )
+
+
+def owner_of(path: Path) -> str:
+    """The unit id a progress file belongs to (or ``_office``): its name without .yaml."""
+    return path.name[: -len(SUFFIX)]
+
+
+def file_for(data_dir: Path, unit: str | None) -> Path:
+    return data_dir / PROGRESS_DIR / f"{unit or OFFICE}{SUFFIX}"
+
+
+def header(unit: str | None, registry: Registry) -> str:
+    """The comment that opens a new progress file: whose it is and how to add to it."""
+    if unit is None:
+        return (
+            "# Quyết định cho cả nhiệm vụ (gia hạn, hủy) của lãnh đạo: "
+            "thêm dòng mới ở cuối, không sửa dòng cũ.\n"
+        )
+    name = " ".join(registry.name_of(unit).split())
+    return f"# Tiến độ của {name} ({unit}): thêm dòng mới ở cuối, không sửa dòng cũ.\n"
+
+
+# -- reading ------------------------------------------------------------------------------
+
+
+def parse_progress(text: str, shown: str, unit: str | None) -> tuple[list[Event], list[Diagnostic]]:
+    """The events of a progress file's text, each line on its own; problems per line.
+
+    The whole text is parsed at once when it is well formed (one event per
+    line, the common case: about 13 times faster); otherwise line by line, so
+    a damaged line costs only itself.
+    """
+    lines = text.split("\n")
+    wanted = [
+        number
+        for number, raw in enumerate(lines, start=1)
+        if raw.strip() and not raw.strip().startswith("#")
+    ]
+    # An event nests nothing: a line with many brackets is refused before a
+    # parser recurses into it (a hostile or garbled file must not crash a run).
+    deep = {n for n in wanted if _nesting(lines[n - 1]) > MAX_NESTING}
+    whole = None if deep else _whole_file(text, shown, wanted)
+    events: list[Event] = []
+    diagnostics: list[Diagnostic] = []
+    for number in wanted:
+        found: list[Diagnostic] = []
+        at = Source(shown, number, 1)
+        if number in deep:
+            event = None
+            found.append(error(at, "progress.not-an-event"))
+        elif whole is not None:
+            event = _event_of_item(whole[number], at, unit, found)
+        else:
+            raw = lines[number - 1]
+            event = _event_of_line(raw[:-1] if raw.endswith("\r") else raw, at, unit, found)
+        diagnostics += found
+        if any(d.is_error for d in found):
+            diagnostics.append(warning(at, "progress.left-out"))
+        elif event is not None:
+            events.append(event)
+    return events, diagnostics
+
+
+MAX_NESTING = 8
+
+
+def _nesting(line: str) -> int:
+    """An upper bound of how deep a line's flow collections nest."""
+    return line.count("[") + line.count("{")
+
+
+def _whole_file(text: str, shown: str, wanted: list[int]) -> dict[int, YMap] | None:
+    """Line number -> its event's mapping, if every wanted line is one flow item alone."""
+    node, problems = parse(text, shown)
+    if problems or (node is None and wanted):
+        return None
+    if node is None:
+        return {}
+    if not isinstance(node, YSeq) or len(node.items) != len(wanted):
+        return None
+    found = {}
+    for item in node.items:
+        if not isinstance(item, YMap) or not item.flow or item.source.col != 3:
+            return None
+        found[item.source.line] = item
+    return found if sorted(found) == wanted else None
+
+
+def _event_of_line(
+    line: str, at: Source, unit: str | None, diagnostics: list[Diagnostic]
+) -> Event | None:
+    shown, number = at.path, at.line
+    if not line.startswith("- "):
+        diagnostics.append(error(at, "progress.not-an-event"))
+        return None
+    node, problems = parse(line, shown)
+    # The line was parsed alone: put its positions on the file's line.
+    diagnostics += [
+        dataclasses.replace(d, source=Source(shown, number, d.source.col or 1)) for d in problems
+    ]
+    if problems:
+        return None
+    if not isinstance(node, YSeq) or len(node.items) != 1 or not isinstance(node.items[0], YMap):
+        diagnostics.append(error(at, "progress.not-an-event"))
+        return None
+    return _event_of_item(_moved(node.items[0], number), at, unit, diagnostics)
+
+
+def _event_of_item(
+    item: YMap, at: Source, unit: str | None, diagnostics: list[Diagnostic]
+) -> Event | None:
+    kinds = [k for k in KINDS if k in item.entries]
+    if len(kinds) > 1 and "note" in kinds:
+        kinds.remove("note")  # a completion's own note: {done: ..., note: ...}
+    if len(kinds) != 1:
+        diagnostics.append(error(at, "progress.kind", kinds=", ".join(KINDS)))
+        return None
+    kind = kinds[0]
+    fields = Fields(item, KEYS[kind], diagnostics)
+    task = fields.scalar("task", required=True)
+    ref = tidy(task.value or "") if task is not None else ""
+    if task is not None and (ref.count("/") < 1 or ref.startswith("/") or ref.endswith("/")):
+        diagnostics.append(error(task.source, "progress.bad-ref", ref=ref))
+    values: dict[str, object] = {}
+    if kind == "note":
+        values["text"] = fields.text("note", required=True)
+        values["on"] = _date(fields.scalar("on", required=True), diagnostics)
+    elif kind == "cancelled" and _is_null(item, kind):
+        fields.spans[kind] = item.entries[kind].value.source  # undated: from the start
+    else:
+        values["day"] = _date(fields.scalar(kind, required=True), diagnostics)
+    if kind == "done":
+        values["evidence"] = fields.text("evidence")
+        values["note"] = fields.text("note")
+    if kind in ("reopened", "extended", "cancelled"):
+        values["reason"] = fields.text("reason", required=True)
+    if kind in ("extended", "cancelled"):
+        values["decision"] = fields.text("decision")
+    if kind == "extended":
+        values["on"] = _date(fields.scalar("on"), diagnostics)
+    fields.finish()
+    if task is None:
+        return None
+    return Event(kind, ref, unit, source=at, task_source=task.source, **values)  # type: ignore[arg-type]
+
+
+def _moved(node: YMap, number: int) -> YMap:
+    """A mapping parsed from one line, with its positions on line ``number`` of the file."""
+
+    def move(source: Source) -> Source:
+        return Source(source.path, number, source.col)
+
+    entries = {}
+    for key, entry in node.entries.items():
+        value = entry.value
+        if isinstance(value, YScalar):
+            value = dataclasses.replace(value, source=move(value.source))
+        else:
+            value = dataclasses.replace(value, source=move(value.source))
+        entries[key] = dataclasses.replace(entry, key_source=move(entry.key_source), value=value)
+    return dataclasses.replace(node, entries=entries, source=move(node.source))
+
+
+def _is_null(item: YMap, key: str) -> bool:
+    """``cancelled: ""`` (or null): no date, cancelled from the start."""
+    value = item.entries[key].value
+    return isinstance(value, YScalar) and not value.value
+
+
+def _date(value: YScalar | None, diagnostics: list[Diagnostic]) -> date | None:
+    if value is None:
+        return None
+    try:
+        return parse_date(value.value or "")
+    except DateError as err:
+        diagnostics.append(date_error(err, value.source))
+        return None
+
+
+# -- checking against the notices -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TaskFacts:
+    """What the index knows of a task: enough to check an event without reading the notice."""
+
+    notice: str
+    starts: date | None
+    assignees: tuple[str, ...]
+    done_inline: tuple[str, ...]
+
+
+def facts_of(index: Iterable[NoticeIndex]) -> dict[str, TaskFacts]:
+    facts = {}
+    for entry in index:
+        for position, task_id in enumerate(entry.task_ids):
+            assignees = entry.assignees[position] if position < len(entry.assignees) else ()
+            inline = entry.done_inline[position] if position < len(entry.done_inline) else ()
+            facts[f"{entry.id}/{task_id}"] = TaskFacts(entry.id, entry.starts, assignees, inline)
+    return facts
+
+
+def check_file_owner(path: Path, shown: str, registry: Registry) -> Diagnostic | None:
+    """A progress file must be named for a unit of the registry (or be the office's)."""
+    owner = owner_of(path)
+    if owner == OFFICE or owner in registry.units:
+        return None
+    if owner in registry.groups:
+        return error(Source(shown), "progress.group-file", unit=owner)
+    return error(Source(shown), "progress.unknown-file", unit=owner)
+
+
+def check_events(
+    events: list[Event], facts: dict[str, TaskFacts], registry: Registry
+) -> tuple[list[Event], list[Diagnostic]]:
+    """The events that make sense, in order, and a diagnostic for each one left out.
+
+    ``events`` are one file's, or several files' in any order: the sequence
+    checks (reopen what is done, cancel once) follow each unit's own file.
+    """
+    kept: list[Event] = []
+    diagnostics: list[Diagnostic] = []
+    done: dict[tuple[str, str], bool] = {}
+    cancelled: set[str] = set()
+    for event in events:
+        problem = _problem(event, facts.get(event.task), registry)
+        if problem is None and event.kind in ("done", "reopened") and event.unit is not None:
+            key = (event.task, event.unit)
+            is_done = done.get(key, event.unit in facts[event.task].done_inline)
+            if event.kind == "reopened" and not is_done:
+                problem = error(
+                    event.source, "progress.reopen-not-done", unit=event.unit, ref=event.task
+                )
+            else:
+                done[key] = event.kind == "done"
+        if problem is None and event.kind == "cancelled":
+            if event.task in cancelled:
+                problem = error(event.source, "progress.cancelled-twice", ref=event.task)
+            cancelled.add(event.task)
+        if problem is None:
+            kept.append(event)
+        else:
+            diagnostics += [problem, warning(event.source, "progress.left-out")]
+    return kept, diagnostics
+
+
+def _problem(event: Event, facts: TaskFacts | None, registry: Registry) -> Diagnostic | None:
+    if facts is None:
+        return error(event.task_source, "progress.unknown-task", ref=event.task)
+    if event.unit is None and event.kind in UNIT_ONLY:
+        return error(event.source, "progress.unit-only", kind=event.kind)
+    if event.unit is not None and event.kind in OFFICE_ONLY:
+        return error(event.source, "progress.office-only", kind=event.kind)
+    if event.unit is not None and event.unit not in facts.assignees:
+        return error(
+            event.task_source,
+            "progress.not-assigned",
+            unit=registry.name_of(event.unit),
+            ref=event.task,
+        )
+    for day in (event.day, event.on):
+        if day is not None and facts.starts is not None and day < facts.starts:
+            return error(event.source, "progress.before-notice", on=day, starts=facts.starts)
+    return None
+
+
+def future_completions(events: Iterable[Event], today: date) -> list[Diagnostic]:
+    """A completion dated after ``today`` is recorded, but worth a second look."""
+    return [
+        warning(e.source, "progress.future", on=e.day, today=today)
+        for e in events
+        if e.kind == "done" and e.day is not None and e.day > today
+    ]
+
+
+# -- folding onto the tasks ---------------------------------------------------------------------
+
+
+def apply_events(task: Task, events: Iterable[Event]) -> Task:
+    """The task as its notice file says, with its progress events applied in order."""
+    done = dict(task.done)
+    extensions = list(task.extensions)
+    cancelled = task.cancelled
+    notes: list[Note] = []
+    for event in events:
+        if event.kind == "done" and event.unit and event.day:
+            done[event.unit] = Completion(
+                event.unit, event.day, event.evidence, event.note, event.source
+            )
+        elif event.kind == "reopened" and event.unit and event.day:
+            done.pop(event.unit, None)
+            notes.append(Note(event.day, event.reason or "", event.unit, event.source))
+        elif event.kind == "extended" and event.day:
+            extensions.append(
+                Extension(
+                    event.day,
+                    event.reason or "",
+                    event.decision,
+                    event.on,
+                    event.source,
+                    event.unit,
+                )
+            )
+        elif event.kind == "cancelled":
+            cancelled = Cancellation(event.reason or "", event.day, event.decision, event.source)
+        elif event.kind == "note" and event.on and event.text:
+            notes.append(Note(event.on, event.text, event.unit, event.source))
+    # Several files feed one task: their notes in the order of their days. Extensions
+    # keep the files' order (the office's first): the last one in force wins.
+    notes.sort(key=lambda n: n.on)
+    return dataclasses.replace(
+        task,
+        done=done,
+        extensions=tuple(extensions),
+        cancelled=cancelled,
+        notes=(*task.notes, *notes),
+    )
+
+
+def by_task(events: Iterable[Event]) -> dict[str, list[Event]]:
+    grouped: dict[str, list[Event]] = {}
+    for event in events:
+        grouped.setdefault(event.task, []).append(event)
+    return grouped
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+
+def render_event(event: Event) -> str:
+    """One event as the line a progress file holds (without the line break)."""
+    pairs: dict[str, object] = {"task": event.task}
+    if event.kind == "note":
+        pairs.update(note=event.text, on=event.on)
+    elif event.kind == "cancelled" and event.day is None:
+        pairs["cancelled"] = ""  # undated: cancelled from the start
+    else:
+        pairs[event.kind] = event.day
+    if event.kind == "done":
+        pairs.update(evidence=event.evidence, note=event.note)
+    if event.kind in ("reopened", "extended", "cancelled"):
+        pairs["reason"] = event.reason
+    if event.kind in ("extended", "cancelled"):
+        pairs["decision"] = event.decision
+    if event.kind == "extended":
+        pairs["on"] = event.on
+    return "- " + flow_map(pairs)
+
+
+def addition(existing: bytes | None, lines: list[str], first: str) -> bytes:
+    """The bytes that append ``lines`` to a file holding ``existing`` (None: no file yet).
+
+    A new file starts with ``first`` (its header comment). A file that does not
+    end with a line break gets one first, so a hand-edited last line is never
+    glued to the new event; a file written with CRLF gets CRLF.
+    """
+    if existing is None:
+        return (first + "".join(line + "\n" for line in lines)).encode("utf-8")
+    newline = "\r\n" if b"\r\n" in existing else "\n"
+    lead = newline if existing and not existing.endswith(b"\n") else ""
+    return (lead + "".join(line + newline for line in lines)).encode("utf-8")
+
+
+def append(path: Path, data: bytes, offset: int) -> None:
+    """Append ``data`` to ``path`` (created if missing), durably; the file must be ``offset`` long.
+
+    O_APPEND writes at the end whatever else happened; the size check refuses
+    to write when the file is not what the caller read (the journal recorded
+    ``offset``), and fsync makes the line survive a power cut.
+    """
+    created = not path.exists()
+    if created:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+    try:
+        if os.fstat(fd).st_size != offset:
+            raise FileChangedError(str(path))
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        except OSError as err:
+            # A full disk: take back the part written, so no half line stays.
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, offset)
+            raise OSError(err.errno, err.strerror, str(path)) from None
+    finally:
+        os.close(fd)
+    if created and os.name == "posix":
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+
+
+class FileChangedError(Exception):
+    """A progress file is not the size it was read at: someone else wrote to it."""
