@@ -25,7 +25,8 @@ from cchc_cli.core.model import Notice, Registry, Task
 from cchc_cli.core.units import Resolver
 from cchc_cli.store import progress
 from cchc_cli.store.fileio import atomic_write, locked
-from cchc_cli.store.loader import PROGRESS_KEYS, load, notice_files, read_notice
+from cchc_cli.store.loader import load, notice_files
+from cchc_cli.store.noticefile import PROGRESS_KEYS, read_notice
 from cchc_cli.store.progress import Event
 from cchc_cli.store.textedit import EditRefused, split_lines
 from cchc_cli.store.yamlsrc import YMap
