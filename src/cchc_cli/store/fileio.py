@@ -83,6 +83,21 @@ def read_data_file(path: Path | str, limit: int = DEFAULT_LIMIT) -> bytes:
         os.close(fd)
 
 
+def check_regular(path: Path | str) -> None:
+    """:class:`DataFileError` unless ``path`` is a regular file, found out without blocking
+    (for readers that must open the file themselves, such as a zip reader)."""
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as err:
+        raise DataFileError("file.unreadable", reason=err.strerror or str(err)) from None
+    try:
+        mode = os.fstat(fd).st_mode
+    finally:
+        os.close(fd)
+    if not stat.S_ISREG(mode):
+        raise DataFileError(f"file.is-{_special_kind(mode)}")
+
+
 def _too_big(size: int, limit: int) -> DataFileError:
     mb = 1024 * 1024
     shown_limit = limit // mb if limit % mb == 0 else round(limit / mb, 1)

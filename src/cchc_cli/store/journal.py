@@ -21,6 +21,7 @@ file outside the data folder's progress/ is never followed.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import getpass
 import hashlib
@@ -142,10 +143,17 @@ class Journal:
             size = os.fstat(fd).st_size
             if size and os.pread(fd, 1, size - 1) != b"\n":
                 line = b"\n" + line  # close a torn last line: it must not swallow this one
-            view = memoryview(line)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            try:
+                view = memoryview(line)
+                while view:
+                    view = view[os.write(fd, view) :]
+                os.fsync(fd)
+            except OSError as err:
+                # A full disk: take back the part written, and name the journal (a
+                # write error carries no file name; the message blamed <stdout>).
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, size)
+                raise OSError(err.errno, err.strerror, str(self.path)) from None
         finally:
             os.close(fd)
         return entry
