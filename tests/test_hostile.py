@@ -990,7 +990,12 @@ def full_disk(tmp_path):
         pytest.skip(f"cannot mount a tmpfs here: {made.stderr.decode(errors='replace').strip()}")
     try:
         data = mount / "data"
-        shutil.copytree(Path(__file__).resolve().parent.parent / "data", data)
+        # The office's own state (.cchc: cache, journal, lock) is not part of the data.
+        shutil.copytree(
+            Path(__file__).resolve().parent.parent / "data",
+            data,
+            ignore=shutil.ignore_patterns(".cchc"),
+        )
         # Build the cache and the state folder first, as an office's folder has them.
         run_process(["list"], data)
         fd = os.open(mount / "filler", os.O_WRONLY | os.O_CREAT)
@@ -1051,7 +1056,12 @@ def read_only_folder(tmp_path):
         pytest.skip(f"cannot mount a tmpfs here: {made.stderr.decode(errors='replace').strip()}")
     try:
         data = mount / "data"
-        shutil.copytree(Path(__file__).resolve().parent.parent / "data", data)
+        # The office's own state (.cchc: cache, journal, lock) is not part of the data.
+        shutil.copytree(
+            Path(__file__).resolve().parent.parent / "data",
+            data,
+            ignore=shutil.ignore_patterns(".cchc"),
+        )
         subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
         yield data
     finally:
