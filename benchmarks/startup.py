@@ -26,7 +26,10 @@ COMMANDS = {
 
 def once(src: str, args: list[str]) -> float:
     """CPU time (user + system) of one run in ms: steadier than wall time on a busy box."""
+    # Bytecode is cached as after any install: a session that sets
+    # PYTHONDONTWRITEBYTECODE would time the compiler on every run instead.
     env = {**os.environ, "PYTHONPATH": src}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(
         # `-m cchc_cli` works for every layout the package has had; a run that fails

@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from cchc_cli.core.addresses import AddressError, parse_address
 from cchc_cli.core.diagnostics import Diagnostic, error
 from cchc_cli.core.model import DEFAULT_TIMEZONE, SMTP_SECURITY, Config, SmtpSettings
 from cchc_cli.store.schema import Fields, read_addresses, read_date
@@ -191,6 +190,8 @@ def _smtp(node: YMap, diagnostics: list[Diagnostic]) -> SmtpSettings:
     if (chosen := _choice(security, SMTP_SECURITY, diagnostics)) is not None:
         settings["security"] = chosen
     if sender:
+        from cchc_cli.core.addresses import AddressError, parse_address
+
         try:
             parse_address(sender, named=True)
         except AddressError:

@@ -42,7 +42,6 @@ from cchc_cli.core.model import (
 from cchc_cli.core.vntext import tidy
 from cchc_cli.store.schema import Fields, date_error
 from cchc_cli.store.yamlsrc import YMap, YScalar, YSeq, parse
-from cchc_cli.store.yamlwrite import flow_map
 
 PROGRESS_DIR = "progress"
 OFFICE = "_office"
@@ -450,6 +449,8 @@ def render_event(event: Event) -> str:
         pairs["decision"] = event.decision
     if event.kind == "extended":
         pairs["on"] = event.on
+    from cchc_cli.store.yamlwrite import flow_map  # only edits write: reads need not load it
+
     return "- " + flow_map(pairs)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from cchc_cli.core.addresses import AddressError, parse_address
 from cchc_cli.core.dates import DateError, PartialDate, parse_date, parse_partial_date
 from cchc_cli.core.diagnostics import Diagnostic, Source, error
 from cchc_cli.core.vntext import suggest, tidy
@@ -31,6 +30,12 @@ def date_error(err: DateError, source: Source) -> Diagnostic:
 
 def read_addresses(scalars: Iterable[YScalar], diagnostics: list[Diagnostic]) -> tuple[str, ...]:
     """The e-mail addresses of a list, each one plain address; a diagnostic for any other."""
+    scalars = list(scalars)
+    if not scalars:
+        return ()
+    # The address parser pulls in the email package (15 ms): only where there are addresses.
+    from cchc_cli.core.addresses import AddressError, parse_address
+
     found = []
     for scalar in scalars:
         try:
