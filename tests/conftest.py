@@ -63,19 +63,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 @pytest.fixture
 def cchc():
-    """Run ``cchc ARGS`` in-process: ``cchc("due", "--lang", "en", input=..., VAR="x")``.
+    """Run ``cchc ARGS`` in-process: :func:`runner.cchc` (the same function for modules
+    that call it outside a test function)."""
+    from runner import cchc
 
-    Returns click's result: ``exit_code``, ``stdout``, ``stderr`` (kept apart) and
-    ``exception``. Keyword arguments besides ``input`` are environment variables.
-    """
-    from typer.testing import CliRunner
-
-    from cchc_cli.cli.app import app
-
-    runner = CliRunner()
-
-    def run(*args: str | os.PathLike[str], input: str | bytes | None = None, **env: str):
-        argv = [str(a) for a in args]
-        return runner.invoke(app, argv, prog_name="cchc", input=input, env=env or None)
-
-    return run
+    return cchc

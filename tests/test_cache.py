@@ -12,20 +12,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from cchc_cli.cli.app import app
 from cchc_cli.store import cache as cache_module
 from cchc_cli.store.cache import FileCache
 from cchc_cli.store.edit import content
 from cchc_cli.store.loader import load
+from runner import cchc
 
-runner = CliRunner()
 NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
-
-
-def cchc(*args: str):
-    return runner.invoke(app, list(args), prog_name="cchc")
 
 
 @pytest.fixture(autouse=True)
@@ -184,7 +178,7 @@ def test_no_cache_reads_everything_and_writes_no_cache(data_dir):
     result = cchc("list", "--no-cache", "-f", "json")
     assert result.exit_code == 0
     assert not (data_dir / ".cchc" / "cache.sqlite").exists()
-    result = runner.invoke(app, ["status", "-f", "json"], env={"CCHC_NO_CACHE": "1"})
+    result = cchc("status", "-f", "json", CCHC_NO_CACHE="1")
     assert result.exit_code == 0
     assert not (data_dir / ".cchc" / "cache.sqlite").exists()
 

@@ -5,16 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from typer.testing import CliRunner
 
-from cchc_cli.cli.app import app
+from runner import cchc
 
-runner = CliRunner()
 NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
-
-
-def cchc(*args: str, **env: str):
-    return runner.invoke(app, list(args), prog_name="cchc", env=env or None)
 
 
 def mark_progress(data_dir, after: str, lines: str) -> None:

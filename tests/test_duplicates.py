@@ -9,6 +9,7 @@ from pathlib import Path
 from cchc_cli.core.dates import PartialDate
 from cchc_cli.store.loader import load
 from cchc_cli.store.validate import check_duplicate_notices, notice_key
+from runner import cchc
 
 NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
 
@@ -60,14 +61,6 @@ def test_a_draft_notice_imported_twice_is_the_same_notice(data_dir):
 
 
 # -- naming notices and tasks ---------------------------------------------------------------
-
-
-def cchc(*args: str):
-    from typer.testing import CliRunner
-
-    from cchc_cli.cli.app import app
-
-    return CliRunner().invoke(app, list(args), prog_name="cchc")
 
 
 def test_notice_by_official_number_or_id_in_any_case(data_dir):

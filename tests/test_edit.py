@@ -17,13 +17,10 @@ from typer.testing import CliRunner
 from cchc_cli.cli.app import app
 from cchc_cli.core.vntext import tidy
 from cchc_cli.store import edit
+from runner import cchc
 
 runner = CliRunner()
 NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
-
-
-def cchc(*args: str):
-    return runner.invoke(app, list(args), prog_name="cchc")
 
 
 @pytest.fixture

@@ -10,22 +10,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from cchc_cli.cli.app import app
 from cchc_cli.core.errors import CchcError
 from cchc_cli.core.status import Status, task_statuses
 from cchc_cli.store import edit, progress
 from cchc_cli.store.cache import FileCache
 from cchc_cli.store.journal import ABSENT, APPLIED, Journal, state_of
 from cchc_cli.store.loader import load
+from runner import cchc
 
-runner = CliRunner()
 REF = "cchc-2023-11"
-
-
-def cchc(*args: str):
-    return runner.invoke(app, list(args), prog_name="cchc")
 
 
 def write(data: Path, name: str, text: str) -> Path:

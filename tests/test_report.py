@@ -12,19 +12,13 @@ import subprocess
 from datetime import date, timedelta
 
 import pytest
-from typer.testing import CliRunner
 
-from cchc_cli.cli.app import app
 from cchc_cli.core.dateargs import Period, parse_period
 from cchc_cli.core.errors import OptionError
+from runner import cchc
 
-runner = CliRunner()
 NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
 CATEGORIES = ("done_on_time", "done_late", "done_no_deadline", "in_progress", "overdue", "ongoing")
-
-
-def cchc(*args: str):
-    return runner.invoke(app, list(args), prog_name="cchc")
 
 
 def report(*args: str) -> dict:
