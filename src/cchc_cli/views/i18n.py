@@ -707,6 +707,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không kết nối được máy chủ thư {host}: {reason}",
         "cannot reach the mail server {host}: {reason}",
     ),
+    "mail.password-not-ascii": (
+        "mật khẩu SMTP (biến môi trường {variable}) có chữ có dấu hoặc ký tự ngoài ASCII,"
+        " không gửi được cho máy chủ thư; hãy dùng mật khẩu chỉ gồm chữ không dấu, số và ký hiệu",
+        "the SMTP password (environment variable {variable}) has accented or other non-ASCII"
+        " characters and cannot be sent to the mail server; use a password of plain ASCII",
+    ),
+    "mail.reason-password": (
+        "mật khẩu SMTP không gửi được (ký tự ngoài ASCII)",
+        "the SMTP password cannot be sent (non-ASCII characters)",
+    ),
+    "mail.bad-log-line": (
+        "{path}:{line}: dòng này của nhật ký thư đã gửi không đọc được, bỏ qua",
+        "{path}:{line}: this line of the sent-mail log is not a usable entry; skipped",
+    ),
     "mail.were-sent": ("Đã gửi: {names}", "Sent: {names}"),
     "mail.deadline-passed": (
         "quá thời hạn gửi ({seconds} giây; --mail-deadline), máy chủ trả lời quá chậm",
