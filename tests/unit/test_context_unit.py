@@ -344,7 +344,6 @@ def test_the_datasets_errors_are_told_once_on_stderr_and_the_run_ends_with_exit_
     assert ended.value.exit_code == 1
 
 
-@pytest.mark.xfail(strict=True, reason="cli.data-has-errors has no singular: '1 errors'")
 def test_one_error_in_the_data_is_singular_in_english(tmp_path, capsys):
     run = build_run({"data": broken_folder(tmp_path), "lang": Lang.EN, "no_cache": True}, {})
     run.dataset  # noqa: B018
