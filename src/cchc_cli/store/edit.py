@@ -311,23 +311,6 @@ def apply(
 Plan = list[tuple[Path, bytes, int, bool]]
 
 
-def _read_progress_file(path: Path, limit: int) -> bytes | None:
-    """The bytes of a progress file about to get a line (None: no file yet).
-
-    Through the one bounded reader: a FIFO put there would block a plain read
-    forever, a link to /dev/zero never end. Such a file is refused, named.
-    """
-    try:
-        return read_data_file(path, limit)
-    except DataFileError as err:
-        if err.key == "file.unreadable":
-            if not os.path.lexists(path):
-                return None
-            raise CchcError("edit.unreadable", path=str(path), **err.args_) from None
-        # The loader has just said why, as path: error: ...; this ends the edit.
-        raise CchcError("edit.invalid-file", path=str(path)) from None
-
-
 def _plan(data_dir: Path, events: list[Event], registry: Registry) -> Plan:
     """For each file the events go to: the bytes to add, where, and whether it is new."""
     files: dict[str | None, list[Event]] = {}
@@ -341,7 +324,7 @@ def _plan(data_dir: Path, events: list[Event], registry: Registry) -> Plan:
         path = progress.file_for(data_dir, unit)
         if not path.resolve().is_relative_to(inside):
             raise CchcError("edit.outside", path=str(path))
-        existing = _read_progress_file(path, limit)
+        existing = progress.read_for_append(path, limit)
         lines = _lines_for(own, str(path), unit)
         added = progress.addition(existing, lines, progress.header(unit, registry))
         plan.append((path, added, len(existing or b""), existing is None))
@@ -381,7 +364,7 @@ def undo(data_dir: Path, timezone: str) -> dict[str, Any]:
             if not path.resolve().is_relative_to(inside):
                 raise CchcError("undo.outside", path=shown, id=target["id"])
             # a file the edit was to create, and did not, reads as empty
-            data = _read_progress_file(path, limit) or b""
+            data = progress.read_for_append(path, limit) or b""
             added = item["text"].encode("utf-8")
             if data.endswith(added):
                 size = len(data) - len(added)
