@@ -115,7 +115,7 @@ def test_validate_reports_the_duplicate_as_a_located_error(data_dir):
         "data/notices/b.yaml:2:9: error: the same notice as 'tb-a' (data/notices/a.yaml:1:5): "
         "the same number 412/TB-UBND and date of issue 2023-12-01"
     ) in result.stdout.splitlines()
-    assert result.stdout.splitlines()[-1] == "5 files, 3 notices, 19 tasks: 1 errors, 6 warnings"
+    assert result.stdout.splitlines()[-1] == "5 files, 3 notices, 19 tasks: 1 error, 6 warnings"
 
 
 def test_import_refuses_the_same_notice_a_second_time(data_dir):

@@ -274,6 +274,20 @@ SPECIAL_CASES = [
         replace_with("notices/zero.yaml", link_to_dev_zero),
     ),
     Case(
+        "progress-fifo",
+        ("status",),
+        1,
+        "progress/noi-vu.yaml: error: is a pipe (FIFO)",
+        replace_with("progress/noi-vu.yaml", os.mkfifo),
+    ),
+    Case(
+        "progress-dev-zero",
+        ("list",),
+        1,
+        "progress/noi-vu.yaml: error: is a link out of the data",
+        replace_with("progress/noi-vu.yaml", link_to_dev_zero),
+    ),
+    Case(
         "units-folder",
         ("units",),
         1,
@@ -349,6 +363,40 @@ def test_a_file_over_a_lowered_limit_is_refused_even_when_cached(data_dir):
     result = run_process(["list"], data_dir)
     assert result.returncode == 1
     assert f"{NOTICE}: error: the file is too big (1.5 MB, the limit is 1 MB)" in result.stderr
+
+
+def test_a_progress_file_over_a_lowered_limit_is_refused_even_when_cached(data_dir):
+    assert run_process(["done", "2.3", "--as-of", "2023-11-25"], data_dir).returncode == 0
+    (path,) = (data_dir / "progress").glob("*.yaml")
+    path.write_text(path.read_text("utf-8") + ("#" * 79 + "\n") * 20_000, "utf-8")  # 1.5 MB
+    assert run_process(["list"], data_dir).returncode == 0  # the cache now holds it
+    (data_dir / "config.yaml").write_text("max_file_mb: 1\n", "utf-8")
+    result = run_process(["list"], data_dir)
+    assert result.returncode == 1
+    assert f"{path.name}: error: the file is too big (1.5 MB, the limit is 1 MB)" in result.stderr
+
+
+def test_an_edit_to_a_progress_file_that_is_a_fifo_is_refused_not_a_hang(data_dir):
+    fifo = data_dir / "progress" / "noi-vu.yaml"
+    os.mkfifo(fifo)
+    before = snapshot(data_dir)
+    result = run_process(["done", "2.3", "--as-of", "2023-11-25"], data_dir, timeout=30)
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 1, result.stderr
+    assert "progress/noi-vu.yaml has errors, so it is left untouched" in result.stderr
+    assert snapshot(data_dir) == before
+
+
+def test_undo_of_an_edit_whose_file_became_a_fifo_is_refused_not_a_hang(data_dir):
+    assert run_process(["done", "2.3", "--as-of", "2023-11-25"], data_dir).returncode == 0
+    (path,) = (data_dir / "progress").glob("*.yaml")
+    path.unlink()
+    os.mkfifo(path)
+    result = run_process(["undo"], data_dir, timeout=30)
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 1, result.stderr
+    # The FIFO does not hold the edit's line: there is nothing of it left to undo.
+    assert result.stderr == "cchc: error: there is no edit to undo\n"
 
 
 # -- 10. raw U+2028 / U+0085 / U+2029 ---------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,25 @@ def test_a_linked_notice_stays_a_link_after_migrate(tmp_path):
     assert (data / "notices" / "flow-done.yaml").is_symlink()
     expected = CASES / "mixed" / "after" / "notices" / "flow-done.yaml"
     assert (kept / "flow-done.yaml").read_bytes() == expected.read_bytes()
+
+
+def test_a_progress_file_that_is_a_fifo_is_refused_not_a_hang(tmp_path):
+    data = folder_of("mixed", tmp_path)
+    (data / "progress").mkdir(exist_ok=True)
+    fifo = data / "progress" / "noi-vu.yaml"
+    fifo.unlink(missing_ok=True)
+    os.mkfifo(fifo)
+
+    def hung(*_):
+        raise TimeoutError("migrate blocked on the FIFO")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)
+    try:
+        with pytest.raises(CchcError) as refused:
+            migrate.migrate(data)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert refused.value.key == "edit.invalid-file"
+    assert refused.value.args_["path"] == str(fifo)

@@ -250,6 +250,18 @@ def test_a_second_run_the_same_day_sends_nothing_unless_forced(cchc, data_dir, s
     assert len(inbox.messages) == 9
 
 
+def test_a_broken_sent_log_line_is_a_warning_with_its_line_not_a_traceback(cchc, data_dir, smtp):
+    inbox, port = smtp
+    configure(data_dir, port)
+    log = data_dir / ".cchc" / "sent.jsonl"
+    log.parent.mkdir(exist_ok=True)
+    log.write_text('{"day": "2023-11-25"}\n', "utf-8")
+    result = cchc("remind", "--email", "--as-of", "2023-11-25", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert len(inbox.messages) == 3
+    assert "sent.jsonl:1: this line of the sent-mail log is not a usable entry" in result.stderr
+
+
 def test_a_refused_recipient_is_reported_and_retried_next_run(cchc, data_dir, smtp):
     inbox, port = smtp
     configure(data_dir, port)

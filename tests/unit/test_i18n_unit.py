@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -68,3 +69,31 @@ def test_the_one_day_messages_exist_for_every_key_that_asks_for_them():
 def test_placeholders_of_a_template():
     assert placeholders("{a} và {b}: {a}") == {"a", "b"}
     assert placeholders("không có") == set()
+
+
+@pytest.mark.parametrize(
+    ("key", "args", "one", "more"),
+    [
+        ("cli.data-has-errors", {"errors": 1}, "has 1 error;", "has 2 errors;"),
+        ("mail.sent", {"count": 1, "skipped": 0}, "Sent 1 message (", "Sent 2 messages ("),
+        ("label.done-count", {"done": 0, "total": 1}, "0 of 1 unit done", "2 of 2 units done"),
+        (
+            "import.summary",
+            {"tasks": 1, "deadlines": 1, "reviews": 1},
+            "Read 1 task, 1 deadline; 1 item needs review.",
+            "Read 2 tasks, 2 deadlines; 2 items need review.",
+        ),
+    ],
+)
+def test_english_counts_agree_with_their_noun(key, args, one, more):
+    assert one in t(key, Lang.EN, **args)
+    assert more in t(key, Lang.EN, **{k: 2 for k in args})
+    assert "[" not in t(key, Lang.VI, **args)
+
+
+def test_every_plural_marker_names_a_placeholder_and_only_english_has_them():
+    marker = re.compile(r"\[(\w+):[^|\]]*\|[^\]]*\]")
+    for key, (vi, en) in MESSAGES.items():
+        assert not marker.search(vi), key
+        for name in marker.findall(en):
+            assert name in placeholders(en), key

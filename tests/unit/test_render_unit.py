@@ -229,9 +229,6 @@ def test_the_data_rows_can_be_made_only_when_needed():
     assert made == [1]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="JsonFormatter calls report.rows twice: builds the rows twice"
-)
 def test_json_builds_the_data_rows_once():
     made = []
 

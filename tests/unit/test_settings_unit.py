@@ -212,7 +212,6 @@ def test_the_editor_is_visual_then_editor():
     assert resolve(Config(), set(), {"VISUAL": ""}, {}).editor is None
 
 
-@pytest.mark.xfail(strict=True, reason="Settings.smtp turns a non-numeric CCHC_SMTP_PORT into None")
 def test_a_port_that_is_not_a_number_is_a_usage_error_naming_the_variable():
     settings = resolve(Config(), set(), {"CCHC_SMTP_PORT": "587a"}, {})
     with pytest.raises(OptionError) as caught:
@@ -220,15 +219,25 @@ def test_a_port_that_is_not_a_number_is_a_usage_error_naming_the_variable():
     assert caught.value.option == "CCHC_SMTP_PORT"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="CCHC_SMTP_SECURITY is not checked: 'tls' connects in clear text to port 25",
-)
 def test_an_unknown_security_in_the_environment_is_a_usage_error():
     settings = resolve(Config(), set(), {"CCHC_SMTP_SECURITY": "tls"}, {})
     with pytest.raises(OptionError) as caught:
         settings.smtp  # noqa: B018
     assert caught.value.option == "CCHC_SMTP_SECURITY"
+
+
+@pytest.mark.parametrize("port", ["0", "65536", "²", "9" * 5000])
+def test_a_port_out_of_range_in_the_environment_is_a_usage_error(port):
+    settings = resolve(Config(), set(), {"CCHC_SMTP_PORT": port}, {})
+    with pytest.raises(OptionError) as caught:
+        settings.smtp  # noqa: B018
+    assert caught.value.option == "CCHC_SMTP_PORT"
+
+
+def test_good_smtp_values_in_the_environment_are_taken():
+    env = {"CCHC_SMTP_PORT": "465", "CCHC_SMTP_SECURITY": "ssl"}
+    smtp = resolve(Config(), set(), env, {}).smtp
+    assert (smtp.port, smtp.security) == (465, "ssl")
 
 
 # -- config.yaml -----------------------------------------------------------------

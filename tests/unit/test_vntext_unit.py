@@ -310,9 +310,10 @@ def test_shorten_never_exceeds_the_width_and_keeps_what_fits(text, width):
         assert short.endswith("…")
 
 
-@pytest.mark.xfail(strict=True, reason="shorten(text, 0) returns text[:-1] + '…', wider than 0")
 def test_shorten_to_zero_columns_gives_nothing_wider_than_zero():
     assert display_width(shorten("abcdef", 0)) == 0
+    assert shorten("Hồ Xá", -1) == ""
+    assert shorten("ab", 1) == "…"
 
 
 # -- suggestions -----------------------------------------------------------------

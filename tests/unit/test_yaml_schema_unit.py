@@ -190,11 +190,6 @@ def test_a_file_that_is_not_utf8_names_the_first_bad_byte(tmp_path):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="decode: utf-8-sig error offsets do not count the BOM, so the byte and column"
-    " reported are 3 bytes early (':' at 1:3 instead of 0xE0 at 1:6)",
-)
 def test_a_file_that_is_not_utf8_names_the_first_bad_byte_after_a_bom(tmp_path):
     path = tmp_path / "a.yaml"
     path.write_bytes("\ufeffid: ".encode() + "Hà".encode("cp1258") + b"\n")
@@ -205,6 +200,13 @@ def test_a_file_that_is_not_utf8_names_the_first_bad_byte_after_a_bom(tmp_path):
         Source("a.yaml", 1, 6),
         {"byte": "0xE0"},
     )
+
+
+def test_a_bad_byte_on_a_later_line_after_a_bom_is_placed_exactly(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_bytes("\ufeffid: tb-1\nti: ".encode() + b"\xff\n")
+    _text, (problem,) = read_file(path, "a.yaml")
+    assert (problem.source, problem.args) == (Source("a.yaml", 2, 5), {"byte": "0xFF"})
 
 
 def test_read_file_gives_the_text_without_its_bom(tmp_path):

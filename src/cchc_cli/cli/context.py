@@ -187,7 +187,10 @@ class Run:
         from cchc_cli.core.dateargs import parse_date_arg
 
         today = self.clock_today()
-        return parse_date_arg(self.as_of, today, "--as-of") if self.as_of else today
+        if not self.as_of:
+            return today
+        # Blame the place the value was written: --as-of or CCHC_TODAY.
+        return parse_date_arg(self.as_of, today, self.settings["today"].origin)
 
     def task(self, ref: str) -> Task:
         from cchc_cli.views.query import find_task

@@ -266,14 +266,25 @@ def _mail(
             deadline,
         )
     except MailError as err:
+        _warn_bad_log_lines(run, err.delivery)
         typer.echo(f"cchc: {t('cli.error', lang)}: {t(err.key, lang, **err.args_)}", err=True)
         _report_delivery(err.delivery, names, lang)
         raise typer.Exit(EXIT_DATA) from None
+    _warn_bad_log_lines(run, delivery)
     if delivery.failed:
         _report_delivery(delivery, names, lang)
         raise typer.Exit(EXIT_DATA)
     # A person at a terminal wants to know; cron must stay silent on success.
     run.tell("mail.sent", count=len(delivery.sent), skipped=len(delivery.skipped))
+
+
+def _warn_bad_log_lines(run: Run, delivery: Delivery) -> None:
+    from cchc_cli.services.mail import SENT_FILE
+    from cchc_cli.store.fileio import state_dir
+
+    log = state_dir(run.data) / SENT_FILE
+    for line in delivery.bad_log_lines:
+        run.warn(t("mail.bad-log-line", run.lang, path=str(log), line=line))
 
 
 def _recipient(key: str, dataset: Dataset, lang: Lang) -> str:
@@ -283,13 +294,15 @@ def _recipient(key: str, dataset: Dataset, lang: Lang) -> str:
 
 
 def _report_delivery(delivery: Delivery, names: dict[str, str], lang: Lang) -> None:
-    from cchc_cli.services.mail import LATE
+    from cchc_cli.services.mail import LATE, PASSWORD_REASON
 
     sent = ", ".join(names[k] for k in delivery.sent) or t("label.none", lang)
     typer.echo(t("mail.were-sent", lang, names=sent), err=True)
     for key, reason in delivery.failed:
         if reason == LATE:
             reason = t(LATE, lang, seconds=f"{delivery.deadline:g}")
+        elif reason == PASSWORD_REASON:
+            reason = t(PASSWORD_REASON, lang)
         typer.echo(t("mail.not-sent", lang, name=names[key], reason=reason), err=True)
 
 

@@ -163,6 +163,9 @@ def shorten(text: str, width: int) -> str:
     """Cut text to at most ``width`` columns, ending with an ellipsis if cut."""
     if display_width(text) <= width:
         return text
+    if width <= 0:
+        # Not even the ellipsis fits (text[:-1] + "…" would be nearly the whole text).
+        return ""
     if text.isascii() or not _NOT_ONE_COLUMN.search(text):
         return text[: width - 1].rstrip() + "…"
     out = []

@@ -61,6 +61,8 @@ class Delivery:
     #: when the run's deadline passed first.
     failed: list[tuple[str, str]] = field(default_factory=list)
     deadline: float = DEFAULT_DEADLINE
+    #: Numbers of the lines of the sent log that were not a usable entry (skipped).
+    bad_log_lines: list[int] = field(default_factory=list)
 
 
 class _Deadline:
@@ -121,17 +123,34 @@ def _connect(settings: SmtpSettings, password: str | None, deadline: _Deadline) 
     return connection
 
 
-def _sent_today(path: Path, day: str) -> set[str]:
+def _sent_today(path: Path, day: str) -> tuple[set[str], list[int]]:
+    """The keys sent on ``day``, and the numbers of the lines that are no usable entry.
+
+    A line that is not a JSON object with a text "day" and "key" (hand-edited, or
+    cut short by a crash) is skipped, never fatal: at worst a message goes twice.
+    """
     if not path.exists():
-        return set()
+        return set(), []
     keys = set()
+    bad = []
     with open(path, encoding="utf-8", errors="replace") as handle:
-        for line in handle:
-            with contextlib.suppress(ValueError, TypeError, AttributeError):
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
                 entry = json.loads(line)
-                if entry.get("day") == day:
-                    keys.add(entry["key"])
-    return keys
+            except ValueError:
+                entry = None
+            if not (
+                isinstance(entry, dict)
+                and isinstance(entry.get("day"), str)
+                and isinstance(entry.get("key"), str)
+            ):
+                bad.append(number)
+                continue
+            if entry["day"] == day:
+                keys.add(entry["key"])
+    return keys, bad
 
 
 def _record(path: Path, entry: dict[str, object]) -> None:
@@ -157,11 +176,15 @@ def deliver(
     log = state_dir(data_dir) / SENT_FILE
     with locked(data_dir, MAIL_LOCK), _Deadline(deadline) as clock:
         with locked(data_dir):
-            already = set() if force else _sent_today(log, day)
+            already, delivery.bad_log_lines = (set(), []) if force else _sent_today(log, day)
         pending = [o for o in outgoing if o.key not in already]
         delivery.skipped = [o.key for o in outgoing if o.key in already]
         if not pending:
             return delivery
+        if settings.user and password and not password.isascii():
+            # smtplib sends AUTH as ASCII and would raise UnicodeEncodeError mid-session.
+            delivery.failed = [(o.key, PASSWORD_REASON) for o in pending]
+            raise MailError("mail.password-not-ascii", delivery, variable=settings.password_env)
         try:
             connection = _connect(settings, password, clock)
         except (OSError, smtplib.SMTPException) as err:
@@ -208,6 +231,8 @@ def deliver(
 
 #: The reason given for what was not sent because the deadline passed (a message key).
 LATE = "mail.deadline-passed"
+#: The reason of each message not sent because the password cannot be sent.
+PASSWORD_REASON = "mail.reason-password"
 
 
 def _late(clock: _Deadline) -> str:

@@ -50,7 +50,11 @@ from cchc_cli.store.serialize import (
 CACHE_FILE = "cache.sqlite"
 #: ``depends_on`` of a progress file's row: its parse depends on its bytes alone.
 PROGRESS_ROW = "progress"
-VERSION = f"{FORMAT}:{__version__}"
+#: Raised whenever what a cached row means changes without FORMAT changing: 2 since
+#: dates outside the accepted window are diagnosed, so rows cached before that are
+#: rebuilt rather than trusted.
+REVISION = 2
+VERSION = f"{FORMAT}.{REVISION}:{__version__}"
 #: A file modified this close to the time its row was written is checked by content.
 RACY_NS = 3_000_000_000
 BUSY_TIMEOUT = 5.0

@@ -23,7 +23,8 @@ from zoneinfo import ZoneInfo
 from cchc_cli.core.errors import CchcError, UsageError
 from cchc_cli.core.model import Cancellation, Dataset, Extension, Note, Registry, Task
 from cchc_cli.store import progress
-from cchc_cli.store.fileio import locked
+from cchc_cli.store.config import load_config
+from cchc_cli.store.fileio import DataFileError, locked, read_data_file
 from cchc_cli.store.journal import PARTIAL, UNDO, Journal, addition_state, current_user
 from cchc_cli.store.progress import Event
 
@@ -316,17 +317,14 @@ def _plan(data_dir: Path, events: list[Event], registry: Registry) -> Plan:
     for event in events:
         files.setdefault(event.unit, []).append(event)
     inside = data_dir.resolve()
+    # The loader's size limit: a file it refuses to read is not appended to.
+    limit = load_config(data_dir)[0].max_file_mb * 1024 * 1024
     plan = []
     for unit, own in files.items():
         path = progress.file_for(data_dir, unit)
         if not path.resolve().is_relative_to(inside):
             raise CchcError("edit.outside", path=str(path))
-        try:
-            existing: bytes | None = path.read_bytes()
-        except FileNotFoundError:
-            existing = None
-        except OSError as err:
-            raise CchcError("edit.unreadable", path=str(path), reason=err.strerror) from None
+        existing = progress.read_for_append(path, limit)
         lines = _lines_for(own, str(path), unit)
         added = progress.addition(existing, lines, progress.header(unit, registry))
         plan.append((path, added, len(existing or b""), existing is None))
@@ -337,9 +335,9 @@ def _take_back(plan: Plan) -> None:
     """Remove what an attempt appended to the files before one of them was found changed."""
     for path, added, offset, created in plan:
         try:
-            data = path.read_bytes()
-        except OSError:
-            continue
+            data = read_data_file(path, offset + len(added))
+        except DataFileError:
+            continue  # not what was appended to (swapped, or grown further): left alone
         if data[offset:] == added:
             _truncate(path, offset, created)
 
@@ -358,18 +356,15 @@ def undo(data_dir: Path, timezone: str) -> dict[str, Any]:
         if target.get("appends") is None:
             raise CchcError("undo.old-entry", id=target["id"], ref=target.get("ref", ""))
         inside = data_dir.resolve()
+        limit = load_config(data_dir)[0].max_file_mb * 1024 * 1024
         plan = []
         for item in target["appends"]:
             path = data_dir / item["file"]
             shown = str(path)
             if not path.resolve().is_relative_to(inside):
                 raise CchcError("undo.outside", path=shown, id=target["id"])
-            try:
-                data = path.read_bytes()
-            except FileNotFoundError:
-                data = b""  # a file the edit was to create, and did not
-            except OSError as err:
-                raise CchcError("edit.unreadable", path=shown, reason=err.strerror) from None
+            # a file the edit was to create, and did not, reads as empty
+            data = progress.read_for_append(path, limit) or b""
             added = item["text"].encode("utf-8")
             if data.endswith(added):
                 size = len(data) - len(added)

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from cchc_cli.store.fileio import state_dir
+from cchc_cli.store.fileio import DataFileError, read_data_file, state_dir
 
 JOURNAL_FILE = "journal.jsonl"
 UNDO = "undo"
@@ -200,10 +200,19 @@ def _id_of(line: bytes) -> int | None:
     return entry["id"] if isinstance(entry, dict) and isinstance(entry.get("id"), int) else None
 
 
+#: The most config.yaml's max_file_mb allows: the journal checks files of any size
+#: the loader may have read.
+_READ_LIMIT = 10_000 * 1024 * 1024
+
+
 def _read(path: Path) -> bytes | None:
+    """A file an edit appended to, or None; a FIFO or device put there reads as None.
+
+    Through the one bounded reader: a plain read of a FIFO blocks forever.
+    """
     try:
-        return path.read_bytes()
-    except OSError:
+        return read_data_file(path, _READ_LIMIT)
+    except DataFileError:
         return None
 
 

@@ -203,17 +203,16 @@ def load_progress(
         if not path.resolve().is_relative_to(inside):
             diagnostics.append(error(Source(shown), "file.outside", target=str(path.resolve())))
             continue
-        if not path.is_file():
-            # A FIFO would block the read forever, a device never end.
-            diagnostics.append(error(Source(shown), "file.unreadable", reason="not a regular file"))
-            continue
         owner_problem = progress.check_file_owner(path, shown, registry)
         if owner_problem is not None:
             diagnostics.append(owner_problem)
             continue
         owner = progress.owner_of(path)
         unit = None if owner == progress.OFFICE else owner
-        hit = cache.get_progress(path) if cache else None
+        # A file over a lowered size limit is refused, even when its row is cached.
+        now = stat_of(path)
+        fits = now is not None and now.size <= limit
+        hit = cache.get_progress(path) if cache and fits else None
         if hit is None:
             hit = _read_progress(path, shown, unit, cache, limit)
         events += hit[0]
@@ -226,10 +225,9 @@ def _read_progress(
 ) -> tuple[list[progress.Event], list[Diagnostic]]:
     for _ in range(READ_ATTEMPTS):
         before = stat_of(path)
-        if before is not None and before.size > limit:
-            size = round(before.size / 1024 / 1024, 1)
-            return [], [error(Source(shown), "file.too-big", size=size, limit=limit // 2**20)]
-        content, text, problems = read_file_bytes(path, shown)
+        # The one bounded reader: a FIFO, a device or a folder is refused without
+        # blocking, and nothing over the size limit is read.
+        content, text, problems = read_file_bytes(path, shown, limit)
         events: list[progress.Event] = []
         if text is not None:
             events, found = progress.parse_progress(text, shown, unit)

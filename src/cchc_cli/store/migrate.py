@@ -24,6 +24,7 @@ from cchc_cli.core.errors import CchcError
 from cchc_cli.core.model import Notice, Registry, Task
 from cchc_cli.core.units import Resolver
 from cchc_cli.store import progress
+from cchc_cli.store.config import load_config
 from cchc_cli.store.fileio import atomic_write, locked
 from cchc_cli.store.loader import load, notice_files
 from cchc_cli.store.noticefile import PROGRESS_KEYS, read_notice
@@ -95,12 +96,10 @@ def _write_events(data_dir: Path, events: list[Event], registry: Registry) -> tu
         by_file.setdefault(event.unit, []).append(progress.render_event(event))
     written = 0
     files = []
+    limit = load_config(data_dir)[0].max_file_mb * 1024 * 1024
     for unit, lines in by_file.items():
         path = progress.file_for(data_dir, unit)
-        try:
-            existing: bytes | None = path.read_bytes()
-        except FileNotFoundError:
-            existing = None
+        existing = progress.read_for_append(path, limit)
         present = set()
         if existing is not None:
             present = {

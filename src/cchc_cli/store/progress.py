@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from cchc_cli.core.dates import DateError, parse_date
 from cchc_cli.core.diagnostics import NOWHERE, Diagnostic, Source, error, warning
+from cchc_cli.core.errors import CchcError
 from cchc_cli.core.model import (
     Cancellation,
     Completion,
@@ -40,6 +41,7 @@ from cchc_cli.core.model import (
     Task,
 )
 from cchc_cli.core.vntext import tidy
+from cchc_cli.store.fileio import DataFileError, read_data_file
 from cchc_cli.store.schema import Fields, date_error
 from cchc_cli.store.yamlsrc import YMap, YScalar, YSeq, parse
 
@@ -466,6 +468,23 @@ def addition(existing: bytes | None, lines: list[str], first: str) -> bytes:
     newline = "\r\n" if b"\r\n" in existing else "\n"
     lead = newline if existing and not existing.endswith(b"\n") else ""
     return (lead + "".join(line + newline for line in lines)).encode("utf-8")
+
+
+def read_for_append(path: Path, limit: int) -> bytes | None:
+    """The bytes of a progress file about to get a line (None: no file yet).
+
+    Through the one bounded reader: a FIFO put there would block a plain read
+    forever, a link to /dev/zero never end. Such a file is refused, named.
+    """
+    try:
+        return read_data_file(path, limit)
+    except DataFileError as err:
+        if err.key == "file.unreadable":
+            if not os.path.lexists(path):
+                return None
+            raise CchcError("edit.unreadable", path=str(path), **err.args_) from None
+        # The loader has just said why, as path: error: ...; this ends the edit.
+        raise CchcError("edit.invalid-file", path=str(path)) from None
 
 
 def append(path: Path, data: bytes, offset: int) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
 from cchc_cli.core.errors import OptionError
-from cchc_cli.core.model import Config, SmtpSettings
+from cchc_cli.core.model import SMTP_SECURITY, Config, SmtpSettings
 from cchc_cli.store.config import CONFIG_FILE, CONFIG_KEYS, LANGUAGES
 
 DEFAULT_DATA = "data"
@@ -101,6 +101,18 @@ def data_folder(given: str | None, environ: Mapping[str, str]) -> Setting:
     return pick("data", given, environ, None, DEFAULT_DATA)
 
 
+def _port(setting: Setting) -> int | None:
+    """A port number, as config.yaml's check reads it; anything else is a usage error."""
+    text = setting.value
+    if not text:
+        return None
+    # ASCII digits only ("²" passes str.isdigit), and a short text (int() refuses
+    # more than 4,300 digits with an exception).
+    if text.isascii() and text.isdigit() and len(text) <= 9 and 1 <= int(text) <= 65535:
+        return int(text)
+    raise OptionError(setting.origin, "config.bad-number", value=text, low=1, high=65535)
+
+
 def _shown(value: object) -> str:
     if isinstance(value, tuple):
         return ", ".join(str(v) for v in value)
@@ -140,11 +152,20 @@ class Settings:
         def value(key: str) -> str | None:
             return self.rows[f"smtp.{key}"].value or None
 
-        port = value("port")
+        port = self.rows["smtp.port"]
+        security = self.rows["smtp.security"]
+        if security.value and security.value not in SMTP_SECURITY:
+            # "tls" would otherwise connect in clear text.
+            raise OptionError(
+                security.origin,
+                "config.bad-choice",
+                value=security.value,
+                allowed=", ".join(SMTP_SECURITY),
+            )
         return SmtpSettings(
             host=value("host"),
-            port=int(port) if port and port.isdigit() else None,
-            security=value("security") or "starttls",
+            port=_port(port),
+            security=security.value or "starttls",
             user=value("user"),
             password_env=self.config.smtp.password_env,
             sender=value("sender"),

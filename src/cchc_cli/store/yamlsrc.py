@@ -18,6 +18,7 @@ the same way, before Python's recursion limit is near.
 
 from __future__ import annotations
 
+import codecs
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -105,10 +106,13 @@ YNode = YScalar | YSeq | YMap
 
 def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     """UTF-8 text without its BOM, or a diagnostic that names the first bad byte."""
+    # The BOM is cut off by hand, not by "utf-8-sig": that codec's error offsets do
+    # not count the BOM, so the byte and column named would be 3 bytes early.
+    skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        return data.decode("utf-8-sig"), []
+        return data[skip:].decode("utf-8"), []
     except UnicodeDecodeError as err:
-        start = err.start
+        start = err.start + skip
         line_start = data.rfind(b"\n", 0, start) + 1
         line = data.count(b"\n", 0, start) + 1
         prefix = data[line_start:start].decode("utf-8", errors="replace")

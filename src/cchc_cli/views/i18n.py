@@ -8,6 +8,7 @@ with the same placeholders.
 
 from __future__ import annotations
 
+import re
 import string
 from datetime import date
 from enum import StrEnum
@@ -387,11 +388,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- command line ----------------------------------------------------------
     "cli.summary": (
         "{files} tệp, {notices} thông báo, {tasks} nhiệm vụ: {errors} lỗi, {warnings} cảnh báo",
-        "{files} files, {notices} notices, {tasks} tasks: {errors} errors, {warnings} warnings",
+        "{files} [files:file|files], {notices} [notices:notice|notices],"
+        " {tasks} [tasks:task|tasks]: {errors} [errors:error|errors],"
+        " {warnings} [warnings:warning|warnings]",
     ),
     "cli.data-has-errors": (
         "dữ liệu có {errors} lỗi; các phần lỗi không được hiển thị (chạy 'cchc validate')",
-        "the data has {errors} errors; the parts in error are left out (run 'cchc validate')",
+        "the data has {errors} [errors:error|errors]; the parts in error are left out"
+        " (run 'cchc validate')",
     ),
     "cli.bad-lang": (
         "ngôn ngữ '{value}' không hỗ trợ; dùng vi hoặc en",
@@ -663,7 +667,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- reminders -------------------------------------------------------------
     "remind.heading": (
         "Nhắc việc ngày {today}: {overdue} quá hạn, {upcoming} đến hạn trong {days} ngày tới",
-        "Reminders for {today}: {overdue} overdue, {upcoming} due within {days} days",
+        "Reminders for {today}: {overdue} overdue, {upcoming} due within {days} [days:day|days]",
     ),
     "remind.counts": (
         "{overdue} quá hạn, {upcoming} sắp đến hạn",
@@ -682,7 +686,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "remind.subject-office": (
         "Nhắc việc {today} - tổng hợp: {units} đơn vị, {overdue} quá hạn, {upcoming} sắp đến hạn",
-        "Reminders {today} - summary: {units} units, {overdue} overdue, {upcoming} due soon",
+        "Reminders {today} - summary: {units} [units:unit|units], {overdue} overdue,"
+        " {upcoming} due soon",
     ),
     "remind.dear": ("Kính gửi: {unit}", "To: {unit}"),
     "remind.no-address": (
@@ -707,6 +712,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không kết nối được máy chủ thư {host}: {reason}",
         "cannot reach the mail server {host}: {reason}",
     ),
+    "mail.password-not-ascii": (
+        "mật khẩu SMTP (biến môi trường {variable}) có chữ có dấu hoặc ký tự ngoài ASCII,"
+        " không gửi được cho máy chủ thư; hãy dùng mật khẩu chỉ gồm chữ không dấu, số và ký hiệu",
+        "the SMTP password (environment variable {variable}) has accented or other non-ASCII"
+        " characters and cannot be sent to the mail server; use a password of plain ASCII",
+    ),
+    "mail.reason-password": (
+        "mật khẩu SMTP không gửi được (ký tự ngoài ASCII)",
+        "the SMTP password cannot be sent (non-ASCII characters)",
+    ),
+    "mail.bad-log-line": (
+        "{path}:{line}: dòng này của nhật ký thư đã gửi không đọc được, bỏ qua",
+        "{path}:{line}: this line of the sent-mail log is not a usable entry; skipped",
+    ),
     "mail.were-sent": ("Đã gửi: {names}", "Sent: {names}"),
     "mail.deadline-passed": (
         "quá thời hạn gửi ({seconds} giây; --mail-deadline), máy chủ trả lời quá chậm",
@@ -716,7 +735,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mail.office": ("văn phòng (thư tổng hợp)", "the office (summary)"),
     "mail.sent": (
         "Đã gửi {count} thư ({skipped} thư đã gửi trước đó trong ngày)",
-        "Sent {count} messages ({skipped} already sent earlier today)",
+        "Sent {count} [count:message|messages] ({skipped} already sent earlier today)",
     ),
     # -- the periodic report ---------------------------------------------------
     "report.title": (
@@ -779,7 +798,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import.summary": (
         "Đã đọc {tasks} nhiệm vụ, {deadlines} thời hạn; {reviews} mục cần xem lại.",
-        "Read {tasks} tasks, {deadlines} deadlines; {reviews} items need review.",
+        "Read {tasks} [tasks:task|tasks], {deadlines} [deadlines:deadline|deadlines];"
+        " {reviews} [reviews:item needs|items need] review.",
     ),
     "import.nothing": (
         "không tìm thấy nhiệm vụ nào trong {path}: các nhiệm vụ nằm ở các mục đánh số 1., 2., ...",
@@ -881,7 +901,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.chair": ("Chủ trì cuộc họp", "Chaired by"),
     "label.signer": ("Người ký", "Signed by"),
     "label.recipients": ("Nơi nhận", "Recipients"),
-    "label.done-count": ("{done}/{total} đơn vị đã hoàn thành", "{done} of {total} units done"),
+    "label.done-count": (
+        "{done}/{total} đơn vị đã hoàn thành",
+        "{done} of {total} [total:unit|units] done",
+    ),
     "label.open-units": ("Chưa hoàn thành", "Not done"),
     "label.id": ("Mã", "Id"),
     "label.name": ("Tên", "Name"),
@@ -1185,6 +1208,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 _WEEKDAY_KEYS = ("weekday",)
+#: "[count:singular|plural]" in an English template: the word that agrees with the
+#: argument ``count`` ("1 error", "2 errors"). Vietnamese nouns have no plural.
+_PLURAL = re.compile(r"\[(\w+):([^|\]\[]*)\|([^|\]\[]*)\]")
 
 
 def fmt_date(value: date, lang: Lang) -> str:
@@ -1209,6 +1235,8 @@ def t(key: str, lang: Lang, /, **args: Any) -> str:
             shown[name] = one_line(value)
         else:
             shown[name] = value
+    if lang is Lang.EN and "[" in template:
+        template = _PLURAL.sub(lambda m: m[2] if str(args.get(m[1])) == "1" else m[3], template)
     return template.format(**shown)
 
 

@@ -270,8 +270,9 @@ class JsonFormatter(Formatter):
 
         document = report.document
         if document is None:
-            keys = [c.key for c in report.rows.columns if c.data]
-            document = [{k: json_value(r.get(k)) for k in keys} for r in report.rows.records]
+            rows = report.rows  # lazy rows are built on each access: once here
+            keys = [c.key for c in rows.columns if c.data]
+            document = [{k: json_value(r.get(k)) for k in keys} for r in rows.records]
         text = json.dumps(document, ensure_ascii=False, indent=2, default=json_value)
         self.out.write(for_stream(text + "\n", self.out))
 
