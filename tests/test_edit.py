@@ -202,7 +202,7 @@ def test_done_then_undo_gives_back_the_original_bytes(data_dir, style, task, evi
 
 
 def test_the_file_changed_while_editing_is_redone_on_the_new_content(notice, monkeypatch):
-    addition = edit.progress.addition
+    addition = edit.progress_append.addition
     calls = []
 
     def addition_then_someone_saves(existing, lines, first):
@@ -216,7 +216,7 @@ def test_the_file_changed_while_editing_is_redone_on_the_new_content(notice, mon
         calls.append(1)
         return added
 
-    monkeypatch.setattr(edit.progress, "addition", addition_then_someone_saves)
+    monkeypatch.setattr(edit.progress_append, "addition", addition_then_someone_saves)
     result = cchc("done", "2.3", "--as-of", "2023-11-24")
     assert result.exit_code == 0, result.stderr
     assert progress_text(notice, "noi-vu") == (
@@ -228,7 +228,7 @@ def test_the_file_changed_while_editing_is_redone_on_the_new_content(notice, mon
 
 
 def test_a_file_that_keeps_changing_is_left_alone(notice, monkeypatch):
-    addition = edit.progress.addition
+    addition = edit.progress_append.addition
 
     def always_someone_saves(existing, lines, first):
         added = addition(existing, lines, first)
@@ -238,7 +238,7 @@ def test_a_file_that_keeps_changing_is_left_alone(notice, monkeypatch):
             handle.write("# …\n")
         return added
 
-    monkeypatch.setattr(edit.progress, "addition", always_someone_saves)
+    monkeypatch.setattr(edit.progress_append, "addition", always_someone_saves)
     result = cchc("done", "2.3", "--as-of", "2023-11-24", "--lang", "en")
     assert result.exit_code == 1
     assert "kept changing" in result.stderr

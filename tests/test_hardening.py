@@ -145,9 +145,9 @@ def test_bad_command_lines_get_a_message_and_exit_2(cchc, data_dir, args, code):
 
 
 def test_an_unwritable_folder_for_an_edit_is_a_plain_error(cchc, data_dir, monkeypatch):
-    from cchc_cli.store import progress
+    from cchc_cli.store import progress_append
 
-    real_open = progress.os.open
+    real_open = progress_append.os.open
     folder = data_dir / "progress"
 
     def refuse(path, *args, **kwargs):
@@ -155,10 +155,10 @@ def test_an_unwritable_folder_for_an_edit_is_a_plain_error(cchc, data_dir, monke
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(progress.os, "open", refuse)
+    monkeypatch.setattr(progress_append.os, "open", refuse)
     before = (data_dir / "notices" / NOTICE).read_bytes()
     result = cchc("done", "2.3", "--as-of", "2023-11-24", "--lang", "en")
-    monkeypatch.setattr(progress.os, "open", real_open)
+    monkeypatch.setattr(progress_append.os, "open", real_open)
     no_traceback(result)
     assert result.exit_code == 1
     assert result.stderr == "cchc: error: data/progress/noi-vu.yaml: Permission denied\n"

@@ -13,7 +13,7 @@ import pytest
 
 from cchc_cli.core.errors import CchcError
 from cchc_cli.core.status import Status, task_statuses
-from cchc_cli.store import edit, progress
+from cchc_cli.store import edit, progress, progress_append
 from cchc_cli.store.cache import FileCache
 from cchc_cli.store.journal import ABSENT, APPLIED, Journal, state_of
 from cchc_cli.store.loader import load
@@ -231,7 +231,7 @@ def test_messages_are_vietnamese_by_default(data_dir):
     ],
 )
 def test_an_addition_never_glues_two_events(existing, added):
-    assert progress.addition(existing, ["- x"], "# h\n") == added
+    assert progress_append.addition(existing, ["- x"], "# h\n") == added
 
 
 def test_rendered_events_read_back_as_the_same_events():
@@ -246,7 +246,7 @@ def test_rendered_events_read_back_as_the_same_events():
         progress.Event("cancelled", "a/1", None, reason="undated"),
     ]
     for event in events:
-        line = progress.render_event(event)
+        line = progress_append.render_event(event)
         (back,), problems = progress.parse_progress(line, "f", event.unit)
         assert problems == []
         assert edit._said(back) == edit._said(event)
@@ -396,15 +396,15 @@ def test_a_journal_entry_naming_a_file_outside_the_data_folder_is_never_followed
 
 
 def test_a_crash_between_the_journal_and_the_append_leaves_no_edit(data_dir, monkeypatch):
-    real_append = progress.append
+    real_append = progress_append.append
 
     def crash(*args, **kwargs):
         raise KeyboardInterrupt  # the power goes after the journal's fsync
 
-    monkeypatch.setattr(progress, "append", crash)
+    monkeypatch.setattr(progress_append, "append", crash)
     with pytest.raises(KeyboardInterrupt):
         edit_done(data_dir, "2.3")
-    monkeypatch.setattr(progress, "append", real_append)
+    monkeypatch.setattr(progress_append, "append", real_append)
     (entry,) = Journal(data_dir).entries()[0]
     assert state_of(data_dir, entry) == ABSENT
     assert json.loads(cchc("log", "-f", "json").stdout) == []
@@ -428,13 +428,13 @@ def test_a_crash_in_the_middle_of_the_append_is_undone_to_the_original_bytes(dat
 
 def test_an_edit_is_journaled_before_its_line_is_written(data_dir, monkeypatch):
     seen = []
-    real = progress.append
+    real = progress_append.append
 
     def append(path, data, offset):
         seen.append(len(Journal(data_dir).entries()[0]))
         real(path, data, offset)
 
-    monkeypatch.setattr(progress, "append", append)
+    monkeypatch.setattr(progress_append, "append", append)
     edit_done(data_dir, "2.3")
     assert seen == [1]
     (entry,) = Journal(data_dir).entries()[0]
@@ -452,9 +452,9 @@ def test_a_full_disk_during_the_append_leaves_no_half_line(data_dir, monkeypatch
             raise OSError(28, "No space left on device")
         return real_write(fd, data)
 
-    monkeypatch.setattr(progress.os, "write", half_then_full)
+    monkeypatch.setattr(progress_append.os, "write", half_then_full)
     result = cchc("done", "2.3", "--as-of", "2023-11-26", "--lang", "en")
-    monkeypatch.setattr(progress.os, "write", real_write)
+    monkeypatch.setattr(progress_append.os, "write", real_write)
     assert result.exit_code == 1
     assert "No space left on device" in result.stderr
     assert "Traceback" not in result.stderr
@@ -547,7 +547,7 @@ def test_the_fast_whole_file_read_and_the_line_by_line_read_agree():
 def test_a_crash_between_two_files_of_one_edit_is_undone_where_it_was_written(
     data_dir, monkeypatch
 ):
-    real = progress.append
+    real = progress_append.append
     calls = []
 
     def second_fails(path, data, offset):
@@ -556,13 +556,13 @@ def test_a_crash_between_two_files_of_one_edit_is_undone_where_it_was_written(
         calls.append(path)
         real(path, data, offset)
 
-    monkeypatch.setattr(progress, "append", second_fails)
+    monkeypatch.setattr(progress_append, "append", second_fails)
     dataset = load(data_dir, FileCache.open(data_dir))
     target = next(t for t in dataset.tasks if t.id == "8.2")
     change = edit.Done("done", ("vinh-ha", "vinh-hoa"), {}, on=date(2023, 11, 26))
     with pytest.raises(KeyboardInterrupt):
         edit.apply(data_dir, target, change, dataset.registry, "Asia/Ho_Chi_Minh", dataset)
-    monkeypatch.setattr(progress, "append", real)
+    monkeypatch.setattr(progress_append, "append", real)
     assert (data_dir / "progress" / "vinh-ha.yaml").exists()
     assert not (data_dir / "progress" / "vinh-hoa.yaml").exists()
     assert [e["command"] for e in json.loads(cchc("log", "-f", "json").stdout)] == ["done"]

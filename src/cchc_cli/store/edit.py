@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from cchc_cli.core.errors import CchcError, UsageError
 from cchc_cli.core.model import Cancellation, Dataset, Extension, Note, Registry, Task
-from cchc_cli.store import progress
+from cchc_cli.store import progress, progress_append
 from cchc_cli.store.config import load_config
 from cchc_cli.store.fileio import DataFileError, locked, read_data_file
 from cchc_cli.store.journal import PARTIAL, UNDO, Journal, addition_state, current_user
@@ -235,7 +235,7 @@ def _check_dates(events: list[Event], facts: progress.TaskFacts) -> None:
 
 def _lines_for(events: list[Event], shown: str, unit: str | None) -> list[str]:
     """The events as lines, each read back to make sure it says exactly the event."""
-    lines = [progress.render_event(e) for e in events]
+    lines = [progress_append.render_event(e) for e in events]
     back, problems = progress.parse_progress("\n".join(lines), shown, unit)
     plain = [
         (e.kind, e.task, e.unit, e.day, e.on, e.text, e.evidence, e.note, e.reason, e.decision)
@@ -298,8 +298,8 @@ def apply(
             )
             try:
                 for path, added, offset, _created in plan:
-                    progress.append(path, added, offset)
-            except progress.FileChangedError:
+                    progress_append.append(path, added, offset)
+            except progress_append.FileChangedError:
                 # Nothing of this attempt is in the file it names: the entry
                 # reads as an edit that never happened.
                 _take_back(plan)
@@ -324,9 +324,9 @@ def _plan(data_dir: Path, events: list[Event], registry: Registry) -> Plan:
         path = progress.file_for(data_dir, unit)
         if not path.resolve().is_relative_to(inside):
             raise CchcError("edit.outside", path=str(path))
-        existing = progress.read_for_append(path, limit)
+        existing = progress_append.read_for_append(path, limit)
         lines = _lines_for(own, str(path), unit)
-        added = progress.addition(existing, lines, progress.header(unit, registry))
+        added = progress_append.addition(existing, lines, progress.header(unit, registry))
         plan.append((path, added, len(existing or b""), existing is None))
     return plan
 
@@ -364,7 +364,7 @@ def undo(data_dir: Path, timezone: str) -> dict[str, Any]:
             if not path.resolve().is_relative_to(inside):
                 raise CchcError("undo.outside", path=shown, id=target["id"])
             # a file the edit was to create, and did not, reads as empty
-            data = progress.read_for_append(path, limit) or b""
+            data = progress_append.read_for_append(path, limit) or b""
             added = item["text"].encode("utf-8")
             if data.endswith(added):
                 size = len(data) - len(added)

@@ -23,7 +23,7 @@ from typing import Any
 from cchc_cli.core.errors import CchcError
 from cchc_cli.core.model import Notice, Registry, Task
 from cchc_cli.core.units import Resolver
-from cchc_cli.store import progress
+from cchc_cli.store import progress, progress_append
 from cchc_cli.store.config import load_config
 from cchc_cli.store.fileio import atomic_write, locked
 from cchc_cli.store.loader import load, notice_files
@@ -93,13 +93,13 @@ def _write_events(data_dir: Path, events: list[Event], registry: Registry) -> tu
     """Append each event's line to its file unless the file has that line already."""
     by_file: dict[str | None, list[str]] = {}
     for event in events:
-        by_file.setdefault(event.unit, []).append(progress.render_event(event))
+        by_file.setdefault(event.unit, []).append(progress_append.render_event(event))
     written = 0
     files = []
     limit = load_config(data_dir)[0].max_file_mb * 1024 * 1024
     for unit, lines in by_file.items():
         path = progress.file_for(data_dir, unit)
-        existing = progress.read_for_append(path, limit)
+        existing = progress_append.read_for_append(path, limit)
         present = set()
         if existing is not None:
             present = {
@@ -108,8 +108,8 @@ def _write_events(data_dir: Path, events: list[Event], registry: Registry) -> tu
         new = [line for line in dict.fromkeys(lines) if line not in present]
         if not new:
             continue
-        added = progress.addition(existing, new, progress.header(unit, registry))
-        progress.append(path, added, len(existing or b""))
+        added = progress_append.addition(existing, new, progress.header(unit, registry))
+        progress_append.append(path, added, len(existing or b""))
         written += len(new)
         files.append(str(path))
     return written, files
