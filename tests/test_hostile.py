@@ -9,6 +9,7 @@ attack finds something.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -1024,15 +1025,15 @@ def test_file_names_are_data_too(data_dir, case):
 # -- a full disk ---------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def full_disk(tmp_path):
-    """A copy of the data folder on a tiny tmpfs filled to the last byte (root only)."""
+@contextlib.contextmanager
+def data_on_tmpfs(mount: Path, size: str):
+    """A copy of the bundled data folder on a fresh tmpfs at ``mount`` (root only; the
+    test is skipped where mounting is refused). Unmounted afterwards."""
     import shutil
 
-    mount = tmp_path / "tiny"
     mount.mkdir()
     made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], capture_output=True
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)], capture_output=True
     )
     if made.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {made.stderr.decode(errors='replace').strip()}")
@@ -1044,6 +1045,16 @@ def full_disk(tmp_path):
             data,
             ignore=shutil.ignore_patterns(".cchc"),
         )
+        yield data
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    """A copy of the data folder on a tiny tmpfs filled to the last byte (root only)."""
+    mount = tmp_path / "tiny"
+    with data_on_tmpfs(mount, "256k") as data:
         # Build the cache and the state folder first, as an office's folder has them.
         run_process(["list"], data)
         fd = os.open(mount / "filler", os.O_WRONLY | os.O_CREAT)
@@ -1056,8 +1067,6 @@ def full_disk(tmp_path):
         finally:
             os.close(fd)
         yield data
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], capture_output=True)
 
 
 FULL_DISK_COMMANDS = [
@@ -1093,27 +1102,10 @@ def test_a_full_disk_changes_nothing_and_names_the_file(full_disk, args, named):
 @pytest.fixture
 def read_only_folder(tmp_path):
     """A copy of the data folder on a read-only mount (root only)."""
-    import shutil
-
     mount = tmp_path / "ro"
-    mount.mkdir()
-    made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True
-    )
-    if made.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.decode(errors='replace').strip()}")
-    try:
-        data = mount / "data"
-        # The office's own state (.cchc: cache, journal, lock) is not part of the data.
-        shutil.copytree(
-            Path(__file__).resolve().parent.parent / "data",
-            data,
-            ignore=shutil.ignore_patterns(".cchc"),
-        )
+    with data_on_tmpfs(mount, "1m") as data:
         subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
         yield data
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], capture_output=True)
 
 
 @pytest.mark.parametrize(
