@@ -3,9 +3,6 @@ really goes through an SMTP server started on 127.0.0.1."""
 
 from __future__ import annotations
 
-import email
-import email.policy
-import socket
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,6 +12,7 @@ from icalendar import Calendar
 
 import cchc_cli.cli.context as cli
 from cchc_cli.views.i18n import Lang
+from smtp_inbox import Inbox, free_port
 
 NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
 
@@ -141,34 +139,6 @@ def test_bad_settings_are_reported_by_validate(cchc, data_dir):
 
 
 # -- mailed --------------------------------------------------------------------------
-
-
-class Inbox:
-    """What the SMTP server received; addresses in ``refuse`` get a 550."""
-
-    def __init__(self) -> None:
-        self.messages: list[tuple[list[str], email.message.EmailMessage]] = []
-        self.refuse: set[str] = set()
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if address in self.refuse:
-            return "550 5.1.1 Hộp thư không tồn tại"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        self.messages.append((list(envelope.rcpt_tos), message))
-        return "250 OK"
-
-    def by_subject(self) -> dict[str, tuple[list[str], email.message.EmailMessage]]:
-        return {str(m["Subject"]): (to, m) for to, m in self.messages}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture

@@ -4,11 +4,8 @@ server on 127.0.0.1 (aiosmtpd) and a real git repository in a temporary folder."
 from __future__ import annotations
 
 import contextlib
-import email
-import email.policy
 import json
 import shutil
-import socket
 import subprocess
 from datetime import date
 from email.message import EmailMessage
@@ -33,6 +30,7 @@ from cchc_cli.services.mail import (
 from cchc_cli.store import notices
 from cchc_cli.store.fileio import state_dir
 from cchc_cli.views.remind import Outgoing
+from smtp_inbox import Inbox, free_port
 
 DAY = date(2023, 12, 4)
 TZ = "Asia/Ho_Chi_Minh"
@@ -63,29 +61,6 @@ def test_the_default_ports_follow_the_security():
 
 
 # -- a real server ---------------------------------------------------------------
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.received: list[tuple[list[str], EmailMessage]] = []
-        self.refuse: set[str] = set()
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if address in self.refuse:
-            return "550 5.1.1 Hộp thư không tồn tại"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        self.received.append((list(envelope.rcpt_tos), message))
-        return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
@@ -122,7 +97,7 @@ def test_deliver_sends_each_message_to_its_addresses_and_records_it(server, tmp_
     inbox, settings = server
     delivery = deliver(tmp_path, MAIL, settings, None, DAY, TZ)
     assert delivery == Delivery(sent=["unit:noi-vu", "office"])
-    assert [(to, str(m["Subject"])) for to, m in inbox.received] == [
+    assert [(to, str(m["Subject"])) for to, m in inbox.messages] == [
         (["nv@vinhlinh.example"], "Nhắc việc - Phòng Nội vụ"),
         (["vp@vinhlinh.example"], "Tổng hợp"),
     ]
@@ -140,7 +115,7 @@ def test_a_second_delivery_the_same_day_sends_nothing_and_says_so(server, tmp_pa
     deliver(tmp_path, MAIL, settings, None, DAY, TZ)
     again = deliver(tmp_path, MAIL, settings, None, DAY, TZ)
     assert again == Delivery(skipped=["unit:noi-vu", "office"])
-    assert len(inbox.received) == 2
+    assert len(inbox.messages) == 2
 
 
 def test_forcing_sends_again_and_the_next_day_is_a_new_day(server, tmp_path):
@@ -153,7 +128,7 @@ def test_forcing_sends_again_and_the_next_day_is_a_new_day(server, tmp_path):
     assert deliver(tmp_path, MAIL[:1], settings, None, date(2023, 12, 5), TZ).sent == [
         "unit:noi-vu"
     ]
-    assert len(inbox.received) == 5
+    assert len(inbox.messages) == 5
 
 
 def test_only_what_was_not_sent_goes_out_after_a_partial_run(server, tmp_path):
