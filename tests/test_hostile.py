@@ -26,6 +26,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cchc_cli.cli.app import app
+from smtp_inbox import free_port
 
 runner = CliRunner()
 NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
@@ -744,14 +745,6 @@ ADDRESS_CASES = [
 @pytest.mark.parametrize("case", ADDRESS_CASES, ids=lambda c: c.name)
 def test_addresses_a_mail_server_would_read_otherwise(data_dir, case):
     run_case(case, data_dir)
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Recorder:
