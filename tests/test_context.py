@@ -16,7 +16,7 @@ from cchc_cli.core.deadlines import DeadlineError, parse_deadline
 from cchc_cli.core.errors import EXIT_DATA, EXIT_USAGE, CchcError, DataFolderError, UsageError
 from cchc_cli.core.model import SmtpSettings
 from cchc_cli.services.git import commit_message
-from cchc_cli.services.mail import Delivery, MailError, missing_settings, send
+from cchc_cli.services.mail import Delivery, MailError, deliver, missing_settings
 from cchc_cli.store import notices
 from cchc_cli.store.loader import check_folder
 from cchc_cli.views.i18n import Lang
@@ -194,10 +194,10 @@ def test_mail_says_which_settings_are_missing():
 def test_send_wants_the_password_when_a_user_is_set(tmp_path):
     settings = SmtpSettings(host="127.0.0.1", user="cchc", sender="a@x.vn")
     with pytest.raises(CchcError) as caught:
-        send(tmp_path, [], settings, None, parse_date("2023-11-20"), "Asia/Ho_Chi_Minh")
+        deliver(tmp_path, [], settings, None, parse_date("2023-11-20"), "Asia/Ho_Chi_Minh")
     assert caught.value.args_ == {"variable": "CCHC_SMTP_PASSWORD"}
     # Nothing to send: no connection is even tried.
-    delivery = send(tmp_path, [], settings, "pw", parse_date("2023-11-20"), "Asia/Ho_Chi_Minh")
+    delivery = deliver(tmp_path, [], settings, "pw", parse_date("2023-11-20"), "Asia/Ho_Chi_Minh")
     assert (delivery.sent, delivery.failed) == ([], [])
 
 

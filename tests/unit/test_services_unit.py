@@ -25,7 +25,6 @@ from cchc_cli.services.mail import (
     MailError,
     deliver,
     missing_settings,
-    send,
 )
 from cchc_cli.store import notices
 from cchc_cli.store.fileio import state_dir
@@ -202,13 +201,13 @@ def test_nothing_pending_does_not_even_connect(tmp_path):
 def test_send_wants_a_password_when_a_user_is_set(tmp_path):
     settings = SmtpSettings(host="127.0.0.1", user="cchc", password_env="VP_PW")
     with pytest.raises(CchcError) as caught:
-        send(tmp_path, MAIL, settings, None, DAY, TZ)
+        deliver(tmp_path, MAIL, settings, None, DAY, TZ)
     assert (caught.value.key, caught.value.args_) == ("mail.no-password", {"variable": "VP_PW"})
 
 
 def test_send_without_a_user_needs_no_password(server, tmp_path):
     _, settings = server
-    assert send(tmp_path, MAIL[:1], settings, None, DAY, TZ).sent == ["unit:noi-vu"]
+    assert deliver(tmp_path, MAIL[:1], settings, None, DAY, TZ).sent == ["unit:noi-vu"]
 
 
 # -- git ---------------------------------------------------------------------------
@@ -408,7 +407,7 @@ def login_server():
 
 def test_the_user_logs_in_with_the_password_before_sending(login_server, tmp_path):
     accounts, settings = login_server
-    delivery = send(tmp_path, MAIL[:1], settings, "mat-khau-2023", DAY, TZ)
+    delivery = deliver(tmp_path, MAIL[:1], settings, "mat-khau-2023", DAY, TZ)
     assert (delivery.sent, accounts.logins) == (["unit:noi-vu"], ["cchc"])
 
 
@@ -417,13 +416,13 @@ def test_a_password_with_vietnamese_letters_is_never_a_traceback(login_server, t
     # Refused by the server and said in one line (a MailError) is fine; any other
     # exception reaches the user as a traceback.
     with contextlib.suppress(MailError):
-        send(tmp_path, MAIL[:1], settings, "mật khẩu", DAY, TZ)
+        deliver(tmp_path, MAIL[:1], settings, "mật khẩu", DAY, TZ)
 
 
 def test_a_non_ascii_password_is_a_mail_error_naming_the_variable(login_server, tmp_path):
     accounts, settings = login_server
     with pytest.raises(MailError) as caught:
-        send(tmp_path, MAIL, settings, "mật khẩu", DAY, TZ)
+        deliver(tmp_path, MAIL, settings, "mật khẩu", DAY, TZ)
     assert caught.value.key == "mail.password-not-ascii"
     assert caught.value.args_["variable"] == settings.password_env
     assert [key for key, _ in caught.value.delivery.failed] == ["unit:noi-vu", "office"]
@@ -433,7 +432,7 @@ def test_a_non_ascii_password_is_a_mail_error_naming_the_variable(login_server, 
 def test_a_wrong_password_is_a_mail_error_and_nothing_is_sent(login_server, tmp_path):
     _, settings = login_server
     with pytest.raises(MailError) as caught:
-        send(tmp_path, MAIL, settings, "sai", DAY, TZ)
+        deliver(tmp_path, MAIL, settings, "sai", DAY, TZ)
     assert caught.value.key == "mail.unreachable"
     assert caught.value.args_["reason"].startswith("535")
     assert [key for key, _ in caught.value.delivery.failed] == ["unit:noi-vu", "office"]

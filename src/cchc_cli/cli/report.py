@@ -226,7 +226,7 @@ def _mail(
     deadline: int,
 ) -> None:
     """Mail the reminders (or print them, with --dry-run); nothing when there is nothing."""
-    from cchc_cli.services.mail import MailError, missing_settings, send
+    from cchc_cli.services.mail import MailError, deliver, missing_settings
     from cchc_cli.views.remind import messages
 
     dataset, lang, config = run.dataset, run.lang, run.dataset.config
@@ -255,7 +255,7 @@ def _mail(
         return
     names = {item.key: _recipient(item.key, dataset, lang) for item in outgoing}
     try:
-        delivery = send(
+        delivery = deliver(
             run.data,
             outgoing,
             smtp,

@@ -170,7 +170,12 @@ def deliver(
     force: bool = False,
     deadline: float = DEFAULT_DEADLINE,
 ) -> Delivery:
-    """Send what has not been sent today; raise :class:`MailError` if nothing could be."""
+    """Send what has not been sent today; raise :class:`MailError` if nothing could be.
+
+    A user set with no password is refused before anything is sent.
+    """
+    if settings.user and password is None:
+        raise CchcError("mail.no-password", variable=settings.password_env)
     delivery = Delivery(deadline=deadline)
     day = today.isoformat()
     log = state_dir(data_dir) / SENT_FILE
@@ -267,19 +272,3 @@ def missing_settings(settings: SmtpSettings, office: tuple[str, ...], dry_run: b
         ("smtp.host", bool(settings.host) or dry_run),
     )
     return [name for name, present in needed if not present]
-
-
-def send(
-    data_dir: Path,
-    outgoing: list[Outgoing],
-    settings: SmtpSettings,
-    password: str | None,
-    today: date,
-    timezone: str,
-    force: bool = False,
-    deadline: float = DEFAULT_DEADLINE,
-) -> Delivery:
-    """Check the password is there when a user is, then :func:`deliver`."""
-    if settings.user and password is None:
-        raise CchcError("mail.no-password", variable=settings.password_env)
-    return deliver(data_dir, outgoing, settings, password, today, timezone, force, deadline)
