@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from cchc_cli.core.deadline_phrases import ONGOING, RULES, VAGUE, Hit, clean, fold, hits
+from cchc_cli.core.deadline_phrases import ONGOING, VAGUE, Hit, clean, fold, hits
 
 #: Words before a phrase that a clerk copies with it ("từ nay đến hết ngày 31/12").
 _LEADS = ("tu nay den ", "tu nay ", "den ")
@@ -30,7 +30,8 @@ _REFERENCE = re.compile(
 #: Leads that make a count of days a deadline inside a sentence ("trong 2 ngày" may
 #: be how long a conference lasts; "trong vòng 2 ngày" is a time limit).
 _COUNT_LEADS = ("trong vong", "trong thoi han", "thoi han", "toi da", "khong qua", "cham nhat")
-_PRIORITY = {rule.name: index for index, rule in enumerate(RULES)}
+#: Words that make a point or part of a period a time limit inside a sentence.
+_PERIOD_LEADS = ("den ", "truoc ", "vao ", "trong ", "hoan thanh ", "xong ", "cham nhat ")
 
 
 def _acceptable(hit: Hit, folded: str) -> bool:
@@ -41,6 +42,10 @@ def _acceptable(hit: Hit, folded: str) -> bool:
         return not before.endswith(("tinh ", "tinh den ", "tinh toi "))
     if hit.name in ("month", "quarter", "year", "this-period"):
         return bool(hit["lead"])
+    if hit.name in ("point", "week", "months-of-year"):
+        # "xếp loại cuối năm", "sơ kết 6 tháng đầu năm": the name of a review, unless
+        # a word makes it a time limit ("đến cuối năm", "trong 6 tháng đầu năm").
+        return bool(hit["before"]) or before.endswith(_PERIOD_LEADS)
     if hit.name == "relative":
         lead = hit["lead"] or ""
         return (
