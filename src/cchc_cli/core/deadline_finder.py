@@ -71,7 +71,7 @@ def choose(folded: str) -> Hit | None:
 def phrase_bounds(hit: Hit, folded: str) -> tuple[int, int]:
     """Where the phrase a clerk would copy starts and ends in ``folded``."""
     start = hit.start
-    leads = _LEADS if hit.name in ("until", "point", "year") else ()
+    leads: tuple[str, ...] = _LEADS if hit.name in ("until", "point", "year") else ()
     if hit.name in ("week", "months-of-year"):
         leads = ("trong ",)
     for lead in leads:
