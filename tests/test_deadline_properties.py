@@ -156,3 +156,29 @@ def test_any_text_is_read_or_refused_never_a_crash(text, year):
 )
 def test_phrase_soup_is_read_or_refused(text):
     test_any_text_is_read_or_refused_never_a_crash.hypothesis.inner_test(text, 2023)
+
+
+HOSTILE_REPEATS = [
+    "trong ",
+    "vào là ",
+    "hạn chót là ",
+    "trước lễ dịp ",
+    "trong 15 ngày kể từ ",
+    "tuần đầu tháng ",
+    "1/",
+    "trước 8 giờ 30 phút ",
+]
+
+
+def test_long_repetitive_text_is_read_in_linear_time():
+    import time
+
+    # Before the repetitions were bounded, "trong " * 100,000 took minutes: each
+    # start re-read every word after it.
+    for word in HOSTILE_REPEATS:
+        text = word * (60_000 // len(word))
+        started = time.monotonic()
+        for reader in (parse_deadline, find_deadline):
+            with contextlib.suppress(DeadlineError):
+                reader(text, DeadlineContext(PartialDate(2023, 11, 22)))
+        assert time.monotonic() - started < 5, word

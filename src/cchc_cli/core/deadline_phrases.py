@@ -134,24 +134,24 @@ RULES: tuple[Rule, ...] = (
     _rule("before-time", rf"\btruoc (?:(?:luc|le|dip) )?{TIME}{_ON}{DATE}", strength=3),
     _rule(
         "by-time",
-        rf"\b(?:{_STRONG})(?: (?:la|vao|luc|trong))*(?: ?[:\-])? ?(?:luc )?{TIME}{_ON}{DATE}",
+        rf"\b(?:{_STRONG})(?: (?:la|vao|luc|trong)){{0,3}}(?: ?[:\-])? ?(?:luc )?{TIME}{_ON}{DATE}",
         strength=3,
     ),
     _rule(
         "before-day",
-        rf"\btruoc(?: (?:ngay|dip|le|tet|quoc khanh|ngay le))* ?(?:ngay ?)?{DATE}",
+        rf"\btruoc(?: (?:ngay|dip|le|tet|quoc khanh|ngay le)){{0,3}} ?(?:ngay ?)?{DATE}",
         strength=3,
     ),
     _rule(
         "no-later-than",
-        rf"\b(?:{_STRONG})(?: (?:la|vao|trong|ngay))*(?: ?[:\-])?(?: (?:la|vao|trong))*"
+        rf"\b(?:{_STRONG})(?: (?:la|vao|trong|ngay)){{0,3}}(?: ?[:\-])?(?: (?:la|vao|trong)){{0,3}}"
         rf" ?(?:ngay ?)?{DATE}",
         strength=3,
     ),
     _rule("until", rf"\b(?P<lead>den|toi|het)(?: het)?(?: ngay)? ?{DATE}"),
     _rule(
         "on-day",
-        rf"\b(?:{_WEAK})(?: (?:la|vao|trong))*(?: ?[:\-])? ?(?:ngay ?)?{DATE}",
+        rf"\b(?:{_WEAK})(?: (?:la|vao|trong)){{0,3}}(?: ?[:\-])? ?(?:ngay ?)?{DATE}",
         strength=1,
     ),
     _rule("before-period", rf"\btruoc (?:(?:{MONTH})|(?:{QUARTER})|(?:{YEAR}))", strength=3),
