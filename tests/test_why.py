@@ -242,3 +242,14 @@ def test_remind_working_days_knows_public_holidays(data_dir, cchc):
     worked = cchc("remind", "--as-of", "2024-05-04", "--working-days")
     assert worked.stdout == cchc("remind", "--as-of", "2024-05-04").stdout
     assert cchc("remind", "--as-of", "2024-04-29", "--working-days").stdout == ""
+
+
+def test_deadline_from_survives_the_cache(counted):
+    cold = {t.id: t.deadline_from for t in load(counted).tasks if t.notice == "tb-45"}
+    load(counted, FileCache.open(counted))
+    warm = {t.id: t.deadline_from for t in last_days_tasks(counted)}
+    assert cold == warm and str(warm["2"]) == "2024-01-02"
+
+
+def last_days_tasks(data_dir: Path):
+    return [t for t in load(data_dir, FileCache.open(data_dir)).tasks if t.notice == "tb-45"]
