@@ -253,3 +253,31 @@ def test_deadline_from_survives_the_cache(counted):
 
 def last_days_tasks(data_dir: Path):
     return [t for t in load(data_dir, FileCache.open(data_dir)).tasks if t.notice == "tb-45"]
+
+
+IMPORTED = """Số: 88/TB-UBND
+Vĩnh Linh, ngày 28 tháng 12 năm 2023
+THÔNG BÁO
+Kết luận của Chủ tịch UBND huyện tại hội nghị giao ban
+1. Phòng Nội vụ
+- Thực hiện Kế hoạch số 12/KH-UBND ngày 02/02/2023, rà soát thủ tục trong thời hạn 10 ngày làm việc kể từ ngày ký.
+- Khẩn trương hoàn thiện hồ sơ trình UBND huyện.
+- Báo cáo kết quả trước ngày 10/01.
+"""
+
+
+def test_import_reads_deadlines_with_the_notice_s_date_and_flags_those_naming_no_day(
+    data_dir, cchc
+):
+    source = data_dir.parent / "tb-88.txt"
+    source.write_text(IMPORTED, "utf-8")
+    result = cchc("import", str(source), "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    draft = result.stdout
+    assert (
+        "deadline: trong thời hạn 10 ngày làm việc kể từ ngày ký"
+        "  # working_days_from: 2024-01-12" in draft
+    )
+    assert "deadline: trước ngày 10/01  # before: 2024-01-09" in draft
+    assert "deadline.no-day" in draft  # the urgent task without a day: a REVIEW item
+    assert "2023-02-02" not in draft  # the plan's date is no deadline
