@@ -255,15 +255,17 @@ def last_days_tasks(data_dir: Path):
     return [t for t in load(data_dir, FileCache.open(data_dir)).tasks if t.notice == "tb-45"]
 
 
-IMPORTED = """Số: 88/TB-UBND
-Vĩnh Linh, ngày 28 tháng 12 năm 2023
-THÔNG BÁO
-Kết luận của Chủ tịch UBND huyện tại hội nghị giao ban
-1. Phòng Nội vụ
-- Thực hiện Kế hoạch số 12/KH-UBND ngày 02/02/2023, rà soát thủ tục trong thời hạn 10 ngày làm việc kể từ ngày ký.
-- Khẩn trương hoàn thiện hồ sơ trình UBND huyện.
-- Báo cáo kết quả trước ngày 10/01.
-"""
+IMPORTED = (
+    "Số: 88/TB-UBND\n"
+    "Vĩnh Linh, ngày 28 tháng 12 năm 2023\n"
+    "THÔNG BÁO\n"
+    "Kết luận của Chủ tịch UBND huyện tại hội nghị giao ban\n"
+    "1. Phòng Nội vụ\n"
+    "- Thực hiện Kế hoạch số 12/KH-UBND ngày 02/02/2023, rà soát thủ tục trong thời hạn"
+    " 10 ngày làm việc kể từ ngày ký.\n"
+    "- Khẩn trương hoàn thiện hồ sơ trình UBND huyện.\n"
+    "- Báo cáo kết quả trước ngày 10/01.\n"
+)
 
 
 def test_import_reads_deadlines_with_the_notice_s_date_and_flags_those_naming_no_day(
