@@ -161,6 +161,7 @@ FIELD_CASES: list[tuple[str, object, PartialDate | None]] = [
     ("tuần thứ hai của tháng 3/2024", D(2024, 3, 14), ISSUED),
     ("tuần thứ 3 tháng 2/2024", D(2024, 2, 21), ISSUED),
     ("tuần cuối tháng 12/2023", D(2023, 12, 31), ISSUED),
+    ("tuần thứ 5 tháng 2/2024", D(2024, 2, 29), ISSUED),
     ("trong tuần đầu tháng 01", D(2024, 1, 7), ISSUED),
     # -- points of a period (BLDS 2015, Điều 146) --------------------------------------------
     ("đầu tháng 12/2023", D(2023, 12, 1), ISSUED),

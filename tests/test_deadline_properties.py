@@ -116,6 +116,8 @@ forms = st.sampled_from(
         "cuối năm {y}",
         "giữa tháng {m}/{y}",
         "tuần đầu tháng {m}/{y}",
+        "tuần thứ {q} tháng {m}/{y}",
+        "tuần thứ 5 tháng {m}/{y}",
         "trong 10 ngày kể từ ngày {d}/{m}/{y}",
         "trong 10 ngày làm việc kể từ ngày {d}/{m}/{y}",
         "trong 3 tháng kể từ ngày {d}/{m}/{y}",

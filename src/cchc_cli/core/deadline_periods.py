@@ -136,7 +136,7 @@ class PeriodReader(Reader):
         def end(year: int) -> date:
             self._check_year(year, "mo")
             last = month_end(year, month)
-            return last if week == 0 else min(last, date(year, month, 7 * week))
+            return last if week == 0 else last.replace(day=min(last.day, 7 * week))
 
         year = self.year_of(self.hit["my"], "mo", end, "week")
         last = end(year)
