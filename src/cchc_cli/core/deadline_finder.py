@@ -16,16 +16,15 @@ from __future__ import annotations
 
 import re
 
-from cchc_cli.core.deadline_phrases import ONGOING, VAGUE, Hit, clean, fold, hits
+from cchc_cli.core.deadline_phrases import Hit, clean, compiled, fold, hits
 
 #: Words before a phrase that a clerk copies with it ("từ nay đến hết ngày 31/12").
 _LEADS = ("tu nay den ", "tu nay ", "den ")
 #: A document number or a meeting just before a weakly marked day: a reference.
-_REFERENCE = re.compile(
+_REFERENCE = (
     r"[0-9]+ ?/ ?[a-z]|\b(?:chi thi|quyet dinh|ke hoach|cong van|thong bao|nghi quyet"
     r"|nghi dinh|thong tu|van ban|to trinh|huong dan|chuong trinh|de an|hop|hoi nghi"
-    r"|ban hanh|ky)\b",
-    re.ASCII,
+    r"|ban hanh|ky)\b"
 )
 #: Leads that make a count of days a deadline inside a sentence ("trong 2 ngày" may
 #: be how long a conference lasts; "trong vòng 2 ngày" is a time limit).
@@ -37,7 +36,7 @@ _PERIOD_LEADS = ("den ", "truoc ", "vao ", "trong ", "hoan thanh ", "xong ", "ch
 def _acceptable(hit: Hit, folded: str) -> bool:
     before = folded[max(0, hit.start - 60) : hit.start]
     if hit.name == "on-day":
-        return _REFERENCE.search(before) is None
+        return re.search(_REFERENCE, before, re.ASCII) is None
     if hit.name == "until":
         return not before.endswith(("tinh ", "tinh den ", "tinh toi "))
     if hit.name in ("month", "quarter", "year", "this-period"):
@@ -92,9 +91,9 @@ def copied(text: str, where: list[int], start: int, end: int) -> str:
 
 def vague_or_ongoing(folded: str) -> tuple[str, re.Match[str]] | None:
     """A sentence's "thường xuyên" (ongoing) or "khẩn trương" (a limit with no day)."""
-    if m := ONGOING.search(folded):
+    if m := compiled("ongoing").search(folded):
         return "ongoing", m
-    if m := VAGUE.search(folded):
+    if m := compiled("vague").search(folded):
         return "vague", m
     return None
 

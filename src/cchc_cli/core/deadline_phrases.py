@@ -7,7 +7,7 @@ So "TRƯỚC NGÀY", "truoc ngay", "trứơc  ngày" and "trư\u00adớc ngày" 
 alike; a map keeps, for each folded character, where it came from, so the
 phrase is copied from the text as written and errors point at its columns.
 
-Each :class:`Rule` is one form; :data:`RULES` is in priority order (where two
+Each :class:`Rule` is one form; :func:`rules` gives them in priority order (where two
 forms overlap, the earlier wins: "6 tháng đầu năm 2024" is a half-year, not a
 count of six months). What the forms *mean* is :mod:`cchc_cli.core.deadline_rules`'.
 All patterns are ASCII-only (:data:`re.ASCII`: "١٢" is no number) and linear
@@ -16,6 +16,7 @@ in the text: every repetition is bounded or cannot overlap what follows it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -118,8 +119,11 @@ class Rule:
     strength: int = 2
 
 
-def _rule(name: str, pattern: str, in_sentence: bool = True, strength: int = 2) -> Rule:
-    return Rule(name, re.compile(pattern, re.ASCII), in_sentence, strength)
+def _rule(name: str, pattern: str, in_sentence: bool = True, strength: int = 2) -> _Spec:
+    return (name, pattern, in_sentence, strength)
+
+
+_Spec = tuple[str, str, bool, int]
 
 
 #: Strong leads: no sentence uses them but for a deadline.
@@ -130,7 +134,9 @@ _STRONG = (
 #: Weak leads: words that also introduce a date that is not a deadline.
 _WEAK = r"vao|trong|hoan thanh|xong|nop|gui"
 
-RULES: tuple[Rule, ...] = (
+#: The forms, compiled on first use (:func:`rules`): compiling them all takes about
+#: 13 ms, which a run that reads no deadline (a warm cache) should not pay.
+_SPECS: tuple[_Spec, ...] = (
     _rule("before-time", rf"\btruoc (?:(?:luc|le|dip) )?{TIME}{_ON}{DATE}", strength=3),
     _rule(
         "by-time",
@@ -179,21 +185,31 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 #: A date alone, as a file may give it ("24/11/2023", "ngày 24/11/2023.").
-BARE = re.compile(rf" ?(?:ngay ?)?{DATE} ?\.?", re.ASCII)
-ONGOING = re.compile(
+_BARE = rf" ?(?:ngay ?)?{DATE} ?\.?"
+_ONGOING = (
     r"\b(?:thuong xuyen|khong (?:co )?thoi han|lien tuc|hang (?:ngay|tuan|thang|quy|nam)"
-    r"|dinh ky)\b",
-    re.ASCII,
+    r"|dinh ky)\b"
 )
 #: A time limit that names no day: urgency, a festival, "this week".
-VAGUE = re.compile(
+_VAGUE = (
     r"\b(?:som|khan truong|ngay lap tuc|cang som cang tot|thoi gian som nhat"
     r"|trong thoi gian (?:toi|ngan nhat)|(?:truoc|sau|dip|trong|den) tet|tet (?:nguyen dan|am lich"
     r"|duong lich)|trong tuan(?: nay| toi| sau)?|tuan (?:nay|toi|sau)|cuoi tuan|hom nay|ngay mai"
     r"|truoc mua mua|truoc (?:dip le|ky hop|hoi nghi|khai giang|le)|khi co yeu cau"
-    r"|theo yeu cau)\b",
-    re.ASCII,
+    r"|theo yeu cau)\b"
 )
+
+
+@functools.cache
+def rules() -> tuple[Rule, ...]:
+    """Every form, compiled, in priority order."""
+    return tuple(Rule(n, re.compile(p, re.ASCII), i, k) for n, p, i, k in _SPECS)
+
+
+@functools.cache
+def compiled(name: str) -> re.Pattern[str]:
+    """One of the other patterns: ``bare``, ``ongoing`` or ``vague``."""
+    return re.compile({"bare": _BARE, "ongoing": _ONGOING, "vague": _VAGUE}[name], re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -223,7 +239,7 @@ def _hit(rule: Rule, m: re.Match[str]) -> Hit:
 
 def hits(folded: str, in_sentence: bool = False) -> Iterator[Hit]:
     """Every form in ``folded``, rule by rule in priority order."""
-    for rule in RULES:
+    for rule in rules():
         if in_sentence and not rule.in_sentence:
             continue
         for m in rule.pattern.finditer(folded):
@@ -232,7 +248,7 @@ def hits(folded: str, in_sentence: bool = False) -> Iterator[Hit]:
 
 def first_hit(folded: str) -> Hit | None:
     """The form a whole deadline field is read as: the first rule that matches."""
-    for rule in RULES:
+    for rule in rules():
         m = rule.pattern.search(folded)
         if m is not None:
             return _hit(rule, m)
@@ -240,8 +256,9 @@ def first_hit(folded: str) -> Hit | None:
 
 
 def bare_date(folded: str) -> Hit | None:
-    m = BARE.fullmatch(folded)
-    return _hit(Rule("bare", BARE), m) if m else None
+    bare = compiled("bare")
+    m = bare.fullmatch(folded)
+    return _hit(Rule("bare", bare), m) if m else None
 
 
 _WORD_VALUES = {

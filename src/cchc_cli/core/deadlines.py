@@ -18,9 +18,6 @@ from __future__ import annotations
 from datetime import date
 
 from cchc_cli.core.dates import PartialDate
-from cchc_cli.core.deadline_counts import FormReader as Reader
-from cchc_cli.core.deadline_finder import choose, copied, phrase_bounds, vague_or_ongoing
-from cchc_cli.core.deadline_phrases import ONGOING, VAGUE, bare_date, clean, first_hit, fold
 from cchc_cli.core.deadline_types import (
     DAY_KINDS,
     NO_DEADLINE,
@@ -63,14 +60,19 @@ def read_deadline(text: str, context: Context = None, explain: bool = False) -> 
     "khẩn trương": ``deadline.no-day``) or cannot be read
     (``deadline.unreadable``); offsets count characters of the NFC text.
     """
+    # The grammar and the rules are imported when a phrase is read: a run that
+    # reads every deadline from the cache never needs them.
+    from cchc_cli.core.deadline_counts import FormReader
+    from cchc_cli.core.deadline_phrases import bare_date, clean, compiled, first_hit, fold
+
     text = nfc(text)
     folded, where = fold(text)
     hit = bare_date(folded) or first_hit(folded)
     if hit is not None:
-        return Reader(hit, DeadlineContext.of(context), where, text, text, explain).read()
-    if ONGOING.search(folded):
+        return FormReader(hit, DeadlineContext.of(context), where, text, text, explain).read()
+    if compiled("ongoing").search(folded):
         return Reading(Deadline(text, DeadlineKind.ONGOING), (Step("why.ongoing"),), text)
-    if m := VAGUE.search(folded):
+    if m := compiled("vague").search(folded):
         raise DeadlineError("deadline.no-day", where[m.start()], text=clean(text))
     raise DeadlineError("deadline.unreadable", text=clean(text))
 
@@ -82,13 +84,17 @@ def parse_deadline(text: str, context: Context = None) -> Deadline:
 
 def find_reading(sentence: str, context: Context = None, explain: bool = False) -> Reading | None:
     """:func:`find_deadline` with the steps of the reading."""
+    from cchc_cli.core.deadline_counts import FormReader
+    from cchc_cli.core.deadline_finder import choose, copied, phrase_bounds, vague_or_ongoing
+    from cchc_cli.core.deadline_phrases import fold
+
     text = nfc(sentence)
     folded, where = fold(text)
     hit = choose(folded)
     if hit is not None:
         start, end = phrase_bounds(hit, folded)
         phrase = copied(text, where, start, end)
-        reader = Reader(hit, DeadlineContext.of(context), where, text, phrase, explain)
+        reader = FormReader(hit, DeadlineContext.of(context), where, text, phrase, explain)
         return reader.read()
     found = vague_or_ongoing(folded)
     if found is None:
