@@ -26,27 +26,43 @@ from dataclasses import dataclass
 _SLASHES = frozenset("\u2044\u2215\uff0f")
 
 
+class _FoldTable(dict[int, str | None]):
+    """``str.translate``'s table, filled one character at a time as they are met."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        category = unicodedata.category(char)
+        folded: str | None
+        if category in ("Cf", "Mn", "Me"):
+            folded = None  # invisible, or a stray mark left after NFC
+        elif char.isspace() or category in ("Zs", "Zl", "Zp", "Cc"):
+            folded = " "
+        elif category == "Pd":
+            folded = "-"
+        elif char in _SLASHES:
+            folded = "/"
+        else:
+            folded = unicodedata.normalize("NFD", char.lower())[0]
+            if folded == "đ":
+                folded = "d"
+        self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
+
+
 def fold(text: str) -> tuple[str, list[int]]:
     """``text`` folded for matching, and the index in ``text`` of each folded character."""
+    quick = text.translate(_TABLE)
+    if len(quick) == len(text) and "  " not in quick and quick.strip(" ") == quick:
+        return quick, list(range(len(text)))  # the usual case: one for one
     out: list[str] = []
     where: list[int] = []
     for index, char in enumerate(text):
-        category = unicodedata.category(char)
-        if category in ("Cf", "Mn", "Me"):
-            continue  # invisible, or a stray mark left after NFC
-        if char.isspace() or category in ("Zs", "Zl", "Zp", "Cc"):
-            if out and out[-1] != " ":
-                out.append(" ")
-                where.append(index)
+        base = _TABLE[ord(char)]
+        if base is None or (base == " " and (not out or out[-1] == " ")):
             continue
-        if category == "Pd":
-            base = "-"
-        elif char in _SLASHES:
-            base = "/"
-        else:
-            base = unicodedata.normalize("NFD", char.lower())[0]
-            if base == "đ":
-                base = "d"
         out.append(base)
         where.append(index)
     while out and out[-1] == " ":
