@@ -291,6 +291,7 @@ COMMANDS = [
     "due",
     "overdue",
     "status",
+    "why",
     "done",
     "reopen",
     "extend",

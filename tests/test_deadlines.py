@@ -71,9 +71,10 @@ def test_a_date_without_a_year_and_no_notice_year_is_an_error():
         ("trước ngày 10/13/2023", "date.bad-month", 11),
         ("trong tháng 13/2023", "date.bad-month", 12),
         ("trước 25 giờ ngày 05/12/2017", "deadline.bad-time", 6),
-        ("tuần sau", "deadline.unreadable", 0),
+        ("tuần sau", "deadline.no-day", 0),
         ("trước ngày 10/12/23", "deadline.unreadable", 0),
-        ("khi có yêu cầu", "deadline.unreadable", 0),
+        ("khi có yêu cầu", "deadline.no-day", 0),
+        ("khi nào xong", "deadline.unreadable", 0),
     ],
 )
 def test_unreadable_deadlines_say_why_and_where(written, key, offset):

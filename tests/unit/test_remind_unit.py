@@ -11,6 +11,7 @@ from icalendar import Calendar
 from cchc_cli.core.deadlines import NO_DEADLINE, parse_deadline
 from cchc_cli.core.model import Completion, Notice, PartialDate, Registry, Task, Unit
 from cchc_cli.core.status import statuses
+from cchc_cli.core.workdays import WorkCalendar
 from cchc_cli.views.i18n import Lang
 from cchc_cli.views.ics import exported, uid
 from cchc_cli.views.remind import (
@@ -18,7 +19,6 @@ from cchc_cli.views.remind import (
     calendars,
     collect,
     heading,
-    is_working_day,
     messages,
     notice_names,
     report_text,
@@ -75,23 +75,25 @@ def refs(items) -> list[str]:
 @pytest.mark.parametrize(
     ("day", "working"),
     [
-        (date(2024, 4, 29), True),  # Monday
+        (date(2024, 4, 26), True),  # Friday
         (date(2024, 5, 3), True),  # Friday
-        (date(2024, 5, 4), False),  # Saturday
         (date(2024, 5, 5), False),  # Sunday
-        (date(2024, 4, 30), False),  # a holiday on a Tuesday
+        (date(2024, 4, 29), False),  # Monday off in exchange for Saturday 4 May (public)
+        (date(2024, 5, 4), True),  # that Saturday, worked
+        (date(2024, 4, 30), False),  # a public holiday on a Tuesday
         (date(2024, 5, 1), False),
+        (date(2024, 5, 8), False),  # the office's own day off
     ],
 )
 def test_working_days_are_monday_to_friday_but_holidays(day, working):
-    holidays = (date(2024, 4, 30), date(2024, 5, 1))
-    assert is_working_day(day, holidays) is working
+    calendar = WorkCalendar.of(holidays=(date(2024, 5, 8),))
+    assert calendar.is_working_day(day) is working
 
 
 def test_a_weekend_day_worked_in_exchange_is_a_working_day():
-    saturday = date(2024, 5, 4)
-    assert is_working_day(saturday, (), (saturday,)) is True
-    assert is_working_day(saturday, (saturday,), (saturday,)) is True
+    saturday = date(2024, 6, 1)
+    assert WorkCalendar.of((), (saturday,)).is_working_day(saturday) is True
+    assert WorkCalendar.of((saturday,), (saturday,)).is_working_day(saturday) is True
 
 
 def test_units_come_in_vietnamese_order_of_their_names(found):

@@ -55,14 +55,14 @@ def remind(
     from cchc_cli.views.remind import (
         calendars,
         collect,
-        is_working_day,
         notice_names,
         report_text,
     )
 
     dataset, today = run.dataset, run.today
     config = dataset.config
-    if working_days and not is_working_day(today, config.holidays, config.working_days):
+    # The office's calendar: weekends, public holidays, config.yaml's days (issue 18).
+    if working_days and not config.calendar.is_working_day(today):
         run.finish()
         return
     window = config.reminder_days if days is None else days

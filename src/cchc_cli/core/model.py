@@ -16,6 +16,7 @@ from datetime import date
 from cchc_cli.core.dates import PartialDate
 from cchc_cli.core.deadlines import NO_DEADLINE, Deadline
 from cchc_cli.core.diagnostics import NOWHERE, Diagnostic, Source
+from cchc_cli.core.workdays import WorkCalendar
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,8 @@ class Task:
     #: Coordinating unit ids (phối hợp): informed, not tracked for completion.
     with_: tuple[str, ...] = ()
     deadline: Deadline = NO_DEADLINE
+    #: The day the task's counted deadline starts from, when the file gives one.
+    deadline_from: date | None = None
     target: str | None = None
     report_to: str | None = None
     done: dict[str, Completion] = field(default_factory=dict)
@@ -166,6 +169,8 @@ class Notice:
     place: str | None = None
     # dt.date: inside this class `date` names the field above.
     meeting_date: dt.date | None = None
+    #: The day counted deadlines start from ("kể từ ngày nhận được"), when not the issue's.
+    deadline_from: dt.date | None = None
     chair: Person | None = None
     signer: Person | None = None
     recipients: tuple[str, ...] = ()
@@ -225,10 +230,13 @@ class Config:
     timezone: str = DEFAULT_TIMEZONE
     #: ``remind`` lists tasks whose last day falls within this many days.
     reminder_days: int = DEFAULT_REMINDER_DAYS
-    #: Days off besides Saturdays and Sundays, for ``remind --working-days``.
+    #: Days off besides weekends and Vietnam's public holidays.
     holidays: tuple[date, ...] = ()
-    #: Saturdays or Sundays worked in exchange for a bridged holiday (làm bù).
+    #: Days worked whatever the calendar says: a Saturday worked in exchange for a
+    #: bridged holiday (làm bù), or a day the public calendar wrongly takes off.
     working_days: tuple[date, ...] = ()
+    #: A fixed last day on a weekend or holiday moves to the next working day.
+    deadline_next_working_day: bool = False
     #: The office keeping the files, above the report's title and under reminders.
     office: str | None = None
     #: Who issues the notices: the header of ``cchc new`` and imported drafts,
@@ -245,6 +253,11 @@ class Config:
     max_file_mb: int = 10
     #: Who may write which units' progress files: (e-mail or name, unit ids); empty: anyone.
     writers: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        """The office's working days: weekends, public holidays and its own days."""
+        return WorkCalendar.of(self.holidays, self.working_days, self.deadline_next_working_day)
 
 
 @dataclass(frozen=True)

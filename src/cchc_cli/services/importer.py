@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from cchc_cli.core.dates import DateError, PartialDate, make_date
-from cchc_cli.core.deadlines import Deadline, DeadlineError, find_deadline
+from cchc_cli.core.deadlines import Deadline, DeadlineContext, DeadlineError, find_deadline
 from cchc_cli.core.errors import CchcError
 from cchc_cli.core.model import Registry
 from cchc_cli.core.vntext import fold, nfc
@@ -340,7 +340,7 @@ def _task(
     if m := _TARGET.search(text):
         task.target = m[0]
     try:
-        found = find_deadline(text, year)
+        found = find_deadline(text, DeadlineContext(issued) if issued else year)
     except DeadlineError as err:
         task.deadline_problem = err.key
         task.review.append(f"import.bad-deadline:{err.key}")

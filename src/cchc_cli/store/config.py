@@ -8,8 +8,9 @@
     git_commit: true               # commit every edit, as --commit does
     timezone: Asia/Ho_Chi_Minh     # the office's time zone: decides what "today" is
     reminder_days: 3               # remind: tasks due within this many days
-    holidays: [2024-01-01, 2024-04-30, 2024-05-01, 2024-09-02]
+    holidays: [2024-12-31]         # days off besides weekends and public holidays
     working_days: [2024-05-04]     # a Saturday worked in exchange for a holiday
+    deadline_next_working_day: false   # a fixed last day off moves to the next working day
     office_email: [vanphong@example.org]
     smtp:
       host: smtp.example.org
@@ -75,6 +76,7 @@ def _read(data_dir: Path) -> tuple[Config, list[Diagnostic], bool, set[str]]:
     issuing_body = fields.text("issuing_body")
     language = fields.scalar("language")
     git_commit = fields.scalar("git_commit")
+    next_working_day = fields.scalar("deadline_next_working_day")
     office = _emails(fields.scalars("office_email"), diagnostics)
     smtp_node = fields.mapping("smtp")
     writers = _writers(fields.mapping("writers"), diagnostics)
@@ -89,6 +91,8 @@ def _read(data_dir: Path) -> tuple[Config, list[Diagnostic], bool, set[str]]:
     }
     if (switch := _choice(git_commit, ("true", "false"), diagnostics)) is not None:
         settings["git_commit"] = switch == "true"
+    if (switch := _choice(next_working_day, ("true", "false"), diagnostics)) is not None:
+        settings["deadline_next_working_day"] = switch == "true"
     if (chosen := _choice(language, LANGUAGES, diagnostics, "config.bad-language")) is not None:
         settings["language"] = chosen
     if timezone is not None:
@@ -121,6 +125,7 @@ CONFIG_KEYS = (
     "reminder_days",
     "holidays",
     "working_days",
+    "deadline_next_working_day",
     "office_email",
     "smtp",
     "max_file_mb",

@@ -28,9 +28,11 @@ from cchc_cli.core.model import (
     index_of,
 )
 from cchc_cli.core.units import Resolver
+from cchc_cli.core.workdays import PUBLIC_CALENDAR, WorkCalendar
 from cchc_cli.store import progress, validate
 from cchc_cli.store.cache import CachedFile, FileCache, registry_key, stat_of
 from cchc_cli.store.config import CONFIG_FILE, load_config
+from cchc_cli.store.holidaystamp import holidays_stamp
 from cchc_cli.store.noticefile import read_notice
 from cchc_cli.store.registry import load_registry
 from cchc_cli.store.yamlsrc import (
@@ -104,7 +106,8 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
     resolver = Resolver(registry)
     # A notice's model depends on the registry it was resolved against, and
     # whether it is read at all on the size limit (lowered: refused, not cached).
-    depends_on = f"{registry_key(units_bytes)}:{limit}"
+    calendar = config.calendar  # relative deadlines' last days depend on it (issue 18)
+    depends_on = f"{registry_key(units_bytes)}:{limit}:{calendar.key}:{holidays_stamp()}"
     index: list[NoticeIndex] = []
     parsed: dict[str, Notice] = {}
     hits: dict[str, CachedFile] = {}
@@ -123,7 +126,9 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
             problems, entry, id_source = hit.diagnostics, hit.index, hit.id_source
             hits[shown] = hit
         else:
-            stat, content, notice, problems = _read_steady(path, shown, registry, resolver, limit)
+            stat, content, notice, problems = _read_steady(
+                path, shown, registry, resolver, limit, calendar
+            )
             if cache and stat is not None and content is not None:
                 cache.put(path, stat, depends_on, content, notice, problems)
             entry = index_of(notice) if notice else None
@@ -164,7 +169,9 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
             if notice is None:
                 # The cache row changed since it was checked (another run
                 # rewrote it): read the file itself.
-                _, notice, _ = load_notice(Path(entry.path), entry.path, registry, resolver, limit)
+                _, notice, _ = load_notice(
+                    Path(entry.path), entry.path, registry, resolver, limit, calendar
+                )
             if notice is None or index_of(notice) != entry:
                 raise CchcError("data.changed", path=entry.path)
             notices.append(with_progress(notice))
@@ -243,7 +250,12 @@ READ_ATTEMPTS = 3
 
 
 def _read_steady(
-    path: Path, shown: str, registry: Registry, resolver: Resolver, limit: int
+    path: Path,
+    shown: str,
+    registry: Registry,
+    resolver: Resolver,
+    limit: int,
+    calendar: WorkCalendar = PUBLIC_CALENDAR,
 ) -> tuple[Any, bytes | None, Notice | None, list[Diagnostic]]:
     """Read a file that is not being written meanwhile: its stat must not move during the read.
 
@@ -262,7 +274,7 @@ def _read_steady(
                 None,
                 [error(Source(shown), "file.too-big", size=size, limit=limit_mb)],
             )
-        content, notice, problems = load_notice(path, shown, registry, resolver, limit)
+        content, notice, problems = load_notice(path, shown, registry, resolver, limit, calendar)
         if stat_of(path) == before:
             return before, content, notice, problems
     return None, None, None, [error(Source(shown), "file.changing")]
@@ -274,12 +286,13 @@ def load_notice(
     registry: Registry,
     resolver: Resolver,
     limit: int = DEFAULT_LIMIT,
+    calendar: WorkCalendar = PUBLIC_CALENDAR,
 ) -> tuple[bytes | None, Notice | None, list[Diagnostic]]:
     """A notice file's bytes, model and every problem found in it (its checks included)."""
     content, text, diagnostics = read_file_bytes(path, shown, limit)
     if text is None:
         return (content or None), None, diagnostics
-    notice, problems, _ = read_notice(text, shown, registry, resolver)
+    notice, problems, _ = read_notice(text, shown, registry, resolver, calendar)
     diagnostics += problems
     if notice is not None:
         diagnostics += validate.check_notice(notice, registry)

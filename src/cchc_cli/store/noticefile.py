@@ -10,8 +10,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
-from cchc_cli.core.deadlines import NO_DEADLINE, Deadline, DeadlineError, parse_deadline
+from cchc_cli.core.dates import PartialDate
+from cchc_cli.core.deadlines import (
+    NO_DEADLINE,
+    RELATIVE_KINDS,
+    Deadline,
+    DeadlineContext,
+    DeadlineError,
+    parse_deadline,
+)
 from cchc_cli.core.diagnostics import Diagnostic, Source, error, warning
 from cchc_cli.core.model import (
     Cancellation,
@@ -24,6 +33,7 @@ from cchc_cli.core.model import (
     Task,
 )
 from cchc_cli.core.units import ID_PATTERN, Resolver
+from cchc_cli.core.workdays import PUBLIC_CALENDAR, WorkCalendar
 from cchc_cli.store.schema import Fields, expect_map, read_date
 from cchc_cli.store.yamlsrc import YMap, YNode, YScalar, parse
 
@@ -36,6 +46,7 @@ NOTICE_KEYS = (
     "place",
     "date",
     "meeting_date",
+    "deadline_from",
     "title",
     "chair",
     "signer",
@@ -49,6 +60,7 @@ TASK_KEYS = (
     "with",
     "text",
     "deadline",
+    "deadline_from",
     "target",
     "report_to",
     "done",
@@ -63,15 +75,23 @@ PROGRESS_KEYS = ("done", "extensions", "cancelled", "notes")
 
 
 def read_notice(
-    text: str, shown: str, registry: Registry, resolver: Resolver
+    text: str,
+    shown: str,
+    registry: Registry,
+    resolver: Resolver,
+    calendar: WorkCalendar = PUBLIC_CALENDAR,
 ) -> tuple[Notice | None, list[Diagnostic], YNode | None]:
-    """A notice from its text: the model, the problems, and the located tree."""
+    """A notice from its text: the model, the problems, and the located tree.
+
+    ``calendar`` (the office's working days) decides the last day of a deadline
+    counted in days and the office's rule for a last day on a day off.
+    """
     node, diagnostics = parse(text, shown)
     if node is None:
         return None, diagnostics, None
     if not isinstance(node, YMap):
         return None, [*diagnostics, error(node.source, "yaml.not-a-mapping")], node
-    builder = _NoticeBuilder(registry, resolver, diagnostics)
+    builder = _NoticeBuilder(registry, resolver, diagnostics, calendar)
     return builder.notice(node), diagnostics, node
 
 
@@ -80,7 +100,11 @@ class _NoticeBuilder:
     registry: Registry
     resolver: Resolver
     diagnostics: list[Diagnostic]
-    year: int | None = None
+    calendar: WorkCalendar = PUBLIC_CALENDAR
+    issued: PartialDate | None = None
+    meeting: date | None = None
+    #: The notice's ``deadline_from``: the day its counted deadlines start from.
+    anchor: date | None = None
     _task_ids: dict[str, Source] = field(default_factory=dict)
 
     def notice(self, node: YMap) -> Notice | None:
@@ -91,8 +115,9 @@ class _NoticeBuilder:
             self.diagnostics.append(error(ident.source, "notice.bad-id", id=ident.value))
         number = fields.text("number")
         issued = fields.partial_date("date", required=True)
-        self.year = issued.year if issued else None
         meeting = fields.date("meeting_date")
+        self.issued, self.meeting = issued, meeting
+        self.anchor = fields.date("deadline_from")
         title = fields.text("title", required=True)
         chair = self._person(fields.node, "chair", ("name", "title"))
         signer = self._person(fields.node, "signer", ("name", "title", "on_behalf"))
@@ -121,6 +146,7 @@ class _NoticeBuilder:
             issuer=issuer,
             place=place,
             meeting_date=meeting,
+            deadline_from=self.anchor,
             chair=chair,
             signer=signer,
             recipients=recipients,
@@ -172,7 +198,10 @@ class _NoticeBuilder:
         lead = self._lead(fields, assignees)
         with_ = self.registry.expand(self._units(fields.scalars("with"), allow_groups=True))
         report_to = self._one_unit(fields.scalar("report_to"))
-        deadline = self._deadline(fields.scalar("deadline"))
+        anchor = fields.date("deadline_from")
+        deadline = self._deadline(fields.scalar("deadline"), anchor or self.anchor)
+        if anchor is not None and deadline.kind not in RELATIVE_KINDS:
+            self.diagnostics.append(warning(fields.spans["deadline_from"], "task.unused-anchor"))
         target = fields.text("target")
         done = self._done(fields, assignees)
         extensions = self._extensions(fields.sequence("extensions"))
@@ -190,6 +219,7 @@ class _NoticeBuilder:
             lead=lead,
             with_=with_,
             deadline=deadline,
+            deadline_from=anchor,
             target=target,
             report_to=report_to,
             done=done,
@@ -259,12 +289,16 @@ class _NoticeBuilder:
             self.diagnostics.append(error(scalar.source, "task.lead-not-assignee", unit=lead))
         return lead
 
-    def _deadline(self, scalar: YScalar | None) -> Deadline:
+    def context(self, anchor: date | None = None) -> DeadlineContext:
+        """What a task's deadline is read against (its notice, the office's calendar)."""
+        return DeadlineContext(self.issued, self.calendar, anchor, self.meeting)
+
+    def _deadline(self, scalar: YScalar | None, anchor: date | None) -> Deadline:
         if scalar is None or not (scalar.value or "").strip():
             return NO_DEADLINE
         written = " ".join((scalar.value or "").split())
         try:
-            return parse_deadline(written, self.year)
+            return parse_deadline(written, self.context(anchor))
         except DeadlineError as err:
             # Offsets count in the phrase with its spaces tidied; they fit the
             # file only where the phrase was written tidy.

@@ -58,12 +58,13 @@ def notice_to_data(notice: Notice) -> list[Any]:
         _at(notice.source),
         {key: _at(source) for key, source in notice.spans.items()},
         [_task_to_data(task) for task in notice.tasks],
+        _day(notice.deadline_from),
     ]
 
 
 def notice_from_data(data: list[Any], path: str) -> Notice:
     ident, title, issued, number, issuer, place, meeting, chair, signer = data[:9]
-    recipients, at, spans, tasks = data[9:]
+    recipients, at, spans, tasks, *anchor = data[9:]
     return Notice(
         id=ident,
         title=title,
@@ -76,6 +77,7 @@ def notice_from_data(data: list[Any], path: str) -> Notice:
         chair=_from_person(chair),
         signer=_from_person(signer),
         recipients=tuple(recipients),
+        deadline_from=_from_day(anchor[0]) if anchor else None,
         source=Source(path, *at),
         spans={key: Source(path, *pos) for key, pos in spans.items()},
     )
@@ -84,6 +86,7 @@ def notice_from_data(data: list[Any], path: str) -> Notice:
 def _task_to_data(task: Task) -> list[Any]:
     deadline = task.deadline
     moment = deadline.time.isoformat(timespec="minutes") if deadline.time else None
+    anchor = _day(task.deadline_from)  # issue 18: what a counted deadline starts from
     return [
         task.id,
         task.text,
@@ -91,7 +94,7 @@ def _task_to_data(task: Task) -> list[Any]:
         list(task.assignees),
         task.lead,
         list(task.with_),
-        [deadline.text, deadline.kind.value, _day(deadline.last_day), moment],
+        [deadline.text, deadline.kind.value, _day(deadline.last_day), moment, anchor],
         task.target,
         task.report_to,
         [[u, _day(c.on), c.evidence, c.note, *_at(c.source)] for u, c in task.done.items()],
@@ -115,7 +118,7 @@ def _task_to_data(task: Task) -> list[Any]:
 def _task_from_data(data: list[Any], notice: str, path: str) -> Task:
     ident, text, assigned, assignees, lead, with_, deadline = data[:7]
     target, report_to, done, extensions, cancelled, notes, at = data[7:]
-    written, kind, last, moment = deadline
+    written, kind, last, moment, *anchor = deadline
     return Task(
         notice=notice,
         id=ident,
@@ -127,6 +130,7 @@ def _task_from_data(data: list[Any], notice: str, path: str) -> Task:
         deadline=Deadline(
             written, _KINDS[kind], _from_day(last), time.fromisoformat(moment) if moment else None
         ),
+        deadline_from=_from_day(anchor[0]) if anchor else None,
         target=target,
         report_to=report_to,
         done={

@@ -29,11 +29,15 @@ timezone: Asia/Ho_Chi_Minh
 # cchc remind: tasks due within this many days (default 3).
 # reminder_days: 3
 
-# Days off besides Saturdays and Sundays, for `cchc remind --working-days`.
-# holidays: [2024-01-01, 2024-04-30, 2024-05-01, 2024-09-02]
+# Working days are Monday to Friday but Vietnam's public holidays (Tết included),
+# which cchc knows. The office's own days off besides them:
+# holidays: [2024-12-31]
 
-# Saturdays or Sundays worked in exchange for a bridged holiday (làm bù).
+# Days worked whatever the calendar says: a Saturday made up (làm bù).
 # working_days: [2024-05-04]
+
+# A fixed last day on a weekend or holiday moves to the next working day.
+# deadline_next_working_day: false
 
 # Where the reminders' summary goes: the office's own address.
 # office_email: [vanphong@example.org]

@@ -241,13 +241,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "deadline.bad-time": ("giờ {time} không hợp lệ", "time {time} is not valid"),
     "deadline.unreadable": (
         "không hiểu thời hạn '{text}'; các dạng được chấp nhận: 'trước ngày 10/12/2023', "
-        "'chậm nhất ngày 24/11/2023', 'đến 31/12/2023', 'trước 14 giờ, ngày 05/12/2023', "
-        "'từ nay đến cuối năm 2023', 'trong tháng 12/2023', 'trong quý IV/2023', "
+        "'chậm nhất ngày 24/11/2023', 'đến hết ngày 31/12/2023', 'trước 14 giờ ngày "
+        "05/12/2023', 'trong tháng 12/2023', 'trước tháng 6/2024', 'trong quý IV/2023', "
+        "'6 tháng đầu năm 2024', 'cuối năm 2023', 'trong tuần đầu tháng 01/2024', "
+        "'trong 15 ngày kể từ ngày ký', 'trong 10 ngày làm việc kể từ ngày ký', "
         "'thường xuyên'; nhiệm vụ không có thời hạn thì bỏ trường 'deadline'",
         "cannot read the deadline '{text}'; accepted forms: 'trước ngày 10/12/2023', "
-        "'chậm nhất ngày 24/11/2023', 'đến 31/12/2023', 'trước 14 giờ, ngày 05/12/2023', "
-        "'từ nay đến cuối năm 2023', 'trong tháng 12/2023', 'trong quý IV/2023', "
+        "'chậm nhất ngày 24/11/2023', 'đến hết ngày 31/12/2023', 'trước 14 giờ ngày "
+        "05/12/2023', 'trong tháng 12/2023', 'trước tháng 6/2024', 'trong quý IV/2023', "
+        "'6 tháng đầu năm 2024', 'cuối năm 2023', 'trong tuần đầu tháng 01/2024', "
+        "'trong 15 ngày kể từ ngày ký', 'trong 10 ngày làm việc kể từ ngày ký', "
         "'thường xuyên'; leave 'deadline' out for a task with no deadline",
+    ),
+    # -- deadlines and working days (issue 18) -----------------------------------------
+    "deadline.no-day": (
+        "thời hạn '{text}' không chỉ ra ngày nào; hãy ghi ngày cụ thể, ví dụ 'trước ngày "
+        "10/02/2024', 'trong tháng 12/2023', 'trong 15 ngày kể từ ngày ký' (nếu là việc "
+        "thường xuyên thì ghi 'thường xuyên')",
+        "the time limit '{text}' names no day; write the day, for example 'trước ngày "
+        "10/02/2024', 'trong tháng 12/2023', 'trong 15 ngày kể từ ngày ký' (for ongoing "
+        "work write 'thường xuyên')",
+    ),
+    "deadline.partial-anchor": (
+        "thời hạn tính từ ngày ban hành, nhưng ngày ban hành chưa đủ ngày ({issued}): ghi "
+        "ngày đầy đủ vào 'date' hoặc ghi ngày bắt đầu tính vào 'deadline_from'",
+        "the limit counts from the date of issue, which has no day ({issued}): write the "
+        "full date in 'date', or the day the count starts from in 'deadline_from'",
+    ),
+    "deadline.no-anchor": (
+        "thời hạn tính từ ngày ban hành, nhưng thông báo không có ngày ban hành: ghi "
+        "'deadline_from'",
+        "the limit counts from the date of issue and the notice has none: write 'deadline_from'",
+    ),
+    "deadline.needs-anchor": (
+        "thời hạn tính từ '{event}', cchc không biết đó là ngày nào: ghi ngày bắt đầu "
+        "tính vào 'deadline_from' của nhiệm vụ",
+        "the limit counts from '{event}', a day cchc does not know: write the day the "
+        "count starts from in the task's 'deadline_from'",
+    ),
+    "deadline.needs-issue-month": (
+        "thời hạn tính theo tháng của ngày ban hành, nhưng ngày ban hành không có tháng ({issued})",
+        "the limit counts from the month of issue, and the date of issue has no month ({issued})",
+    ),
+    "deadline.zero-count": (
+        "số ngày của thời hạn phải từ 1 trở lên",
+        "a limit must count at least one day",
+    ),
+    "deadline.bad-span": (
+        "giai đoạn {first}-{last} kết thúc trước khi bắt đầu",
+        "the span {first}-{last} ends before it starts",
+    ),
+    "calendar.no-working-day": (
+        "không tìm được ngày làm việc nào trong một năm kể từ {day}: kiểm tra 'holidays' "
+        "trong config.yaml",
+        "no working day within a year from {day}: check 'holidays' in config.yaml",
+    ),
+    "task.unused-anchor": (
+        "'deadline_from' chỉ dùng cho thời hạn tính bằng số ngày ('trong 15 ngày kể từ "
+        "...'); thời hạn của nhiệm vụ này không dùng đến",
+        "'deadline_from' is only used by a limit counted in days ('trong 15 ngày kể từ "
+        "...'); this task's deadline does not use it",
     ),
     # -- units -----------------------------------------------------------------
     "units.bad-id": (
@@ -988,6 +1041,258 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "deadline.within_month": ("trong tháng", "within the month"),
     "deadline.within_quarter": ("trong quý", "within the quarter"),
     "deadline.ongoing": ("thường xuyên, không thời hạn", "ongoing, no deadline"),
+    # -- deadline kinds and `cchc why` (issue 18) ---------------------------------------
+    "deadline.months_of_year": ("trong các tháng đầu/cuối năm", "within months of the year"),
+    "deadline.within_week": ("trong tuần", "within the week"),
+    "deadline.before_period": (
+        "trước một tháng, quý, năm (hạn cuối là ngày liền trước)",
+        "before a month, quarter or year (the last day is the day before it starts)",
+    ),
+    "deadline.start_of_period": ("đầu tháng, quý, năm", "start of a month, quarter or year"),
+    "deadline.middle_of_period": ("giữa tháng, năm", "middle of a month or year"),
+    "deadline.days_from": ("số ngày kể từ một ngày", "days counted from a day"),
+    "deadline.working_days_from": (
+        "số ngày làm việc kể từ một ngày",
+        "working days counted from a day",
+    ),
+    "deadline.period_from": (
+        "số tuần, tháng, năm kể từ một ngày",
+        "weeks, months or years counted from a day",
+    ),
+    "why.title": ("Cách cchc đọc thời hạn của {ref}", "How cchc reads the deadline of {ref}"),
+    "why.unit": ("Đơn vị", "Unit"),
+    "why.written": ("Thời hạn ghi", "As written"),
+    "why.kind": ("Dạng", "Kind"),
+    "why.step": ("Bước {number}", "Step {number}"),
+    "why.last-day": ("Hạn cuối", "Last day"),
+    "why.last-day-value": ("{day} ({weekday})", "{day} ({weekday})"),
+    "why.time": ("{day} ({weekday}), trước {time}", "{day} ({weekday}), by {time}"),
+    "why.none": (
+        "nhiệm vụ không ghi thời hạn: không có hạn cuối (thường xuyên)",
+        "the task gives no deadline: no last day (ongoing)",
+    ),
+    "why.ongoing": (
+        "'thường xuyên', 'liên tục', 'định kỳ'...: việc làm liên tục, không có hạn cuối",
+        "'thường xuyên', 'liên tục', 'định kỳ'...: ongoing work, no last day",
+    ),
+    "why.year-written": ("năm ghi rõ: {year}", "the year is written: {year}"),
+    "why.year-chosen": (
+        "không ghi năm: lấy năm {year}, năm đầu tiên mà {what} không trước ngày ban hành "
+        "{issued} (DOMAIN.md: ngày không ghi năm là ngày gần nhất từ ngày ban hành trở đi)",
+        "no year written: {year}, the first year in which {what} is not before the date of "
+        "issue {issued} (a date without a year is the first such day on or after the notice)",
+    ),
+    "why.what.day": ("ngày ghi", "the day written"),
+    "why.what.month": ("tháng đó chưa kết thúc", "that month has not ended"),
+    "why.what.quarter": ("quý đó chưa kết thúc", "that quarter has not ended"),
+    "why.what.period": ("thời kỳ đó chưa kết thúc", "that period has not ended"),
+    "why.what.week": ("tuần đó chưa kết thúc", "that week has not ended"),
+    "why.what.month-start": ("ngày đầu tháng đó", "the month's first day"),
+    "why.what.quarter-start": ("ngày đầu quý đó", "the quarter's first day"),
+    "why.period-from-issue": (
+        "không ghi tháng/năm: tính theo kỳ gần nhất từ ngày ban hành {issued} trở đi",
+        "no month or year written: the first such period from the date of issue {issued} on",
+    ),
+    "why.rule.before": (
+        "'trước ngày {day}': ngày ghi không thuộc thời hạn, hạn cuối là ngày liền trước: "
+        "{last} (cách đọc của văn phòng, DOMAIN.md)",
+        "before {day} ('trước ngày'): the day written is outside the limit, the last day is "
+        "the day before: {last} (the office's reading, DOMAIN.md)",
+    ),
+    "why.rule.no-later-than": (
+        "ngày ghi là ngày cuối cùng của thời hạn: {last}; thời hạn kết thúc vào lúc hết "
+        "ngày đó (Bộ luật Dân sự 2015, Điều 148 khoản 1)",
+        "the day written is the last day of the limit: {last}; the limit ends at the end of "
+        "that day (Civil Code 2015, Art. 148(1))",
+    ),
+    "why.rule.until": (
+        "'đến (hết) ngày': ngày ghi thuộc thời hạn, hạn cuối là {last} (Bộ luật Dân sự "
+        "2015, Điều 148 khoản 1)",
+        "'đến (hết) ngày' (until): the day written is inside the limit, the last day is "
+        "{last} (Civil Code 2015, Art. 148(1))",
+    ),
+    "why.rule.time": (
+        "thời hạn kết thúc vào lúc {time} ngày {day} (Bộ luật Dân sự 2015, Điều 148 "
+        "khoản 6); việc nộp sau giờ đó trong ngày là muộn",
+        "the limit ends at {time} on {day} (Civil Code 2015, Art. 148(6)); handing in later "
+        "that day is late",
+    ),
+    "why.rule.month": (
+        "trong tháng: hạn cuối là ngày cuối cùng của tháng, {last} (Bộ luật Dân sự 2015, "
+        "Điều 146 khoản 2 điểm c)",
+        "within the month: the last day is the month's last, {last} (Civil Code 2015, "
+        "Art. 146(2)(c))",
+    ),
+    "why.rule.quarter": (
+        "trong quý {quarter}: hạn cuối là ngày cuối cùng của quý, {last}",
+        "within quarter {quarter}: the last day is the quarter's last, {last}",
+    ),
+    "why.rule.year": (
+        "trong năm, đến cuối năm: hạn cuối là {last} (Bộ luật Dân sự 2015, Điều 146 "
+        "khoản 3 điểm c)",
+        "within the year, by its end: the last day is {last} (Civil Code 2015, Art. 146(3)(c))",
+    ),
+    "why.rule.before-period": (
+        "'trước' một tháng, quý, năm: kỳ đó bắt đầu ngày {start}, hạn cuối là ngày liền "
+        "trước: {last} (cách đọc của văn phòng, docs/format.md)",
+        "'trước' (before) a month, quarter or year: it starts on {start}, the last day is the "
+        "day before: {last} (the office's reading, docs/format.md)",
+    ),
+    "why.rule.months-of-year": (
+        "{months} tháng đầu (hoặc cuối) năm: hạn cuối là ngày cuối của kỳ, {last}",
+        "the first (or last) {months} months of the year: the last day is the period's "
+        "last, {last}",
+    ),
+    "why.rule.week": (
+        "tuần ghi là các ngày {first_day}–{last_day} của tháng (tuần đầu: ngày 1–7; tuần "
+        "cuối: 7 ngày cuối tháng; cách đọc của văn phòng): hạn cuối {last}",
+        "the week written is days {first_day}-{last_day} of the month (the first week: days "
+        "1-7; the last week: the month's last 7 days; the office's reading): last day {last}",
+    ),
+    "why.rule.point-dau": (
+        "đầu {period} là ngày đầu tiên: {last} (Bộ luật Dân sự 2015, Điều 146 khoản 2 "
+        "điểm a, khoản 3 điểm a)",
+        "the start of the {period} is its first day: {last} (Civil Code 2015, Art. 146(2)(a), "
+        "146(3)(a))",
+    ),
+    "why.rule.point-giua": (
+        "giữa {period}: ngày 15 của tháng, ngày cuối tháng sáu của năm (Bộ luật Dân sự "
+        "2015, Điều 146 khoản 2 điểm b, khoản 3 điểm b; giữa quý: ngày 15 tháng giữa quý, "
+        "cách đọc của văn phòng): {last}",
+        "the middle of the {period}: the 15th of a month, 30 June of a year (Civil Code "
+        "2015, Art. 146(2)(b), 146(3)(b); of a quarter: the 15th of its middle month, the "
+        "office's reading): {last}",
+    ),
+    "why.rule.point-cuoi": (
+        "cuối {period} là ngày cuối cùng: {last} (Bộ luật Dân sự 2015, Điều 146 khoản 2 "
+        "điểm c, khoản 3 điểm c)",
+        "the end of the {period} is its last day: {last} (Civil Code 2015, Art. 146(2)(c), "
+        "146(3)(c))",
+    ),
+    "why.rule.before-point": (
+        "'trước' ngày {day}: hạn cuối là ngày liền trước, {last}",
+        "'trước' (before) {day}: the last day is the day before, {last}",
+    ),
+    "why.rule.this-period": (
+        "tính theo ngày ban hành {issued}: hạn cuối là {last}",
+        "counted from the date of issue {issued}: the last day is {last}",
+    ),
+    "why.period.month": ("tháng", "month"),
+    "why.period.quarter": ("quý", "quarter"),
+    "why.period.year": ("năm", "year"),
+    "why.anchor.issue": (
+        "mốc tính: ngày ký ban hành thông báo, {day}",
+        "counted from the day the notice was signed and issued, {day}",
+    ),
+    "why.anchor.receipt": (
+        "mốc tính: ngày nhận được thông báo; cchc không biết ngày nhận nên tính từ ngày "
+        "ban hành {day} (ghi ngày nhận vào 'deadline_from' nếu khác)",
+        "counted from the day the notice was received; cchc does not know that day, so it "
+        "counts from the date of issue {day} (write the day received in 'deadline_from' if "
+        "it differs)",
+    ),
+    "why.anchor.field": (
+        "mốc tính: ngày ghi trong 'deadline_from', {day}",
+        "counted from the day in 'deadline_from', {day}",
+    ),
+    "why.anchor.date": (
+        "mốc tính: ngày ghi trong thời hạn, {day}",
+        "counted from {day}, as written",
+    ),
+    "why.anchor.meeting": ("mốc tính: ngày họp, {day}", "counted from the meeting, {day}"),
+    "why.rule.count-days": (
+        "{count} ngày: ngày {anchor} không tính, ngày thứ nhất là {first} (Bộ luật Dân sự "
+        "2015, Điều 147); ngày thứ {count} là {last}, thời hạn kết thúc vào lúc hết ngày đó "
+        "(Điều 148 khoản 1)",
+        "{count} days: {anchor} itself is not counted, day one is {first} (Civil Code 2015, "
+        "Art. 147); day {count} is {last}, and the limit ends at the end of it (Art. 148(1))",
+    ),
+    "why.rule.count-weeks": (
+        "{count} tuần từ {anchor} (ngày này không tính, Điều 147): kết thúc vào ngày tương "
+        "ứng của tuần cuối, {last} (Bộ luật Dân sự 2015, Điều 148 khoản 2)",
+        "{count} weeks from {anchor} (not counted, Art. 147): the limit ends on the same "
+        "weekday of the last week, {last} (Civil Code 2015, Art. 148(2))",
+    ),
+    "why.rule.count-months": (
+        "{count} tháng từ {anchor} (ngày này không tính, Điều 147): kết thúc vào ngày tương "
+        "ứng của tháng cuối, hoặc ngày cuối tháng nếu tháng đó không có ngày tương ứng: "
+        "{last} (Bộ luật Dân sự 2015, Điều 148 khoản 3)",
+        "{count} months from {anchor} (not counted, Art. 147): the limit ends on the same day "
+        "of the last month, or its last day when it has no such day: {last} (Civil Code "
+        "2015, Art. 148(3))",
+    ),
+    "why.rule.count-years": (
+        "{count} năm từ {anchor} (ngày này không tính, Điều 147): kết thúc vào ngày, tháng "
+        "tương ứng của năm cuối, {last} (Bộ luật Dân sự 2015, Điều 148 khoản 4)",
+        "{count} years from {anchor} (not counted, Art. 147): the limit ends on the same day "
+        "and month of the last year, {last} (Civil Code 2015, Art. 148(4))",
+    ),
+    "why.rule.working-days": (
+        "{count} ngày làm việc sau ngày {anchor} (ngày này không tính, Bộ luật Dân sự 2015, "
+        "Điều 147); ngày làm việc là thứ Hai đến thứ Sáu (QĐ 188/1999/QĐ-TTg) trừ ngày nghỉ "
+        "lễ, Tết (Bộ luật Lao động 2019, Điều 112) và ngày nghỉ của cơ quan: ngày làm việc "
+        "thứ {count} là {last}",
+        "{count} working days after {anchor} (not counted, Civil Code 2015, Art. 147); working "
+        "days are Monday to Friday (QĐ 188/1999/QĐ-TTg) but public holidays (Labour Code "
+        "2019, Art. 112) and the office's days off: working day {count} is {last}",
+    ),
+    "why.skipped": ("bỏ qua ngày nghỉ: {days}", "days off skipped: {days}"),
+    "why.moved-law": (
+        "ngày cuối {day} là ngày nghỉ ({off}): thời hạn kết thúc vào lúc hết ngày làm việc "
+        "tiếp theo, {to} (Bộ luật Dân sự 2015, Điều 148 khoản 5)",
+        "the last day {day} is a day off ({off}): the limit ends at the end of the next "
+        "working day, {to} (Civil Code 2015, Art. 148(5))",
+    ),
+    "why.moved-office": (
+        "ngày cuối {day} là ngày nghỉ ({off}); cơ quan đặt deadline_next_working_day: true "
+        "nên chuyển sang ngày làm việc tiếp theo, {to} (như Bộ luật Dân sự 2015, Điều 148 "
+        "khoản 5)",
+        "the last day {day} is a day off ({off}); the office sets deadline_next_working_day: "
+        "true, so it moves to the next working day, {to} (as Civil Code 2015, Art. 148(5))",
+    ),
+    "why.day-off-kept": (
+        "ngày cuối {day} là ngày nghỉ ({off}); giữ nguyên như văn bản ghi "
+        "(deadline_next_working_day trong config.yaml đang tắt)",
+        "the last day {day} is a day off ({off}); kept as written (deadline_next_working_day "
+        "in config.yaml is off)",
+    ),
+    "why.not-moved-before": (
+        "ngày cuối {day} là ngày nghỉ ({off}); không chuyển sang {to} vì ngày đó không còn "
+        "trước {named} như văn bản ghi",
+        "the last day {day} is a day off ({off}); not moved to {to}, which is no longer "
+        "before {named} as written",
+    ),
+    "why.unknown-holidays": (
+        "gói holidays không có lịch nghỉ lễ năm {years}: chỉ tính thứ Bảy, Chủ nhật và "
+        "ngày nghỉ trong config.yaml",
+        "the holidays package has no public holidays for {years}: only weekends and "
+        "config.yaml's days off count",
+    ),
+    "why.off.office": ("ngày nghỉ của cơ quan", "the office's day off"),
+    "why.extension": (
+        "gia hạn đến {to}: {reason}",
+        "extended to {to}: {reason}",
+    ),
+    "why.extension-unit": (
+        "gia hạn riêng cho {unit} đến {to}: {reason}",
+        "extended for {unit} only, to {to}: {reason}",
+    ),
+    "why.extension-decision": ("theo {decision}", "by {decision}"),
+    "why.extensions": ("Gia hạn", "Extensions"),
+    "why.no-extension": ("không có gia hạn đang có hiệu lực", "none in force"),
+    "why.extended-last": (
+        "{day} ({weekday}), theo gia hạn; hạn ban đầu {original}",
+        "{day} ({weekday}), as extended; originally {original}",
+    ),
+    "why.unit-not-assigned": (
+        "{unit} không được giao nhiệm vụ {ref}",
+        "{unit} is not assigned {ref}",
+    ),
+    "weekday.0": ("thứ Hai", "Monday"),
+    "weekday.1": ("thứ Ba", "Tuesday"),
+    "weekday.2": ("thứ Tư", "Wednesday"),
+    "weekday.3": ("thứ Năm", "Thursday"),
+    "weekday.4": ("thứ Sáu", "Friday"),
     "weekday.5": ("thứ Bảy", "Saturday"),
     "weekday.6": ("Chủ nhật", "Sunday"),
     # -- help ------------------------------------------------------------------
@@ -1016,6 +1321,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.status": (
         "Bảng số liệu theo đơn vị (hoặc theo thông báo) theo các tiêu chí báo cáo.",
         "Counts per unit (or per notice) in the report categories.",
+    ),
+    "help.why": (
+        "Giải thích từng bước cách cchc đọc thời hạn của một nhiệm vụ và ra hạn cuối.",
+        "Explain step by step how cchc reads a task's deadline and its last day.",
+    ),
+    "help.opt.why-unit": (
+        "Đơn vị: tính cả gia hạn riêng của đơn vị này.",
+        "The unit: include extensions for this unit only.",
     ),
     "help.opt.as-of": (
         "Tính như vào ngày này (mặc định: hôm nay theo múi giờ của cơ quan).",
@@ -1103,8 +1416,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Exit 3 when something is overdue (for monitoring).",
     ),
     "help.opt.working-days": (
-        "Không nhắc vào thứ Bảy, Chủ nhật và ngày nghỉ trong config.yaml.",
-        "Say nothing on Saturdays, Sundays and the holidays in config.yaml.",
+        "Không nhắc vào thứ Bảy, Chủ nhật, ngày nghỉ lễ, Tết và ngày nghỉ trong config.yaml.",
+        "Say nothing on weekends, public holidays and the holidays in config.yaml.",
     ),
     "help.report": (
         "Báo cáo định kỳ theo đơn vị: tổng hợp, quá hạn, thường xuyên chưa báo cáo.",

@@ -22,7 +22,6 @@ from cchc_cli.views.i18n import Lang, days_key, fmt_date, t
 from cchc_cli.views.tables import time_left
 
 WIDTH = 78
-WEEKEND = (5, 6)
 
 
 @dataclass(frozen=True)
@@ -34,15 +33,6 @@ class UnitReminder:
     @property
     def items(self) -> tuple[UnitStatus, ...]:
         return self.overdue + self.upcoming
-
-
-def is_working_day(
-    day: date, holidays: tuple[date, ...], working_days: tuple[date, ...] = ()
-) -> bool:
-    """Monday to Friday but the holidays, and the weekend days worked in their stead."""
-    if day in working_days:
-        return True
-    return day.weekday() not in WEEKEND and day not in holidays
 
 
 def collect(

@@ -1,0 +1,101 @@
+"""The deadline inside a task's sentence, as ``cchc import`` needs it.
+
+A sentence often holds dates that are not its deadline: the documents it
+carries out ("thực hiện Chỉ thị số 05/CT-UBND ngày 15 tháng 3 năm 2023",
+"Kế hoạch số 12/KH-UBND ngày 02/02/2023"), a cut-off day for figures ("tính
+đến ngày 31/12/2023"), the meeting ("tại hội nghị ngày 22/11/2023"). The
+finder therefore takes only the forms that mark a deadline (a lead word such as
+"trước", "chậm nhất", "hạn chót", "trong tháng"...), never a bare date, and
+drops a weakly marked day ("vào ngày ...") that follows a document number or a
+meeting. Where several deadlines remain, the most surely marked wins, and among
+equals the last one (a sentence ends with its final deadline: "báo cáo trước
+ngày 10/12 và hoàn thành trước ngày 30/12").
+"""
+
+from __future__ import annotations
+
+import re
+
+from cchc_cli.core.deadline_phrases import Hit, clean, compiled, fold, hits
+
+#: Words before a phrase that a clerk copies with it ("từ nay đến hết ngày 31/12").
+_LEADS = ("tu nay den ", "tu nay ", "den ")
+#: A document number or a meeting just before a weakly marked day: a reference.
+_REFERENCE = (
+    r"[0-9]+ ?/ ?[a-z]|\b(?:chi thi|quyet dinh|ke hoach|cong van|thong bao|nghi quyet"
+    r"|nghi dinh|thong tu|van ban|to trinh|huong dan|chuong trinh|de an|hop|hoi nghi"
+    r"|ban hanh|ky)\b"
+)
+#: Leads that make a count of days a deadline inside a sentence ("trong 2 ngày" may
+#: be how long a conference lasts; "trong vòng 2 ngày" is a time limit).
+_COUNT_LEADS = ("trong vong", "trong thoi han", "thoi han", "toi da", "khong qua", "cham nhat")
+#: Words that make a point or part of a period a time limit inside a sentence.
+_PERIOD_LEADS = ("den ", "truoc ", "vao ", "trong ", "hoan thanh ", "xong ", "cham nhat ")
+
+
+def _acceptable(hit: Hit, folded: str) -> bool:
+    before = folded[max(0, hit.start - 60) : hit.start]
+    if hit.name == "on-day":
+        return re.search(_REFERENCE, before, re.ASCII) is None
+    if hit.name == "until":
+        return not before.endswith(("tinh ", "tinh den ", "tinh toi "))
+    if hit.name in ("month", "quarter", "year", "this-period"):
+        return bool(hit["lead"])
+    if hit.name in ("point", "week", "months-of-year"):
+        # "xếp loại cuối năm", "sơ kết 6 tháng đầu năm": the name of a review, unless
+        # a word makes it a time limit ("đến cuối năm", "trong 6 tháng đầu năm").
+        return bool(hit["before"]) or before.endswith(_PERIOD_LEADS)
+    if hit.name == "relative":
+        lead = hit["lead"] or ""
+        return (
+            lead.startswith(_COUNT_LEADS) or bool(hit["from"]) or "lam viec" in (hit["unit"] or "")
+        )
+    return True
+
+
+def choose(folded: str) -> Hit | None:
+    """The deadline form of a folded sentence, or None."""
+    taken: list[Hit] = []
+    for hit in hits(folded, in_sentence=True):
+        if not _acceptable(hit, folded):
+            continue
+        if any(hit.start < other.end and other.start < hit.end for other in taken):
+            continue  # an earlier rule read these words already
+        taken.append(hit)
+    if not taken:
+        return None
+    return max(taken, key=lambda h: (h.rule.strength, h.start))
+
+
+def phrase_bounds(hit: Hit, folded: str) -> tuple[int, int]:
+    """Where the phrase a clerk would copy starts and ends in ``folded``."""
+    start = hit.start
+    leads: tuple[str, ...] = _LEADS if hit.name in ("until", "point", "year") else ()
+    if hit.name in ("week", "months-of-year"):
+        leads = ("trong ",)
+    for lead in leads:
+        if folded[:start].endswith(lead):
+            start -= len(lead)
+            break
+    end = hit.end
+    while end > start and folded[end - 1] == " ":
+        end -= 1
+    return start, end
+
+
+def copied(text: str, where: list[int], start: int, end: int) -> str:
+    """The part of ``text`` that folded characters ``start:end`` came from, without
+    its invisible characters."""
+    return clean(text[where[start] : where[end - 1] + 1])
+
+
+def vague_or_ongoing(folded: str) -> tuple[str, re.Match[str]] | None:
+    """A sentence's "thường xuyên" (ongoing) or "khẩn trương" (a limit with no day)."""
+    if m := compiled("ongoing").search(folded):
+        return "ongoing", m
+    if m := compiled("vague").search(folded):
+        return "vague", m
+    return None
+
+
+__all__ = ["choose", "copied", "fold", "phrase_bounds", "vague_or_ongoing"]
