@@ -35,11 +35,16 @@ class UnitNames:
     """The registry's names and aliases, folded once for a whole import."""
 
     def __init__(self, registry: Registry) -> None:
+        #: Ids of units (not groups): a report goes to one unit.
+        self.unit_ids = frozenset(registry.units)
         names: dict[tuple[str, ...], str] = {}
         for ident, written in _all_names(registry):
             names.setdefault(tuple(_words(written)), ident)
         # One-word aliases ("Tư pháp" aside) match too much inside sentences.
         keys = [(k, i) for k, i in names.items() if len(k) >= 2 or k == ("pnv",)]
+        #: One-word names ("TCKH", "PNV"): matched only where written in capitals, as a
+        #: unit's place in a sentence holds them.
+        self.single = {k[0]: i for k, i in names.items() if len(k) == 1}
         # Longest first; among equals, in the registry's order. Filed by first
         # word, so a text is only matched against names that can start in it.
         ranked = sorted(keys, key=lambda pair: len(pair[0]), reverse=True)
@@ -80,6 +85,13 @@ class UnitNames:
             if end - start >= 2 and " ".join(words[start : start + 3]).startswith(_UNIT_WORDS):
                 unknown.append(" ".join(tokens[owner[start] : owner[end - 1] + 1]))
         return list(dict.fromkeys(ordered)), unknown
+
+    def match_at(self, words: list[str], index: int) -> tuple[int, str] | None:
+        """The longest name that starts at ``words[index]``: (its length in words, its id)."""
+        for _, key, ident in self.by_first.get(words[index], ()):
+            if tuple(words[index : index + len(key)]) == key:
+                return len(key), ident
+        return None
 
     def leading(self, text: str) -> list[str]:
         """Units an item begins with ("a) UBND cấp xã: ..."), which then are its assignees."""

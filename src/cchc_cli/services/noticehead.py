@@ -1,0 +1,251 @@
+"""The header and the closing of a notice (stage 1, with :mod:`cchc_cli.services.structure`).
+
+The header is read wherever its pieces stand: the issuer's two lines ("ỦY BAN
+NHÂN DÂN" / "HUYỆN VĨNH LINH") or one; "Số: 95/TB-UBND" and "Vĩnh Linh, ngày
+28 tháng 11 năm 2023" on one line, in two columns, split over lines or in a
+table; the title after "THÔNG BÁO" (on its line or the next ones); the meeting's
+date and the chair from the first paragraph. The closing is the signature
+block (``TL.``, ``KT.``, ``TM.`` and the title under it, then the name) and the
+"Nơi nhận" list, whichever comes first.
+
+Every repetition a later part of its pattern must stop is bounded, so a line
+that repeats a pattern's start is read in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cchc_cli.core.dates import DateError, PartialDate, make_date
+from cchc_cli.core.vntext import fold
+from cchc_cli.services.noticelines import LOWER, UPPER, Line, starts_item
+
+
+@dataclass
+class Header:
+    issuer: str | None = None
+    number: str = ""
+    place: str | None = None
+    date: PartialDate | None = None
+    #: The date of issue as written when it is no real date ("ngày 31 tháng 02 năm 2023").
+    date_problem: str | None = None
+    title: str | None = None
+    meeting: tuple[int, int, int] | None = None
+    meeting_problem: str | None = None
+    chair: tuple[str, str] | None = None
+
+
+@dataclass
+class Closing:
+    #: (name, title, on behalf: "TL. CHỦ TỊCH"), as far as written.
+    signer: tuple[str, str | None, str | None] | None = None
+    recipients: list[str] = field(default_factory=list)
+
+
+_NUMBER = re.compile(r"S[ốỐ]\s*:?\s*((?:\d{1,6}\s*)?/\s*[^\s,;]{1,40}|\d{1,6}(?=\s|$))", re.I)
+_WORD = rf"[{UPPER}][{LOWER}{UPPER}.]*"
+_PLACE = rf"(?P<place>{_WORD}(?:[ -]{_WORD}){{0,4}})"
+_ISSUED = re.compile(
+    rf"(?:{_PLACE}\s*,?\s*)?(?i:ngày)\s*(?P<day>\d{{1,2}})?\s*(?i:tháng)\s*"
+    r"(?P<month>\d{1,2})?\s*(?i:năm)\s*(?P<year>\d{4})"
+)
+_ISSUED_DIGITS = re.compile(
+    rf"{_PLACE}\s*,\s*(?i:ngày)\s*(?P<day>\d{{1,2}})\s*[/.-]\s*(?P<month>\d{{1,2}})\s*[/.-]"
+    r"\s*(?P<year>\d{4})"
+)
+_TITLE = re.compile(r"(?:THÔNG BÁO|KẾT LUẬN)\b\s*[:.]?\s*(?P<rest>.*)")
+_MOTTO = re.compile(r"cong hoa|doc lap|tu do|hanh phuc")
+_OPENER = re.compile(r"(?:ngay|sang|chieu|toi|vao|can cu|thuc hien|hom nay|tai|chu tich)\b")
+_MEETING = re.compile(
+    r"ngày\s+(\d{1,2})\s*(?:[/.-]\s*|\s+tháng\s+)(\d{1,2})\s*(?:[/.-]\s*|\s+năm\s+)(\d{4})",
+    re.IGNORECASE,
+)
+_HOST = re.compile(
+    rf"(?:UBND|[UỦ][yỷ] ban nhân dân)\s+(?:huyện|thị xã|thành phố)(?:\s+{_WORD}){{1,4}}"
+)
+# A name has no dash, so the dash (or comma) that ends it is the first one.
+_CHAIR = re.compile(
+    rf"đồng chí\s+(?P<name>[{UPPER}][^,;\-–()]{{1,60}}?)\s*(?:[-–,]|\()\s*"
+    r"(?P<title>(?:Phó\s+)?Chủ tịch\s+[^,;()]{1,120}?)(?=\)|,|;|\s+(?:chủ trì|kết luận|đã)|$)"
+)
+
+
+def read_header(lines: list[Line]) -> tuple[Header, int]:
+    """The header, and the index of the body's first line."""
+    header = Header()
+    title_at = _title_line(lines)
+    head = [line.text for line in lines[: title_at if title_at is not None else 0]]
+    if title_at is None:
+        head = [line.text for line in lines if line.zone == "head"]
+    start = len(head) if title_at is None else title_at
+    scan = head or [line.text for line in lines[:6]]
+    _number_and_date(scan, header)
+    header.issuer = _issuer(head)
+    if title_at is not None:
+        start = _title(lines, title_at, header)
+    elif not head:
+        # No title and no header in columns: what the header scan used is not the body.
+        start = next((i for i, line in enumerate(lines[:6]) if starts_item(line.text)), 0)
+    _preamble(lines[start : start + 12], header)
+    return header, start
+
+
+def _title_line(lines: list[Line]) -> int | None:
+    for index, line in enumerate(lines[:40]):
+        if starts_item(line.text):
+            return None
+        m = _TITLE.match(line.text)
+        if m and line.text.split(" ", 2)[:2] == line.text.upper().split(" ", 2)[:2]:
+            return index
+    return None
+
+
+def _number_and_date(head: list[str], header: Header) -> None:
+    dated = False
+    for text in head:
+        rest = text
+        if not header.number and (m := _NUMBER.match(text)):
+            number = " ".join(m[1].split()).replace(" /", "/").replace("/ ", "/")
+            header.number = "" if number.startswith("/") else number
+            rest = text[: m.start()] + " " + text[m.end() :]
+        if dated:
+            continue
+        m = _ISSUED_DIGITS.search(rest) or _ISSUED.search(rest)
+        if m is None:
+            continue
+        dated = True
+        header.place = m["place"]
+        day = int(m["day"]) if m["day"] else None
+        month = int(m["month"]) if m["month"] else None
+        try:
+            header.date = _partial_date(int(m["year"]), month, day if month else None)
+        except (DateError, ValueError):
+            header.date_problem = m[0][m.end("place") - m.start() if m["place"] else 0 :]
+            header.date_problem = header.date_problem.lstrip(" ,")
+
+
+def _partial_date(year: int, month: int | None, day: int | None) -> PartialDate:
+    """The date of issue as far as it is written; :class:`DateError` if it is no real date."""
+    make_date(year, month or 1, day or 1)  # the checks every date in cchc gets
+    return PartialDate(year, month, day)
+
+
+def _issuer(head: list[str]) -> str | None:
+    """ "ỦY BAN NHÂN DÂN" + "HUYỆN VĨNH LINH" -> "UBND huyện Vĩnh Linh"."""
+    words: list[str] = []
+    for text in head:
+        folded = fold(text)
+        if _MOTTO.search(folded) or _NUMBER.match(text) or not text.isupper():
+            if words:
+                break
+            continue
+        words.append(text)
+    if not words:
+        return None
+    written = " ".join(words)
+    m = re.match(r"(?:ỦY|UỶ|UY) BAN NHÂN DÂN\s+|UBND\s+", written)
+    if m is None:
+        return written
+    rest = written[m.end() :].split()
+    if not rest:
+        return "UBND"
+    return " ".join(["UBND", rest[0].lower(), *(w.capitalize() for w in rest[1:])])
+
+
+def _title(lines: list[Line], at: int, header: Header) -> int:
+    """Read the title at line ``at``; the index of the line after it."""
+    m = _TITLE.match(lines[at].text)
+    whole = lines[at].text.startswith("KẾT LUẬN")
+    parts = [lines[at].text] if whole else [m["rest"]] if m and m["rest"] else []
+    index = at + 1
+    while index < len(lines) and len(parts) < 4:
+        text = lines[index].text
+        if starts_item(text) or (parts and not (text.isupper() or text.startswith("("))):
+            break
+        if not parts and _OPENER.match(fold(text[:20])) and not text.isupper():
+            break
+        parts.append(text)
+        index += 1
+    header.title = " ".join(parts) or None
+    return index
+
+
+def _preamble(lines: list[Line], header: Header) -> None:
+    """The meeting's date, its host and its chair, from the paragraphs before the items."""
+    for line in lines:
+        if starts_item(line.text):
+            break
+        text = line.text
+        if header.meeting is None and header.meeting_problem is None:
+            m = _MEETING.search(text[:160])
+            if m and m.start() < 80:
+                day, month, year = int(m[1]), int(m[2]), int(m[3])
+                try:
+                    make_date(year, month, day)
+                    header.meeting = (year, month, day)
+                except (DateError, ValueError):
+                    header.meeting_problem = f"{m[1]}/{m[2]}/{m[3]}"
+                if host := _HOST.search(text[m.end() : m.end() + 300]):
+                    header.issuer = header.issuer or host[0]
+        if header.chair is None and (m := _CHAIR.search(text)):
+            header.chair = (m["name"].strip(), m["title"].strip())
+
+
+# -- the closing ---------------------------------------------------------------------------
+
+_SIGNED = re.compile(r"(TL|KT|TM|TUQ|Q)\.\s*(.+)")
+_SIGNER_TITLE = re.compile(r"(?:PHÓ )?(?:CHỦ TỊCH|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|GIÁM ĐỐC)")
+_NAME = re.compile(rf"[{UPPER}][{LOWER}]*(?: [{UPPER}][{LOWER}]*){{1,5}}")
+
+
+def read_closing(lines: list[Line]) -> Closing:
+    """The signature block and the recipients, in whatever order they come."""
+    closing = Closing()
+    texts = [line.text for line in lines]
+    start = next((i for i, t in enumerate(texts) if fold(t[:24]).startswith("noi nhan")), None)
+    taken: set[int] = set()
+    if start is not None:
+        taken = _recipients(texts, start, closing)
+    rest = [(i, t) for i, t in enumerate(texts) if i not in taken]
+    signed = next((i for i, t in rest if _SIGNED.fullmatch(t) and t.isupper()), None)
+    if signed is not None:
+        m = _SIGNED.fullmatch(texts[signed])
+        assert m is not None
+        on_behalf: str | None = f"{m[1]}. {m[2]}"
+        after = [t for i, t in rest if i > signed]
+    else:
+        # Signed by the chairman himself: "CHỦ TỊCH", then the name.
+        own = next((i for i, t in rest if _SIGNER_TITLE.fullmatch(t)), None)
+        if own is None:
+            return closing
+        on_behalf = None
+        after = [t for i, t in rest if i >= own]
+    title = after[0] if after and after[0].isupper() else None
+    names = [t for t in after[1 if title else 0 :] if _NAME.fullmatch(t) and not t.isupper()]
+    names = names or [t for t in after[1 if title else 0 :] if _NAME.fullmatch(t.title())]
+    if title or names:
+        closing.signer = (names[-1] if names else "", title, on_behalf)
+    return closing
+
+
+def _recipients(texts: list[str], start: int, closing: Closing) -> set[int]:
+    """Read the list after "Nơi nhận"; the indexes of the lines it took."""
+    recipients: list[list[str]] = []
+    taken = {start}
+    first = texts[start].partition(":")[2].strip()
+    if first:
+        recipients.append([first.lstrip("-–+• ")])
+    for index in range(start + 1, len(texts)):
+        text = texts[index]
+        if _SIGNED.fullmatch(text) and text.isupper():
+            break
+        if text[:1] in "-–+•":
+            recipients.append([text[1:].strip()])
+        elif recipients and not text.isupper():
+            recipients[-1].append(text)  # joined once at the end: never quadratic
+        else:
+            break
+        taken.add(index)
+    closing.recipients = [" ".join(parts).rstrip(";.,") for parts in recipients]
+    return taken
