@@ -108,12 +108,24 @@ class Draft:
 # -- what arrives -------------------------------------------------------------------
 
 
-#: The most bytes a Word file may have (packed): its text is limited again unpacked.
+#: The most bytes a Word or PDF file may have (packed): its text is limited again unpacked.
 MAX_DOCX_BYTES = 64 * 1024 * 1024
 
 
-def _is_docx(source: str) -> bool:
-    return source.lower().endswith(".docx")
+def _kind(source: str, data: bytes = b"") -> str:
+    """ "docx", "pdf" or "text": by the file's name, else by its first bytes."""
+    name = source.lower()
+    if name.endswith(".docx"):
+        return "docx"
+    if name.endswith(".pdf"):
+        return "pdf"
+    from cchc_cli.services.pdftext import is_pdf
+
+    if is_pdf(data):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
+        return "docx"
+    return "text"
 
 
 def _read_file(source: str, limit: int) -> bytes:
@@ -132,7 +144,8 @@ def _read_file(source: str, limit: int) -> bytes:
 
 
 def read_source(source: str, stdin: BinaryIO | None = None) -> str:
-    """The notice's text: a .docx, a UTF-8 text file, or ``-`` for ``stdin``.
+    """The notice's text: a .docx, a .pdf, a UTF-8 text file, or ``-`` for ``stdin``
+    (a Word or PDF file there is known by its first bytes).
 
     Never more than :data:`MAX_TEXT` characters: a larger file is refused after
     reading only what the limit can take, so a huge file, a device or a pipe
@@ -144,13 +157,24 @@ def read_source(source: str, stdin: BinaryIO | None = None) -> str:
     # more characters than the limit, whatever they are.
     most = 4 * MAX_TEXT
     if source == "-":
-        data = (stdin or sys.stdin.buffer).read(most + 1)
+        stream = stdin or sys.stdin.buffer
+        data = stream.read(most + 1)
+        if _kind(source, data) != "text" and len(data) > most:
+            data += stream.read(MAX_DOCX_BYTES + 1 - len(data))
+            if len(data) > MAX_DOCX_BYTES:
+                raise TooLarge("import.too-large", path=source, limit=MAX_TEXT)
     else:
-        data = _read_file(source, MAX_DOCX_BYTES if _is_docx(source) else most)
-    if _is_docx(source):
+        binary = _kind(source) != "text"
+        data = _read_file(source, MAX_DOCX_BYTES if binary else most)
+    kind = _kind(source, data)
+    if kind == "docx":
         from cchc_cli.services.wordtext import read_docx
 
         return read_docx(source, MAX_TEXT, data)
+    if kind == "pdf":
+        from cchc_cli.services.pdftext import read_pdf
+
+        return read_pdf(source, MAX_TEXT, data)
     if len(data) > most:
         raise TooLarge("import.too-large", path=source, limit=MAX_TEXT)
     text, problems = decode(data, source)
