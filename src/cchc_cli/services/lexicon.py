@@ -60,10 +60,19 @@ VERBS = _phrases(
     " thu hoi, luu y, rut ngan, day nhanh, bam sat, ra quyet dinh, tiep, phan bo, cai thien,"
     " ky, xac dinh, lua chon, dieu tra, kiem ke, do dac, cap, cap giay, thuc thi, dua,"
     " len ke hoach, sao luu, luu tru, tao lap, su dung, van hanh, lien he, tiep dan, doi thoai,"
-    " phuc vu, tham gia, ung dung, chuyen, chuyen doi, nhap, ra, mo, dong, hop, xin, bao dam"
+    " phuc vu, tham gia, ung dung, chuyen, chuyen doi, nhap, ra, mo, dong, hop, xin, bao dam,"
+    " phan dau, chiu trach nhiem, chap hanh, tuan thu, dam nhiem, dam nhan, quyet tam, dang tai,"
+    " ket noi, tich hop, lap dat, sua chua, nang cap, cai tao, don dep, ve sinh, phun, tiem,"
+    " kiem soat, ngan chan, phong chong, xu phat, cuong che, thu, chi, tra, chi tra, hoan tra"
 )
 #: Words that make a sentence a report of what was (not) done rather than an instruction.
 DESCRIPTION = frozenset({"da", "chua", "con", "van", "dang", "duoc", "bi", "moi"})
+#: Words of a report on results: a sentence with them and no verb of action up front
+#: says what happened, not what to do.
+RESULTS = re.compile(
+    r"\b(?:da|chua|con|van|dang|duoc|bi|dat \d|thap hon|cao hon|tang \d|giam \d|so voi"
+    r"|nguyen nhan|ket qua|uoc dat|tuy nhien)\b"
+)
 #: Part and section headings that review results: their items are no tasks.
 REVIEW_HEADING = re.compile(
     r"(?:nhung |mot so |cac )?(?:ket qua|danh gia|tinh hinh|ton tai|han che|uu diem|khuyet diem"

@@ -39,6 +39,7 @@ from cchc_cli.services.lexicon import (
     ASSIGN,
     ASSIGN_HEADING,
     DESCRIPTION,
+    RESULTS,
     REVIEW_HEADING,
     SPEAKER,
     VERBS,
@@ -132,17 +133,28 @@ class _Reader:
     def children(self, node: Node, context: _Context) -> None:
         counters: dict[str, int] = {}
         paragraphs = sum(1 for c in node.children if c.kind == "para")
-        headings = sum(1 for c in node.children if c.kind == "heading")
+        # An unnumbered heading counts in the ids where it names units ("Đối với Phòng
+        # X:"); a lead-in ("... như sau:") is no level of its own.
+        headings = [c for c in node.children if c.kind == "heading"]
+        named = {id(c) for c in headings} if any(self._names(c) for c in headings) else set()
         after_items = False
         for child in node.children:
             counters[child.kind] = counters.get(child.kind, 0) + 1
             trailing = child.kind == "para" and after_items
             after_items = after_items or child.kind != "para"
-            part = _id_part(child, counters[child.kind], paragraphs, headings)
+            if child.kind == "heading":
+                counters["heading"] -= id(child) not in named
+            part = _id_part(child, counters[child.kind], paragraphs, id(child) in named)
+            if trailing:
+                part = str(len(node.children[: node.children.index(child)]) + 1)
             ids = context.ids + ((part,) if part else ())
             if child.kind == "multi":
                 ids = (*(i for i in context.ids if not i.isdigit()), child.label)
             self.node(child, replace(context, ids=ids), trailing)
+
+    def _names(self, node: Node) -> bool:
+        """A short heading that names units ("Đối với Phòng Nội vụ:"), not a lead-in."""
+        return len(node.text.split()) <= 16 and bool(roles(self.names, node.text).subject)
 
     def node(self, node: Node, context: _Context, trailing: bool = False) -> None:
         if len(self.found.tasks) > MAX_TASKS:
@@ -156,10 +168,11 @@ class _Reader:
         if node.children:
             said = roles(self.names, text, inherited=bool(context.units))
         verdict = self._verdict(text, said, context)
-        if trailing and verdict == "maybe":
+        if trailing:
             # A paragraph after the items (a closing word of the section) is kept only
-            # when it reads as an instruction.
-            verdict = "no"
+            # when it reads as an instruction, and the lead-in's deadline was for the items.
+            verdict = "no" if verdict == "maybe" else verdict
+            context = replace(context, deadline=None, deadline_from=None)
         if verdict == "no":
             return
         if verdict == "doubt":
@@ -211,7 +224,7 @@ class _Reader:
                 return "no"
             if acting or own or assigning:
                 return "task"
-            return "maybe"
+            return "no" if RESULTS.search(predicate[:300]) else "maybe"
         if (assigning and own) or (own and acting):
             return "task"
         if acting and "ngay" in plain and re.search(r"\b(?:giao|de nghi|yeu cau)\b", plain):
@@ -351,13 +364,13 @@ def _section(context: _Context) -> str:
 _LABELLED = re.compile(r"(?:[IVXL]+|[A-H]|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\. ")
 
 
-def _id_part(node: Node, count: int, paragraphs: int, headings: int) -> str:
+def _id_part(node: Node, count: int, paragraphs: int, named: bool) -> str:
     if node.label:
         return node.label
     if node.kind == "para":
         return str(count) if paragraphs > 1 else ""
     if node.kind == "heading":
-        return str(count) if headings > 1 else ""
+        return str(count) if named else ""
     return str(count)
 
 
@@ -399,6 +412,7 @@ _REFERENCE = re.compile(
     rf"{_BETWEEN}\bngay\s+{_DATE}"
     rf"|{_DOCUMENT}{_BETWEEN}\bngay\s+{_DATE}"
     rf"|\b(?:tinh|so lieu)(?: tinh)? (?:den|tu)(?: het)?(?: ngay)?\s+{_DATE}"
+    rf"|^\s*(?:tinh )?den(?: het)?(?: ngay)?\s+{_DATE}\s*,"
     rf"|\b(?:cuoc hop|phien hop|hoi nghi|buoi lam viec|ky hop)\s+ngay\s+{_DATE}"
 )
 

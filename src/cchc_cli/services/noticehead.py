@@ -66,8 +66,8 @@ _HOST = re.compile(
 )
 # A name has no dash, so the dash (or comma) that ends it is the first one.
 _CHAIR = re.compile(
-    rf"đồng chí\s+(?P<name>[{UPPER}][^,;\-–()]{{1,60}}?)\s*(?:[-–,]|\()\s*"
-    r"(?P<title>(?:Phó\s+)?Chủ tịch\s+[^,;()]{1,120}?)(?=\)|,|;|\s+(?:chủ trì|kết luận|đã)|$)"
+    rf"[đĐ]ồng chí\s+(?P<name>[{UPPER}][^,;\-–()]{{1,60}}?)\s*(?:[-–,]|\()\s*"
+    r"(?P<title>(?:Phó\s+)?Chủ tịch\s+[^,;()]{1,120}?)(?=\)|,|;|\.\s|\.?$|\s+(?:chủ trì|kết luận|đã)\b)"
 )
 
 
@@ -143,14 +143,36 @@ def _issuer(head: list[str]) -> str | None:
         words.append(text)
     if not words:
         return None
-    written = " ".join(words)
-    m = re.match(r"(?:ỦY|UỶ|UY) BAN NHÂN DÂN\s+|UBND\s+", written)
+    # "UBND HUYỆN VĨNH LINH" over "VĂN PHÒNG HĐND VÀ UBND": the office under it issues.
+    office = [w for w in words[1:] if not re.match(r"(?:HUYỆN|THỊ XÃ|THÀNH PHỐ|XÃ)\b", w)]
+    body = _committee(" ".join(w for w in words if w not in office))
+    if office:
+        named = _sentence_case(" ".join(office))
+        place = body.partition(" ")[2] if body and body.startswith("UBND ") else ""
+        return f"{named} {place}".strip()
+    return body
+
+
+_ACRONYM = re.compile(r"[^AEIOUYĂÂÊÔƠƯÀ-ỸĐ]*|UBND|HĐND|[A-ZĐ&]{2,}(?:&[A-ZĐ]+)?")
+
+
+def _committee(written: str) -> str:
+    """ "ỦY BAN NHÂN DÂN HUYỆN VĨNH LINH" -> "UBND huyện Vĩnh Linh"."""
+    m = re.match(r"(?:ỦY|UỶ|UY) BAN NHÂN DÂN\s*|UBND\s*", written)
     if m is None:
         return written
     rest = written[m.end() :].split()
     if not rest:
         return "UBND"
     return " ".join(["UBND", rest[0].lower(), *(w.capitalize() for w in rest[1:])])
+
+
+def _sentence_case(written: str) -> str:
+    """ "VĂN PHÒNG HĐND VÀ UBND" -> "Văn phòng HĐND và UBND": acronyms stay."""
+    words = written.split()
+    out = [w if w in ("HĐND", "UBND") or len(w) > 1 and _ACRONYM.fullmatch(w) and not
+           any(c in "AEIOUYĂÂÊÔƠƯ" for c in w) else w.lower() for w in words]  # fmt: skip
+    return (out[0][:1].upper() + out[0][1:]) + (" " + " ".join(out[1:]) if len(out) > 1 else "")
 
 
 def _title(lines: list[Line], at: int, header: Header) -> int:

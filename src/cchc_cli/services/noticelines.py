@@ -97,10 +97,15 @@ _OPEN_WORDS = frozenset(
         "gồm",
         "do",
         "vào",
-        "tới",
     }
 )
 _TERMINAL = tuple(".;:!?")
+#: How paragraphs of a notice begin, which a wrapped line does not.
+_OPENER = re.compile(
+    r"(?:(?:sang|chieu|toi|vao) )?ngay \d|can cu\b|thuc hien (?:cong van|ke hoach|chi thi"
+    r"|quyet dinh|nghi quyet|thong bao)|tham du\b|sau khi\b|tren day\b|noi nhan\b"
+    r"|tai (?:cuoc|buoi|phien|hoi)"
+)
 #: At least this share of the lines near the widest ones: the text is wrapped at a width.
 _WRAPPED_SHARE = 0.35
 
@@ -271,10 +276,15 @@ def _continues(previous: str, line: Line, width: int | None) -> bool:
     last_word = previous.rsplit(" ", 1)[-1].lower()
     if not item and (first.islower() or first in ",)%"):
         return True
-    if not item and (last_word in _OPEN_WORDS or previous.endswith((",", " -", "–", "("))):
+    heading = previous.isupper()  # "II. NHIỆM VỤ THỜI GIAN TỚI" ends its line
+    if not item and not heading and (
+        last_word in _OPEN_WORDS or previous.endswith((",", " -", "–", "("))
+    ):
         return True
     if width is None or line.blank_before or len(previous) < 0.8 * width:
         return False
+    if _OPENER.match(fold(line.text[:40])):
+        return False  # "Ngày 16/10/2023, ...", "Căn cứ ...": a paragraph starts here
     # A line cut at the width: only a numbered label starts a new item for sure.
     return not item or line.text[0] in "-–+"
 

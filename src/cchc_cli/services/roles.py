@@ -280,6 +280,13 @@ def _subject(names: UnitNames, words: Words, plain: str, inherited: bool) -> tup
     run = run_at(names, words, index)
     if run and run.start - index <= 4:
         return run, _offset(words, run.end)
+    # "Đối với các chương trình ..., đề nghị các phòng: ...": the units after the topic.
+    if m := re.match(r"(?:doi voi|ve|rieng) [^,:;.]{1,120}?[,:]\s*", plain):
+        after = words.index_at(m.end())
+        verb = starts_with(words.folded, after, ASSIGN)
+        run = run_at(names, words, after + verb)
+        if run and run.start - after - verb <= 4:
+            return run, _offset(words, run.end)
     return Run(), 0
 
 
