@@ -98,7 +98,9 @@ def score(draft: Draft, expected: dict, name: str) -> Score:
         if units == sorted(want["assignees"]):
             result.assignees += 1
         else:
-            result.misses.append(f"{name}: {task.id}: assignees {units}, expected {want['assignees']}")
+            result.misses.append(
+                f"{name}: {task.id}: assignees {units}, expected {want['assignees']}"
+            )
     result.extra = [t.id for i, t in enumerate(draft.tasks) if i not in matched]
     for ident in result.extra:
         result.misses.append(f"{name}: {ident}: a task no expectation names")

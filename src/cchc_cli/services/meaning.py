@@ -250,6 +250,10 @@ class _Reader:
             task.lead = context.lead
         partners = [*said.partners.units, *([] if own else context.partners)]
         task.with_ = [u for u in dict.fromkeys(partners) if u not in units]
+        for name in said.partners.unknown[:MAX_UNKNOWN_UNITS]:
+            # Kept as written, like an unknown assignee: the clerk adds it or drops it.
+            task.with_.append(name)
+            task.review.append(f"import.unknown-unit:{name}")
         task.report_to = said.report_to or context.report_to
         if m := _TARGET.search(text):
             task.target = m[0]

@@ -66,8 +66,10 @@ _HOST = re.compile(
 )
 # A name has no dash, so the dash (or comma) that ends it is the first one.
 _CHAIR = re.compile(
-    rf"[đĐ]ồng chí\s+(?P<name>[{UPPER}][^,;\-–()]{{1,60}}?)\s*(?:[-–,]|\()\s*"
-    r"(?P<title>(?:Phó\s+)?Chủ tịch\s+[^,;()]{1,120}?)(?=\)|,|;|\.\s|\.?$|\s+(?:chủ trì|kết luận|đã)\b)"
+    rf"[đĐ]ồng chí\s+(?P<name>[{UPPER}][^,;\-–()]{{1,60}}?)"
+    r"\s*(?:[-–,]|\()\s*"
+    r"(?P<title>(?:Phó\s+)?Chủ tịch\s+[^,;()]{1,120}?)"
+    r"(?=\)|,|;|\.\s|\.?$|\s+(?:chủ trì|kết luận|đã)\b)"
 )
 
 
@@ -153,9 +155,6 @@ def _issuer(head: list[str]) -> str | None:
     return body
 
 
-_ACRONYM = re.compile(r"[^AEIOUYĂÂÊÔƠƯÀ-ỸĐ]*|UBND|HĐND|[A-ZĐ&]{2,}(?:&[A-ZĐ]+)?")
-
-
 def _committee(written: str) -> str:
     """ "ỦY BAN NHÂN DÂN HUYỆN VĨNH LINH" -> "UBND huyện Vĩnh Linh"."""
     m = re.match(r"(?:ỦY|UỶ|UY) BAN NHÂN DÂN\s*|UBND\s*", written)
@@ -169,10 +168,16 @@ def _committee(written: str) -> str:
 
 def _sentence_case(written: str) -> str:
     """ "VĂN PHÒNG HĐND VÀ UBND" -> "Văn phòng HĐND và UBND": acronyms stay."""
-    words = written.split()
-    out = [w if w in ("HĐND", "UBND") or len(w) > 1 and _ACRONYM.fullmatch(w) and not
-           any(c in "AEIOUYĂÂÊÔƠƯ" for c in w) else w.lower() for w in words]  # fmt: skip
-    return (out[0][:1].upper() + out[0][1:]) + (" " + " ".join(out[1:]) if len(out) > 1 else "")
+    out = [w if _acronym(w) else w.lower() for w in written.split()]
+    out[0] = out[0][:1].upper() + out[0][1:]
+    return " ".join(out)
+
+
+def _acronym(word: str) -> bool:
+    """ "HĐND", "UBND", "TN&MT": capitals that are no Vietnamese word."""
+    if word in ("HĐND", "UBND"):
+        return True
+    return len(word) > 1 and not any(c in "AEIOUYĂÂÊÔƠƯ" for c in fold(word).upper())
 
 
 def _title(lines: list[Line], at: int, header: Header) -> int:
@@ -201,7 +206,9 @@ def _preamble(lines: list[Line], header: Header) -> None:
         text = line.text
         if header.meeting is None and header.meeting_problem is None:
             m = _MEETING.search(text[:160])
-            if m and m.start() < 80:
+            # The meeting's date opens its paragraph ("Ngày ...", "Chiều ngày ..."): a
+            # date after "số 208/KH-UBND" is another document's.
+            if m and m.start() < 30 and "số" not in text[: m.start()].lower():
                 day, month, year = int(m[1]), int(m[2]), int(m[3])
                 try:
                     make_date(year, month, day)

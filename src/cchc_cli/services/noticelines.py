@@ -277,8 +277,10 @@ def _continues(previous: str, line: Line, width: int | None) -> bool:
     if not item and (first.islower() or first in ",)%"):
         return True
     heading = previous.isupper()  # "II. NHIỆM VỤ THỜI GIAN TỚI" ends its line
-    if not item and not heading and (
-        last_word in _OPEN_WORDS or previous.endswith((",", " -", "–", "("))
+    if (
+        not item
+        and not heading
+        and (last_word in _OPEN_WORDS or previous.endswith((",", " -", "–", "(")))
     ):
         return True
     if width is None or line.blank_before or len(previous) < 0.8 * width:

@@ -158,13 +158,22 @@ def _known(
     token = words.text[start:end]
     if token.isupper() and len(token) > 1 and (ident := names.single.get(words.folded[index])):
         return 1, ident
-    # "Phòng" or "UBND xã" before a name the registry knows without it.
+    # "Phòng" or "UBND xã" before a name the registry knows without it, when the name
+    # is of that kind ("Trung tâm Y tế huyện" is no "Phòng Y tế").
     size = starts_with(words.folded, index, UNIT_HEADS)
     if size and index + size < len(words) and words.capital(index + size):
         found = names.match_at(words.folded, index + size)
-        if found is not None:
+        kind = " ".join(words.folded[index : index + size])
+        if found is not None and _of_kind(names.folded_names.get(found[1], ""), kind):
             return size + found[0], found[1]
     return None
+
+
+def _of_kind(name: str, head: str) -> bool:
+    if name.startswith(head):
+        return True
+    local = name.startswith(("xa ", "thi tran ", "ubnd "))
+    return local and head in ("ubnd", "uy ban nhan dan", "ubnd xa", "ubnd thi tran")
 
 
 def _list_head(words: Words, index: int) -> tuple[str, int] | None:
@@ -195,6 +204,9 @@ def _unknown(words: Words, index: int, prefix: str | None) -> int:
         return 0
     position = index + head
     if head and (position >= len(words) or not words.capital(position)):
+        # "Công an huyện", "Bảo hiểm xã hội huyện": a head and the district's name.
+        if position < len(words) and words.folded[position] in ("huyen", "tinh"):
+            return head + 1
         return 0
     while position < len(words) and position - index < _UNKNOWN_WORDS:
         before = words.before[position][:1]
