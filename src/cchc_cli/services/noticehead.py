@@ -86,9 +86,6 @@ def read_header(lines: list[Line]) -> tuple[Header, int]:
     header.issuer = _issuer(head)
     if title_at is not None:
         start = _title(lines, title_at, header)
-    elif not head:
-        # No title and no header in columns: what the header scan used is not the body.
-        start = next((i for i, line in enumerate(lines[:6]) if starts_item(line.text)), 0)
     _preamble(lines[start : start + 12], header)
     return header, start
 
@@ -104,27 +101,31 @@ def _title_line(lines: list[Line]) -> int | None:
 
 
 def _number_and_date(head: list[str], header: Header) -> None:
-    dated = False
+    rest = []
     for text in head:
-        rest = text
         if not header.number and (m := _NUMBER.match(text)):
             number = " ".join(m[1].split()).replace(" /", "/").replace("/ ", "/")
             header.number = "" if number.startswith("/") else number
-            rest = text[: m.start()] + " " + text[m.end() :]
-        if dated:
-            continue
-        m = _ISSUED_DIGITS.search(rest) or _ISSUED.search(rest)
-        if m is None:
-            continue
-        dated = True
-        header.place = m["place"]
-        day = int(m["day"]) if m["day"] else None
-        month = int(m["month"]) if m["month"] else None
-        try:
-            header.date = _partial_date(int(m["year"]), month, day if month else None)
-        except (DateError, ValueError):
-            header.date_problem = m[0][m.end("place") - m.start() if m["place"] else 0 :]
-            header.date_problem = header.date_problem.lstrip(" ,")
+            text = text[m.end() :]
+        rest.append(text)
+    # The place and date on one line, or split over two ("..., ngày 28 tháng 11" / "năm 2023").
+    for index, text in enumerate(rest):
+        for candidate in (text, f"{text} {rest[index + 1]}" if index + 1 < len(rest) else ""):
+            m = _ISSUED_DIGITS.search(candidate) or _ISSUED.search(candidate)
+            if m is not None:
+                _issued(m, header)
+                return
+
+
+def _issued(m: re.Match[str], header: Header) -> None:
+    header.place = m["place"]
+    day = int(m["day"]) if m["day"] else None
+    month = int(m["month"]) if m["month"] else None
+    try:
+        header.date = _partial_date(int(m["year"]), month, day if month else None)
+    except (DateError, ValueError):
+        written = m[0][m.end("place") - m.start() if m["place"] else 0 :]
+        header.date_problem = written.lstrip(" ,")
 
 
 def _partial_date(year: int, month: int | None, day: int | None) -> PartialDate:

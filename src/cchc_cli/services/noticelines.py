@@ -31,6 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from cchc_cli.core.vntext import fold
+from cchc_cli.services.lexicon import simple
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,7 @@ def _without_furniture(pages: list[list[str]]) -> list[tuple[str, bool]]:
             if not stripped or _RULE.fullmatch(stripped):
                 blank = True
                 continue
-            if _PAGE_NUMBER.fullmatch(fold(stripped) if not stripped.isdigit() else stripped):
+            if _PAGE_NUMBER.fullmatch(simple(stripped)):
                 for other in page[max(0, index - 2) : index + 3]:
                     if other.strip() and other is not line:
                         near_number[_key(other)] += 1
@@ -274,7 +275,7 @@ def _continues(previous: str, line: Line, width: int | None) -> bool:
         return False
     item = starts_item(line.text)
     last_word = previous.rsplit(" ", 1)[-1].lower()
-    if not item and (first.islower() or first in ",)%"):
+    if not item and (first.islower() or first in ",)%" or first.isdigit()):
         return True
     heading = previous.isupper()  # "II. NHIỆM VỤ THỜI GIAN TỚI" ends its line
     if (
