@@ -395,11 +395,12 @@ def closing(text: str):
 @pytest.mark.parametrize(
     "text",
     [
-        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n(Đã ký)\nHoàng Thị Phụng\n",
-        "Nơi nhận:                       TL. CHỦ TỊCH\n- Như trên;                     CHÁNH VĂN PHÒNG\n"
-        "- Lưu: VT.\n                                Hoàng Thị Phụng\n",
-        "                                TL. CHỦ TỊCH\n                                CHÁNH VĂN PHÒNG\n"
-        "                                Hoàng Thị Phụng\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n",
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n(Đã ký)\n"
+        "Hoàng Thị Phụng\n",
+        "Nơi nhận:                   TL. CHỦ TỊCH\n- Như trên;                 CHÁNH VĂN PHÒNG\n"
+        "- Lưu: VT.\n                            Hoàng Thị Phụng\n",
+        "                            TL. CHỦ TỊCH\n                            CHÁNH VĂN PHÒNG\n"
+        "                            Hoàng Thị Phụng\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n",
         "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\nHOÀNG THỊ PHỤNG\n",
     ],
     ids=["one-column", "two-columns", "signature-first", "name-in-capitals"],
