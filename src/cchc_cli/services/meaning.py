@@ -46,7 +46,7 @@ from cchc_cli.services.lexicon import (
     simple,
     starts_with,
 )
-from cchc_cli.services.roles import Roles, roles
+from cchc_cli.services.roles import Roles, assigned_within, roles
 from cchc_cli.services.structure import Layout, Node
 from cchc_cli.services.unitnames import MAX_UNKNOWN_UNITS, UnitNames
 
@@ -227,8 +227,11 @@ class _Reader:
             return "no" if RESULTS.search(predicate[:300]) else "maybe"
         if (assigning and own) or (own and acting):
             return "task"
-        if acting and "ngay" in plain and re.search(r"\b(?:giao|de nghi|yeu cau)\b", plain):
-            return "doubt"
+        if re.search(r"\b(?:giao|de nghi|yeu cau)\b", plain) and re.search(
+            r"\d/\d|thang \d", plain
+        ):
+            if assigned_within(self.names, text[:400]):
+                return "doubt"
         return "no"
 
     def _task(self, text: str, said: Roles, context: _Context, maybe: bool) -> DraftTask:

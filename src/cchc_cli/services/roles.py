@@ -204,8 +204,10 @@ def _unknown(words: Words, index: int, prefix: str | None) -> int:
         return 0
     position = index + head
     if head and (position >= len(words) or not words.capital(position)):
-        # "Công an huyện", "Bảo hiểm xã hội huyện": a head and the district's name.
-        if position < len(words) and words.folded[position] in ("huyen", "tinh"):
+        # "Công an huyện", "Bảo hiểm xã hội huyện": a head and the district's name (not
+        # "UBND huyện", the notice's own issuer).
+        district = position < len(words) and words.folded[position] in ("huyen", "tinh")
+        if district and words.folded[index] not in ("ubnd", "uy", "hoi"):
             return head + 1
         return 0
     while position < len(words) and position - index < _UNKNOWN_WORDS:
@@ -275,6 +277,20 @@ def roles(names: UnitNames, text: str, inherited: bool = False) -> Roles:
     subject = set(found.subject.units)
     found.partners.units = [u for u in dict.fromkeys(found.partners.units) if u not in subject]
     return found
+
+
+def assigned_within(names: UnitNames, text: str) -> bool:
+    """The sentence gives work to a unit somewhere in it ("..., đồng thời giao Phòng X ...")."""
+    words = Words(text)
+    for index, word in enumerate(words.folded):
+        if word in ("giao", "nghi", "cau") and (
+            size := starts_with(words.folded, index - 1, ASSIGN)
+        ):
+            if run_at(names, words, index - 1 + size).units:
+                return True
+        if word == "giao" and run_at(names, words, index + 1).units:
+            return True
+    return False
 
 
 def _subject(names: UnitNames, words: Words, plain: str, inherited: bool) -> tuple[Run, int]:
