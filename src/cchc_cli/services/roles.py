@@ -282,13 +282,9 @@ def roles(names: UnitNames, text: str, inherited: bool = False) -> Roles:
 def assigned_within(names: UnitNames, text: str) -> bool:
     """The sentence gives work to a unit somewhere in it ("..., đồng thời giao Phòng X ...")."""
     words = Words(text)
-    for index, word in enumerate(words.folded):
-        if word in ("giao", "nghi", "cau") and (
-            size := starts_with(words.folded, index - 1, ASSIGN)
-        ):
-            if run_at(names, words, index - 1 + size).units:
-                return True
-        if word == "giao" and run_at(names, words, index + 1).units:
+    for index in range(len(words)):
+        size = starts_with(words.folded, index, ASSIGN)
+        if size and run_at(names, words, index + size).units:
             return True
     return False
 
