@@ -227,11 +227,9 @@ class _Reader:
             return "no" if RESULTS.search(predicate[:300]) else "maybe"
         if (assigning and own) or (own and acting):
             return "task"
-        if re.search(r"\b(?:giao|de nghi|yeu cau)\b", plain) and re.search(
-            r"\d/\d|thang \d", plain
-        ):
-            if assigned_within(self.names, text[:400]):
-                return "doubt"
+        dated = re.search(r"\d/\d|thang \d", plain)
+        if dated and assigned_within(self.names, text[:400]):
+            return "doubt"
         return "no"
 
     def _task(self, text: str, said: Roles, context: _Context, maybe: bool) -> DraftTask:
