@@ -159,6 +159,8 @@ class _Reader:
     def node(self, node: Node, context: _Context, trailing: bool = False) -> None:
         if len(self.found.tasks) > MAX_TASKS:
             raise TooLarge("import.too-many-tasks", limit=MAX_TASKS)
+        if context.mode == "neutral" and node.kind not in ("para", "heading"):
+            context = replace(context, mode="assign")  # a notice's lists assign
         items = [c for c in node.children if c.kind != "para"]
         said = roles(self.names, node.text, inherited=bool(context.units))
         if node.children and (node.heading_like or (items and _has_task(items))):
@@ -200,8 +202,11 @@ class _Reader:
             )
         if said.report_to:
             context = replace(context, report_to=said.report_to)
+        # The heading's last sentence (the one that leads in to the items) may set their
+        # deadline; what a long preamble says of the meeting before it does not.
+        last = _SENTENCE.split(mask_references(node.text))[-1]
         try:
-            found = self.finder(mask_references(node.text), self.issued)
+            found = self.finder(last, self.issued)
         except (CchcError, OverflowError, ValueError):
             found = None
         if found is not None:

@@ -86,6 +86,10 @@ def read_header(lines: list[Line]) -> tuple[Header, int]:
     header.issuer = _issuer(head)
     if title_at is not None:
         start = _title(lines, title_at, header)
+    else:
+        # A notice sent as a letter: "V/v kết luận của ..." under the number.
+        about = next((t for t in head if re.match(r"V/v\b", t, re.I)), None)
+        header.title = about[3:].strip(" :.") if about else None
     _preamble(lines[start : start + 12], header)
     return header, start
 

@@ -203,7 +203,9 @@ def _without_furniture(pages: list[list[str]]) -> list[tuple[str, bool]]:
 # -- zones and columns ------------------------------------------------------------------
 
 _TITLE = re.compile(r"thong bao\b")
-_HEADER_LINE = re.compile(r"\bso\b.*/|ngay .*thang .*nam \d|cong hoa|doc lap")
+_HEADER_LINE = re.compile(
+    r"so\b.{0,12}/|.{0,40}\bngay (?:\d{1,2} )?thang (?:\d{1,2} )?nam \d{4}$|cong hoa|doc lap"
+)
 _SIGNED = re.compile(r"(?:TL|KT|TM|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ]")
 
 
@@ -214,7 +216,9 @@ def _title_index(raw: list[tuple[str, bool]]) -> int:
         stripped = text.strip()
         if stripped.isupper() and _TITLE.match(fold(stripped)):
             return index
-    found = [i for i, (text, _) in enumerate(raw[:12]) if _HEADER_LINE.search(fold(text))]
+    found = [
+        i for i, (text, _) in enumerate(raw[:12]) if len(text) < 120 and _HEADER_LINE.match(fold(text))
+    ]
     return found[-1] + 1 if found else 0
 
 

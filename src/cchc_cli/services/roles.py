@@ -34,7 +34,7 @@ from cchc_cli.services.lexicon import (
 from cchc_cli.services.unitnames import UnitNames
 
 #: The most words a name the registry does not know may have.
-_UNKNOWN_WORDS = 8
+_UNKNOWN_WORDS = 12
 _SEPARATORS = frozenset({",", ";", ":", "-", "–", "và", "&", "/"})
 _STOPS = frozenset({".", "(", ")", "!", "?"})
 
@@ -126,7 +126,7 @@ def run_at(names: UnitNames, words: Words, index: int) -> Run:
             prefix_written = words.written(skipped + size - len(prefix.split()), skipped + size)
             position = skipped + size
             continue
-        size = _unknown(words, skipped, prefix)
+        size = _unknown(names, words, skipped, prefix)
         if size:
             if not run:
                 run.start = skipped
@@ -197,7 +197,15 @@ def _list_head(words: Words, index: int) -> tuple[str, int] | None:
     return None
 
 
-def _unknown(words: Words, index: int, prefix: str | None) -> int:
+def _name_goes_on(names: UnitNames, words: Words, index: int) -> bool:
+    """After "và" in a name ("Văn hóa - Thể thao và Truyền thông"): a capital that starts
+    no other unit's name."""
+    if index >= len(words) or not words.capital(index):
+        return False
+    return not starts_with(words.folded, index, UNIT_HEADS) and not _known(names, words, index, None)
+
+
+def _unknown(names: UnitNames, words: Words, index: int, prefix: str | None) -> int:
     """The length in words of a name the registry does not know, or 0."""
     head = starts_with(words.folded, index, UNIT_HEADS)
     if not head and not (prefix and words.capital(index)):
@@ -216,9 +224,9 @@ def _unknown(words: Words, index: int, prefix: str | None) -> int:
             break
         # A verb ends the name; one-word verbs do not ("Phòng Ngoại giao").
         lower = not words.capital(position)
-        if words.folded[position] == "va" or (
-            lower and starts_with(words.folded, position, VERBS) > 1
-        ):
+        if lower and starts_with(words.folded, position, VERBS) > 1:
+            break
+        if words.folded[position] == "va" and not _name_goes_on(names, words, position + 1):
             break
         position += 1
     return position - index
