@@ -263,6 +263,11 @@ def read_closing(lines: list[Line]) -> Closing:
     return closing
 
 
+def _goes_on(previous: str, text: str) -> bool:
+    """A line that continues a recipient ("TN&MT;" after "KT&HT, TC-KH,"), not a title."""
+    return not text.isupper() or previous.endswith(",") or text.endswith((";", ",", "."))
+
+
 def _recipients(texts: list[str], start: int, closing: Closing) -> set[int]:
     """Read the list after "Nơi nhận"; the indexes of the lines it took."""
     recipients: list[list[str]] = []
@@ -276,7 +281,7 @@ def _recipients(texts: list[str], start: int, closing: Closing) -> set[int]:
             break
         if text[:1] in "-–+•":
             recipients.append([text[1:].strip()])
-        elif recipients and not text.isupper():
+        elif recipients and _goes_on(recipients[-1][-1], text):
             recipients[-1].append(text)  # joined once at the end: never quadratic
         else:
             break

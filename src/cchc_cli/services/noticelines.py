@@ -217,7 +217,9 @@ def _title_index(raw: list[tuple[str, bool]]) -> int:
         if stripped.isupper() and _TITLE.match(fold(stripped)):
             return index
     found = [
-        i for i, (text, _) in enumerate(raw[:12]) if len(text) < 120 and _HEADER_LINE.match(fold(text))
+        i
+        for i, (text, _) in enumerate(raw[:12])
+        if len(text) < 120 and _HEADER_LINE.match(fold(text))
     ]
     return found[-1] + 1 if found else 0
 
@@ -234,10 +236,15 @@ def _closing_index(raw: list[tuple[str, bool]], start: int) -> int:
 def _columns(raw: list[tuple[str, bool]], zone: str) -> list[Line]:
     """Lines set side by side, read as two columns: the left one, then the right one."""
     segments = [[(m.start(), m[0]) for m in _GAP.finditer(text)] for text, _ in raw]
-    # The right column starts where segments start well in from the left margin
-    # ("Số:   /TB-UBND", a blank number, is one segment of the left column).
-    starts = [start for line in segments for start, _ in line if start > 8]
-    threshold = min(starts) - 2 if starts else 1 << 30
+    # The right column starts after the widest gap between where segments start (a
+    # column's lines are centred, so each starts a little apart); "Số:   /TB-UBND", a
+    # blank number, is one column.
+    starts = sorted({start for line in segments for start, _ in line})
+    gap, threshold = max(
+        ((b - a, b) for a, b in zip(starts, starts[1:], strict=False)), default=(0, 0)
+    )
+    if gap < 10 or threshold < 20:
+        threshold = 1 << 30
     left: list[Line] = []
     right: list[Line] = []
     for (_, blank), line in zip(raw, segments, strict=True):

@@ -202,7 +202,9 @@ def _name_goes_on(names: UnitNames, words: Words, index: int) -> bool:
     no other unit's name."""
     if index >= len(words) or not words.capital(index):
         return False
-    return not starts_with(words.folded, index, UNIT_HEADS) and not _known(names, words, index, None)
+    return not starts_with(words.folded, index, UNIT_HEADS) and not _known(
+        names, words, index, None
+    )
 
 
 def _unknown(names: UnitNames, words: Words, index: int, prefix: str | None) -> int:
