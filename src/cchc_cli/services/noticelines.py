@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from itertools import pairwise
 from dataclasses import dataclass, replace
 
 from cchc_cli.core.vntext import fold
@@ -240,9 +241,7 @@ def _columns(raw: list[tuple[str, bool]], zone: str) -> list[Line]:
     # column's lines are centred, so each starts a little apart); "Số:   /TB-UBND", a
     # blank number, is one column.
     starts = sorted({start for line in segments for start, _ in line})
-    gap, threshold = max(
-        ((b - a, b) for a, b in zip(starts, starts[1:], strict=False)), default=(0, 0)
-    )
+    gap, threshold = max(((b - a, b) for a, b in pairwise(starts)), default=(0, 0))
     if gap < 10 or threshold < 20:
         threshold = 1 << 30
     left: list[Line] = []
