@@ -28,8 +28,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from itertools import pairwise
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from cchc_cli.core.vntext import fold
 from cchc_cli.services.lexicon import simple
