@@ -281,11 +281,16 @@ def _continues(previous: str, line: Line, width: int | None) -> bool:
     if _glued(previous):
         return not starts_item(line.text)
     first = line.text[0]
-    if previous.endswith(_TERMINAL) or previous.endswith("./."):
-        return False
     item = starts_item(line.text)
+    if previous.endswith((".", "!", "?")):
+        return False
+    # After ";" or ":" a line in lower case goes on ("... thực hiện;" / "tổng hợp ...").
+    if not item and (first.islower() or first in ",)%"):
+        return True
+    if previous.endswith(_TERMINAL):
+        return False
     last_word = previous.rsplit(" ", 1)[-1].lower()
-    if not item and (first.islower() or first in ",)%" or first.isdigit()):
+    if not item and first.isdigit():
         return True
     heading = previous.isupper()  # "II. NHIỆM VỤ THỜI GIAN TỚI" ends its line
     if (
