@@ -24,8 +24,10 @@ def two_columns(document, left: list[str], right: list[str]) -> None:
 
 def test_tables_are_read_where_they_stand_column_by_column():
     document = Document()
-    two_columns(document, ["UBND HUYỆN VĨNH LINH", "Số: 95/TB-UBND"],
-                ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Vĩnh Linh, ngày 28 tháng 11 năm 2023"])  # fmt: skip
+    left = ["UBND HUYỆN VĨNH LINH", "Số: 95/TB-UBND"]
+    two_columns(
+        document, left, ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Vĩnh Linh, ngày 28/11/2023"]
+    )
     document.add_paragraph("THÔNG BÁO")
     document.add_paragraph("1. Phòng Nội vụ rà soát.")
     two_columns(document, ["Nơi nhận:", "- Như trên;"], ["TL. CHỦ TỊCH", "Hoàng Thị Phụng"])
@@ -33,7 +35,7 @@ def test_tables_are_read_where_they_stand_column_by_column():
         "UBND HUYỆN VĨNH LINH",
         "Số: 95/TB-UBND",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Vĩnh Linh, ngày 28 tháng 11 năm 2023",
+        "Vĩnh Linh, ngày 28/11/2023",
         "THÔNG BÁO",
         "1. Phòng Nội vụ rà soát.",
         "Nơi nhận:",
