@@ -384,6 +384,10 @@ FRAGMENTS = [
     "trong tháng 13/2024", "đến cuối năm 9999", "đạt 100%", "Nơi nhận:", "TL. ",
     "KT. CHỦ TỊCH", "\n", "\n", "\n", "\r\n", "\x00", "\x1b[31m", "\u2028", "\x85",
     "\ufeff", "**", "*", "\t", "   ", "#", "\"", "'", "{", "[", "]", "}", "&a", "*a", "!!",
+    # The structural reader's own: headings, bullets, pages, columns, lists of units.
+    "Đối với ", "\f", "+ ", "• ", "1.1. ", "A. ", "V/v ", "(qua ", "Giao ", "UBND các xã: ",
+    "Vĩnh Hà, ", "các phòng: ", "\u00ad", "\u00ad\n", "- 2 -\n", "Trang 2/5\n", "                ",
+    "Trên đây là ", "./.", "tính đến ngày ", "Công văn số 12/KH-UBND ngày ", "Trung tâm ",
 ]  # fmt: skip
 
 

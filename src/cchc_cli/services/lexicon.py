@@ -11,10 +11,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
+#: Phrases filed by their first word, longest first: a look-up per word, not a scan.
+Phrases = dict[str, tuple[tuple[str, ...], ...]]
 
-def _phrases(text: str) -> tuple[tuple[str, ...], ...]:
-    found = {tuple(p.split()) for p in text.split(",") if p.strip()}
-    return tuple(sorted(found, key=len, reverse=True))
+
+def _phrases(text: str) -> Phrases:
+    found = sorted({tuple(p.split()) for p in text.split(",") if p.strip()}, key=len, reverse=True)
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in found:
+        table.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(phrases) for first, phrases in table.items()}
 
 
 #: Verbs that give a task to the units named after them, said by the chairman.
@@ -67,11 +73,11 @@ VERBS = _phrases(
     " kiem soat, ngan chan, phong chong, xu phat, cuong che, thu, chi, tra, chi tra, hoan tra"
 )
 #: Words that make a sentence a report of what was (not) done rather than an instruction.
-DESCRIPTION = frozenset({"da", "chua", "con", "van", "dang", "duoc", "bi", "moi"})
+DESCRIPTION = frozenset({"da", "chua", "con", "dang", "duoc", "bi"})
 #: Words of a report on results: a sentence with them and no verb of action up front
 #: says what happened, not what to do.
 RESULTS = re.compile(
-    r"\b(?:da|chua|con|van|dang|duoc|bi|dat \d|thap hon|cao hon|tang \d|giam \d|so voi"
+    r"\b(?:da|chua|con|van con|dang|duoc|bi|dat \d|thap hon|cao hon|tang \d|giam \d|so voi"
     r"|nguyen nhan|ket qua|uoc dat|tuy nhien)\b"
 )
 #: Part and section headings that review results: their items are no tasks.
@@ -79,6 +85,11 @@ REVIEW_HEADING = re.compile(
     r"(?:nhung |mot so |cac )?(?:ket qua|danh gia|tinh hinh|ton tai|han che|uu diem|khuyet diem"
     r"|nguyen nhan|mat (?:duoc|lam duoc)|thuan loi|kho khan|kiem diem|thuc trang|nhan xet"
     r"|tom tat|boi canh)\b"
+)
+#: In a heading that reviews results, words that say it assigns as well.
+MORE_TO_DO = re.compile(
+    r"\b(?:giai phap|phuong huong|thoi gian toi|nhiem vu (?:trong tam|thoi gian|tiep theo|nam"
+    r"|quy|thang|tuan)|de nghi|giao nhiem vu|khac phuc)\b"
 )
 #: Part headings that assign: their items are tasks.
 ASSIGN_HEADING = re.compile(
@@ -92,21 +103,32 @@ ADVERBS = _phrases(
 )
 
 
+def _simple_table() -> dict[int, str]:
+    table = {}
+    for code in (*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        char = chr(code)
+        lower = char.lower()
+        if len(lower) == 1:
+            base = unicodedata.normalize("NFD", lower)[0]
+            table[code] = "d" if base == "đ" else base
+    return table
+
+
+_SIMPLE = _simple_table()
+
+
 def simple(text: str) -> str:
     """Lower case without marks, "đ" as "d", one character for one: positions in it are
     positions in ``text``."""
-    out = []
-    for char in text.lower():
-        base = unicodedata.normalize("NFD", char)[0] if not char.isascii() else char
-        out.append("d" if base == "đ" else base)
-    return "".join(out)
+    return text.translate(_SIMPLE)
 
 
-def starts_with(
-    words: list[str] | tuple[str, ...], index: int, phrases: tuple[tuple[str, ...], ...]
-) -> int:
+def starts_with(words: list[str] | tuple[str, ...], index: int, phrases: Phrases) -> int:
     """The length of the longest of ``phrases`` at ``words[index]``, or 0."""
-    for phrase in phrases:
-        if tuple(words[index : index + len(phrase)]) == phrase:
-            return len(phrase)
+    if not 0 <= index < len(words):
+        return 0
+    for phrase in phrases.get(words[index], ()):
+        size = len(phrase)
+        if size == 1 or tuple(words[index : index + size]) == phrase:
+            return size
     return 0

@@ -39,6 +39,7 @@ from cchc_cli.services.lexicon import (
     ASSIGN,
     ASSIGN_HEADING,
     DESCRIPTION,
+    MORE_TO_DO,
     RESULTS,
     REVIEW_HEADING,
     SPEAKER,
@@ -138,7 +139,7 @@ class _Reader:
         headings = [c for c in node.children if c.kind == "heading"]
         named = {id(c) for c in headings} if any(self._names(c) for c in headings) else set()
         after_items = False
-        for child in node.children:
+        for place, child in enumerate(node.children, start=1):
             counters[child.kind] = counters.get(child.kind, 0) + 1
             trailing = child.kind == "para" and after_items
             after_items = after_items or child.kind != "para"
@@ -146,7 +147,7 @@ class _Reader:
                 counters["heading"] -= id(child) not in named
             part = _id_part(child, counters[child.kind], paragraphs, id(child) in named)
             if trailing:
-                part = str(len(node.children[: node.children.index(child)]) + 1)
+                part = str(place)
             ids = context.ids + ((part,) if part else ())
             if child.kind == "multi":
                 ids = (*(i for i in context.ids if not i.isdigit()), child.label)
@@ -185,7 +186,8 @@ class _Reader:
     def _within(self, node: Node, said: Roles, context: _Context) -> _Context:
         """The context a heading or part gives the items under it."""
         folded = fold(node.text[:160])
-        if REVIEW_HEADING.match(folded):
+        # "Kết quả ... và nhiệm vụ thời gian tới" holds tasks too: losing one is worse.
+        if REVIEW_HEADING.match(folded) and not MORE_TO_DO.search(folded):
             mode = "review"
         elif said.subject or node.kind not in ("heading", "para") or ASSIGN_HEADING.match(folded):
             mode = "assign"

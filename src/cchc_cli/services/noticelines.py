@@ -53,6 +53,14 @@ UPPER = "A-Z" + "".join(
 LOWER = "a-z" + "".join(
     c for c in map(chr, range(0xC0, 0x1EFA)) if c.islower() and c.isalpha() and c.isprintable()
 )
+#: Unicode's format characters (category Cf): soft hyphens, zero-width spaces and
+#: joiners, bidi controls, the BOM, tags. Invisible, and never part of a notice.
+_FORMAT = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f]"
+)
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 #: Word's bullets in the Symbol and Wingdings fonts arrive as private-use characters.
 _BULLETS = re.compile("[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf071]")
@@ -115,18 +123,14 @@ _WRAPPED_SHARE = 0.35
 def clean(line: str) -> str:
     """One line's characters as a reader sees them; runs of spaces are kept (columns)."""
     line = unicodedata.normalize("NFC", line)
-    if _needs_format_pass(line):
+    if not line.isascii() and _FORMAT.search(line):
         # A soft hyphen at the end says the word goes on in the next line: kept for that.
         cut = line.rstrip().endswith("\u00ad")
-        line = "".join(c for c in line if unicodedata.category(c) != "Cf") + "\u00ad" * cut
+        line = _FORMAT.sub("", line) + "\u00ad" * cut
     line = _BULLETS.sub("•", _SPACES.sub(" ", line.replace("\t", "    ")))
     if "*" in line or "_" in line:
         line = _EMPHASIS.sub("", line)
     return _unspace_letters(line)
-
-
-def _needs_format_pass(line: str) -> bool:
-    return not line.isascii() and any(unicodedata.category(c) == "Cf" for c in line)
 
 
 def _unspace_letters(line: str) -> str:
@@ -182,7 +186,7 @@ def _without_furniture(pages: list[list[str]]) -> list[tuple[str, bool]]:
             if not stripped or _RULE.fullmatch(stripped):
                 blank = True
                 continue
-            if _PAGE_NUMBER.fullmatch(simple(stripped)):
+            if len(stripped) <= 16 and _PAGE_NUMBER.fullmatch(simple(stripped)):
                 for other in page[max(0, index - 2) : index + 3]:
                     if other.strip() and other is not line:
                         near_number[_key(other)] += 1
