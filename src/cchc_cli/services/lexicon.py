@@ -31,7 +31,7 @@ ASSIGN = _phrases(
 #: Words before a unit that belong to no name ("Thủ trưởng các phòng ...").
 FILLERS = _phrases(
     "cac, thu truong, chu tich, pho chu tich, lanh dao, dong chi, truong, pho truong, giam doc,"
-    " chanh, chanh van phong, rieng, cho, toan the, tat ca, ca, cung, cung voi, va, doi voi,"
+    " chanh, rieng, cho, toan the, tat ca, ca, cung, cung voi, va, doi voi,"
     " thuong truc, cac dong chi, ban lanh dao"
 )
 #: The chairman or the committee speaking: "Chủ tịch UBND huyện giao ...".

@@ -244,10 +244,12 @@ def read_closing(lines: list[Line]) -> Closing:
     rest = [(i, t) for i, t in enumerate(texts) if i not in taken]
     signed = next((i for i, t in rest if _SIGNED.fullmatch(t) and t.isupper()), None)
     if signed is not None:
-        m = _SIGNED.fullmatch(texts[signed])
-        assert m is not None
-        on_behalf: str | None = f"{m[1]}. {m[2]}"
-        after = [t for i, t in rest if i > signed]
+        # "TM. ỦY BAN NHÂN DÂN" over "KT. CHỦ TỊCH": both say on whose behalf.
+        marks = [signed]
+        while marks[-1] + 1 < len(texts) and _SIGNED.fullmatch(texts[marks[-1] + 1]):
+            marks.append(marks[-1] + 1)
+        on_behalf: str | None = " ".join(_marked(texts[i]) for i in marks)
+        after = [t for i, t in rest if i > marks[-1]]
     else:
         # Signed by the chairman himself: "CHỦ TỊCH", then the name.
         own = next((i for i, t in rest if _SIGNER_TITLE.fullmatch(t)), None)
@@ -261,6 +263,11 @@ def read_closing(lines: list[Line]) -> Closing:
     if title or names:
         closing.signer = (names[-1] if names else "", title, on_behalf)
     return closing
+
+
+def _marked(text: str) -> str:
+    m = _SIGNED.fullmatch(text)
+    return f"{m[1]}. {m[2]}" if m else text
 
 
 def _goes_on(previous: str, text: str) -> bool:
