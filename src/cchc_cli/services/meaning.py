@@ -176,6 +176,8 @@ class _Reader:
             # when it reads as an instruction, and the lead-in's deadline was for the items.
             verdict = "no" if verdict == "maybe" else verdict
             context = replace(context, deadline=None, deadline_from=None)
+        if verdict == "no" and context.mode != "review" and self._assigns_inside(text):
+            verdict = "doubt"
         if verdict == "no":
             return
         if verdict == "doubt":
@@ -234,10 +236,13 @@ class _Reader:
             return "no" if RESULTS.search(predicate[:300]) else "maybe"
         if (assigning and own) or (own and acting):
             return "task"
-        dated = re.search(r"\d/\d|thang \d", plain)
-        if dated and assigned_within(self.names, text[:400]):
-            return "doubt"
         return "no"
+
+    def _assigns_inside(self, text: str) -> bool:
+        """A paragraph left out that gives dated work to a unit inside a sentence."""
+        plain = simple(text[:400])
+        dated = re.search(r"\d/\d|thang \d", plain)
+        return bool(dated) and assigned_within(self.names, text[:400])
 
     def _task(self, text: str, said: Roles, context: _Context, maybe: bool) -> DraftTask:
         own = said.subject

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from cchc_cli.core.vntext import fold
 from cchc_cli.services.lexicon import (
+    ADVERBS,
     ASSIGN,
     FILLERS,
     LIST_HEADS,
@@ -294,8 +295,12 @@ def assigned_within(names: UnitNames, text: str) -> bool:
     words = Words(text)
     for index in range(len(words)):
         size = starts_with(words.folded, index, ASSIGN)
-        if size and run_at(names, words, index + size).units:
-            return True
+        if not size:
+            continue
+        run = run_at(names, words, index + size)
+        after = run.end + starts_with(words.folded, run.end, ADVERBS)
+        if run.units and starts_with(words.folded, after, VERBS):
+            return True  # "giao Phòng Tư pháp rà soát ...": a unit, then what it must do
     return False
 
 
