@@ -524,7 +524,7 @@ TERMINAL_NOTICE = (
     HEAD.replace("Tiêu đề", "Tiêu đề \x1b]0;tiêu đề giả\x07 \u202eđảo\u202c")
     + "Đối với Phòng Nội vụ\x1b[2J:\n"
     + "- Rà soát \x1b[31mthủ tục\x1b[0m, hoàn thành trước ngày 15/3.\n"
-    + "Các đơn vị cần quán triệt; đồng thời giao Phòng Tư pháp \x1b[5mrà soát\x1b[0m trước"
+    + "Các đơn vị cần quán triệt; đồng thời giao Phòng Tư pháp rà soát \x1b[5m!\x1b[0m trước"
     " ngày 20/3/2024.\n" + "1. Trung tâm \x1b[1mMới\x1b[0m huyện\n- Làm việc.\n"
 )
 
@@ -540,7 +540,8 @@ def test_a_hostile_notice_imported_on_a_terminal_shows_no_escape(data_dir, tmp_p
     assert code == 0, screen
     assert "\x1b" not in screen and "\u202e" not in screen and "\x07" not in screen
     assert "\\x1B[31m" in screen  # shown as text, where it was
-    assert "# REVIEW:" in screen
+    assert "# REVIEW: đoạn sau không được nhập" in screen  # the paragraph left out, quoted
+    assert "#   \\x1B[5m!\\x1B[0m trước ngày 20/3/2024." in screen
     draft = screen[: screen.index("Đã đọc")].replace("\r\n", "\n")
     node, problems = parse(draft, "x.yaml")
     assert problems == []
