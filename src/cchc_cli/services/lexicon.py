@@ -36,8 +36,8 @@ FILLERS = _phrases(
 )
 #: The chairman or the committee speaking: "Chủ tịch UBND huyện giao ...".
 SPEAKER = re.compile(
-    r"(?:(?:pho )?chu tich |lanh dao |thuong truc )?(?:ubnd|uy ban nhan dan) (?:huyen|tinh)"
-    r"(?: vinh linh)?(?: da)? "
+    r"(?:thu (?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)\s*,\s*)?(?:(?:(?:pho )?chu tich "
+    r"|lanh dao |thuong truc )?(?:ubnd|uy ban nhan dan) (?:huyen|tinh)(?: vinh linh)?(?: da)? )?"
 )
 #: The first word(s) of a unit's name, for names the registry does not know.
 UNIT_HEADS = _phrases(
@@ -45,7 +45,7 @@ UNIT_HEADS = _phrases(
     " thanh tra, chi cuc, cong an, ban chi huy, benh vien, truong, doi, hat, chi nhanh, kho bac,"
     " bao hiem, dien luc, mat tran, lien doan, huyen doan, ngan hang, hoi dong, to cong tac,"
     " ban quan ly, ban chi dao, cong ty, hop tac xa, vien kiem sat, toa an, chi cuc thue,"
-    " bao hiem xa hoi, kho bac nha nuoc, ban chi huy quan su, trung tam y te"
+    " bao hiem xa hoi, kho bac nha nuoc, ban chi huy quan su, trung tam y te, so"
 )
 #: Heads of a list of names: "các phòng: Tài chính - Kế hoạch, ...", "UBND các xã: ...".
 LIST_HEADS = {"phong": "Phòng", "xa": "xã", "thi tran": "thị trấn", "ban": "Ban"}

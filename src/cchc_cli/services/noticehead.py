@@ -229,7 +229,15 @@ def _preamble(lines: list[Line], header: Header) -> None:
 # -- the closing ---------------------------------------------------------------------------
 
 _SIGNED = re.compile(r"(TL|KT|TM|TUQ|Q)\.\s*(.+)")
-_SIGNER_TITLE = re.compile(r"(?:PHÓ )?(?:CHỦ TỊCH|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|GIÁM ĐỐC)")
+_SIGNER_TITLE = re.compile(
+    r"(?:PHÓ )?(?:CHỦ TỊCH|CHÁNH VĂN PHÒNG|TRƯỞNG (?:PHÒNG|BAN)|GIÁM ĐỐC)\b[^,;:]{0,40}"
+)
+
+
+def _signer_title(text: str) -> bool:
+    return text.isupper() and _SIGNER_TITLE.fullmatch(text) is not None
+
+
 _NAME = re.compile(rf"[{UPPER}][{LOWER}]*(?: [{UPPER}][{LOWER}]*){{1,5}}")
 
 
@@ -251,8 +259,8 @@ def read_closing(lines: list[Line]) -> Closing:
         on_behalf: str | None = " ".join(_marked(texts[i]) for i in marks)
         after = [t for i, t in rest if i > marks[-1]]
     else:
-        # Signed by the chairman himself: "CHỦ TỊCH", then the name.
-        own = next((i for i, t in rest if _SIGNER_TITLE.fullmatch(t)), None)
+        # Signed in one's own name: "CHỦ TỊCH" or "TRƯỞNG BAN", then the name.
+        own = next((i for i, t in rest if _signer_title(t)), None)
         if own is None:
             return closing
         on_behalf = None

@@ -73,7 +73,8 @@ _PAGE_NUMBER = re.compile(
 )
 _RULE = re.compile(r"[\s_\-–—=*.~…]{3,}")
 _LABEL = re.compile(
-    r"(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)]\s|[-–—+•●▪◦○·*]\s?\S"
+    r"(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)]\s|(?:\d{1,2}|[a-zđ])\s*/\s"
+    r"|[-–—+•●▪◦○·*]\s?\S"
 )
 #: Words a sentence does not end with: the line after them goes on.
 _OPEN_WORDS = frozenset(

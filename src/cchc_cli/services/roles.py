@@ -36,6 +36,9 @@ from cchc_cli.services.unitnames import UnitNames
 
 #: The most words a name the registry does not know may have.
 _UNKNOWN_WORDS = 12
+#: One-word verbs and adverbs no unit's name has in lower case ("Sở Nội vụ sớm tổ chức",
+#: but "Phòng Ngoại giao", "Công ty Cấp nước").
+_ENDS_A_NAME = frozenset({"som", "gui", "nop", "lam", "trinh", "ky", "can", "phai", "xin", "tiep"})
 _SEPARATORS = frozenset({",", ";", ":", "-", "–", "và", "&", "/"})
 _STOPS = frozenset({".", "(", ")", "!", "?"})
 
@@ -211,6 +214,8 @@ def _name_goes_on(names: UnitNames, words: Words, index: int) -> bool:
 def _unknown(names: UnitNames, words: Words, index: int, prefix: str | None) -> int:
     """The length in words of a name the registry does not know, or 0."""
     head = starts_with(words.folded, index, UNIT_HEADS)
+    if head == 1 and words.folded[index] == "so" and words.written(index, index + 1) != "Sở":
+        head = 0  # "Số" (a number) folds as "Sở" (a provincial department) does
     if not head and not (prefix and words.capital(index)):
         return 0
     position = index + head
@@ -227,7 +232,11 @@ def _unknown(names: UnitNames, words: Words, index: int, prefix: str | None) -> 
             break
         # A verb ends the name; one-word verbs do not ("Phòng Ngoại giao").
         lower = not words.capital(position)
-        if lower and starts_with(words.folded, position, VERBS) > 1:
+        if lower and (
+            starts_with(words.folded, position, VERBS) > 1
+            or starts_with(words.folded, position, ADVERBS)
+            or words.folded[position] in _ENDS_A_NAME
+        ):
             break
         if words.folded[position] == "va" and not _name_goes_on(names, words, position + 1):
             break
@@ -308,7 +317,8 @@ def _subject(names: UnitNames, words: Words, plain: str, inherited: bool) -> tup
     index = 0
     if m := SPEAKER.match(plain):
         after = words.index_at(m.end())
-        if starts_with(words.folded, after, ASSIGN):
+        # "Chủ tịch UBND huyện giao ...", "Thứ hai, Phòng ...": past who speaks and the count.
+        if starts_with(words.folded, after, ASSIGN) or plain.startswith("thu "):
             index = after
     verb = starts_with(words.folded, index, ASSIGN)
     if verb and not (inherited and words.folded[index] == "chi"):
