@@ -255,6 +255,9 @@ def test_the_meeting_and_the_chair_from_the_first_paragraph(paragraph, meeting, 
         ("IV- Tổ chức thực hiện", "roman", "IV", "Tổ chức thực hiện"),
         ("1. Phòng Nội vụ", "decimal", "1", "Phòng Nội vụ"),
         ("1) Phòng Nội vụ", "decimal", "1", "Phòng Nội vụ"),
+        ("1/ Phòng Nội vụ", "decimal", "1", "Phòng Nội vụ"),
+        ("2- Phòng Nội vụ", "decimal", "2", "Phòng Nội vụ"),
+        ("b/ Rà soát", "letter", "b", "Rà soát"),
         ("2.3. Rà soát", "multi", "2.3", "Rà soát"),
         ("2.3.1 Rà soát", "multi", "2.3.1", "Rà soát"),
         ("đ) Rà soát", "letter", "đ", "Rà soát"),
@@ -272,7 +275,16 @@ def test_every_numbering_style(line, kind, label, rest):
 
 
 @pytest.mark.parametrize(
-    "line", ["20.3.2024 là hạn", "2023 là năm bản lề", "v.v. các nội dung", "100% hồ sơ", "Hồ Xá"]
+    "line",
+    [
+        "20.3.2024 là hạn",
+        "2023 là năm bản lề",
+        "v.v. các nội dung",
+        "100% hồ sơ",
+        "Hồ Xá",
+        "15/12/2023 là hạn",
+        "2-3 ngày",
+    ],
 )
 def test_lines_that_only_look_numbered(line):
     assert label_of(line) is None
