@@ -39,7 +39,6 @@ _UNKNOWN_WORDS = 12
 #: One-word verbs and adverbs no unit's name has in lower case ("Sở Nội vụ sớm tổ chức",
 #: but "Phòng Ngoại giao", "Công ty Cấp nước").
 _ENDS_A_NAME = frozenset({"som", "gui", "nop", "lam", "trinh", "ky", "can", "phai", "xin", "tiep"})
-_SEPARATORS = frozenset({",", ";", ":", "-", "–", "và", "&", "/"})
 _STOPS = frozenset({".", "(", ")", "!", "?"})
 
 
