@@ -179,8 +179,9 @@ def _next_rank(labels: list[tuple[str, str, str] | None], index: int) -> float:
 
 
 _ADDS_TO_ITEM = re.compile(
-    r"(?:thoi han|thoi gian (?:hoan thanh|thuc hien)|han chot|hoan thanh (?:truoc|trong|cham|xong)"
-    r"|cham nhat|xong truoc|ket qua (?:bao cao|gui)|bao cao ket qua (?:ve|truoc))\b"
+    r"(?:thoi han|thoi gian(?: hoan thanh| thuc hien)?\s*:|thoi gian (?:hoan thanh|thuc hien)"
+    r"|han (?:chot|cuoi|hoan thanh)|hoan thanh (?:truoc|trong|cham|xong)|cham nhat|xong truoc"
+    r"|ket qua (?:bao cao|gui)|bao cao ket qua (?:ve|truoc)|tien do\s*:)\b"
 )
 
 
