@@ -359,3 +359,19 @@ def test_ids_keep_their_part_only_where_numbers_restart(names):
     assert [t[0] for t in summary(names, body)] == ["I.1", "II.1"]
     body = "I. NHIỆM VỤ\n1. Phòng Y tế rà soát.\n2. Phòng Giáo dục và Đào tạo rà soát.\n"
     assert [t[0] for t in summary(names, body)] == ["1", "2"]
+
+
+def test_a_unit_s_name_set_apart_on_its_line_heads_the_paragraphs_under_it(names):
+    body = """
+Chủ tịch UBND huyện kết luận như sau:
+Phòng Nội vụ
+Tham mưu kiện toàn Ban Chỉ đạo cải cách hành chính trong tháng 12/2023.
+Theo dõi việc thực hiện.
+Phòng Tư pháp
+Rà soát văn bản quy phạm pháp luật trước ngày 15/12/2023.
+"""
+    assert summary(names, body) == [
+        ("1.1", ["noi-vu"], "2023-12-31"),
+        ("1.2", ["noi-vu"], None),
+        ("2", ["tu-phap"], "2023-12-14"),
+    ]

@@ -136,7 +136,7 @@ class _Reader:
         paragraphs = sum(1 for c in node.children if c.kind == "para")
         # An unnumbered heading counts in the ids where it names units ("Đối với Phòng
         # X:"); a lead-in ("... như sau:") is no level of its own.
-        headings = [c for c in node.children if c.kind == "heading"]
+        headings = [c for c in node.children if c.kind == "heading" and c.children]
         named = {id(c) for c in headings} if any(self._names(c) for c in headings) else set()
         after_items = False
         for place, child in enumerate(node.children, start=1):

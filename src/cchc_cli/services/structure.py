@@ -156,7 +156,7 @@ def body_tree(lines: list[Line]) -> Node:
         if found is not None:
             kind, label, text = found
             node = Node(kind, label, text, RANKS[kind], line=index + 1)
-        elif line.text.endswith(":") and len(line.text.split()) <= 60:
+        elif line.text.endswith(":") and len(line.text.split()) <= 60 or _short_heading(line.text):
             rank = _next_rank(labels, index)
             node = Node("heading", "", line.text, rank, line=index + 1)
         else:
@@ -167,6 +167,16 @@ def body_tree(lines: list[Line]) -> Node:
         stack[-1].children.append(node)
         stack.append(node)
     return root
+
+
+def _short_heading(text: str) -> bool:
+    """A short line that closes no sentence: a unit's name set apart ("Phòng Nội vụ"), a
+    heading in capitals ("KẾT LUẬN")."""
+    return (
+        len(text.split()) <= 12
+        and not text.endswith((".", ";", ",", "!", "?", ")", "-"))
+        and text[:1].isupper()
+    )
 
 
 def _next_rank(labels: list[tuple[str, str, str] | None], index: int) -> float:
