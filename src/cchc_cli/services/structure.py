@@ -156,7 +156,9 @@ def body_tree(lines: list[Line]) -> Node:
         if found is not None:
             kind, label, text = found
             node = Node(kind, label, text, RANKS[kind], line=index + 1)
-        elif line.text.endswith(":") and len(line.text.split()) <= 60 or _short_heading(line.text):
+        elif (line.text.endswith(":") and len(line.text.split()) <= 60) or _short_heading(
+            line.text
+        ):
             rank = _next_rank(labels, index)
             node = Node("heading", "", line.text, rank, line=index + 1)
         else:
