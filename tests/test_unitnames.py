@@ -81,3 +81,10 @@ def test_reading_roles_is_linear_in_the_text(names):
     assert time.perf_counter() - start < 20  # about 1 s; quadratic was hours
     assert found.subject.units == ["noi-vu"]
     assert found.partners.units == ["tu-phap"]
+
+
+def test_the_start_of_a_group_s_name_is_the_group_unless_members_follow(names):
+    assert run(names, "UBND các xã tổ chức tuyên truyền") == (["xa-thi-tran"], [])
+    assert run(names, "các phòng, ban triển khai")[0] == ["phong-ban"]
+    assert run(names, "UBND các xã: Vĩnh Hà, Vĩnh Ô")[0] == ["vinh-ha", "vinh-o"]
+    assert run(names, "Chủ tịch UBND huyện") == ([], [])

@@ -161,6 +161,15 @@ def _known(
     token = words.text[start:end]
     if token.isupper() and len(token) > 1 and (ident := names.single.get(words.folded[index])):
         return 1, ident
+    # "UBND các xã" for "UBND các xã, thị trấn", unless a list of its members follows.
+    found = names.group_start_at(words.folded, index)
+    if found is not None:
+        after = index + found[0]
+        listed = after < len(words) and (
+            words.before[after].startswith(":") or words.capital(after)
+        )
+        if not listed:
+            return found
     # "Phòng" or "UBND xã" before a name the registry knows without it, when the name
     # is of that kind ("Trung tâm Y tế huyện" is no "Phòng Y tế").
     size = starts_with(words.folded, index, UNIT_HEADS)

@@ -31,6 +31,20 @@ class UnitNames:
         names: dict[tuple[str, ...], str] = {}
         for ident, written in _all_names(registry):
             names.setdefault(tuple(_words(written)), ident)
+        #: The first three words or more of a group's names (not all of them), where no
+        #: other name starts the same way.
+        starts: dict[tuple[str, ...], set[str]] = {}
+        for ident, written in _all_names(registry):
+            words = tuple(_words(written))
+            for size in range(3, len(words)):
+                # Ending on what the group is made of: "UBND các xã", "các phòng, ban".
+                if words[size - 1] in ("xa", "phong", "ban"):
+                    starts.setdefault(words[:size], set()).add(ident)
+        self.group_starts = {
+            key: next(iter(found))
+            for key, found in starts.items()
+            if len(found) == 1 and next(iter(found)) in registry.groups and key not in names
+        }
         # One-word aliases ("Tư pháp" aside) match too much inside sentences.
         keys = [(k, i) for k, i in names.items() if len(k) >= 2 or k == ("pnv",)]
         #: One-word names ("TCKH", "PNV"): matched only where written in capitals, as a
@@ -42,6 +56,15 @@ class UnitNames:
         self.by_first: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
         for rank, (key, ident) in enumerate(ranked):
             self.by_first.setdefault(key[0], []).append((rank, key, ident))
+
+    def group_start_at(self, words: list[str], index: int) -> tuple[int, str] | None:
+        """The start of a group's name ("UBND các xã" of "UBND các xã, thị trấn", "các phòng,
+        ban" of "các phòng, ban, đơn vị"), said for the whole group: (length, id)."""
+        for size in range(min(6, len(words) - index), 2, -1):
+            ident = self.group_starts.get(tuple(words[index : index + size]))
+            if ident is not None:
+                return size, ident
+        return None
 
     def match_at(self, words: list[str], index: int) -> tuple[int, str] | None:
         """The longest name that starts at ``words[index]``: (its length in words, its id)."""
