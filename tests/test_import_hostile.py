@@ -546,3 +546,12 @@ def test_a_hostile_notice_imported_on_a_terminal_shows_no_escape(data_dir, tmp_p
     node, problems = parse(draft, "x.yaml")
     assert problems == []
     assert isinstance(node, YMap)
+
+
+def test_a_header_not_found_is_a_review_item_in_the_run_s_language(registry):
+    draft = read("1. Phòng Nội vụ rà soát thủ tục.\n", registry)
+    for lang, text in ((Lang.VI, "không tìm thấy trong văn bản"), (Lang.EN, "not found in the")):
+        reviews = {key: t(key, lang, arg="{arg}") for key in REVIEW_KEYS}
+        written = to_yaml(draft, "x", "a.txt", reviews)
+        assert f"date:  # REVIEW: {text}" in written
+        assert f"title:  # REVIEW: {text}" in written

@@ -77,6 +77,7 @@ REVIEW_KEYS = (
     "import.left-out",
     "import.bad-date",
     "import.more-units",
+    "import.not-found",
 )
 
 
@@ -265,7 +266,7 @@ def to_yaml(draft: Draft, notice_id: str, source: str, review_text: Mapping[str,
     elif draft.date_problem:
         out.append(f"date:  # REVIEW: {say('import.bad-date', draft.date_problem)}")
     else:
-        out.append("date:  # REVIEW: not found")
+        out.append(f"date:  # REVIEW: {say('import.not-found', '')}")
     if draft.meeting:
         y, m, d = draft.meeting
         out.append(f"meeting_date: {scalar(make_date(y, m, d))}")
@@ -274,7 +275,7 @@ def to_yaml(draft: Draft, notice_id: str, source: str, review_text: Mapping[str,
     if draft.title:
         out.append(block_text("title", draft.title))
     else:
-        out.append("title:  # REVIEW: not found")
+        out.append(f"title:  # REVIEW: {say('import.not-found', '')}")
     if draft.chair:
         out += ["chair:", f"  name: {scalar(draft.chair[0])}", f"  title: {scalar(draft.chair[1])}"]
     if draft.signer:

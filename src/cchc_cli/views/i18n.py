@@ -841,6 +841,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "đoạn sau không được nhập nhưng có thể là nhiệm vụ: thêm vào nếu đúng",
         "the paragraph below was left out but may be a task: add it if it is one",
     ),
+    "import.not-found": (
+        "không tìm thấy trong văn bản: ghi vào",
+        "not found in the notice: write it",
+    ),
     "import.pdf-no-text": (
         "{path} là bản quét (ảnh), không có lớp chữ: cần nhận dạng chữ (OCR) hoặc xin bản"
         " Word/PDF gốc rồi nhập lại",
