@@ -220,8 +220,8 @@ def test_a_text_with_no_numbered_assignment_is_refused(cchc, data_dir, tmp_path)
     result = cchc("import", str(source), "--lang", "en")
     assert result.exit_code == 1
     assert result.stderr == (
-        f"cchc: error: no assigned task found in {source}: the assignments are the "
-        "sections numbered 1., 2., ...\n"
+        f"cchc: error: no assigned task found in {source}: tasks are items or paragraphs that "
+        "assign work to a unit (Giao, Đề nghị, Yêu cầu ...) or stand under a unit's name\n"
     )
     assert sorted(p.name for p in (data_dir / "notices").iterdir()) == [NOTICE]
 

@@ -384,6 +384,10 @@ FRAGMENTS = [
     "trong tháng 13/2024", "đến cuối năm 9999", "đạt 100%", "Nơi nhận:", "TL. ",
     "KT. CHỦ TỊCH", "\n", "\n", "\n", "\r\n", "\x00", "\x1b[31m", "\u2028", "\x85",
     "\ufeff", "**", "*", "\t", "   ", "#", "\"", "'", "{", "[", "]", "}", "&a", "*a", "!!",
+    # The structural reader's own: headings, bullets, pages, columns, lists of units.
+    "Đối với ", "\f", "+ ", "• ", "1.1. ", "A. ", "V/v ", "(qua ", "Giao ", "UBND các xã: ",
+    "Vĩnh Hà, ", "các phòng: ", "\u00ad", "\u00ad\n", "- 2 -\n", "Trang 2/5\n", "                ",
+    "Trên đây là ", "./.", "tính đến ngày ", "Công văn số 12/KH-UBND ngày ", "Trung tâm ",
 ]  # fmt: skip
 
 
@@ -512,3 +516,42 @@ def test_a_pipe_named_like_a_word_file_is_refused_at_once(tmp_path):
     with pytest.raises(CchcError) as caught:
         read_source(str(fifo))
     assert caught.value.key == "import.not-regular"
+
+
+# -- on a terminal -----------------------------------------------------------------------------
+
+TERMINAL_NOTICE = (
+    HEAD.replace("Tiêu đề", "Tiêu đề \x1b]0;tiêu đề giả\x07 \u202eđảo\u202c")
+    + "Đối với Phòng Nội vụ\x1b[2J:\n"
+    + "- Rà soát \x1b[31mthủ tục\x1b[0m, hoàn thành trước ngày 15/3.\n"
+    + "Các đơn vị cần quán triệt; đồng thời giao Phòng Tư pháp rà soát \x1b[5m!\x1b[0m trước"
+    " ngày 20/3/2024.\n" + "1. Trung tâm \x1b[1mMới\x1b[0m huyện\n- Làm việc.\n"
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("columns", [80, 160])
+def test_a_hostile_notice_imported_on_a_terminal_shows_no_escape(data_dir, tmp_path, columns):
+    from test_hostile import run_on_terminal
+
+    source = tmp_path / "hostile.txt"
+    source.write_text(TERMINAL_NOTICE, "utf-8")
+    code, screen = run_on_terminal(["import", str(source), "--dry-run"], data_dir, columns)
+    assert code == 0, screen
+    assert "\x1b" not in screen and "\u202e" not in screen and "\x07" not in screen
+    assert "\\x1B[31m" in screen  # shown as text, where it was
+    assert "# REVIEW: đoạn sau không được nhập" in screen  # the paragraph left out, quoted
+    assert "#   \\x1B[5m!\\x1B[0m trước ngày 20/3/2024." in screen
+    draft = screen[: screen.index("Đã đọc")].replace("\r\n", "\n")
+    node, problems = parse(draft, "x.yaml")
+    assert problems == []
+    assert isinstance(node, YMap)
+
+
+def test_a_header_not_found_is_a_review_item_in_the_run_s_language(registry):
+    draft = read("1. Phòng Nội vụ rà soát thủ tục.\n", registry)
+    for lang, text in ((Lang.VI, "không tìm thấy trong văn bản"), (Lang.EN, "not found in the")):
+        reviews = {key: t(key, lang, arg="{arg}") for key in REVIEW_KEYS}
+        written = to_yaml(draft, "x", "a.txt", reviews)
+        assert f"date:  # REVIEW: {text}" in written
+        assert f"title:  # REVIEW: {text}" in written

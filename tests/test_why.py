@@ -11,6 +11,7 @@ import pytest
 
 from cchc_cli.store.cache import FileCache
 from cchc_cli.store.loader import load
+from cchc_cli.views.i18n import Lang, t
 
 COUNTED = """\
 id: tb-45
@@ -281,5 +282,7 @@ def test_import_reads_deadlines_with_the_notice_s_date_and_flags_those_naming_no
         "  # working_days_from: 2024-01-12" in draft
     )
     assert "deadline: trước ngày 10/01  # before: 2024-01-09" in draft
-    assert "deadline.no-day" in draft  # the urgent task without a day: a REVIEW item
+    # The urgent task without a day: a REVIEW item, right above its text.
+    review = t("import.no-day", Lang.VI)
+    assert f"# REVIEW: {review}\n    text: >-\n      Khẩn trương" in draft
     assert "2023-02-02" not in draft  # the plan's date is no deadline

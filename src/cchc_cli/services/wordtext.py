@@ -234,33 +234,127 @@ def _num_pr(pPr: Any) -> _Numbering:
 
 
 def document_text(document: Any, limit: int | None = None, path: str = "-") -> str:
-    """The paragraphs' text, one per line; :class:`CchcError` past ``limit`` characters."""
-    levels = _levels(document)
-    counters: dict[str, list[int]] = {}
-    by_style: dict[str | None, _Numbering] = {}
-    lines = []
-    size = 0
-    for paragraph in document.paragraphs:
+    """The text of the body in document order, one paragraph a line, tables included;
+    :class:`CchcError` past ``limit`` characters."""
+    from docx.text.paragraph import Paragraph
+
+    lines = _Lines(document, limit, path)
+    for block in document.element.body.iterchildren():
+        if block.tag == f"{W}p":
+            lines.paragraph(Paragraph(block, document))
+        elif block.tag == f"{W}tbl":
+            _table(block, document, lines)
+    return "\n".join(lines.out)
+
+
+class _Lines:
+    """The lines read so far, with Word's list counters and the size limit."""
+
+    def __init__(self, document: Any, limit: int | None, path: str) -> None:
+        self.levels = _levels(document)
+        self.counters: dict[str, list[int]] = {}
+        self.by_style: dict[str | None, _Numbering] = {}
+        self.out: list[str] = []
+        self.size = 0
+        self.limit = limit
+        self.path = path
+
+    def paragraph(self, paragraph: Any) -> None:
         text = paragraph.text
-        found = _numbering(paragraph, by_style)
+        found = _numbering(paragraph, self.by_style)
+        levels = self.levels
         if found and found[0] in levels and found[1] in levels[found[0]]:
-            num_id, level = found
-            fmt, pattern, _ = levels[num_id][level]
-            counts = counters.setdefault(num_id, [0] * LEVELS)
-            counts[level] += 1
-            for deeper in range(level + 1, LEVELS):
-                counts[deeper] = 0
-            if fmt == "bullet":
-                label = "-"
-            else:
-                label = pattern
-                for depth in range(level + 1):
-                    lvl_fmt, _, lvl_start = levels[num_id].get(depth, ("decimal", "", 1))
-                    value = counts[depth] + lvl_start - 1 if counts[depth] else lvl_start
-                    label = label.replace(f"%{depth + 1}", _format(value, lvl_fmt))
-            text = f"{label} {text}"
-        lines.append(text)
-        size += len(text) + 1
-        if limit is not None and size > limit:
-            raise CchcError("import.too-large", path=path, limit=limit)
-    return "\n".join(lines)
+            text = f"{self._label(found)} {text}"
+        self.add(text)
+
+    def _label(self, found: tuple[str, int]) -> str:
+        num_id, level = found
+        fmt, pattern, _ = self.levels[num_id][level]
+        counts = self.counters.setdefault(num_id, [0] * LEVELS)
+        counts[level] += 1
+        for deeper in range(level + 1, LEVELS):
+            counts[deeper] = 0
+        if fmt == "bullet":
+            return "-"
+        label = pattern
+        for depth in range(level + 1):
+            lvl_fmt, _, lvl_start = self.levels[num_id].get(depth, ("decimal", "", 1))
+            value = counts[depth] + lvl_start - 1 if counts[depth] else lvl_start
+            label = label.replace(f"%{depth + 1}", _format(value, lvl_fmt))
+        return label
+
+    def add(self, text: str) -> None:
+        self.out.append(text)
+        self.size += len(text) + 1
+        if self.limit is not None and self.size > self.limit:
+            raise CchcError("import.too-large", path=self.path, limit=self.limit)
+
+
+# -- tables -------------------------------------------------------------------------------
+
+#: Column headings of a table of tasks (folded): what each column is.
+_COLUMNS = (
+    ("number", re.compile(r"^(?:stt|tt|so tt|so thu tu)$")),
+    ("task", re.compile(r"noi dung|nhiem vu|cong viec")),
+    ("deadline", re.compile(r"thoi gian|thoi han|tien do")),
+    ("partners", re.compile(r"phoi hop")),
+    ("units", re.compile(r"don vi|co quan|chu tri|thuc hien|trach nhiem")),
+)
+
+
+def _table(table: Any, document: Any, lines: _Lines) -> None:
+    """A table in reading order: a table of tasks row by row, each row an item that says
+    its units and deadline in words; any other (the header's or the signature's two
+    columns) column by column, as a reader takes in each side."""
+    rows = [[_cell_paragraphs(tc, document) for tc in tr.findall(f"{W}tc")]
+            for tr in table.findall(f"{W}tr")]  # fmt: skip
+    columns = _task_columns(rows[0]) if rows else None
+    if columns is not None:
+        for row in rows[1:]:
+            lines.add(_task_row(rows[0], row, columns))
+        return
+    width = max((len(row) for row in rows), default=0)
+    for column in range(width):
+        for row in rows:
+            if column < len(row):
+                for paragraph in row[column]:
+                    lines.paragraph(paragraph)
+
+
+def _cell_paragraphs(cell: Any, document: Any) -> list[Any]:
+    from docx.text.paragraph import Paragraph
+
+    # A nested table's paragraphs are read in place, in order.
+    return [Paragraph(p, document) for p in cell.iter(f"{W}p")]
+
+
+def _task_columns(heading: list[list[Any]]) -> dict[int, str] | None:
+    """Column index -> role, when the first row names the columns of a table of tasks."""
+    from cchc_cli.core.vntext import fold
+
+    roles: dict[int, str] = {}
+    for index, cell in enumerate(heading):
+        text = fold(" ".join(p.text for p in cell))
+        for role, pattern in _COLUMNS:
+            if pattern.search(text) and role not in roles.values():
+                roles[index] = role
+                break
+    return roles if "task" in roles.values() and len(roles) >= 2 else None
+
+
+def _task_row(heading: list[list[Any]], row: list[list[Any]], columns: dict[int, str]) -> str:
+    """ "3. <task>. Đơn vị chủ trì: Phòng Nội vụ. Thời hạn: Trước 15/12/2023." """
+    parts: dict[str, str] = {}
+    for index, cell in enumerate(row):
+        text = " ".join(" ".join(p.text.split()) for p in cell).strip()
+        role = columns.get(index)
+        if role and text:
+            name = " ".join(" ".join(p.text for p in heading[index]).split())
+            parts[role] = text if role in ("number", "task") else f"{name}: {text}"
+    number = parts.pop("number", "").rstrip(".")
+    task = parts.pop("task", "")
+    if number and not task and len(row) > 1:
+        return f"{number}. " + " ".join(parts.values())
+    sentences = [task.rstrip("."), *(v.rstrip(".") for v in parts.values())]
+    body = ". ".join(s for s in sentences if s) + "."
+    return f"{number}. {body}" if number else f"- {body}"

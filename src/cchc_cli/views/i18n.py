@@ -834,8 +834,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- import ----------------------------------------------------------------
     "import.no-assignees": (
-        "không tìm thấy đơn vị được giao trong tiêu đề mục",
-        "no assigned unit found in the section's heading",
+        "không tìm thấy đơn vị được giao, trong nhiệm vụ cũng như tiêu đề mục",
+        "no assigned unit found, in the task or in its headings",
     ),
     "import.unknown-unit": (
         "đơn vị không có trong danh mục, giữ nguyên như văn bản: {arg}",
@@ -855,8 +855,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " {reviews} [reviews:item needs|items need] review.",
     ),
     "import.nothing": (
-        "không tìm thấy nhiệm vụ nào trong {path}: các nhiệm vụ nằm ở các mục đánh số 1., 2., ...",
-        "no assigned task found in {path}: the assignments are the sections numbered 1., 2., ...",
+        "không tìm thấy nhiệm vụ nào trong {path}: nhiệm vụ là các mục, đoạn giao việc cho"
+        " đơn vị (Giao, Đề nghị, Yêu cầu ...) hoặc nằm dưới tên đơn vị",
+        "no assigned task found in {path}: tasks are items or paragraphs that assign work to"
+        " a unit (Giao, Đề nghị, Yêu cầu ...) or stand under a unit's name",
     ),
     "import.taken": (
         "đã có thông báo mã {id}; nếu đây là thông báo khác, dùng --id để đặt mã khác",
@@ -875,6 +877,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ngày không có thật: {arg}; ghi lại cho đúng",
         "not a real date: {arg}; write the right one",
     ),
+    # -- importing notices as they arrive (issue 19) ---------------------------
+    "import.no-day": (
+        "thời hạn không nêu ngày cụ thể (như “sớm”, “trước Tết”): ghi ngày hoặc bỏ thời hạn",
+        "the time limit names no day (such as “sớm”, “trước Tết”): write a day or drop it",
+    ),
+    "import.several-deadlines": (
+        "văn bản nêu nhiều thời hạn ({arg}); đã chọn thời hạn ghi dưới đây: kiểm tra lại",
+        "the text gives several deadlines ({arg}); the one below was chosen: check it",
+    ),
+    "import.maybe-task": (
+        "không chắc đây là nhiệm vụ (không có động từ giao việc): giữ hoặc xóa",
+        "this may not be a task (no verb of assignment or action): keep it or delete it",
+    ),
+    "import.left-out": (
+        "đoạn sau không được nhập nhưng có thể là nhiệm vụ: thêm vào nếu đúng",
+        "the paragraph below was left out but may be a task: add it if it is one",
+    ),
+    "import.not-found": (
+        "không tìm thấy trong văn bản: ghi vào",
+        "not found in the notice: write it",
+    ),
+    "import.pdf-no-text": (
+        "{path} là bản quét (ảnh), không có lớp chữ: cần nhận dạng chữ (OCR) hoặc xin bản"
+        " Word/PDF gốc rồi nhập lại",
+        "{path} is a scan (images) with no text layer: run text recognition (OCR) on it, or"
+        " ask for the Word or original PDF file, then import again",
+    ),
+    "import.pdf-too-large": (
+        "{path} quá lớn để nhập: hơn {pages} trang hoặc nội dung giải nén quá {limit} MB"
+        " (một thông báo chỉ vài trang)",
+        "{path} is too large to import: more than {pages} pages or more than {limit} MB of"
+        " content unpacked (a notice is a few pages)",
+    ),
+    "import.pdf-encrypted": (
+        "{path} được khóa bằng mật khẩu: mở khóa (in ra PDF mới) rồi nhập lại",
+        "{path} is locked with a password: unlock it (print it to a new PDF), then import again",
+    ),
+    # -- import (continued) ------------------------------------------------------
     "import.more-units": (
         "còn {arg} tên đơn vị khác trong tiêu đề mục không được liệt kê: xem tiêu đề",
         "{arg} more unit names in the section's heading are not listed: see the heading",

@@ -1,0 +1,374 @@
+"""Who does what in a sentence of a notice: the units it assigns, the lead, the
+coordinating units and the unit to report to.
+
+A unit is responsible where the sentence puts it as the one who acts: at its
+start ("Phòng Tư pháp: chủ trì ...", "Đối với xã Vĩnh Ô: ..."), or after the
+chairman's verb of assignment ("Giao Phòng Văn hóa và Thông tin chủ trì ...",
+"Đề nghị UBND các xã: Vĩnh Hà, Vĩnh Ô, Vĩnh Khê ..."). Units named elsewhere
+are objects ("hướng dẫn các xã ..."), partners ("phối hợp với Phòng Nội vụ") or
+where reports go ("báo cáo về UBND huyện (qua Phòng Nội vụ)"), never assignees.
+
+A run of names is read as a list: known names longest first, lists under one
+head ("các phòng: Tài chính - Kế hoạch, Kinh tế và Hạ tầng" is two units: a
+registry name is tried whole before "và" splits it), and names the registry
+does not know, kept as written when they look like a unit's ("Phòng Ngoại
+giao"). Linear in the text: each word is looked at a bounded number of times.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cchc_cli.core.vntext import fold
+from cchc_cli.services.lexicon import (
+    ADVERBS,
+    ASSIGN,
+    FILLERS,
+    LIST_HEADS,
+    SPEAKER,
+    UNIT_HEADS,
+    VERBS,
+    simple,
+    starts_with,
+)
+from cchc_cli.services.unitnames import UnitNames
+
+#: The most words a name the registry does not know may have.
+_UNKNOWN_WORDS = 12
+#: One-word verbs and adverbs no unit's name has in lower case ("Sở Nội vụ sớm tổ chức",
+#: but "Phòng Ngoại giao", "Công ty Cấp nước").
+_ENDS_A_NAME = frozenset({"som", "gui", "nop", "lam", "trinh", "ky", "can", "phai", "xin", "tiep"})
+_STOPS = frozenset({".", "(", ")", "!", "?"})
+
+
+class Words:
+    """A text's words: as written, folded, and the punctuation before each."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: list[tuple[int, int]] = []
+        self.folded: list[str] = []
+        self.before: list[str] = []
+        cache: dict[str, str] = {}
+        end = 0
+        for m in re.finditer(r"\w+", text):
+            word = m[0]
+            folded = cache.get(word)
+            if folded is None:
+                folded = cache[word] = fold(word).replace(" ", "") or "_"
+            self.before.append(text[end : m.start()].strip())
+            self.spans.append(m.span())
+            self.folded.append(folded)
+            end = m.end()
+
+    def __len__(self) -> int:
+        return len(self.folded)
+
+    def index_at(self, offset: int) -> int:
+        """The first word that starts at or after ``offset``."""
+        low, high = 0, len(self.spans)
+        while low < high:
+            mid = (low + high) // 2
+            if self.spans[mid][0] < offset:
+                low = mid + 1
+            else:
+                high = mid
+        return low
+
+    def written(self, start: int, end: int) -> str:
+        return self.text[self.spans[start][0] : self.spans[end - 1][1]]
+
+    def capital(self, index: int) -> bool:
+        first = self.text[self.spans[index][0]]
+        return first.isupper() or first.isdigit()
+
+
+@dataclass
+class Run:
+    """Units named one after the other, and where in the text they stand."""
+
+    units: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    #: Word indexes: the first name's first word, the word after the last name.
+    start: int = 0
+    end: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.units or self.unknown)
+
+
+def run_at(names: UnitNames, words: Words, index: int) -> Run:
+    """The names that follow one another from word ``index`` on (fillers skipped)."""
+    run = Run(start=index, end=index)
+    prefix: str | None = None
+    prefix_written = ""
+    position = index
+    while position < len(words):
+        if position > index and words.before[position][:1] in _STOPS:
+            break
+        skipped = position
+        found = _known(names, words, skipped, prefix)
+        while found is None and (size := starts_with(words.folded, skipped, FILLERS)):
+            skipped += size
+            if skipped >= len(words):
+                break
+            found = _known(names, words, skipped, prefix)
+        if skipped >= len(words):
+            break
+        if found is not None:
+            size, ident = found
+            if not run:
+                run.start = skipped
+            run.units.append(ident)
+            position = run.end = skipped + size
+            continue
+        head = _list_head(words, skipped)
+        if head is not None:
+            prefix, size = head
+            prefix_written = words.written(skipped + size - len(prefix.split()), skipped + size)
+            position = skipped + size
+            continue
+        size = _unknown(names, words, skipped, prefix)
+        if size:
+            if not run:
+                run.start = skipped
+            name = words.written(skipped, skipped + size)
+            if prefix and not starts_with(words.folded, skipped, UNIT_HEADS):
+                name = f"{prefix_written} {name}"
+            run.unknown.append(name)
+            position = run.end = skipped + size
+            continue
+        break
+    run.units = list(dict.fromkeys(run.units))
+    run.unknown = list(dict.fromkeys(run.unknown))
+    return run
+
+
+def _known(
+    names: UnitNames, words: Words, index: int, prefix: str | None
+) -> tuple[int, str] | None:
+    """The longest registry name at ``index`` (with the list's head before it, if any)."""
+    if prefix:
+        head = prefix.split()
+        found = names.match_at([*head, *words.folded[index : index + 12]], 0)
+        if found is not None and found[0] > len(head):
+            return found[0] - len(head), found[1]
+    found = names.match_at(words.folded, index)
+    if found is not None:
+        return found
+    start, end = words.spans[index]
+    token = words.text[start:end]
+    if token.isupper() and len(token) > 1 and (ident := names.single.get(words.folded[index])):
+        return 1, ident
+    # "UBND các xã" for "UBND các xã, thị trấn", unless a list of its members follows.
+    found = names.group_start_at(words.folded, index)
+    if found is not None:
+        after = index + found[0]
+        listed = after < len(words) and (
+            words.before[after].startswith(":") or words.capital(after)
+        )
+        if not listed:
+            return found
+    # "Phòng" or "UBND xã" before a name the registry knows without it, when the name
+    # is of that kind ("Trung tâm Y tế huyện" is no "Phòng Y tế").
+    size = starts_with(words.folded, index, UNIT_HEADS)
+    if size and index + size < len(words) and words.capital(index + size):
+        found = names.match_at(words.folded, index + size)
+        kind = " ".join(words.folded[index : index + size])
+        if found is not None and _of_kind(names.folded_names.get(found[1], ""), kind):
+            return size + found[0], found[1]
+    return None
+
+
+def _of_kind(name: str, head: str) -> bool:
+    if name.startswith(head):
+        return True
+    local = name.startswith(("xa ", "thi tran ", "ubnd "))
+    return local and head in ("ubnd", "uy ban nhan dan", "ubnd xa", "ubnd thi tran")
+
+
+def _list_head(words: Words, index: int) -> tuple[str, int] | None:
+    """ "các phòng:", "UBND các xã:", "các xã Vĩnh Hà, ...": (the head, its length)."""
+    position = index
+    if tuple(words.folded[position : position + 2]) == ("chu", "tich"):
+        position += 2
+    if position < len(words) and words.folded[position] == "ubnd":
+        position += 1
+    plural = position < len(words) and words.folded[position] == "cac"
+    position += plural
+    for head in LIST_HEADS:
+        size = len(head.split())
+        if tuple(words.folded[position : position + size]) != tuple(head.split()):
+            continue
+        after = position + size
+        if after >= len(words):
+            return None
+        if words.before[after].startswith(":") or (plural and words.capital(after)):
+            return head, after - index
+    return None
+
+
+def _name_goes_on(names: UnitNames, words: Words, index: int) -> bool:
+    """After "và" in a name ("Văn hóa - Thể thao và Truyền thông"): a capital that starts
+    no other unit's name."""
+    if index >= len(words) or not words.capital(index):
+        return False
+    return not starts_with(words.folded, index, UNIT_HEADS) and not _known(
+        names, words, index, None
+    )
+
+
+def _unknown(names: UnitNames, words: Words, index: int, prefix: str | None) -> int:
+    """The length in words of a name the registry does not know, or 0."""
+    head = starts_with(words.folded, index, UNIT_HEADS)
+    if head == 1 and words.folded[index] == "so" and words.written(index, index + 1) != "Sở":
+        head = 0  # "Số" (a number) folds as "Sở" (a provincial department) does
+    if not head and not (prefix and words.capital(index)):
+        return 0
+    position = index + head
+    if head and (position >= len(words) or not words.capital(position)):
+        # "Công an huyện", "Bảo hiểm xã hội huyện": a head and the district's name (not
+        # "UBND huyện", the notice's own issuer).
+        district = position < len(words) and words.folded[position] in ("huyen", "tinh")
+        if district and words.folded[index] not in ("ubnd", "uy", "hoi"):
+            return head + 1
+        return 0
+    while position < len(words) and position - index < _UNKNOWN_WORDS:
+        before = words.before[position][:1]
+        if position > index and before and before in ".()!?,;:":
+            break
+        # A verb ends the name; one-word verbs do not ("Phòng Ngoại giao").
+        lower = not words.capital(position)
+        if lower and (
+            starts_with(words.folded, position, VERBS) > 1
+            or starts_with(words.folded, position, ADVERBS)
+            or words.folded[position] in _ENDS_A_NAME
+        ):
+            break
+        if words.folded[position] == "va" and not _name_goes_on(names, words, position + 1):
+            break
+        position += 1
+    return position - index
+
+
+# -- roles -------------------------------------------------------------------------------
+
+
+@dataclass
+class Roles:
+    """What a sentence says of its units."""
+
+    #: The units that act, where the sentence names them (else the heading's stand).
+    subject: Run = field(default_factory=Run)
+    #: The sentence says the acting unit leads ("chủ trì").
+    leads: bool = False
+    partners: Run = field(default_factory=Run)
+    report_to: str | None = None
+    #: Where the instruction starts, after its units (a character offset).
+    predicate: int = 0
+
+
+_LEAD = re.compile(r"[\s,:;-]*(?:la don vi |lam )?(?:chu tri|dau moi)\b")
+_WITH = re.compile(r"\b(?:phoi hop (?:voi|cung)|cung voi|phoi hop:)\s*")
+_PARTNER_AFTER = re.compile(r"\s*(?:cung )?phoi hop\b(?! voi)")
+_DETAIL = re.compile(
+    r"\b(?:don vi|co quan) (?P<role>chu tri|thuc hien|phoi hop|thuc hien chinh)\s*:\s*"
+)
+_REPORT = re.compile(
+    r"\(\s*qua\s+|\b(?:bao cao|gui)\b[^.;]{0,80}?\b(?:ve|cho|den|len|toi)\s+(?=\S)|\bgui\s+(?=\S)"
+)
+
+
+def roles(names: UnitNames, text: str, inherited: bool = False) -> Roles:
+    """The roles ``text`` gives; ``inherited``: a heading above names units already."""
+    words = Words(text)
+    plain = simple(text)
+    found = Roles()
+    if len(words):
+        found.subject, found.predicate = _subject(names, words, plain, inherited)
+    rest = plain[found.predicate :]
+    found.leads = _LEAD.match(rest) is not None or bool(re.match(r"chu tri\b", plain))
+    for m in _DETAIL.finditer(plain):
+        run = run_at(names, words, words.index_at(m.end()))
+        if m["role"] == "phoi hop":
+            found.partners.units += run.units
+        elif run and not found.subject:
+            found.subject = run
+            found.leads = m["role"] == "chu tri"
+    for m in _WITH.finditer(plain):
+        run = run_at(names, words, words.index_at(m.end()))
+        found.partners.units += run.units
+        found.partners.unknown += run.unknown
+    _partners_before_verb(names, words, plain, found)
+    found.report_to = _report_to(names, words, plain)
+    subject = set(found.subject.units)
+    found.partners.units = [u for u in dict.fromkeys(found.partners.units) if u not in subject]
+    return found
+
+
+def assigned_within(names: UnitNames, text: str) -> bool:
+    """The sentence gives work to a unit somewhere in it ("..., đồng thời giao Phòng X ...")."""
+    words = Words(text)
+    for index in range(len(words)):
+        size = starts_with(words.folded, index, ASSIGN)
+        if not size:
+            continue
+        run = run_at(names, words, index + size)
+        after = run.end + starts_with(words.folded, run.end, ADVERBS)
+        if run.units and starts_with(words.folded, after, VERBS):
+            return True  # "giao Phòng Tư pháp rà soát ...": a unit, then what it must do
+    return False
+
+
+def _subject(names: UnitNames, words: Words, plain: str, inherited: bool) -> tuple[Run, int]:
+    index = 0
+    if m := SPEAKER.match(plain):
+        after = words.index_at(m.end())
+        # "Chủ tịch UBND huyện giao ...", "Thứ hai, Phòng ...": past who speaks and the count.
+        if starts_with(words.folded, after, ASSIGN) or plain.startswith("thu "):
+            index = after
+    verb = starts_with(words.folded, index, ASSIGN)
+    if verb and not (inherited and words.folded[index] == "chi"):
+        run = run_at(names, words, index + verb)
+        if run:
+            return run, _offset(words, run.end)
+        return Run(), 0
+    run = run_at(names, words, index)
+    if run and run.start - index <= 4:
+        return run, _offset(words, run.end)
+    # "Đối với các chương trình ..., đề nghị các phòng: ...": the units after the topic.
+    if m := re.match(r"(?:doi voi|ve|rieng) [^,:;.]{1,120}?[,:]\s*", plain):
+        after = words.index_at(m.end())
+        verb = starts_with(words.folded, after, ASSIGN)
+        run = run_at(names, words, after + verb)
+        if run and run.start - after - verb <= 4:
+            return run, _offset(words, run.end)
+    return Run(), 0
+
+
+def _offset(words: Words, index: int) -> int:
+    return words.spans[index][0] if index < len(words) else len(words.text)
+
+
+def _partners_before_verb(names: UnitNames, words: Words, plain: str, found: Roles) -> None:
+    """ "Phòng A chủ trì, Phòng B và UBND các xã phối hợp": B and the communes coordinate."""
+    for m in re.finditer(r"[,;]\s*", plain[found.predicate : found.predicate + 400]):
+        index = words.index_at(found.predicate + m.end())
+        run = run_at(names, words, index)
+        if run and _PARTNER_AFTER.match(plain, _offset(words, run.end)):
+            found.partners.units += run.units
+            found.partners.unknown += run.unknown
+
+
+def _report_to(names: UnitNames, words: Words, plain: str) -> str | None:
+    """The unit reports go to: "(qua Phòng Nội vụ)" first, else "báo cáo/gửi về ..."."""
+    chosen: str | None = None
+    for m in _REPORT.finditer(plain):
+        run = run_at(names, words, words.index_at(m.end()))
+        units = [u for u in run.units if u in names.unit_ids]
+        if units and words.index_at(m.end()) == run.start:
+            if m[0].startswith("("):
+                return units[0]
+            chosen = chosen or units[0]
+    return chosen
