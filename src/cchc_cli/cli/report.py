@@ -117,7 +117,7 @@ def report(
 
         assert output is not None
         chart = (t("report.chart", lang), "name", "completion_rate")
-        write_output(output, workbook_bytes(view, lang, chart))
+        write_output(output, workbook_bytes(view, lang, chart, t("report.title", lang)))
         run.tell("report.written", path=output)
     elif output is not None:
         write_output(output, rendered(formatter_for(fmt, lang, io.StringIO()), view))

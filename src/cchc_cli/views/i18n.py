@@ -779,6 +779,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--format xlsx cần --output TỆP.xlsx",
         "--format xlsx needs --output FILE.xlsx",
     ),
+    # -- papers: Word documents, the follow-up letter, workbook, calendar (issue 21) ---
+    "config.bad-text": (
+        "{key} phải là một dòng chữ, không có ký tự điều khiển",
+        "{key} must be one line of text without control characters",
+    ),
+    "config.bad-symbol": (
+        "ký hiệu '{value}' chỉ gồm chữ và số, nối các phần bằng '-' (ví dụ VP, UBND-VP)",
+        "symbol '{value}' takes letters and digits, parts joined by '-' (for example VP, UBND-VP)",
+    ),
+    "config.symbol-has-type": (
+        "ký hiệu '{value}': chỉ ghi chữ viết tắt tên cơ quan (VP); cchc tự thêm BC- cho báo cáo",
+        "symbol '{value}': write only the body's abbreviation (VP); cchc adds BC- for a report",
+    ),
+    "period.month": ("tháng {month}/{year}", "{month} {year}"),
+    "period.quarter": ("quý {quarter}/{year}", "Q{quarter} {year}"),
+    "period.year": ("năm {year}", "{year}"),
+    "period.span": ("từ ngày {start} đến ngày {end}", "{start} to {end}"),
+    "paper.date": ("ngày {day} tháng {month} năm {year}", "{day} {month} {year}"),
+    "paper.number": ("Số:        ", "No.:        "),
+    "sheet.page": ("Trang &P/&N", "Page &P of &N"),
     # -- import ----------------------------------------------------------------
     "import.no-assignees": (
         "không tìm thấy đơn vị được giao trong tiêu đề mục",
