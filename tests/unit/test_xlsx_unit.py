@@ -180,9 +180,7 @@ def test_the_title_is_the_largest_line_and_the_office_above_it_bold(tmp_path):
 
 def test_every_cell_names_its_font(tmp_path):
     book = workbook(tmp_path, Report([SUMMARY], heading=HEADING), chart=("t", "unit", "rate"))
-    fonts = {
-        c.font.name for s in book.worksheets for row in s.iter_rows() for c in row if c.value
-    }
+    fonts = {c.font.name for s in book.worksheets for row in s.iter_rows() for c in row if c.value}
     assert fonts == {"Times New Roman"}
 
 

@@ -102,8 +102,8 @@ def report(
     from cchc_cli.views.query import resolve_units, select
     from cchc_cli.views.report import build, report_period, report_view
 
-    if fmt is ReportFormat.XLSX and output is None:
-        raise UsageError("report.needs-output")
+    if fmt in (ReportFormat.XLSX, ReportFormat.DOCX) and output is None:
+        raise UsageError("report.needs-output", format=fmt.value)
     check_output(output, run.data)
     dataset, lang = run.dataset, run.lang
     # Today (or --as-of) while the period runs, else its last day; its month by default.
@@ -118,6 +118,12 @@ def report(
         assert output is not None
         chart = (t("report.chart", lang), "name", "completion_rate")
         write_output(output, workbook_bytes(view, lang, chart, t("report.title", lang)))
+        run.tell("report.written", path=output)
+    elif fmt is ReportFormat.DOCX:
+        from cchc_cli.views.report_docx import report_docx
+
+        assert output is not None
+        write_output(output, report_docx(view, dataset.config, lang, chosen, run.today))
         run.tell("report.written", path=output)
     elif output is not None:
         write_output(output, rendered(formatter_for(fmt, lang, io.StringIO()), view))

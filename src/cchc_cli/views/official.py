@@ -99,11 +99,15 @@ class TitleBlock:
     recipients: tuple[str, ...]
 
 
-def title_block(config: Config, day: date, lang: Lang, type_code: str | None) -> TitleBlock:
+def title_block(
+    config: Config, day: date, lang: Lang, type_code: str | None, issuer: str = ""
+) -> TitleBlock:
     """The title block of a paper of ``type_code`` ("BC" for a report; None for a
-    letter, công văn, whose number has no type code) dated ``day``."""
+    letter, công văn, whose number has no type code) dated ``day``. The issuing body is
+    ``document.body``, else ``office``, else ``issuing_body``, else ``issuer`` (the
+    notices')."""
     document = config.document
-    body = document.body or config.office or config.issuing_body or ""
+    body = document.body or config.office or config.issuing_body or issuer
     parts = [p for p in (type_code, document.symbol) if p]
     if type_code is None and document.drafter:
         parts.append(document.drafter)

@@ -46,6 +46,8 @@ class ReportFormat(StrEnum):
     CSV = "csv"
     JSON = "json"
     XLSX = "xlsx"
+    #: A Word document in the layout of NĐ 30/2020 (views/report_docx.py).
+    DOCX = "docx"
 
 
 #: A text cell starting with one of these is a formula to a spreadsheet (CSV injection).
