@@ -51,6 +51,7 @@ def remind(
     notice: NoticeOpt = None,
     unit: UnitOpt = None,
 ) -> None:
+    from cchc_cli.views.ics import office_id
     from cchc_cli.views.query import select_statuses
     from cchc_cli.views.remind import (
         calendars,
@@ -71,7 +72,8 @@ def remind(
     names = notice_names(dataset.notices)
     if email or dry_run:
         stamp = datetime.now(UTC).replace(microsecond=0)
-        files = calendars(items, found, dataset.registry, run.lang, stamp)
+        office = office_id(config, run.settings.office_email)
+        files = calendars(items, found, dataset.registry, run.lang, stamp, office=office)
         _mail(run, found, today, window, names, files, dry_run, force, mail_deadline)
     else:
         typer.echo(report_text(found, dataset.registry, today, window, run.lang, names), nl=False)
@@ -194,11 +196,14 @@ def export(
     dataset, lang = run.dataset, run.lang
     items = select_statuses(dataset, run.today, notice=notice, unit=unit)
     if fmt is ExportFormat.ICS:
-        from cchc_cli.views.ics import calendar
+        from cchc_cli.views.ics import calendar, office_id
 
         stamp = datetime.now(UTC).replace(microsecond=0)
         name = t("ics.name", lang, unit=dataset.registry.name_of(unit) if unit else "")
-        content = calendar(items, dataset.registry, lang, alarm_days, stamp, name.strip(" -"))
+        office = office_id(dataset.config, run.settings.office_email)
+        content = calendar(
+            items, dataset.registry, lang, alarm_days, stamp, name.strip(" -"), office
+        )
         if output is None:
             from cchc_cli.views.render import for_stream
 
@@ -210,7 +215,7 @@ def export(
     else:
         from cchc_cli.views.tables import export_report
 
-        view = export_report(items, dataset.registry)
+        view = export_report(items, dataset.registry, lang)
         chosen = OutputFormat(fmt.value)
         if output is None:
             formatter_for(chosen, lang).emit(view)
