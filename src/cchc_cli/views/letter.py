@@ -151,8 +151,10 @@ def recipients(letter: Letter, block: TitleBlock, lang: Lang) -> list[str]:
     return found
 
 
-def _rows(letter: Letter, lang: Lang) -> tuple[list[list[CellLike]], list[tuple]]:
-    """The table's rows, a unit's name once over its rows (merged), and the merges."""
+def _rows(
+    letter: Letter, lang: Lang, merged: bool = True
+) -> tuple[list[list[CellLike]], list[tuple]]:
+    """The table's rows and the merges; ``merged``: a unit's name once over its rows."""
     notices = {n.id: n for n in letter.notices}
     rows: list[list[CellLike]] = []
     merges = []
@@ -162,7 +164,7 @@ def _rows(letter: Letter, lang: Lang) -> tuple[list[list[CellLike]], list[tuple]
             rows.append(
                 [
                     Cell(str(len(rows) + 1), align="center"),
-                    late.name if index == 0 else "",
+                    late.name if index == 0 or not merged else "",
                     Cell(item.task.text, lead=f"{item.task.ref}: "),
                     Cell(_notice_cell(item, notices, lang), align="center"),
                     _deadline(item, lang),
@@ -229,7 +231,7 @@ def letter_markdown(letter: Letter, config: Config, lang: Lang, issuer: str = ""
     header = _header(lang)
     lines.append("| " + " | ".join(_md(str(h)) for h in header) + " |")
     lines.append("| ---: | --- | --- | --- | --- | ---: |")
-    rows, _ = _rows(letter, lang)
+    rows, _ = _rows(letter, lang, merged=False)
     for row in rows:
         cells = [c if isinstance(c, str) else f"{c.lead}{c.text}" for c in row]
         lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
