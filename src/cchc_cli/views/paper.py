@@ -38,6 +38,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -257,6 +258,12 @@ class Paper:
         self.document.add_page_break()
 
     def bytes(self) -> bytes:
+        # python-docx's template carries a thumbnail of another document: a file browser
+        # would show it as this one's preview.
+        package = self.document.part.package
+        for key, relation in list(package.rels.items()):
+            if relation.reltype == RT.THUMBNAIL:
+                del package.rels[key]
         buffer = io.BytesIO()
         self.document.save(buffer)
         return buffer.getvalue()

@@ -26,6 +26,16 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.text import RichText
+from openpyxl.chart.text import Text as ChartText
+from openpyxl.chart.title import Title
+from openpyxl.drawing.text import (
+    CharacterProperties,
+    Paragraph,
+    ParagraphProperties,
+    RegularTextRun,
+)
+from openpyxl.drawing.text import Font as TypeFace
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
@@ -337,7 +347,7 @@ def _chart(
     last = first + len(records)
     bars = BarChart()
     bars.type = "bar"
-    bars.title = caption
+    bars.title = _chart_title(caption)
     bars.legend = None
     bars.y_axis.number_format = "0%"
     bars.y_axis.scaling.min = 0
@@ -354,9 +364,29 @@ def _chart(
         showVal=True, showCatName=False, showSerName=False, showLegendKey=False,
         showPercent=False, showBubbleSize=False,
     )  # fmt: skip
+    # Every text of the chart in the workbook's font (left alone, each program picks one).
+    for part in (bars.x_axis, bars.y_axis, bars.dataLabels):
+        part.txPr = _chart_text(10)
     bars.add_data(Reference(sheet, min_col=2, min_row=first, max_row=last), titles_from_data=True)
     bars.set_categories(Reference(sheet, min_col=1, min_row=first + 1, max_row=last))
     bars.height = max(8, len(records) * 0.6)
     bars.width = 22
     sheet.add_chart(bars, f"D{first}")
     _print_setup(sheet, first, lang)
+
+
+def _chart_font(size: int, bold: bool = False) -> CharacterProperties:
+    face = TypeFace(typeface=FONT)
+    return CharacterProperties(latin=face, ea=face, cs=face, sz=size * 100, b=bold)
+
+
+def _chart_text(size: int) -> RichText:
+    font = _chart_font(size)
+    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=font), endParaRPr=font)])
+
+
+def _chart_title(text: str) -> Title:
+    font = _chart_font(12, bold=True)
+    run = RegularTextRun(rPr=font, t=paper_text(text))
+    body = RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=font), r=[run])])
+    return Title(tx=ChartText(rich=body), overlay=False)
