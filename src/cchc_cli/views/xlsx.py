@@ -53,9 +53,9 @@ MAX_WIDTH = 60
 #: Number columns: their long headers wrap instead of widening the sheet.
 NUMBER_WIDTH = 13
 #: Characters of 12 pt Times New Roman per unit of column width (measured in LibreOffice:
-#: a column 20 wide holds about 25 regular or 20 bold Vietnamese characters a line).
+#: a column 20 wide holds about 25 regular or 22 bold Vietnamese characters a line).
 PER_UNIT = 1.3
-PER_UNIT_BOLD = 1.05
+PER_UNIT_BOLD = 1.15
 #: A header wraps onto at most this many lines before its column widens.
 HEADER_LINES = 3
 SHEET_NAME = 31  # Excel's limit on a sheet's name
@@ -224,9 +224,10 @@ def _widths(section: Section, columns: list[Column], lang: Lang) -> list[float]:
         cells = [_shown(column, r, lang) for r in (*section.records, *section.totals)]
         widest = max((_units(c) for c in cells), default=0)
         if column.kind in ("int", "percent", "date"):
-            word = max((_units(w, bold=True) for w in header.split()), default=0)
-            fits = max(word, _units(header, bold=True) / HEADER_LINES)
-            widths.append(round(min(max(widest, fits) + 2, NUMBER_WIDTH), 1))
+            width = max(widest + 2, 4.0)
+            while not _fits(header, width) and width < NUMBER_WIDTH:
+                width += 0.5
+            widths.append(round(min(width, NUMBER_WIDTH), 1))
         else:
             fits = _units(header, bold=True)
             widths.append(round(min(max(widest, fits) + 2, MAX_WIDTH), 1))
@@ -245,11 +246,23 @@ def _units(text: str, bold: bool = False) -> float:
     return display_width(text) * _weight(text) / (PER_UNIT_BOLD if bold else PER_UNIT)
 
 
+def _room(text: str, width: float, bold: bool = False) -> int:
+    """Characters of ``text`` a line of a column ``width`` units wide holds."""
+    per_unit = (PER_UNIT_BOLD if bold else PER_UNIT) / _weight(text)
+    return max(1, int((width - 0.5) * per_unit))
+
+
+def _fits(header: str, width: float) -> bool:
+    """A bold header fits: no word broken, at most :data:`HEADER_LINES` lines."""
+    room = _room(header, width, bold=True)
+    whole = all(display_width(word) <= room for word in header.split())
+    return whole and _lines(header, width, bold=True) <= HEADER_LINES
+
+
 def _lines(text: str, width: float, bold: bool = False) -> int:
     """Lines ``text`` takes wrapped in a column ``width`` units wide (less the cell's
     padding)."""
-    per_unit = (PER_UNIT_BOLD if bold else PER_UNIT) / _weight(text)
-    room = max(1, int((width - 1) * per_unit))
+    room = _room(text, width, bold)
     return sum(
         max(1, len(textwrap.wrap(part, room, break_long_words=True))) for part in text.split("\n")
     )
