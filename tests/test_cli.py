@@ -303,6 +303,7 @@ COMMANDS = [
     "remind",
     "report",
     "export",
+    "letter",
     "import",
     "init",
     "new",
