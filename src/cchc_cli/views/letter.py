@@ -20,7 +20,8 @@ from cchc_cli.core.status import Status, UnitStatus, extension_in_force
 from cchc_cli.core.vntext import sort_key
 from cchc_cli.views.i18n import Lang, t
 from cchc_cli.views.official import TitleBlock, paper_text, title_block
-from cchc_cli.views.paper import Cell, CellLike, Paper
+from cchc_cli.views.paper import Paper
+from cchc_cli.views.paper_table import Cell, CellLike
 
 #: More late units than this are not listed after "Kính gửi:" but in the table.
 NAMED_UNITS = 6

@@ -31,12 +31,11 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -47,6 +46,7 @@ from docx.text.paragraph import Paragraph
 
 from cchc_cli.views.i18n import Lang, t
 from cchc_cli.views.official import TitleBlock, paper_text
+from cchc_cli.views.paper_table import CellLike, Merge, table_rows
 
 FONT = "Times New Roman"
 BODY = 14
@@ -54,21 +54,6 @@ BODY = 14
 WIDTH_CM = 16.5
 #: The title block's two columns: the issuing body, the national motto.
 LEFT_CM, RIGHT_CM = 6.4, 10.1
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One table cell: its text, bold or not, and where it sits."""
-
-    text: str
-    bold: bool = False
-    align: str = "left"  # "left", "center", "right"
-    italic: bool = False
-    #: Bold words before the text ("cchc-2023-11/1.2: ").
-    lead: str = ""
-
-
-CellLike = Cell | str
 
 
 class Paper:
@@ -190,7 +175,7 @@ class Paper:
         header: Sequence[Sequence[CellLike]],
         rows: Sequence[Sequence[CellLike]],
         size: int = 12,
-        merges: Sequence[tuple[int, int, int, int]] = (),
+        merges: Sequence[Merge] = (),
         header_size: int | None = None,
     ) -> Table:
         """A table of ``widths`` (cm), its ``header`` rows repeated on every page, then
@@ -200,20 +185,8 @@ class Paper:
         table.style = self.document.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         _fixed(table, widths)
-        for values in header:
-            row = table.add_row()
-            _repeat(row)
-            for cell, value in zip(row.cells, values, strict=True):
-                _fill(cell, value, header_size or size, header=True)
-        for values in rows:
-            row = table.add_row()
-            for cell, value in zip(row.cells, values, strict=True):
-                _fill(cell, value, size)
-        for width, column in zip(widths, table.columns, strict=True):
-            for cell in column.cells:
-                cell.width = Cm(width)
-        for top, left, bottom, right in merges:
-            _merge(table.cell(top, left), table.cell(bottom, right))
+        for row in table_rows(widths, header, rows, size, header_size or size, merges):
+            table._tbl.append(row)
         # The paragraph after the table: tables must not touch.
         self.document.add_paragraph().paragraph_format.space_after = Pt(0)
         return table
@@ -368,35 +341,6 @@ def _fixed(table: Table, widths: Sequence[float]) -> None:
     properties.append(margins)
     for width, column in zip(widths, table.columns, strict=True):
         column.width = Cm(width)
-
-
-def _repeat(row) -> None:
-    """A header row: repeated at the top of every page the table runs onto."""
-    properties = row._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    properties.append(repeat)
-
-
-def _fill(cell: _Cell, value: CellLike, size: int, header: bool = False) -> None:
-    item = value if isinstance(value, Cell) else Cell(value)
-    paragraph = cell.paragraphs[0]
-    paragraph.alignment = _ALIGN["center" if header else item.align]
-    cell.vertical_alignment = (
-        WD_CELL_VERTICAL_ALIGNMENT.CENTER if header else WD_CELL_VERTICAL_ALIGNMENT.TOP
-    )
-    if item.lead:
-        _run(paragraph, paper_text(item.lead), size, bold=True)
-    if item.text:
-        _run(paragraph, paper_text(item.text), size, item.bold or header, item.italic)
-
-
-def _merge(first: _Cell, last: _Cell) -> None:
-    """Cells as one; only the first holds text (python-docx would join every cell's)."""
-    merged = first.merge(last)
-    for paragraph in merged.paragraphs[1:]:
-        if not paragraph.text:
-            paragraph._p.getparent().remove(paragraph._p)
 
 
 _ALIGN = {

@@ -15,7 +15,8 @@ from cchc_cli.core.dateargs import Period
 from cchc_cli.core.model import Config
 from cchc_cli.views.i18n import Lang, fmt_date, t
 from cchc_cli.views.official import decimal, period_name, title_block
-from cchc_cli.views.paper import Cell, CellLike, Paper
+from cchc_cli.views.paper import Paper
+from cchc_cli.views.paper_table import Cell, CellLike
 from cchc_cli.views.render import Report, Section
 from cchc_cli.views.report import LONG_OVERDUE_DAYS, QUIET_MONTHS
 

@@ -36,7 +36,7 @@ from openpyxl.drawing.text import (
     RegularTextRun,
 )
 from openpyxl.drawing.text import Font as TypeFace
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from cchc_cli.core.vntext import display_width
@@ -77,6 +77,7 @@ def workbook_bytes(
     (set larger). Bytes, not a file: the caller writes them whole or not at all."""
 
     workbook = Workbook()
+    _add_styles(workbook, lang)
     for index, section in enumerate(report.tables):
         # The workbook starts with one (empty) sheet: the first table's.
         sheet = workbook.worksheets[0] if index == 0 else workbook.create_sheet()
@@ -131,8 +132,35 @@ _BAD_IN_SHEET_NAME = re.compile(r"[\\/*?:\[\]]")
 
 
 def _font(bold: bool = False, size: int = SIZE, italic: bool = False) -> Any:
-
     return Font(name=FONT, size=size, bold=bold, italic=italic)
+
+
+#: The kinds of cell a table has; each a named style, plain and bold (totals).
+_KINDS = {"text": "General", "int": "0", "percent": "0.0%", "date": None}
+
+
+def _add_styles(workbook: Any, lang: Lang) -> None:
+    """One named style per kind of cell, made once: a cell takes its style by name (an
+    object per cell costs openpyxl a hash of it every time: minutes for 20,000 rows)."""
+    dates = "DD/MM/YYYY" if lang is Lang.VI else "YYYY-MM-DD"
+    for kind, number_format in _KINDS.items():
+        for bold in (False, True):
+            style = NamedStyle(name=_style(kind, bold))
+            style.font = _font(bold)
+            style.border = _BORDER
+            style.alignment = Alignment(wrap_text=kind == "text", vertical="top")
+            style.number_format = number_format or dates
+            workbook.add_named_style(style)
+    header = NamedStyle(name=_style("header"))
+    header.font = _font(bold=True)
+    header.border = _BORDER
+    header.fill = _HEADER_FILL
+    header.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    workbook.add_named_style(header)
+
+
+def _style(kind: str, bold: bool = False) -> str:
+    return f"cchc {kind}{' bold' if bold else ''}"
 
 
 def put_text(
@@ -140,18 +168,10 @@ def put_text(
 ) -> Any:
     """The one way text enters a cell: as text, never a formula, never a control
     character; in the workbook's font, wrapped."""
-
     cell = sheet.cell(row=row, column=col)
     cell.value = paper_text(text)
     cell.data_type = "s"
-    cell.font = _font(bold)
-    cell.border = _BORDER
-    cell.alignment = Alignment(
-        wrap_text=True, vertical="center" if header else "top", horizontal=None
-    )
-    if header:
-        cell.fill = _HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    cell.style = _style("header") if header else _style("text", bold)
     return cell
 
 
@@ -238,7 +258,7 @@ def _weight(text: str) -> float:
     """How wide the text's letters are on average: capitals take about 1.4 times the room."""
     if not text:
         return 1.0
-    return sum(1.4 if c.isupper() else 1.0 for c in text) / len(text)
+    return 1.0 + 0.4 * sum(map(str.isupper, text)) / len(text)
 
 
 def _units(text: str, bold: bool = False) -> float:
@@ -297,19 +317,14 @@ def _write_row(
         cell = sheet.cell(row=row, column=col)
         if column.kind == "int" and isinstance(value, int):
             cell.value = value
-            cell.number_format = "0"
         elif column.kind == "percent" and isinstance(value, int | float):
             cell.value = value / 100
-            cell.number_format = "0.0%"
         elif column.kind == "date" and isinstance(value, date):
             cell.value = value
-            cell.number_format = "DD/MM/YYYY" if lang is Lang.VI else "YYYY-MM-DD"
         else:
             put_text(sheet, row, col, column.show(record) if column.show else str(value), bold)
             continue
-        cell.font = _font(bold)
-        cell.alignment = Alignment(vertical="top")
-        cell.border = _BORDER
+        cell.style = _style(column.kind, bold)
     sheet.row_dimensions[row].height = _height(texts, widths, bold)
 
 
@@ -354,9 +369,7 @@ def _chart(
     for row, record in enumerate(records, start=first + 1):
         put_text(sheet, row, 1, str(record.get(label_key) or ""))
         rate = sheet.cell(row=row, column=2, value=(record.get(value_key) or 0) / 100)
-        rate.number_format = "0.0%"
-        rate.font = _font()
-        rate.border = _BORDER
+        rate.style = _style("percent")
     last = first + len(records)
     bars = BarChart()
     bars.type = "bar"
