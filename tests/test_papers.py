@@ -458,3 +458,43 @@ def test_the_init_template_s_title_block_works_once_uncommented(cchc, tmp_path, 
     assert cchc("validate").exit_code == 0
     left, _ = report_docx(tmp_path, "--period", "2023-11").tables[0].rows[0].cells
     assert texts(left)[-1] == "Số:        /BC-VP"
+
+
+def test_a_character_xml_cannot_hold_never_breaks_a_paper(office, tmp_path):
+    (office / "notices" / "x.yaml").write_text(
+        'id: tb-x\ndate: 2023-11-01\nnumber: "12\\uFFFE\\e[31m/TB"\ntitle: T\ntasks:\n'
+        "  - id: '1'\n    assignees: [noi-vu]\n    text: X\n    deadline: trước ngày 10/11/2023\n",
+        "utf-8",
+    )
+    document = letter(tmp_path, "--as-of", "2023-11-20", "--notice", "tb-x")
+    left, _ = document.tables[0].rows[0].cells
+    assert texts(left)[-1] == (
+        "V/v đôn đốc thực hiện nhiệm vụ theo Thông báo số 12\\ufffe\\x1b[31m/TB ngày 01/11/2023"
+    )
+
+
+# -- on a terminal -------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_on_a_terminal_a_word_letter_needs_a_file_and_markdown_shows_escapes(office):
+    from test_hostile import run_on_terminal
+
+    code, shown = run_on_terminal(["letter", "--as-of", "2023-12-05"], office, 80)
+    assert code == 2
+    assert "cchc: lỗi: --format docx cần --output TỆP.docx" in shown
+    (office / "notices" / "x.yaml").write_text(
+        "id: tb-x\ndate: 2023-11-01\ntitle: T\ntasks:\n"
+        "  - id: '1'\n    assignees: [noi-vu]\n"
+        '    text: "\\e]0;pwned\\a \\e[2J [/] [bold]x[/bold]"\n'
+        "    deadline: trước ngày 10/11/2023\n",
+        "utf-8",
+    )
+    code, shown = run_on_terminal(
+        ["letter", "-f", "md", "--as-of", "2023-11-20", "--notice", "tb-x"], office, 80
+    )
+    assert code == 0
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert "\\x1b]0;pwned\\x07 \\x1b[2J [/] [bold]x[/bold]" in shown
+    code, shown = run_on_terminal(["report", "-f", "docx", "-o", "r.docx"], office, 80)
+    assert (code, shown.strip()) == (0, "Đã ghi r.docx")

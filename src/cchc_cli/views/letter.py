@@ -215,8 +215,9 @@ def letter_markdown(letter: Letter, config: Config, lang: Lang, issuer: str = ""
     lines = []
     if block.parent:
         lines.append(f"{_md(block.parent.upper())}  ")
+    if block.body:
+        lines.append(f"**{_md(block.body.upper())}**  ")
     lines += [
-        f"**{_md(block.body.upper())}**  ",
         f"{_md(block.number)}  ",
         f"{_md(subject(letter, lang))}",
         "",

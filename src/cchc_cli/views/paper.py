@@ -112,9 +112,12 @@ class Paper:
         if block.parent:
             _line(left, block.parent.upper(), 13, first=first)
             first = False
-        _line(left, block.body.upper(), 13, bold=True, first=first)
-        _rule(left, LEFT_CM, 2.2)
-        _line(left, block.number, 13, space_before=4)
+        if block.body:
+            _line(left, block.body.upper(), 13, bold=True, first=first)
+            first = False
+        if not first:
+            _rule(left, LEFT_CM, 2.2)
+        _line(left, block.number, 13, space_before=4, first=first)
         if subject:
             _line(left, subject, 12, space_before=4)
         _line(right, t("paper.motto", self.lang), 12, bold=True, first=True)
@@ -246,7 +249,9 @@ class Paper:
 
 
 def _run(paragraph: Paragraph, text: str, size: int, bold: bool = False, italic: bool = False):
-    run = paragraph.add_run(text)
+    """Every text of the paper enters here, made safe (:func:`paper_text`) once more: a
+    character XML cannot hold would make python-docx refuse the whole paper."""
+    run = paragraph.add_run(paper_text(text))
     run.font.size = Pt(size)
     run.font.bold = bold
     run.font.italic = italic
