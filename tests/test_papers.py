@@ -498,3 +498,10 @@ def test_on_a_terminal_a_word_letter_needs_a_file_and_markdown_shows_escapes(off
     assert "\\x1b]0;pwned\\x07 \\x1b[2J [/] [bold]x[/bold]" in shown
     code, shown = run_on_terminal(["report", "-f", "docx", "-o", "r.docx"], office, 80)
     assert (code, shown.strip()) == (0, "Đã ghi r.docx")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_full_device_is_named_in_the_message(office):
+    result = cchc("report", "-f", "docx", "-o", "/dev/full", "--lang", "en")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("cchc: error: /dev/full: ")

@@ -452,6 +452,7 @@ def test_as_of_without_a_period_reports_the_month_of_that_day(data_dir):
         "2023-11-26",
         True,
     )
+    assert document["period_name"] == "tháng 11/2023"
     heading = cchc("report", "--as-of", "26/11/2023").stdout.splitlines()[1]
     assert heading == (
         "UBND huyện Vĩnh Linh - kỳ báo cáo tháng 11/2023 (chưa kết thúc), "

@@ -167,8 +167,14 @@ def write_output(output: Path, content: bytes) -> None:
     from cchc_cli.store.fileio import atomic_write
 
     if output.exists() and not output.is_file():
-        with open(output, "wb") as handle:
-            handle.write(content)
+        try:
+            with open(output, "wb") as handle:
+                handle.write(content)
+        except OSError as err:
+            # Writing to a device fails without a file name: say which one (/dev/full).
+            if err.filename is None:
+                raise OSError(err.errno, err.strerror, str(output)) from None
+            raise
         return
     atomic_write(output, content)
 

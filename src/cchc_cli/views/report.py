@@ -276,6 +276,7 @@ def report_view(
     document = {
         "issuers": list(data.issuers),
         "period": period,
+        "period_name": named,
         "as_of": data.as_of,
         "period_open": data.period_open,
         "left_out": list(data.left_out),
