@@ -182,4 +182,5 @@ def test_every_page_of_the_workbook_says_what_it_is_and_its_number(rendered):
     first = " ".join(line.text for line in found[0])
     assert "BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ THEO THÔNG BÁO KẾT LUẬN" in first
     assert "kỳ báo cáo tháng 12/2023, số liệu tính đến ngày 31/12/2023" in first
-    assert "Thường xuyên" in first and "/ không thời" in first  # a long header, whole
+    # A long header, whole: a line cut off by a row too short is not drawn at all.
+    assert {"Thường", "xuyên", "/", "không", "thời", "hạn"} <= set(first.split())
