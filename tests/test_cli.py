@@ -304,6 +304,7 @@ COMMANDS = [
     "remind",
     "report",
     "export",
+    "letter",
     "import",
     "init",
     "new",

@@ -288,7 +288,8 @@ def test_config_time_zone_is_read_and_checked(data_dir):
         "for example: Asia/Ho_Chi_Minh",
         "data/config.yaml:2:1: error: unknown key 'tz'; allowed keys: office, issuing_body,"
         " language, timezone, reminder_days, holidays, working_days,"
-        " deadline_next_working_day, office_email, smtp, max_file_mb, git_commit, writers",
+        " deadline_next_working_day, office_email, smtp, max_file_mb, git_commit, writers,"
+        " document",
     ]
 
 

@@ -32,7 +32,8 @@ def guide_commands() -> list[str]:
 def test_the_guide_shows_commands_of_every_kind():
     names = {shlex.split(line)[1] for line in guide_commands()}
     assert names >= {"due", "overdue", "show", "status", "done", "extend", "note", "cancel",
-                     "undo", "log", "remind", "report", "export", "import", "validate"}  # fmt: skip
+                     "undo", "log", "remind", "report", "export", "import", "validate",
+                     "letter"}  # fmt: skip
 
 
 @pytest.mark.slow
@@ -46,4 +47,7 @@ def test_every_command_in_the_guide_runs(data_dir):
         assert result.exit_code == 0, (line, result.stdout, result.stderr)
         assert "Traceback" not in result.stderr
     assert (data_dir.parent / "bao-cao-quy-IV.xlsx").exists()
+    assert (data_dir.parent / "bao-cao-thang-12.docx").read_bytes().startswith(b"PK")
+    assert (data_dir.parent / "cong-van-don-doc.docx").read_bytes().startswith(b"PK")
+    assert (data_dir.parent / "tinh-hinh.csv").read_text("utf-8").startswith("\ufeffMã nhiệm vụ")
     assert (data_dir.parent / "noi-vu.ics").read_text("utf-8").startswith("BEGIN:VCALENDAR")

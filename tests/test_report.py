@@ -257,26 +257,37 @@ def test_the_workbook_read_back(hostile, tmp_path):
     assert workbook.sheetnames == ["Tổng hợp", "Quá hạn", "Biểu đồ", "Không thời hạn"]
     summary = workbook.worksheets[0]
     assert summary["A1"].value == "BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ THEO THÔNG BÁO KẾT LUẬN"
+    assert summary["A1"].font.sz == 14
     assert summary["A2"].value == (
-        "UBND huyện Vĩnh Linh - kỳ báo cáo 2023-11, số liệu tính đến ngày 30/11/2023"
+        "UBND huyện Vĩnh Linh - kỳ báo cáo tháng 11/2023, số liệu tính đến ngày 30/11/2023"
     )
-    assert [c.value for c in summary[4]][:3] == ["STT", "Đơn vị", "Tổng số nhiệm vụ"]
-    assert all(c.font.bold for c in summary[4] if c.value)
-    assert summary.freeze_panes == "A5"
-    noi_vu = next(r for r in summary.iter_rows(min_row=5) if r[1].value == "Phòng Nội vụ")
+    assert summary["A4"].value == "Tổng hợp theo đơn vị"
+    header = [c.value for c in summary[5]]
+    assert header[:3] == ["STT", "Đơn vị", "Tổng số nhiệm vụ"]
+    assert header[-3:] == ["Đã hủy", "Hoàn thành (%)", "Tỷ lệ quá hạn (%)"]
+    assert all(c.font.bold for c in summary[5] if c.value)
+    assert summary.freeze_panes == "A6"
+    noi_vu = next(r for r in summary.iter_rows(min_row=6) if r[1].value == "Phòng Nội vụ")
     assert noi_vu[2].value == 8 and isinstance(noi_vu[2].value, int)
-    assert noi_vu[9].value == pytest.approx(0.75)  # 3 overdue of 4 with a deadline
-    assert noi_vu[9].number_format == "0.0%"
-    totals = next(r for r in summary.iter_rows(min_row=5) if r[1].value == "Tổng cộng")
+    assert noi_vu[11].value == pytest.approx(0.75)  # 3 overdue of 4 with a deadline
+    assert noi_vu[11].number_format == "0.0%"
+    assert (noi_vu[9].value, noi_vu[10].value) == (0, 0)  # cancelled, completion
+    totals = next(r for r in summary.iter_rows(min_row=6) if r[1].value == "Tổng cộng")
     assert totals[2].value == 160 and totals[1].font.bold
-    assert summary.column_dimensions["B"].width >= len("Ban Quản lý dự án đầu tư xây dựng huyện")
     overdue = workbook.worksheets[1]
+    assert overdue["A2"].value == summary["A2"].value  # every sheet says what and when
     cells = [c for r in overdue.iter_rows() for c in r if c.value and "HYPERLINK" in str(c.value)]
     assert [(c.value, c.data_type) for c in cells] == [(hostile, "s")]
-    assert overdue.freeze_panes == "A2"
+    assert overdue.freeze_panes == "A6"
+    # The whole text, not cut at 90 characters.
+    texts = [c.value for r in overdue.iter_rows(min_row=6) for c in r if c.column == 4]
+    assert any(t.endswith("về UBND huyện (qua Phòng Nội vụ).") for t in texts)
+    assert not any(t.endswith("…") for t in texts)
     assert len(workbook.worksheets[2]._charts) == 1
-    chart_data = [r for r in workbook.worksheets[2].iter_rows(min_row=2, values_only=True)]
+    chart_data = [r[:2] for r in workbook.worksheets[2].iter_rows(min_row=6, values_only=True)]
     assert ("Phòng Nội vụ", 0) in chart_data
+    names = [r[1].value for r in summary.iter_rows(min_row=6, max_row=summary.max_row - 1)]
+    assert [r[0] for r in chart_data] == names  # the bars in the table's order
 
 
 def test_xlsx_needs_an_output_file(data_dir):
@@ -355,10 +366,10 @@ def test_the_workbook_says_no_report_where_there_was_none(data_dir, tmp_path):
     )
     assert result.exit_code == 0, result.stderr
     quiet = load_workbook(path)["Không thời hạn"]
-    rows = list(quiet.iter_rows(values_only=True))
-    assert rows[0][-2:] == ("Giao ngày", "Báo cáo gần nhất")
-    assert len(rows) == 5 and all(r[-1] == "chưa có" for r in rows[1:])
-    assert all(r[-2].date() == date(2023, 11, 22) for r in rows[1:])
+    rows = list(quiet.iter_rows(min_row=5, values_only=True))
+    assert rows[0][:6] == ("STT", "Đơn vị", "Mã", "Nội dung", "Giao ngày", "Báo cáo gần nhất")
+    assert len(rows) == 5 and all(r[5] == "chưa có" for r in rows[1:])
+    assert all(r[4].date() == date(2023, 11, 22) for r in rows[1:])
 
 
 # -- the day a report judges as of -------------------------------------------------------
@@ -395,12 +406,12 @@ def test_the_heading_says_when_the_period_has_not_ended(data_dir):
     running = build(dataset, list(dataset.tasks), date(2023, 11, 27), period_open=True)
     heading = report_view(running, dataset.registry, Lang.VI, "2023-11").heading
     assert heading[-1] == (
-        "UBND huyện Vĩnh Linh - kỳ báo cáo 2023-11 (chưa kết thúc), "
+        "UBND huyện Vĩnh Linh - kỳ báo cáo tháng 11/2023 (chưa kết thúc), "
         "số liệu tính đến ngày 27/11/2023"
     )
     ended = build(dataset, list(dataset.tasks), date(2023, 11, 30))
     english = report_view(ended, dataset.registry, Lang.EN, "2023-11").heading
-    assert english[-1] == "UBND huyện Vĩnh Linh - period 2023-11, as of 2023-11-30"
+    assert english[-1] == "UBND huyện Vĩnh Linh - period November 2023, as of 2023-11-30"
 
 
 def office_today() -> date:
@@ -430,7 +441,8 @@ def test_the_default_report_judges_as_of_today_not_the_end_of_the_month(data_dir
     assert document["totals"]["in_progress"] == 1
     heading = cchc("report", "--notice", "tb-now").stdout.splitlines()[1]
     if document["period_open"]:
-        assert f"kỳ báo cáo {today:%Y-%m} (chưa kết thúc), số liệu tính đến ngày" in heading
+        month = f"{today.month:02d}" if today.month < 3 else str(today.month)
+        assert f"kỳ báo cáo tháng {month}/{today.year} (chưa kết thúc), số liệu tính" in heading
 
 
 def test_as_of_without_a_period_reports_the_month_of_that_day(data_dir):
@@ -440,9 +452,10 @@ def test_as_of_without_a_period_reports_the_month_of_that_day(data_dir):
         "2023-11-26",
         True,
     )
+    assert document["period_name"] == "tháng 11/2023"
     heading = cchc("report", "--as-of", "26/11/2023").stdout.splitlines()[1]
     assert heading == (
-        "UBND huyện Vĩnh Linh - kỳ báo cáo 2023-11 (chưa kết thúc), "
+        "UBND huyện Vĩnh Linh - kỳ báo cáo tháng 11/2023 (chưa kết thúc), "
         "số liệu tính đến ngày 26/11/2023"
     )
     # 2.2 (last day 09/12) is in progress on 26/11; 1.2 and 2.3 (24/11) are late.

@@ -176,12 +176,12 @@ def test_office_and_issuing_body_head_the_report_new_notices_and_imports(cchc, d
     (data_dir / "config.yaml").write_text(OFFICE_CONFIG, "utf-8")
     report = cchc("report", "--period", "2023-11", "-f", "md")
     assert report.stdout.startswith("**Văn phòng HĐND và UBND huyện Cồn Cỏ**")
-    assert "**UBND huyện Vĩnh Linh - period 2023-11" in report.stdout  # as the notice says
+    assert "**UBND huyện Vĩnh Linh - period November 2023" in report.stdout  # as the notice says
     notice = data_dir / "notices" / "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
     text = notice.read_text("utf-8")
     notice.write_text(text.replace("issuer: UBND huyện Vĩnh Linh\n", ""), "utf-8")
     unsaid = cchc("report", "--period", "2023-11", "-f", "md", "--no-cache")
-    assert "**UBND huyện Cồn Cỏ - period 2023-11" in unsaid.stdout
+    assert "**UBND huyện Cồn Cỏ - period November 2023" in unsaid.stdout
     created = cchc("new", "--title", "Giao ban", "--number", "5/TB-UBND", "--date", "2025-01-06")
     assert created.exit_code == 0, created.stderr
     text = (data_dir / "notices" / "tb-5-2025.yaml").read_text("utf-8")

@@ -262,7 +262,7 @@ def test_an_event_is_all_day_on_the_last_day_with_an_alarm_days_before(found):
     (event,) = Calendar.from_ical(made["noi-vu"]).walk("VEVENT")
     assert event.decoded("dtstart") == date(2023, 12, 7)
     assert event.decoded("dtend") == date(2023, 12, 8)
-    assert str(event["summary"]) == "tb-1/4 - Phòng Nội vụ"
+    assert str(event["summary"]) == "Nhiệm vụ 4 – Phòng Nội vụ"
     (alarm,) = event.walk("VALARM")
     assert alarm.decoded("trigger").days == -2
 
@@ -274,7 +274,8 @@ def test_uids_are_stable_and_safe_for_any_notice_id():
     assert uid(item) == uid(statuses([weird], TODAY)[0])
 
 
-def test_only_open_pairs_with_a_last_day_are_exported():
+def test_pairs_with_a_last_day_are_exported_done_ones_too():
     items = statuses(TASKS, TODAY)
     kept = exported(items)
-    assert {i.task.id for i in kept} == {"1", "2", "3", "4", "5"}
+    # 6 has no deadline; 7 is done and stays, so a calendar learns that it is.
+    assert {i.task.id for i in kept} == {"1", "2", "3", "4", "5", "7"}

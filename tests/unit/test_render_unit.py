@@ -121,7 +121,13 @@ def test_json_value_writes_dates_iso(value, data):
     [
         ('=HYPERLINK("x")', '\'=HYPERLINK("x")'),
         ("+84 123", "'+84 123"),
-        ("-5", "'-5"),
+        # A plain number is a number ("-5" days left), never a formula; anything more is.
+        ("-5", "-5"),
+        ("-1.5", "-1.5"),
+        ("-5+3", "'-5+3"),
+        ("-2-3", "'-2-3"),
+        ("-A1", "'-A1"),
+        ("+5", "'+5"),
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\tx", "'\tx"),
         ("\rx", "'\rx"),

@@ -1,6 +1,6 @@
 """The command line, assembled: the Typer app with every command group registered.
 
-Each group lives in its own module (read, progress, report, setup); what they share,
+Each group lives in its own module (read, progress, report, papers, setup); what they share,
 the run context, options, settings and error handling, is in :mod:`.context`.
 """
 
@@ -18,7 +18,7 @@ from cchc_cli.core.errors import EXIT_USAGE
 from cchc_cli.views.i18n import t
 
 # Registered in this order, which is the order of `cchc --help`.
-GROUPS = ("read", "progress", "why", "report", "setup")
+GROUPS = ("read", "progress", "why", "report", "papers", "setup")
 for _group in GROUPS:
     import_module(f"cchc_cli.cli.{_group}")
 

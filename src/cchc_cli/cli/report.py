@@ -51,6 +51,7 @@ def remind(
     notice: NoticeOpt = None,
     unit: UnitOpt = None,
 ) -> None:
+    from cchc_cli.views.ics import office_id
     from cchc_cli.views.query import select_statuses
     from cchc_cli.views.remind import (
         calendars,
@@ -71,7 +72,8 @@ def remind(
     names = notice_names(dataset.notices)
     if email or dry_run:
         stamp = datetime.now(UTC).replace(microsecond=0)
-        files = calendars(items, found, dataset.registry, run.lang, stamp)
+        office = office_id(config, run.settings.office_email)
+        files = calendars(items, found, dataset.registry, run.lang, stamp, office=office)
         _mail(run, found, today, window, names, files, dry_run, force, mail_deadline)
     else:
         typer.echo(report_text(found, dataset.registry, today, window, run.lang, names), nl=False)
@@ -102,8 +104,8 @@ def report(
     from cchc_cli.views.query import resolve_units, select
     from cchc_cli.views.report import build, report_period, report_view
 
-    if fmt is ReportFormat.XLSX and output is None:
-        raise UsageError("report.needs-output")
+    if fmt in (ReportFormat.XLSX, ReportFormat.DOCX) and output is None:
+        raise UsageError("report.needs-output", format=fmt.value)
     check_output(output, run.data)
     dataset, lang = run.dataset, run.lang
     # Today (or --as-of) while the period runs, else its last day; its month by default.
@@ -117,7 +119,13 @@ def report(
 
         assert output is not None
         chart = (t("report.chart", lang), "name", "completion_rate")
-        write_output(output, workbook_bytes(view, lang, chart))
+        write_output(output, workbook_bytes(view, lang, chart, t("report.title", lang)))
+        run.tell("report.written", path=output)
+    elif fmt is ReportFormat.DOCX:
+        from cchc_cli.views.report_docx import report_docx
+
+        assert output is not None
+        write_output(output, report_docx(view, dataset.config, lang, chosen, run.today))
         run.tell("report.written", path=output)
     elif output is not None:
         write_output(output, rendered(formatter_for(fmt, lang, io.StringIO()), view))
@@ -159,8 +167,14 @@ def write_output(output: Path, content: bytes) -> None:
     from cchc_cli.store.fileio import atomic_write
 
     if output.exists() and not output.is_file():
-        with open(output, "wb") as handle:
-            handle.write(content)
+        try:
+            with open(output, "wb") as handle:
+                handle.write(content)
+        except OSError as err:
+            # Writing to a device fails without a file name: say which one (/dev/full).
+            if err.filename is None:
+                raise OSError(err.errno, err.strerror, str(output)) from None
+            raise
         return
     atomic_write(output, content)
 
@@ -188,11 +202,14 @@ def export(
     dataset, lang = run.dataset, run.lang
     items = select_statuses(dataset, run.today, notice=notice, unit=unit)
     if fmt is ExportFormat.ICS:
-        from cchc_cli.views.ics import calendar
+        from cchc_cli.views.ics import calendar, office_id
 
         stamp = datetime.now(UTC).replace(microsecond=0)
         name = t("ics.name", lang, unit=dataset.registry.name_of(unit) if unit else "")
-        content = calendar(items, dataset.registry, lang, alarm_days, stamp, name.strip(" -"))
+        office = office_id(dataset.config, run.settings.office_email)
+        content = calendar(
+            items, dataset.registry, lang, alarm_days, stamp, name.strip(" -"), office
+        )
         if output is None:
             from cchc_cli.views.render import for_stream
 
@@ -204,7 +221,7 @@ def export(
     else:
         from cchc_cli.views.tables import export_report
 
-        view = export_report(items, dataset.registry)
+        view = export_report(items, dataset.registry, lang)
         chosen = OutputFormat(fmt.value)
         if output is None:
             formatter_for(chosen, lang).emit(view)

@@ -223,6 +223,27 @@ class SmtpSettings:
 
 
 @dataclass(frozen=True)
+class DocumentSettings:
+    """The title block of the papers cchc writes (the report as a Word document, the
+    follow-up letter), in the layout of Nghị định 30/2020/NĐ-CP, Phụ lục I."""
+
+    #: The issuing body's parent (cơ quan chủ quản), above its name: "UBND HUYỆN VĨNH LINH".
+    parent: str | None = None
+    #: The issuing body (cơ quan ban hành); unset: ``Config.office``, else ``issuing_body``.
+    body: str | None = None
+    #: The body's abbreviation in the number: "VP" gives "Số: …/BC-VP" on a report.
+    symbol: str | None = None
+    #: A letter's drafting unit (đơn vị soạn thảo): "TH" gives "Số: …/VP-TH".
+    drafter: str | None = None
+    #: The place before the date: "Vĩnh Linh, ngày 05 tháng 12 năm 2023".
+    place: str | None = None
+    #: Who signs, with the TL./KT./TM. line.
+    signer: Person | None = None
+    #: "Nơi nhận" besides the units a letter is sent to: "Lưu: VT, VP" last.
+    recipients: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Config:
     """The data folder's settings (``config.yaml``)."""
 
@@ -253,6 +274,8 @@ class Config:
     max_file_mb: int = 10
     #: Who may write which units' progress files: (e-mail or name, unit ids); empty: anyone.
     writers: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: The title block of the documents cchc writes (``document:``).
+    document: DocumentSettings = field(default_factory=DocumentSettings)
 
     @property
     def calendar(self) -> WorkCalendar:

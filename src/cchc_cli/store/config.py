@@ -19,17 +19,35 @@
       user: cchc@example.org
       password_env: CCHC_SMTP_PASSWORD   # the password itself is never in a file
       sender: "Văn phòng HĐND và UBND huyện <cchc@example.org>"
+    document:                      # the title block of report --format docx and letter
+      parent: UBND HUYỆN VĨNH LINH
+      body: VĂN PHÒNG HĐND VÀ UBND
+      symbol: VP                   # Số: …/BC-VP (report), Số: …/VP-TH (letter)
+      drafter: TH
+      place: Vĩnh Linh
+      signer: {on_behalf: KT. CHÁNH VĂN PHÒNG, title: PHÓ CHÁNH VĂN PHÒNG, name: Lê Văn A}
+      recipients: [Thường trực UBND huyện, "Lưu: VT, VP"]
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cchc_cli.core.diagnostics import Diagnostic, error
-from cchc_cli.core.model import DEFAULT_TIMEZONE, SMTP_SECURITY, Config, SmtpSettings
+from cchc_cli.core.model import (
+    DEFAULT_TIMEZONE,
+    SMTP_SECURITY,
+    Config,
+    DocumentSettings,
+    Person,
+    SmtpSettings,
+)
+from cchc_cli.core.safetext import for_terminal
+from cchc_cli.core.vntext import tidy
 from cchc_cli.store.schema import Fields, read_addresses, read_date
 from cchc_cli.store.yamlsrc import YMap, YScalar, parse, read_file
 
@@ -80,6 +98,7 @@ def _read(data_dir: Path) -> tuple[Config, list[Diagnostic], bool, set[str]]:
     office = _emails(fields.scalars("office_email"), diagnostics)
     smtp_node = fields.mapping("smtp")
     writers = _writers(fields.mapping("writers"), diagnostics)
+    document = fields.mapping("document")
     fields.finish()
     settings: dict[str, Any] = {
         "holidays": holidays,
@@ -114,6 +133,8 @@ def _read(data_dir: Path) -> tuple[Config, list[Diagnostic], bool, set[str]]:
         number = _whole(max_mb, diagnostics, 1, 10_000)
         if number is not None:
             settings["max_file_mb"] = number
+    if document is not None:
+        settings["document"] = _document(document, diagnostics)
     return Config(**settings), diagnostics, True, keys
 
 
@@ -132,9 +153,11 @@ CONFIG_KEYS = (
     "git_commit",
 )
 #: Keys read here but not listed by ``cchc config`` (they are not one value each).
-SCOPE_KEYS = ("writers",)
+SCOPE_KEYS = ("writers", "document")
 LANGUAGES = ("vi", "en")
 SMTP_KEYS = ("host", "port", "security", "user", "password_env", "sender")
+DOCUMENT_KEYS = ("parent", "body", "symbol", "drafter", "place", "signer", "recipients")
+SIGNER_KEYS = ("on_behalf", "title", "name")
 
 
 def _choice(
@@ -228,3 +251,75 @@ def _writers(
             units.append(unit)
         found.append((" ".join(who.split()), tuple(units)))
     return tuple(found)
+
+
+#: An abbreviation in a document's number: letters and digits, parts joined by "-" ("UBND-VP").
+_SYMBOL = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+#: Type codes of NĐ 30/2020 (Phụ lục III) that cchc puts before the symbol itself.
+_TYPE_CODES = ("BC-", "CV-")
+
+
+def _document(node: YMap, diagnostics: list[Diagnostic]) -> DocumentSettings:
+    """``document:``: the title block of the report as a Word document and of the letter."""
+    fields = Fields(node, DOCUMENT_KEYS, diagnostics)
+    texts = {key: _one_line(fields, key) for key in ("parent", "body", "place")}
+    symbol = _symbol(fields, "symbol")
+    drafter = _symbol(fields, "drafter")
+    recipients = []
+    for scalar in fields.scalars("recipients"):
+        text = tidy(scalar.value or "")
+        if _has_controls(text):
+            diagnostics.append(error(scalar.source, "config.bad-text", key="recipients"))
+        elif text:
+            recipients.append(text)
+    signer = _signer(fields, diagnostics)
+    fields.finish()
+    return DocumentSettings(
+        symbol=symbol, drafter=drafter, signer=signer, recipients=tuple(recipients), **texts
+    )
+
+
+def _has_controls(text: str) -> bool:
+    return for_terminal(text) != text
+
+
+def _one_line(fields: Fields, key: str) -> str | None:
+    """A text of one line (runs of spaces and line breaks read as one space)."""
+    text = fields.text(key)
+    if text and _has_controls(text):
+        fields.diagnostics.append(error(fields.spans[key], "config.bad-text", key=key))
+        return None
+    return text or None
+
+
+def _symbol(fields: Fields, key: str) -> str | None:
+    text = _one_line(fields, key)
+    if text is None:
+        return None
+    if text.upper().startswith(_TYPE_CODES):
+        fields.diagnostics.append(error(fields.spans[key], "config.symbol-has-type", value=text))
+        return None
+    if len(text) > 30 or not _SYMBOL.fullmatch(text):
+        fields.diagnostics.append(error(fields.spans[key], "config.bad-symbol", value=text))
+        return None
+    return text
+
+
+def _signer(fields: Fields, diagnostics: list[Diagnostic]) -> Person | None:
+    """``signer:``: a name alone, or ``{on_behalf, title, name}``."""
+    entry = fields.node.entries.get("signer")
+    if entry is None:
+        return None
+    if isinstance(entry.value, YScalar):
+        name = _one_line(fields, "signer")
+        return Person(name) if name else None
+    node = fields.mapping("signer")
+    if node is None:
+        return None
+    inner = Fields(node, SIGNER_KEYS, diagnostics)
+    name, title, on_behalf = (_one_line(inner, k) for k in ("name", "title", "on_behalf"))
+    inner.finish()
+    if name is None and title is None:
+        diagnostics.append(error(node.source, "schema.missing", key="name"))
+        return None
+    return Person(name or "", title, on_behalf)

@@ -20,6 +20,22 @@ CONFIG_TEMPLATE = """\
 # the report's heading when the notices do not say.
 # issuing_body: UBND huyện Vĩnh Linh
 
+# The title block of the papers cchc writes (report --format docx, cchc letter), in
+# the layout of Nghị định 30/2020/NĐ-CP. Write names as in a sentence: the header
+# prints them in capitals. Without it the body is office:, else issuing_body:.
+# document:
+#   parent: UBND huyện Vĩnh Linh          # the body's parent (cơ quan chủ quản)
+#   body: Văn phòng HĐND và UBND huyện    # the issuing body (cơ quan ban hành)
+#   symbol: VP                            # Số: …/BC-VP on a report, …/VP-TH on a letter
+#   drafter: TH                           # a letter's drafting unit (đơn vị soạn thảo)
+#   place: Vĩnh Linh                      # Vĩnh Linh, ngày 05 tháng 12 năm 2023
+#   signer:
+#     on_behalf: KT. CHÁNH VĂN PHÒNG      # the TL./KT./TM. line, if any
+#     title: Phó Chánh Văn phòng
+#     name: Lê Văn An
+#   recipients: [Thường trực UBND huyện (b/c), "Lưu: VT, TH"]   # Nơi nhận (a letter
+#                                         # lists the late units first)
+
 # The interface language, vi or en (--lang and CCHC_LANG win over it).
 # language: vi
 

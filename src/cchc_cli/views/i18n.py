@@ -826,11 +826,170 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sheet.quiet": ("Không thời hạn", "No deadline"),
     "sheet.chart": ("Biểu đồ", "Chart"),
     "ics.name": ("Hạn nhiệm vụ - {unit}", "Task deadlines - {unit}"),
+    "export.ref": ("Mã nhiệm vụ", "Ref"),
+    "export.notice": ("Thông báo", "Notice"),
+    "export.task": ("Nhiệm vụ số", "Task"),
+    "export.unit": ("Mã đơn vị", "Unit id"),
+    "export.unit-name": ("Đơn vị", "Unit"),
+    "export.status": ("Tình trạng", "Status"),
+    "export.deadline": ("Thời hạn (như văn bản)", "Deadline (as written)"),
+    "export.kind": ("Loại thời hạn", "Kind of deadline"),
+    "export.original": ("Hạn cuối ban đầu", "Original last day"),
+    "export.last-day": ("Hạn cuối", "Last day"),
+    "export.days-left": ("Số ngày còn lại", "Days left"),
+    "export.days-overdue": ("Số ngày quá hạn", "Days overdue"),
+    "export.done-on": ("Ngày hoàn thành", "Done on"),
+    "export.evidence": ("Tài liệu kiểm chứng", "Evidence"),
+    "export.cancelled": ("Lý do hủy", "Cancelled because"),
+    "export.text": ("Nội dung", "Task text"),
+    "ics.extended": (" (gia hạn)", " (extended)"),
+    "ics.done": ("Đã xong: {summary}", "Done: {summary}"),
+    "ics.cancelled": ("Đã hủy: {summary}", "Cancelled: {summary}"),
+    "ics.extension": (
+        "Gia hạn đến {to} (hạn ban đầu {original}); lý do: {reason}; văn bản: {decision}",
+        "Extended to {to} (originally {original}); reason: {reason}; decision: {decision}",
+    ),
+    "ics.done-on": ("{status} ngày {day}", "{status} on {day}"),
+    "ics.cancelled-why": ("{status}: {reason}", "{status}: {reason}"),
+    "ics.status": ("Trạng thái: {status}", "Status: {status}"),
+    "ics.ref": ("Mã: {ref} – {unit}", "Ref: {ref} – {unit}"),
     "report.chart": ("Tỷ lệ hoàn thành", "Completion"),
     "report.written": ("Đã ghi {path}", "Wrote {path}"),
     "report.needs-output": (
-        "--format xlsx cần --output TỆP.xlsx",
-        "--format xlsx needs --output FILE.xlsx",
+        "--format {format} cần --output TỆP.{format}",
+        "--format {format} needs --output FILE.{format}",
+    ),
+    # -- papers: Word documents, the follow-up letter, workbook, calendar (issue 21) ---
+    "config.bad-text": (
+        "{key} phải là một dòng chữ, không có ký tự điều khiển",
+        "{key} must be one line of text without control characters",
+    ),
+    "config.bad-symbol": (
+        "ký hiệu '{value}' chỉ gồm chữ và số, nối các phần bằng '-' (ví dụ VP, UBND-VP)",
+        "symbol '{value}' takes letters and digits, parts joined by '-' (for example VP, UBND-VP)",
+    ),
+    "config.symbol-has-type": (
+        "ký hiệu '{value}': chỉ ghi chữ viết tắt tên cơ quan (VP); cchc tự thêm BC- cho báo cáo",
+        "symbol '{value}': write only the body's abbreviation (VP); cchc adds BC- for a report",
+    ),
+    "period.month": ("tháng {month}/{year}", "{month} {year}"),
+    "period.quarter": ("quý {quarter}/{year}", "Q{quarter} {year}"),
+    "period.year": ("năm {year}", "{year}"),
+    "period.span": ("từ ngày {start} đến ngày {end}", "{start} to {end}"),
+    "paper.date": ("ngày {day} tháng {month} năm {year}", "{day} {month} {year}"),
+    "paper.number": ("Số:        ", "No.:        "),
+    "sheet.page": ("Trang &P/&N", "Page &P of &N"),
+    "paper.motto": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM"),
+    "paper.motto-2": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "paper.to": ("Kính gửi:", "To:"),
+    "paper.recipients": ("Nơi nhận:", "Recipients:"),
+    "paper.archive": ("Lưu: VT", "File copy"),
+    "paper.archive-word": ("Lưu", "File"),
+    "letter.on-day": ("ngày {day}", "of {day}"),
+    "letter.in-month": ("tháng {month}/{year}", "of {year}-{month}"),
+    "letter.in-year": ("năm {year}", "of {year}"),
+    "letter.notice": ("Thông báo số {number} {when}", "Notice No. {number} {when}"),
+    "letter.notice-unnumbered": ("Thông báo kết luận {when}", "the conclusion notice {when}"),
+    "letter.the-notices": ("các thông báo kết luận", "the conclusion notices"),
+    "letter.subject": (
+        "V/v đôn đốc thực hiện nhiệm vụ theo thông báo kết luận",
+        "Re: the overdue tasks of the conclusion notices",
+    ),
+    "letter.subject-one": (
+        "V/v đôn đốc thực hiện nhiệm vụ theo {notice}",
+        "Re: the overdue tasks of {notice}",
+    ),
+    "letter.extended-to": ("(gia hạn đến {day})", "(extended to {day})"),
+    "letter.to-many": (
+        "Các cơ quan, đơn vị có tên tại bảng dưới đây",
+        "The units named in the table below",
+    ),
+    "letter.we": ("cơ quan chúng tôi", "this office"),
+    "letter.opening": (
+        "Theo dõi việc thực hiện các nhiệm vụ được giao tại {notices}, đến ngày {day} còn"
+        " {tasks} lượt nhiệm vụ của {units} cơ quan, đơn vị đã quá thời hạn nhưng chưa hoàn"
+        " thành, cụ thể như sau:",
+        "Following the tasks assigned in {notices}: as of {day}, {tasks}"
+        " [tasks:assignment|assignments] of {units} [units:unit|units] [tasks:is|are] overdue"
+        " and not done:",
+    ),
+    "letter.request": (
+        "Để bảo đảm tiến độ thực hiện nhiệm vụ, {body} đề nghị Thủ trưởng các cơ quan, đơn"
+        " vị nêu trên khẩn trương chỉ đạo hoàn thành các nhiệm vụ được giao; báo cáo kết quả"
+        " thực hiện (kèm tài liệu kiểm chứng), hoặc nêu rõ lý do chưa hoàn thành và đề xuất"
+        " gia hạn (nếu có), gửi về {body} chậm nhất ngày {reply_by} để tổng hợp, báo cáo"
+        " theo quy định.",
+        "To keep the work on schedule, {body} asks the heads of the units above to have"
+        " these tasks completed without delay, and to report the results (with the evidence),"
+        " or the reasons and any extension requested, to {body} no later than {reply_by}.",
+    ),
+    "letter.nobody-late": (
+        "Không có đơn vị nào quá hạn ngày {day}: không lập công văn đôn đốc.",
+        "No unit is late on {day}: no letter written.",
+    ),
+    "letter.reply-before-day": (
+        "ngày báo cáo {day} sớm hơn ngày của công văn ({today})",
+        "the reply day {day} is before the letter's day ({today})",
+    ),
+    "letter.closing": (
+        "Đề nghị các cơ quan, đơn vị quan tâm thực hiện./.",
+        "Thank you for your cooperation.",
+    ),
+    "paper.last-day": ("(hạn cuối {day})", "(last day {day})"),
+    "paper.report": ("Báo cáo", "Report"),
+    "paper.report-subject": (
+        "Tình hình thực hiện nhiệm vụ theo thông báo kết luận {period}",
+        "Progress on the tasks of the conclusion notices, {period}",
+    ),
+    "paper.report-basis": (
+        "Thực hiện việc theo dõi các nhiệm vụ được giao tại các thông báo kết luận của"
+        " {issuers}, tình hình thực hiện {period} (số liệu tính đến ngày {as_of}) như sau:",
+        "Following the tasks assigned in the conclusion notices of {issuers}, the progress"
+        " in {period} (as of {as_of}) is as follows:",
+    ),
+    "paper.report-basis-open": (
+        "Thực hiện việc theo dõi các nhiệm vụ được giao tại các thông báo kết luận của"
+        " {issuers}, tình hình thực hiện {period} (kỳ báo cáo chưa kết thúc; số liệu tính"
+        " đến ngày {as_of}) như sau:",
+        "Following the tasks assigned in the conclusion notices of {issuers}, the progress"
+        " in {period} (the period has not ended; as of {as_of}) is as follows:",
+    ),
+    "paper.report-totals": (
+        "Tổng số {total} lượt nhiệm vụ (mỗi đơn vị được giao một nhiệm vụ tính một lượt;"
+        " không tính {cancelled} lượt đã hủy): hoàn thành đúng hạn {done_on_time}; hoàn"
+        " thành quá hạn {done_late}; hoàn thành (không thời hạn) {done_no_deadline}; đang"
+        " thực hiện trong hạn {in_progress}; quá hạn chưa hoàn thành {overdue}; thường"
+        " xuyên, không thời hạn {ongoing}. Tỷ lệ hoàn thành {completion}%; tỷ lệ quá hạn"
+        " {overdue_rate}% (trên số lượt nhiệm vụ có thời hạn).",
+        "{total} assignments in all (each unit given a task counts once; the {cancelled}"
+        " cancelled are not counted): done on time {done_on_time}; done late {done_late};"
+        " done, no deadline {done_no_deadline}; in progress within the deadline"
+        " {in_progress}; overdue, not done {overdue}; ongoing, no deadline {ongoing}."
+        " Completion rate {completion}%; overdue rate {overdue_rate}% (of the assignments"
+        " that have a deadline).",
+    ),
+    "paper.col.done": ("Đã hoàn thành", "Done"),
+    "paper.col.open": ("Chưa hoàn thành", "Not done"),
+    "paper.col.done_on_time": ("Đúng hạn", "On time"),
+    "paper.col.done_late": ("Quá hạn", "Late"),
+    "paper.col.done_no_deadline": ("Không thời hạn", "No deadline"),
+    "paper.col.in_progress": ("Trong hạn", "In time"),
+    "paper.col.overdue": ("Quá hạn", "Overdue"),
+    "paper.col.ongoing": ("Thường xuyên", "Ongoing"),
+    "paper.col.completion": ("Tỷ lệ hoàn thành (%)", "Done (%)"),
+    "paper.col.overdue-rate": ("Tỷ lệ quá hạn (%)", "Overdue rate (%)"),
+    "paper.summary-note": (
+        "Mỗi đơn vị được giao một nhiệm vụ tính một lượt; tỷ lệ quá hạn tính trên số lượt"
+        " có thời hạn; nhiệm vụ đã hủy không tính vào tổng số.",
+        "Each unit given a task counts once; the overdue rate is of the assignments that"
+        " have a deadline; cancelled tasks are not in the total.",
+    ),
+    "paper.long-note": ("(*) Quá hạn trên {days} ngày.", "(*) Overdue by more than {days} days."),
+    "paper.quiet-note": (
+        "Nhiệm vụ không có thời hạn, chưa có báo cáo tiến độ trong {months} tháng (tính từ"
+        " lần báo cáo gần nhất, hoặc từ ngày giao nếu chưa có).",
+        "Tasks with no deadline and no progress report for {months} months (counted from"
+        " the latest report, or from the day they were given if there is none).",
     ),
     # -- import ----------------------------------------------------------------
     "import.no-assignees": (
@@ -1467,9 +1626,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Kỳ báo cáo: 2023-11, 2023-Q4, 2023 hoặc TỪ..ĐẾN (mặc định: tháng này).",
         "The period: 2023-11, 2023-Q4, 2023 or FROM..TO (default: this month).",
     ),
+    "help.letter": (
+        "Công văn đôn đốc các đơn vị có nhiệm vụ quá hạn (Word theo Nghị định 30/2020;"
+        " --format md để xem nhanh).",
+        "The follow-up letter to the units with overdue tasks (Word, in the layout of"
+        " Decree 30/2020; --format md for a quick look).",
+    ),
+    "help.opt.letter-format": (
+        "Định dạng: docx (mặc định; cần --output trên màn hình) hoặc md.",
+        "Format: docx (the default; needs --output on a terminal) or md.",
+    ),
+    "help.opt.reply-by": (
+        "Hạn các đơn vị báo cáo lại (mặc định: 7 ngày sau ngày công văn).",
+        "The day the units must report back by (default: 7 days after the letter's day).",
+    ),
+    "help.opt.letter-unit": (
+        "Chỉ đôn đốc đơn vị này (mã, tên hoặc tên gọi khác; nhóm: các thành viên);"
+        " lặp lại cho nhiều đơn vị.",
+        "Only this unit (id, name or alias; a group: its members); repeat for several.",
+    ),
     "help.opt.report-format": (
-        "Định dạng: table, md, csv, json, xlsx (xlsx cần --output).",
-        "Format: table, md, csv, json, xlsx (xlsx needs --output).",
+        "Định dạng: table, md, csv, json, xlsx, docx (xlsx, docx cần --output).",
+        "Format: table, md, csv, json, xlsx, docx (xlsx and docx need --output).",
     ),
     "help.opt.output": ("Ghi vào tệp này.", "Write to this file."),
     "help.opt.order": (

@@ -230,8 +230,10 @@ def calendars(
     lang: Lang,
     stamp: datetime,
     alarm_days: int = 3,
+    office: str = "cchc",
 ) -> dict[str, bytes]:
-    """Each reminded unit with an address gets its open deadlines as an .ics file."""
+    """Each reminded unit with an address gets its deadlines as an .ics file (done and
+    cancelled ones too, so its calendar updates them)."""
     from cchc_cli.views.ics import calendar
 
     made = {}
@@ -240,5 +242,5 @@ def calendars(
         if unit and unit.emails:
             own = [i for i in items if i.unit == reminder.unit]
             name = t("ics.name", lang, unit=unit.name)
-            made[unit.id] = calendar(own, registry, lang, alarm_days, stamp, name)
+            made[unit.id] = calendar(own, registry, lang, alarm_days, stamp, name, office)
     return made

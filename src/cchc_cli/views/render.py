@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -46,15 +47,23 @@ class ReportFormat(StrEnum):
     CSV = "csv"
     JSON = "json"
     XLSX = "xlsx"
+    #: A Word document in the layout of NĐ 30/2020 (views/report_docx.py).
+    DOCX = "docx"
 
 
 #: A text cell starting with one of these is a formula to a spreadsheet (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+#: A plain number ("-3" days left) is no formula: it stays a number in a spreadsheet.
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
 def neutralize(text: str) -> str:
     """Text a spreadsheet will show as written, never evaluate (OWASP's advice)."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    if text.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,9 @@ from cchc_cli.core.dateargs import Period, parse_period
 from cchc_cli.core.diagnostics import Diagnostic
 from cchc_cli.core.model import Dataset, Registry, Task
 from cchc_cli.core.status import REPORTED, Status, Tally, UnitStatus, statuses
-from cchc_cli.core.vntext import shorten, sort_key
+from cchc_cli.core.vntext import sort_key
 from cchc_cli.views.i18n import Lang, fmt_date, t
+from cchc_cli.views.official import period_name
 from cchc_cli.views.render import Column, Report, Section
 from cchc_cli.views.tables import rate_text
 
@@ -139,20 +140,21 @@ def build(
 
 # -- the report's tables ----------------------------------------------------------------
 
-REPORT_TEXT_WIDTH = 90
-
 
 def report_view(
     data: ReportData, registry: Registry, lang: Lang, period: str, office: str | None = None
 ) -> Report:
     """The report's three tables: per unit with totals, overdue pairs, quiet pairs; under
-    the name of ``office`` where given."""
+    the name of ``office`` where given. ``period`` is the period's label ("2023-11"),
+    which the heading words as offices do ("tháng 11/2023"). Every text is whole: a
+    terminal fits it to its width, documents wrap it."""
     issuers = ", ".join(data.issuers)
     period_key = "report.period-open" if data.period_open else "report.period"
+    named = period_name(parse_period(period, data.as_of), lang)
     heading = [
         *filter(None, [office]),
         t("report.title", lang),
-        t(period_key, lang, issuer=issuers, period=period, as_of=data.as_of),
+        t(period_key, lang, issuer=issuers, period=named, as_of=data.as_of),
     ]
     if data.left_out:
         # In the document itself: a report sent on must not pass for complete.
@@ -178,6 +180,14 @@ def report_view(
             Column("name", "label.unit"),
             Column("total", "label.total-tasks", right=True, kind="int"),
             *(Column(s.value, f"status.{s.value}", right=True, kind="int") for s in REPORTED),
+            Column("cancelled", "status.cancelled", right=True, kind="int"),
+            Column(
+                "completion_rate",
+                "label.completion",
+                right=True,
+                kind="percent",
+                show=lambda r: rate_text(r["completion_rate"]),
+            ),
             Column(
                 "overdue_rate",
                 "label.overdue-rate",
@@ -185,8 +195,6 @@ def report_view(
                 kind="percent",
                 show=lambda r: rate_text(r["overdue_rate"]),
             ),
-            Column("completion_rate", "label.completion", table=False, kind="percent"),
-            Column("cancelled", "status.cancelled", table=False, kind="int"),
         ],
         rows,
         title=t("report.summary", lang),
@@ -199,7 +207,7 @@ def report_view(
             "unit": item.unit,
             "name": registry.name_of(item.unit),
             "ref": item.task.ref,
-            "text": shorten(item.task.text, REPORT_TEXT_WIDTH),
+            "text": item.task.text,
             "deadline": item.task.deadline.text,
         }
 
@@ -268,6 +276,7 @@ def report_view(
     document = {
         "issuers": list(data.issuers),
         "period": period,
+        "period_name": named,
         "as_of": data.as_of,
         "period_open": data.period_open,
         "left_out": list(data.left_out),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -405,29 +405,42 @@ def log_report(entries: list[dict[str, Any]], lang: Lang) -> Report:
 # -- export ------------------------------------------------------------------------------
 
 
-def export_report(items: list[UnitStatus], registry: Registry) -> Report:
-    """Every (task, unit) pair with its status, for other tools (JSON and CSV)."""
-    columns = [
-        Column(key)
-        for key in (
-            "ref",
-            "notice",
-            "id",
-            "unit",
-            "unit_name",
-            "status",
-            "deadline",
-            "deadline_kind",
-            "original_last_day",
-            "last_day",
-            "days_left",
-            "days_overdue",
-            "done_on",
-            "evidence",
-            "cancelled",
-            "text",
-        )
-    ]
+#: The export's columns and their headers in a CSV file (JSON keeps the keys).
+EXPORT_COLUMNS = (
+    ("ref", "export.ref"),
+    ("notice", "export.notice"),
+    ("id", "export.task"),
+    ("unit", "export.unit"),
+    ("unit_name", "export.unit-name"),
+    ("status", "export.status"),
+    ("deadline", "export.deadline"),
+    ("deadline_kind", "export.kind"),
+    ("original_last_day", "export.original"),
+    ("last_day", "export.last-day"),
+    ("days_left", "export.days-left"),
+    ("days_overdue", "export.days-overdue"),
+    ("done_on", "export.done-on"),
+    ("evidence", "export.evidence"),
+    ("cancelled", "export.cancelled"),
+    ("text", "export.text"),
+)
+
+
+def export_report(items: list[UnitStatus], registry: Registry, lang: Lang = Lang.VI) -> Report:
+    """Every (task, unit) pair with its status, for other tools: JSON with the keys and
+    values programs read; CSV, for a person's spreadsheet, with headers, categories and
+    kinds of deadline in the interface language, dates ISO (every spreadsheet reads
+    them as dates) and every text whole."""
+
+    def iso(key: str) -> Callable[[dict[str, Any]], str]:
+        return lambda r: r[key].isoformat() if r[key] else ""
+
+    shown: dict[str, Callable[[dict[str, Any]], str]] = {
+        "status": lambda r: t(f"status.{r['status']}", lang),
+        "deadline_kind": lambda r: t(f"deadline.{r['deadline_kind']}", lang),
+        **{k: iso(k) for k in ("original_last_day", "last_day", "done_on")},
+    }
+    columns = [Column(key, label, show=shown.get(key)) for key, label in EXPORT_COLUMNS]
 
     def record(item: UnitStatus) -> dict[str, Any]:
         task = item.task
@@ -441,4 +454,5 @@ def export_report(items: list[UnitStatus], registry: Registry) -> Report:
             "cancelled": task.cancelled.reason if task.cancelled else None,
         }
 
-    return Report([Section("export", columns, [record(i) for i in items])])
+    section = Section("export", columns, [record(i) for i in items])
+    return Report([section], csv_tables=True)
