@@ -46,6 +46,8 @@ class ReportFormat(StrEnum):
     CSV = "csv"
     JSON = "json"
     XLSX = "xlsx"
+    #: One self-contained page with charts (issue 22): views/page.py.
+    HTML = "html"
 
 
 #: A text cell starting with one of these is a formula to a spreadsheet (CSV injection).
