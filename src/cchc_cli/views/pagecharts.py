@@ -9,7 +9,8 @@ column order, so a reader goes from one to the other without searching.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from cchc_cli.core.status import REPORTED, Status, Tally
 from cchc_cli.core.vntext import sort_key
@@ -57,6 +58,46 @@ def charts(page: Page, lang: Lang) -> list[str]:
     return out
 
 
+#: Bars per SVG: a chart of many units is drawn in parts of this many, one under the
+#: other, so that each part prints whole on an A4 page (a browser cuts an SVG anywhere).
+PART = 10
+
+Row = TypeVar("Row")
+
+
+def _in_parts(
+    rows: Sequence[Row],
+    ident: str,
+    title: str,
+    draw: Callable[[Sequence[Row], str, str, bool], str],
+) -> list[str]:
+    """``draw`` (rows, id, title, whether to write the axis) for each part of ``rows``:
+    the axis under the last part only, each part titled "(1/2)"... when there are several."""
+    parts = [rows[i : i + PART] for i in range(0, len(rows), PART)] or [rows]
+    if len(parts) == 1:
+        return [draw(parts[0], ident, title, True)]
+    return [
+        draw(part, f"{ident}-{n}", f"{title} ({n}/{len(parts)})", n == len(parts))
+        for n, part in enumerate(parts, start=1)
+    ]
+
+
+def _figure(ident: str, title: str, caption: str, legend: str, parts: list[str]) -> list[str]:
+    """A chart's figure: its heading, caption and legend kept with its first part (on
+    one printed page), then the other parts."""
+    return [
+        f'<figure aria-labelledby="{ident}-heading">',
+        '<div class="keep">',
+        f'<h3 id="{ident}-heading">{esc(title)}</h3>',
+        f"<figcaption>{esc(caption)}</figcaption>",
+        legend,
+        parts[0],
+        "</div>",
+        *parts[1:],
+        "</figure>",
+    ]
+
+
 def _legend(items: Sequence[tuple[Series, str]]) -> str:
     entries = "".join(f"<li>{swatch(kind)}<span>{esc(text)}</span></li>" for kind, text in items)
     return f'<ul class="legend">{entries}</ul>'
@@ -88,15 +129,16 @@ def _rate_figure(rows: list[tuple[str, Tally]], names: dict[str, str], lang: Lan
         bars.append(RateRow(names[unit], (tally.completion_rate, on_time_rate), shown, detail))
     title = t("page.chart-rates", lang)
     caption = t("page.chart-rates-caption", lang)
-    chart = rate_bars(bars, (done, on_time), "c1", title, caption)
-    return [
-        '<figure aria-labelledby="c1-heading">',
-        f'<h3 id="c1-heading">{esc(title)}</h3>',
-        f"<figcaption>{esc(caption)}</figcaption>",
-        _legend([(done, done.name), (on_time, on_time.name)]),
-        chart,
-        "</figure>",
-    ]
+    chart = _in_parts(
+        bars,
+        "c1",
+        title,
+        lambda part, ident, name, axis: rate_bars(
+            part, (done, on_time), ident, name, caption, axis=axis
+        ),
+    )
+    legend = _legend([(done, done.name), (on_time, on_time.name)])
+    return _figure("c1", title, caption, legend, chart)
 
 
 def _stack_figure(rows: list[tuple[str, Tally]], names: dict[str, str], lang: Lang) -> list[str]:
@@ -114,15 +156,17 @@ def _stack_figure(rows: list[tuple[str, Tally]], names: dict[str, str], lang: La
         bars.append(StackRow(names[unit], counts, number(tally.total, lang), detail, parts))
     title = t("page.chart-categories", lang)
     caption = t("page.chart-categories-caption", lang)
-    chart = stacked_bars(bars, series, "c2", title, caption)
-    return [
-        '<figure aria-labelledby="c2-heading">',
-        f'<h3 id="c2-heading">{esc(title)}</h3>',
-        f"<figcaption>{esc(caption)}</figcaption>",
-        _legend([(kind, kind.name) for kind in series]),
-        chart,
-        "</figure>",
-    ]
+    largest = max(tally.total for _, tally in rows)
+    chart = _in_parts(
+        bars,
+        "c2",
+        title,
+        lambda part, ident, name, axis: stacked_bars(
+            part, series, ident, name, caption, largest=largest, axis=axis
+        ),
+    )
+    legend = _legend([(kind, kind.name) for kind in series])
+    return _figure("c2", title, caption, legend, chart)
 
 
 def period_labels(points: Sequence[TrendPoint], lang: Lang) -> list[tuple[str, str]]:

@@ -76,11 +76,11 @@ td.ref { white-space: nowrap; }
 td.ref a { color: var(--accent); }
 tfoot td { font-weight: 700; border-top: 2px solid var(--ink); border-bottom: 0; }
 tr.long td { background: #fdecea; }
-th button { font: inherit; color: inherit; background: none; border: 0; padding: 0;
-  text-align: inherit; cursor: pointer; }
-th button::after { content: " \\2195"; color: var(--muted); font-size: .8em; }
-th[aria-sort="ascending"] button::after { content: " \\2191"; color: var(--ink); }
-th[aria-sort="descending"] button::after { content: " \\2193"; color: var(--ink); }
+th .sort { cursor: pointer; }
+th .sort:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+th .sort::after { content: " \\2195"; color: var(--muted); font-size: .8em; }
+th[aria-sort="ascending"] .sort::after { content: " \\2191"; color: var(--ink); }
+th[aria-sort="descending"] .sort::after { content: " \\2193"; color: var(--ink); }
 .badge { display: inline-block; padding: 0 7px; border-radius: 10px; font-size: .78rem;
   font-weight: 600; white-space: nowrap; border: 1px solid transparent; }
 .b-done_on_time { background: #dafbe1; color: #116329; border-color: #8fd19e; }
@@ -149,13 +149,21 @@ footer { margin-top: 32px; color: var(--muted); font-size: .82rem;
   nav.jump { display: none; }
   h2 { margin-top: 16px; }
   h2, h3, h4, caption, figcaption, .legend { break-after: avoid; }
-  figure, .card, tr, .task, .warning { break-inside: avoid; }
+  svg.chart, .keep, figure.trend, .card, tr, .task, .warning { break-inside: avoid; }
+  table.units td.name { min-width: 10em; }
+  td.c-unit { min-width: 7em; }
+  td.c-text { min-width: 12em; }
+  td.c-deadline { min-width: 6.5em; }
+  .figures { grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 8px; }
+  .card { padding: 6px 8px; }
+  .card .big { font-size: 1.4rem; }
+  .card .change { font-size: 1.1rem; }
   thead { display: table-header-group; }
   tfoot { display: table-row-group; }
   table { font-size: 8pt; }
   th, td { padding: 3px 4px; }
   a { color: inherit; text-decoration: none; }
-  th button::after { content: none; }
+  th .sort::after { content: none; }
   .task:target { background: none; }
 }
 """
@@ -167,11 +175,18 @@ SCRIPT = """
   each(document.querySelectorAll("table.sortable"), function (table) {
     var heads = table.tHead.rows[0].cells;
     each(heads, function (head, column) {
-      var button = document.createElement("button");
-      button.type = "button";
-      while (head.firstChild) { button.appendChild(head.firstChild); }
-      head.appendChild(button);
-      button.addEventListener("click", function () {
+      // A span, not a <button>: Chromium leaves a header holding a button blank where it
+      // repeats the header on each printed page.
+      var control = document.createElement("span");
+      control.className = "sort";
+      control.setAttribute("role", "button");
+      control.tabIndex = 0;
+      while (head.firstChild) { control.appendChild(head.firstChild); }
+      head.appendChild(control);
+      control.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); control.click(); }
+      });
+      control.addEventListener("click", function () {
         var now = head.getAttribute("aria-sort");
         var up = now ? now !== "ascending" : head.getAttribute("data-first") !== "descending";
         each(heads, function (other) { other.removeAttribute("aria-sort"); });

@@ -32,6 +32,8 @@ LABEL_COLUMNS = 46
 FONT = 13
 SMALL = 11
 ROW = 40  # px per bar: its label line, then the bar
+#: A white outline under a label's letters: the grid lines behind it stop short of them.
+HALO = ' paint-order="stroke" stroke="#ffffff" stroke-width="3" stroke-linejoin="round"'
 BAR = 13
 AXIS = 22  # px under the bars for the axis' labels
 
@@ -112,25 +114,26 @@ def _hatch(ident: str) -> str:
     return (
         f'<defs><pattern id="{ident}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><rect width="6" height="6" fill="none"/>'
-        '<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2" '
-        'stroke-opacity="0.55"/></pattern></defs>'
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="#000000" stroke-width="2" '
+        'stroke-opacity="0.28"/></pattern></defs>'
     )
 
 
-def _grid(track: float, top: int, bottom: int, ticks: Sequence[tuple[float, str]]) -> list[str]:
-    """Vertical grid lines across the bars and their labels under them."""
+def _grid(track: float, bottom: int, ticks: Sequence[tuple[float, str]], axis: bool) -> list[str]:
+    """Vertical grid lines across the bars, and their labels under them where ``axis``."""
     out = []
     for share, text in ticks:
         x = pct(track * share)
         out.append(
-            f'<line x1="{x}" y1="{top}" x2="{x}" y2="{bottom}" stroke="#d0d7de" '
+            f'<line x1="{x}" y1="0" x2="{x}" y2="{bottom}" stroke="#d0d7de" '
             'stroke-width="1" shape-rendering="crispEdges"/>'
         )
-        anchor = "start" if share == 0 else "end" if share == 1 and track >= 99 else "middle"
-        out.append(
-            f'<text x="{x}" y="{bottom + 15}" font-size="{SMALL}" fill="#57606a" '
-            f'text-anchor="{anchor}">{esc(text)}</text>'
-        )
+        if axis:
+            anchor = "start" if share == 0 else "middle"
+            out.append(
+                f'<text x="{x}" y="{bottom + 15}" font-size="{SMALL}" fill="#57606a" '
+                f'text-anchor="{anchor}">{esc(text)}</text>'
+            )
     return out
 
 
@@ -142,17 +145,21 @@ def rate_bars(
     desc: str,
     ticks: Sequence[str] = ("0%", "25%", "50%", "75%", "100%"),
     track: float = 70.0,
+    axis: bool = True,
 ) -> str:
     """Percent bars, one per row, each series drawn over the one before it, the figures
-    to the right; ``track`` is the share of the width the bars may take."""
-    height = len(rows) * ROW + AXIS + 4
+    to the right; ``track`` is the share of the width the bars may take. Without
+    ``axis`` (a chart cut in parts, all but the last) no labels under the grid."""
+    height = len(rows) * ROW + (AXIS + 4 if axis else 0)
     out = _open(ident, height, title, desc, "bars")
     shares = [i / (len(ticks) - 1) for i in range(len(ticks))] if len(ticks) > 1 else [0.0]
-    out += _grid(track, 0, len(rows) * ROW, list(zip(shares, ticks, strict=True)))
+    out += _grid(track, len(rows) * ROW, list(zip(shares, ticks, strict=True)), axis)
     for index, row in enumerate(rows):
         top = index * ROW
         out.append(f"<g><title>{esc(row.detail)}</title>")
-        out.append(f'<text x="0" y="{top + 14}">{esc(shorten(row.label, LABEL_COLUMNS))}</text>')
+        out.append(
+            f'<text x="0" y="{top + 14}"{HALO}>{esc(shorten(row.label, LABEL_COLUMNS))}</text>'
+        )
         bar_y = top + 20
         out.append(f'<rect x="0" y="{bar_y}" width="{pct(track)}" height="{BAR}" fill="#eef1f4"/>')
         for value, kind in zip(row.values, series, strict=True):
@@ -171,6 +178,11 @@ def rate_bars(
     return "\n".join(out)
 
 
+def _label(text: str, top: int) -> str:
+    """A bar's label on its own line above it, cut to what a phone's line holds."""
+    return f'<text x="0" y="{top + 14}"{HALO}>{esc(shorten(text, LABEL_COLUMNS))}</text>'
+
+
 def _fits(count: int, share: float) -> bool:
     """Whether a count's digits fit in a segment ``share`` percent of the track wide on
     the narrowest screen (about 310 px of track, 7 px a digit at 11 px)."""
@@ -184,26 +196,34 @@ def stacked_bars(
     title: str,
     desc: str,
     track: float = 86.0,
+    largest: int | None = None,
+    axis: bool = True,
 ) -> str:
     """One bar per row made of its counts end to end, in ``series`` order, on a common
-    scale (the largest total fills ``track`` percent); the total to the right."""
-    largest = max((sum(r.counts) for r in rows), default=0) or 1
-    ticks = count_ticks(largest)
-    height = len(rows) * ROW + AXIS + 4
+    scale: the axis' last round figure at or above ``largest`` (default: the largest
+    total of ``rows``; the same for every part of a chart cut in parts) fills ``track``
+    percent. The total to the right; without ``axis`` no labels under the grid."""
+    ticks = count_ticks(
+        max((sum(r.counts) for r in rows), default=0) if largest is None else largest
+    )
+    scale = ticks[-1] or 1
+    height = len(rows) * ROW + (AXIS + 4 if axis else 0)
     out = _open(ident, height, title, desc, "stack")
     if any(s.hatched for s in series):
         out.append(_hatch(ident))
-    out += _grid(track, 0, len(rows) * ROW, [(v / largest, str(v)) for v in ticks])
+    out += _grid(track, len(rows) * ROW, [(v / scale, str(v)) for v in ticks], axis)
     for index, row in enumerate(rows):
         top = index * ROW
         out.append(f"<g><title>{esc(row.detail)}</title>")
-        out.append(f'<text x="0" y="{top + 14}">{esc(shorten(row.label, LABEL_COLUMNS))}</text>')
+        out.append(
+            f'<text x="0" y="{top + 14}"{HALO}>{esc(shorten(row.label, LABEL_COLUMNS))}</text>'
+        )
         bar_y = top + 20
         start = 0.0
         for position, (count, kind) in enumerate(zip(row.counts, series, strict=True)):
             if count <= 0:
                 continue
-            share = track * count / largest
+            share = track * count / scale
             x, width = pct(start), pct(share)
             tip = f"<title>{esc(row.parts[position])}</title>" if row.parts else ""
             out.append(
@@ -311,8 +331,8 @@ def column_chart(
 def swatch(kind: Series) -> str:
     """A legend's square of a series' colour (hatched like its bars)."""
     hatch = (
-        '<line x1="3" y1="12" x2="12" y2="3" stroke="#ffffff" stroke-width="2" '
-        'stroke-opacity="0.55"/>'
+        '<line x1="3" y1="12" x2="12" y2="3" stroke="#000000" stroke-width="2" '
+        'stroke-opacity="0.28"/>'
         if kind.hatched
         else ""
     )
