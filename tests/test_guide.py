@@ -46,4 +46,6 @@ def test_every_command_in_the_guide_runs(data_dir):
         assert result.exit_code == 0, (line, result.stdout, result.stderr)
         assert "Traceback" not in result.stderr
     assert (data_dir.parent / "bao-cao-quy-IV.xlsx").exists()
+    page = (data_dir.parent / "bao-cao-xa.html").read_text("utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Chỉ gồm đơn vị: UBND các xã, thị trấn" in page
     assert (data_dir.parent / "noi-vu.ics").read_text("utf-8").startswith("BEGIN:VCALENDAR")
