@@ -372,6 +372,11 @@ def hostile(progress: Path) -> Path:
     body = text.index("    text: >-\n", start)
     end = text.index("    deadline:", body)
     notice.write_text(text[:body] + f"    text: {json.dumps(HOSTILE_TEXT)}\n" + text[end:], "utf-8")
+    text = notice.read_text("utf-8")
+    notice.write_text(text.replace('number: ""', 'number: "12/TB-</h3><b>bold</b>"'), "utf-8")
+    config = progress / "config.yaml"
+    office = 'office: "Văn phòng </p><iframe src=//evil.example></iframe>"\n'
+    config.write_text(config.read_text("utf-8") + office, "utf-8")
     assert cchc("validate").exit_code == 0
     return progress
 
@@ -387,6 +392,9 @@ def test_hostile_text_stays_text(hostile):
     shown = pageparse.text(document)
     assert "Phòng </script><script>alert(1)</script> \"' <img src=x onerror=alert(2)> [/]" in shown
     assert "<svg onload=alert(3)>" in shown
+    assert "Văn phòng </p><iframe src=//evil.example></iframe>" in shown
+    assert "Thông báo số 12/TB-</h3><b>bold</b> ngày 11/2023" in shown
+    assert not document.xpath("//b|//iframe|//main//p/iframe")
     # A bidi override or an escape sequence is shown as what it is, not obeyed.
     assert "\u202e" not in page and "\\u202eTrojan\\u202c" in shown
     assert "\x1b" not in page and "\\x1b[31mred" in shown

@@ -61,7 +61,7 @@ figcaption { font-size: .85rem; color: var(--muted); margin: 2px 0 6px; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; list-style: none; padding: 0;
   margin: 4px 0 8px; font-size: .85rem; }
 .legend li { display: flex; align-items: center; gap: 6px; }
-svg.chart { display: block; overflow: visible; font-family: inherit; }
+svg.chart { display: block; overflow: hidden; font-family: inherit; }
 svg.swatch { flex: none; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: .88rem; }
