@@ -68,12 +68,17 @@ def test_a_screenshot_has_the_window_s_size_and_is_not_blank(progress, tmp_path,
 
 
 #: Paints a square in the top left corner, after every resize: green when nothing is
-#: wider than the window, magenta when something is (the page scrolls sideways).
+#: wider than the window, magenta when something is (the page, or a table's box,
+#: scrolls sideways).
 #: A screenshot, not --dump-dom: headless Chromium lays a page out at least 500 px
 #: wide and only a screenshot's window is resized to the width asked for.
 OVERFLOW_PROBE = """
 function probe() {
   var over = document.documentElement.scrollWidth > window.innerWidth;
+  // A table in a scrolling box counts too: a column a reader must swipe to is cut.
+  document.querySelectorAll(".scroll").forEach(function (box) {
+    if (box.scrollWidth > box.clientWidth + 1) { over = true; }
+  });
   var mark = document.getElementById("probe") || document.createElement("div");
   mark.id = "probe";
   mark.style.cssText = "position:fixed;left:0;top:0;width:30px;height:30px;z-index:9;"
@@ -86,12 +91,13 @@ window.addEventListener("resize", probe);
 
 
 @needs_chromium
+@pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("width", [390, 1280])
-def test_nothing_is_wider_than_the_screen_even_with_hostile_text(hostile, tmp_path, width):  # noqa: F811
+def test_nothing_is_wider_than_the_screen_even_with_hostile_text(hostile, tmp_path, width, lang):  # noqa: F811
     from PIL import Image
 
     assert CHROMIUM is not None
-    probe = with_script(make_page(tmp_path), OVERFLOW_PROBE)
+    probe = with_script(make_page(tmp_path, "--lang", lang), OVERFLOW_PROBE)
     png = browser.screenshot(CHROMIUM, probe, tmp_path / "probe.png", width, 900)
     with Image.open(png) as image:
         assert image.size == (width, 900)

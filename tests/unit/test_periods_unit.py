@@ -85,3 +85,21 @@ def test_a_period_is_judged_on_the_day_its_report_is(today):
     for written in ("2023-11", "2024-Q2", "2024", "2024-06-01..2024-06-20"):
         period, day, _ = report_period(written, today)
         assert judged_on(period, today) == day
+
+
+def test_the_trend_s_axis_labels_say_the_year_where_it_changes():
+    from cchc_cli.core.status import Tally
+    from cchc_cli.views.i18n import Lang
+    from cchc_cli.views.pagecharts import period_labels
+    from cchc_cli.views.trend import TrendPoint
+
+    def axis(written: str, count: int, lang: Lang) -> list[tuple[str, str]]:
+        periods = last_periods(parse_period(written, TODAY), count)
+        points = [TrendPoint(p, p.end, Tally.of([])) for p in periods]
+        return period_labels(points, lang)
+
+    assert axis("2024-02", 4, Lang.VI) == [("T11", "2023"), ("T12", ""), ("T1", "2024"), ("T2", "")]
+    assert axis("2024-01", 2, Lang.EN) == [("Dec", "2023"), ("Jan", "2024")]
+    assert axis("2024-Q1", 2, Lang.VI) == [("Q4", "2023"), ("Q1", "2024")]
+    assert axis("2024", 2, Lang.EN) == [("2023", ""), ("2024", "")]
+    assert axis("2023-12-01..2023-12-13", 2, Lang.VI) == [("30/11", "2023"), ("13/12", "")]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from cchc_cli.core.periods import PeriodKind, kind_of
 from cchc_cli.core.status import REPORTED, Status, Tally
 from cchc_cli.core.vntext import sort_key
 from cchc_cli.views.i18n import Lang, fmt_date, t
@@ -169,25 +170,29 @@ def _stack_figure(rows: list[tuple[str, Tally]], names: dict[str, str], lang: La
     return _figure("c2", title, caption, legend, chart)
 
 
+#: English month names, fixed: strftime's %b follows the process' locale.
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def period_labels(points: Sequence[TrendPoint], lang: Lang) -> list[tuple[str, str]]:
     """Each point's axis label and the year under it, where the year changes."""
     labels = []
     year = None
     for point in points:
         period = point.period
-        label = period.label
-        if len(label) == 7:  # a month, 2023-11
-            label = f"T{period.start.month}" if lang is Lang.VI else f"{period.start:%b}"
-        elif "-Q" in label:
-            label = label[5:]
-        elif ".." in label:
-            label = f"{period.end:%d/%m}" if lang is Lang.VI else f"{period.end:%m-%d}"
-        else:
-            labels.append((label, ""))
+        kind = kind_of(period)
+        if kind is PeriodKind.YEAR:
+            labels.append((period.label, ""))
             continue
-        shown = period.end.year
-        labels.append((label, str(shown) if shown != year else ""))
-        year = shown
+        if kind is PeriodKind.MONTH:
+            month = period.start.month
+            label = f"T{month}" if lang is Lang.VI else MONTHS[month - 1]
+        elif kind is PeriodKind.QUARTER:
+            label = f"Q{(period.start.month - 1) // 3 + 1}"
+        else:
+            label = f"{period.end:%d/%m}" if lang is Lang.VI else f"{period.end:%m-%d}"
+        labels.append((label, str(period.end.year) if period.end.year != year else ""))
+        year = period.end.year
     return labels
 
 
@@ -217,7 +222,7 @@ def _trend_figure(page: Page, lang: Lang) -> list[str]:
     chart = column_chart(points, TREND_FILL, TREND_STRONG, "c3", title, caption)
     head = [
         ("page.trend-period", ""),
-        ("page.trend-as-of", ""),
+        ("page.trend-as-of", "c-asof"),
         ("status.overdue", "num"),
         ("label.overdue-rate", "num"),
         ("label.total-tasks", "num"),
@@ -228,7 +233,7 @@ def _trend_figure(page: Page, lang: Lang) -> list[str]:
         tally = point.tally
         cells = [
             f"<td>{esc(point.period.label)}</td>",
-            f"<td>{esc(fmt_date(point.as_of, lang))}</td>",
+            f'<td class="c-asof">{esc(fmt_date(point.as_of, lang))}</td>',
         ]
         if point.started:
             cells += [

@@ -115,6 +115,7 @@ footer { margin-top: 32px; color: var(--muted); font-size: .82rem;
   h1 { font-size: 1.15rem; }
   .card .big { font-size: 1.6rem; }
   svg.chart text.value { font-size: 10px; }
+  #trend-table .c-asof { display: none; }
   table.cards thead { display: none; }
   table.cards, table.cards tbody, table.cards tfoot { display: block; }
   table.cards tr { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
