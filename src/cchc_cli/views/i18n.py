@@ -694,12 +694,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Các đơn vị chưa có địa chỉ thư điện tử trong danh mục (cần báo trực tiếp): {units}",
         "Units with no e-mail address in the registry (to be told directly): {units}",
     ),
-    "remind.report-attached": (
-        "Kèm theo thư này: trang báo cáo của tháng đến hôm nay ({file}), mở bằng trình duyệt"
-        " trên máy tính hoặc điện thoại.",
-        "Attached: this month's report page up to today ({file}); open it in a browser on"
-        " a computer or a phone.",
-    ),
     "remind.footer": (
         "Thư này do cchc gửi tự động từ dữ liệu theo dõi thông báo kết luận; "
         "vui lòng không trả lời thư này.",
@@ -877,14 +871,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "page.notice-no-number": ("Thông báo ngày {date}: {title}", "Notice of {date}: {title}"),
     "page.deadline": ("{written} (hạn cuối {last})", "{written} (last day {last})"),
     "page.no-deadline": ("không thời hạn", "no deadline"),
-    "page.scope-unit": ("Chỉ gồm đơn vị: {unit}", "Only the unit: {unit}"),
+    "page.scope-unit": ("Chỉ gồm đơn vị: {unit}", "Narrowed to: {unit}"),
     "page.scope-notice": (
         "Chỉ gồm thông báo {notice}: {title}",
-        "Only notice {notice}: {title}",
+        "Narrowed to notice {notice}: {title}",
     ),
     "page.short-overdue-rate": ("Tỷ lệ QH", "Overdue rate"),
     "page.short-completion": ("Tỷ lệ HT", "Done rate"),
     "page.trend-no-tasks": ("chưa có nhiệm vụ nào", "no task yet"),
+    "remind.report-attached": (
+        "Kèm theo thư này: trang báo cáo của tháng đến hôm nay ({file}), mở bằng trình duyệt"
+        " trên máy tính hoặc điện thoại.",
+        "Attached: this month's report page up to today ({file}); open it in a browser on"
+        " a computer or a phone.",
+    ),
+    "help.opt.attach-report": (
+        "Gửi kèm thư tổng hợp trang báo cáo tháng (HTML, như report --format html).",
+        "Attach this month's report page (HTML, as report --format html) to the summary.",
+    ),
     "page.footer": (
         "Lập bằng cchc từ dữ liệu theo dõi thông báo kết luận; số liệu tính đến ngày {as_of}.",
         "Made by cchc from the conclusion-notice tracking data; figures as of {as_of}.",
@@ -1204,10 +1208,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mail each unit, and a summary to the office.",
     ),
     "help.opt.dry-run": ("In các thư thay vì gửi.", "Print the messages instead of sending."),
-    "help.opt.attach-report": (
-        "Gửi kèm thư tổng hợp trang báo cáo tháng (HTML, như report --format html).",
-        "Attach this month's report page (HTML, as report --format html) to the summary.",
-    ),
     "help.opt.force": (
         "Gửi cả những thư đã gửi hôm nay.",
         "Send even what was already sent today.",
