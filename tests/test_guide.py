@@ -50,4 +50,6 @@ def test_every_command_in_the_guide_runs(data_dir):
     assert (data_dir.parent / "bao-cao-thang-12.docx").read_bytes().startswith(b"PK")
     assert (data_dir.parent / "cong-van-don-doc.docx").read_bytes().startswith(b"PK")
     assert (data_dir.parent / "tinh-hinh.csv").read_text("utf-8").startswith("\ufeffMã nhiệm vụ")
+    page = (data_dir.parent / "bao-cao-xa.html").read_text("utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Chỉ gồm đơn vị: UBND các xã, thị trấn" in page
     assert (data_dir.parent / "noi-vu.ics").read_text("utf-8").startswith("BEGIN:VCALENDAR")

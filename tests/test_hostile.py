@@ -505,6 +505,7 @@ TERMINAL_COMMANDS = [
     ["status", "--as-of", "2023-12-20"],
     ["units"],
     ["report", "--period", "2023-11"],
+    ["report", "--period", "2023-11", "-f", "html"],
     ["remind", "--as-of", "2023-11-20", "--days", "10"],
     ["validate"],
     ["export", "-f", "csv"],

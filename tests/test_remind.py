@@ -347,3 +347,27 @@ def test_calendars_go_only_to_reminded_units_with_an_address(data_dir):
     calendar = Calendar.from_ical(made["gd-dt"])
     assert "Phòng Giáo dục và Đào tạo" in str(calendar["X-WR-CALNAME"])
     assert calendar.walk("VEVENT")
+
+
+def test_attach_report_sends_the_month_s_page_with_the_office_s_summary_only(cchc, data_dir, smtp):
+    import json
+
+    import pageparse
+
+    inbox, port = smtp
+    configure(data_dir, port)
+    args = ("--as-of", "2023-11-25", "--notice", "cchc-2023-11")
+    result = cchc("remind", "--email", "--attach-report", *args)
+    assert (result.exit_code, result.stderr) == (0, "")
+    received = inbox.by_subject()
+    _, summary = next(m for s, m in received.items() if "tổng hợp" in s)
+    (page,) = [p for p in summary.iter_attachments() if p.get_content_type() == "text/html"]
+    assert page.get_filename() == "bao-cao-2023-11.html"
+    assert page.get_content_charset() == "utf-8"
+    report = json.loads(cchc("report", "-f", "json", "--period", "2023-11", *args).stdout)
+    document = pageparse.parse(page.get_content())
+    assert pageparse.totals(document)["overdue"] == report["totals"]["overdue"] == 51
+    for subject, (_, message) in received.items():
+        if "tổng hợp" not in subject:
+            types = [p.get_content_type() for p in message.iter_attachments()]
+            assert types == ["text/calendar"], subject

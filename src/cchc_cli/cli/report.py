@@ -48,6 +48,9 @@ def remind(
         int,
         typer.Option("--mail-deadline", min=1, max=86_400, help=h("help.opt.mail-deadline")),
     ] = 300,
+    attach_report: Annotated[
+        bool, typer.Option("--attach-report", help=h("help.opt.attach-report"))
+    ] = False,
     notice: NoticeOpt = None,
     unit: UnitOpt = None,
 ) -> None:
@@ -74,7 +77,12 @@ def remind(
         stamp = datetime.now(UTC).replace(microsecond=0)
         office = office_id(config, run.settings.office_email)
         files = calendars(items, found, dataset.registry, run.lang, stamp, office=office)
-        _mail(run, found, today, window, names, files, dry_run, force, mail_deadline)
+        page = None
+        if attach_report and found:
+            from cchc_cli.views.page import month_page
+
+            page = month_page(dataset, today, run.lang, notice, unit)
+        _mail(run, found, today, window, names, files, dry_run, force, mail_deadline, page)
     else:
         typer.echo(report_text(found, dataset.registry, today, window, run.lang, names), nl=False)
     run.finish()
@@ -127,12 +135,31 @@ def report(
         assert output is not None
         write_output(output, report_docx(view, dataset.config, lang, chosen, run.today))
         run.tell("report.written", path=output)
+    elif fmt is ReportFormat.HTML:
+        from cchc_cli.views.page import render
+        from cchc_cli.views.pagedata import page_for
+
+        page = page_for(dataset, tasks, built, chosen, run.today, units, lang, notice, unit)
+        _write_or_print(run, output, render(page, lang))
     elif output is not None:
         write_output(output, rendered(formatter_for(fmt, lang, io.StringIO()), view))
         run.tell("report.written", path=output)
     else:
         formatter_for(fmt, lang).emit(view)
     run.finish()
+
+
+def _write_or_print(run: Run, output: Path | None, text: str) -> None:
+    """A document to its --output file, else to standard output as it is (a person's
+    terminal sees its control characters made visible, like everything on screen)."""
+    if output is None:
+        from cchc_cli.views.render import for_stream
+
+        sys.stdout.buffer.write(for_stream(text, sys.stdout).encode("utf-8"))
+        sys.stdout.flush()
+        return
+    write_output(output, text.encode("utf-8"))
+    run.tell("report.written", path=output)
 
 
 #: What a data folder is made of: an output file there would overwrite the data.
@@ -241,8 +268,10 @@ def _mail(
     dry_run: bool,
     force: bool,
     deadline: int,
+    page: tuple[str, bytes] | None = None,
 ) -> None:
-    """Mail the reminders (or print them, with --dry-run); nothing when there is nothing."""
+    """Mail the reminders (or print them, with --dry-run); nothing when there is nothing.
+    ``page`` (file name, bytes) goes with the office's summary (--attach-report)."""
     from cchc_cli.services.mail import MailError, deliver, missing_settings
     from cchc_cli.views.remind import messages
 
@@ -265,6 +294,7 @@ def _mail(
         notices,
         calendars,
         config.office,
+        page,
     )
     if dry_run:
         for item in outgoing:

@@ -991,6 +991,120 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tasks with no deadline and no progress report for {months} months (counted from"
         " the latest report, or from the day they were given if there is none).",
     ),
+    # -- the report page: report --format html (issue 22) ------------------------------
+    "page.title": (
+        "Báo cáo thực hiện thông báo kết luận - kỳ {period} (đến {as_of})",
+        "Report on the conclusion notices - period {period} (as of {as_of})",
+    ),
+    "page.contents": ("Mục lục", "Contents"),
+    "page.figures": ("Số liệu chính", "Key figures"),
+    "page.charts": ("Biểu đồ", "Charts"),
+    "page.quiet-short": ("Chưa báo cáo 3 tháng", "No report for 3 months"),
+    "page.details": ("Danh mục nhiệm vụ", "All tasks"),
+    "page.details-intro": (
+        "Từng nhiệm vụ trong báo cáo với nội dung đầy đủ, thời hạn và tình trạng của từng"
+        " đơn vị tính đến ngày {as_of}.",
+        "Every task of the report in full, with its deadline and where each unit stood on {as_of}.",
+    ),
+    "page.tasks-sub": (
+        "lượt đơn vị được giao: {tasks} nhiệm vụ của {notices} thông báo, {units} đơn vị",
+        "unit assignments: {tasks} [tasks:task|tasks] of {notices}"
+        " [notices:notice|notices], {units} [units:unit|units]",
+    ),
+    "page.on-time-sub": (
+        "{rate} tổng số; đã hoàn thành {done} ({completion})",
+        "{rate} of all; {done} done in all ({completion})",
+    ),
+    "page.overdue-rate": ("Tỷ lệ quá hạn", "Overdue rate"),
+    "page.overdue-sub": (
+        "{overdue} quá hạn chưa hoàn thành trên {deadline} nhiệm vụ có thời hạn",
+        "{overdue} overdue and not done, of {deadline} with a deadline",
+    ),
+    "page.change": ("So với kỳ trước ({period})", "Against the previous period ({period})"),
+    "page.change-up": ("tăng {points} điểm %", "up {points} points"),
+    "page.change-down": ("giảm {points} điểm %", "down {points} points"),
+    "page.change-same": ("không đổi", "unchanged"),
+    "page.change-rates": ("tỷ lệ quá hạn {was} → {now}", "overdue rate {was} → {now}"),
+    "page.change-counts": ("số quá hạn {was} → {now}", "overdue {was} → {now}"),
+    "page.change-none": (
+        "kỳ trước chưa có nhiệm vụ có thời hạn để so sánh;",
+        "no task with a deadline in the previous period to compare with;",
+    ),
+    "page.chart-rates": (
+        "Tỷ lệ hoàn thành và hoàn thành đúng hạn theo đơn vị",
+        "Done and done on time, by unit",
+    ),
+    "page.chart-rates-caption": (
+        "Xếp từ cao xuống thấp theo tỷ lệ hoàn thành. Cả hai tỷ lệ tính trên tổng số nhiệm vụ"
+        " của đơn vị; số bên phải: hoàn thành · đúng hạn.",
+        "Highest completion first. Both rates are out of all the unit's tasks; the figures"
+        " on the right: done · on time.",
+    ),
+    "page.legend-done": ("Hoàn thành", "Done"),
+    "page.legend-on-time": ("trong đó đúng hạn", "of which on time"),
+    "page.rate-detail": (
+        "{unit}: hoàn thành {done}/{total} ({rate}), đúng hạn {on_time} ({on_time_rate})",
+        "{unit}: {done} of {total} done ({rate}), {on_time} on time ({on_time_rate})",
+    ),
+    "page.chart-categories": (
+        "Tình trạng nhiệm vụ của từng đơn vị",
+        "Where each unit's tasks stand",
+    ),
+    "page.chart-categories-caption": (
+        "Theo thứ tự của bảng tổng hợp; số bên phải là tổng số nhiệm vụ của đơn vị.",
+        "In the order of the units table; the figure on the right is the unit's number of tasks.",
+    ),
+    "page.stack-detail": ("{unit}: {total} nhiệm vụ", "{unit}: {total} [total:task|tasks]"),
+    "page.part-detail": ("{unit} - {status}: {count}", "{unit} - {status}: {count}"),
+    "page.chart-trend": (
+        "Số nhiệm vụ quá hạn chưa hoàn thành qua {count} kỳ",
+        "Overdue tasks over the last {count} [count:period|periods]",
+    ),
+    "page.chart-trend-caption": (
+        "Mỗi kỳ tính như báo cáo của kỳ đó: đến ngày cuối kỳ (kỳ chưa kết thúc: đến ngày"
+        " báo cáo), trên dữ liệu như tại ngày ấy. –: kỳ chưa có nhiệm vụ nào.",
+        "Each period counted as its own report counts it: as of its last day (a period not"
+        " ended: as of the report's day), on the data as they stood that day. –: no task"
+        " in that period yet.",
+    ),
+    "page.trend-detail": (
+        "Kỳ {period} (đến {as_of}): {overdue} quá hạn, tỷ lệ quá hạn {rate}",
+        "Period {period} (as of {as_of}): {overdue} overdue, overdue rate {rate}",
+    ),
+    "page.trend-table": ("Số liệu của biểu đồ", "The chart's figures"),
+    "page.trend-period": ("Kỳ", "Period"),
+    "page.trend-as-of": ("Tính đến ngày", "As of"),
+    "page.not-started": ("chưa bắt đầu", "not begun"),
+    "page.long-badge": ("quá 30 ngày", "over 30 days"),
+    "page.notice": (
+        "Thông báo số {number} ngày {date}: {title}",
+        "Notice {number} of {date}: {title}",
+    ),
+    "page.notice-no-number": ("Thông báo ngày {date}: {title}", "Notice of {date}: {title}"),
+    "page.deadline": ("{written} (hạn cuối {last})", "{written} (last day {last})"),
+    "page.no-deadline": ("không thời hạn", "no deadline"),
+    "page.scope-unit": ("Chỉ gồm đơn vị: {unit}", "Narrowed to: {unit}"),
+    "page.scope-notice": (
+        "Chỉ gồm thông báo {notice}: {title}",
+        "Narrowed to notice {notice}: {title}",
+    ),
+    "page.short-overdue-rate": ("Tỷ lệ QH", "Overdue rate"),
+    "page.short-completion": ("Tỷ lệ HT", "Done rate"),
+    "page.trend-no-tasks": ("chưa có nhiệm vụ nào", "no task yet"),
+    "remind.report-attached": (
+        "Kèm theo thư này: trang báo cáo của tháng đến hôm nay ({file}), mở bằng trình duyệt"
+        " trên máy tính hoặc điện thoại.",
+        "Attached: this month's report page up to today ({file}); open it in a browser on"
+        " a computer or a phone.",
+    ),
+    "help.opt.attach-report": (
+        "Gửi kèm thư tổng hợp trang báo cáo tháng (HTML, như report --format html).",
+        "Attach this month's report page (HTML, as report --format html) to the summary.",
+    ),
+    "page.footer": (
+        "Lập bằng cchc từ dữ liệu theo dõi thông báo kết luận; số liệu tính đến ngày {as_of}.",
+        "Made by cchc from the conclusion-notice tracking data; figures as of {as_of}.",
+    ),
     # -- import ----------------------------------------------------------------
     "import.no-assignees": (
         "không tìm thấy đơn vị được giao, trong nhiệm vụ cũng như tiêu đề mục",
@@ -1646,8 +1760,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Only this unit (id, name or alias; a group: its members); repeat for several.",
     ),
     "help.opt.report-format": (
-        "Định dạng: table, md, csv, json, xlsx, docx (xlsx, docx cần --output).",
-        "Format: table, md, csv, json, xlsx, docx (xlsx and docx need --output).",
+        "Định dạng: table, md, csv, json, xlsx, docx (xlsx, docx cần --output), html (trang"
+        " web có biểu đồ, một tệp).",
+        "Format: table, md, csv, json, xlsx, docx (xlsx and docx need --output), html (one"
+        " page with charts).",
     ),
     "help.opt.output": ("Ghi vào tệp này.", "Write to this file."),
     "help.opt.order": (

@@ -152,10 +152,12 @@ def messages(
     notices: dict[str, str],
     calendars: dict[str, bytes] | None = None,
     signature: str | None = None,
+    page: tuple[str, bytes] | None = None,
 ) -> list[Outgoing]:
     """One message per unit with an address (with its deadlines as an .ics file, where
-    ``calendars`` has one), then one summary to the office; signed ``signature`` (the
-    office's name) where given."""
+    ``calendars`` has one), then one summary to the office, with ``page`` (file name,
+    bytes: the report page of ``remind --attach-report``) attached where given; signed
+    ``signature`` (the office's name) where given."""
     footer = [t("remind.footer", lang)] if not signature else [signature, t("remind.footer", lang)]
     out = []
     unreachable = []
@@ -192,6 +194,9 @@ def messages(
     if unreachable:
         names = ", ".join(registry.name_of(u) for u in unreachable)
         summary += ["", *textwrap.wrap(t("remind.no-address", lang, units=names), WIDTH)]
+    if page is not None:
+        attached = t("remind.report-attached", lang, file=page[0])
+        summary += ["", *textwrap.wrap(attached, WIDTH)]
     for reminder in found:
         summary += ["", *unit_block(reminder, registry, lang, notices)]
     summary += ["", *footer]
@@ -203,7 +208,12 @@ def messages(
         overdue=sum(len(r.overdue) for r in found),
         upcoming=sum(len(r.upcoming) for r in found),
     )
-    out.append(Outgoing("office", office, _message(sender, office, subject, summary)))
+    message = _message(sender, office, subject, summary)
+    if page is not None:
+        message.add_attachment(
+            page[1], maintype="text", subtype="html", filename=page[0], params={"charset": "utf-8"}
+        )
+    out.append(Outgoing("office", office, message))
     return out
 
 

@@ -49,6 +49,8 @@ class ReportFormat(StrEnum):
     XLSX = "xlsx"
     #: A Word document in the layout of NĐ 30/2020 (views/report_docx.py).
     DOCX = "docx"
+    #: One self-contained page with charts (issue 22): views/page.py.
+    HTML = "html"
 
 
 #: A text cell starting with one of these is a formula to a spreadsheet (CSV injection).

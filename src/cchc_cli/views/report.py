@@ -86,6 +86,16 @@ def last_report(task: Task, unit: str) -> date | None:
     return max((n.on for n in task.notes if n.unit in (None, unit)), default=None)
 
 
+def pairs_on(tasks: list[Task], day: date, units: set[str] | None = None) -> list[UnitStatus]:
+    """The pairs a report on ``day`` counts: each (task, unit) of ``tasks`` (as they stood
+    that day: :func:`cchc_cli.core.asof.tasks_as_of`) in ``units`` (all when None).
+
+    The one place a report's pairs are chosen: :func:`build` for the report, the trend
+    of the report page (:mod:`cchc_cli.views.trend`) for each earlier period.
+    """
+    return [i for i in statuses(tasks, day) if units is None or i.unit in units]
+
+
 def build(
     dataset: Dataset,
     tasks: list[Task],
@@ -97,7 +107,7 @@ def build(
     """The report on ``tasks`` as of ``as_of``: the data as they stood that day."""
     notices = {n.id: n for n in dataset.notices}
     tasks = tasks_as_of(dataset.notices, tasks, as_of)
-    items = [i for i in statuses(tasks, as_of) if units is None or i.unit in units]
+    items = pairs_on(tasks, as_of, units)
     registry = dataset.registry
     by_unit: dict[str, list[UnitStatus]] = {}
     for item in items:
