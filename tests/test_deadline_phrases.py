@@ -523,3 +523,23 @@ def test_the_steps_of_a_reading_name_the_law_they_apply():
         D(2024, 1, 7),
     ]
     assert skipped[2].reason == "public" and skipped[2].name_vi == "Tết Dương lịch"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "last_day"),
+    [
+        ("Tổ chức tập huấn. Thời gian hoàn thành: Tháng 12/2023.", date(2023, 12, 31)),
+        ("Rà soát hồ sơ. Thời hạn: Quý I/2024.", date(2024, 3, 31)),
+        ("Số hóa hồ sơ. Tiến độ thực hiện: năm 2024.", date(2024, 12, 31)),
+        ("Báo cáo kết quả. Hạn chót: cuối tháng 01/2024.", date(2024, 1, 31)),
+    ],
+)
+def test_a_field_label_marks_a_period_as_the_time_limit(sentence, last_day):
+    # A table of tasks writes "Thời gian hoàn thành: Tháng 12/2023" with no lead word;
+    # the label is the lead.
+    found = find_deadline(sentence, DeadlineContext(issued=date(2023, 11, 28)))
+    assert found is not None and found.last_day == last_day
+
+
+def test_a_period_with_no_label_or_lead_is_still_not_a_deadline():
+    assert find_deadline("Công bố kết quả xếp loại năm 2023 của các xã.", 2023) is None

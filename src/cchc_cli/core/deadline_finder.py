@@ -31,6 +31,13 @@ _REFERENCE = (
 _COUNT_LEADS = ("trong vong", "trong thoi han", "thoi han", "toi da", "khong qua", "cham nhat")
 #: Words that make a point or part of a period a time limit inside a sentence.
 _PERIOD_LEADS = ("den ", "truoc ", "vao ", "trong ", "hoan thanh ", "xong ", "cham nhat ")
+#: A field label before the phrase, as a table of tasks or a form writes it
+#: ("Thời gian hoàn thành: Tháng 12/2023", "Thời hạn: Quý I/2024", "Tiến độ: năm 2024"):
+#: whatever follows it is the time limit, so it marks a period as a lead word does.
+_LABEL = re.compile(
+    r"(?:thoi gian(?: hoan thanh| thuc hien)?|thoi han(?: hoan thanh| thuc hien)?"
+    r"|tien do(?: hoan thanh| thuc hien)?|han(?: chot| cuoi| hoan thanh)?)\s*:\s*$"
+)
 
 
 def _acceptable(hit: Hit, folded: str) -> bool:
@@ -39,6 +46,8 @@ def _acceptable(hit: Hit, folded: str) -> bool:
         return re.search(_REFERENCE, before, re.ASCII) is None
     if hit.name == "until":
         return not before.endswith(("tinh ", "tinh den ", "tinh toi "))
+    if _LABEL.search(before):
+        return True
     if hit.name in ("month", "quarter", "year", "this-period"):
         return bool(hit["lead"])
     if hit.name in ("point", "week", "months-of-year"):
