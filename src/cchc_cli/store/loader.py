@@ -48,10 +48,21 @@ NOTICE_SUFFIXES = (".yaml", ".yml")
 
 def notice_files(data_dir: Path) -> list[Path]:
     """Every ``*.yaml``/``*.yml`` under notices/, in sub-folders too, skipping hidden ones."""
+    return scan_notices(data_dir)[0]
+
+
+def scan_notices(data_dir: Path) -> tuple[list[Path], set[Path]]:
+    """:func:`notice_files`, and those of them a symbolic link may lead out of the folder.
+
+    Sub-folders that are links are not entered, so a file can only lead elsewhere
+    if it is a link itself or notices/ is one; the listing tells which (no extra
+    system call), and only those need resolving.
+    """
     folder = data_dir / NOTICES_DIR
     if not folder.is_dir():
-        return []
+        return [], set()
     found = []
+    linked: list[str] = []
     # A stack, not os.walk: os.walk recurses (in Python 3.11) and 1,100 nested
     # folders would exhaust the interpreter's stack.
     folders = [str(folder)]
@@ -70,7 +81,18 @@ def notice_files(data_dir: Path) -> list[Path]:
                 # Anything else named like a notice is read or refused with the
                 # reason (a pipe, a device, a broken link): never skipped unsaid.
                 found.append(entry.path)
-    return [Path(p) for p in sorted(found)]
+                if entry.is_symlink():
+                    linked.append(entry.path)
+    files = [Path(p) for p in sorted(found)]
+    if folder.is_symlink():
+        return files, set(files)
+    return files, {Path(p) for p in linked}
+
+
+def outside_target(path: Path, inside: Path) -> str | None:
+    """Where ``path`` really is, if that is outside the folder ``inside`` (resolved)."""
+    target = path.resolve()
+    return None if target.is_relative_to(inside) else str(target)
 
 
 def check_folder(data_dir: Path) -> None:
@@ -112,14 +134,15 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
     parsed: dict[str, Notice] = {}
     hits: dict[str, CachedFile] = {}
     seen_ids: dict[str, Source] = {}
-    files = notice_files(data_dir)
+    files, linked = scan_notices(data_dir)
     inside = data_dir.resolve()
     for path in files:
         shown = str(path)
-        if not path.resolve().is_relative_to(inside):
+        target = outside_target(path, inside) if path in linked else None
+        if target is not None:
             # A link out of the data folder: its target is not the office's to
             # read, and an edit would write outside the folder.
-            diagnostics.append(error(Source(shown), "file.outside", target=str(path.resolve())))
+            diagnostics.append(error(Source(shown), "file.outside", target=target))
             continue
         hit = cache.get(path, depends_on) if cache else None
         if hit is not None:
@@ -203,12 +226,16 @@ def load_progress(
     office = [p for p in paths if progress.owner_of(p) == progress.OFFICE]
     paths = office + [p for p in paths if p not in office]
     inside = data_dir.resolve()
+    folder_linked = (data_dir / progress.PROGRESS_DIR).is_symlink()
     events: list[progress.Event] = []
     diagnostics: list[Diagnostic] = []
     for path in paths:
         shown = str(path)
-        if not path.resolve().is_relative_to(inside):
-            diagnostics.append(error(Source(shown), "file.outside", target=str(path.resolve())))
+        # Only a link (the folder or the file) can lead out of the data folder.
+        linked = folder_linked or path.is_symlink()
+        target = outside_target(path, inside) if linked else None
+        if target is not None:
+            diagnostics.append(error(Source(shown), "file.outside", target=target))
             continue
         owner_problem = progress.check_file_owner(path, shown, registry)
         if owner_problem is not None:
