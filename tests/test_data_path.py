@@ -99,3 +99,106 @@ def test_a_run_tunes_the_garbage_collector_and_a_library_import_does_not():
 
 def test_loader_module_still_lists_notice_files(data_dir):
     assert loader_module.notice_files(data_dir) == [data_dir / "notices" / NOTICE]
+
+
+UNIT_FILE = """\
+- {task: cchc-2023-11/2.3, done: 2023-11-24, evidence: "Báo cáo số 12/BC-NV"}
+- {task: cchc-2023-11/2.3, reopened: 2023-11-28, reason: Thiếu tài liệu kiểm chứng}
+- {task: cchc-2023-11/2.3, done: 2023-11-30, evidence: "Báo cáo số 15/BC-NV"}
+- {task: cchc-2023-11/1.2, extended: 2023-12-20, reason: Chờ số liệu, on: 2023-12-05}
+- {task: cchc-2023-11/1.1, done: 2023-12-29}
+"""
+COMMUNE_FILE = """- {task: cchc-2023-11/8.2, done: 2024-01-10}
+"""
+OFFICE_FILE = """\
+- {task: cchc-2023-11/7.1, extended: 2023-12-31, reason: Chờ tập huấn, on: 2023-11-25}
+- {task: cchc-2023-11/6, cancelled: 2023-12-10, reason: Không còn phù hợp}
+- {task: cchc-2023-11/5, extended: 2024-01-05, reason: Chờ}
+"""
+
+
+def _progress(data_dir: Path) -> None:
+    (data_dir / "progress" / "noi-vu.yaml").write_text(UNIT_FILE, "utf-8")
+    (data_dir / "progress" / "_office.yaml").write_text(OFFICE_FILE, "utf-8")
+    (data_dir / "progress" / "ho-xa.yaml").write_text(COMMUNE_FILE, "utf-8")
+
+
+def test_the_pair_rows_give_each_pair_the_status_python_gives_it_on_every_day(data_dir):
+    from datetime import date, timedelta
+
+    from cchc_cli.core.status import Status
+    from cchc_cli.store.cache import FileCache
+    from cchc_cli.store.pairs import PairIndex
+    from cchc_cli.views.query import select_statuses
+
+    _progress(data_dir)
+    plain = load(data_dir)
+    assert not [d for d in plain.diagnostics if d.is_error]
+    load(data_dir, FileCache.open(data_dir))  # fills the cache
+    cached = load(data_dir, FileCache.open(data_dir))
+    assert isinstance(cached.pairs, PairIndex)
+    day = date(2023, 11, 1)
+    seen: set[Status] = set()
+    while day <= date(2024, 2, 1):
+        python = {(i.task.notice, i.task.id, i.unit): i.status for i in select_statuses(plain, day)}
+        assert cached.pairs.statuses(day) == python, day
+        seen |= set(python.values())
+        day += timedelta(days=1)
+    # Every kind of row was met: before the notice, done, reopened, extended, cancelled.
+    assert seen == set(Status)
+
+
+def test_a_progress_line_added_recomputes_only_that_notices_pairs(cchc, data_dir):
+    from cchc_cli.store.cache import FileCache
+
+    shutil.copy(data_dir / "notices" / NOTICE, data_dir / "notices" / "b.yaml")
+    text = (data_dir / "notices" / "b.yaml").read_text("utf-8")
+    (data_dir / "notices" / "b.yaml").write_text(text.replace("cchc-2023-11", "b-2023"), "utf-8")
+    views = [
+        ["status", "--as-of", "2023-12-15"],
+        ["due", "--as-of", "2023-12-15", "--by", "2023-12-31"],
+        ["overdue", "--as-of", "2023-12-15", "-f", "json"],
+    ]
+    for view in views:
+        cchc(*view)
+    cache = FileCache.open(data_dir)
+    assert cache is not None
+    before = dict(cache.pair_keys)
+    cache.connection.close()
+    _progress(data_dir)
+    for view in views:
+        assert cchc(*view).stdout == cchc(*view, "--no-cache").stdout
+    cache = FileCache.open(data_dir)
+    assert cache is not None
+    after = dict(cache.pair_keys)
+    cache.connection.close()
+    changed = {k for k in after if after[k] != before.get(k)}
+    assert changed == {f"notices/{NOTICE}"}
+
+
+def test_due_reads_back_only_the_notices_holding_a_pair_it_prints(data_dir):
+    from datetime import date
+
+    from cchc_cli.store.cache import FileCache
+    from cchc_cli.views.query import due_by, due_items, select_statuses
+
+    text = (data_dir / "notices" / NOTICE).read_text("utf-8")
+    later = text.replace("2023", "2025")  # a notice two years on: nothing due in 2023
+    (data_dir / "notices" / "later.yaml").write_text(later, "utf-8")
+    load(data_dir, FileCache.open(data_dir))
+    dataset = load(data_dir, FileCache.open(data_dir))
+    asked: list[str] = []
+    reader = dataset.reader
+
+    def counting(entries):
+        asked.extend(e.id for e in entries)
+        return reader(entries)
+
+    object.__setattr__(dataset, "reader", counting)
+    today, last = date(2023, 11, 25), date(2023, 12, 31)
+    items = due_items(dataset, today, last)
+    assert asked == ["cchc-2023-11"]
+    assert items
+    plain = load(data_dir)
+    expected = due_by(select_statuses(plain, today), last)
+    assert [(i.task.ref, i.unit) for i in items] == [(i.task.ref, i.unit) for i in expected]

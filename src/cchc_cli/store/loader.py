@@ -14,7 +14,10 @@ without a diagnostic.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +37,9 @@ from cchc_cli.store.cache import CachedFile, FileCache, registry_key, stat_of
 from cchc_cli.store.config import CONFIG_FILE, load_config
 from cchc_cli.store.holidaystamp import holidays_stamp
 from cchc_cli.store.noticefile import read_notice
+from cchc_cli.store.pairs import PairIndex, notice_pairs
 from cchc_cli.store.registry import load_registry
+from cchc_cli.store.serialize import event_to_data
 from cchc_cli.store.yamlsrc import (
     DEFAULT_LIMIT,
     parse,
@@ -133,6 +138,7 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
     index: list[NoticeIndex] = []
     parsed: dict[str, Notice] = {}
     hits: dict[str, CachedFile] = {}
+    shas: dict[str, str] = {}  # the SHA-256 of each notice file read or found in the cache
     seen_ids: dict[str, Source] = {}
     files, linked = scan_notices(data_dir)
     inside = data_dir.resolve()
@@ -148,12 +154,13 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
         if hit is not None:
             problems, entry, id_source = hit.diagnostics, hit.index, hit.id_source
             hits[shown] = hit
+            shas[shown] = hit.sha
         else:
             stat, content, notice, problems = _read_steady(
                 path, shown, registry, resolver, limit, calendar
             )
             if cache and stat is not None and content is not None:
-                cache.put(path, stat, depends_on, content, notice, problems)
+                shas[shown] = cache.put(path, stat, depends_on, content, notice, problems)
             entry = index_of(notice) if notice else None
             id_source = notice.spans["id"] if notice else None
             if notice:
@@ -171,11 +178,11 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
         index.append(entry)
     events, problems, progress_paths = load_progress(data_dir, cache, registry, limit)
     diagnostics += problems
-    kept, problems = progress.check_events(events, progress.facts_of(index), registry)
-    diagnostics += problems
+    kept: list[progress.Event] = []
+    if events:  # the facts of 20,000 tasks cost more than checking no event at all
+        kept, problems = progress.check_events(events, progress.facts_of(index), registry)
+        diagnostics += problems
     grouped = progress.by_task(kept)
-    if cache:
-        cache.finish(files + progress_paths)
 
     def with_progress(notice: Notice) -> Notice:
         if not any(task.ref in grouped for task in notice.tasks):
@@ -200,6 +207,11 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
             notices.append(with_progress(notice))
         return tuple(notices)
 
+    pair_index = None
+    if cache:
+        pair_index = refresh_pairs(cache, tuple(index), shas, depends_on, grouped, reader)
+        cache.finish(files + progress_paths)
+
     read = [str(data_dir / CONFIG_FILE)] if has_config else []
     read += ([shown_units] if units_path.exists() else []) + [str(p) for p in files]
     read += [str(p) for p in progress_paths]
@@ -211,7 +223,51 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
         config,
         reader,
         {ref: tuple(events) for ref, events in grouped.items()},
+        pair_index,
     )
+
+
+def refresh_pairs(
+    cache: FileCache,
+    index: tuple[NoticeIndex, ...],
+    shas: dict[str, str],
+    depends_on: str,
+    grouped: dict[str, list[progress.Event]],
+    reader: Callable[[tuple[NoticeIndex, ...]], tuple[Notice, ...]],
+) -> PairIndex | None:
+    """The pair rows of every notice, computed again for those whose file, registry,
+    calendar or progress events changed since (:mod:`cchc_cli.store.pairs`)."""
+    expected: dict[str, str] = {}
+    entries: dict[str, NoticeIndex] = {}
+    stale: list[NoticeIndex] = []
+    for entry in index:
+        sha = shas.get(entry.path)
+        if sha is None:
+            return None
+        events = [
+            [ref, [event_to_data(e) for e in grouped[ref]]]
+            for ref in (f"{entry.id}/{task}" for task in entry.task_ids)
+            if ref in grouped
+        ]
+        made = f"{sha}:{depends_on}"
+        if events:
+            text = json.dumps(events, ensure_ascii=False, separators=(",", ":"))
+            made += ":" + hashlib.sha256(text.encode()).hexdigest()
+        key = cache.key_of(entry.path)
+        expected[key] = made
+        entries[key] = entry
+        if cache.pair_keys.get(key) != made:
+            stale.append(entry)
+    if stale:
+        try:
+            notices = reader(tuple(stale))
+        except CchcError:
+            return None  # a file changed meanwhile: no pairs this run, the long way
+        for entry, notice in zip(stale, notices, strict=True):
+            cache.put_pairs(
+                cache.key_of(entry.path), expected[cache.key_of(entry.path)], notice_pairs(notice)
+            )
+    return PairIndex(cache, expected, entries)
 
 
 def load_progress(

@@ -7,6 +7,7 @@ import functools
 import re
 from collections.abc import Iterable
 from datetime import date
+from typing import NamedTuple, cast
 
 from cchc_cli.core.asof import tasks_as_of
 from cchc_cli.core.errors import UsageError
@@ -172,3 +173,99 @@ def due_by(items: list[UnitStatus], last: date) -> list[UnitStatus]:
 
 def overdue(items: list[UnitStatus]) -> list[UnitStatus]:
     return [i for i in items if i.status is Status.OVERDUE]
+
+
+# -- answered from the pair rows where the cache has them (issue 17) --------------------------
+
+#: Open pairs whose last day is on or before ``:last``, as :func:`due_by` keeps them.
+DUE_SQL = (
+    f"status IN ('{Status.IN_PROGRESS.value}', '{Status.OVERDUE.value}', '{Status.ONGOING.value}')"
+    " AND last_day IS NOT NULL AND last_day <= :last"
+)
+OVERDUE_SQL = f"status = '{Status.OVERDUE.value}'"
+
+
+def statuses_where(
+    dataset: Dataset,
+    today: date,
+    where: str,
+    notice: str | None = None,
+    unit: str | None = None,
+    **params: object,
+) -> list[UnitStatus] | None:
+    """:func:`select_statuses` narrowed to the pairs that fit ``where`` (SQL over the pair
+    rows, :mod:`cchc_cli.store.pairs`), reading back only the notices holding them; None
+    when the dataset has no pair rows (read without the cache).
+
+    The statuses are those :func:`select_statuses` computes, of the same objects: the
+    SQL only chooses which pairs, so both paths print the same bytes.
+    """
+    from cchc_cli.store.pairs import PairIndex
+
+    index = dataset.pairs
+    if not isinstance(index, PairIndex):
+        return None
+    chosen = [_entry(dataset, notice)] if notice else list(dataset.index)
+    found = index.find(today, where, **params)
+    if found is None:
+        return None
+    ids = {notice_id for notice_id, _, _ in found}
+    entries = tuple(e for e in chosen if e.id in ids)
+    notices = dataset.reader(entries) if entries else ()
+    items = statuses(tasks_as_of(notices, sorted_tasks(notices), today), today)
+    items = [i for i in items if (i.task.notice, i.task.id, i.unit) in found]
+    if unit:
+        wanted = set(resolve_units(dataset, unit))
+        items = [i for i in items if i.unit in wanted]
+    return items
+
+
+def due_items(
+    dataset: Dataset, today: date, last: date, notice: str | None = None, unit: str | None = None
+) -> list[UnitStatus]:
+    """The open pairs due by ``last``, as ``due`` lists them."""
+    items = statuses_where(dataset, today, DUE_SQL, notice, unit, last=last.toordinal())
+    if items is None:
+        items = select_statuses(dataset, today, notice=notice, unit=unit)
+    return due_by(items, last)
+
+
+def overdue_items(
+    dataset: Dataset, today: date, notice: str | None = None, unit: str | None = None
+) -> list[UnitStatus]:
+    """The pairs overdue on ``today``, as ``overdue`` lists them."""
+    items = statuses_where(dataset, today, OVERDUE_SQL, notice, unit)
+    if items is None:
+        items = select_statuses(dataset, today, notice=notice, unit=unit)
+    return overdue(items)
+
+
+class NoticeOf(NamedTuple):
+    """What a count needs of a pair's task: its notice (see :func:`counted_statuses`)."""
+
+    notice: str
+
+
+def counted_statuses(
+    dataset: Dataset, today: date, notice: str | None = None, unit: str | None = None
+) -> list[UnitStatus]:
+    """The pairs as :func:`select_statuses` gives them, for counting: from the pair rows'
+    counts when the cache has them, each item's ``task`` then only naming its notice
+    (a :class:`NoticeOf`; ``unit``, ``status`` and ``task.notice`` are what counts use)."""
+    from cchc_cli.store.pairs import PairIndex
+
+    index = dataset.pairs
+    counts = index.counts(today) if isinstance(index, PairIndex) else None
+    if counts is None:
+        return select_statuses(dataset, today, notice=notice, unit=unit)
+    notice_id = _entry(dataset, notice).id if notice else None
+    wanted = set(resolve_units(dataset, unit)) if unit else None
+    items: list[UnitStatus] = []
+    for notice_of, unit_id, status, n in counts:
+        if notice_id is not None and notice_of != notice_id:
+            continue
+        if wanted is not None and unit_id not in wanted:
+            continue
+        task = cast(Task, NoticeOf(notice_of))
+        items += [UnitStatus(task, unit_id, status, None, None, today)] * n
+    return items
