@@ -313,6 +313,15 @@ def main() -> None:
         "--big-runs", type=int, default=3, help="runs at 50,000 tasks and more (short)"
     )
     parser.add_argument("--no-peer", action="store_true", help="leave Taskwarrior out")
+    parser.add_argument(
+        "--peer-max",
+        type=int,
+        default=20_000,
+        help="no Taskwarrior above this size (imports are slow)",
+    )
+    parser.add_argument(
+        "--copies-max", type=int, default=20_000, help="largest size of the copies set"
+    )
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "cchc-bench")
     parser.add_argument("--markdown", type=Path, help="also write the results here")
     args = parser.parse_args()
@@ -327,8 +336,11 @@ def main() -> None:
     print("\n".join(lines), flush=True)
     for name in args.sets.split(","):
         for size in (int(s) for s in args.sizes.split(",")):
+            if name == "copies" and size > args.copies_max:
+                continue
             runs = args.runs if size < 50_000 else args.big_runs
-            for label, timing in bench(name, size, runs, args.work, not args.no_peer):
+            peer = not args.no_peer and size <= args.peer_max
+            for label, timing in bench(name, size, runs, args.work, peer):
                 line = (
                     f"| {name} | {size:,} | {label} | {timing.seconds:.3f} |"
                     f" {timing.peak_mb:.0f} | {timing.lines:,} |"
