@@ -561,6 +561,8 @@ def test_the_cache_path_agrees_with_the_reference_and_the_files(data, layout, da
         ["status", *as_of],
         ["status", *as_of, "--by", "notice", "-f", "json"],
         ["status", *as_of, "--unit", "u-an", "--notice", "tb-1"],
+        ["remind", *as_of, "--days", str(horizon)],
+        ["remind", *as_of, "--days", "0", "--unit", "u-chau", "--lang", "en"],
     ]
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp) / "data"

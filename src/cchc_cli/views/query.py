@@ -6,7 +6,7 @@ import difflib
 import functools
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple, cast
 
 from cchc_cli.core.asof import tasks_as_of
@@ -192,7 +192,7 @@ def statuses_where(
     notice: str | None = None,
     unit: str | None = None,
     **params: object,
-) -> list[UnitStatus] | None:
+) -> tuple[list[UnitStatus], tuple[Notice, ...]] | None:
     """:func:`select_statuses` narrowed to the pairs that fit ``where`` (SQL over the pair
     rows, :mod:`cchc_cli.store.pairs`), reading back only the notices holding them; None
     when the dataset has no pair rows (read without the cache).
@@ -217,16 +217,15 @@ def statuses_where(
     if unit:
         wanted = set(resolve_units(dataset, unit))
         items = [i for i in items if i.unit in wanted]
-    return items
+    return items, notices
 
 
 def due_items(
     dataset: Dataset, today: date, last: date, notice: str | None = None, unit: str | None = None
 ) -> list[UnitStatus]:
     """The open pairs due by ``last``, as ``due`` lists them."""
-    items = statuses_where(dataset, today, DUE_SQL, notice, unit, last=last.toordinal())
-    if items is None:
-        items = select_statuses(dataset, today, notice=notice, unit=unit)
+    found = statuses_where(dataset, today, DUE_SQL, notice, unit, last=last.toordinal())
+    items = found[0] if found else select_statuses(dataset, today, notice=notice, unit=unit)
     return due_by(items, last)
 
 
@@ -234,10 +233,27 @@ def overdue_items(
     dataset: Dataset, today: date, notice: str | None = None, unit: str | None = None
 ) -> list[UnitStatus]:
     """The pairs overdue on ``today``, as ``overdue`` lists them."""
-    items = statuses_where(dataset, today, OVERDUE_SQL, notice, unit)
-    if items is None:
-        items = select_statuses(dataset, today, notice=notice, unit=unit)
+    found = statuses_where(dataset, today, OVERDUE_SQL, notice, unit)
+    items = found[0] if found else select_statuses(dataset, today, notice=notice, unit=unit)
     return overdue(items)
+
+
+#: What a reminder names: overdue, or in progress with the last day by ``:last``.
+REMIND_SQL = (
+    f"status = '{Status.OVERDUE.value}' OR (status = '{Status.IN_PROGRESS.value}'"
+    " AND last_day IS NOT NULL AND last_day <= :last)"
+)
+
+
+def remind_items(
+    dataset: Dataset, today: date, days: int, notice: str | None = None, unit: str | None = None
+) -> tuple[list[UnitStatus], tuple[Notice, ...]]:
+    """The pairs a reminder within ``days`` days may name, and (at least) their notices."""
+    last = (today + timedelta(days=days)).toordinal()
+    found = statuses_where(dataset, today, REMIND_SQL, notice, unit, last=last)
+    if found is None:
+        return select_statuses(dataset, today, notice=notice, unit=unit), dataset.notices
+    return found
 
 
 class NoticeOf(NamedTuple):
