@@ -243,8 +243,12 @@ def task_facts(draw, notice: NoticeFact, ident: str, floor: date, layout: str) -
         fact.extensions.append((draw(later), draw(st.none() | later)))
     if layout == "files" and fact.done:
         for unit in draw(st.lists(st.sampled_from(sorted(fact.done)), unique=True)):
-            reopened = draw(st.dates(fact.done[unit], LAST))
-            fact.reopened[unit] = (reopened, draw(st.none() | st.dates(reopened, LAST)))
+            # A completion the day after a last day of 31/12/2024 falls after LAST.
+            reopened = draw(st.dates(fact.done[unit], max(fact.done[unit], LAST)))
+            fact.reopened[unit] = (
+                reopened,
+                draw(st.none() | st.dates(reopened, max(reopened, LAST))),
+            )
     if layout == "files" and draw(st.integers(0, 2)) == 0:
         unit = draw(st.sampled_from(fact.units))
         fact.unit_extensions.append((unit, draw(later), draw(st.none() | later)))
@@ -561,6 +565,7 @@ def test_the_cache_path_agrees_with_the_reference_and_the_files(data, layout, da
         ["status", *as_of],
         ["status", *as_of, "--by", "notice", "-f", "json"],
         ["status", *as_of, "--unit", "u-an", "--notice", "tb-1"],
+        ["status", *as_of, "--unit", "g-xa", "--by", "notice"],
         ["remind", *as_of, "--days", str(horizon)],
         ["remind", *as_of, "--days", "0", "--unit", "u-chau", "--lang", "en"],
     ]

@@ -143,9 +143,9 @@ def status(
     from cchc_cli.views.tables import status_report
 
     dataset = run.dataset
-    items = counted_statuses(dataset, run.today, notice=notice, unit=unit)
-    # Only counts by notice name the notices: by unit, none is read back.
     by_notice = by is GroupBy.NOTICE
+    items = counted_statuses(dataset, run.today, notice, unit, by_notice)
+    # Only counts by notice name the notices: by unit, none is read back.
     notices = sorted_notices(dataset.notices) if by_notice else []
     run.emit(status_report(items, dataset.registry, run.lang, notices, by_notice))
     run.finish()

@@ -365,9 +365,13 @@ class FileCache:
         return self._key(Path(shown))
 
     def put_pairs(self, key: str, made_from: str, rows: list[tuple[Any, ...]]) -> None:
-        """Queue the pair rows of the notice file ``key``, computed from ``made_from``."""
+        """Queue the pair rows of the notice file ``key``, computed from ``made_from``
+        (empty: forget the file's rows)."""
         self._pair_puts[key] = (made_from, rows)
-        self.pair_keys[key] = made_from
+        if made_from:
+            self.pair_keys[key] = made_from
+        else:
+            self.pair_keys.pop(key, None)
 
     def query_pairs(
         self, sql: str, params: dict[str, Any]
@@ -417,7 +421,7 @@ class FileCache:
             )
             self.connection.executemany(
                 "INSERT INTO pair_sources VALUES (?, ?)",
-                [(k, made) for k, (made, _) in self._pair_puts.items()],
+                [(k, made) for k, (made, _) in self._pair_puts.items() if made],
             )
             self.connection.executemany(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self._puts

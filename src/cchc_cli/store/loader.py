@@ -258,6 +258,9 @@ def refresh_pairs(
         entries[key] = entry
         if cache.pair_keys.get(key) != made:
             stale.append(entry)
+    for key in set(cache.pair_keys) - set(expected):
+        # A file gone, or left out now (an error, a duplicate id): its rows would count.
+        cache.put_pairs(key, "", [])
     if stale:
         try:
             notices = reader(tuple(stale))

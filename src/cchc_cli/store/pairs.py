@@ -115,9 +115,13 @@ class PairIndex:
         self.expected = expected
         self.entries = entries
 
-    def _checked(self, sql: str, day: date, **params: Any) -> list[tuple[Any, ...]] | None:
-        """Rows of ``sql`` over :data:`IN_FORCE` (first column: a notice's row key), if
-        the cache holds every notice's rows as computed from what was loaded."""
+    def _checked(
+        self, sql: str, day: date, exact: bool = False, **params: Any
+    ) -> list[tuple[Any, ...]] | None:
+        """Rows of ``sql`` over :data:`IN_FORCE`, if the cache holds every notice's rows
+        as computed from what was loaded; with ``exact``, those and no others (the rows
+        are then counts over all, so rows of files left out would count). Otherwise the
+        first column is a notice's row key, and rows of other files are left out."""
         found = self.cache.query_pairs(
             sql.format(pairs=IN_FORCE), {"day": day.toordinal(), **params}
         )
@@ -126,6 +130,8 @@ class PairIndex:
         held, rows = found
         if any(held.get(key) != made for key, made in self.expected.items()):
             return None
+        if exact:
+            return rows if len(held) == len(self.expected) else None
         # Rows of files left out of the dataset (a duplicate id, an error now) are not counted.
         return [row for row in rows if row[0] in self.expected]
 
@@ -145,14 +151,36 @@ class PairIndex:
             return None
         return {(self.entries[key].id, task, unit): Status(s) for key, task, unit, s in rows}
 
-    def counts(self, day: date) -> list[tuple[str, str, Status, int]] | None:
-        """(notice id, unit, status, pairs) of every pair in force on ``day``."""
-        sql = "SELECT path, unit, status, count(*) FROM ({pairs}) GROUP BY path, unit, status"
-        rows = self._checked(sql, day)
+    def counts(
+        self,
+        day: date,
+        by_notice: bool = False,
+        units: tuple[str, ...] | None = None,
+        notice: NoticeIndex | None = None,
+    ) -> list[tuple[str, Status, int]] | None:
+        """(notice id or unit, status, pairs) of the pairs in force on ``day``, counted
+        per notice or per unit in SQL, of ``units`` and ``notice`` only if given."""
+        where: list[str] = ["1"]
+        params: dict[str, Any] = {}
+        if units is not None:
+            names = [f":u{i}" for i in range(len(units))]
+            where.append(f"unit IN ({', '.join(names)})")
+            params |= {f"u{i}": unit for i, unit in enumerate(units)}
+        if notice is not None:
+            where.append("path = :notice")
+            params["notice"] = next(k for k, e in self.entries.items() if e is notice)
+        group = "path" if by_notice else "unit"
+        sql = (
+            f"SELECT {group}, status, count(*) FROM ({{pairs}}) WHERE {' AND '.join(where)}"
+            f" GROUP BY {group}, status"
+        )
+        rows = self._checked(sql, day, exact=True, **params)
         if rows is None:
             return None
         statuses = {s.value: s for s in Status}
-        return [(self.entries[key].id, unit, statuses[s], n) for key, unit, s, n in rows]
+        if by_notice:
+            return [(self.entries[key].id, statuses[s], n) for key, s, n in rows]
+        return [(unit, statuses[s], n) for unit, s, n in rows]
 
 
 #: Every pair row in force on ``:day``, with its status that day.

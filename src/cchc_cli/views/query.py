@@ -263,25 +263,29 @@ class NoticeOf(NamedTuple):
 
 
 def counted_statuses(
-    dataset: Dataset, today: date, notice: str | None = None, unit: str | None = None
+    dataset: Dataset,
+    today: date,
+    notice: str | None = None,
+    unit: str | None = None,
+    by_notice: bool = False,
 ) -> list[UnitStatus]:
-    """The pairs as :func:`select_statuses` gives them, for counting: from the pair rows'
-    counts when the cache has them, each item's ``task`` then only naming its notice
-    (a :class:`NoticeOf`; ``unit``, ``status`` and ``task.notice`` are what counts use)."""
+    """The pairs as :func:`select_statuses` gives them, for counting per unit (or per
+    notice): from the pair rows' counts when the cache has them, each item then standing
+    for the pairs of one unit (notice) and status, its ``task`` only naming its notice
+    (a :class:`NoticeOf`); ``unit``, ``status`` and ``task.notice`` are what counts use."""
     from cchc_cli.store.pairs import PairIndex
 
     index = dataset.pairs
-    counts = index.counts(today) if isinstance(index, PairIndex) else None
+    if not isinstance(index, PairIndex):
+        return select_statuses(dataset, today, notice=notice, unit=unit)
+    entry = _entry(dataset, notice) if notice else None
+    units = resolve_unit_list(dataset, [unit]) if unit else None
+    counts = index.counts(today, by_notice, units, entry)
     if counts is None:
         return select_statuses(dataset, today, notice=notice, unit=unit)
-    notice_id = _entry(dataset, notice).id if notice else None
-    wanted = set(resolve_units(dataset, unit)) if unit else None
     items: list[UnitStatus] = []
-    for notice_of, unit_id, status, n in counts:
-        if notice_id is not None and notice_of != notice_id:
-            continue
-        if wanted is not None and unit_id not in wanted:
-            continue
-        task = cast(Task, NoticeOf(notice_of))
-        items += [UnitStatus(task, unit_id, status, None, None, today)] * n
+    for group, status, n in counts:
+        task = cast(Task, NoticeOf(group if by_notice else ""))
+        item = UnitStatus(task, "" if by_notice else group, status, None, None, today)
+        items += [item] * n
     return items
