@@ -717,6 +717,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cache.cleared": ("Đã xóa {path}", "Deleted {path}"),
     "cache.none": ("Không có bộ nhớ đệm nào.", "There is no cache."),
+    # -- the clerk's daily verbs (issue 20) ------------------------------------------------
+    "help.arg.refs": (
+        "Một hay nhiều mã nhiệm vụ (ví dụ 2.3 7.1): ghi một lần, hoặc tất cả hoặc không.",
+        "One or more task references (e.g. 2.3 7.1): one edit, all or nothing.",
+    ),
+    "help.opt.since": (
+        "Chỉ các thao tác từ ngày này (kể cả ngày đó).",
+        "Only edits made on or after this day.",
+    ),
+    "help.opt.until": (
+        "Chỉ các thao tác đến ngày này (kể cả ngày đó).",
+        "Only edits made on or before this day.",
+    ),
+    "help.opt.log-unit": (
+        "Chỉ các thao tác ghi cho đơn vị này (hay các đơn vị của nhóm này).",
+        "Only edits recorded for this unit (or this group's members).",
+    ),
+    "log.empty-period": (
+        "--since {since} sau --until {until}: không có ngày nào",
+        "--since {since} is after --until {until}: no day is left",
+    ),
     # -- reminders -------------------------------------------------------------
     "remind.heading": (
         "Nhắc việc ngày {today}: {overdue} quá hạn, {upcoming} đến hạn trong {days} ngày tới",
