@@ -68,7 +68,9 @@ def _task_in_line(ctx: typer.Context, dataset: Dataset) -> Task | None:
     """The task the command line being completed names, if it names one."""
     from cchc_cli.views.query import find_task
 
-    written = ctx.params.get("ref") or (ctx.params.get("refs") or [None])[0]
+    # While completing, a variadic argument is still among the words left over.
+    given = ctx.params.get("refs") or getattr(ctx, "args", None) or [None]
+    written = ctx.params.get("ref") or given[0]
     if not written:
         return None
     try:
@@ -186,7 +188,9 @@ def done(
     for task in tasks:
         units = units_to_mark(task, requested, every, dataset.registry)
         changes.append((task, Done("done", units, values, on=day, evidence=evidence, note=note)))
-        said.append(t("what.done", run.lang, ref=task.ref, units=unit_names(dataset, units), on=day))
+        said.append(
+            t("what.done", run.lang, ref=task.ref, units=unit_names(dataset, units), on=day)
+        )
     write_all(run, changes, "; ".join(said), commit)
 
 

@@ -1,0 +1,199 @@
+"""Issue 20's verbs: several tasks done at once, log by period and unit, completion
+that offers only what makes sense."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from cchc_cli.cli.progress import complete_open_ref, complete_unit
+from runner import cchc
+
+NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
+
+
+def _progress(data: Path, unit: str) -> str:
+    path = data / "progress" / f"{unit}.yaml"
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def _journal(data: Path) -> list[dict]:
+    path = data / ".cchc" / "journal.jsonl"
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+# -- done REF REF ... ----------------------------------------------------------------
+
+
+def test_done_with_several_references_is_one_journal_entry(data_dir):
+    result = cchc("done", "2.3", "7.1", "--as-of", "2023-11-30")
+    assert result.exit_code == 0, result.stderr
+    assert "cchc-2023-11/2.3" in _progress(data_dir, "noi-vu")
+    assert "cchc-2023-11/7.1" in _progress(data_dir, "gd-dt")
+    entries = _journal(data_dir)
+    assert len(entries) == 1
+    assert entries[0]["refs"] == ["cchc-2023-11/2.3", "cchc-2023-11/7.1"]
+    shown = json.loads(cchc("show", "7.1", "-f", "json", "--as-of", "2023-11-30").stdout)
+    assert "gd-dt" in shown["done"]
+
+
+def test_undo_takes_back_every_task_of_a_done_with_several_references(data_dir):
+    assert cchc("done", "2.3", "7.1", "--as-of", "2023-11-30").exit_code == 0
+    assert cchc("undo").exit_code == 0
+    assert _progress(data_dir, "noi-vu") == ""
+    assert _progress(data_dir, "gd-dt") == ""
+
+
+def test_done_with_one_bad_reference_writes_nothing(data_dir):
+    result = cchc("done", "2.3", "9.9", "--as-of", "2023-11-30")
+    assert result.exit_code == 2
+    assert "9.9" in result.stderr
+    assert _progress(data_dir, "noi-vu") == ""
+    assert _journal(data_dir) == []
+
+
+def test_done_with_one_task_already_done_writes_nothing_for_the_others(data_dir):
+    assert cchc("done", "7.1", "--as-of", "2023-11-30").exit_code == 0
+    before = _progress(data_dir, "gd-dt")
+    result = cchc("done", "2.3", "7.1", "--as-of", "2023-11-30")
+    assert result.exit_code == 1
+    assert "7.1" in result.stderr
+    assert _progress(data_dir, "noi-vu") == ""
+    assert _progress(data_dir, "gd-dt") == before
+    assert len(_journal(data_dir)) == 1
+
+
+def test_done_with_the_same_task_twice_marks_it_once(data_dir):
+    result = cchc("done", "2.3", "cchc-2023-11/2.3", "--as-of", "2023-11-30")
+    assert result.exit_code == 0, result.stderr
+    assert _progress(data_dir, "noi-vu").count("cchc-2023-11/2.3") == 1
+
+
+def test_done_with_several_references_is_one_commit(data_dir):
+    run = lambda *a: subprocess.run(a, cwd=data_dir, check=True, capture_output=True)  # noqa: E731
+    run("git", "init", "-q")
+    run(
+        "git",
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@x",
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "0",
+    )
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x"}
+    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@x"}
+    result = cchc("done", "2.3", "7.1", "--commit", "--as-of", "2023-11-30", **env)
+    assert result.exit_code == 0, result.stderr
+    log = subprocess.run(
+        ["git", "log", "--format=%s"], cwd=data_dir, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert len(log) == 2
+    assert log[0].startswith("cchc done cchc-2023-11/2.3 cchc-2023-11/7.1")
+
+
+# -- log --since/--until/--unit ------------------------------------------------------
+
+
+def _two_edits(data_dir: Path) -> None:
+    assert cchc("done", "2.3", "--as-of", "2023-11-30").exit_code == 0
+    assert cchc("done", "8.1", "--unit", "Vĩnh Tú", "--as-of", "2023-11-30").exit_code == 0
+    path = data_dir / ".cchc" / "journal.jsonl"
+    entries = _journal(data_dir)
+    entries[0]["time"] = "2023-11-20T09:00:00+07:00"
+    # 23:30 UTC on 27/11 is 28/11 in the office.
+    entries[1]["time"] = "2023-11-27T23:30:00+00:00"
+    path.write_text("".join(json.dumps(e) + "\n" for e in entries), encoding="utf-8")
+
+
+def _logged(*args: str) -> list[str]:
+    result = cchc("log", "-f", "json", *args)
+    assert result.exit_code == 0, result.stderr
+    return [e["ref"] + " " + ",".join(e["units"]) for e in json.loads(result.stdout)]
+
+
+def test_log_since_keeps_the_edits_of_that_day_and_after(data_dir):
+    _two_edits(data_dir)
+    assert _logged("--since", "28/11/2023") == ["cchc-2023-11/8.1 vinh-tu"]
+    assert _logged("--since", "2023-11-20") == [
+        "cchc-2023-11/2.3 noi-vu",
+        "cchc-2023-11/8.1 vinh-tu",
+    ]
+
+
+def test_log_until_counts_days_in_the_offices_time_zone(data_dir):
+    _two_edits(data_dir)
+    assert _logged("--until", "27/11/2023") == ["cchc-2023-11/2.3 noi-vu"]
+    assert _logged("--since", "-7d", "--as-of", "2023-12-04") == ["cchc-2023-11/8.1 vinh-tu"]
+
+
+def test_log_unit_takes_a_name_or_a_group(data_dir):
+    _two_edits(data_dir)
+    assert _logged("--unit", "vinh tu") == ["cchc-2023-11/8.1 vinh-tu"]
+    assert _logged("--unit", "noi vu") == ["cchc-2023-11/2.3 noi-vu"]
+    assert _logged("--unit", "Phòng Tư pháp") == []
+
+
+def test_log_refuses_a_period_with_no_day(data_dir):
+    result = cchc("log", "--since", "2023-12-02", "--until", "2023-12-01")
+    assert result.exit_code == 2
+    assert "--since" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_log_refuses_a_bad_date_with_the_option_named(data_dir):
+    result = cchc("log", "--since", "31/11/2023")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("cchc: lỗi: --since")
+
+
+def test_log_leaves_an_entry_with_an_unreadable_time_out_of_a_period(data_dir):
+    _two_edits(data_dir)
+    path = data_dir / ".cchc" / "journal.jsonl"
+    entries = _journal(data_dir)
+    entries[0]["time"] = "[bold]not a time"
+    path.write_text("".join(json.dumps(e) + "\n" for e in entries), encoding="utf-8")
+    assert _logged("--since", "2000-01-01") == ["cchc-2023-11/8.1 vinh-tu"]
+    assert len(_logged()) == 2
+
+
+# -- completion ----------------------------------------------------------------------
+
+
+class _Context:
+    def __init__(self, info_name: str = "done", **params: object) -> None:
+        self.info_name = info_name
+        self.params = {"data": "data", **params}
+
+    def find_root(self) -> _Context:
+        return self
+
+
+def test_completion_of_done_offers_only_tasks_still_open(data_dir):
+    assert "7.1" in complete_open_ref(_Context(), "7.")  # type: ignore[arg-type]
+    assert cchc("done", "7.1", "--as-of", "2023-11-30").exit_code == 0
+    offered = complete_open_ref(_Context(), "7.")  # type: ignore[arg-type]
+    assert "7.1" not in offered and "cchc-2023-11/7.1" not in offered
+    assert "7.2" in offered
+
+
+def test_completion_of_unit_on_a_task_offers_its_assignees_still_open(data_dir):
+    assert cchc("done", "8.1", "--unit", "vinh-tu", "--as-of", "2023-11-30").exit_code == 0
+    offered = complete_unit(_Context(refs=["8.1"]), "vinh-t")  # type: ignore[arg-type]
+    assert offered == ["vinh-thai", "vinh-thuy"]
+    assert complete_unit(_Context(refs=["2.3"]), "") == ["noi-vu"]  # type: ignore[arg-type]
+    reopen = _Context("reopen", ref="8.1")
+    assert complete_unit(reopen, "") == ["vinh-tu"]  # type: ignore[arg-type]
+
+
+def test_completion_through_the_shell_offers_open_assignees_for_done(data_dir):
+    assert cchc("done", "8.1", "--unit", "vinh-tu", "--as-of", "2023-11-30").exit_code == 0
+    result = cchc(
+        _CCHC_COMPLETE="complete_bash", COMP_WORDS="cchc done 8.1 --unit vinh-t", COMP_CWORD="4"
+    )
+    assert result.stdout.split() == ["vinh-thai", "vinh-thuy"]
