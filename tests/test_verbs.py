@@ -4,6 +4,7 @@ that offers only what makes sense."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -197,3 +198,89 @@ def test_completion_through_the_shell_offers_open_assignees_for_done(data_dir):
         _CCHC_COMPLETE="complete_bash", COMP_WORDS="cchc done 8.1 --unit vinh-t", COMP_CWORD="4"
     )
     assert result.stdout.split() == ["vinh-thai", "vinh-thuy"]
+
+
+# -- the data folder, found as git finds its repository ------------------------------
+
+
+def test_the_data_folder_is_found_from_inside_it_and_its_notices(data_dir, monkeypatch):
+    expected = cchc("due", "--by", "2023-12-31", "--as-of", "2023-12-01", "-f", "json").stdout
+    assert expected.startswith("[")
+    for inside in (data_dir, data_dir / "notices"):
+        monkeypatch.chdir(inside)
+        result = cchc("due", "--by", "2023-12-31", "--as-of", "2023-12-01", "-f", "json")
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout == expected
+
+
+def test_a_folder_found_upward_wins_over_cchc_data(data_dir, monkeypatch, tmp_path):
+    monkeypatch.chdir(data_dir / "notices")
+    result = cchc("config", "-f", "json", CCHC_DATA=str(tmp_path / "elsewhere"))
+    row = next(r for r in json.loads(result.stdout) if r["setting"] == "data")
+    assert row["value"] == str(data_dir.resolve())
+    assert "units.yaml" in row["source"]
+
+
+def test_an_explicit_data_option_wins_over_the_folder_found_upward(data_dir, monkeypatch):
+    monkeypatch.chdir(data_dir / "notices")
+    result = cchc("config", "--data", "nowhere")
+    assert result.exit_code == 2
+    assert "nowhere" in result.stderr
+
+
+def test_cchc_data_and_then_dot_data_when_nothing_is_found_upward(data_dir, tmp_path):
+    rows = json.loads(cchc("config", "-f", "json", "--lang", "en").stdout)
+    assert rows[0] == {"setting": "data", "value": "data", "source": "default"}
+    rows = json.loads(cchc("config", "-f", "json", CCHC_DATA=str(data_dir)).stdout)
+    assert rows[0] == {"setting": "data", "value": str(data_dir), "source": "CCHC_DATA"}
+
+
+def test_config_says_in_english_why_a_folder_was_chosen(data_dir, monkeypatch):
+    monkeypatch.chdir(data_dir)
+    result = cchc("config", "--lang", "en")
+    assert "the nearest folder holding units.yaml, from the current folder upward" in result.stdout
+
+
+def test_a_folder_or_a_pipe_named_units_yaml_does_not_make_a_data_folder(tmp_path):
+    from cchc_cli.store.discover import find_upward
+
+    (tmp_path / "a" / "units.yaml").mkdir(parents=True)
+    assert find_upward(tmp_path / "a") is None
+    (tmp_path / "b").mkdir()
+    os.mkfifo(tmp_path / "b" / "units.yaml")
+    assert find_upward(tmp_path / "b") is None
+    (tmp_path / "c" / "d").mkdir(parents=True)
+    (tmp_path / "c" / "units.yaml").write_text("units: []\n")
+    assert find_upward(tmp_path / "c" / "d") == Path("..")
+
+
+def test_edits_made_from_inside_the_notices_folder_land_in_the_data_folder(data_dir, monkeypatch):
+    monkeypatch.chdir(data_dir / "notices")
+    assert cchc("done", "2.3", "--as-of", "2023-11-30").exit_code == 0
+    assert "cchc-2023-11/2.3" in _progress(data_dir, "noi-vu")
+    assert not (data_dir / "notices" / "progress").exists()
+
+
+# -- options before or after the command name ----------------------------------------
+
+
+def test_shared_options_are_taken_before_the_command_name(data_dir):
+    after = cchc("due", "--lang", "en", "--as-of", "2023-12-01", "-f", "json")
+    before = cchc("--lang", "en", "--as-of", "2023-12-01", "-f", "json", "due")
+    assert before.exit_code == 0, before.stderr
+    assert before.stdout == after.stdout
+    assert json.loads(before.stdout)
+
+
+def test_an_option_after_the_name_wins_over_the_same_before_it(data_dir):
+    result = cchc("-f", "json", "--lang", "vi", "units", "--lang", "en", "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert not result.stdout.lstrip("\ufeff").startswith("[")
+
+
+def test_format_before_a_command_with_a_format_of_its_own_is_refused(data_dir):
+    result = cchc("--lang", "en", "-f", "json", "report", "--period", "2023-11")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "cchc: error: report has a --format of its own: write --format after the command name\n"
+    )

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from cchc_cli.core.errors import EXIT_DATA, CchcError, OptionError
+from cchc_cli.core.errors import EXIT_DATA, CchcError, OptionError, UsageError
 from cchc_cli.core.safetext import one_line
 from cchc_cli.store.fileio import DataFileError, read_data_file
 from cchc_cli.views.i18n import Lang, t
@@ -63,7 +63,9 @@ def help_lang(argv: list[str], environ: Mapping[str, str]) -> Lang:
         return Lang.VI  # no help asked for: the settings are resolved later, once
     chosen = given or environ.get("CCHC_LANG")
     if chosen is None:
-        data = argv_option(argv, "--data") or environ.get("CCHC_DATA") or "data"
+        from cchc_cli.store.settings import data_folder
+
+        data = data_folder(argv_option(argv, "--data"), environ).value
         try:
             # The one reader of data files: a pipe or /dev/zero named config.yaml
             # must not hang --help either.
@@ -103,14 +105,17 @@ AsOfOpt = Annotated[
         "--as-of", help=h("help.opt.as-of") + " \\[env var: CCHC_TODAY]", show_default=False
     ),
 ]
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help=h("help.opt.format"))]
+FormatOpt = Annotated[
+    OutputFormat | None,
+    typer.Option("--format", "-f", help=h("help.opt.format"), show_default=False),
+]
 
 _OPTIONS: dict[str, tuple[Any, Any]] = {
     "data": (DataOpt, None),
     "lang": (LangOpt, None),
     "no_cache": (NoCacheOpt, False),
     "as_of": (AsOfOpt, None),
-    "fmt": (FormatOpt, OutputFormat.TABLE),
+    "fmt": (FormatOpt, None),
 }
 
 
@@ -328,6 +333,12 @@ def command(
         def wrapper(**kwargs: Any) -> None:
             before = _given_before(kwargs.pop("typer_ctx"))
             given = {k: kwargs.pop(k) for k in shared}
+            if before.get("fmt") is not None and "fmt" not in shared:
+                # report, letter, export have a --format of their own, after their name.
+                shown = name or func.__name__
+                fail(
+                    Lang(before.get("lang") or HELP), UsageError("cli.format-after", command=shown)
+                )
             for key, value in before.items():
                 if given.get(key) in (None, False):
                     given[key] = value
@@ -375,9 +386,10 @@ def _root(
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
+    fmt: FormatOpt = None,
 ) -> None:
     """Options before the command name: the shared ones, --version, shell completion."""
-    ctx.obj = {"data": data, "lang": lang, "no_cache": no_cache, "as_of": as_of}
+    ctx.obj = {"data": data, "lang": lang, "no_cache": no_cache, "as_of": as_of, "fmt": fmt}
 
 
 def _version(value: bool) -> None:

@@ -188,7 +188,7 @@ def _editor_command(editor: str | None) -> list[str]:
 def show_config(run: Run) -> None:
     from cchc_cli.store.config import load_config
     from cchc_cli.store.loader import check_folder
-    from cchc_cli.store.settings import shown_rows
+    from cchc_cli.store.settings import FOUND_UPWARD, shown_rows
     from cchc_cli.views.render import Column, Report, Section
 
     check_folder(run.data)
@@ -196,6 +196,11 @@ def show_config(run: Run) -> None:
     for diagnostic in problems:
         typer.echo(run.diagnostic_line(diagnostic), err=True)
     records = [{"setting": k, "value": v, "source": o} for k, v, o in shown_rows(run.settings)]
+    for record in records:
+        if record["setting"] == "data" and record["source"] == FOUND_UPWARD:
+            # Which folder, and why that one: say it in words, with the full path.
+            record["value"] = str(run.data.resolve())
+            record["source"] = t("config.found-upward", run.lang, marker=FOUND_UPWARD)
     columns = [
         Column("setting", "label.setting"),
         Column("value", "label.value"),

@@ -738,6 +738,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--since {since} sau --until {until}: không có ngày nào",
         "--since {since} is after --until {until}: no day is left",
     ),
+    "config.found-upward": (
+        "thư mục gần nhất có {marker}, tính từ thư mục hiện tại trở lên",
+        "the nearest folder holding {marker}, from the current folder upward",
+    ),
+    "cli.format-after": (
+        "lệnh {command} có --format riêng: ghi --format sau tên lệnh",
+        "{command} has a --format of its own: write --format after the command name",
+    ),
     # -- reminders -------------------------------------------------------------
     "remind.heading": (
         "Nhắc việc ngày {today}: {overdue} quá hạn, {upcoming} đến hạn trong {days} ngày tới",
@@ -1850,7 +1858,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The data folder (default ./data).",
     ),
     "help.opt.lang": ("Ngôn ngữ: vi hoặc en.", "Language: vi or en."),
-    "help.opt.format": ("Định dạng: table, json, csv.", "Output format: table, json, csv."),
+    "help.opt.format": (
+        "Định dạng: table (mặc định), json, csv.",
+        "Output format: table (the default), json, csv.",
+    ),
     "help.opt.strict": (
         "Coi cảnh báo là lỗi (mã thoát 1).",
         "Treat warnings as errors (exit 1).",
