@@ -284,3 +284,83 @@ def test_format_before_a_command_with_a_format_of_its_own_is_refused(data_dir):
     assert result.stderr == (
         "cchc: error: report has a --format of its own: write --format after the command name\n"
     )
+
+
+# -- show on a group task ------------------------------------------------------------
+
+
+def test_show_on_a_group_task_lists_each_member_with_status_and_dates(data_dir):
+    assert (
+        cchc(
+            "done",
+            "8.2",
+            "--unit",
+            "Vĩnh Tú",
+            "--evidence",
+            "[bold]BC 7[/]",
+            "--as-of",
+            "2023-11-22",
+        ).exit_code
+        == 0
+    )
+    extended = cchc(
+        "extend",
+        "8.2",
+        "--unit",
+        "vinh-ha",
+        "--to",
+        "2023-12-15",
+        "--reason",
+        "Mất điện",
+        "--as-of",
+        "2023-11-22",
+    )
+    assert extended.exit_code == 0, extended.stderr
+    result = cchc("show", "8.2", "--as-of", "2023-11-30", COLUMNS="160")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    rows = lines[lines.index("Từng đơn vị được giao") + 2 :]
+    assert len(rows) == 18
+    tu = next(r for r in rows if r.startswith("Xã Vĩnh Tú"))
+    assert tu.split() == [
+        "Xã",
+        "Vĩnh",
+        "Tú",
+        "Hoàn",
+        "thành",
+        "đúng",
+        "hạn",
+        "23/11/2023",
+        "22/11/2023",
+        "[bold]BC",
+        "7[/]",
+    ]
+    ha = next(r for r in rows if r.startswith("Xã Vĩnh Hà"))
+    assert "15/12/2023" in ha and "trong hạn" in ha
+    kt = next(r for r in rows if r.startswith("Xã Kim Thạch"))
+    assert "Quá hạn chưa hoàn thành" in kt and "23/11/2023" in kt
+
+
+def test_show_json_gives_each_member(data_dir):
+    result = cchc("show", "8.2", "-f", "json", "--as-of", "2023-11-30")
+    members = json.loads(result.stdout)["members"]
+    assert len(members) == 18
+    assert members[0] == {
+        "unit": "ho-xa",
+        "name": "Thị trấn Hồ Xá",
+        "status": "overdue",
+        "last_day": "2023-11-23",
+        "done_on": None,
+        "evidence": None,
+    }
+
+
+def test_show_on_a_task_of_one_unit_has_no_members_table(data_dir):
+    result = cchc("show", "2.3", "--as-of", "2023-11-30")
+    assert "Từng đơn vị được giao" not in result.stdout
+
+
+def test_show_lists_the_coordinating_units(data_dir):
+    result = cchc("show", "2.2", "--lang", "en", "--as-of", "2023-11-30", "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert "\nIn coordination with,Đoàn thanh niên huyện\n" in result.stdout

@@ -746,6 +746,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "lệnh {command} có --format riêng: ghi --format sau tên lệnh",
         "{command} has a --format of its own: write --format after the command name",
     ),
+    "label.done-on": ("Ngày hoàn thành", "Done on"),
+    "label.each-member": ("Từng đơn vị được giao", "Each unit assigned"),
     # -- reminders -------------------------------------------------------------
     "remind.heading": (
         "Nhắc việc ngày {today}: {overdue} quá hạn, {upcoming} đến hạn trong {days} ngày tới",
