@@ -364,3 +364,95 @@ def test_show_lists_the_coordinating_units(data_dir):
     result = cchc("show", "2.2", "--lang", "en", "--as-of", "2023-11-30", "-f", "csv")
     assert result.exit_code == 0, result.stderr
     assert "\nIn coordination with,Đoàn thanh niên huyện\n" in result.stdout
+
+
+def test_the_status_words_of_list_are_the_clis_choices():
+    from cchc_cli.cli.read import ListStatus
+    from cchc_cli.views.listing import STATUS_WORDS
+
+    assert sorted(STATUS_WORDS) == sorted(s.value for s in ListStatus)
+
+
+# -- list --status, --search, --unit with coordinating units -------------------------
+
+
+def _refs(*args: str) -> list[str]:
+    result = cchc("list", "-f", "json", *args)
+    assert result.exit_code == 0, result.stderr
+    return [r["ref"].rpartition("/")[2] for r in json.loads(result.stdout)]
+
+
+def test_list_status_overdue_open_done_cancelled(data_dir):
+    assert _refs("--status", "overdue", "--as-of", "2023-12-01") == ["1.2", "2.3", "7.1", "8.2"]
+    assert cchc("done", "7.1", "--as-of", "2023-11-20").exit_code == 0
+    assert cchc("cancel", "2.3", "--reason", "Gộp", "--as-of", "2023-11-25").exit_code == 0
+    assert _refs("--status", "overdue", "--as-of", "2023-12-01") == ["1.2", "8.2"]
+    assert _refs("--status", "done", "--as-of", "2023-12-01") == ["7.1"]
+    assert _refs("--status", "done_on_time", "--as-of", "2023-12-01") == ["7.1"]
+    assert _refs("--status", "cancelled", "--as-of", "2023-12-01") == ["2.3"]
+    opened = _refs("--status", "open", "--as-of", "2023-12-01")
+    assert "7.1" not in opened and "2.3" not in opened and "8.2" in opened
+    # As it stood before the completion and the cancellation were recorded:
+    assert _refs("--status", "done", "--as-of", "2023-11-19") == []
+
+
+def test_list_status_of_a_group_task_for_one_unit_counts_that_units_pair(data_dir):
+    assert cchc("done", "8.2", "--unit", "Vĩnh Tú", "--as-of", "2023-11-20").exit_code == 0
+    assert "8.2" in _refs("--status", "overdue", "--as-of", "2023-12-01")
+    assert "8.2" not in _refs("--status", "done", "--as-of", "2023-12-01")
+    assert "8.2" not in _refs("--status", "overdue", "--unit", "vinh tu", "--as-of", "2023-12-01")
+    assert "8.2" in _refs("--status", "done", "--unit", "vinh tu", "--as-of", "2023-12-01")
+
+
+def test_list_status_refuses_an_unknown_word(data_dir):
+    result = cchc("list", "--status", "late", "--lang", "en")
+    assert result.exit_code == 2
+    assert "overdue" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_list_search_looks_at_the_deadline_phrase_notes_and_evidence(data_dir):
+    assert _refs("--search", "tu nay den 14/12") == ["8.1"]
+    assert (
+        cchc("note", "2.3", "Đã gửi Sở Nội vụ [bold]bản thảo[/]", "--as-of", "2023-11-25").exit_code
+        == 0
+    )
+    assert _refs("--search", "ban thao") == ["2.3"]
+    assert (
+        cchc("done", "7.1", "--evidence", "Công văn 1234/PGDĐT", "--as-of", "2023-11-20").exit_code
+        == 0
+    )
+    assert _refs("--search", "1234/pgddt") == ["7.1"]
+
+
+def test_list_search_looks_at_the_notices_number_and_title(data_dir):
+    notice = data_dir / "notices" / NOTICE
+    text = notice.read_text(encoding="utf-8")
+    notice.write_text(text.replace('number: ""', 'number: "412/TB-UBND"', 1), encoding="utf-8")
+    everything = _refs()
+    assert _refs("--search", "412/tb") == everything
+    assert _refs("--search", "CHỈ SỐ chcc") == everything
+    assert _refs("--search", "413/TB") == []
+
+
+def test_list_unit_shows_the_tasks_it_coordinates_marked_as_such(data_dir):
+    result = cchc("list", "--unit", "Huyện đoàn", COLUMNS="160")
+    assert result.exit_code == 0, result.stderr
+    rows = result.stdout.splitlines()
+    assert rows[0].split()[:3] == ["Mã", "Vai", "trò"]
+    assert any(r.startswith("cchc-2023-11/2.2") and "phối hợp" in r for r in rows)
+    records = json.loads(cchc("list", "--unit", "Huyện đoàn", "-f", "json").stdout)
+    roles = {r["ref"]: r["role"] for r in records}
+    assert roles["cchc-2023-11/2.2"] == "with"
+    english = cchc("list", "--unit", "Huyện đoàn", "--lang", "en", COLUMNS="160").stdout
+    assert "coordinating" in english
+
+
+def test_list_unit_marks_nothing_on_the_tasks_it_is_assigned(data_dir):
+    records = json.loads(cchc("list", "--unit", "noi vu", "-f", "json").stdout)
+    assert {r["role"] for r in records} == {"assigned"}
+    assert "cchc-2023-11/2.2" in {r["ref"] for r in records}
+
+
+def test_list_without_unit_has_no_role_column(data_dir):
+    records = json.loads(cchc("list", "-f", "json").stdout)
+    assert "role" not in records[0]

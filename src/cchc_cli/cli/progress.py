@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -47,7 +48,7 @@ def _open_units(task: Task) -> list[str]:
     return [u for u in task.assignees if u not in task.done]
 
 
-def _refs(tasks: list[Task], incomplete: str) -> list[str]:
+def _refs(tasks: Sequence[Task], incomplete: str) -> list[str]:
     refs = [t.ref for t in tasks] + [t.id for t in tasks]
     return [r for r in dict.fromkeys(refs) if r.startswith(incomplete)]
 

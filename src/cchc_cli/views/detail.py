@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from cchc_cli.core.asof import exists_on, issued_from, task_as_of
 from cchc_cli.core.model import Notice, Registry, Task
@@ -143,7 +145,7 @@ def member_records(items: list[UnitStatus], registry: Registry) -> list[dict[str
 def members_section(members: list[dict[str, object]], lang: Lang) -> Section:
     """``show`` on a group task: one row per member, in the registry's order."""
 
-    def day(key: str) -> object:
+    def day(key: str) -> Callable[[dict[str, Any]], str]:
         return lambda r: fmt_date(r[key], lang) if r[key] else ""
 
     columns = [

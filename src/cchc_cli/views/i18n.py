@@ -748,6 +748,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "label.done-on": ("Ngày hoàn thành", "Done on"),
     "label.each-member": ("Từng đơn vị được giao", "Each unit assigned"),
+    "help.opt.list-status": (
+        "Chỉ nhiệm vụ: overdue (có đơn vị quá hạn), open (còn đơn vị chưa xong), done "
+        "(mọi đơn vị đã xong), cancelled (đã hủy), hoặc một tiêu chí báo cáo.",
+        "Only tasks: overdue (a unit is late), open (a unit is not done), done (every "
+        "unit done), cancelled, or a report category.",
+    ),
+    "label.role": ("Vai trò", "Role"),
+    "list.coordinating": ("phối hợp", "coordinating"),
     # -- reminders -------------------------------------------------------------
     "remind.heading": (
         "Nhắc việc ngày {today}: {overdue} quá hạn, {upcoming} đến hạn trong {days} ngày tới",
