@@ -8,6 +8,8 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from cchc_cli.cli.progress import complete_open_ref, complete_unit
 from runner import cchc
 
@@ -456,3 +458,102 @@ def test_list_unit_marks_nothing_on_the_tasks_it_is_assigned(data_dir):
 def test_list_without_unit_has_no_role_column(data_dir):
     records = json.loads(cchc("list", "-f", "json").stdout)
     assert "role" not in records[0]
+
+
+# -- typer's and click's own words in the interface's language -----------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "vi", "en"),
+    [
+        (["due", "--bogus"], "không có tùy chọn --bogus", "No such option: --bogus"),
+        (
+            ["due", "--befor", "x"],
+            "không có tùy chọn --befor (có thể là: --before, --format)",
+            "No such option: --befor (Possible options: --before, --format)",
+        ),
+        (["done"], "thiếu đối số 'refs'", "Missing argument 'refs'."),
+        (["dne"], "không có lệnh 'dne'; có phải: 'done', 'new', 'due'?", "No such command 'dne'."),
+        (
+            ["due", "--within", "x"],
+            "giá trị không hợp lệ cho '--within': 'x' không phải số nguyên",
+            "Invalid value for '--within': 'x' is not a valid int range.",
+        ),
+        (
+            ["due", "--within", "-1"],
+            "giá trị không hợp lệ cho '--within': -1 nằm ngoài khoảng 0<=x<=109572",
+            "Invalid value for '--within': -1 is not in the range 0<=x<=109572.",
+        ),
+        (
+            ["list", "-f", "xml"],
+            "giá trị không hợp lệ cho '--format' / '-f': 'xml' không phải một trong "
+            "'table', 'json', 'csv'",
+            "Invalid value for '--format' / '-f': 'xml' is not one of 'table', 'json', 'csv'.",
+        ),
+        (["status", "extra"], "thừa đối số: extra", "Got unexpected extra argument(s) (extra)"),
+        (["due", "--before"], "tùy chọn '--before' cần một giá trị", "Option '--before' requires"),
+        (["done", "2.3", "--all=3"], "tùy chọn '--all' không nhận giá trị", "Option '--all' does"),
+        (["cache", "x"], "không có lệnh 'x'", "No such command 'x'."),
+    ],
+)
+def test_usage_errors_are_one_line_in_the_interfaces_language(data_dir, args, vi, en):
+    result = cchc(*args)
+    assert result.exit_code == 2
+    first, *rest = result.stderr.splitlines()
+    assert first.startswith(f"cchc: lỗi: {vi}")
+    assert all(line.startswith("Xem 'cchc") for line in rest)
+    assert "Error" not in result.stderr and "╭" not in result.stderr
+    english = cchc(*args, CCHC_LANG="en")
+    assert english.exit_code == 2
+    assert english.stderr.startswith(f"cchc: error: {en}")
+    assert "Traceback" not in english.stderr
+
+
+def test_a_usage_error_speaks_the_language_given_after_the_mistake(data_dir):
+    result = cchc("due", "--bogus", "--lang", "en")
+    assert result.stderr.startswith("cchc: error: No such option: --bogus")
+    assert "Try 'cchc due --help' for help." in result.stderr
+
+
+def test_a_usage_error_speaks_the_language_of_config_yaml(data_dir):
+    with open(data_dir / "config.yaml", "a", encoding="utf-8") as config:
+        config.write("language: en\n")
+    assert cchc("due", "--bogus").stderr.startswith("cchc: error: No such option")
+
+
+def test_hostile_text_in_a_usage_error_is_shown_as_text(data_dir):
+    result = cchc("show", "2.3", "extra[/]\x1b[31m")
+    assert result.exit_code == 2
+    assert "\x1b" not in result.stderr
+    assert "[/]" in result.stderr
+
+
+def _help(*args: str, **env: str) -> str:
+    import sys
+
+    environ = {k: v for k, v in os.environ.items() if k not in ("CCHC_LANG", "COLUMNS")}
+    done = subprocess.run(
+        [sys.executable, "-m", "cchc_cli", *args],
+        capture_output=True,
+        text=True,
+        env={**environ, **env},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_the_help_screens_own_words_are_vietnamese_by_default(data_dir):
+    shown = _help("done", "--help")
+    assert "Cách dùng: " in shown and " done [OPTIONS]" in shown
+    assert "In hướng dẫn này rồi thoát." in shown
+    assert "Tùy chọn" in shown and "Đối số" in shown
+    assert "Show this message" not in shown and "Options" not in shown
+    root = _help("--help")
+    assert "Cài gợi ý hoàn thành lệnh" in root and "Install completion" not in root
+
+
+def test_the_help_screens_own_words_are_english_with_lang_en(data_dir):
+    shown = _help("done", "--help", "--lang", "en")
+    assert "Usage: " in shown and " done [OPTIONS]" in shown
+    assert "Show this message and exit." in shown

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
+from cchc_cli.cli.usage import CchcCommand, CchcGroup
 from cchc_cli.core.errors import EXIT_DATA, CchcError, OptionError, UsageError
 from cchc_cli.core.safetext import one_line
 from cchc_cli.store.fileio import DataFileError, read_data_file
@@ -85,7 +86,10 @@ def h(key: str) -> str:
     return t(key, HELP)
 
 
-app = typer.Typer(help=h("help.app"), no_args_is_help=True, pretty_exceptions_enable=False)
+CchcGroup.help_language = CchcCommand.help_language = HELP
+app = typer.Typer(
+    cls=CchcGroup, help=h("help.app"), no_args_is_help=True, pretty_exceptions_enable=False
+)
 
 DataOpt = Annotated[
     Path | None,
@@ -367,7 +371,7 @@ def command(
         wrapper.__module__ = func.__module__
         wrapper.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
         wrapper.__annotations__ = {p.name: p.annotation for p in params}
-        (target or app).command(name, **settings)(wrapper)
+        (target or app).command(name, cls=CchcCommand, **settings)(wrapper)
         return func
 
     return register

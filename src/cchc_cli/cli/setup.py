@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from cchc_cli.cli.context import Run, app, command, h
+from cchc_cli.cli.usage import CchcGroup
 from cchc_cli.core.dates import PartialDate
 from cchc_cli.core.errors import EXIT_DATA, CchcError, OptionError, UsageError
 from cchc_cli.views.i18n import t
@@ -211,7 +212,7 @@ def show_config(run: Run) -> None:
         raise typer.Exit(EXIT_DATA)
 
 
-cache_app = typer.Typer(help=h("help.cache"), no_args_is_help=True)
+cache_app = typer.Typer(cls=CchcGroup, help=h("help.cache"), no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 
 

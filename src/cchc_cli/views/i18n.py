@@ -756,6 +756,62 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "label.role": ("Vai trò", "Role"),
     "list.coordinating": ("phối hợp", "coordinating"),
+    "click.no-such-option": ("không có tùy chọn {name}", "No such option: {name}"),
+    "click.no-such-option-like": (
+        "không có tùy chọn {name} (có thể là: {options})",
+        "No such option: {name} (Possible options: {options})",
+    ),
+    "click.no-such-command": ("không có lệnh {name}", "No such command {name}."),
+    "click.no-such-command-like": (
+        "không có lệnh {name}; có phải: {like}?",
+        "No such command {name}. Did you mean {like}?",
+    ),
+    "click.missing-command": ("thiếu tên lệnh", "Missing command."),
+    "click.missing-argument": ("thiếu đối số {name}", "Missing argument {name}."),
+    "click.missing-option": ("thiếu tùy chọn {name}", "Missing option {name}."),
+    "click.missing-parameter": ("thiếu tham số {name}", "Missing parameter {name}."),
+    "click.bad-value-for": (
+        "giá trị không hợp lệ cho {name}: {reason}",
+        "Invalid value for {name}: {reason}",
+    ),
+    "click.bad-value": ("giá trị không hợp lệ: {reason}", "Invalid value: {reason}"),
+    "click.not-one-of": (
+        "{value} không phải một trong {choices}",
+        "{value} is not one of {choices}.",
+    ),
+    "click.not-valid": (
+        "{value} không phải giá trị hợp lệ ({kind})",
+        "{value} is not a valid {kind}.",
+    ),
+    "click.not-integer": ("{value} không phải số nguyên", "{value} is not a valid integer."),
+    "click.not-in-range": (
+        "{value} nằm ngoài khoảng {range}",
+        "{value} is not in the range {range}.",
+    ),
+    "click.extra-arguments": ("thừa đối số: {args}", "Got unexpected extra arguments ({args})"),
+    "click.needs-value": ("tùy chọn {name} cần một giá trị", "Option {name} requires an argument."),
+    "click.no-value": (
+        "tùy chọn {name} không nhận giá trị",
+        "Option {name} does not take a value.",
+    ),
+    "click.see-help": ("Xem '{command} --help'.", "Try '{command} --help' for help."),
+    "click.aborted": ("Đã dừng.", "Aborted."),
+    "click.help-option": ("In hướng dẫn này rồi thoát.", "Show this message and exit."),
+    "click.usage": ("Cách dùng:", "Usage:"),
+    "click.arguments": ("Đối số", "Arguments"),
+    "click.options": ("Tùy chọn", "Options"),
+    "click.commands": ("Lệnh", "Commands"),
+    "click.default": ("[mặc định: {{}}]", "[default: {{}}]"),
+    "click.envvar": ("[biến môi trường: {{}}]", "[env var: {{}}]"),
+    "click.required": ("[bắt buộc]", "[required]"),
+    "click.install_completion": (
+        "Cài gợi ý hoàn thành lệnh (Tab) cho shell đang dùng.",
+        "Install completion for the current shell.",
+    ),
+    "click.show_completion": (
+        "In đoạn mã gợi ý hoàn thành lệnh cho shell đang dùng, để chép hoặc sửa.",
+        "Show completion for the current shell, to copy it or customize the installation.",
+    ),
     # -- reminders -------------------------------------------------------------
     "remind.heading": (
         "Nhắc việc ngày {today}: {overdue} quá hạn, {upcoming} đến hạn trong {days} ngày tới",
