@@ -293,6 +293,7 @@ COMMANDS = [
     "status",
     "why",
     "done",
+    "add",
     "reopen",
     "extend",
     "cancel",

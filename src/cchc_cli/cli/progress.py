@@ -30,7 +30,7 @@ def _folder(ctx: typer.Context) -> Path:
     return Path(data_folder(str(given) if given else None, os.environ).value)
 
 
-def _dataset(ctx: typer.Context) -> Dataset | None:
+def completion_dataset(ctx: typer.Context) -> Dataset | None:
     """The data for completing a word, or None: completion never prints a traceback."""
     from cchc_cli.store.cache import FileCache
     from cchc_cli.store.loader import load
@@ -55,13 +55,13 @@ def _refs(tasks: Sequence[Task], incomplete: str) -> list[str]:
 
 def complete_ref(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion of task references from the data folder."""
-    dataset = _dataset(ctx)
+    dataset = completion_dataset(ctx)
     return _refs(dataset.tasks, incomplete) if dataset else []
 
 
 def complete_open_ref(ctx: typer.Context, incomplete: str) -> list[str]:
     """References of the tasks a unit can still finish: what ``done`` makes sense for."""
-    dataset = _dataset(ctx)
+    dataset = completion_dataset(ctx)
     return _refs([t for t in dataset.tasks if _open_units(t)], incomplete) if dataset else []
 
 
@@ -83,7 +83,7 @@ def _task_in_line(ctx: typer.Context, dataset: Dataset) -> Task | None:
 def complete_unit(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion of ``--unit``: the task's assignees still open when the line
     names a task, else every unit and group id."""
-    dataset = _dataset(ctx)
+    dataset = completion_dataset(ctx)
     if dataset is None:
         return []
     task = _task_in_line(ctx, dataset)

@@ -155,7 +155,7 @@ def new(
         raise CchcError("new.no-units")
     unit = next(iter(dataset.registry.units))
     text = new_notice(ident, number, day, title, unit, chair, issuer)
-    editor = _editor_command(run.settings.editor)
+    editor = editor_command(run.settings.editor)
     path = notices.create(notices.notice_path(run.data, ident), text)
     run.say("report.written", path=path)
     if editor:
@@ -170,7 +170,7 @@ def new(
             ) from None
 
 
-def _editor_command(editor: str | None) -> list[str]:
+def editor_command(editor: str | None) -> list[str]:
     """VISUAL/EDITOR as a command line, checked before anything is written."""
     if not editor:
         return []

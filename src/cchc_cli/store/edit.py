@@ -379,6 +379,11 @@ def undo(data_dir: Path, timezone: str) -> dict[str, Any]:
         target = journal.last_undoable()
         if target is None:
             raise CchcError("undo.nothing")
+        if target.get("command") == "add" and isinstance(target.get("insert"), dict):
+            from cchc_cli.store.addtask import undo_add
+
+            undo_add(data_dir, target)
+            return journal.append(_undo_entry(target, timezone))
         if target.get("appends") is None:
             raise CchcError("undo.old-entry", id=target["id"], ref=target.get("ref", ""))
         inside = data_dir.resolve()
@@ -403,18 +408,20 @@ def undo(data_dir: Path, timezone: str) -> dict[str, Any]:
             plan.append((path, size, bool(item.get("created"))))
         for path, size, created in plan:
             _truncate(path, size, created)
-        return journal.append(
-            {
-                "time": _now(timezone),
-                "user": current_user(),
-                "command": UNDO,
-                "undoes": target["id"],
-                "ref": target["ref"],
-                "units": target.get("units", []),
-                "values": {"command": target["command"]},
-                "file": target["file"],
-            }
-        )
+        return journal.append(_undo_entry(target, timezone))
+
+
+def _undo_entry(target: dict[str, Any], timezone: str) -> dict[str, Any]:
+    return {
+        "time": _now(timezone),
+        "user": current_user(),
+        "command": UNDO,
+        "undoes": target["id"],
+        "ref": target["ref"],
+        "units": target.get("units", []),
+        "values": {"command": target["command"]},
+        "file": target["file"],
+    }
 
 
 def _truncate(path: Path, size: int, created: bool) -> None:

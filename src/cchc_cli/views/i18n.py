@@ -812,6 +812,79 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "In đoạn mã gợi ý hoàn thành lệnh cho shell đang dùng, để chép hoặc sửa.",
         "Show completion for the current shell, to copy it or customize the installation.",
     ),
+    "help.add": (
+        "Thêm một nhiệm vụ vào thông báo đã có (kiểm tra trước khi ghi, giữ nguyên phần còn lại).",
+        "Add a task to a notice already there (checked before it is written; the rest kept).",
+    ),
+    "help.arg.notice": (
+        "Thông báo: mã (hoặc phần đầu của mã) hay số hiệu (412/TB-UBND).",
+        "The notice: its id (or the start of it) or its number (412/TB-UBND).",
+    ),
+    "help.opt.add-text": (
+        "Nội dung nhiệm vụ; không có thì mở $VISUAL/$EDITOR để viết.",
+        "The task's text; without it $VISUAL/$EDITOR opens to write it.",
+    ),
+    "help.opt.add-unit": (
+        "Đơn vị hoặc nhóm thực hiện (bắt buộc, có thể lặp lại; mã, tên hoặc tên khác).",
+        "The unit or group responsible (required, repeatable; id, name or alias).",
+    ),
+    "help.opt.add-with": (
+        "Đơn vị phối hợp (có thể lặp lại).",
+        "A coordinating unit (repeatable).",
+    ),
+    "help.opt.add-deadline": (
+        "Thời hạn như thông báo ghi (trước ngày 10/12/2023, trong quý IV/2023...).",
+        "The deadline as the notice writes it (trước ngày 10/12/2023, trong quý IV/2023...).",
+    ),
+    "help.opt.add-id": (
+        "Mã nhiệm vụ (mặc định: sau mã cuối cùng của thông báo, ví dụ 8.3 thì 8.4).",
+        "The task's id (default: after the notice's last, e.g. 8.4 after 8.3).",
+    ),
+    "what.add": ("{ref} — nhiệm vụ mới giao {units}", "{ref} — new task for {units}"),
+    "add.no-unit": (
+        "cần --unit: đơn vị hoặc nhóm thực hiện nhiệm vụ",
+        "--unit is needed: the unit or group responsible for the task",
+    ),
+    "add.no-text": (
+        "cần --text, hoặc đặt VISUAL/EDITOR để viết nội dung trong trình soạn thảo",
+        "--text is needed, or VISUAL/EDITOR set to write the text in an editor",
+    ),
+    "add.editor-prompt": (
+        "Nội dung nhiệm vụ mới của thông báo {notice}: viết dưới các dòng này, lưu rồi đóng.\n"
+        "Các dòng bắt đầu bằng # bị bỏ qua; để trống thì không thêm gì.",
+        "The text of the new task of notice {notice}: write it below these lines, save, "
+        "close.\nLines starting with # are left out; leave it empty to add nothing.",
+    ),
+    "add.editor-failed": (
+        "trình soạn thảo '{editor}' kết thúc với mã {code}; không thêm gì",
+        "the editor '{editor}' exited with code {code}; nothing added",
+    ),
+    "add.editor-unreadable": (
+        "không đọc được {path} (không phải UTF-8?); không thêm gì",
+        "cannot read {path} (not UTF-8?); nothing added",
+    ),
+    "add.empty": ("nội dung để trống; không thêm gì", "the text is empty; nothing added"),
+    "add.notice-invalid": (
+        "{path} có lỗi; sửa trước (cchc validate) rồi thêm nhiệm vụ",
+        "{path} has errors; fix them first (cchc validate), then add the task",
+    ),
+    "add.tasks-layout": (
+        "danh sách tasks: (dòng {line}) không viết theo kiểu khối '- id: ...'; "
+        "hãy thêm nhiệm vụ bằng tay",
+        "the tasks: list (line {line}) is not written as '- id: ...' blocks; add the task by hand",
+    ),
+    "add.bad-id": (
+        "mã nhiệm vụ '{id}' không dùng được (không có khoảng trắng hay '/')",
+        "'{id}' cannot be a task id (no spaces or '/')",
+    ),
+    "add.id-taken": (
+        "thông báo {notice} đã có nhiệm vụ {id}",
+        "notice {notice} already has a task {id}",
+    ),
+    "add.refused": (
+        "nhiệm vụ {ref} sẽ không hợp lệ (xem các dòng trên); không ghi gì",
+        "task {ref} would not be valid (see the lines above); nothing written",
+    ),
     # -- reminders -------------------------------------------------------------
     "remind.heading": (
         "Nhắc việc ngày {today}: {overdue} quá hạn, {upcoming} đến hạn trong {days} ngày tới",
