@@ -163,7 +163,10 @@ class Run:
             cache = None if self.no_cache or self._uncached else FileCache.open(self.data)
             for key in cache.warnings if cache else ():
                 self.warn(t(key, self.lang))
-            self._dataset = load(self.data, cache)
+            from cchc_cli.cli.progressbar import ticking
+
+            with ticking(t("progress.reading", self.lang)) as tick:
+                self._dataset = load(self.data, cache, tick)
         return self._dataset
 
     def read_uncached(self) -> Dataset:

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from cchc_cli.cli.context import Run, app, command, h
+from cchc_cli.cli.progressbar import working
 from cchc_cli.cli.usage import CchcGroup
 from cchc_cli.core.dates import PartialDate
 from cchc_cli.core.errors import EXIT_DATA, CchcError, OptionError, UsageError
@@ -29,7 +30,8 @@ def import_notice(
     from cchc_cli.store import notices
 
     dataset, lang = run.dataset, run.lang
-    draft = read(read_source(source), dataset.registry, source)
+    with working(t("progress.import", lang)):
+        draft = read(read_source(source), dataset.registry, source)
     # The notice names its issuer in its heading; where it was not found, the office's own.
     draft.issuer = draft.issuer or dataset.config.issuing_body
     if not draft.tasks:

@@ -885,6 +885,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nhiệm vụ {ref} sẽ không hợp lệ (xem các dòng trên); không ghi gì",
         "task {ref} would not be valid (see the lines above); nothing written",
     ),
+    "progress.reading": ("Đang đọc các thông báo", "Reading the notices"),
+    "progress.report": ("Đang lập báo cáo", "Writing the report"),
+    "progress.import": ("Đang đọc văn bản", "Reading the document"),
+    "progress.mail": ("Đang gửi thư", "Sending mail"),
     # -- reminders -------------------------------------------------------------
     "remind.heading": (
         "Nhắc việc ngày {today}: {overdue} quá hạn, {upcoming} đến hạn trong {days} ngày tới",
