@@ -557,3 +557,43 @@ def test_the_help_screens_own_words_are_english_with_lang_en(data_dir):
     shown = _help("done", "--help", "--lang", "en")
     assert "Usage: " in shown and " done [OPTIONS]" in shown
     assert "Show this message and exit." in shown
+
+
+def test_install_completion_works_in_a_real_bash(data_dir, tmp_path):
+    import shutil
+    import sys
+
+    cchc_script = Path(sys.executable).parent / "cchc"
+    bash = shutil.which("bash")
+    assert bash is not None and cchc_script.exists()
+    assert cchc("done", "8.1", "--unit", "vinh-tu", "--as-of", "2023-11-30").exit_code == 0
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home), "SHELL": bash}
+    env["PATH"] = f"{cchc_script.parent}{os.pathsep}{env.get('PATH', '')}"
+    installed = subprocess.run(
+        [str(cchc_script), "--install-completion", "bash"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=data_dir.parent,
+        check=False,
+    )
+    assert installed.returncode == 0, installed.stderr
+    script = home / ".bash_completions" / "cchc.sh"
+    assert f"source '{script}'" in (home / ".bashrc").read_text()
+    line = (
+        f"source '{script}'; COMP_WORDS=(cchc done 8.1 --unit vinh-t); COMP_CWORD=4; "
+        '_cchc_completion cchc; printf "%s\\n" "${COMPREPLY[@]}"'
+    )
+    offered = subprocess.run(
+        [bash, "--norc", "-c", line], capture_output=True, text=True, env=env, cwd=data_dir.parent
+    )
+    assert offered.stdout.split() == ["vinh-thai", "vinh-thuy"]
+    line = line.replace(
+        "(cchc done 8.1 --unit vinh-t); COMP_CWORD=4", "(cchc done 7.); COMP_CWORD=2"
+    )
+    offered = subprocess.run(
+        [bash, "--norc", "-c", line], capture_output=True, text=True, env=env, cwd=data_dir.parent
+    )
+    assert offered.stdout.split() == ["7.1", "7.2"]
