@@ -64,9 +64,12 @@ def help_lang(argv: list[str], environ: Mapping[str, str]) -> Lang:
         return Lang.VI  # no help asked for: the settings are resolved later, once
     chosen = given or environ.get("CCHC_LANG")
     if chosen is None:
-        from cchc_cli.store.settings import data_folder
+        # The order of store.settings.data_folder, without its imports (a YAML parser).
+        from cchc_cli.store.discover import find_upward
 
-        data = data_folder(argv_option(argv, "--data"), environ).value
+        upward = find_upward(Path("."))
+        named = argv_option(argv, "--data")
+        data = named or (str(upward) if upward else None) or environ.get("CCHC_DATA") or "data"
         try:
             # The one reader of data files: a pipe or /dev/zero named config.yaml
             # must not hang --help either.
