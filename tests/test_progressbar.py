@@ -150,3 +150,12 @@ def test_a_label_with_markup_is_drawn_as_text():
     with ticking("[bold]x[/]", stream, delay=0) as tick:
         tick(1, 2)
     assert "[bold]x[/]" in stream.getvalue()
+
+
+def test_an_import_of_many_files_counts_them_on_a_terminal(data_dir):
+    corpus = Path(__file__).parent / "import_corpus"
+    files = [str(corpus / n) for n in ("01-so-95-doan-van.txt", "02-giao-ban-tuan.txt")]
+    code, _, err = _on_terminal(["import", *files, "--dry-run"], data_dir.parent)
+    assert code == 0, err
+    assert "Đang nhập các thông báo" in err
+    assert "/2" in err

@@ -597,3 +597,42 @@ def test_install_completion_works_in_a_real_bash(data_dir, tmp_path):
         [bash, "--norc", "-c", line], capture_output=True, text=True, env=env, cwd=data_dir.parent
     )
     assert offered.stdout.split() == ["7.1", "7.2"]
+
+
+# -- import of many files ------------------------------------------------------------
+
+CORPUS = Path(__file__).parent / "import_corpus"
+
+
+def test_import_of_many_files_writes_each_and_tells_each_failure(data_dir):
+    (data_dir.parent / "bad.txt").write_text("không có gì\n", encoding="utf-8")
+    files = [str(CORPUS / "01-so-95-doan-van.txt"), "bad.txt", str(CORPUS / "02-giao-ban-tuan.txt")]
+    result = cchc("import", *files)
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[1].startswith("cchc: lỗi: bad.txt: không tìm thấy nhiệm vụ nào")
+    assert lines[-1] == "cchc: lỗi: 1/3 tệp không nhập được (xem các dòng trên)"
+    written = sorted(p.name for p in (data_dir / "notices").iterdir())
+    assert written == [
+        "tb-312-2023.yaml",
+        "tb-95-2023.yaml",
+        "tb-ket-luan-cchc-vinh-linh-2023-11.yaml",
+    ]
+    assert cchc("validate").exit_code == 0
+
+
+def test_import_of_many_files_refuses_the_options_of_one(data_dir):
+    one = str(CORPUS / "01-so-95-doan-van.txt")
+    for extra in (["-o", "x.yaml"], ["--id", "tb-x"]):
+        result = cchc("import", one, one, *extra)
+        assert result.exit_code == 2
+        assert "--output và --id chỉ dùng khi nhập một tệp" in result.stderr
+    assert cchc("import", one, "-").exit_code == 2
+    assert len(list((data_dir / "notices").iterdir())) == 1
+
+
+def test_the_same_notice_twice_in_one_import_is_written_once(data_dir):
+    one = str(CORPUS / "01-so-95-doan-van.txt")
+    result = cchc("import", one, one)
+    assert result.exit_code == 1
+    assert len(list((data_dir / "notices").iterdir())) == 2

@@ -284,6 +284,16 @@ def fail(run_lang: Lang, err: CchcError) -> NoReturn:
     raise typer.Exit(err.exit_code)
 
 
+def fail_softly(lang: Lang, err: CchcError, where: str) -> None:
+    """An error in one item of many (a file of ``import a b c``): told, and the run goes on."""
+    for diagnostic in err.diagnostics:
+        typer.echo(diagnostic_line(diagnostic, lang), err=True)
+    option = f"{err.option}: " if isinstance(err, OptionError) else ""
+    prefix = t("cli.error", lang)
+    message = t(err.key, lang, **err.args_)
+    typer.echo(f"cchc: {prefix}: {one_line(where)}: {option}{message}", err=True)
+
+
 def _os_failure(lang: Lang, err: OSError) -> NoReturn:
     """A folder that cannot be written, a full disk: the system's words, and where."""
     reason = err.strerror or str(err)

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from cchc_cli.cli.context import Run, app, command, h
-from cchc_cli.cli.progressbar import working
+from cchc_cli.cli.progressbar import ticking, working
 from cchc_cli.cli.usage import CchcGroup
 from cchc_cli.core.dates import PartialDate
 from cchc_cli.core.errors import EXIT_DATA, CchcError, OptionError, UsageError
@@ -19,25 +19,58 @@ from cchc_cli.views.i18n import t
 @command("import", help=h("help.import"), shared=("data", "lang", "no_cache"))
 def import_notice(
     run: Run,
-    source: Annotated[str, typer.Argument(help=h("help.arg.source"), show_default=False)],
+    sources: Annotated[list[str], typer.Argument(help=h("help.arg.sources"), show_default=False)],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help=h("help.opt.output"))
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=h("help.opt.import-dry-run"))] = False,
     notice_id: Annotated[str | None, typer.Option("--id", help=h("help.opt.notice-id"))] = None,
 ) -> None:
+    from cchc_cli.cli.context import fail_softly
+
+    if len(sources) == 1:
+        with working(t("progress.import", run.lang)):
+            _import_one(run, sources[0], output, dry_run, notice_id, set())
+        return
+    if output is not None or notice_id is not None:
+        raise UsageError("import.one-file-options", count=len(sources))
+    if "-" in sources:
+        raise UsageError("import.stdin-alone")
+    taken: set[str] = set()
+    failed = 0
+    # Many files: each on its own (one bad file does not stop the others), a bar counting.
+    with ticking(t("progress.import-files", run.lang)) as tick:
+        for number, source in enumerate(sources):
+            tick(number, len(sources))
+            try:
+                _import_one(run, source, None, dry_run, None, taken)
+            except CchcError as err:
+                fail_softly(run.lang, err, source)
+                failed += 1
+    if failed:
+        raise CchcError("import.some-failed", failed=failed, count=len(sources))
+
+
+def _import_one(
+    run: Run,
+    source: str,
+    output: Path | None,
+    dry_run: bool,
+    notice_id: str | None,
+    taken: set[str],
+) -> None:
+    """One notice file to a draft; ``taken``: the ids this run has written already."""
     from cchc_cli.services.importer import REVIEW_KEYS, read, read_source, to_yaml
     from cchc_cli.store import notices
 
     dataset, lang = run.dataset, run.lang
-    with working(t("progress.import", lang)):
-        draft = read(read_source(source), dataset.registry, source)
+    draft = read(read_source(source), dataset.registry, source)
     # The notice names its issuer in its heading; where it was not found, the office's own.
     draft.issuer = draft.issuer or dataset.config.issuing_body
     if not draft.tasks:
         raise CchcError("import.nothing", path=source)
     ident = notice_id or notices.new_id(draft.number, draft.date)
-    notices.check_id(ident, (e.id for e in dataset.index))
+    notices.check_id(ident, [*(e.id for e in dataset.index), *taken])
     reviews = {key: t(key, lang, arg="{arg}") for key in REVIEW_KEYS}
     name = "-" if source == "-" else Path(source).name
     content = to_yaml(draft, ident, name, reviews)
@@ -54,6 +87,7 @@ def import_notice(
             refuse_same_notice(run, draft.number, draft.date, draft.issuer, draft.title)
         target = notices.create(target, content)
         summary += " " + t("report.written", lang, path=target)
+    taken.add(ident)
     typer.echo(summary, err=True)
 
 

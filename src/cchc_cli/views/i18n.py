@@ -889,6 +889,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "progress.report": ("Đang lập báo cáo", "Writing the report"),
     "progress.import": ("Đang đọc văn bản", "Reading the document"),
     "progress.mail": ("Đang gửi thư", "Sending mail"),
+    "help.arg.sources": (
+        "Tệp thông báo (một hay nhiều; - là đầu vào chuẩn).",
+        "The notice's file (one or more; - for standard input).",
+    ),
+    "progress.import-files": ("Đang nhập các thông báo", "Importing the notices"),
+    "import.one-file-options": (
+        "--output và --id chỉ dùng khi nhập một tệp (đang có {count} tệp)",
+        "--output and --id are for one file only ({count} files given)",
+    ),
+    "import.stdin-alone": (
+        "'-' (đầu vào chuẩn) chỉ dùng khi nhập một tệp",
+        "'-' (standard input) is for one file only",
+    ),
+    "import.some-failed": (
+        "{failed}/{count} tệp không nhập được (xem các dòng trên)",
+        "{failed} of {count} files could not be imported (see the lines above)",
+    ),
     # -- reminders -------------------------------------------------------------
     "remind.heading": (
         "Nhắc việc ngày {today}: {overdue} quá hạn, {upcoming} đến hạn trong {days} ngày tới",
