@@ -636,3 +636,29 @@ def test_the_same_notice_twice_in_one_import_is_written_once(data_dir):
     result = cchc("import", one, one)
     assert result.exit_code == 1
     assert len(list((data_dir / "notices").iterdir())) == 2
+
+
+# -- on a terminal, at 80 and 160 columns --------------------------------------------
+
+
+@pytest.mark.parametrize("columns", [80, 160])
+def test_new_views_fit_the_terminal(data_dir, columns):
+    import re
+
+    from test_hostile import run_on_terminal
+
+    sgr = re.compile(r"\x1b\[[0-9;?]*[a-zA-Z]")
+    for args, wanted in (
+        (["list", "--unit", "Huyện đoàn"], "phối hợp"),
+        (["show", "8.2", "--as-of", "2023-12-01"], "Từng đơn vị được giao"),
+        (["list", "--status", "overdue", "--as-of", "2023-12-01"], "23/11/2023"),
+        (["log", "--since", "2023-11-01"], "Chưa có thao tác nào."),
+    ):
+        code, shown = run_on_terminal(args, data_dir, columns)
+        assert code == 0, shown
+        plain = sgr.sub("", shown)
+        assert wanted in plain
+        assert "Traceback" not in plain
+        from rich.cells import cell_len
+
+        assert max(cell_len(line) for line in plain.replace("\r", "").split("\n")) <= columns
