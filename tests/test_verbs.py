@@ -581,6 +581,7 @@ def test_install_completion_works_in_a_real_bash(data_dir, tmp_path):
     )
     assert installed.returncode == 0, installed.stderr
     script = home / ".bash_completions" / "cchc.sh"
+    assert installed.stdout.startswith(f"Đã cài gợi ý hoàn thành lệnh cho bash vào {script}")
     assert f"source '{script}'" in (home / ".bashrc").read_text()
     line = (
         f"source '{script}'; COMP_WORDS=(cchc done 8.1 --unit vinh-t); COMP_CWORD=4; "

@@ -120,6 +120,18 @@ def _help_words(lang: Lang) -> None:
     rich_utils.REQUIRED_LONG_STRING = t("click.required", lang)
 
 
+def _install_completion(ctx: Any, param: Any, value: Any) -> Any:
+    """``--install-completion``: typer's installation, told in the interface's language."""
+    if not value or ctx.resilient_parsing:
+        return value
+    from typer.completion import install
+
+    shell, path = install(shell=value) if isinstance(value, str) else install()
+    lang = usage_lang(sys.argv[1:], os.environ)
+    typer.echo(t("click.completion-installed", lang, shell=shell, path=str(path)))
+    sys.exit(0)
+
+
 class _Words:
     """What the group and its commands share: the help option and the usage line."""
 
@@ -155,6 +167,8 @@ class CchcGroup(_Words, TyperGroup):
             if param.name in ("install_completion", "show_completion"):
                 option: Any = param  # an Option: it has a help text
                 option.help = t(f"click.{param.name}", self.help_language)
+            if param.name == "install_completion":
+                option.callback = _install_completion
         return params
 
     def main(  # type: ignore[override]

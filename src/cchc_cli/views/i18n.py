@@ -808,6 +808,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cài gợi ý hoàn thành lệnh (Tab) cho shell đang dùng.",
         "Install completion for the current shell.",
     ),
+    "click.completion-installed": (
+        "Đã cài gợi ý hoàn thành lệnh cho {shell} vào {path}; mở lại cửa sổ dòng lệnh để dùng.",
+        "{shell} completion installed in {path}; it works once the terminal is restarted.",
+    ),
     "click.show_completion": (
         "In đoạn mã gợi ý hoàn thành lệnh cho shell đang dùng, để chép hoặc sửa.",
         "Show completion for the current shell, to copy it or customize the installation.",
