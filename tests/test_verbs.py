@@ -521,11 +521,13 @@ def test_a_usage_error_speaks_the_language_of_config_yaml(data_dir):
     assert cchc("due", "--bogus").stderr.startswith("cchc: error: No such option")
 
 
-def test_hostile_text_in_a_usage_error_is_shown_as_text(data_dir):
-    result = cchc("show", "2.3", "extra[/]\x1b[31m")
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_hostile_text_in_a_usage_error_is_shown_as_text(data_dir, lang):
+    result = cchc("show", "2.3", "extra[/]\x1b[31m\nline", "--lang", lang)
     assert result.exit_code == 2
     assert "\x1b" not in result.stderr
     assert "[/]" in result.stderr
+    assert len(result.stderr.splitlines()) == 2
 
 
 def _help(*args: str, **env: str) -> str:

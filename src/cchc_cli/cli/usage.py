@@ -24,6 +24,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import Abort
 
+from cchc_cli.core.safetext import one_line
 from cchc_cli.views.i18n import Lang, t
 
 _NOT_ONE_OF = re.compile(r"(?P<value>.+?) is not one of (?P<choices>.+)\.$", re.S)
@@ -60,7 +61,8 @@ def _reason(message: str, lang: Lang) -> str:
 def usage_message(err: Exception, lang: Lang) -> str:
     """What a click usage error says, in ``lang`` (English: click's own words)."""
     exceptions = _exceptions()
-    english = err.format_message() if hasattr(err, "format_message") else str(err)
+    # Click quotes what was typed; a terminal must not act on it (ESC, line breaks).
+    english = one_line(err.format_message() if hasattr(err, "format_message") else str(err))
     if lang is Lang.EN:
         return english
     ctx = getattr(err, "ctx", None)
