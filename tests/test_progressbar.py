@@ -15,14 +15,19 @@ import pytest
 from cchc_cli.cli.progressbar import Ticker, ticking, working
 from test_remind import configure, smtp  # noqa: F401 - the fixture, for mail delivery
 
-#: cchc with the bar's delay at 0, so that short work on small data shows it too.
+#: cchc with the bar's delay and minimums at 0, so that short work on small data shows it.
 RUN = (
-    "import sys, cchc_cli.cli.progressbar as bar; bar.DELAY = 0; "
+    "import sys, cchc_cli.cli.progressbar as bar; "
+    "bar.DELAY = bar.MIN_FILES = bar.MIN_TASKS = bar.MIN_BYTES = 0; "
     "from cchc_cli.cli.app import main; sys.argv[0] = 'cchc'; main()"
 )
+#: cchc as it is.
+PLAIN = "import sys; from cchc_cli.cli.app import main; sys.argv[0] = 'cchc'; main()"
 
 
-def _on_terminal(args: list[str], cwd: Path, columns: int = 80) -> tuple[int, str, str]:
+def _on_terminal(
+    args: list[str], cwd: Path, columns: int = 80, code: str = RUN
+) -> tuple[int, str, str]:
     """cchc with stderr on a pseudo-terminal (stdout piped): what stderr showed."""
     import fcntl
     import pty
@@ -33,7 +38,7 @@ def _on_terminal(args: list[str], cwd: Path, columns: int = 80) -> tuple[int, st
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "CCHC_LANG")}
     process = subprocess.Popen(
-        [sys.executable, "-c", RUN, *args],
+        [sys.executable, "-c", code, *args],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=slave,
@@ -124,7 +129,7 @@ def test_a_ticker_on_a_file_draws_nothing():
     with ticking("Đang đọc", stream, delay=0) as tick:
         for n in range(5):
             tick(n, 5)
-    with working("Đang lập", stream, delay=0):
+    with working("Đang lập", 10, 0, stream, delay=0):
         pass
     assert stream.getvalue() == ""
 
@@ -159,3 +164,26 @@ def test_an_import_of_many_files_counts_them_on_a_terminal(data_dir):
     assert code == 0, err
     assert "Đang nhập các thông báo" in err
     assert "/2" in err
+
+
+def test_quick_work_shows_no_bar_whatever_the_machines_load(data_dir):
+    # One notice, no cache: under the minimums, so no bar even on a slow machine.
+    code, _, err = _on_terminal(["validate", "--no-cache"], data_dir.parent, code=PLAIN)
+    assert code == 0
+    assert "Đang đọc" not in err and "\x1b[?25l" not in err
+
+
+def test_a_ticker_under_its_minimum_draws_nothing():
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Terminal()
+    with ticking("Đang đọc", stream, delay=0, minimum=100) as tick:
+        tick(1, 99)
+    with working("Đang lập", 999, 1000, stream, delay=0):
+        pass
+    assert stream.getvalue() == ""
+    with working("Đang lập", 1000, 1000, stream, delay=0):
+        pass
+    assert "Đang lập" in stream.getvalue()

@@ -166,9 +166,10 @@ class Run:
             cache = None if self.no_cache or self._uncached else FileCache.open(self.data)
             for key in cache.warnings if cache else ():
                 self.warn(t(key, self.lang))
-            from cchc_cli.cli.progressbar import ticking
+            from cchc_cli.cli import progressbar
 
-            with ticking(t("progress.reading", self.lang)) as tick:
+            label = t("progress.reading", self.lang)
+            with progressbar.ticking(label, minimum=progressbar.MIN_FILES) as tick:
                 self._dataset = load(self.data, cache, tick)
         return self._dataset
 

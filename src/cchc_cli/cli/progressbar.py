@@ -19,6 +19,12 @@ from typing import IO, Any
 
 #: Seconds of work before a bar appears.
 DELAY = 0.5
+#: How much work is long enough for a bar at all: notice files read, tasks in a
+#: report, bytes of a document imported. Less is quick whatever the machine's load,
+#: and a terminal session stays free of bars that would only flash.
+MIN_FILES = 100
+MIN_TASKS = 1000
+MIN_BYTES = 100_000
 
 
 def wanted(stream: IO[str] | None = None) -> bool:
@@ -34,11 +40,17 @@ class Ticker:
     """Steps of one piece of work: ``ticker(done, total)``; draws once it is worth it."""
 
     def __init__(
-        self, label: str, stream: IO[str] | None = None, delay: float | None = None
+        self,
+        label: str,
+        stream: IO[str] | None = None,
+        delay: float | None = None,
+        minimum: int = 0,
     ) -> None:
         self.label = label
         self.stream = stream if stream is not None else sys.stderr
         self.enabled = wanted(self.stream)
+        #: Fewer steps than this are quick work: no bar.
+        self.minimum = minimum
         self.delay = DELAY if delay is None else delay
         self.started = time.monotonic()
         self._lock = threading.Lock()
@@ -48,7 +60,7 @@ class Ticker:
         self._timer: threading.Timer | None = None
 
     def __call__(self, done: int, total: int | None = None) -> None:
-        if not self.enabled:
+        if not self.enabled or (total is not None and total < self.minimum):
             return
         if self._progress is None:
             if time.monotonic() - self.started < self.delay:
@@ -95,10 +107,10 @@ class Ticker:
 
 @contextmanager
 def ticking(
-    label: str, stream: IO[str] | None = None, delay: float | None = None
+    label: str, stream: IO[str] | None = None, delay: float | None = None, minimum: int = 0
 ) -> Iterator[Ticker]:
     """A :class:`Ticker` for the work inside the block, its bar gone at the end."""
-    ticker = Ticker(label, stream, delay)
+    ticker = Ticker(label, stream, delay, minimum)
     try:
         yield ticker
     finally:
@@ -107,9 +119,15 @@ def ticking(
 
 @contextmanager
 def working(
-    label: str, stream: IO[str] | None = None, delay: float | None = None
+    label: str,
+    size: int,
+    minimum: int,
+    stream: IO[str] | None = None,
+    delay: float | None = None,
 ) -> Iterator[None]:
-    """A pulsing bar for work with no steps to count (writing a workbook)."""
+    """A pulsing bar for work with no steps to count (writing a workbook), when its
+    ``size`` (tasks, bytes) reaches ``minimum``."""
     with ticking(label, stream, delay) as ticker:
-        ticker.pulse()
+        if size >= minimum:
+            ticker.pulse()
         yield

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from cchc_cli.cli import progressbar
 from cchc_cli.cli.context import Run, command, h
 from cchc_cli.cli.progressbar import ticking, working
 from cchc_cli.cli.read import NoticeOpt, UnitOpt
@@ -122,7 +123,7 @@ def report(
     units = set(resolve_units(dataset, unit)) if unit else None
     tasks = select(dataset, notice=notice)
     # A bar on a terminal while the report is made; gone before anything is printed.
-    with working(t("progress.report", lang)):
+    with working(t("progress.report", lang), len(tasks), progressbar.MIN_TASKS):
         built = build(dataset, tasks, day, units, order is UnitOrder.REGISTRY, running)
         view = report_view(built, dataset.registry, lang, chosen.label, dataset.config.office)
         made = _document(run, fmt, view, built, tasks, chosen, units, notice, unit)

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from cchc_cli.cli import progressbar
 from cchc_cli.cli.context import Run, app, command, h
 from cchc_cli.cli.progressbar import ticking, working
 from cchc_cli.cli.usage import CchcGroup
@@ -29,7 +30,8 @@ def import_notice(
     from cchc_cli.cli.context import fail_softly
 
     if len(sources) == 1:
-        with working(t("progress.import", run.lang)):
+        size = _size(sources[0])
+        with working(t("progress.import", run.lang), size, progressbar.MIN_BYTES):
             _import_one(run, sources[0], output, dry_run, notice_id, set())
         return
     if output is not None or notice_id is not None:
@@ -49,6 +51,16 @@ def import_notice(
                 failed += 1
     if failed:
         raise CchcError("import.some-failed", failed=failed, count=len(sources))
+
+
+def _size(source: str) -> int:
+    """A document's size in bytes (0 for standard input or what cannot be looked at)."""
+    import os
+
+    try:
+        return os.stat(source).st_size if source != "-" else 0
+    except (OSError, ValueError):
+        return 0
 
 
 def _import_one(

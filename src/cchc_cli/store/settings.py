@@ -100,11 +100,10 @@ def data_folder(given: str | None, environ: Mapping[str, str], cwd: Path | None 
     """The data folder: ``--data``, else the nearest folder from the current one upward
     that holds units.yaml, else ``CCHC_DATA``, else ``./data``.
 
-    ``--data data`` counts as the default (it names the folder the default names) but
-    is still what was asked for: an explicit ``--data`` always wins.
+    ``--data data`` counts as the default: it names the folder the default names.
     """
     if given == DEFAULT_DATA:
-        return Setting("data", DEFAULT_DATA, "default")
+        given = None
     if given is None:
         from cchc_cli.store.discover import find_upward
 
