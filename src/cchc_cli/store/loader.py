@@ -110,8 +110,13 @@ def check_folder(data_dir: Path) -> None:
         raise DataFolderError("data.not-a-folder", str(data_dir))
 
 
-def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
-    """Load and check everything in a data folder, through ``cache`` where given."""
+def load(
+    data_dir: Path,
+    cache: FileCache | None = None,
+    tick: Callable[[int, int], None] | None = None,
+) -> Dataset:
+    """Load and check everything in a data folder, through ``cache`` where given;
+    ``tick(done, total)`` is told of each notice file read (a progress bar)."""
     check_folder(data_dir)
     units_path = data_dir / UNITS_FILE
 
@@ -142,7 +147,9 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
     seen_ids: dict[str, Source] = {}
     files, linked = scan_notices(data_dir)
     inside = data_dir.resolve()
-    for path in files:
+    for number, path in enumerate(files, 1):
+        if tick is not None:
+            tick(number, len(files))
         shown = str(path)
         target = outside_target(path, inside) if path in linked else None
         if target is not None:
