@@ -993,8 +993,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- the report page: report --format html (issue 22) ------------------------------
     "page.title": (
-        "Báo cáo thực hiện thông báo kết luận - kỳ {period} (đến {as_of})",
-        "Report on the conclusion notices - period {period} (as of {as_of})",
+        "Báo cáo thực hiện thông báo kết luận {period} (đến {as_of})",
+        "Report on the conclusion notices, {period} (as of {as_of})",
     ),
     "page.contents": ("Mục lục", "Contents"),
     "page.figures": ("Số liệu chính", "Key figures"),
