@@ -232,8 +232,9 @@ def _trend_figure(page: Page, lang: Lang) -> list[str]:
     body = []
     for point in page.trend:
         tally = point.tally
+        named = esc(period_name(point.period, lang))
         cells = [
-            f'<td data-period="{esc(point.period.label)}">{esc(period_name(point.period, lang))}</td>',
+            f'<td data-period="{esc(point.period.label)}">{named}</td>',
             f'<td class="c-asof">{esc(fmt_date(point.as_of, lang))}</td>',
         ]
         if point.started:
