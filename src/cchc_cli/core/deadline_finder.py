@@ -49,7 +49,11 @@ def _acceptable(hit: Hit, folded: str) -> bool:
     if _LABEL.search(before):
         return True
     if hit.name in ("month", "quarter", "year", "this-period"):
-        return bool(hit["lead"])
+        lead = hit["lead"] or ""
+        if lead.startswith("tu "):
+            # "từ tháng 10 đến tháng 12/2023" ends a span; "từ tháng 01/2024" starts one.
+            return re.search(r"\b(?:den|toi)\b", folded[hit.start : hit.end]) is not None
+        return bool(lead)
     if hit.name in ("point", "week", "months-of-year"):
         # "xếp loại cuối năm", "sơ kết 6 tháng đầu năm": the name of a review, unless
         # a word makes it a time limit ("đến cuối năm", "trong 6 tháng đầu năm").

@@ -93,11 +93,32 @@ TIME = (
 )
 #: Between a time and its day: ", ngày", " vào ngày", " ngày".
 _ON = r"(?: ?,)? ?(?:(?:cua|vao|trong|la) )?(?:ngay ?)?"
-MONTH = r"thang ?(?P<mo>[0-9]{1,2})(?: ?(?:/|-|\.|nam) ?(?P<my>[0-9]{4}))?(?![0-9]| ?[/.\-] ?[0-9])"
-QUARTER = (
-    r"quy ?(?P<q>iv|iii|ii|i|[1-4])(?![a-z0-9])(?: ?(?:/|-|\.|nam) ?(?P<qy>[0-9]{4}))?(?![0-9])"
+#: Earlier months of a list or range ("tháng 11, 12/2023", "tháng 10 đến tháng 12/2023",
+#: "tháng 11-12/2023"): the last month named is the limit. Only taken when that month
+#: has its year, so "trong tháng 11, 12 xã đã ..." stays November.
+_AND = r" ?(?:,|-|va|den|toi) ?"
+_MONTHS_BEFORE = (
+    r"(?:(?:[0-9]{1,2}(?: ?[/.\-] ?[0-9]{4})?" + _AND + r"(?:thang ?)?)+"
+    r"(?=[0-9]{1,2} ?(?:/|-|\.|nam) ?[0-9]{4}))?"
 )
-YEAR = r"nam ?(?P<yy>[0-9]{4})(?![0-9])"
+MONTH = (
+    r"thang ?"
+    + _MONTHS_BEFORE
+    + r"(?P<mo>[0-9]{1,2})(?: ?(?:/|-|\.|nam) ?(?P<my>[0-9]{4}))?(?![0-9]| ?[/.\-] ?[0-9])"
+)
+_ROMAN_Q = r"(?:iv|iii|ii|i|[1-4])(?![a-z0-9])"
+#: Earlier quarters of a list ("quý III và quý IV/2024", "quý III, IV/2024").
+_QUARTERS_BEFORE = (
+    r"(?:(?:" + _ROMAN_Q + r"(?: ?[/.\-] ?[0-9]{4})?" + _AND + r"(?:quy ?)?)+"
+    r"(?=" + _ROMAN_Q + r" ?(?:/|-|\.|nam) ?[0-9]{4}))?"
+)
+QUARTER = (
+    r"quy ?"
+    + _QUARTERS_BEFORE
+    + r"(?P<q>iv|iii|ii|i|[1-4])(?![a-z0-9])(?: ?(?:/|-|\.|nam) ?(?P<qy>[0-9]{4}))?(?![0-9])"
+)
+#: Earlier years of a list or range ("năm 2023 - 2024", "năm 2024 và năm 2025").
+YEAR = r"nam ?(?:[0-9]{4}" + _AND + r"(?:nam ?)?(?=[0-9]{4}))*(?P<yy>[0-9]{4})(?![0-9])"
 #: "tháng này", "quý tới", "năm nay", "năm sau": counted from the date of issue.
 THIS = r"(?P<this>thang|quy|nam) (?P<rel>nay|toi|sau|ke tiep|tiep theo)\b"
 HALF = (
@@ -123,6 +144,11 @@ FROM = (
     r"(?: ?,)?(?: (?P<from>ke tu|tinh tu|bat dau tu|tu|sau khi|sau)"
     r" (?P<event>(?:(?!\b(?:de|va|nham|dong thoi|tai|gui|theo|cho)\b)[^,.;()]){0,80}))?"
 )
+
+
+#: Words before a month, quarter or year that make it a time limit in a sentence
+#: ("trong các tháng 11, 12/2023"; "từ" only before a range, see the finder).
+_PERIOD_LEAD = r"(?:trong|het|den het|den|tu)(?: (?:cac|hai|ba|nhung))?"
 
 
 @dataclass(frozen=True)
@@ -188,12 +214,14 @@ _SPECS: tuple[_Spec, ...] = (
         "relative",
         rf"\b(?P<lead>trong(?: (?:vong|thoi han|thoi gian|pham vi|khoang))?|thoi han|toi da"
         rf"|khong qua|cham nhat(?: la)?|sau|han)(?: la)? ?{COUNT}"
-        rf" (?P<unit>ngay lam viec|ngay|tuan le|tuan|thang|nam)(?: (?P<wd>lam viec))?{FROM}",
+        rf" (?P<unit>ngay lam viec|ngay|tuan le|tuan|thang|nam)(?: (?P<wd>lam viec))?"
+        # "trong hai tháng 11 và 12/2023" names months, it counts none.
+        rf"(?! ?[0-9]){FROM}",
     ),
-    _rule("month", rf"\b(?P<lead>(?:trong|het|den het|den) )?{MONTH}"),
-    _rule("quarter", rf"\b(?P<lead>(?:trong|het|den het|den) )?{QUARTER}"),
+    _rule("month", rf"\b(?P<lead>{_PERIOD_LEAD} )?{MONTH}"),
+    _rule("quarter", rf"\b(?P<lead>{_PERIOD_LEAD} )?{QUARTER}"),
     _rule("this-period", rf"\b(?P<lead>(?:trong|het|den het|ngay trong) )?{THIS}"),
-    _rule("year", rf"\b(?P<lead>(?:trong|het|den het|den|tu nay den|ngay trong) )?{YEAR}"),
+    _rule("year", rf"\b(?P<lead>(?:(?:{_PERIOD_LEAD})|tu nay den|ngay trong) )?{YEAR}"),
     _rule(
         "span",
         r"\bgiai doan (?P<y1>[0-9]{4}) ?- ?(?P<y2>[0-9]{4})(?![0-9])",
