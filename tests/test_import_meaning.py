@@ -375,3 +375,18 @@ Rà soát văn bản quy phạm pháp luật trước ngày 15/12/2023.
         ("1.2", ["noi-vu"], None),
         ("2", ["tu-phap"], "2023-12-14"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "assignees"),
+    [
+        ("1. Yêu cầu P.TC-KH chủ trì rà soát kinh phí.", ["tc-kh"]),
+        ("1. Yêu cầu P. TC-KH chủ trì rà soát kinh phí.", ["tc-kh"]),
+        ("1. Giao P.KT&HT, P.TN&MT kiểm tra hiện trường.", ["kt-ht", "tn-mt"]),
+        # A short form the registry lacks is flagged whole, not as "P".
+        ("1. Giao P.QLĐT kiểm tra hiện trường.", ["P.QLĐT"]),
+    ],
+)
+def test_p_dot_is_read_as_phong(names, written, assignees):
+    ((_, units, _),) = summary(names, written)
+    assert units == assignees

@@ -427,3 +427,23 @@ def test_the_signature_and_the_recipients_in_any_order(text):
 def test_a_notice_the_chairman_signs_himself():
     found = closing("Nơi nhận:\n- Như trên;\nCHỦ TỊCH\n\nThái Văn Thành\n")
     assert found.signer == ("Thái Văn Thành", "CHỦ TỊCH", None)
+
+
+def test_headings_of_one_form_are_siblings_whatever_their_items_are_marked_with():
+    """ "Đối với X:" with dashes, then "Đối với Y:" with "+" items: Y must not nest under
+    X's last dash (it did, and X's task was taken for a lead-in and lost)."""
+    body = tree(
+        "THÔNG BÁO\nKết luận\n"
+        "Đối với Phòng Lao động - Thương binh và Xã hội:\n"
+        "- Chuẩn bị quà Tết, hoàn thành chậm nhất ngày 31/01/2024.\n"
+        "Đối với UBND các xã, thị trấn:\n"
+        "+ Vĩnh Thủy, Vĩnh Lâm: thu hồi nợ vay quá hạn.\n"
+        "+ Ra quân làm thủy lợi trong tháng 01.\n"
+    )
+    assert [line.split(":")[0] for line in body] == [
+        "heading",
+        "  dash",
+        "heading",
+        "  plus",
+        "  plus",
+    ]

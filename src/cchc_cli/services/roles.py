@@ -57,6 +57,8 @@ class Words:
             folded = cache.get(word)
             if folded is None:
                 folded = cache[word] = fold(word).replace(" ", "") or "_"
+            if word == "P" and text[m.end() : m.end() + 1] == ".":
+                folded = "phong"  # "P.TC-KH", "P. Nội vụ": the usual short form of "Phòng"
             self.before.append(text[end : m.start()].strip())
             self.spans.append(m.span())
             self.folded.append(folded)
@@ -236,7 +238,8 @@ def _unknown(names: UnitNames, words: Words, index: int, prefix: str | None) -> 
         return 0
     while position < len(words) and position - index < _UNKNOWN_WORDS:
         before = words.before[position][:1]
-        if position > index and before and before in ".()!?,;:":
+        short = before == "." and words.folded[position - 1] == "phong"  # "P.NV"
+        if position > index and before and before in ".()!?,;:" and not short:
             break
         # A verb ends the name; one-word verbs do not ("Phòng Ngoại giao").
         lower = not words.capital(position)

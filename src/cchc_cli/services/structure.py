@@ -151,6 +151,10 @@ def body_tree(lines: list[Line]) -> Node:
     root = Node("root", "", "", 0.0)
     stack = [root]
     labels = [label_of(line.text) for line in lines]
+    #: The rank of each form of heading met: "Đối với Phòng X:" then "Đối với UBND các
+    #: xã:" are siblings whatever their items are numbered with ("-" under one, "+"
+    #: under the other), so the second must not nest under the first one's last item.
+    forms: dict[str, float] = {}
     for index, line in enumerate(lines):
         found = labels[index]
         if found is not None:
@@ -160,6 +164,8 @@ def body_tree(lines: list[Line]) -> Node:
             line.text
         ):
             rank = _next_rank(labels, index)
+            if line.text.endswith(":"):
+                rank = forms.setdefault(_heading_form(line.text), rank)
             node = Node("heading", "", line.text, rank, line=index + 1)
         else:
             _paragraph(stack, Node("para", "", line.text, _PARAGRAPH_RANK, line=index + 1))
@@ -169,6 +175,11 @@ def body_tree(lines: list[Line]) -> Node:
         stack[-1].children.append(node)
         stack.append(node)
     return root
+
+
+def _heading_form(text: str) -> str:
+    """What makes two headings the same kind: their first two words ("doi voi")."""
+    return " ".join(fold(text[:40]).split()[:2])
 
 
 def _short_heading(text: str) -> bool:
