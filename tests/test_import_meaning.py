@@ -390,3 +390,35 @@ Rà soát văn bản quy phạm pháp luật trước ngày 15/12/2023.
 def test_p_dot_is_read_as_phong(names, written, assignees):
     ((_, units, _),) = summary(names, written)
     assert units == assignees
+
+
+@pytest.mark.parametrize(
+    ("written", "assignees"),
+    [
+        ("1. UBND các xã có rừng: Vĩnh Hà, Vĩnh Ô kiện toàn Ban chỉ huy.", ["vinh-ha", "vinh-o"]),
+        (
+            "1. Các xã vùng biển: Vĩnh Thái, Vĩnh Giang kiện toàn Ban chỉ huy.",
+            ["vinh-thai", "vinh-giang"],
+        ),
+        ("1. Các phòng chuyên môn: Nội vụ, Tư pháp rà soát văn bản.", ["noi-vu", "tu-phap"]),
+        (
+            "1. Giao các xã trọng điểm: Vĩnh Thái, Vĩnh Giang kiện toàn Ban chỉ huy.",
+            ["vinh-thai", "vinh-giang"],
+        ),
+        # No list after the qualifier: the whole group.
+        ("1. UBND các xã, thị trấn có rừng kiện toàn Ban chỉ huy.", ["xa-thi-tran"]),
+    ],
+)
+def test_a_group_with_a_qualifier_then_its_members_gives_the_members(names, written, assignees):
+    ((_, units, _),) = summary(names, written)
+    assert sorted(units) == sorted(assignees)
+
+
+def test_a_lower_case_word_that_folds_like_a_verb_does_not_cut_a_name(names):
+    """ "Hạt Kiểm lâm": "lâm" folds as "làm" (a verb that ends a name) but is not it."""
+    (task,) = tasks(
+        names,
+        "1. Phòng Nông nghiệp và PTNT chủ trì, phối hợp với Hạt Kiểm lâm Vĩnh Linh"
+        " tham mưu phương án.",
+    )
+    assert any("Hạt Kiểm lâm Vĩnh Linh" in r for r in task.review)

@@ -18,6 +18,7 @@ giao"). Linear in the text: each word is looked at a bounded number of times.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from cchc_cli.core.vntext import fold
@@ -39,6 +40,9 @@ _UNKNOWN_WORDS = 12
 #: One-word verbs and adverbs no unit's name has in lower case ("Sở Nội vụ sớm tổ chức",
 #: but "Phòng Ngoại giao", "Công ty Cấp nước").
 _ENDS_A_NAME = frozenset({"som", "gui", "nop", "lam", "trinh", "ky", "can", "phai", "xin", "tiep"})
+_ENDS_A_NAME_WRITTEN = frozenset(
+    {"sớm", "gửi", "nộp", "làm", "trình", "ký", "kí", "cần", "phải", "xin", "tiếp"}
+)
 _STOPS = frozenset({".", "(", ")", "!", "?"})
 
 
@@ -105,6 +109,7 @@ def run_at(names: UnitNames, words: Words, index: int) -> Run:
     run = Run(start=index, end=index)
     prefix: str | None = None
     prefix_written = ""
+    head_start: int | None = None
     position = index
     while position < len(words):
         if position > index and words.before[position][:1] in _STOPS:
@@ -121,14 +126,17 @@ def run_at(names: UnitNames, words: Words, index: int) -> Run:
         if found is not None:
             size, ident = found
             if not run:
-                run.start = skipped
+                run.start = skipped if head_start is None else head_start
             run.units.append(ident)
             position = run.end = skipped + size
             continue
         head = _list_head(words, skipped)
         if head is not None:
             prefix, size = head
-            prefix_written = words.written(skipped + size - len(prefix.split()), skipped + size)
+            if not run and head_start is None:
+                head_start = skipped  # the run starts with its list's head ("các xã ...:")
+            named = _head_end(words, skipped, prefix)
+            prefix_written = words.written(named - len(prefix.split()), named)
             position = skipped + size
             continue
         size = _unknown(names, words, skipped, prefix)
@@ -168,7 +176,9 @@ def _known(
     if found is not None:
         after = index + found[0]
         listed = after < len(words) and (
-            words.before[after].startswith(":") or words.capital(after)
+            words.before[after].startswith(":")
+            or words.capital(after)
+            or _after_qualifier(words, after) is not None
         )
         if not listed:
             return found
@@ -181,6 +191,14 @@ def _known(
         if found is not None and _of_kind(names.folded_names.get(found[1], ""), kind):
             return size + found[0], found[1]
     return None
+
+
+def _ends_a_name(words: Words, index: int) -> bool:
+    """A one-word verb as written ("làm", not the "lâm" of "Hạt Kiểm lâm")."""
+    if words.folded[index] not in _ENDS_A_NAME:
+        return False
+    written = unicodedata.normalize("NFC", words.written(index, index + 1).lower())
+    return written in _ENDS_A_NAME_WRITTEN
 
 
 def _of_kind(name: str, head: str) -> bool:
@@ -199,6 +217,8 @@ def _list_head(words: Words, index: int) -> tuple[str, int] | None:
         position += 1
     plural = position < len(words) and words.folded[position] == "cac"
     position += plural
+    # "các" already passed over as a filler ("Các xã vùng biển: ...").
+    plural = plural or (position > 0 and words.folded[position - 1] == "cac")
     for head in LIST_HEADS:
         size = len(head.split())
         if tuple(words.folded[position : position + size]) != tuple(head.split()):
@@ -208,6 +228,30 @@ def _list_head(words: Words, index: int) -> tuple[str, int] | None:
             return None
         if words.before[after].startswith(":") or (plural and words.capital(after)):
             return head, after - index
+        # "UBND các xã có rừng: Vĩnh Hà, Vĩnh Ô": a qualifier, then the members.
+        if plural and (listed := _after_qualifier(words, after)) is not None:
+            return head, listed - index
+    return None
+
+
+def _head_end(words: Words, index: int, head: str) -> int:
+    """Where the list's head word ends ("xã" of "UBND các xã có rừng:")."""
+    size = len(head.split())
+    for position in range(index, min(index + 8, len(words))):
+        if tuple(words.folded[position : position + size]) == tuple(head.split()):
+            return position + size
+    return index + size
+
+
+def _after_qualifier(words: Words, index: int) -> int | None:
+    """Where the members start after a few lower-case words and a colon ("có rừng:",
+    "vùng biển:", "trọng điểm:"), or None."""
+    for position in range(index + 1, min(index + 5, len(words))):
+        if not words.capital(position - 1) and words.before[position].startswith(":"):
+            return position if words.capital(position) else None
+        mark = words.before[position][:1]
+        if mark and (mark in _STOPS or mark in ",;"):
+            return None
     return None
 
 
@@ -246,7 +290,7 @@ def _unknown(names: UnitNames, words: Words, index: int, prefix: str | None) -> 
         if lower and (
             starts_with(words.folded, position, VERBS) > 1
             or starts_with(words.folded, position, ADVERBS)
-            or words.folded[position] in _ENDS_A_NAME
+            or _ends_a_name(words, position)
         ):
             break
         if words.folded[position] == "va" and not _name_goes_on(names, words, position + 1):
