@@ -447,3 +447,23 @@ def test_headings_of_one_form_are_siblings_whatever_their_items_are_marked_with(
         "  plus",
         "  plus",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Một là, Phòng Nội vụ rà soát.", "1"),
+        ("Hai là: Phòng Nội vụ rà soát.", "2"),
+        ("Bốn là, giao Phòng Nội vụ rà soát.", "4"),
+        ("Thứ nhất, Phòng Nội vụ rà soát.", "1"),
+        ("Thứ tư, Phòng Nội vụ rà soát.", "4"),
+        ("THỨ HAI, Phòng Nội vụ rà soát.", "2"),
+    ],
+)
+def test_paragraphs_counted_in_words_are_numbered_items(line, label):
+    assert label_of(line)[:2] == ("ordinal", label)
+
+
+def test_a_sentence_starting_with_a_counting_word_is_no_item():
+    assert label_of("Hai phòng phối hợp thực hiện.") is None
+    assert label_of("Năm 2024, Phòng Nội vụ rà soát.") is None

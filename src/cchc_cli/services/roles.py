@@ -373,7 +373,8 @@ def _subject(names: UnitNames, words: Words, plain: str, inherited: bool) -> tup
     if m := SPEAKER.match(plain):
         after = words.index_at(m.end())
         # "Chủ tịch UBND huyện giao ...", "Thứ hai, Phòng ...": past who speaks and the count.
-        if starts_with(words.folded, after, ASSIGN) or plain.startswith("thu "):
+        counted = re.match(r"(?:thu \w+|\w+ la)\s*[,:.]", plain) is not None
+        if starts_with(words.folded, after, ASSIGN) or counted:
             index = after
     verb = starts_with(words.folded, index, ASSIGN)
     if verb and not (inherited and words.folded[index] == "chi"):

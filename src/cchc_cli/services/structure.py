@@ -24,11 +24,18 @@ from cchc_cli.core.vntext import fold
 from cchc_cli.services.noticehead import Closing, Header, read_closing, read_header
 from cchc_cli.services.noticelines import Line
 
+#: Counting words ("Một là", "Thứ hai"), one to ten.
+_ORDINAL_VALUES = {
+    "một": 1, "nhất": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5,
+    "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+}  # fmt: skip
+_ORDINALS = "một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười"
 #: Kinds of label, from the outermost: the rank orders them.
 RANKS = {
     "upper": 5.0,  # A., B.
     "roman": 10.0,  # I., II.
     "decimal": 20.0,  # 1., 2.  (also "1)")
+    "ordinal": 25.0,  # Một là, Thứ hai, (inside a "1." part as often as alone)
     "multi": 30.0,  # 1.1., 2.3.1.
     "letter": 50.0,  # a), b), đ)
     "dash": 60.0,  # -
@@ -42,6 +49,9 @@ _LABELS = [
     ("roman", re.compile(r"(?P<label>[IVXL]{1,6})\s*[.)\-–:/]\s*(?=\S)")),
     ("multi", re.compile(r"(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?:\s+|(?=[A-ZĐÀ-Ỹ]))")),
     ("decimal", re.compile(r"(?P<label>\d{1,2})\s*(?:[.)](?:\s+|(?=[A-ZĐÀ-Ỹ]))|[/-]\s+)")),
+    # "Một là, ...", "Thứ hai, ...": paragraphs counted in words.
+    ("ordinal", re.compile(rf"(?P<label>{_ORDINALS}) là\s*[,:.]\s*(?=\S)", re.IGNORECASE)),
+    ("ordinal", re.compile(rf"Thứ (?P<label>nhất|{_ORDINALS})\s*[,:.]\s*(?=\S)", re.IGNORECASE)),
     ("upper", re.compile(r"(?P<label>[A-H])\s*[.)]\s+(?=[A-ZĐÀ-Ỹ]{2})")),
     ("letter", re.compile(r"(?P<label>[a-zđ])\s*(?:[).]\s*(?=\S)|/\s+)")),
     ("dash", re.compile(r"[-–—]\s*(?=\S)")),
@@ -98,14 +108,17 @@ def label_of(text: str) -> tuple[str, str, str] | None:
         if m is None:
             continue
         label = m.groupdict().get("label") or ""
+        if label.lower() in _ORDINAL_VALUES:
+            label = str(_ORDINAL_VALUES[label.lower()])
         if kind == "roman" and not _is_roman(label):
             continue
         # "a. " is a label; "v.v." or an initial is not: a letter and a dot then a
         # lower-case word is a sentence.
         if kind == "letter" and text[1] == "." and text[m.end() : m.end() + 1].islower():
             continue
-        rest = text[m.end() :].strip()
-        if rest:
+        # A counting word is part of the sentence ("Thứ ba, các thành viên ..."): kept.
+        rest = text.strip() if kind == "ordinal" else text[m.end() :].strip()
+        if rest and m.end() < len(text.rstrip()):
             return kind, label, rest
     return None
 
