@@ -413,6 +413,24 @@ def test_a_span_of_months_in_a_sentence_ends_with_its_last_month(sentence, expec
     assert (found.last_day if found else None) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # What must not happen by then is no deadline.
+        ("Lập hồ sơ thanh toán khi có khối lượng, không để dồn vào cuối năm.", None),
+        ("Giải ngân đều các quý, tránh dồn vào quý IV/2024.", None),
+        ("Tổ chức hội nghị tổng kết vào cuối năm 2023.", D(2023, 12, 31)),
+        # A heading of one month's tasks: that month is their limit.
+        ("II. NHIỆM VỤ TRỌNG TÂM THÁNG 12 NĂM 2023", D(2023, 12, 31)),
+        ("Nhiệm vụ tháng 01/2024", D(2024, 1, 31)),
+        ("Kế hoạch CCHC tháng 12/2023 của huyện", None),
+    ],
+)
+def test_a_period_is_a_limit_only_where_the_words_make_it_one(sentence, expected):
+    found = find_deadline(sentence, _context(NOV22))
+    assert (found.last_day if found else None) == expected
+
+
 def test_the_office_rule_moves_a_fixed_day_off_to_the_next_working_day():
     """config.yaml `deadline_next_working_day: true`: Sunday 31/12/2023 -> Tuesday 02/01."""
     moving = DeadlineContext(NOV22, calendar=WorkCalendar(move_to_working_day=True))

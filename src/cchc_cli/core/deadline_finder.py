@@ -40,6 +40,14 @@ _LABEL = re.compile(
 )
 
 
+#: Forms that name a period (not a day).
+_PERIODS = ("month", "quarter", "year", "this-period", "point", "week", "months-of-year")
+#: A clause that says what must not happen by then.
+_NEGATED = re.compile(r"\b(?:khong de|tranh de|tranh)\b[^,.;:]{0,30}$")
+#: A heading of the tasks of a period ("Nhiệm vụ trọng tâm tháng 11 năm 2023").
+_TASKS_OF = ("nhiem vu ", "nhiem vu trong tam ", "nhiem vu chu yeu ", "nhiem vu trong tam cua ")
+
+
 def _acceptable(hit: Hit, folded: str) -> bool:
     before = folded[max(0, hit.start - 60) : hit.start]
     if hit.name == "on-day":
@@ -48,6 +56,10 @@ def _acceptable(hit: Hit, folded: str) -> bool:
         return not before.endswith(("tinh ", "tinh den ", "tinh toi "))
     if _LABEL.search(before):
         return True
+    if hit.name in _PERIODS and _NEGATED.search(before):
+        return False  # "không để dồn vào cuối năm": when not to do it
+    if hit.name == "month" and before.endswith(_TASKS_OF):
+        return True  # "NHIỆM VỤ TRỌNG TÂM THÁNG 11 NĂM 2023": the tasks of that month
     if hit.name in ("month", "quarter", "year", "this-period"):
         lead = hit["lead"] or ""
         if lead.startswith("tu "):
