@@ -11,7 +11,6 @@ look (:func:`letter_markdown`). Pure: the statuses, the day and the settings com
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
