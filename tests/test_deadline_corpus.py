@@ -89,6 +89,13 @@ CORPUS: list[tuple[str, P, object]] = [
     ("8.12.2023", NOV22, D(2023, 12, 8)),
     ("2023-12-08", NOV22, D(2023, 12, 8)),
     ("ngày 8 tháng 12", NOV22, D(2023, 12, 8)),
+    # -- a weekday named beside the date; "Hạn:" as a table's label ------------------------
+    ("chậm nhất vào ngày thứ Sáu, 15/12/2023", NOV22, D(2023, 12, 15)),
+    ("trước thứ Sáu ngày 15/12/2023", NOV22, D(2023, 12, 14)),
+    ("chậm nhất ngày thứ Hai (18/12/2023)", NOV22, D(2023, 12, 18)),
+    ("trước 16 giờ 00, thứ Sáu, ngày 15/12/2023", NOV22, D(2023, 12, 15)),
+    ("đến hết ngày thứ Sáu, 15/12/2023", NOV22, D(2023, 12, 15)),
+    ("Hạn: 15/12/2023", NOV22, D(2023, 12, 15)),
     # -- until: that day ---------------------------------------------------------------------
     ("đến ngày 31/12/2023", NOV22, D(2023, 12, 31)),
     ("Từ nay đến ngày 15/12/2023", NOV22, D(2023, 12, 15)),
@@ -232,6 +239,9 @@ CORPUS: list[tuple[str, P, object]] = [
     ("trong 05 ngày làm việc kể từ ngày 28/12/2023", NOV22, D(2024, 1, 5)),
     # From Friday 20/12/2024: 23-27 (5), 30-31 (7), 01/01 off, 02-03 (9).
     ("trong thời hạn 09 ngày làm việc kể từ ngày ký", DEC20, D(2025, 1, 3)),
+    # A count with no lead word, counted from an event: 15/01/2024 + 10 working days.
+    ("10 ngày làm việc kể từ ngày nhận được văn bản", JAN15, D(2024, 1, 29)),
+    ("15 ngày kể từ ngày ký", NOV22, D(2023, 12, 7)),
     # -- counts in weeks, months, years (Điều 148.2-148.4) ----------------------------------
     ("trong 02 tuần kể từ ngày ký", NOV22, D(2023, 12, 6)),
     ("trong 01 tháng kể từ ngày ký", NOV22, D(2023, 12, 22)),

@@ -91,8 +91,10 @@ TIME = (
     r"(?P<hh>[0-9]{1,2}) ?(?:gio|h|:) ?(?:(?P<mm>[0-9]{1,2}) ?(?:phut|p|')?)?"
     r"(?: ?(?P<ap>sang|trua|chieu|toi|dem))?"
 )
-#: Between a time and its day: ", ngày", " vào ngày", " ngày".
-_ON = r"(?: ?,)? ?(?:(?:cua|vao|trong|la) )?(?:ngay ?)?"
+#: A weekday before the date it names ("thứ Sáu, ngày 15/12", "ngày thứ Hai (18/12)").
+_WEEKDAY = r"(?:(?:ngay )?(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)(?: ?[,(])? ?)?"
+#: Between a time and its day: ", ngày", " vào ngày", " ngày", ", thứ Sáu, ngày".
+_ON = r"(?: ?,)? ?(?:(?:cua|vao|trong|la) )?" + _WEEKDAY + r"(?:ngay ?)?"
 #: Earlier months of a list or range ("tháng 11, 12/2023", "tháng 10 đến tháng 12/2023",
 #: "tháng 11-12/2023"): the last month named is the limit. Only taken when that month
 #: has its year, so "trong tháng 11, 12 xã đã ..." stays November.
@@ -171,7 +173,7 @@ _Spec = tuple[str, str, bool, int]
 #: Strong leads: no sentence uses them but for a deadline.
 _STRONG = (
     r"cham nhat|muon nhat|han chot|han cuoi|thoi han(?: hoan thanh| thuc hien| nop| gui"
-    r"| bao cao)?|thoi gian hoan thanh|khong qua|khong muon hon|khong cham hon"
+    r"| bao cao)?|thoi gian hoan thanh|khong qua|khong muon hon|khong cham hon|han(?= ?:)"
 )
 #: Weak leads: words that also introduce a date that is not a deadline.
 _WEAK = r"vao|trong|hoan thanh|xong|nop|gui"
@@ -187,16 +189,16 @@ _SPECS: tuple[_Spec, ...] = (
     ),
     _rule(
         "before-day",
-        rf"\btruoc(?: (?:ngay|dip|le|tet|quoc khanh|ngay le)){{0,3}} ?(?:ngay ?)?{DATE}",
+        rf"\btruoc(?: (?:ngay|dip|le|tet|quoc khanh|ngay le)){{0,3}} ?{_WEEKDAY}(?:ngay ?)?{DATE}",
         strength=3,
     ),
     _rule(
         "no-later-than",
         rf"\b(?:{_STRONG})(?: (?:la|vao|trong|ngay)){{0,3}}(?: ?[:\-])?(?: (?:la|vao|trong)){{0,3}}"
-        rf" ?(?:ngay ?)?{DATE}",
+        rf" ?{_WEEKDAY}(?:ngay ?)?{DATE}",
         strength=3,
     ),
-    _rule("until", rf"\b(?P<lead>den|toi|het)(?: het)?(?: ngay)? ?{DATE}"),
+    _rule("until", rf"\b(?P<lead>den|toi|het)(?: het)?(?: ngay)? ?{_WEEKDAY}(?:ngay ?)?{DATE}"),
     _rule(
         "on-day",
         rf"\b(?:{_WEAK})(?: (?:la|vao|trong)){{0,3}}(?: ?[:\-])? ?(?:ngay ?)?{DATE}",
@@ -217,6 +219,13 @@ _SPECS: tuple[_Spec, ...] = (
         rf" (?P<unit>ngay lam viec|ngay|tuan le|tuan|thang|nam)(?: (?P<wd>lam viec))?"
         # "trong hai tháng 11 và 12/2023" names months, it counts none.
         rf"(?! ?[0-9]){FROM}",
+    ),
+    # "10 ngày làm việc kể từ ngày ký": no lead, but counted from an event.
+    _rule(
+        "relative",
+        rf"(?<![0-9/.\-])\b{COUNT} (?P<unit>ngay lam viec|ngay|tuan le|tuan|thang|nam)"
+        rf"(?: (?P<wd>lam viec))?(?! ?[0-9])(?: ?,)? (?P<from>ke tu|tinh tu)"
+        r" (?P<event>(?:(?!\b(?:de|va|nham|dong thoi|tai|gui|theo|cho)\b)[^,.;()]){0,80})",
     ),
     _rule("month", rf"\b(?P<lead>{_PERIOD_LEAD} )?{MONTH}"),
     _rule("quarter", rf"\b(?P<lead>{_PERIOD_LEAD} )?{QUARTER}"),
