@@ -467,3 +467,15 @@ def test_paragraphs_counted_in_words_are_numbered_items(line, label):
 def test_a_sentence_starting_with_a_counting_word_is_no_item():
     assert label_of("Hai phòng phối hợp thực hiện.") is None
     assert label_of("Năm 2024, Phòng Nội vụ rà soát.") is None
+
+
+@pytest.mark.parametrize(
+    "label", ["Thời gian: hằng tháng.", "Tiến độ thực hiện: trong tháng 7/2024."]
+)
+def test_a_label_line_under_a_heading_s_paragraph_joins_it(label):
+    """ "2. VP HĐND&UBND HUYỆN / Theo dõi, đôn đốc ... / Thời gian: ..." is one task."""
+    body = tree(
+        "THÔNG BÁO\nKết luận\n2. VP HĐND&UBND HUYỆN\nTheo dõi, đôn đốc các đơn vị thực hiện.\n"
+        f"{label}\n3. PHÒNG NỘI VỤ\n- Rà soát.\n"
+    )
+    assert [line.split(":")[0] for line in body] == ["decimal 2", "  para", "decimal 3", "  dash"]

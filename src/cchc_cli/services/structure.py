@@ -217,8 +217,16 @@ def _next_rank(labels: list[tuple[str, str, str] | None], index: int) -> float:
 _ADDS_TO_ITEM = re.compile(
     r"(?:thoi han|thoi gian(?: hoan thanh| thuc hien)?\s*:|thoi gian (?:hoan thanh|thuc hien)"
     r"|han (?:chot|cuoi|hoan thanh)|hoan thanh (?:truoc|trong|cham|xong)|cham nhat|xong truoc"
-    r"|ket qua (?:bao cao|gui)|bao cao ket qua (?:ve|truoc)|tien do\s*:)\b"
+    r"|ket qua (?:bao cao|gui)|bao cao ket qua (?:ve|truoc)|tien do\s*:)(?:\b|(?<=:))"
 )
+
+
+#: A label line under a task: "Thời gian: ...", "Tiến độ thực hiện: ..." (fold drops ":").
+_LABEL_LINE = re.compile(r"\s*(?:thời gian|tiến độ)(?: hoàn thành| thực hiện)?\s*:", re.IGNORECASE)
+
+
+def _adds_to_item(text: str, folded: str) -> bool:
+    return bool(_ADDS_TO_ITEM.match(folded) or _LABEL_LINE.match(text))
 
 
 def _paragraph(stack: list[Node], node: Node) -> None:
@@ -229,9 +237,13 @@ def _paragraph(stack: list[Node], node: Node) -> None:
         top.children.append(node)  # the text of "4. Phòng Kinh tế và Hạ tầng"
         return
     if top.kind != "root" and top.children and all(c.kind == "para" for c in top.children):
+        last = top.children[-1]
+        if _adds_to_item(node.text, folded) and not last.text.rstrip().endswith(":"):
+            last.text = f"{last.text} {node.text}"  # "Thời gian: ..." of the paragraph above
+            return
         top.children.append(node)  # a heading's second paragraph
         return
-    if top.kind not in ("root", "heading") and _ADDS_TO_ITEM.match(folded):
+    if top.kind not in ("root", "heading") and _adds_to_item(node.text, folded):
         top.text = f"{top.text} {node.text}"  # "Hoàn thành trước ngày ..." of the item above
         return
     # After a list: the paragraph belongs to the nearest heading above the list.
