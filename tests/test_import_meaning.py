@@ -422,3 +422,33 @@ def test_a_lower_case_word_that_folds_like_a_verb_does_not_cut_a_name(names):
         " tham mưu phương án.",
     )
     assert any("Hạt Kiểm lâm Vĩnh Linh" in r for r in task.review)
+
+
+COMMUNES = [
+    "ben-quan", "cua-tung", "hien-thanh", "ho-xa", "kim-thach", "trung-nam", "vinh-chap",
+    "vinh-giang", "vinh-ha", "vinh-hoa", "vinh-khe", "vinh-lam", "vinh-long", "vinh-o",
+    "vinh-son", "vinh-thai", "vinh-thuy", "vinh-tu",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("written", "left_out"),
+    [
+        ("1. UBND các xã, thị trấn (trừ xã Vĩnh Ô) rà soát đất công ích.", ["vinh-o"]),
+        (
+            "1. UBND các xã, thị trấn (trừ xã Vĩnh Ô, thị trấn Cửa Tùng) rà soát đất công ích.",
+            ["vinh-o", "cua-tung"],
+        ),
+        ("1. UBND các xã, thị trấn (ngoại trừ Vĩnh Hà) rà soát đất công ích.", ["vinh-ha"]),
+    ],
+)
+def test_a_group_but_some_members_gives_the_others(names, written, left_out):
+    ((_, units, _),) = summary(names, written)
+    assert sorted(units) == sorted(c for c in COMMUNES if c not in left_out)
+
+
+def test_an_aside_after_the_units_does_not_hide_the_task(names):
+    ((_, units, _),) = summary(
+        names, "1. UBND các xã, thị trấn (trừ các xã đã hoàn thành) rà soát đất công ích."
+    )
+    assert units == ["xa-thi-tran"]

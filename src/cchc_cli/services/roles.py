@@ -127,8 +127,12 @@ def run_at(names: UnitNames, words: Words, index: int) -> Run:
             size, ident = found
             if not run:
                 run.start = skipped if head_start is None else head_start
-            run.units.append(ident)
             position = run.end = skipped + size
+            if ident in names.members and (but := _except(names, words, position)) is not None:
+                left_out, position = but
+                run.units += [u for u in names.members[ident] if u not in left_out]
+                continue
+            run.units.append(ident)
             continue
         head = _list_head(words, skipped)
         if head is not None:
@@ -153,6 +157,29 @@ def run_at(names: UnitNames, words: Words, index: int) -> Run:
     run.units = list(dict.fromkeys(run.units))
     run.unknown = list(dict.fromkeys(run.unknown))
     return run
+
+
+_EXCEPT = ("tru", "ngoai tru", "tru cac", "ngoai tru cac")
+
+
+def _except(names: UnitNames, words: Words, index: int) -> tuple[set[str], int] | None:
+    """The members a group is given without ("các xã (trừ xã Vĩnh Ô)", "..., trừ Phòng Y
+    tế"), and where the words after them start; None when no such clause follows."""
+    if index >= len(words) or words.before[index][-1:] not in ("(", ","):
+        return None
+    for phrase in sorted(_EXCEPT, key=len, reverse=True):
+        size = len(phrase.split())
+        if tuple(words.folded[index : index + size]) == tuple(phrase.split()):
+            break
+    else:
+        return None
+    left_out = run_at(names, words, index + size)
+    units: set[str] = set()
+    for ident in left_out.units:
+        units.update(names.members.get(ident, (ident,)))
+    if not units:
+        return None
+    return units, left_out.end
 
 
 def _known(
@@ -334,6 +361,11 @@ def roles(names: UnitNames, text: str, inherited: bool = False) -> Roles:
     found = Roles()
     if len(words):
         found.subject, found.predicate = _subject(names, words, plain, inherited)
+        # "UBND các xã (trừ các xã đã hoàn thành) rà soát ...": the aside is no predicate.
+        opened = plain[: found.predicate].rstrip().endswith("(")
+        aside = re.match(r"\s*\(?[^()]{0,120}\)\s*", plain[found.predicate :])
+        if found.subject and aside and (opened or aside[0].lstrip().startswith("(")):
+            found.predicate += aside.end()
     rest = plain[found.predicate :]
     found.leads = _LEAD.match(rest) is not None or bool(re.match(r"chu tri\b", plain))
     for m in _DETAIL.finditer(plain):
