@@ -452,3 +452,22 @@ def test_an_aside_after_the_units_does_not_hide_the_task(names):
         names, "1. UBND các xã, thị trấn (trừ các xã đã hoàn thành) rà soát đất công ích."
     )
     assert units == ["xa-thi-tran"]
+
+
+@pytest.mark.parametrize(
+    ("written", "assignees"),
+    [
+        (
+            "1. Rà soát văn bản, giao Phòng Tư pháp chủ trì, hoàn thành trước 15/12/2023.",
+            ["tu-phap"],
+        ),
+        ("1. Rà soát văn bản (Phòng Tư pháp chủ trì; hoàn thành trước 15/12/2023).", ["tu-phap"]),
+        ("1. Tổ chức rà soát văn bản do Phòng Tư pháp chủ trì thực hiện.", ["tu-phap"]),
+        # Named later but not as the one who acts: no unit (flagged), not a guess.
+        ("1. Kiểm tra (theo Kế hoạch của Phòng Nội vụ) việc rà soát văn bản.", []),
+        ("1. Tổ chức hội nghị do UBND huyện tổ chức, mời Phòng Tư pháp tham dự.", []),
+    ],
+)
+def test_units_named_after_the_work_are_its_assignees(names, written, assignees):
+    ((_, units, _),) = summary(names, written)
+    assert units == assignees

@@ -380,10 +380,33 @@ def roles(names: UnitNames, text: str, inherited: bool = False) -> Roles:
         found.partners.units += run.units
         found.partners.unknown += run.unknown
     _partners_before_verb(names, words, plain, found)
+    if not found.subject and not inherited:
+        _named_later(names, words, plain, found)
     found.report_to = _report_to(names, words, plain)
     subject = set(found.subject.units)
     found.partners.units = [u for u in dict.fromkeys(found.partners.units) if u not in subject]
     return found
+
+
+#: Where a sentence that starts with its work names who does it: "..., giao Phòng X
+#: chủ trì", "(Phòng X chủ trì; ...)", "... do Phòng X chủ trì thực hiện".
+_LATER = re.compile(r"(?:,|;|\.)\s*(?:giao(?: cho)?|phan cong)\s+|\(\s*|\bdo\s+")
+_DOES = re.compile(r"\s*(?:chu tri|thuc hien|phu trach|dam nhiem|lam dau moi)\b")
+
+
+def _named_later(names: UnitNames, words: Words, plain: str, found: Roles) -> None:
+    """The acting units of a sentence whose units come after its work, if it names them
+    so; the lead when "chủ trì" follows them."""
+    for m in _LATER.finditer(plain):
+        run = run_at(names, words, words.index_at(m.end()))
+        if not run or run.start != words.index_at(m.end()):
+            continue
+        after = plain[_offset(words, run.end) :] if run.end < len(words) else ""
+        giving = m[0].strip(" ,;.(").startswith(("giao", "phan"))
+        if giving or _DOES.match(after):
+            found.subject = run
+            found.leads = found.leads or after.lstrip().startswith("chu tri")
+            return
 
 
 def assigned_within(names: UnitNames, text: str) -> bool:
