@@ -461,3 +461,13 @@ def test_the_office_s_own_days_change_a_count_in_working_days():
     assert parse_deadline("trong 10 ngày làm việc", context).last_day == D(2024, 1, 29)
     # 17, 18, 19, 20 (4), 22 (5).
     assert parse_deadline("trong 05 ngày làm việc", context).last_day == D(2024, 1, 22)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["trong các tháng 11, 12/2023", "trong quý III và quý IV/2024", "năm 2023 - 2024"]
+)
+def test_why_says_the_last_period_named_is_the_limit(phrase):
+    steps = read_deadline(phrase, _context(NOV22), explain=True).steps
+    assert "why.last-named" in [step.key for step in steps]
+    single = read_deadline("trong tháng 12/2023", _context(NOV22), explain=True).steps
+    assert "why.last-named" not in [step.key for step in single]

@@ -1608,6 +1608,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "weekday.4": ("thứ Sáu", "Friday"),
     "weekday.5": ("thứ Bảy", "Saturday"),
     "weekday.6": ("Chủ nhật", "Sunday"),
+    # -- deadlines: lists and ranges of periods (depth) ---------------------------------
+    "why.last-named": (
+        "nhiều kỳ được nêu (danh sách hoặc khoảng): thời hạn là kỳ được nêu sau cùng",
+        "several periods are named (a list or a range): the limit is the last one named",
+    ),
     # -- help ------------------------------------------------------------------
     "help.app": (
         "Theo dõi nhiệm vụ trong các thông báo kết luận của Chủ tịch UBND.",
