@@ -371,6 +371,14 @@ def test_a_marked_phrase_inside_a_task_sentence_reads_the_same(lead, phrase, iss
             NOV22,
             D(2023, 12, 15),
         ),
+        # After "để tổng hợp" comes the office's own next step, not this task's limit.
+        (
+            "Các phòng gửi báo cáo về Phòng Nội vụ trước ngày 25/12/2023 để tổng hợp, báo cáo "
+            "UBND tỉnh trước ngày 31/12/2023.",
+            NOV22,
+            D(2023, 12, 24),
+        ),
+        ("Hoàn thành trước khi kết thúc năm 2023.", NOV22, D(2023, 12, 31)),
         (
             "Tổ chức hội nghị trong 02 ngày, hoàn thành trong quý I/2024.",
             NOV22,

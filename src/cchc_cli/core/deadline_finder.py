@@ -48,6 +48,10 @@ _NEGATED = re.compile(r"\b(?:khong de|tranh de|tranh)\b[^,.;:]{0,30}$")
 _TASKS_OF = ("nhiem vu ", "nhiem vu trong tam ", "nhiem vu chu yeu ", "nhiem vu trong tam cua ")
 
 
+#: A purpose clause after a deadline: the next step is someone else's.
+_PURPOSE = re.compile(r"\bde (?:tong hop|kip thoi tong hop|bao cao|tham muu|trinh|xay dung)\b")
+
+
 def _acceptable(hit: Hit, folded: str) -> bool:
     before = folded[max(0, hit.start - 60) : hit.start]
     if hit.name == "on-day":
@@ -89,6 +93,11 @@ def choose(folded: str) -> Hit | None:
         taken.append(hit)
     if not taken:
         return None
+    taken.sort(key=lambda h: h.start)
+    # "gửi Phòng Nội vụ trước ngày 25/12 để tổng hợp, báo cáo UBND tỉnh trước ngày 31/12":
+    # what follows "để ..." is the office's own next step, not this task's limit.
+    first = taken[0]
+    taken = [first] + [h for h in taken[1:] if not _PURPOSE.search(folded, first.end, h.start)]
     return max(taken, key=lambda h: (h.rule.strength, h.start))
 
 

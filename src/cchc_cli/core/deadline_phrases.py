@@ -150,7 +150,9 @@ FROM = (
 
 #: Words before a month, quarter or year that make it a time limit in a sentence
 #: ("trong các tháng 11, 12/2023"; "từ" only before a range, see the finder).
-_PERIOD_LEAD = r"(?:trong|het|den het|den|tu)(?: (?:cac|hai|ba|nhung))?"
+_PERIOD_LEAD = (
+    r"(?:trong|het|den het|den|tu|(?:truoc khi )?(?:ket thuc|het))(?: (?:cac|hai|ba|nhung))?"
+)
 
 
 @dataclass(frozen=True)
