@@ -1785,8 +1785,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Calendar alarm this many days before the last day (default 3).",
     ),
     "help.import": (
-        "Đọc một thông báo (.txt, .docx hoặc - là đầu vào chuẩn) thành tệp nháp để xem lại.",
-        "Read a notice (.txt, .docx, or - for standard input) into a draft file to review.",
+        "Đọc một thông báo (.txt, .docx, .pdf có lớp chữ, hoặc - là đầu vào chuẩn) thành tệp"
+        " nháp để xem lại.",
+        "Read a notice (.txt, .docx, a .pdf with a text layer, or - for standard input) into a"
+        " draft file to review.",
     ),
     "help.arg.source": ("Tệp thông báo.", "The notice's file."),
     "help.opt.import-dry-run": ("In tệp nháp thay vì ghi.", "Print the draft instead."),
