@@ -104,7 +104,7 @@ class Run:
         return bool(self.units or self.unknown)
 
 
-def run_at(names: UnitNames, words: Words, index: int) -> Run:
+def run_at(names: UnitNames, words: Words, index: int, excepting: bool = True) -> Run:
     """The names that follow one another from word ``index`` on (fillers skipped)."""
     run = Run(start=index, end=index)
     prefix: str | None = None
@@ -128,7 +128,8 @@ def run_at(names: UnitNames, words: Words, index: int) -> Run:
             if not run:
                 run.start = skipped if head_start is None else head_start
             position = run.end = skipped + size
-            if ident in names.members and (but := _except(names, words, position)) is not None:
+            but = _except(names, words, position) if excepting and ident in names.members else None
+            if but is not None:
                 left_out, position = but
                 run.units += [u for u in names.members[ident] if u not in left_out]
                 continue
@@ -173,7 +174,9 @@ def _except(names: UnitNames, words: Words, index: int) -> tuple[set[str], int] 
             break
     else:
         return None
-    left_out = run_at(names, words, index + size)
+    # One level only: "trừ" inside the left-out list is not read again (no recursion on
+    # "các xã (trừ các xã (trừ ...").
+    left_out = run_at(names, words, index + size, excepting=False)
     units: set[str] = set()
     for ident in left_out.units:
         units.update(names.members.get(ident, (ident,)))
@@ -244,8 +247,8 @@ def _list_head(words: Words, index: int) -> tuple[str, int] | None:
         position += 1
     plural = position < len(words) and words.folded[position] == "cac"
     position += plural
-    # "các" already passed over as a filler ("Các xã vùng biển: ...").
-    plural = plural or (position > 0 and words.folded[position - 1] == "cac")
+    # "các" already passed over as a filler ("Các xã vùng biển: ..."): for a qualifier only.
+    passed = plural or (position > 0 and words.folded[position - 1] == "cac")
     for head in LIST_HEADS:
         size = len(head.split())
         if tuple(words.folded[position : position + size]) != tuple(head.split()):
@@ -256,7 +259,7 @@ def _list_head(words: Words, index: int) -> tuple[str, int] | None:
         if words.before[after].startswith(":") or (plural and words.capital(after)):
             return head, after - index
         # "UBND các xã có rừng: Vĩnh Hà, Vĩnh Ô": a qualifier, then the members.
-        if plural and (listed := _after_qualifier(words, after)) is not None:
+        if passed and (listed := _after_qualifier(words, after)) is not None:
             return head, listed - index
     return None
 
