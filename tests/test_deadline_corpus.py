@@ -479,3 +479,28 @@ def test_why_says_the_last_period_named_is_the_limit(phrase):
     assert "why.last-named" in [step.key for step in steps]
     single = read_deadline("trong tháng 12/2023", _context(NOV22), explain=True).steps
     assert "why.last-named" not in [step.key for step in single]
+
+
+@pytest.mark.parametrize(
+    "repeated",
+    [
+        "tháng 1, ",  # a list of months tried again from each "tháng"
+        "quý I, ",
+        "năm 2023 - ",
+        "12/2023 đến tháng ",  # many hits: each checked against all the others
+        "10 ngày kể từ ",
+        "trước ngày 5/12/2023 để tổng hợp, ",  # the purpose clause searched per hit
+        "thứ Sáu, ",
+    ],
+)
+def test_long_hostile_text_is_read_in_linear_time(repeated):
+    import time
+
+    text = repeated * (120_000 // len(repeated)) + "x"
+    start = time.perf_counter()
+    for read in (find_deadline, parse_deadline):
+        try:
+            read(text, _context(NOV22))
+        except DeadlineError:
+            pass
+    assert time.perf_counter() - start < 10  # was minutes (quadratic)

@@ -97,10 +97,11 @@ _WEEKDAY = r"(?:(?:ngay )?(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)(?: ?[
 _ON = r"(?: ?,)? ?(?:(?:cua|vao|trong|la) )?" + _WEEKDAY + r"(?:ngay ?)?"
 #: Earlier months of a list or range ("tháng 11, 12/2023", "tháng 10 đến tháng 12/2023",
 #: "tháng 11-12/2023"): the last month named is the limit. Only taken when that month
-#: has its year, so "trong tháng 11, 12 xã đã ..." stays November.
+#: has its year, so "trong tháng 11, 12 xã đã ..." stays November. At most five before
+#: it: an unbounded list is tried again from each "tháng" (quadratic on hostile text).
 _AND = r" ?(?:,|-|va|den|toi) ?"
 _MONTHS_BEFORE = (
-    r"(?P<mlist>(?:[0-9]{1,2}(?: ?[/.\-] ?[0-9]{4})?" + _AND + r"(?:thang ?)?)+"
+    r"(?P<mlist>(?:[0-9]{1,2}(?: ?[/.\-] ?[0-9]{4})?" + _AND + r"(?:thang ?)?){1,5}"
     r"(?=[0-9]{1,2} ?(?:/|-|\.|nam) ?[0-9]{4}))?"
 )
 MONTH = (
@@ -111,7 +112,7 @@ MONTH = (
 _ROMAN_Q = r"(?:iv|iii|ii|i|[1-4])(?![a-z0-9])"
 #: Earlier quarters of a list ("quý III và quý IV/2024", "quý III, IV/2024").
 _QUARTERS_BEFORE = (
-    r"(?P<qlist>(?:" + _ROMAN_Q + r"(?: ?[/.\-] ?[0-9]{4})?" + _AND + r"(?:quy ?)?)+"
+    r"(?P<qlist>(?:" + _ROMAN_Q + r"(?: ?[/.\-] ?[0-9]{4})?" + _AND + r"(?:quy ?)?){1,3}"
     r"(?=" + _ROMAN_Q + r" ?(?:/|-|\.|nam) ?[0-9]{4}))?"
 )
 QUARTER = (
@@ -120,7 +121,11 @@ QUARTER = (
     + r"(?P<q>iv|iii|ii|i|[1-4])(?![a-z0-9])(?: ?(?:/|-|\.|nam) ?(?P<qy>[0-9]{4}))?(?![0-9])"
 )
 #: Earlier years of a list or range ("năm 2023 - 2024", "năm 2024 và năm 2025").
-YEAR = r"nam ?(?P<ylist>(?:[0-9]{4}" + _AND + r"(?:nam ?)?(?=[0-9]{4}))+)?(?P<yy>[0-9]{4})(?![0-9])"
+YEAR = (
+    r"nam ?(?P<ylist>(?:[0-9]{4}"
+    + _AND
+    + r"(?:nam ?)?(?=[0-9]{4})){1,5})?(?P<yy>[0-9]{4})(?![0-9])"
+)
 #: "tháng này", "quý tới", "năm nay", "năm sau": counted from the date of issue.
 THIS = r"(?P<this>thang|quy|nam) (?P<rel>nay|toi|sau|ke tiep|tiep theo)\b"
 HALF = (
