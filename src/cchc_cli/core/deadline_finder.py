@@ -15,7 +15,6 @@ ngày 10/12 và hoàn thành trước ngày 30/12").
 from __future__ import annotations
 
 import bisect
-
 import re
 
 from cchc_cli.core.deadline_phrases import Hit, clean, compiled, fold, hits
