@@ -1,0 +1,497 @@
+"""Recurring tasks: a rule ("hằng tháng, trước ngày 20"), and its instances. Pure.
+
+A recurring task is one rule, never a list of copies: its instances are derived
+from the rule for every period that has begun by the day asked about, and none
+is ever written ahead (the lesson of Taskwarrior's duplicated instances). Each
+instance has a stable key that names its period:
+
+=============  ============  ===========================================
+every          key           period
+=============  ============  ===========================================
+week           ``2024-W05``  ISO week (Monday to Sunday)
+month          ``2024-01``   calendar month
+quarter        ``2024-Q1``   calendar quarter
+half year      ``2024-H1``   January-June, July-December
+year           ``2024``      calendar year
+=============  ============  ===========================================
+
+A task's reference with a key, ``tb-7-2024/1.1@2024-01``, names one instance;
+progress is recorded against it, so each instance keeps its own completions,
+extensions, cancellation and notes and completing one never touches another.
+
+Deadlines within a period follow the single-deadline rules of
+:mod:`cchc_cli.core.deadlines`: "trước ngày 20" ends on the 19th, "vào (chậm
+nhất) ngày 20" on the 20th, no day at all on the period's last day; a day past
+the month's end (31 in February) is the month's last day; a fixed day off moves
+to the next working day only when the office says so, never onto a day a
+"trước" names; a time of day is never moved.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
+from enum import StrEnum
+
+from cchc_cli.core.dates import FIRST_DAY, LAST_DAY
+from cchc_cli.core.deadline_types import Deadline, DeadlineKind
+from cchc_cli.core.errors import CchcError, UsageError
+from cchc_cli.core.model import Task
+from cchc_cli.core.vntext import fold, nfc
+from cchc_cli.core.workdays import PUBLIC_CALENDAR, WorkCalendar
+
+
+class Every(StrEnum):
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+
+
+class RecurrenceError(CchcError, ValueError):
+    """A recurrence phrase that cannot be read (``recurrence.*`` keys)."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """When each period's instance is due, as read from the phrase."""
+
+    every: Every
+    #: Day of the month the deadline names (None: the period's last day).
+    day: int | None = None
+    #: Month within the period: quarter 1-3, half 1-6, year 1-12 (None: the last one).
+    month: int | None = None
+    #: Weekly: Monday 0 ... Sunday 6.
+    weekday: int | None = None
+    #: A time of day ("trước 16 giờ"): the deadline is that day, time kept.
+    at: time | None = None
+    #: "trước": the day named is not allowed, the last day is the one before.
+    before: bool = False
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """A task's recurrence: its rule as written and read, and when it runs."""
+
+    text: str
+    rule: Rule
+    #: The first day of the series: instances whose last day is earlier are not made.
+    start: date
+    #: The last day of the series, when given: no period begins after it.
+    end: date | None = None
+    #: The office's working days (moves a fixed last day off, if the office says so).
+    calendar: WorkCalendar = field(default=PUBLIC_CALENDAR, compare=False)
+
+
+@dataclass(frozen=True)
+class Instance:
+    """One period of a recurrence: its key, its days and its deadline."""
+
+    key: str
+    begins: date
+    ends: date
+    last_day: date
+    at: time | None = None
+
+
+# -- periods ---------------------------------------------------------------------------------
+
+
+def _month_end(year: int, month: int) -> date:
+    if month == 12:
+        return date(year, 12, 31)
+    return date(year, month + 1, 1) - timedelta(days=1)
+
+
+def _months(every: Every) -> int:
+    return {Every.MONTH: 1, Every.QUARTER: 3, Every.HALF: 6, Every.YEAR: 12}[every]
+
+
+def period_of(every: Every, day: date) -> tuple[str, date, date]:
+    """The key, first and last day of the period of ``every`` that holds ``day``."""
+    if every is Every.WEEK:
+        iso = day.isocalendar()
+        monday = day - timedelta(days=iso.weekday - 1)
+        return f"{iso.year}-W{iso.week:02d}", monday, monday + timedelta(days=6)
+    size = _months(every)
+    first_month = (day.month - 1) // size * size + 1
+    begins = date(day.year, first_month, 1)
+    ends = _month_end(day.year, first_month + size - 1)
+    number = (day.month - 1) // size + 1
+    key = {
+        Every.MONTH: f"{day.year}-{day.month:02d}",
+        Every.QUARTER: f"{day.year}-Q{number}",
+        Every.HALF: f"{day.year}-H{number}",
+        Every.YEAR: f"{day.year}",
+    }[every]
+    return key, begins, ends
+
+
+_KEY_FORMS = {
+    Every.WEEK: re.compile(r"(\d{4})-W(\d{2})"),
+    Every.MONTH: re.compile(r"(\d{4})-(\d{2})"),
+    Every.QUARTER: re.compile(r"(\d{4})-Q([1-4])"),
+    Every.HALF: re.compile(r"(\d{4})-H([12])"),
+    Every.YEAR: re.compile(r"(\d{4})"),
+}
+
+
+def key_every(key: str) -> Every | None:
+    """Which kind of period a key names, from its form alone; None if none."""
+    for every, form in _KEY_FORMS.items():
+        if form.fullmatch(key):
+            return every
+    return None
+
+
+def period_of_key(key: str) -> tuple[Every, date] | None:
+    """The kind and first day of the period a key names; None for a key that names none
+    (``2024-13``, ``2024-W54``, a year out of range)."""
+    every = key_every(key)
+    if every is None:
+        return None
+    numbers = [int(n) for n in _KEY_FORMS[every].fullmatch(key).groups()]  # type: ignore[union-attr]
+    year = numbers[0]
+    if not FIRST_DAY.year < year < LAST_DAY.year:
+        return None
+    try:
+        if every is Every.WEEK:
+            first = date.fromisocalendar(year, numbers[1], 1)
+        elif every is Every.YEAR:
+            first = date(year, 1, 1)
+        else:
+            first = date(year, (numbers[1] - 1) * _months(every) + 1, 1)
+    except ValueError:
+        return None
+    return every, first
+
+
+def _next_period(every: Every, begins: date) -> date:
+    if every is Every.WEEK:
+        return begins + timedelta(days=7)
+    month = begins.month - 1 + _months(every)
+    return date(begins.year + month // 12, month % 12 + 1, 1)
+
+
+# -- instances -------------------------------------------------------------------------------
+
+
+def instance_of(recurrence: Recurrence, begins: date) -> Instance:
+    """The instance of the period holding ``begins``: its key and its deadline."""
+    rule = recurrence.rule
+    key, first, last = period_of(rule.every, begins)
+    if rule.every is Every.WEEK:
+        named = first + timedelta(days=rule.weekday if rule.weekday is not None else 6)
+    elif rule.day is None and rule.month is None:
+        named = last
+    else:
+        month = first.month + (rule.month or _months(rule.every)) - 1
+        month_end = _month_end(first.year, month)
+        day = month_end.day if rule.day is None else min(rule.day, month_end.day)
+        named = month_end.replace(day=day)
+    if rule.at is not None:
+        # "trước 16 giờ thứ Năm": that day, the time kept; a time is never moved.
+        return Instance(key, first, last, named, rule.at)
+    if rule.before and (rule.day is not None or rule.weekday is not None):
+        last_day = _office_move(recurrence.calendar, named - timedelta(days=1), named)
+        return Instance(key, first, last, last_day)
+    return Instance(key, first, last, _office_move(recurrence.calendar, named, None))
+
+
+def _office_move(calendar: WorkCalendar, last: date, before: date | None) -> date:
+    """A fixed last day off moves to the next working day when the office says so,
+    never onto or past the day a "trước" names (as for a single deadline)."""
+    if not calendar.move_to_working_day:
+        return last
+    try:
+        moved, passed = calendar.next_working_day(last)
+    except CchcError:
+        return last
+    if not passed or (before is not None and moved >= before):
+        return last
+    return moved
+
+
+def instances(recurrence: Recurrence, today: date) -> list[Instance]:
+    """Every instance whose period has begun by ``today``, oldest first, each once.
+
+    The first is the period holding the start, unless its last day is before the
+    start (a notice of 25/01 asking "trước ngày 20" each month begins in February);
+    no period begins after the end.
+    """
+    rule = recurrence.rule
+    found: list[Instance] = []
+    _, begins, _ = period_of(rule.every, recurrence.start)
+    stop = min(today, recurrence.end) if recurrence.end else today
+    while begins <= stop:
+        instance = instance_of(recurrence, begins)
+        if instance.last_day >= recurrence.start:
+            found.append(instance)
+        if begins.year >= LAST_DAY.year:
+            break
+        begins = _next_period(rule.every, begins)
+    return found
+
+
+def instance_by_key(recurrence: Recurrence, key: str) -> Instance | None:
+    """The instance a key names, if the key is of the rule's kind and in the series."""
+    found = period_of_key(key)
+    if found is None or found[0] is not recurrence.rule.every:
+        return None
+    instance = instance_of(recurrence, found[1])
+    if instance.last_day < recurrence.start:
+        return None
+    if recurrence.end is not None and instance.begins > recurrence.end:
+        return None
+    return instance
+
+
+# -- instances as tasks ----------------------------------------------------------------------
+
+
+def split_ref(ref: str) -> tuple[str, str | None]:
+    """A reference and the instance key after its ``@``, if any: ``1.1@2024-01``."""
+    base, at, key = ref.strip().partition("@")
+    if not at:
+        return base, None
+    key = key.strip().upper()
+    if not base or key_every(key) is None:
+        raise UsageError("recurrence.bad-key", ref=ref.strip())
+    return base, key
+
+
+def instance_deadline(recurrence: Recurrence, instance: Instance) -> Deadline:
+    kind = DeadlineKind.BEFORE_TIME if instance.at else DeadlineKind.NO_LATER_THAN
+    return Deadline(recurrence.text, kind, instance.last_day, instance.at)
+
+
+def instance_task(task: Task, instance: Instance) -> Task:
+    """The instance as a task of its own: reference ``notice/id@key``, the period's
+    deadline, and only the progress recorded against that instance."""
+    assert task.recurrence is not None
+    held = task.occurrences.get(instance.key)
+    return dataclasses.replace(
+        task,
+        id=f"{task.id}@{instance.key}",
+        deadline=instance_deadline(task.recurrence, instance),
+        recurrence=None,
+        occurrences={},
+        done=dict(held.done) if held else {},
+        extensions=held.extensions if held else (),
+        cancelled=held.cancelled if held else None,
+        notes=held.notes if held else (),
+        withdrawn=held.withdrawn if held else (),
+    )
+
+
+def series_end(task: Task) -> date | None:
+    """The last day a period may begin: the rule's end, or the day the whole series was
+    cancelled (a cancellation with no day: it never began)."""
+    assert task.recurrence is not None
+    end = task.recurrence.end
+    if task.cancelled is not None:
+        stop = task.cancelled.on or (FIRST_DAY)
+        end = stop if end is None else min(end, stop)
+    return end
+
+
+def task_instances(task: Task, today: date) -> list[Task]:
+    """A recurring task's instances begun by ``today``, each as a task, oldest first."""
+    assert task.recurrence is not None
+    end = series_end(task)
+    if task.cancelled is not None and task.cancelled.on is None:
+        return []
+    recurrence = dataclasses.replace(task.recurrence, end=end)
+    return [instance_task(task, i) for i in instances(recurrence, today)]
+
+
+def expand(tasks: Iterable[Task], today: date) -> list[Task]:
+    """Tasks with each recurring one replaced by its instances begun by ``today``."""
+    out: list[Task] = []
+    for task in tasks:
+        if task.recurrence is None:
+            out.append(task)
+        else:
+            out += task_instances(task, today)
+    return out
+
+
+def pick_instance(task: Task, key: str | None, today: date, unit: str | None = None) -> Task:
+    """The instance a reference means: the one its key names, else the oldest instance
+    begun by ``today`` that is still open (for ``unit``, when given).
+
+    Raises :class:`UsageError` for a key on a task that does not recur, a key of
+    another kind of period or outside the series, a period not begun yet, or a
+    plain reference when no instance is open.
+    """
+    if task.recurrence is None:
+        if key is not None:
+            raise UsageError("recurrence.not-recurring", ref=task.ref, key=key)
+        return task
+    if key is None:
+        begun = task_instances(task, today)
+        units = (unit,) if unit else task.assignees
+        for item in begun:
+            if item.cancelled is None and any(u not in item.done for u in units):
+                return item
+        raise UsageError("recurrence.none-open", ref=task.ref)
+    instance = instance_by_key(task.recurrence, key)
+    if instance is None:
+        example = period_of(task.recurrence.rule.every, today)[0]
+        raise UsageError("recurrence.wrong-key", ref=task.ref, key=key, example=example)
+    if instance.begins > today:
+        raise UsageError("recurrence.not-begun", ref=task.ref, key=key, begins=instance.begins)
+    end = series_end(task)
+    if end is not None and instance.begins > end:
+        raise UsageError("recurrence.after-end", ref=task.ref, key=key)
+    return instance_task(task, instance)
+
+
+# -- reading a phrase ------------------------------------------------------------------------
+
+_EVERY = (
+    (Every.HALF, r"(?:dinh ky|hang|moi|theo) (?:6|sau) thang|(?:6|sau) thang (?:mot|1) lan"
+     r"|(?:hang|moi|theo) nua nam|(?:hang|moi) (?:6|sau) thang"),
+    (Every.WEEK, r"(?:hang|moi|theo) tuan|dinh ky tuan"),
+    (Every.QUARTER, r"(?:hang|moi|theo) quy|dinh ky (?:theo )?quy"),
+    (Every.MONTH, r"(?:hang|moi|theo) thang|dinh ky (?:theo )?thang"),
+    (Every.YEAR, r"(?:hang|moi|theo) nam|thuong nien|dinh ky (?:theo )?nam"),
+)
+_WEEKDAYS = {
+    "hai": 0, "2": 0, "ba": 1, "3": 1, "tu": 2, "4": 2, "nam": 3, "5": 3,
+    "sau": 4, "6": 4, "bay": 5, "7": 5,
+}  # fmt: skip
+_WEEKDAY = re.compile(r"\b(?:thu (hai|ba|tu|nam|sau|bay|[2-7])|(chu nhat|cn))\b")
+_TIME = re.compile(
+    r"(?<![0-9/.])([0-9]{1,2}) ?(?:gio\b|h(?![a-z])|:(?= ?[0-9]{2})) ?([0-9]{2})?(?: ?phut)?(?![0-9])"
+)
+_DAY = re.compile(
+    r"\bngay ([0-9]{1,2})(?! ?[/.\-] ?[0-9]{1,2} ?[/.\-] ?[0-9]{4})"
+    r"(?: ?[/.\-] ?([0-9]{1,2})| thang ([0-9]{1,2})(?! ?[/.\-] ?[0-9]{4})"
+    r"| (?:cua )?thang (cuoi|dau|giua|thu (?:nhat|hai|ba|[123]))(?: (?:cua )?(?:quy|ky|nam))?)?"
+    r"(?![0-9])"
+)
+_MONTH_WORDS = {"dau": 1, "giua": 2, "thu nhat": 1, "thu 1": 1, "thu hai": 2, "thu 2": 2,
+                "thu ba": 3, "thu 3": 3}  # fmt: skip
+_END = re.compile(
+    r"\b(?:den|toi) (?:het |cuoi )?(?:"
+    r"nam ([0-9]{4})"
+    r"|(?:ngay )?([0-9]{1,2}) ?[/.\-] ?([0-9]{1,2}) ?[/.\-] ?([0-9]{4})"
+    r"|thang ([0-9]{1,2}) ?[/.\-] ?([0-9]{4})"
+    r")"
+)
+_BEFORE = re.compile(r"\btruoc(?: (?:ngay|thu|luc))? ?$")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A recurrence read from a phrase: the rule, its end if the phrase gives one, and
+    the part of the text that says it."""
+
+    rule: Rule
+    end: date | None
+    phrase: str
+
+
+def read_recurrence(text: str) -> Found | None:
+    """The recurrence a phrase or a task's sentence gives; None when it names no period
+    ("thường xuyên", "định kỳ" alone, "6 tháng đầu năm 2024" are not recurrences).
+
+    Raises :class:`RecurrenceError` for a recurrence that cannot be made exact: a
+    weekly one with no weekday, a day that no month has, an impossible end.
+    """
+    from cchc_cli.core.deadline_phrases import clean
+    from cchc_cli.core.deadline_phrases import fold as fold_where
+
+    text = nfc(text)
+    folded, where = fold_where(text)
+    every, marker = None, None
+    for kind, pattern in _EVERY:
+        if m := re.search(rf"\b(?:{pattern})\b", folded):
+            every, marker = kind, m
+            break
+    if every is None or marker is None:
+        return None
+    spans = [marker.span()]
+    end: date | None = None
+    rest = folded
+    if m := _END.search(folded):
+        end = _end_of(m)
+        spans.append(m.span())
+        rest = folded[: m.start()] + " " * (m.end() - m.start()) + folded[m.end() :]
+    rule = _rule(every, rest, spans)
+    start, stop = min(s for s, _ in spans), max(e for _, e in spans)
+    phrase = clean(text[where[start] : where[stop - 1] + 1])
+    return Found(rule, end, phrase)
+
+
+def _end_of(m: re.Match[str]) -> date:
+    year, day, month, dyear, mmonth, myear = m.groups()
+    try:
+        if year:
+            return date(int(year), 12, 31)
+        if day:
+            return date(int(dyear), int(month), int(day))
+        return _month_end(int(myear), int(mmonth))
+    except ValueError:
+        raise RecurrenceError("recurrence.bad-end", text=m.group(0)) from None
+
+
+def _rule(every: Every, folded: str, spans: list[tuple[int, int]]) -> Rule:
+    at: time | None = None
+    before = False
+    if m := _TIME.search(folded):
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if hour > 23 or minute > 59:
+            raise RecurrenceError("recurrence.bad-time", text=m.group(0))
+        at = time(hour, minute)
+        spans.append(_with_before(folded, m.span()))
+    if every is Every.WEEK:
+        m = _WEEKDAY.search(folded)
+        if m is None:
+            raise RecurrenceError("recurrence.no-weekday")
+        weekday = 6 if m.group(2) else _WEEKDAYS[m.group(1)]
+        span = _with_before(folded, m.span())
+        before = span != m.span() and at is None
+        spans.append(span)
+        return Rule(every, weekday=weekday, at=at, before=before)
+    m = _DAY.search(folded)
+    if m is None:
+        if at is not None:
+            raise RecurrenceError("recurrence.time-no-day")
+        return Rule(every)
+    day = int(m.group(1))
+    month: int | None = None
+    if m.group(2) or m.group(3):
+        month = int(m.group(2) or m.group(3))
+        if every is not Every.YEAR:
+            raise RecurrenceError("recurrence.month-not-yearly", text=m.group(0))
+    elif m.group(4):
+        month = _MONTH_WORDS.get(m.group(4))  # "cuối": the last month (None)
+        if every not in (Every.QUARTER, Every.HALF, Every.YEAR):
+            raise RecurrenceError("recurrence.month-not-yearly", text=m.group(0))
+        if month is not None and every is Every.YEAR:
+            raise RecurrenceError("recurrence.month-not-yearly", text=m.group(0))
+    if not 1 <= day <= 31 or (month is not None and not 1 <= month <= 12):
+        raise RecurrenceError("recurrence.bad-day", text=m.group(0))
+    if every is Every.YEAR and month is not None:
+        try:
+            date(2024, month, day)  # a leap year: 29/02 is a day some years have
+        except ValueError:
+            raise RecurrenceError("recurrence.bad-day", text=m.group(0)) from None
+    span = _with_before(folded, m.span())
+    spans.append(span)
+    before = span != m.span() and at is None
+    return Rule(every, day=day, month=month, at=at, before=before)
+
+
+def _with_before(folded: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span widened to a "trước" just in front of it, if there is one."""
+    head = folded[: span[0]]
+    if m := _BEFORE.search(head):
+        return m.start(), span[1]
+    return span
