@@ -118,9 +118,10 @@ def done(
     from cchc_cli.store.edit import Done, units_to_mark
     from cchc_cli.views.query import resolve_unit_list
 
-    dataset, task, today = run.dataset, run.task(ref), run.today
+    requested = resolve_unit_list(run.dataset, unit or [])
+    dataset, task, today = run.dataset, run.task(ref, requested), run.today
     day = parse_date_arg(on, today, "--on") if on else today
-    units = units_to_mark(task, resolve_unit_list(dataset, unit or []), every, dataset.registry)
+    units = units_to_mark(task, requested, every, dataset.registry)
     if day > today:
         run.warn(t("edit.future", run.lang, on=day, today=today))
     evidence, note = tidy_text(evidence), tidy_text(note)

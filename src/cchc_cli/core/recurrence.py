@@ -320,9 +320,11 @@ def expand(tasks: Iterable[Task], today: date) -> list[Task]:
     return out
 
 
-def pick_instance(task: Task, key: str | None, today: date, unit: str | None = None) -> Task:
+def pick_instance(
+    task: Task, key: str | None, today: date, units: tuple[str, ...] = ()
+) -> Task:
     """The instance a reference means: the one its key names, else the oldest instance
-    begun by ``today`` that is still open (for ``unit``, when given).
+    begun by ``today`` that is still open (for one of ``units``, when given).
 
     Raises :class:`UsageError` for a key on a task that does not recur, a key of
     another kind of period or outside the series, a period not begun yet, or a
@@ -334,7 +336,7 @@ def pick_instance(task: Task, key: str | None, today: date, unit: str | None = N
         return task
     if key is None:
         begun = task_instances(task, today)
-        units = (unit,) if unit else task.assignees
+        units = units or task.assignees
         for item in begun:
             if item.cancelled is None and any(u not in item.done for u in units):
                 return item
