@@ -40,7 +40,7 @@ from cchc_cli.core.dates import FIRST_DAY, LAST_DAY
 from cchc_cli.core.deadline_types import Deadline, DeadlineKind
 from cchc_cli.core.errors import CchcError, UsageError
 from cchc_cli.core.model import Task
-from cchc_cli.core.vntext import fold, nfc
+from cchc_cli.core.vntext import nfc
 from cchc_cli.core.workdays import PUBLIC_CALENDAR, WorkCalendar
 
 
@@ -320,9 +320,7 @@ def expand(tasks: Iterable[Task], today: date) -> list[Task]:
     return out
 
 
-def pick_instance(
-    task: Task, key: str | None, today: date, units: tuple[str, ...] = ()
-) -> Task:
+def pick_instance(task: Task, key: str | None, today: date, units: tuple[str, ...] = ()) -> Task:
     """The instance a reference means: the one its key names, else the oldest instance
     begun by ``today`` that is still open (for one of ``units``, when given).
 
@@ -356,8 +354,11 @@ def pick_instance(
 # -- reading a phrase ------------------------------------------------------------------------
 
 _EVERY = (
-    (Every.HALF, r"(?:dinh ky|hang|moi|theo) (?:6|sau) thang|(?:6|sau) thang (?:mot|1) lan"
-     r"|(?:hang|moi|theo) nua nam|(?:hang|moi) (?:6|sau) thang"),
+    (
+        Every.HALF,
+        r"(?:dinh ky|hang|moi|theo) (?:6|sau) thang|(?:6|sau) thang (?:mot|1) lan"
+        r"|(?:hang|moi|theo) nua nam|(?:hang|moi) (?:6|sau) thang",
+    ),
     (Every.WEEK, r"(?:hang|moi|theo) tuan|dinh ky tuan"),
     (Every.QUARTER, r"(?:hang|moi|theo) quy|dinh ky (?:theo )?quy"),
     (Every.MONTH, r"(?:hang|moi|theo) thang|dinh ky (?:theo )?thang"),
@@ -369,7 +370,8 @@ _WEEKDAYS = {
 }  # fmt: skip
 _WEEKDAY = re.compile(r"\b(?:thu (hai|ba|tu|nam|sau|bay|[2-7])|(chu nhat|cn))\b")
 _TIME = re.compile(
-    r"(?<![0-9/.])([0-9]{1,2}) ?(?:gio\b|h(?![a-z])|:(?= ?[0-9]{2})) ?([0-9]{2})?(?: ?phut)?(?![0-9])"
+    r"(?<![0-9/.])([0-9]{1,2}) ?(?:gio\b|h(?![a-z])|:(?= ?[0-9]{2}))"
+    r" ?([0-9]{2})?(?: ?phut)?(?![0-9])"
 )
 _DAY = re.compile(
     r"\bngay ([0-9]{1,2})(?! ?[/.\-] ?[0-9]{1,2} ?[/.\-] ?[0-9]{4})"

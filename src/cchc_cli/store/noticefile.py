@@ -276,7 +276,9 @@ class _NoticeBuilder:
             return None
         if end is not None and end < begins:
             where = fields.spans.get("repeat_until", scalar.source)
-            self.diagnostics.append(error(where, "recurrence.end-before-start", end=end, start=begins))
+            self.diagnostics.append(
+                error(where, "recurrence.end-before-start", end=end, start=begins)
+            )
             return None
         return Recurrence(written, found.rule, begins, end, self.calendar)
 
