@@ -241,7 +241,8 @@ class _NoticeBuilder:
 
     def _recurrence(self, fields: Fields, deadline: Deadline) -> Recurrence | None:
         """``repeat:`` (the rule as written), ``repeat_from:`` and ``repeat_until:``."""
-        from cchc_cli.core.recurrence import Recurrence, RecurrenceError, read_recurrence
+        from cchc_cli.core.recurrence import Recurrence, RecurrenceError
+        from cchc_cli.core.recurrence_phrases import read_recurrence
 
         scalar = fields.scalar("repeat")
         start, until = fields.date("repeat_from"), fields.date("repeat_until")
@@ -451,7 +452,8 @@ class _NoticeBuilder:
 
 def _reads_as_recurrence(text: str) -> bool:
     """A ``deadline:`` that names a period to repeat ("hằng tháng, trước ngày 20")."""
-    from cchc_cli.core.recurrence import RecurrenceError, read_recurrence
+    from cchc_cli.core.recurrence import RecurrenceError
+    from cchc_cli.core.recurrence_phrases import read_recurrence
 
     try:
         return read_recurrence(text) is not None
