@@ -81,7 +81,7 @@ def read_recurrence(text: str) -> Found | None:
     folded, where = fold_where(text)
     every, marker = None, None
     for kind, pattern in _EVERY:
-        if m := re.search(rf"\b(?:{pattern})\b", folded):
+        if m := re.search(rf"\b(?:dinh ky,? )?(?:{pattern})\b", folded):
             every, marker = kind, m
             break
     if every is None or marker is None:
