@@ -319,6 +319,18 @@ def expand(tasks: Iterable[Task], today: date) -> list[Task]:
     return out
 
 
+def upcoming(tasks: Iterable[Task], today: date, until: date) -> list[Task]:
+    """The instances whose period begins after ``today`` and by ``until``: never
+    written anywhere, shown only where a calendar looks ahead (``export -f ics``)."""
+    found: list[Task] = []
+    for task in tasks:
+        if task.recurrence is None:
+            continue
+        ahead = task_instances(task, until)
+        found += [t for t in ahead if t.id not in {i.id for i in task_instances(task, today)}]
+    return found
+
+
 def pick_instance(task: Task, key: str | None, today: date, units: tuple[str, ...] = ()) -> Task:
     """The instance a reference means: the one its key names, else the oldest instance
     begun by ``today`` that is still open (for one of ``units``, when given).

@@ -385,6 +385,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kỳ {key} của {ref} ở sau khi lịch định kỳ kết thúc",
         "period {key} of {ref} is after the recurrence ends",
     ),
+    "help.opt.ahead": (
+        "export -f ics: thêm các kỳ của nhiệm vụ định kỳ bắt đầu trong số ngày tới này",
+        "export -f ics: add recurring tasks' periods that begin within this many days",
+    ),
     # -- units -----------------------------------------------------------------
     "units.bad-id": (
         "mã '{id}' không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu '-' (ví dụ noi-vu)",
