@@ -258,7 +258,7 @@ def split_ref(ref: str) -> tuple[str, str | None]:
     if not at:
         return base, None
     key = key.strip().upper()
-    if not base or key_every(key) is None:
+    if not base or period_of_key(key) is None:
         raise UsageError("recurrence.bad-key", ref=ref.strip())
     return base, key
 
