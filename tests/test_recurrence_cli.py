@@ -222,3 +222,33 @@ def test_overdue_on_a_terminal_shows_instance_references(folder, columns):
     code, shown = run_on_terminal(["overdue", "--as-of", "2024-03-05"], folder, columns)
     assert code == 3 or code == 0
     assert "@2024-01" in shown and "tb-7-2024/1.1" in shown and "Traceback" not in shown
+
+
+IMPORTED = """\
+UỶ BAN NHÂN DÂN
+HUYỆN VĨNH LINH
+Số: 12/TB-UBND
+Vĩnh Linh, ngày 05 tháng 01 năm 2024
+THÔNG BÁO
+Kết luận của Chủ tịch UBND huyện tại cuộc họp giao ban
+1. Phòng Tài chính - Kế hoạch định kỳ hằng tháng báo cáo tiến độ giải ngân trước ngày 20.
+2. Phòng Nội vụ báo cáo định kỳ hằng quý vào ngày 15 tháng cuối quý.
+3. Văn phòng HĐND và UBND tổng hợp, hằng tuần, trước 16 giờ thứ Năm báo cáo Chủ tịch.
+4. Phòng Tư pháp hoàn thành trước ngày 20/01/2024.
+"""
+
+
+def test_import_writes_a_recurring_phrase_as_repeat_and_the_draft_loads(data_dir, tmp_path):
+    source = tmp_path / "tb.txt"
+    source.write_text(IMPORTED, "utf-8")
+    result = cchc("--data", str(data_dir), "import", str(source), "--id", "tb-12-2024")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    draft = (data_dir / "notices" / "tb-12-2024.yaml").read_text("utf-8")
+    assert "repeat: định kỳ hằng tháng báo cáo tiến độ giải ngân trước ngày 20\n" in draft
+    assert "repeat: định kỳ hằng quý vào ngày 15 tháng cuối quý\n" in draft
+    assert "repeat: hằng tuần, trước 16 giờ thứ Năm\n" in draft
+    assert "deadline: trước ngày 20/01/2024" in draft
+    listed = cchc("--data", str(data_dir), "export", "-f", "json", "--as-of", "2024-02-10")
+    got = {r["ref"] for r in json.loads(listed.stdout) if r["ref"].startswith("tb-12-2024/")}
+    assert {"tb-12-2024/1@2024-01", "tb-12-2024/1@2024-02", "tb-12-2024/2@2024-Q1"} <= got
+    assert "tb-12-2024/3@2024-W06" in got
