@@ -252,3 +252,11 @@ def test_import_writes_a_recurring_phrase_as_repeat_and_the_draft_loads(data_dir
     got = {r["ref"] for r in json.loads(listed.stdout) if r["ref"].startswith("tb-12-2024/")}
     assert {"tb-12-2024/1@2024-01", "tb-12-2024/1@2024-02", "tb-12-2024/2@2024-Q1"} <= got
     assert "tb-12-2024/3@2024-W06" in got
+
+
+def test_why_explains_an_instances_last_day_from_the_rule(folder):
+    result = cchc("--data", "data", "--lang", "en", "why", "1.1@2024-02", "--as-of", "2024-03-05")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "period 2024-02 runs 2024-02-01 to 2024-02-29" in result.stdout
+    assert "the last day is the day before, 2024-02-19" in result.stdout
+    assert "ongoing" not in result.stdout

@@ -37,7 +37,7 @@ from datetime import date, time, timedelta
 from enum import StrEnum
 
 from cchc_cli.core.dates import FIRST_DAY, LAST_DAY
-from cchc_cli.core.deadline_types import Deadline, DeadlineKind
+from cchc_cli.core.deadline_types import Deadline, DeadlineKind, Reading, Step
 from cchc_cli.core.errors import CchcError, UsageError
 from cchc_cli.core.model import Task
 from cchc_cli.core.workdays import PUBLIC_CALENDAR, WorkCalendar
@@ -230,8 +230,6 @@ def instances(recurrence: Recurrence, today: date) -> list[Instance]:
         instance = instance_of(recurrence, begins)
         if instance.last_day >= recurrence.start:
             found.append(instance)
-        if begins.year >= LAST_DAY.year:
-            break
         begins = _next_period(rule.every, begins)
     return found
 
@@ -261,6 +259,26 @@ def split_ref(ref: str) -> tuple[str, str | None]:
     if not base or period_of_key(key) is None:
         raise UsageError("recurrence.bad-key", ref=ref.strip())
     return base, key
+
+
+def explain(recurrence: Recurrence, instance: Instance) -> Reading:
+    """How an instance's last day follows from the rule (``cchc why REF@KEY``)."""
+    rule = recurrence.rule
+    steps = [
+        Step(
+            "why.recurring",
+            {"text": recurrence.text, "key": instance.key, "begins": instance.begins,
+             "ends": instance.ends, "start": recurrence.start},
+        )
+    ]  # fmt: skip
+    if rule.at is not None:
+        at = rule.at.strftime("%H:%M")
+        steps.append(Step("why.recurring-time", {"day": instance.last_day, "at": at}))
+    elif rule.before and (rule.day is not None or rule.weekday is not None):
+        steps.append(Step("why.recurring-before", {"day": instance.last_day}))
+    else:
+        steps.append(Step("why.recurring-day", {"day": instance.last_day}))
+    return Reading(instance_deadline(recurrence, instance), tuple(steps), recurrence.text)
 
 
 def instance_deadline(recurrence: Recurrence, instance: Instance) -> Deadline:

@@ -385,6 +385,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kỳ {key} của {ref} ở sau khi lịch định kỳ kết thúc",
         "period {key} of {ref} is after the recurrence ends",
     ),
+    "why.recurring": (
+        "'{text}' là lịch định kỳ bắt đầu {start}; kỳ {key} từ {begins} đến {ends}",
+        "'{text}' is a recurrence starting on {start}; period {key} runs {begins} to {ends}",
+    ),
+    "why.recurring-before": (
+        "'trước' ngày ghi: hạn cuối là ngày hôm trước, {day}",
+        "'trước' the day named: the last day is the day before, {day}",
+    ),
+    "why.recurring-day": (
+        "hạn cuối của kỳ này: {day}",
+        "this period's last day: {day}",
+    ),
+    "why.recurring-time": (
+        "hạn cuối {day}, trước {at} (giờ không bao giờ bị dời)",
+        "last day {day}, before {at} (a time of day is never moved)",
+    ),
     "help.opt.ahead": (
         "export -f ics: thêm các kỳ của nhiệm vụ định kỳ bắt đầu trong số ngày tới này",
         "export -f ics: add recurring tasks' periods that begin within this many days",
