@@ -260,3 +260,55 @@ def test_why_explains_an_instances_last_day_from_the_rule(folder):
     assert "period 2024-02 runs 2024-02-01 to 2024-02-29" in result.stdout
     assert "the last day is the day before, 2024-02-19" in result.stdout
     assert "ongoing" not in result.stdout
+
+
+HOSTILE = """\
+id: tb-h
+date: 2024-01-05
+title: x
+tasks:
+  - id: "1"
+    assignees: [u-an]
+    text: a
+    repeat: "[bold]hằng tháng\\e[31m trước ngày 20[/]"
+  - id: "2"
+    assignees: [u-an]
+    text: b
+    repeat: "[/]xyz\\e[2J"
+  - id: "3"
+    assignees: [u-an]
+    text: c
+    repeat: [hằng tháng]
+  - id: "4"
+    assignees: [u-an]
+    text: d
+    repeat: hằng tháng trước ngày 20 đến hết năm 99999
+  - id: "5"
+    assignees: [u-an]
+    text: e
+    repeat: hằng năm ngày 99/99
+  - id: "6"
+    assignees: [u-an]
+    text: f
+    repeat: hằng tuần trước thứ Sáu
+    repeat_from: 1900-01-01
+"""
+
+
+def test_hostile_and_extreme_rules_get_clear_errors_and_markup_stays_text(folder):
+    (folder / "notices" / "tb7.yaml").write_text(HOSTILE, "utf-8")
+    result = cchc("--data", "data", "--lang", "en", "validate")
+    out = result.stdout
+    assert result.exit_code == 1 and "Traceback" not in out + result.stderr
+    assert "tb7.yaml:12:13: error: cannot read the recurrence '[/]xyz\\x1b[2J'" in out
+    assert "tb7.yaml:16:13: error: 'repeat' must be text" in out
+    assert "tb7.yaml:20:13: error: impossible end in the recurrence" in out
+    assert "tb7.yaml:24:13: error: impossible day in the recurrence: 'hằng năm ngày 99/99'" in out
+    assert "\x1b" not in out
+    shown = cchc("--data", "data", "overdue", "--as-of", "2024-03-01", "--unit", "u-an")
+    assert "[bold]hằng tháng\\x1b[31m trước ngày 20[/]" in shown.stdout  # as text
+    assert "\x1b" not in shown.stdout
+    # A weekly rule from 1900 to 2199: every week once, no hang.
+    status = cchc("--data", "data", "export", "-f", "json", "--as-of", "2199-12-31")
+    weekly = [r for r in json.loads(status.stdout) if r["ref"].startswith("tb-h/6@")]
+    assert len(weekly) == len({r["ref"] for r in weekly}) > 15000

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 
+from cchc_cli.core.dates import FIRST_DAY, LAST_DAY
 from cchc_cli.core.recurrence import Every, RecurrenceError, Rule, month_end
 from cchc_cli.core.vntext import nfc
 
@@ -49,10 +50,10 @@ _MONTH_WORDS = {"dau": 1, "giua": 2, "thu nhat": 1, "thu 1": 1, "thu hai": 2, "t
                 "thu ba": 3, "thu 3": 3}  # fmt: skip
 _END = re.compile(
     r"\b(?:den|toi) (?:het |cuoi )?(?:"
-    r"nam ([0-9]{4})"
-    r"|(?:ngay )?([0-9]{1,2}) ?[/.\-] ?([0-9]{1,2}) ?[/.\-] ?([0-9]{4})"
-    r"|thang ([0-9]{1,2}) ?[/.\-] ?([0-9]{4})"
-    r")"
+    r"nam ([0-9]{4,})"
+    r"|(?:ngay )?([0-9]{1,2}) ?[/.\-] ?([0-9]{1,2}) ?[/.\-] ?([0-9]{4,})"
+    r"|thang ([0-9]{1,2}) ?[/.\-] ?([0-9]{4,})"
+    r")(?![0-9])"
 )
 _BEFORE = re.compile(r"\btruoc(?: (?:ngay|thu|luc))? ?$")
 
@@ -90,10 +91,18 @@ def read_recurrence(text: str) -> Found | None:
     end: date | None = None
     rest = folded
     if m := _END.search(folded):
-        end = _end_of(m)
+        try:
+            end = _end_of(m)
+        except RecurrenceError:
+            raise RecurrenceError("recurrence.bad-end", text=clean(text)) from None
         spans.append(m.span())
         rest = folded[: m.start()] + " " * (m.end() - m.start()) + folded[m.end() :]
-    rule = _rule(every, rest, spans)
+    try:
+        rule = _rule(every, rest, spans)
+    except RecurrenceError as err:
+        if "text" in err.args_:  # say it as written, not as folded for matching
+            raise RecurrenceError(err.key, text=clean(text)) from None
+        raise
     start, stop = min(s for s, _ in spans), max(e for _, e in spans)
     phrase = clean(text[where[start] : where[stop - 1] + 1])
     return Found(rule, end, phrase)
@@ -103,12 +112,16 @@ def _end_of(m: re.Match[str]) -> date:
     year, day, month, dyear, mmonth, myear = m.groups()
     try:
         if year:
-            return date(int(year), 12, 31)
-        if day:
-            return date(int(dyear), int(month), int(day))
-        return month_end(int(myear), int(mmonth))
+            end = date(int(year), 12, 31)
+        elif day:
+            end = date(int(dyear), int(month), int(day))
+        else:
+            end = month_end(int(myear), int(mmonth))
     except ValueError:
         raise RecurrenceError("recurrence.bad-end", text=m.group(0)) from None
+    if not FIRST_DAY <= end <= LAST_DAY:
+        raise RecurrenceError("recurrence.bad-end", text=m.group(0))
+    return end
 
 
 def _rule(every: Every, folded: str, spans: list[tuple[int, int]]) -> Rule:
