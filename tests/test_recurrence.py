@@ -63,7 +63,17 @@ def test_a_decomposed_phrase_reads_the_same(text, rule):
 
 
 @pytest.mark.parametrize(
-    "text", ["thường xuyên", "định kỳ", "6 tháng đầu năm 2024", "trước ngày 20/12/2024", ""]
+    "text",
+    [
+        "thường xuyên",
+        "định kỳ",
+        "6 tháng đầu năm 2024",
+        "trước ngày 20/12/2024",
+        "",
+        "thông tin CBCCVC theo quy định. Hoàn thành trước ngày 25/11/2023.",
+        "thực hiện mọi quy trình, quy chế trước ngày 20",
+        "báo cáo theo tháng trước ngày 20",
+    ],
 )
 def test_phrases_that_name_no_period_are_not_recurrences(text):
     assert read_recurrence(text) is None

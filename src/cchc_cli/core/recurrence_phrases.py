@@ -20,16 +20,19 @@ from cchc_cli.core.vntext import nfc
 
 # -- the words ------------------------------------------------------------------------
 
+#: "quy" not followed by a word that makes it "quy định", "quy chế", "quy trình"...
+_QUY = r"quy(?! (?:dinh|che|trinh|hoach|mo|chuan|tac|uoc|doi|trach|tu|dat|an|luat|cach))"
+#: A period word; "theo" is not one ("theo quy định", "theo năm học").
 _EVERY = (
     (
         Every.HALF,
-        r"(?:dinh ky|hang|moi|theo) (?:6|sau) thang|(?:6|sau) thang (?:mot|1) lan"
-        r"|(?:hang|moi|theo) nua nam|(?:hang|moi) (?:6|sau) thang",
+        r"(?:dinh ky|hang|moi) (?:6|sau) thang|(?:6|sau) thang (?:mot|1) lan"
+        r"|(?:hang|moi) nua nam",
     ),
-    (Every.WEEK, r"(?:hang|moi|theo) tuan|dinh ky tuan"),
-    (Every.QUARTER, r"(?:hang|moi|theo) quy|dinh ky (?:theo )?quy"),
-    (Every.MONTH, r"(?:hang|moi|theo) thang|dinh ky (?:theo )?thang"),
-    (Every.YEAR, r"(?:hang|moi|theo) nam|thuong nien|dinh ky (?:theo )?nam"),
+    (Every.WEEK, r"(?:hang|moi) tuan|dinh ky (?:theo )?tuan"),
+    (Every.QUARTER, rf"(?:hang|moi) {_QUY}|dinh ky (?:theo )?{_QUY}"),
+    (Every.MONTH, r"(?:hang|moi) thang|dinh ky (?:theo )?thang"),
+    (Every.YEAR, r"(?:hang|moi) nam|thuong nien|dinh ky (?:theo )?nam"),
 )
 _WEEKDAYS = {
     "hai": 0, "2": 0, "ba": 1, "3": 1, "tu": 2, "4": 2, "nam": 3, "5": 3,
