@@ -312,3 +312,21 @@ def test_hostile_and_extreme_rules_get_clear_errors_and_markup_stays_text(folder
     status = cchc("--data", "data", "export", "-f", "json", "--as-of", "2199-12-31")
     weekly = [r for r in json.loads(status.stdout) if r["ref"].startswith("tb-h/6@")]
     assert len(weekly) == len({r["ref"] for r in weekly}) > 15000
+
+
+def test_validate_flags_progress_lines_that_do_not_fit_the_tasks_kind(folder):
+    (folder / "progress").mkdir()
+    (folder / "progress" / "u-an.yaml").write_text(
+        "- {task: tb-7-2024/1.1, done: 2024-01-10}\n"
+        "- {task: tb-7-2024/2@2024-01, done: 2024-01-10}\n"
+        "- {task: tb-7-2024/1.1@2023-12, done: 2024-01-10}\n"
+        "- {task: tb-7-2024/1.1@2024-01, done: 2024-01-10}\n",
+        "utf-8",
+    )
+    result = cchc("--data", "data", "--lang", "en", "validate", "--as-of", "2024-03-05")
+    out = result.stdout
+    assert result.exit_code == 1
+    assert "u-an.yaml:1:10: error: tb-7-2024/1.1 is a recurring task" in out
+    assert "u-an.yaml:2:10: error: tb-7-2024/2 is not a recurring task" in out
+    assert "u-an.yaml:3:10: error: tb-7-2024/1.1 has no period 2023-12" in out
+    assert "u-an.yaml:4:" not in out

@@ -376,6 +376,37 @@ def _problem(event: Event, facts: TaskFacts | None, registry: Registry) -> Diagn
     return None
 
 
+def check_recurring(events: Iterable[Event], tasks: dict[str, Task]) -> list[Diagnostic]:
+    """Lines whose reference does not fit the task's kind (issue 23): an instance of a
+    task that does not recur, a period the rule does not have, or a plain reference to
+    a recurring task (its progress belongs to an instance; only ``cancelled``, which
+    ends the series, applies to the whole). ``tasks``: reference -> task."""
+    from cchc_cli.core.recurrence import instance_by_key
+
+    found = []
+    for event in events:
+        base, at, key = event.task.partition("@")
+        task = tasks.get(base)
+        if task is None:
+            continue
+        if at and task.recurrence is None:
+            found.append(error(event.task_source, "recurrence.not-recurring", ref=base, key=key))
+        elif at and task.recurrence and instance_by_key(task.recurrence, key) is None:
+            example = task.recurrence.start
+            found.append(
+                error(
+                    event.task_source,
+                    "recurrence.line-wrong-key",
+                    ref=base,
+                    key=key,
+                    start=example,
+                )
+            )
+        elif not at and task.recurrence is not None and event.kind != "cancelled":
+            found.append(error(event.task_source, "recurrence.plain-line", ref=base))
+    return found
+
+
 def future_completions(events: Iterable[Event], today: date) -> list[Diagnostic]:
     """A completion dated after ``today`` is recorded, but worth a second look."""
     return [

@@ -385,6 +385,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kỳ {key} của {ref} ở sau khi lịch định kỳ kết thúc",
         "period {key} of {ref} is after the recurrence ends",
     ),
+    "recurrence.line-wrong-key": (
+        "{ref} không có kỳ {key} (lịch định kỳ bắt đầu {start}): dòng này không có tác dụng",
+        "{ref} has no period {key} (the recurrence starts on {start}): this line has no effect",
+    ),
+    "recurrence.plain-line": (
+        "{ref} là nhiệm vụ định kỳ: ghi tiến độ cho một kỳ, ví dụ {ref}@2024-01; "
+        "dòng này không có tác dụng",
+        "{ref} is a recurring task: record progress for one period, e.g. {ref}@2024-01; "
+        "this line has no effect",
+    ),
     "why.recurring": (
         "'{text}' là lịch định kỳ bắt đầu {start}; kỳ {key} từ {begins} đến {ends}",
         "'{text}' is a recurrence starting on {start}; period {key} runs {begins} to {ends}",
