@@ -330,3 +330,16 @@ def test_validate_flags_progress_lines_that_do_not_fit_the_tasks_kind(folder):
     assert "u-an.yaml:2:10: error: tb-7-2024/2 is not a recurring task" in out
     assert "u-an.yaml:3:10: error: tb-7-2024/1.1 has no period 2023-12" in out
     assert "u-an.yaml:4:" not in out
+
+
+def test_log_of_the_plain_reference_lists_every_instances_edits(folder):
+    run("done", "1.1@2024-01", "--unit", "u-an", "--on", "2024-01-15")
+    run("done", "1.1@2024-02", "--unit", "u-binh")
+    run("done", "2", "--on", "2024-02-01")
+    logged = cchc("--data", "data", "log", "1.1", "-f", "json")
+    assert [e["ref"] for e in json.loads(logged.stdout)] == [
+        "tb-7-2024/1.1@2024-01",
+        "tb-7-2024/1.1@2024-02",
+    ]
+    one = cchc("--data", "data", "log", "1.1@2024-02", "-f", "json")
+    assert [e["ref"] for e in json.loads(one.stdout)] == ["tb-7-2024/1.1@2024-02"]

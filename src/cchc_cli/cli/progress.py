@@ -273,7 +273,9 @@ def _matches(entry_ref: str, written: str) -> bool:
     from cchc_cli.views.query import ref_matches
 
     notice_id, _, task_id = entry_ref.rpartition("/")
-    return ref_matches(notice_id, task_id, written)
+    # A recurring task's plain reference names all its instances' edits too.
+    base = task_id.partition("@")[0]
+    return ref_matches(notice_id, task_id, written) or ref_matches(notice_id, base, written)
 
 
 @command(help=h("help.migrate"), shared=("data", "lang"))
