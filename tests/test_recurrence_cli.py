@@ -343,3 +343,17 @@ def test_log_of_the_plain_reference_lists_every_instances_edits(folder):
     ]
     one = cchc("--data", "data", "log", "1.1@2024-02", "-f", "json")
     assert [e["ref"] for e in json.loads(one.stdout)] == ["tb-7-2024/1.1@2024-02"]
+
+
+def test_show_of_the_plain_reference_is_the_oldest_open_else_the_last_instance(folder):
+    shown = cchc("--data", "data", "show", "1.1", "-f", "json", "--as-of", "2024-02-10")
+    assert json.loads(shown.stdout)["ref"] == "tb-7-2024/1.1@2024-01"
+    for key in ("2024-01", "2024-02"):
+        run("done", f"1.1@{key}", "--all", today="2024-02-10")
+    shown = cchc("--data", "data", "show", "1.1", "-f", "json", "--as-of", "2024-02-10")
+    assert shown.exit_code == 0, shown.stderr
+    record = json.loads(shown.stdout)
+    assert record["ref"] == "tb-7-2024/1.1@2024-02"
+    assert record["statuses"] == {"u-an": "done_on_time", "u-binh": "done_on_time"}
+    refused = cchc("--data", "data", "done", "1.1", "--all", "--as-of", "2024-02-10")
+    assert refused.exit_code == 2 and "không còn kỳ nào chưa hoàn thành" in refused.stderr

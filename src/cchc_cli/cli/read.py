@@ -91,7 +91,7 @@ def show(
     from cchc_cli.views.detail import task_detail
     from cchc_cli.views.query import find_notice
 
-    task = run.task(ref)
+    task = run.task(ref, latest=True)
     notice = find_notice(run.dataset, task.notice)
     run.emit(task_detail(task, notice, run.dataset.registry, run.lang, run.today))
     run.finish()

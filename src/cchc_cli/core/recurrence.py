@@ -349,9 +349,12 @@ def upcoming(tasks: Iterable[Task], today: date, until: date) -> list[Task]:
     return found
 
 
-def pick_instance(task: Task, key: str | None, today: date, units: tuple[str, ...] = ()) -> Task:
+def pick_instance(
+    task: Task, key: str | None, today: date, units: tuple[str, ...] = (), latest: bool = False
+) -> Task:
     """The instance a reference means: the one its key names, else the oldest instance
-    begun by ``today`` that is still open (for one of ``units``, when given).
+    begun by ``today`` that is still open (for one of ``units``, when given); with
+    ``latest``, the last one begun when none is open.
 
     Raises :class:`UsageError` for a key on a task that does not recur, a key of
     another kind of period or outside the series, a period not begun yet, or a
@@ -367,6 +370,8 @@ def pick_instance(task: Task, key: str | None, today: date, units: tuple[str, ..
         for item in begun:
             if item.cancelled is None and any(u not in item.done for u in units):
                 return item
+        if latest and begun:
+            return begun[-1]  # to look at (``show``): the last one when all are done
         raise UsageError("recurrence.none-open", ref=task.ref)
     instance = instance_by_key(task.recurrence, key)
     if instance is None:
