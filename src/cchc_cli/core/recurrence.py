@@ -121,12 +121,12 @@ def period_of(every: Every, day: date) -> tuple[str, date, date]:
     begins = date(day.year, first_month, 1)
     ends = month_end(day.year, first_month + size - 1)
     number = (day.month - 1) // size + 1
-    key = {
-        Every.MONTH: f"{day.year}-{day.month:02d}",
-        Every.QUARTER: f"{day.year}-Q{number}",
-        Every.HALF: f"{day.year}-H{number}",
-        Every.YEAR: f"{day.year}",
-    }[every]
+    if every is Every.MONTH:
+        key = f"{day.year}-{day.month:02d}"
+    elif every is Every.YEAR:
+        key = f"{day.year}"
+    else:
+        key = f"{day.year}-{'Q' if every is Every.QUARTER else 'H'}{number}"
     return key, begins, ends
 
 
