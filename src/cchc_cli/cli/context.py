@@ -208,10 +208,15 @@ class Run:
         # Blame the place the value was written: --as-of or CCHC_TODAY.
         return parse_date_arg(self.as_of, today, self.settings["today"].origin)
 
-    def task(self, ref: str) -> Task:
+    def task(self, ref: str, units: tuple[str, ...] = (), latest: bool = False) -> Task:
+        """The task a reference names; for a recurring task, the instance it names
+        (``@2024-01``), else its oldest open one (for ``units``, when given; with
+        ``latest``, the last one begun when none is open)."""
+        from cchc_cli.core.recurrence import pick_instance, split_ref
         from cchc_cli.views.query import find_task
 
-        return find_task(self.dataset, ref)
+        base, key = split_ref(ref)
+        return pick_instance(find_task(self.dataset, base), key, self.today, units, latest)
 
     def emit(self, report: Report, fmt: OutputFormat | None = None) -> None:
         formatter_for(fmt or self.fmt, self.lang).emit(report)

@@ -40,11 +40,20 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help=h("help.opt.strict"))] = False,
 ) -> None:
     from cchc_cli.core.diagnostics import sort_diagnostics
-    from cchc_cli.store.progress import future_completions
+    from cchc_cli.store.progress import check_recurring, future_completions
     from cchc_cli.store.validate import duplicate_notices
 
     dataset = run.read()
     events = [e for recorded in dataset.progress.values() for e in recorded]
+    # Only the notices progress names are read for it.
+    named = {str(e.task).partition("@")[0].rpartition("/")[0] for e in events}  # type: ignore[attr-defined]
+    tasks = {
+        t.ref: t
+        for entry in dataset.index
+        if entry.id in named
+        for t in dataset.notice(entry).tasks
+    }
+    recurring = check_recurring(events, tasks)  # type: ignore[arg-type]
     # Across notices, so here rather than per file (where the cache keeps the checks);
     # a completion after today depends on the day, so it is not cached either.
     found = sort_diagnostics(
@@ -52,6 +61,7 @@ def validate(
             *dataset.diagnostics,
             *duplicate_notices(dataset),
             *future_completions(events, run.today),  # type: ignore[arg-type]
+            *recurring,
         ]
     )
     for diagnostic in found:
@@ -108,7 +118,7 @@ def show(
     from cchc_cli.views.detail import task_detail
     from cchc_cli.views.query import find_notice
 
-    task = run.task(ref)
+    task = run.task(ref, latest=True)
     notice = find_notice(run.dataset, task.notice)
     run.emit(task_detail(task, notice, run.dataset.registry, run.lang, run.today))
     run.finish()

@@ -246,6 +246,9 @@ def export(
     ] = 3,
     notice: NoticeOpt = None,
     unit: UnitOpt = None,
+    ahead: Annotated[
+        int, typer.Option("--ahead", min=0, max=MAX_DAYS, help=h("help.opt.ahead"))
+    ] = 92,
 ) -> None:
     from cchc_cli.views.query import select_statuses
 
@@ -253,7 +256,9 @@ def export(
     dataset, lang = run.dataset, run.lang
     items = select_statuses(dataset, run.today, notice=notice, unit=unit)
     if fmt is ExportFormat.ICS:
-        from cchc_cli.views.ics import calendar, office_id
+        from cchc_cli.views.ics import calendar, office_id, upcoming_items
+
+        items += upcoming_items(dataset, run.today, ahead, notice, unit)
 
         stamp = datetime.now(UTC).replace(microsecond=0)
         name = t("ics.name", lang, unit=dataset.registry.name_of(unit) if unit else "")

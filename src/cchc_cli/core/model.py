@@ -12,11 +12,15 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from cchc_cli.core.dates import PartialDate
 from cchc_cli.core.deadlines import NO_DEADLINE, Deadline
 from cchc_cli.core.diagnostics import NOWHERE, Diagnostic, Source
 from cchc_cli.core.workdays import WorkCalendar
+
+if TYPE_CHECKING:
+    from cchc_cli.core.recurrence import Recurrence
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,12 @@ class Task:
     withdrawn: tuple[tuple[Completion, date], ...] = ()
     source: Source = NOWHERE
     spans: dict[str, Source] = field(default_factory=dict, compare=False)
+    #: A recurring task's rule (``repeat:``): its instances are derived from it
+    #: (:mod:`cchc_cli.core.recurrence`); None for a task done once.
+    recurrence: Recurrence | None = None
+    #: A recurring task's progress, instance by instance: key (``2024-01``) -> a task
+    #: holding only what was recorded against ``<ref>@<key>``.
+    occurrences: dict[str, Task] = field(default_factory=dict, compare=False)
 
     @property
     def ref(self) -> str:

@@ -302,6 +302,119 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'deadline_from' is only used by a limit counted in days ('trong 15 ngày kể từ "
         "...'); this task's deadline does not use it",
     ),
+    # -- recurring tasks (issue 23) ----------------------------------------------------
+    "recurrence.unreadable": (
+        "không đọc được lịch định kỳ '{text}': cần hằng tuần, hằng tháng, hằng quý, "
+        "6 tháng hoặc hằng năm, ví dụ 'hằng tháng, trước ngày 20'",
+        "cannot read the recurrence '{text}': it needs hằng tuần, hằng tháng, hằng quý, "
+        "6 tháng or hằng năm, e.g. 'hằng tháng, trước ngày 20'",
+    ),
+    "recurrence.no-weekday": (
+        "lịch hằng tuần phải nói thứ mấy, ví dụ 'hằng tuần, trước 16 giờ thứ Năm'",
+        "a weekly recurrence must name the weekday, e.g. 'hằng tuần, trước 16 giờ thứ Năm'",
+    ),
+    "recurrence.time-no-day": (
+        "lịch định kỳ có giờ nhưng không có ngày: viết thêm ngày, ví dụ 'trước 16 giờ ngày 20'",
+        "the recurrence has a time but no day: add the day, e.g. 'trước 16 giờ ngày 20'",
+    ),
+    "recurrence.bad-time": (
+        "giờ không hợp lệ trong lịch định kỳ: '{text}'",
+        "impossible time in the recurrence: '{text}'",
+    ),
+    "recurrence.bad-day": (
+        "ngày không hợp lệ trong lịch định kỳ: '{text}'",
+        "impossible day in the recurrence: '{text}'",
+    ),
+    "recurrence.bad-end": (
+        "ngày kết thúc không hợp lệ trong lịch định kỳ: '{text}'",
+        "impossible end in the recurrence: '{text}'",
+    ),
+    "recurrence.month-not-yearly": (
+        "'{text}' nêu tháng, không hợp với chu kỳ này (tháng chỉ dùng cho hằng quý, "
+        "6 tháng, hằng năm)",
+        "'{text}' names a month, which does not fit this period (a month is for "
+        "quarterly, half-yearly and yearly recurrences)",
+    ),
+    "recurrence.no-rule": (
+        "'{key}' chỉ dùng cùng 'repeat' (lịch định kỳ)",
+        "'{key}' is only used with 'repeat' (a recurrence)",
+    ),
+    "recurrence.and-deadline": (
+        "nhiệm vụ định kỳ lấy thời hạn từ 'repeat': bỏ 'deadline'",
+        "a recurring task takes its deadlines from 'repeat': remove 'deadline'",
+    ),
+    "recurrence.in-deadline": (
+        "'{text}' là thời hạn định kỳ: viết vào 'repeat' để theo dõi từng kỳ",
+        "'{text}' is a recurring deadline: write it as 'repeat' to track each period",
+    ),
+    "recurrence.two-ends": (
+        "lịch định kỳ kết thúc {a} nhưng 'repeat_until' ghi {b}",
+        "the recurrence ends on {a} but 'repeat_until' says {b}",
+    ),
+    "recurrence.no-start": (
+        "nhiệm vụ định kỳ cần ngày bắt đầu: ghi 'repeat_from' hoặc ngày của thông báo",
+        "a recurring task needs a start: give 'repeat_from' or the notice's date",
+    ),
+    "recurrence.end-before-start": (
+        "lịch định kỳ kết thúc ({end}) trước khi bắt đầu ({start})",
+        "the recurrence ends ({end}) before it starts ({start})",
+    ),
+    "recurrence.bad-key": (
+        "'{ref}': kỳ sau '@' phải là 2024-01 (tháng), 2024-Q1 (quý), 2024-W05 (tuần), "
+        "2024-H1 (6 tháng) hoặc 2024 (năm)",
+        "'{ref}': the period after '@' must be 2024-01 (month), 2024-Q1 (quarter), "
+        "2024-W05 (week), 2024-H1 (half year) or 2024 (year)",
+    ),
+    "recurrence.not-recurring": (
+        "{ref} không phải nhiệm vụ định kỳ: bỏ '@{key}'",
+        "{ref} is not a recurring task: drop '@{key}'",
+    ),
+    "recurrence.none-open": (
+        "{ref}: không còn kỳ nào chưa hoàn thành; ghi rõ kỳ, ví dụ {ref}@2024-01",
+        "{ref}: no period is open; name one, e.g. {ref}@2024-01",
+    ),
+    "recurrence.wrong-key": (
+        "{ref} không có kỳ {key}: kỳ của nhiệm vụ này viết như {example}",
+        "{ref} has no period {key}: this task's periods are written like {example}",
+    ),
+    "recurrence.not-begun": (
+        "kỳ {key} của {ref} chưa bắt đầu (từ {begins})",
+        "period {key} of {ref} has not begun (it begins on {begins})",
+    ),
+    "recurrence.after-end": (
+        "kỳ {key} của {ref} ở sau khi lịch định kỳ kết thúc",
+        "period {key} of {ref} is after the recurrence ends",
+    ),
+    "recurrence.line-wrong-key": (
+        "{ref} không có kỳ {key} (lịch định kỳ bắt đầu {start}): dòng này không có tác dụng",
+        "{ref} has no period {key} (the recurrence starts on {start}): this line has no effect",
+    ),
+    "recurrence.plain-line": (
+        "{ref} là nhiệm vụ định kỳ: ghi tiến độ cho một kỳ, ví dụ {ref}@2024-01; "
+        "dòng này không có tác dụng",
+        "{ref} is a recurring task: record progress for one period, e.g. {ref}@2024-01; "
+        "this line has no effect",
+    ),
+    "why.recurring": (
+        "'{text}' là lịch định kỳ bắt đầu {start}; kỳ {key} từ {begins} đến {ends}",
+        "'{text}' is a recurrence starting on {start}; period {key} runs {begins} to {ends}",
+    ),
+    "why.recurring-before": (
+        "'trước' ngày ghi: hạn cuối là ngày hôm trước, {day}",
+        "'trước' the day named: the last day is the day before, {day}",
+    ),
+    "why.recurring-day": (
+        "hạn cuối của kỳ này: {day}",
+        "this period's last day: {day}",
+    ),
+    "why.recurring-time": (
+        "hạn cuối {day}, trước {at} (giờ không bao giờ bị dời)",
+        "last day {day}, before {at} (a time of day is never moved)",
+    ),
+    "help.opt.ahead": (
+        "export -f ics: thêm các kỳ của nhiệm vụ định kỳ bắt đầu trong số ngày tới này",
+        "export -f ics: add recurring tasks' periods that begin within this many days",
+    ),
     # -- units -----------------------------------------------------------------
     "units.bad-id": (
         "mã '{id}' không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu '-' (ví dụ noi-vu)",
