@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from cchc_cli.core.errors import EXIT_DATA, CchcError, OptionError
+from cchc_cli.core.errors import EXIT_DATA, CchcError, OptionError, UsageError
 from cchc_cli.core.safetext import one_line
 from cchc_cli.store.fileio import DataFileError, read_data_file
 from cchc_cli.views.i18n import Lang, t
@@ -86,7 +86,7 @@ def h(key: str) -> str:
 app = typer.Typer(help=h("help.app"), no_args_is_help=True, pretty_exceptions_enable=False)
 
 DataOpt = Annotated[
-    Path | None,
+    list[Path] | None,
     typer.Option("--data", help=h("help.opt.data") + " \\[env var: CCHC_DATA]", show_default=False),
 ]
 LangOpt = Annotated[
@@ -124,8 +124,14 @@ class Run:
         settings: Settings,
         fmt: OutputFormat = OutputFormat.TABLE,
         commit: bool = False,
+        more: tuple[Path, ...] = (),
+        many: bool = False,
     ) -> None:
         self.data = data
+        #: Folders read with ``data`` (``--data`` given again), for commands that read.
+        self.more = more
+        #: Whether the command reads several folders (``--data`` again, ``sources:``).
+        self.many = many
         self.lang = lang
         self.settings = settings
         self.fmt = fmt
@@ -150,12 +156,27 @@ class Run:
             from cchc_cli.store.cache import FileCache
             from cchc_cli.store.loader import check_folder, load
 
-            check_folder(self.data)
-            cache = None if self.no_cache or self._uncached else FileCache.open(self.data)
-            for key in cache.warnings if cache else ():
-                self.warn(t(key, self.lang))
-            self._dataset = load(self.data, cache)
+            def load_one(folder: Path) -> Dataset:
+                check_folder(folder)
+                cache = None if self.no_cache or self._uncached else FileCache.open(folder)
+                for key in cache.warnings if cache else ():
+                    self.warn(t(key, self.lang))
+                return load(folder, cache)
+
+            if self.many:
+                from cchc_cli.store.sources import load_many
+
+                # Each folder its own cache; a folder without sources: reads as before.
+                dataset = load_many((self.data, *self.more), load_one)
+                self._dataset = dataset if len(dataset.offices) > 1 else load_one(self.data)
+            else:
+                self._dataset = load_one(self.data)
         return self._dataset
+
+    @property
+    def folders(self) -> tuple[Path, ...]:
+        """Every folder given on the command line."""
+        return (self.data, *self.more)
 
     def read_uncached(self) -> Dataset:
         """:attr:`dataset`, read from the files themselves (before creating one)."""
@@ -198,6 +219,13 @@ class Run:
         return find_task(self.dataset, ref)
 
     def emit(self, report: Report, fmt: OutputFormat | None = None) -> None:
+        from cchc_cli.core.offices import offices_of
+
+        offices = offices_of(self.dataset) if self._dataset is not None else ()
+        if offices:
+            from cchc_cli.views.offices import with_office
+
+            report = with_office(report, offices)
         formatter_for(fmt or self.fmt, self.lang).emit(report)
 
     def say(self, key: str, /, **args: Any) -> None:
@@ -226,7 +254,10 @@ def build_run(given: Mapping[str, Any], environ: Mapping[str, str]) -> Run:
     from cchc_cli.store.config import read_config
     from cchc_cli.store.settings import data_folder, resolve
 
-    data_setting = data_folder(_text(given.get("data")), environ)
+    written = given.get("data")
+    given_folders = [written] if isinstance(written, str | Path) else list(written or [])
+    first = given_folders[0] if given_folders else None
+    data_setting = data_folder(_text(first), environ)
     data = Path(data_setting.value)
     try:
         config, in_file = read_config(data)
@@ -243,7 +274,11 @@ def build_run(given: Mapping[str, Any], environ: Mapping[str, str]) -> Run:
     settings = resolve(config, in_file, environ, options, data_setting)
     lang = Lang(settings.language)
     fmt = given.get("fmt") or OutputFormat.TABLE
-    return Run(data, lang, settings, fmt, settings.git_commit)
+    more = tuple(given_folders[1:])
+    many = bool(given.get("many"))
+    if more and not many:
+        raise UsageError("cli.one-folder-only", count=len(given_folders))
+    return Run(data, lang, settings, fmt, settings.git_commit, more, many)
 
 
 def _text(value: Any) -> str | None:
@@ -300,9 +335,14 @@ def command(
     shared: tuple[str, ...] = SHARED,
     target: typer.Typer | None = None,
     errors: bool = True,
+    many: bool = False,
     **settings: Any,
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Register ``func(run, **own_options)`` as a command taking the ``shared`` options."""
+    """Register ``func(run, **own_options)`` as a command taking the ``shared`` options.
+
+    ``many``: a command that reads several data folders together (``--data`` given
+    more than once, config.yaml's ``sources:``); any other refuses several folders.
+    """
 
     def register(func: Callable[..., None]) -> Callable[..., None]:
         hints = typing.get_type_hints(func, include_extras=True)
@@ -329,8 +369,9 @@ def command(
             before = _given_before(kwargs.pop("typer_ctx"))
             given = {k: kwargs.pop(k) for k in shared}
             for key, value in before.items():
-                if given.get(key) in (None, False):
+                if given.get(key) in (None, False) or given.get(key) == []:
                     given[key] = value
+            given["many"] = many
             if "commit" in kwargs:
                 given["commit"] = kwargs["commit"]
             lang = Lang.VI

@@ -29,7 +29,7 @@ OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help=h("help.o
 WITHOUT_FORMAT = ("data", "lang", "no_cache", "as_of")
 
 
-@command(help=h("help.remind"), shared=WITHOUT_FORMAT)
+@command(help=h("help.remind"), shared=WITHOUT_FORMAT, many=True)
 def remind(
     run: Run,
     days: Annotated[
@@ -95,7 +95,7 @@ class UnitOrder(StrEnum):
     REGISTRY = "registry"
 
 
-@command(help=h("help.report"), shared=WITHOUT_FORMAT)
+@command(help=h("help.report"), shared=WITHOUT_FORMAT, many=True)
 def report(
     run: Run,
     period: Annotated[str | None, typer.Option("--period", help=h("help.opt.period"))] = None,
@@ -212,7 +212,7 @@ class ExportFormat(StrEnum):
     CSV = "csv"
 
 
-@command(help=h("help.export"), shared=WITHOUT_FORMAT)
+@command(help=h("help.export"), shared=WITHOUT_FORMAT, many=True)
 def export(
     run: Run,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help=h("help.opt.export-format"))],

@@ -1,0 +1,84 @@
+"""Which office each row belongs to, when several data folders are read together. Pure.
+
+Every view is built as for one folder (its ids qualified: ``vinh-linh/noi-vu``,
+``vinh-linh:cchc-2023-11/1.1``); :func:`with_office` then gives each row its office:
+an ordinary first column with the office's short id in tables, ``office_id`` and
+``office`` (config.yaml's ``office:``) in JSON and CSV.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any
+
+from cchc_cli.core.offices import Office, office_of
+from cchc_cli.views.render import Column, Report, Section
+
+#: Record keys that hold a qualified id, the first one found telling the office.
+_KEYS = ("unit", "ref", "notice")
+
+
+def office_columns() -> list[Column]:
+    return [
+        Column("office_id", "label.office", kind="text"),
+        Column("office", "label.office-name", table=False),
+    ]
+
+
+def row_office(record: dict[str, Any], offices: dict[str, Office]) -> Office | None:
+    for key in _KEYS:
+        value = record.get(key)
+        if isinstance(value, str) and (found := offices.get(office_of(value) or "")):
+            return found
+    return None
+
+
+def _records(
+    records: list[dict[str, Any]], offices: dict[str, Office]
+) -> list[dict[str, Any]]:
+    out = []
+    for record in records:
+        office = row_office(record, offices)
+        out.append(
+            {
+                "office_id": office.id if office else None,
+                "office": office.name if office else None,
+                **record,
+            }
+        )
+    return out
+
+
+def _section(section: Section, offices: dict[str, Office]) -> Section:
+    if not any(row_office(r, offices) for r in [*section.records, *section.totals]):
+        return section
+    records = _records(section.records, offices)
+    if section.name == "status":
+        # Counts per unit: office by office (the order the folders were given).
+        order = {ident: n for n, ident in enumerate(offices)}
+        records.sort(key=lambda r: order.get(r["office_id"], len(order)))
+    return dataclasses.replace(
+        section,
+        columns=[*office_columns(), *section.columns],
+        records=records,
+        totals=_records(section.totals, offices),
+    )
+
+
+def with_office(report: Report, offices: Sequence[Office]) -> Report:
+    """``report`` with each row's office: the first column, and two keys for programs."""
+    by_id = {o.id: o for o in offices}
+    data = report.data
+    if callable(data):
+        made = data
+
+        def later() -> Section:
+            return _section(made(), by_id)
+
+        data = later
+    elif data is not None:
+        data = _section(data, by_id)
+    return dataclasses.replace(
+        report, tables=[_section(s, by_id) for s in report.tables], data=data
+    )
