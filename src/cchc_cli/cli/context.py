@@ -216,7 +216,20 @@ class Run:
     def task(self, ref: str) -> Task:
         from cchc_cli.views.query import find_task
 
-        return find_task(self.dataset, ref)
+        dataset = self.dataset
+        office, qualified, rest = ref.strip().partition(":")
+        from cchc_cli.core.offices import offices_of
+
+        if qualified and not offices_of(dataset):
+            # One folder: a reference qualified by its own office is accepted as is
+            # written elsewhere (`cchc show` of several folders prints it so).
+            from cchc_cli.store.sources import office_id_for
+
+            own = office_id_for(dataset.config, self.data)
+            if office != own:
+                raise UsageError("cli.ref-other-office", ref=ref, office=office, own=own)
+            ref = rest
+        return find_task(dataset, ref)
 
     def emit(self, report: Report, fmt: OutputFormat | None = None) -> None:
         from cchc_cli.core.offices import offices_of
@@ -274,7 +287,7 @@ def build_run(given: Mapping[str, Any], environ: Mapping[str, str]) -> Run:
     settings = resolve(config, in_file, environ, options, data_setting)
     lang = Lang(settings.language)
     fmt = given.get("fmt") or OutputFormat.TABLE
-    more = tuple(given_folders[1:])
+    more = tuple(Path(f) for f in given_folders[1:])
     many = bool(given.get("many"))
     if more and not many:
         raise UsageError("cli.one-folder-only", count=len(given_folders))

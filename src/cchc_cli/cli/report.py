@@ -95,6 +95,11 @@ class UnitOrder(StrEnum):
     REGISTRY = "registry"
 
 
+class ReportBy(StrEnum):
+    OFFICE = "office"
+    UNIT = "unit"
+
+
 @command(help=h("help.report"), shared=WITHOUT_FORMAT, many=True)
 def report(
     run: Run,
@@ -108,20 +113,31 @@ def report(
     ),
     notice: NoticeOpt = None,
     unit: UnitOpt = None,
+    by: Annotated[ReportBy | None, typer.Option("--by", help=h("help.opt.report-by"))] = None,
 ) -> None:
+    from cchc_cli.core.offices import offices_of
     from cchc_cli.views.query import resolve_units, select
     from cchc_cli.views.report import build, report_period, report_view
 
     if fmt in (ReportFormat.XLSX, ReportFormat.DOCX) and output is None:
         raise UsageError("report.needs-output", format=fmt.value)
-    check_output(output, run.data)
+    for folder in run.folders:
+        check_output(output, folder)
     dataset, lang = run.dataset, run.lang
     # Today (or --as-of) while the period runs, else its last day; its month by default.
     chosen, day, running = report_period(period, run.today)
     units = set(resolve_units(dataset, unit)) if unit else None
     tasks = select(dataset, notice=notice)
     built = build(dataset, tasks, day, units, order is UnitOrder.REGISTRY, running)
+    offices = offices_of(dataset)
+    if offices:
+        from cchc_cli.views.offices import per_office, with_office
+
+        # Several offices: a row per office (--by unit: per office and unit).
+        built = per_office(built, offices, by is ReportBy.UNIT)
     view = report_view(built, dataset.registry, lang, chosen.label, dataset.config.office)
+    if offices:
+        view = with_office(view, offices)
     if fmt is ReportFormat.XLSX:
         from cchc_cli.views.xlsx import workbook_bytes
 
@@ -225,7 +241,8 @@ def export(
 ) -> None:
     from cchc_cli.views.query import select_statuses
 
-    check_output(output, run.data)
+    for folder in run.folders:
+        check_output(output, folder)
     dataset, lang = run.dataset, run.lang
     items = select_statuses(dataset, run.today, notice=notice, unit=unit)
     if fmt is ExportFormat.ICS:
@@ -246,9 +263,15 @@ def export(
             write_output(output, content)
             run.tell("report.written", path=output)
     else:
+        from cchc_cli.core.offices import offices_of
         from cchc_cli.views.tables import export_report
 
         view = export_report(items, dataset.registry, lang)
+        offices = offices_of(dataset)
+        if offices:
+            from cchc_cli.views.offices import with_office
+
+            view = with_office(view, offices)
         chosen = OutputFormat(fmt.value)
         if output is None:
             formatter_for(chosen, lang).emit(view)

@@ -385,6 +385,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "office_id '{value}' takes lower-case letters without marks, digits and '-' "
         "(for example vinh-linh)",
     ),
+    "cli.ref-other-office": (
+        "'{ref}' là nhiệm vụ của cơ quan '{office}', thư mục này là của '{own}': "
+        "chạy lệnh với --data là thư mục của '{office}'",
+        "'{ref}' is a task of office '{office}', this folder is '{own}'s: "
+        "run the command with --data naming the folder of '{office}'",
+    ),
+    "help.opt.report-by": (
+        "Khi xem nhiều cơ quan: một dòng mỗi cơ quan (office, mặc định) hay mỗi đơn vị "
+        "của từng cơ quan (unit).",
+        "With several offices: a row per office (office, the default) or per unit of "
+        "each office (unit).",
+    ),
     "label.office": ("Cơ quan", "Office"),
     "label.office-name": ("Tên cơ quan", "Office name"),
     # -- notices and tasks -----------------------------------------------------

@@ -9,11 +9,16 @@ an ordinary first column with the office's short id in tables, ``office_id`` and
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cchc_cli.core.offices import Office, office_of
+from cchc_cli.core.status import Tally
 from cchc_cli.views.render import Column, Report, Section
+
+if TYPE_CHECKING:
+    from cchc_cli.views.report import ReportData
 
 #: Record keys that hold a qualified id, the first one found telling the office.
 _KEYS = ("unit", "ref", "notice")
@@ -29,14 +34,16 @@ def office_columns() -> list[Column]:
 def row_office(record: dict[str, Any], offices: dict[str, Office]) -> Office | None:
     for key in _KEYS:
         value = record.get(key)
-        if isinstance(value, str) and (found := offices.get(office_of(value) or "")):
+        if not isinstance(value, str):
+            continue
+        # A qualified id, or an office's own (a report's row per office).
+        found = offices.get(office_of(value) or value)
+        if found:
             return found
     return None
 
 
-def _records(
-    records: list[dict[str, Any]], offices: dict[str, Office]
-) -> list[dict[str, Any]]:
+def _records(records: list[dict[str, Any]], offices: dict[str, Office]) -> list[dict[str, Any]]:
     out = []
     for record in records:
         office = row_office(record, offices)
@@ -79,6 +86,38 @@ def with_office(report: Report, offices: Sequence[Office]) -> Report:
         data = later
     elif data is not None:
         data = _section(data, by_id)
+    document = report.document
+    if isinstance(document, dict):
+        document = {
+            key: _records(value, by_id) if _rows(value) else value
+            for key, value in document.items()
+        }
     return dataclasses.replace(
-        report, tables=[_section(s, by_id) for s in report.tables], data=data
+        report, tables=[_section(s, by_id) for s in report.tables], data=data, document=document
     )
+
+
+def _rows(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, dict) for v in value)
+
+
+def per_office(data: ReportData, offices: Sequence[Office], by_unit: bool) -> ReportData:
+    """A report's rows office by office, in the order the folders were given: one row
+    per office (its id stands where a unit's would), or with ``by_unit`` the offices'
+    unit rows one office after another, each office's in the order built."""
+    order = {o.id: n for n, o in enumerate(offices)}
+
+    def office(ident: str) -> int:
+        return order.get(office_of(ident) or "", len(order))
+
+    if by_unit:
+        rows = sorted(data.rows, key=lambda row: office(row[0]))
+    else:
+        sums: dict[str, Counter[Any]] = {o.id: Counter() for o in offices}
+        for unit, tally in data.rows:
+            sums[office_of(unit) or ""].update(tally.counts)
+        rows = [(ident, Tally(counts)) for ident, counts in sums.items() if counts]
+    # The lists of pairs, office by office too (each office's as built).
+    overdue = sorted(data.overdue, key=lambda item: office(item.unit))
+    quiet = sorted(data.quiet, key=lambda q: office(q.item.unit))
+    return dataclasses.replace(data, rows=rows, overdue=overdue, quiet=quiet)
