@@ -289,8 +289,6 @@ def build_run(given: Mapping[str, Any], environ: Mapping[str, str]) -> Run:
     fmt = given.get("fmt") or OutputFormat.TABLE
     more = tuple(Path(f) for f in given_folders[1:])
     many = bool(given.get("many"))
-    if more and not many:
-        raise UsageError("cli.one-folder-only", count=len(given_folders))
     return Run(data, lang, settings, fmt, settings.git_commit, more, many)
 
 
@@ -391,6 +389,8 @@ def command(
             try:
                 run = build_run(given, os.environ)
                 lang = run.lang
+                if run.more and not many:
+                    raise UsageError("cli.one-folder-only", count=len(run.folders))
                 if "commit" in kwargs:
                     kwargs["commit"] = run.commit
                 func(run, **kwargs)

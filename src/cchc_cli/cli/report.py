@@ -271,7 +271,7 @@ def export(
         if offices:
             from cchc_cli.views.offices import with_office
 
-            view = with_office(view, offices)
+            view = with_office(view, offices, names=True)
         chosen = OutputFormat(fmt.value)
         if output is None:
             formatter_for(chosen, lang).emit(view)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cchc_cli.core.diagnostics import Diagnostic, Source, error, warning
-from cchc_cli.core.errors import CchcError
+from cchc_cli.core.errors import DataFolderError
 from cchc_cli.core.model import Config, Dataset
 from cchc_cli.core.offices import Combined, Office, combine
 from cchc_cli.core.vntext import fold
@@ -69,7 +69,7 @@ def load_many(
             break
         try:
             dataset = load_one(folder)
-        except (CchcError, OSError) as err:
+        except (DataFolderError, OSError) as err:
             if named_at is None:
                 raise
             problems.append(_problem(named_at, folder, err))
@@ -102,9 +102,10 @@ def _with_diagnostics(dataset: Combined, diagnostics: tuple[Diagnostic, ...]) ->
     return dataclasses.replace(dataset, diagnostics=diagnostics)
 
 
-def _problem(where: Source, folder: Path, err: CchcError | OSError) -> Diagnostic:
+def _problem(where: Source, folder: Path, err: DataFolderError | OSError) -> Diagnostic:
     """Why a source was not read, at the line of config.yaml that names it."""
-    if isinstance(err, CchcError):
-        return error(where, err.key, **err.args_)
+    if isinstance(err, DataFolderError):
+        key = "sources.missing" if err.key == "data.missing" else "sources.not-a-folder"
+        return error(where, key, folder=str(folder))
     reason = err.strerror or str(err)
     return error(where, "sources.unreadable", folder=str(folder), reason=reason)

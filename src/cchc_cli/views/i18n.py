@@ -368,6 +368,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this command works on one data folder, not {count}: give --data once "
         "(the folder of the office the task belongs to)",
     ),
+    "sources.missing": (
+        "không có thư mục nguồn '{folder}'; các thư mục khác vẫn được đọc",
+        "source folder '{folder}' does not exist; the other folders are read",
+    ),
+    "sources.not-a-folder": (
+        "'{folder}' không phải thư mục dữ liệu cchc (không có units.yaml hay notices/); "
+        "các thư mục khác vẫn được đọc",
+        "'{folder}' is not a cchc data folder (no units.yaml, no notices/); "
+        "the other folders are read",
+    ),
     "sources.unreadable": (
         "không đọc được thư mục nguồn '{folder}': {reason}",
         "cannot read the source folder '{folder}': {reason}",

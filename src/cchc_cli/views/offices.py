@@ -24,10 +24,10 @@ if TYPE_CHECKING:
 _KEYS = ("unit", "ref", "notice")
 
 
-def office_columns() -> list[Column]:
+def office_columns(names: bool = False) -> list[Column]:
     return [
         Column("office_id", "label.office", kind="text"),
-        Column("office", "label.office-name", table=False),
+        Column("office", "label.office-name", table=names),
     ]
 
 
@@ -57,7 +57,7 @@ def _records(records: list[dict[str, Any]], offices: dict[str, Office]) -> list[
     return out
 
 
-def _section(section: Section, offices: dict[str, Office]) -> Section:
+def _section(section: Section, offices: dict[str, Office], names: bool = False) -> Section:
     if not any(row_office(r, offices) for r in [*section.records, *section.totals]):
         return section
     records = _records(section.records, offices)
@@ -67,14 +67,15 @@ def _section(section: Section, offices: dict[str, Office]) -> Section:
         records.sort(key=lambda r: order.get(r["office_id"], len(order)))
     return dataclasses.replace(
         section,
-        columns=[*office_columns(), *section.columns],
+        columns=[*office_columns(names), *section.columns],
         records=records,
         totals=_records(section.totals, offices),
     )
 
 
-def with_office(report: Report, offices: Sequence[Office]) -> Report:
-    """``report`` with each row's office: the first column, and two keys for programs."""
+def with_office(report: Report, offices: Sequence[Office], names: bool = False) -> Report:
+    """``report`` with each row's office: the first column, and two keys for programs;
+    ``names``: the office's name a column of the tables too (a spreadsheet's)."""
     by_id = {o.id: o for o in offices}
     data = report.data
     if callable(data):
@@ -93,7 +94,10 @@ def with_office(report: Report, offices: Sequence[Office]) -> Report:
             for key, value in document.items()
         }
     return dataclasses.replace(
-        report, tables=[_section(s, by_id) for s in report.tables], data=data, document=document
+        report,
+        tables=[_section(s, by_id, names) for s in report.tables],
+        data=data,
+        document=document,
     )
 
 
