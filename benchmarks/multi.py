@@ -1,0 +1,75 @@
+"""Many offices (issue 24): warm `status` and `due` over N district folders of T tasks
+each, read through a province folder's `sources:`, beside one folder of 20,000 tasks.
+
+    .venv/bin/python benchmarks/multi.py --folders 40 --tasks 2000 --runs 5
+
+Each district folder is made by generate.py (its own seed); the province folder has
+no notices of its own, only `sources:`. Times are whole processes, start-up included,
+medians of ``--runs`` runs after one run that fills every folder's cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate  # noqa: E402
+
+AS_OF = "2024-06-01"
+BEFORE = "2024-06-15"
+
+
+def timed(args: list[str], runs: int) -> float:
+    command = [sys.executable, "-m", "cchc_cli", *args, "--as-of", AS_OF]
+    subprocess.run(command, capture_output=True, check=False)  # fill the caches
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folders", type=int, default=40)
+    parser.add_argument("--tasks", type=int, default=2000)
+    parser.add_argument("--single", type=int, default=20_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="make the folders here and keep them")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        root = options.keep or Path(scratch)
+        root.mkdir(parents=True, exist_ok=True)
+        province = root / "tinh"
+        if not province.exists():
+            names = [f"huyen-{n:02d}" for n in range(options.folders)]
+            for n, name in enumerate(names):
+                generate(root / name, options.tasks, seed=n)
+            province.mkdir()
+            (province / "notices").mkdir()
+            sources = "".join(f"  - ../{name}\n" for name in names)
+            (province / "config.yaml").write_text(f"sources:\n{sources}", "utf-8")
+            generate(root / "one", options.single)
+        total = options.folders * options.tasks
+        print(f"| data | command | warm (s) |\n| --- | --- | ---: |")
+        for label, data in (
+            (f"1 folder × {options.single:,}", root / "one"),
+            (f"{options.folders} folders × {options.tasks:,} = {total:,}", province),
+        ):
+            for name, args in (
+                ("status", ["status"]),
+                ("due --before", ["due", "--before", BEFORE]),
+            ):
+                seconds = timed([*args, "--data", str(data)], options.runs)
+                print(f"| {label} | `cchc {name}` | {seconds:.3f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
