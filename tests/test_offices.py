@@ -368,3 +368,29 @@ def test_hostile_office_names_are_shown_as_text_on_a_terminal(cchc, province, co
     report = as_json(cchc("report", "--data", str(province), "-f", "json", "--as-of", TODAY))
     names = {r["office_id"]: r["office"] for r in report["units"]}
     assert names["huyen-bold-la-31m"] == "Phòng [bold]X[/] \x1b[31mđỏ\x1b[0m [link=http://x]y"
+
+
+def test_the_same_folder_twice_reads_as_one_folder(cchc, province):
+    alone = province.parent / "vinh-linh"
+    twice = status_json(cchc, alone, province.parent / "vinh-linh" / ".")
+    assert twice == status_json(cchc, alone)
+
+
+def test_sources_all_missing_leave_the_folder_itself_and_the_error(cchc, province):
+    vinh = province.parent / "vinh-linh"
+    with open(vinh / "config.yaml", "a", encoding="utf-8") as handle:
+        handle.write("sources: [../nowhere]\n")
+    result = cchc("status", "--data", "vinh-linh", "-f", "json", "--as-of", TODAY, "--lang", "en")
+    assert result.exit_code == 1
+    assert "vinh-linh/config.yaml:" in result.stderr and "'nowhere' does not exist" in result.stderr
+    rows = json.loads(result.stdout)
+    assert rows[0]["unit"] == "ban-qlda" and "office_id" not in rows[0]
+
+
+def test_data_may_be_repeated_before_the_command_name(cchc, province):
+    root = province.parent
+    before = cchc(
+        "--data", str(root / "vinh-linh"), "--data", str(root / "gio-linh"),
+        "status", "-f", "json", "--as-of", TODAY,
+    )  # fmt: skip
+    assert as_json(before) == status_json(cchc, root / "vinh-linh", root / "gio-linh")

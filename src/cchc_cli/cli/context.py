@@ -163,12 +163,11 @@ class Run:
                     self.warn(t(key, self.lang))
                 return load(folder, cache)
 
-            if self.many:
+            if self.many and (self.more or self.settings.config.sources):
                 from cchc_cli.store.sources import load_many
 
-                # Each folder its own cache; a folder without sources: reads as before.
-                dataset = load_many((self.data, *self.more), load_one)
-                self._dataset = dataset if len(dataset.offices) > 1 else load_one(self.data)
+                # Each folder its own cache, loaded as if alone, then combined.
+                self._dataset = load_many((self.data, *self.more), load_one)
             else:
                 self._dataset = load_one(self.data)
         return self._dataset

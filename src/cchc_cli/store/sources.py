@@ -19,7 +19,7 @@ from pathlib import Path
 from cchc_cli.core.diagnostics import Diagnostic, Source, error, warning
 from cchc_cli.core.errors import DataFolderError
 from cchc_cli.core.model import Config, Dataset
-from cchc_cli.core.offices import Combined, Office, combine
+from cchc_cli.core.offices import Office, combine
 from cchc_cli.core.vntext import fold
 from cchc_cli.store.config import CONFIG_FILE
 
@@ -45,7 +45,7 @@ def _shown(base: Path, written: str) -> Path:
 def load_many(
     folders: Sequence[Path],
     load_one: Callable[[Path], Dataset],
-) -> Combined:
+) -> Dataset:
     """The folders and every folder their ``sources:`` name, combined, the first
     folder's settings in force.
 
@@ -87,19 +87,16 @@ def load_many(
         parts.append((Office(ident, config.office or ident, str(folder)), dataset))
         queue += [(_shown(folder, written), source) for written, source in config.sources]
     first = parts[0][1]
-    combined = combine(parts, first)
+    # One folder after all (its sources all missing, or itself twice): as read alone.
+    together: Dataset = combine(parts, first) if len(parts) > 1 else first
     if not problems:
-        return combined
-    from cchc_cli.core.diagnostics import sort_diagnostics
-
-    diagnostics = tuple(sort_diagnostics([*combined.diagnostics, *problems]))
-    return _with_diagnostics(combined, diagnostics)
-
-
-def _with_diagnostics(dataset: Combined, diagnostics: tuple[Diagnostic, ...]) -> Combined:
+        return together
     import dataclasses
 
-    return dataclasses.replace(dataset, diagnostics=diagnostics)
+    from cchc_cli.core.diagnostics import sort_diagnostics
+
+    diagnostics = tuple(sort_diagnostics([*together.diagnostics, *problems]))
+    return dataclasses.replace(together, diagnostics=diagnostics)
 
 
 def _problem(where: Source, folder: Path, err: DataFolderError | OSError) -> Diagnostic:
