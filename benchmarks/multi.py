@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -20,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate
+from generate import ROOT, generate
 
 AS_OF = "2024-06-01"
 BEFORE = "2024-06-15"
@@ -63,6 +64,7 @@ def main() -> None:
                 generate(root / name, options.tasks, seed=n)
             province.mkdir()
             (province / "notices").mkdir()
+            shutil.copy(ROOT / "data" / "units.yaml", province / "units.yaml")
             sources = "".join(f"  - ../{name}\n" for name in names)
             (province / "config.yaml").write_text(f"sources:\n{sources}", "utf-8")
             generate(root / "one", options.single)

@@ -14,8 +14,10 @@ units). With one folder nothing is combined and nothing changes.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -109,6 +111,10 @@ def combine(parts: Sequence[tuple[Office, Dataset]], config_from: Dataset) -> Co
             progress[notice_id(office.id, ref)] = events
 
     def reader(entries: tuple[NoticeIndex, ...]) -> tuple[Notice, ...]:
+        with paused_gc():
+            return read(entries)
+
+    def read(entries: tuple[NoticeIndex, ...]) -> tuple[Notice, ...]:
         wanted: dict[int, list[NoticeIndex]] = {}
         for entry in entries:
             number, original = origin[entry]
@@ -134,6 +140,22 @@ def combine(parts: Sequence[tuple[Office, Dataset]], config_from: Dataset) -> Co
         progress,
         offices=tuple(office for office, _ in parts),
     )
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while many acyclic values are made, nor over them
+    afterwards: at 80,000 tasks the collector's passes over the data cost more than
+    reading it (MEASUREMENTS.md). What is made here lives as long as the run does, so
+    it is frozen (kept out of the collector's passes; still freed when let go)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def _add_registry(
@@ -174,14 +196,16 @@ def _add_registry(
 
 
 def _index(office: str, entry: NoticeIndex) -> NoticeIndex:
-    def q(idents: Iterable[str]) -> tuple[str, ...]:
-        return tuple(unit_id(office, i) for i in idents)
+    prefix = office + UNIT_SEP
 
-    return dataclasses.replace(
+    def q(idents: Iterable[str]) -> tuple[str, ...]:
+        return tuple([prefix + i for i in idents])
+
+    return _with(
         entry,
         id=notice_id(office, entry.id),
-        assignees=tuple(q(a) for a in entry.assignees),
-        done_inline=tuple(q(d) for d in entry.done_inline),
+        assignees=tuple([q(a) for a in entry.assignees]),
+        done_inline=tuple([q(d) for d in entry.done_inline]),
     )
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from cchc_cli.core.diagnostics import Diagnostic, Source, error, warning
 from cchc_cli.core.errors import DataFolderError
 from cchc_cli.core.model import Config, Dataset
-from cchc_cli.core.offices import Office, combine
+from cchc_cli.core.offices import Office, combine, paused_gc
 from cchc_cli.core.vntext import fold
 from cchc_cli.store.config import CONFIG_FILE
 
@@ -68,7 +68,8 @@ def load_many(
             problems.append(error(where, "sources.too-many", max=MAX_FOLDERS))
             break
         try:
-            dataset = load_one(folder)
+            with paused_gc():
+                dataset = load_one(folder)
         except (DataFolderError, OSError) as err:
             if named_at is None:
                 raise
