@@ -195,6 +195,11 @@ def test_a_qualified_reference_names_one_offices_task(cchc, province):
     assert "gio-linh:cchc-2023-11/2.3" in shown.stdout
     short = cchc("show", "gio-linh:2.3", "--data", str(province), "--lang", "en")
     assert short.stdout == shown.stdout
+    assert shown.stdout.startswith(
+        "Office:         Văn phòng HĐND và UBND huyện Gio Linh (gio-linh)"
+    )
+    record = as_json(cchc("show", "gio-linh:2.3", "--data", str(province), "-f", "json"))
+    assert (record["office_id"], record["ref"]) == ("gio-linh", "gio-linh:cchc-2023-11/2.3")
 
 
 def test_an_unqualified_reference_two_offices_have_lists_both(cchc, province):

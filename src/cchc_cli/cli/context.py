@@ -237,7 +237,7 @@ class Run:
         if offices:
             from cchc_cli.views.offices import with_office
 
-            report = with_office(report, offices)
+            report = with_office(report, offices, lang=self.lang)
         formatter_for(fmt or self.fmt, self.lang).emit(report)
 
     def say(self, key: str, /, **args: Any) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from cchc_cli.core.offices import Office, office_of
 from cchc_cli.core.status import Tally
+from cchc_cli.views.i18n import Lang, t
 from cchc_cli.views.render import Column, Report, Section
 
 if TYPE_CHECKING:
@@ -73,10 +74,22 @@ def _section(section: Section, offices: dict[str, Office], names: bool = False) 
     )
 
 
-def with_office(report: Report, offices: Sequence[Office], names: bool = False) -> Report:
+def with_office(
+    report: Report, offices: Sequence[Office], names: bool = False, lang: Lang = Lang.VI
+) -> Report:
     """``report`` with each row's office: the first column, and two keys for programs;
-    ``names``: the office's name a column of the tables too (a spreadsheet's)."""
+    ``names``: the office's name a column of the tables too (a spreadsheet's). A
+    record shown as fields (``show``) gets an "Office" line first."""
     by_id = {o.id: o for o in offices}
+    document = report.document
+    if isinstance(document, dict) and (office := row_office(document, by_id)):
+        line = {"field": t("label.office", lang), "value": f"{office.name} ({office.id})"}
+        tables = [
+            dataclasses.replace(s, records=[line, *s.records]) if s.fields else s
+            for s in report.tables
+        ]
+        document = {"office_id": office.id, "office": office.name, **document}
+        return dataclasses.replace(report, tables=tables, document=document)
     data = report.data
     if callable(data):
         made = data
@@ -87,7 +100,6 @@ def with_office(report: Report, offices: Sequence[Office], names: bool = False) 
         data = later
     elif data is not None:
         data = _section(data, by_id)
-    document = report.document
     if isinstance(document, dict):
         document = {
             key: _records(value, by_id) if _rows(value) else value
