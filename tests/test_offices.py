@@ -399,3 +399,12 @@ def test_data_may_be_repeated_before_the_command_name(cchc, province):
         "status", "-f", "json", "--as-of", TODAY,
     )  # fmt: skip
     assert as_json(before) == status_json(cchc, root / "vinh-linh", root / "gio-linh")
+
+
+def test_an_output_file_may_not_overwrite_a_source_folders_data(cchc, province):
+    units = province.parent / "gio-linh" / "units.yaml"
+    before = units.read_bytes()
+    for command in (("report", "-f", "csv"), ("export", "-f", "csv")):
+        result = cchc(*command, "--data", str(province), "-o", str(units), "--as-of", TODAY)
+        assert result.exit_code == 2, command
+        assert units.read_bytes() == before

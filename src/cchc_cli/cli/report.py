@@ -121,8 +121,7 @@ def report(
 
     if fmt in (ReportFormat.XLSX, ReportFormat.DOCX) and output is None:
         raise UsageError("report.needs-output", format=fmt.value)
-    for folder in run.folders:
-        check_output(output, folder)
+    check_outputs(run, output)
     dataset, lang = run.dataset, run.lang
     # Today (or --as-of) while the period runs, else its last day; its month by default.
     chosen, day, running = report_period(period, run.today)
@@ -197,6 +196,18 @@ def check_output(output: Path | None, data: Path) -> None:
         raise OptionError("--output", "output.is-data", path=str(output), data=str(data))
 
 
+def check_outputs(run: Run, output: Path | None) -> None:
+    """:func:`check_output` against every folder read: those on the command line and,
+    once read, those their ``sources:`` name."""
+    from cchc_cli.core.offices import offices_of
+
+    for folder in run.folders:
+        check_output(output, folder)
+    if output is not None:
+        for office in offices_of(run.dataset):
+            check_output(output, Path(office.folder))
+
+
 def rendered(formatter: Formatter, view: Report) -> bytes:
     """What ``formatter`` (writing to a StringIO) makes of ``view``, as UTF-8."""
     formatter.emit(view)
@@ -241,8 +252,7 @@ def export(
 ) -> None:
     from cchc_cli.views.query import select_statuses
 
-    for folder in run.folders:
-        check_output(output, folder)
+    check_outputs(run, output)
     dataset, lang = run.dataset, run.lang
     items = select_statuses(dataset, run.today, notice=notice, unit=unit)
     if fmt is ExportFormat.ICS:
