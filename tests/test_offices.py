@@ -408,3 +408,21 @@ def test_an_output_file_may_not_overwrite_a_source_folders_data(cchc, province):
         result = cchc(*command, "--data", str(province), "-o", str(units), "--as-of", TODAY)
         assert result.exit_code == 2, command
         assert units.read_bytes() == before
+
+
+def test_hostile_sources_are_reported_never_a_traceback(cchc, province):
+    long = "a" * 5000
+    with open(province / "config.yaml", "a", encoding="utf-8") as handle:
+        handle.write(f'  - "bad\\0name"\n  - "{long}"\n  - /dev/zero\n  - ""\n  - "\\e[31mred"\n')
+    result = cchc("status", "--data", "tinh", "--lang", "en", "-f", "json", "--as-of", TODAY)
+    assert result.exit_code == 1
+    assert (
+        "Traceback" not in result.stderr
+        and result.exception is None
+        or isinstance(result.exception, SystemExit)
+    )
+    assert result.stderr.count("sources must be one line of text") == 2
+    assert "cannot read the source folder 'tinh/aaaa" in result.stderr
+    assert "'/dev/zero' is not a cchc data folder" in result.stderr
+    assert "\x1b" not in result.stderr
+    assert {r["office_id"] for r in json.loads(result.stdout)} == {"vinh-linh", "gio-linh"}

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from cchc_cli.core.diagnostics import Diagnostic, error
+from cchc_cli.core.diagnostics import Diagnostic, Source, error
 from cchc_cli.core.model import (
     DEFAULT_TIMEZONE,
     SMTP_SECURITY,
@@ -141,7 +141,7 @@ def _read(data_dir: Path) -> tuple[Config, list[Diagnostic], bool, set[str]]:
         settings["document"] = _document(document, diagnostics)
     if office_id is not None:
         settings["office_id"] = _office_id(office_id, diagnostics)
-    settings["sources"] = tuple((s.value or "", s.source) for s in sources if s.value)
+    settings["sources"] = _sources(sources, diagnostics)
     return Config(**settings), diagnostics, True, keys
 
 
@@ -206,6 +206,21 @@ def _office_id(scalar: YScalar, diagnostics: list[Diagnostic]) -> str | None:
         return scalar.value
     diagnostics.append(error(scalar.source, "config.bad-office-id", value=scalar.value or ""))
     return None
+
+
+def _sources(
+    scalars: list[YScalar], diagnostics: list[Diagnostic]
+) -> tuple[tuple[str, Source], ...]:
+    """``sources:``: folder paths, each with where it is written; a path with a control
+    character (a NUL cannot be in a path at all) is an error there."""
+    found = []
+    for scalar in scalars:
+        path = scalar.value or ""
+        if _has_controls(path):
+            diagnostics.append(error(scalar.source, "config.bad-text", key="sources"))
+        elif path.strip():
+            found.append((path, scalar.source))
+    return tuple(found)
 
 
 def _emails(scalars: list[YScalar], diagnostics: list[Diagnostic]) -> tuple[str, ...]:

@@ -59,7 +59,13 @@ def load_many(
     ids: set[str] = set()
     while queue:
         folder, named_at = queue.pop(0)
-        key = os.path.realpath(folder)
+        try:
+            key = os.path.realpath(folder)
+        except (OSError, ValueError) as err:
+            if named_at is None:
+                raise
+            problems.append(_problem(named_at, folder, err))
+            continue
         if key in seen:
             continue
         seen.add(key)
@@ -100,10 +106,12 @@ def load_many(
     return dataclasses.replace(together, diagnostics=diagnostics)
 
 
-def _problem(where: Source, folder: Path, err: DataFolderError | OSError) -> Diagnostic:
+def _problem(
+    where: Source, folder: Path, err: DataFolderError | OSError | ValueError
+) -> Diagnostic:
     """Why a source was not read, at the line of config.yaml that names it."""
     if isinstance(err, DataFolderError):
         key = "sources.missing" if err.key == "data.missing" else "sources.not-a-folder"
         return error(where, key, folder=str(folder))
-    reason = err.strerror or str(err)
+    reason = (err.strerror if isinstance(err, OSError) else None) or str(err)
     return error(where, "sources.unreadable", folder=str(folder), reason=reason)
