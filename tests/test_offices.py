@@ -355,12 +355,12 @@ HOSTILE_OFFICE = '"Phòng [bold]X[/] \\e[31mđỏ\\e[0m [link=http://x]y"'
 @pytest.mark.parametrize("columns", [80, 160])
 def test_hostile_office_names_are_shown_as_text_on_a_terminal(cchc, province, columns):
     root = province.parent
-    weird = root / "Huyện [bold]Lạ\x1b[31m"
+    weird = root / "Huyện [bold]Lạ[red]"
     make_district(cchc, root, weird.name)
     with open(weird / "config.yaml", "a", encoding="utf-8") as handle:
         handle.write(f"office: {HOSTILE_OFFICE}\n")
     with open(province / "config.yaml", "a", encoding="utf-8") as handle:
-        handle.write('  - "../Huyện [bold]Lạ\\e[31m"\n')
+        handle.write('  - "../Huyện [bold]Lạ[red]"\n')
     for args in (["status"], ["report"], ["overdue"]):
         code, shown = run_on_terminal(
             [*args, "--data", str(province), "--as-of", TODAY], province, columns
@@ -372,7 +372,7 @@ def test_hostile_office_names_are_shown_as_text_on_a_terminal(cchc, province, co
         assert "\x1b]8;" not in shown  # no hyperlink from [link=...]
     report = as_json(cchc("report", "--data", str(province), "-f", "json", "--as-of", TODAY))
     names = {r["office_id"]: r["office"] for r in report["units"]}
-    assert names["huyen-bold-la-31m"] == "Phòng [bold]X[/] \x1b[31mđỏ\x1b[0m [link=http://x]y"
+    assert names["huyen-bold-la-red"] == "Phòng [bold]X[/] \x1b[31mđỏ\x1b[0m [link=http://x]y"
 
 
 def test_the_same_folder_twice_reads_as_one_folder(cchc, province):

@@ -71,3 +71,16 @@ def test_the_office_of_an_id():
     assert office_of("Tổng cộng") is None
     assert unqualified("vinh-linh:cchc-2023-11") == "cchc-2023-11"
     assert unqualified("cchc-2023-11") == "cchc-2023-11"
+
+
+def test_the_offices_registry_expands_as_any_registry_does():
+    from cchc_cli.core.model import Group, Registry, Unit
+    from cchc_cli.core.offices import OfficesRegistry
+
+    units = {i: Unit(i, i.upper(), "department") for i in ("a/x", "a/y", "b/x", "b/z")}
+    groups = {g: Group(g, g) for g in ("a", "b", "a/g")}
+    members = {"a": ("a/x", "a/y"), "b": ("b/x", "b/z"), "a/g": ("a/y",)}
+    fast = OfficesRegistry(units, groups, members)
+    plain = Registry(units, groups, members)
+    for idents in (["a"], ["b/z"], ["a/g"], ["nowhere"], ["a", "b/x"], [], ["b/z", "a/x"]):
+        assert fast.expand(idents) == plain.expand(idents), idents

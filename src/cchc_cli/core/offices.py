@@ -76,6 +76,22 @@ def unqualified(notice: str) -> str:
 
 
 @dataclass(frozen=True)
+class OfficesRegistry(Registry):
+    """The registry of several offices: forty districts' units are over a thousand,
+    so one unit or group is expanded without a pass over all of them."""
+
+    def expand(self, idents: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+        if len(idents) != 1:
+            return super().expand(idents)
+        # A group's members are kept in registry order, each once: what expand gives.
+        ident = idents[0]
+        members = self.members.get(ident)
+        if members is not None:
+            return members
+        return (ident,) if ident in self.units else ()
+
+
+@dataclass(frozen=True)
 class Combined(Dataset):
     """Several offices' datasets as one: every id qualified by its office."""
 
@@ -129,7 +145,7 @@ def combine(parts: Sequence[tuple[Office, Dataset]], config_from: Dataset) -> Co
             found.append(qualify_notice(parts[number][0].id, next(read[number])))
         return tuple(found)
 
-    registry = Registry(units, groups, members)
+    registry = OfficesRegistry(units, groups, members)
     return Combined(
         registry,
         tuple(index),
