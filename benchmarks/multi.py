@@ -35,15 +35,20 @@ def run_once(command: list[str]) -> tuple[float, float]:
     return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
 
 
-def timed(args: list[str], runs: int) -> tuple[float, float]:
-    """Medians of wall and CPU seconds: on a shared machine CPU time drifts less."""
-    command = [sys.executable, "-m", "cchc_cli", *args, "--as-of", AS_OF]
-    run_once(command)  # fill the caches
-    results = [run_once(command) for _ in range(runs)]
-    return (
-        statistics.median(wall for wall, _ in results),
-        statistics.median(cpu for _, cpu in results),
-    )
+def timed(commands: list[list[str]], runs: int) -> list[tuple[float, float]]:
+    """Medians of wall and CPU seconds of each command, run in turn (A B A B: on a
+    shared machine the load changes; CPU time drifts less than wall time)."""
+    full = [[sys.executable, "-m", "cchc_cli", *args, "--as-of", AS_OF] for args in commands]
+    for command in full:
+        run_once(command)  # fill the caches
+    results: list[list[tuple[float, float]]] = [[] for _ in full]
+    for _ in range(runs):
+        for command, found in zip(full, results, strict=True):
+            found.append(run_once(command))
+    return [
+        (statistics.median(w for w, _ in found), statistics.median(c for _, c in found))
+        for found in results
+    ]
 
 
 def main() -> None:
@@ -70,15 +75,15 @@ def main() -> None:
             generate(root / "one", options.single)
         total = options.folders * options.tasks
         print("| data | command | warm wall (s) | warm CPU (s) |\n| --- | --- | ---: | ---: |")
-        for label, data in (
+        datasets = (
             (f"1 folder × {options.single:,}", root / "one"),
             (f"{options.folders} folders × {options.tasks:,} = {total:,}", province),
-        ):
-            for name, args in (
-                ("status", ["status"]),
-                ("due --before", ["due", "--before", BEFORE]),
+        )
+        for name, args in (("status", ["status"]), ("due --before", ["due", "--before", BEFORE])):
+            commands = [[*args, "--data", str(data)] for _, data in datasets]
+            for (label, _), (wall, cpu) in zip(
+                datasets, timed(commands, options.runs), strict=True
             ):
-                wall, cpu = timed([*args, "--data", str(data)], options.runs)
                 print(f"| {label} | `cchc {name}` | {wall:.3f} | {cpu:.3f} |", flush=True)
 
 
