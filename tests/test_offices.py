@@ -361,7 +361,7 @@ def test_hostile_office_names_are_shown_as_text_on_a_terminal(cchc, province, co
         handle.write(f"office: {HOSTILE_OFFICE}\n")
     with open(province / "config.yaml", "a", encoding="utf-8") as handle:
         handle.write('  - "../Huyện [bold]Lạ[red]"\n')
-    for args in (["status"], ["report"], ["overdue"]):
+    for args in (["status"], ["report"], ["overdue"], ["due", "--within", "30"]):
         code, shown = run_on_terminal(
             [*args, "--data", str(province), "--as-of", TODAY], province, columns
         )
