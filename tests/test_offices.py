@@ -423,3 +423,24 @@ def test_hostile_sources_are_reported_never_a_traceback(cchc, province):
     assert "'/dev/zero' is not a cchc data folder" in result.stderr
     assert "\x1b" not in result.stderr
     assert {r["office_id"] for r in json.loads(result.stdout)} == {"vinh-linh", "gio-linh"}
+
+
+def test_remind_names_each_offices_units_apart(cchc, province):
+    result = cchc("remind", "--data", str(province), "--as-of", "2023-12-12", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert "Phòng Nội vụ (vinh-linh):" in result.stdout
+    assert "Phòng Nội vụ (gio-linh):" in result.stdout
+    assert "gio-linh:cchc-2023-11/" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx", "html", "md"])
+def test_report_of_several_offices_in_every_format(cchc, province, tmp_path, fmt):
+    out = tmp_path / f"report.{fmt}"
+    result = cchc("report", "--data", "tinh", "-f", fmt, "-o", str(out), "--as-of", TODAY)
+    assert result.exit_code == 0, result.stderr
+    content = out.read_bytes()
+    if fmt in ("html", "md"):
+        text = content.decode("utf-8")
+        assert "Văn phòng HĐND và UBND huyện Gio Linh" in text and "vinh-linh" in text
+    else:
+        assert content.startswith(b"PK")
