@@ -213,12 +213,11 @@ class Run:
         return parse_date_arg(self.as_of, today, self.settings["today"].origin)
 
     def task(self, ref: str) -> Task:
+        from cchc_cli.core.offices import offices_of
         from cchc_cli.views.query import find_task
 
         dataset = self.dataset
         office, qualified, rest = ref.strip().partition(":")
-        from cchc_cli.core.offices import offices_of
-
         if qualified and not offices_of(dataset):
             # One folder: a reference qualified by its own office is accepted as is
             # written elsewhere (`cchc show` of several folders prints it so).
