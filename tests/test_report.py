@@ -270,7 +270,7 @@ def test_the_workbook_read_back(hostile, tmp_path):
     noi_vu = next(r for r in summary.iter_rows(min_row=6) if r[1].value == "Phòng Nội vụ")
     assert noi_vu[2].value == 8 and isinstance(noi_vu[2].value, int)
     assert noi_vu[11].value == pytest.approx(0.75)  # 3 overdue of 4 with a deadline
-    assert noi_vu[11].number_format == "0.0%"
+    assert noi_vu[11].number_format == "[$-42A]0.0%"
     assert (noi_vu[9].value, noi_vu[10].value) == (0, 0)  # cancelled, completion
     totals = next(r for r in summary.iter_rows(min_row=6) if r[1].value == "Tổng cộng")
     assert totals[2].value == 160 and totals[1].font.bold

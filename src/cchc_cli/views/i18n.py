@@ -1234,8 +1234,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- the report page: report --format html (issue 22) ------------------------------
     "page.title": (
-        "Báo cáo thực hiện thông báo kết luận - kỳ {period} (đến {as_of})",
-        "Report on the conclusion notices - period {period} (as of {as_of})",
+        "Báo cáo thực hiện thông báo kết luận {period} (đến {as_of})",
+        "Report on the conclusion notices, {period} (as of {as_of})",
     ),
     "page.contents": ("Mục lục", "Contents"),
     "page.figures": ("Số liệu chính", "Key figures"),
@@ -1849,6 +1849,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "weekday.4": ("thứ Sáu", "Friday"),
     "weekday.5": ("thứ Bảy", "Saturday"),
     "weekday.6": ("Chủ nhật", "Sunday"),
+    # -- deadlines: lists and ranges of periods (depth) ---------------------------------
+    "why.last-named": (
+        "nhiều kỳ được nêu (danh sách hoặc khoảng): thời hạn là kỳ được nêu sau cùng",
+        "several periods are named (a list or a range): the limit is the last one named",
+    ),
     # -- help ------------------------------------------------------------------
     "help.app": (
         "Theo dõi nhiệm vụ trong các thông báo kết luận của Chủ tịch UBND.",
@@ -2021,8 +2026,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Calendar alarm this many days before the last day (default 3).",
     ),
     "help.import": (
-        "Đọc một thông báo (.txt, .docx hoặc - là đầu vào chuẩn) thành tệp nháp để xem lại.",
-        "Read a notice (.txt, .docx, or - for standard input) into a draft file to review.",
+        "Đọc một thông báo (.txt, .docx, .pdf có lớp chữ, hoặc - là đầu vào chuẩn) thành tệp"
+        " nháp để xem lại.",
+        "Read a notice (.txt, .docx, a .pdf with a text layer, or - for standard input) into a"
+        " draft file to review.",
     ),
     "help.arg.source": ("Tệp thông báo.", "The notice's file."),
     "help.opt.import-dry-run": ("In tệp nháp thay vì ghi.", "Print the draft instead."),
