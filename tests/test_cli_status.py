@@ -289,7 +289,7 @@ def test_config_time_zone_is_read_and_checked(data_dir):
         "data/config.yaml:2:1: error: unknown key 'tz'; allowed keys: office, issuing_body,"
         " language, timezone, reminder_days, holidays, working_days,"
         " deadline_next_working_day, office_email, smtp, max_file_mb, git_commit, writers,"
-        " document",
+        " document, office_id, sources",
     ]
 
 

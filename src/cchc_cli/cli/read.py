@@ -34,7 +34,7 @@ class ListStatus(StrEnum):
     ONGOING = "ongoing"
 
 
-@command(help=h("help.validate"), shared=("data", "lang", "no_cache", "as_of"))
+@command(help=h("help.validate"), shared=("data", "lang", "no_cache", "as_of"), many=True)
 def validate(
     run: Run,
     strict: Annotated[bool, typer.Option("--strict", help=h("help.opt.strict"))] = False,
@@ -82,7 +82,9 @@ def validate(
         raise typer.Exit(EXIT_DATA)
 
 
-@command("list", help=h("help.list"), shared=("data", "lang", "no_cache", "as_of", "fmt"))
+@command(
+    "list", help=h("help.list"), shared=("data", "lang", "no_cache", "as_of", "fmt"), many=True
+)
 def list_tasks(
     run: Run,
     notice: NoticeOpt = None,
@@ -110,7 +112,7 @@ def list_tasks(
     run.finish()
 
 
-@command(help=h("help.show"))
+@command(help=h("help.show"), many=True)
 def show(
     run: Run,
     ref: Annotated[str, typer.Argument(help=h("help.arg.ref"), show_default=False)],
@@ -124,7 +126,7 @@ def show(
     run.finish()
 
 
-@command(help=h("help.due"))
+@command(help=h("help.due"), many=True)
 def due(
     run: Run,
     before: Annotated[str | None, typer.Option("--before", help=h("help.opt.before"))] = None,
@@ -154,7 +156,7 @@ def due(
     run.finish()
 
 
-@command(help=h("help.overdue"))
+@command(help=h("help.overdue"), many=True)
 def overdue(run: Run, notice: NoticeOpt = None, unit: UnitOpt = None) -> None:
     from cchc_cli.views.query import overdue as overdue_items
     from cchc_cli.views.query import select_statuses
@@ -170,7 +172,7 @@ class GroupBy(StrEnum):
     NOTICE = "notice"
 
 
-@command(help=h("help.status"))
+@command(help=h("help.status"), many=True)
 def status(
     run: Run,
     by: Annotated[GroupBy, typer.Option("--by", help=h("help.opt.by-group"))] = GroupBy.UNIT,

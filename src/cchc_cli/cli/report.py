@@ -31,7 +31,7 @@ OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help=h("help.o
 WITHOUT_FORMAT = ("data", "lang", "no_cache", "as_of")
 
 
-@command(help=h("help.remind"), shared=WITHOUT_FORMAT)
+@command(help=h("help.remind"), shared=WITHOUT_FORMAT, many=True)
 def remind(
     run: Run,
     days: Annotated[
@@ -97,7 +97,12 @@ class UnitOrder(StrEnum):
     REGISTRY = "registry"
 
 
-@command(help=h("help.report"), shared=WITHOUT_FORMAT)
+class ReportBy(StrEnum):
+    OFFICE = "office"
+    UNIT = "unit"
+
+
+@command(help=h("help.report"), shared=WITHOUT_FORMAT, many=True)
 def report(
     run: Run,
     period: Annotated[str | None, typer.Option("--period", help=h("help.opt.period"))] = None,
@@ -110,13 +115,15 @@ def report(
     ),
     notice: NoticeOpt = None,
     unit: UnitOpt = None,
+    by: Annotated[ReportBy | None, typer.Option("--by", help=h("help.opt.report-by"))] = None,
 ) -> None:
+    from cchc_cli.core.offices import offices_of
     from cchc_cli.views.query import resolve_units, select
     from cchc_cli.views.report import build, report_period, report_view
 
     if fmt in (ReportFormat.XLSX, ReportFormat.DOCX) and output is None:
         raise UsageError("report.needs-output", format=fmt.value)
-    check_output(output, run.data)
+    check_outputs(run, output)
     dataset, lang = run.dataset, run.lang
     # Today (or --as-of) while the period runs, else its last day; its month by default.
     chosen, day, running = report_period(period, run.today)
@@ -125,7 +132,17 @@ def report(
     # A bar on a terminal while the report is made; gone before anything is printed.
     with working(t("progress.report", lang), len(tasks), progressbar.MIN_TASKS):
         built = build(dataset, tasks, day, units, order is UnitOrder.REGISTRY, running)
+        offices = offices_of(dataset)
+        if offices:
+            from cchc_cli.views.offices import per_office
+
+            # Several offices: a row per office (--by unit: per office and unit).
+            built = per_office(built, offices, by is ReportBy.UNIT)
         view = report_view(built, dataset.registry, lang, chosen.label, dataset.config.office)
+        if offices:
+            from cchc_cli.views.offices import with_office
+
+            view = with_office(view, offices)
         made = _document(run, fmt, view, built, tasks, chosen, units, notice, unit)
     if fmt in (ReportFormat.XLSX, ReportFormat.DOCX):
         assert output is not None and isinstance(made, bytes)
@@ -205,6 +222,18 @@ def check_output(output: Path | None, data: Path) -> None:
         raise OptionError("--output", "output.is-data", path=str(output), data=str(data))
 
 
+def check_outputs(run: Run, output: Path | None) -> None:
+    """:func:`check_output` against every folder read: those on the command line and,
+    once read, those their ``sources:`` name."""
+    from cchc_cli.core.offices import offices_of
+
+    for folder in run.folders:
+        check_output(output, folder)
+    if output is not None:
+        for office in offices_of(run.dataset):
+            check_output(output, Path(office.folder))
+
+
 def rendered(formatter: Formatter, view: Report) -> bytes:
     """What ``formatter`` (writing to a StringIO) makes of ``view``, as UTF-8."""
     formatter.emit(view)
@@ -236,7 +265,7 @@ class ExportFormat(StrEnum):
     CSV = "csv"
 
 
-@command(help=h("help.export"), shared=WITHOUT_FORMAT)
+@command(help=h("help.export"), shared=WITHOUT_FORMAT, many=True)
 def export(
     run: Run,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help=h("help.opt.export-format"))],
@@ -252,7 +281,7 @@ def export(
 ) -> None:
     from cchc_cli.views.query import select_statuses
 
-    check_output(output, run.data)
+    check_outputs(run, output)
     dataset, lang = run.dataset, run.lang
     items = select_statuses(dataset, run.today, notice=notice, unit=unit)
     if fmt is ExportFormat.ICS:
@@ -275,9 +304,15 @@ def export(
             write_output(output, content)
             run.tell("report.written", path=output)
     else:
+        from cchc_cli.core.offices import offices_of
         from cchc_cli.views.tables import export_report
 
         view = export_report(items, dataset.registry, lang)
+        offices = offices_of(dataset)
+        if offices:
+            from cchc_cli.views.offices import with_office
+
+            view = with_office(view, offices, names=True)
         chosen = OutputFormat(fmt.value)
         if output is None:
             formatter_for(chosen, lang).emit(view)

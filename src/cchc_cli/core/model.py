@@ -286,6 +286,12 @@ class Config:
     writers: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: The title block of the documents cchc writes (``document:``).
     document: DocumentSettings = field(default_factory=DocumentSettings)
+    #: The office's short id when read with other folders (``office_id:``; default:
+    #: the folder's name): it qualifies units and notices (``vinh-linh/noi-vu``).
+    office_id: str | None = None
+    #: Other data folders read with this one (``sources:``), as written, each with
+    #: where it is written (a missing one is reported there).
+    sources: tuple[tuple[str, Source], ...] = ()
 
     @property
     def calendar(self) -> WorkCalendar:

@@ -474,6 +474,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không có danh mục đơn vị units.yaml",
         "the units registry units.yaml is missing",
     ),
+    # -- many offices: several data folders together (issue 24) -----------------
+    "cli.one-folder-only": (
+        "lệnh này chỉ làm việc trên một thư mục dữ liệu, không phải {count}: "
+        "chỉ ghi một --data (thư mục của đơn vị có nhiệm vụ)",
+        "this command works on one data folder, not {count}: give --data once "
+        "(the folder of the office the task belongs to)",
+    ),
+    "sources.missing": (
+        "không có thư mục nguồn '{folder}'; các thư mục khác vẫn được đọc",
+        "source folder '{folder}' does not exist; the other folders are read",
+    ),
+    "sources.not-a-folder": (
+        "'{folder}' không phải thư mục dữ liệu cchc (không có units.yaml hay notices/); "
+        "các thư mục khác vẫn được đọc",
+        "'{folder}' is not a cchc data folder (no units.yaml, no notices/); "
+        "the other folders are read",
+    ),
+    "sources.unreadable": (
+        "không đọc được thư mục nguồn '{folder}': {reason}",
+        "cannot read the source folder '{folder}': {reason}",
+    ),
+    "sources.too-many": (
+        "quá nhiều thư mục nguồn (tối đa {max}); các thư mục sau không được đọc",
+        "too many source folders (at most {max}); the rest are not read",
+    ),
+    "sources.same-office-id": (
+        "mã cơ quan '{id}' trùng với một thư mục khác; đặt office_id khác trong config.yaml",
+        "office id '{id}' is also another folder's; set a different office_id in config.yaml",
+    ),
+    "config.bad-office-id": (
+        "office_id '{value}' chỉ gồm chữ thường không dấu, số và '-' (ví dụ vinh-linh)",
+        "office_id '{value}' takes lower-case letters without marks, digits and '-' "
+        "(for example vinh-linh)",
+    ),
+    "cli.ref-other-office": (
+        "'{ref}' là nhiệm vụ của cơ quan '{office}', thư mục này là của '{own}': "
+        "chạy lệnh với --data là thư mục của '{office}'",
+        "'{ref}' is a task of office '{office}', this folder is '{own}'s: "
+        "run the command with --data naming the folder of '{office}'",
+    ),
+    "help.opt.report-by": (
+        "Khi xem nhiều cơ quan: một dòng mỗi cơ quan (office, mặc định) hay mỗi đơn vị "
+        "của từng cơ quan (unit).",
+        "With several offices: a row per office (office, the default) or per unit of "
+        "each office (unit).",
+    ),
+    "label.office": ("Cơ quan", "Office"),
+    "label.office-name": ("Tên cơ quan", "Office name"),
     # -- notices and tasks -----------------------------------------------------
     "notice.bad-id": (
         "mã thông báo '{id}' không hợp lệ: chỉ dùng chữ thường không dấu, số và '-'",
@@ -2138,8 +2186,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Delete the cache; the next run reads every file again.",
     ),
     "help.opt.data": (
-        "Thư mục dữ liệu (mặc định ./data).",
-        "The data folder (default ./data).",
+        "Thư mục dữ liệu (mặc định ./data); ghi nhiều lần để xem nhiều cơ quan cùng lúc.",
+        "The data folder (default ./data); give it again to read several offices together.",
     ),
     "help.opt.lang": ("Ngôn ngữ: vi hoặc en.", "Language: vi or en."),
     "help.opt.format": (
