@@ -4,11 +4,12 @@ A table that does not fit is made narrower in the order an office would do it
 by hand, stopping as soon as it fits:
 
 1. cells that have a shorter form take it (a unit's short name, "P. Nội vụ");
-2. headers that have a short form take it (a legend says what they mean);
-3. columns marked optional are left out (a progress bar, a phrase another
+2. columns that hold text (``shrink``) are cut on one line with "…", the
+   widest first, to no less than :data:`COMFORT` columns;
+3. headers that have a short form take it (a legend says what they mean);
+4. columns marked optional are left out (a progress bar, a phrase another
    column repeats), last first;
-4. columns that hold text (``shrink``) are cut on one line with "…", the
-   widest first, never below their minimum.
+5. text columns are cut further, to no less than :data:`MIN_SHRINK`.
 
 Numbers, dates and references never shrink: a table whose fixed columns alone
 are wider than the screen is left wider than the screen rather than split.
@@ -34,6 +35,8 @@ MAX_WIDTH = 1000
 GAP = 2
 #: A cut column keeps at least this many columns (or its header's short form).
 MIN_SHRINK = 10
+#: How far text is cut before headers are shortened and columns left out.
+COMFORT = 30
 
 
 def output_width(terminal: int | None) -> int:
@@ -93,6 +96,9 @@ def fit(cols: list[Col], width: int) -> list[Col]:
             if col.brief is not None:
                 col.cells, col._cell_widths = col.brief, []
         _measure(cols)
+    if _total(cols) > width and _fits_when_cut(cols, width, COMFORT):
+        _shrink(cols, width, COMFORT)
+        return cols
     if _total(cols) > width:
         for col in cols:
             if col.short_head:
@@ -105,18 +111,26 @@ def fit(cols: list[Col], width: int) -> list[Col]:
             col.shown = False
     shown = [c for c in cols if c.shown]
     if _total(shown) > width:
-        _shrink(shown, width)
+        _shrink(shown, width, MIN_SHRINK)
     return shown
 
 
-def _shrink(cols: list[Col], width: int) -> None:
+def _floor(col: Col, least: int) -> int:
+    return min(col.width, max(least, display_width(col.head))) if col.shrink else col.width
+
+
+def _fits_when_cut(cols: list[Col], width: int, least: int) -> bool:
+    return sum(_floor(c, least) for c in cols) + GAP * (len(cols) - 1) <= width
+
+
+def _shrink(cols: list[Col], width: int, least: int) -> None:
     """Cut the text columns to what is left, the widest first (water-filling)."""
     flexible = [c for c in cols if c.shrink]
     if not flexible:
         return
     fixed = sum(c.width for c in cols if not c.shrink) + GAP * (len(cols) - 1)
     left = width - fixed
-    floors = {id(c): min(c.width, max(MIN_SHRINK, display_width(c.head))) for c in flexible}
+    floors = {id(c): _floor(c, least) for c in flexible}
     # Raise a common cap until the columns would take what is left.
     pending = sorted(flexible, key=lambda c: c.width)
     budget = left

@@ -249,6 +249,8 @@ class PlainFormatter(Formatter):
 
     def emit(self, report: Report) -> None:
         write = self.out.write
+        #: Short headers the legend has explained: each once in a report.
+        self._explained: set[str] = set()
         for line in self._lines(report.heading):
             for part in wrap(line, self.width):
                 write(self._bold(part) + "\n")
@@ -337,6 +339,8 @@ class PlainFormatter(Formatter):
             for col in shown
             if col.used_short_head
         ]
+        legend = [entry for entry in legend if entry not in self._explained]
+        self._explained.update(legend)
         if legend:
             for part in wrap(t("label.legend", self.lang, items="; ".join(legend)), self.width):
                 write(part + "\n")

@@ -45,18 +45,28 @@ def task_report(tasks: list[Task], registry: Registry, lang: Lang) -> Report:
     def assigned(record: dict[str, Any]) -> str:
         return ", ".join(registry.name_of(i) for i in record["assigned"])
 
+    def assigned_short(record: dict[str, Any]) -> str:
+        return ", ".join(registry.short_of(i) for i in record["assigned"])
+
     columns = [
         Column("ref", "label.ref"),
         Column("notice", "label.notice", table=False),
         Column("id", "label.task", table=False),
-        Column("assigned", "label.assignees", show=assigned),
+        Column(
+            "assigned",
+            "label.assignees",
+            show=assigned,
+            brief=assigned_short,
+            head="head.assignees",
+            shrink=True,
+        ),
         Column("assignees", "label.assignees", table=False),
         Column("lead", "label.lead", table=False),
         Column("with", "label.with", table=False),
-        Column("deadline", "label.deadline"),
+        Column("deadline", "label.deadline", optional=True, shrink=True),
         Column("deadline_kind", "label.kind", table=False),
-        Column("last_day", "label.last-day"),
-        Column("text", "label.text", show=lambda r: shorten(r["text"], TEXT_WIDTH)),
+        Column("last_day", "label.last-day", head="head.last-day"),
+        Column("text", "label.text", show=lambda r: shorten(r["text"], TEXT_WIDTH), shrink=True),
         Column("target", "label.target", table=False),
         Column("report_to", "label.report-to", table=False),
     ]
@@ -178,6 +188,7 @@ def open_units_text(
     registry: Registry,
     lang: Lang,
     shown: list[str] | None = None,
+    short: bool = False,
 ) -> str:
     """Who has still to act: a group by its name while all its members are open.
 
@@ -186,6 +197,7 @@ def open_units_text(
     its open members whatever is shown: "UBND các xã, thị trấn (18/18 chưa xong):
     Thị trấn Hồ Xá" for one commune of a task all 18 have still to do.
     """
+    name_of = registry.short_of if short else registry.name_of
     still_open = set(open_units)
     listed = still_open if shown is None else set(shown)
     parts = []
@@ -199,12 +211,12 @@ def open_units_text(
         if ident in registry.groups:
             share = t("label.open-of", lang, open=len(still), total=len(members))
             if len(here) == len(members):
-                parts.append(f"{registry.name_of(ident)} ({share})")
+                parts.append(f"{name_of(ident)} ({share})")
             else:
-                names = ", ".join(registry.name_of(u) for u in here)
-                parts.append(f"{registry.name_of(ident)} ({share}): {names}")
+                names = ", ".join(name_of(u) for u in here)
+                parts.append(f"{name_of(ident)} ({share}): {names}")
         else:
-            parts.append(registry.name_of(ident))
+            parts.append(name_of(ident))
     return "; ".join(parts)
 
 
@@ -218,16 +230,16 @@ def due_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Repor
     for group in by_task.values():
         first = group[0]
         today = first.today or date.min
+        still_open = [s.unit for s in task_statuses(first.task, today) if s.status in OPEN]
+        shown = [i.unit for i in group]
         rows.append(
             {
                 "ref": first.task.ref,
-                "units": open_units_text(
-                    first.task,
-                    [s.unit for s in task_statuses(first.task, today) if s.status in OPEN],
-                    registry,
-                    lang,
-                    [i.unit for i in group],
+                "units": open_units_text(first.task, still_open, registry, lang, shown),
+                "units_short": open_units_text(
+                    first.task, still_open, registry, lang, shown, short=True
                 ),
+                "overdue": (first.days_left or 0) < 0,
                 "deadline": first.task.deadline.text,
                 "last_day": first.last_day,
                 "left": time_left(first.days_left, lang),
@@ -236,13 +248,25 @@ def due_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Repor
         )
     table_columns = [
         Column("ref", "label.ref"),
-        Column("units", "label.units-open"),
-        Column("deadline", "label.deadline"),
-        Column("last_day", "label.last-day"),
+        Column(
+            "units",
+            "label.units-open",
+            brief=lambda r: r["units_short"],
+            head="head.units-open",
+            shrink=True,
+        ),
+        Column("deadline", "label.deadline", optional=True, shrink=True),
+        Column("last_day", "label.last-day", head="head.last-day"),
         Column("left", "label.days-left"),
-        Column("text", "label.text"),
+        Column("text", "label.text", shrink=True),
     ]
-    table = Section("due", table_columns, rows, empty=t("cli.nothing-due", lang))
+    table = Section(
+        "due",
+        table_columns,
+        rows,
+        empty=t("cli.nothing-due", lang),
+        alert=lambda r: r["overdue"],
+    )
 
     def data() -> Section:
         return Section("due", data_columns, [_status_record(i, registry) for i in items])
@@ -258,10 +282,17 @@ def overdue_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> R
     records = [_status_record(item, registry) for item in items]
     table_columns = [
         Column("ref", "label.ref"),
-        Column("deadline", "label.deadline"),
-        Column("last_day", "label.last-day"),
-        Column("days_overdue", "label.days-overdue", right=True, style="red"),
-        Column("text", "label.text", show=lambda r: shorten(r["text"], TEXT_WIDTH)),
+        Column("deadline", "label.deadline", optional=True, shrink=True),
+        Column("last_day", "label.last-day", head="head.last-day"),
+        Column(
+            "days_overdue",
+            "label.days-overdue",
+            right=True,
+            style="red",
+            head="head.days-overdue",
+            legend="head.days-overdue-legend",
+        ),
+        Column("text", "label.text", show=lambda r: shorten(r["text"], TEXT_WIDTH), shrink=True),
     ]
     sections: list[Section] = []
     by_unit: dict[str, list[dict[str, Any]]] = {}
@@ -319,14 +350,32 @@ def status_report(
         names = {ident: registry.name_of(ident) for ident in groups}
         order = sorted(groups, key=lambda i: sort_key(names[i]))
     records = [_tally_record(key, i, names[i], Tally.of(groups[i])) for i in order]
+    shorts = {i: names[i] if by_notice else registry.short_of(i) for i in order}
+    for record in records:
+        record["short"] = shorts[record[key]]
     totals = _tally_record(key, t("label.totals", lang), t("label.totals", lang), Tally.of(items))
 
+    totals["short"] = totals["name"]
     columns = [
         Column(key, "label.notice", table=by_notice),
-        Column("name", "label.unit", table=not by_notice),
-        Column("total", "label.total", right=True),
+        Column(
+            "name",
+            "label.unit",
+            table=not by_notice,
+            brief=lambda r: r["short"],
+            shrink=True,
+        ),
+        Column("short", "label.unit", table=False, data=False),
+        Column("total", "label.total", right=True, head="head.total"),
         *(
-            Column(s.value, f"col.{s.value}", right=True, style=_STYLE.get(s))
+            Column(
+                s.value,
+                f"col.{s.value}",
+                right=True,
+                style=_STYLE.get(s),
+                head=f"head.{s.value}",
+                legend=f"status.{s.value}",
+            )
             for s in (*REPORTED, Status.CANCELLED)
         ),
         Column(
@@ -334,21 +383,31 @@ def status_report(
             "label.completion",
             right=True,
             show=lambda r: rate_text(r["completion_rate"]),
+            head="head.completion",
         ),
-        Column("bar", "label.bar", data=False, show=lambda r: _bar(r["completion_rate"])),
+        Column(
+            "bar",
+            "label.bar",
+            data=False,
+            show=lambda r: _bar(r["completion_rate"]),
+            optional=True,
+        ),
         Column(
             "overdue_rate",
             "label.overdue-rate",
             right=True,
             show=lambda r: rate_text(r["overdue_rate"]),
+            head="head.overdue-rate",
         ),
     ]
     table = Section(
         "status",
         columns,
-        [*records, totals] if records else [],
+        records,
+        totals=[totals] if records else [],
         footer=[t("label.status-legend", lang)] if records else [],
         empty=t("cli.no-tasks", lang),
+        alert=lambda r: r is not totals and r[Status.OVERDUE.value] > 0,
     )
     return Report([table], data=Section("status", columns, records))
 
