@@ -2,15 +2,14 @@ import io
 
 from cchc_cli.views.i18n import Lang
 from cchc_cli.views.render import (
-    ColourFormatter,
     Column,
     OutputFormat,
-    PlainFormatter,
     Report,
     Section,
     formatter_for,
     plain_columns,
 )
+from cchc_cli.views.textout import ColourFormatter, PlainFormatter
 
 
 class Terminal(io.StringIO):

@@ -13,13 +13,11 @@ import pytest
 
 from cchc_cli.views.i18n import Lang
 from cchc_cli.views.render import (
-    ColourFormatter,
     Column,
     CsvFormatter,
     JsonFormatter,
     MarkdownFormatter,
     OutputFormat,
-    PlainFormatter,
     Report,
     ReportFormat,
     Section,
@@ -30,6 +28,7 @@ from cchc_cli.views.render import (
     plain_columns,
     use_colour,
 )
+from cchc_cli.views.textout import ColourFormatter, PlainFormatter
 
 
 class Terminal(io.StringIO):

@@ -142,7 +142,7 @@ def _with_shorts(
     name two units would share is no short name: both show their names."""
     chosen: dict[str, str] = {}
     owners: dict[str, str] = {}
-    entries = [*groups.values(), *units.values()]
+    entries: list[Unit | Group] = [*groups.values(), *units.values()]
     for entry in entries:
         scalar = written.get(entry.id)
         if scalar is None:

@@ -31,6 +31,8 @@ PIPE_WIDTH = 100
 #: ``COLUMNS`` outside these bounds is a mistake, not a screen.
 MIN_WIDTH = 20
 MAX_WIDTH = 1000
+#: Text cut in a table even on a wide screen: the whole text is in ``show``.
+TEXT_WIDTH = 70
 #: Spaces between two columns.
 GAP = 2
 #: A cut column keeps at least this many columns (or its header's short form).
