@@ -136,7 +136,8 @@ def open_units_text(
             continue
         listed.difference_update(here)
         if ident in registry.groups:
-            share = t("label.open-of", lang, open=len(still), total=len(members))
+            share_key = "label.open-of-short" if short else "label.open-of"
+            share = t(share_key, lang, open=len(still), total=len(members))
             if len(here) == len(members):
                 parts.append(f"{name_of(ident)} ({share})")
             else:
