@@ -127,12 +127,14 @@ def test_the_width_comes_from_columns_then_the_terminal_then_the_pipe_default(
 
 def test_wrap_breaks_between_words_and_splits_only_words_longer_than_a_line():
     assert wrap("một hai ba bốn", 7) == ["một hai", "ba bốn"]
-    assert wrap("x" * 25, 10) == ["x" * 10, "x" * 10, "x" * 5]
+    assert wrap("x" * 45, 20) == ["x" * 20, "x" * 20, "x" * 5]
+    # A reference is never broken, even on a screen narrower than it.
+    assert wrap("Mã cchc-2023-11/7.1 xong", 10) == ["Mã", "cchc-2023-11/7.1", "xong"]
     assert wrap("dòng một\ndòng hai", 40) == ["dòng một", "dòng hai"]
 
 
 def test_wrap_keeps_a_letter_with_its_marks():
-    nfd = unicodedata.normalize("NFD", "Việt" * 5)
+    nfd = unicodedata.normalize("NFD", "Việt" * 15)
     lines = wrap(nfd, 4)
     assert all(display_width(line) <= 4 for line in lines)
     assert all(not unicodedata.combining(line[0]) for line in lines)

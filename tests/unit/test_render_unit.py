@@ -336,3 +336,56 @@ def test_colour_shows_every_record_and_the_empty_message():
     assert text.splitlines()[0] == "Heading"
     assert "Phòng Nội vụ" in text and "Xã Vĩnh Hòa" in text
     assert text.rstrip().endswith("Nothing here.")
+
+
+# -- one layout, with or without colour (issue 17, 20) ---------------------------------
+
+
+def alerting_report() -> Report:
+    columns = [
+        Column("ref", "label.ref"),
+        Column("name", "label.name", brief=lambda r: r["name"][:4], shrink=True),
+        Column("count", "label.member-count", right=True, style="red", head="head.total"),
+    ]
+    records = [
+        {"ref": "tb-1/1.1", "name": "[bold red]Phòng[/] \x1b[2J Nội vụ", "count": 12, "late": True},
+        {"ref": "tb-1/2", "name": "Xã Vĩnh Hòa", "count": 3, "late": False},
+    ]
+    section = Section("rows", columns, records, alert=lambda r: r["late"], footer=["Ghi chú"])
+    return Report([section], heading=["Tiêu đề"])
+
+
+@pytest.mark.parametrize("width", [20, 40, 80, 160])
+def test_the_terminal_writes_the_pipes_characters_with_colour_added(width):
+    plain, colour = io.StringIO(), io.StringIO()
+    PlainFormatter(plain, Lang.VI, width=width).emit(alerting_report())
+    ColourFormatter(colour, Lang.VI, width=width).emit(alerting_report())
+    assert re.sub("\x1b\\[[0-9;]*m", "", colour.getvalue()) == plain.getvalue()
+    assert "\x1b[31m" in colour.getvalue()
+
+
+def test_an_alerted_row_starts_with_a_mark_and_is_red_on_a_terminal():
+    plain, colour = io.StringIO(), io.StringIO()
+    PlainFormatter(plain, Lang.VI, width=100).emit(alerting_report())
+    ColourFormatter(colour, Lang.VI, width=100).emit(alerting_report())
+    rows = plain.getvalue().splitlines()  # heading, blank line, header, rows
+    assert rows[3].startswith("!  tb-1/1.1") and rows[4].startswith("   tb-1/2")
+    late = colour.getvalue().splitlines()[3]
+    assert late.startswith("\x1b[1;31m!\x1b[0m") and "\x1b[31mtb-1/1.1\x1b[0m" in late
+
+
+def test_markup_and_escapes_in_data_are_shown_as_written():
+    out = io.StringIO()
+    ColourFormatter(out, Lang.VI, width=160).emit(alerting_report())
+    text = out.getvalue()
+    assert "[bold red]Phòng[/] \\x1b[2J Nội vụ" in text
+    assert "\x1b[2J" not in text
+
+
+def test_a_narrow_table_explains_its_short_headers_once_per_report():
+    report = alerting_report()
+    report.tables.append(report.tables[0])
+    out = io.StringIO()
+    PlainFormatter(out, Lang.VI, width=20).emit(report)
+    legends = [line for line in out.getvalue().splitlines() if line.startswith("Viết tắt")]
+    assert legends == ["Viết tắt: Tổng: Số"]  # wrapped at 20 columns, said once

@@ -168,10 +168,17 @@ def one_line(text: str) -> str:
     return text
 
 
+#: A word up to this wide (a reference, a date, a number) is never broken: on a
+#: screen narrower than that its line is longer than the screen.
+UNBROKEN = 40
+
+
 def wrap(text: str, width: int) -> list[str]:
     """Lines of at most ``width`` columns, broken between words; a word longer than a
-    line is broken between characters (never inside a letter and its marks)."""
+    line and than :data:`UNBROKEN` is broken between characters (never inside a
+    letter and its marks)."""
     width = max(width, 1)
+    breakable = max(width, UNBROKEN)
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
@@ -183,9 +190,10 @@ def wrap(text: str, width: int) -> list[str]:
             if line:
                 lines.append(line)
             line = word
-            while display_width(line) > width:
-                head, line = _split_at(line, width)
-                lines.append(head)
+            if display_width(line) > breakable:
+                while display_width(line) > width:
+                    head, line = _split_at(line, width)
+                    lines.append(head)
         lines.append(line)
     return lines
 
