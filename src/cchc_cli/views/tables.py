@@ -380,8 +380,13 @@ def log_report(entries: list[dict[str, Any]], lang: Lang) -> Report:
         Column("user", "label.user"),
         Column("command", "label.command"),
         Column("ref", "label.ref"),
-        Column("units", "label.units"),
-        Column("values", "label.details", show=lambda r: shorten(_details(r["values"]), 60)),
+        Column("units", "label.units", shrink=True),
+        Column(
+            "values",
+            "label.details",
+            show=lambda r: shorten(_details(r["values"]), 60),
+            shrink=True,
+        ),
         Column("undoes", "label.id", table=False),
         Column("file", "label.source", table=False),
     ]
