@@ -335,7 +335,7 @@ def status_report(
         totals=[totals] if records else [],
         footer=[t("label.status-legend", lang)] if records else [],
         empty=t("cli.no-tasks", lang),
-        alert=lambda r: r is not totals and r[Status.OVERDUE.value] > 0,
+        alert=lambda r: r[Status.OVERDUE.value] > 0,
     )
     return Report([table], data=Section("status", columns, records))
 

@@ -89,7 +89,9 @@ class PlainFormatter(Formatter):
         columns = [c for c in section.columns if c.table]
         cols = self._cols(section, records)
         alert = section.alert
-        marks = [bool(alert(r)) for r in records] if alert else []
+        # A totals row is never marked: it is no task and no unit.
+        marks = [bool(alert(r)) for r in section.records] if alert else []
+        marks += [False] * (len(records) - len(marks)) if marks else []
         mark_width = len(ALERT_MARK) + GAP if any(marks) else 0
         spec = {id(col): column for col, column in zip(cols, columns, strict=True)}
         shown = fit(cols, self.width - mark_width)
