@@ -293,7 +293,6 @@ def status_report(
             brief=lambda r: r["short"],
             shrink=True,
         ),
-        Column("short", "label.unit", table=False, data=False),
         Column("total", "label.total", right=True, head="head.total"),
         *(
             Column(
