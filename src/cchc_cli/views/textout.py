@@ -58,7 +58,8 @@ class PlainFormatter(Formatter):
         room = max(self.width - label_width - GAP, MIN_SHRINK)
         indent = " " * (label_width + GAP)
         for label, row in zip(labels, rows, strict=True):
-            value = row[1] if len(row) > 1 else ""
+            # A tab would jump to the terminal's next tab stop, out of the column.
+            value = row[1].replace("\t", " ") if len(row) > 1 else ""
             lines = wrap(value, room)
             head = self._bold(label) + " " * (label_width - display_width(label) + GAP)
             self.out.write((head + lines[0]).rstrip() + "\n")
@@ -71,14 +72,18 @@ class PlainFormatter(Formatter):
         cols = []
         for column in columns:
             cells = _cells(column.show, column.key, records, self.lang, people)
-            brief = _cells(column.brief, column.key, records, self.lang, people)
+            brief = (
+                _cells(column.brief, column.key, records, self.lang, people)
+                if column.brief
+                else None
+            )
             cols.append(
                 Col(
                     t(column.label, self.lang),
                     cells,
                     right=column.right,
                     short_head=t(column.head, self.lang) if column.head else "",
-                    brief=brief if column.brief else None,
+                    brief=brief,
                     shrink=column.shrink,
                     optional=column.optional,
                 )
