@@ -389,3 +389,18 @@ def test_a_narrow_table_explains_its_short_headers_once_per_report():
     PlainFormatter(out, Lang.VI, width=20).emit(report)
     legends = [line for line in out.getvalue().splitlines() if line.startswith("Viết tắt")]
     assert legends == ["Viết tắt: Tổng: Số"]  # wrapped at 20 columns, said once
+
+
+def test_fields_wrap_under_their_value_and_a_tab_is_a_space():
+    columns = [Column("field", "label.name"), Column("value", "label.text")]
+    records = [
+        {"field": "Nội dung", "value": "một\thai " + "ba " * 10},
+        {"field": "Mã", "value": "x"},
+    ]
+    out = io.StringIO()
+    PlainFormatter(out, Lang.VI, width=24).emit(
+        Report([Section("f", columns, records, fields=True)])
+    )
+    assert out.getvalue() == (
+        "Nội dung:  một hai ba ba\n           ba ba ba ba\n           ba ba ba ba\nMã:        x\n"
+    )
