@@ -105,15 +105,16 @@ class PlainFormatter(Formatter):
         lead = " " * mark_width
         write(lead + self._header(shown) + "\n")
         n_records = len(section.records)
+        layout = [(col.cells, col.cell_widths(), col.width, col.right) for col in shown]
         for index in range(len(records)):
             marked = bool(marks) and marks[index]
             parts = []
-            for col, style in zip(shown, styles, strict=True):
-                cell = col.cells[index]
-                before, after = pad(cell, col.width, col.right)
+            for (cells, widths, width, right), style in zip(layout, styles, strict=True):
+                cell = cells[index]
+                room = " " * (width - widths[index])
                 if cell:
                     cell = self._paint(cell, "red" if marked else style)
-                parts.append(before + cell + after)
+                parts.append(room + cell if right else cell + room)
             line = "  ".join(parts).rstrip()
             if index >= n_records:
                 line = self._bold(line)
