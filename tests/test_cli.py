@@ -84,7 +84,7 @@ def test_list_csv_is_utf8_with_a_bom_and_the_json_columns(cchc, data_dir):
         ("Ban QLDA", ["1.1", "1.2", "1.3", "5"]),
         ("các Chủ đầu tư", ["1.1", "1.2", "1.3", "5"]),
         ("UBND các xã, thị trấn", ["1.1", "1.2", "1.3", "8.1", "8.2", "8.3"]),
-        ("doan-thanh-nien", []),
+        ("doan-thanh-nien", ["2.2"]),  # coordinating (issue 20), marked by its role
     ],
 )
 def test_list_by_unit_resolves_names_and_groups(cchc, data_dir, unit, refs):
@@ -294,6 +294,7 @@ COMMANDS = [
     "status",
     "why",
     "done",
+    "add",
     "reopen",
     "extend",
     "cancel",

@@ -18,7 +18,7 @@ from cchc_cli.core.errors import EXIT_USAGE
 from cchc_cli.views.i18n import t
 
 # Registered in this order, which is the order of `cchc --help`.
-GROUPS = ("read", "progress", "why", "report", "papers", "setup")
+GROUPS = ("read", "progress", "add", "why", "report", "papers", "setup")
 for _group in GROUPS:
     import_module(f"cchc_cli.cli.{_group}")
 

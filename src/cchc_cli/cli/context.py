@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from cchc_cli.core.errors import EXIT_DATA, CchcError, OptionError
+from cchc_cli.cli.usage import CchcCommand, CchcGroup
+from cchc_cli.core.errors import EXIT_DATA, CchcError, OptionError, UsageError
 from cchc_cli.core.safetext import one_line
 from cchc_cli.store.fileio import DataFileError, read_data_file
 from cchc_cli.views.i18n import Lang, t
@@ -63,7 +64,12 @@ def help_lang(argv: list[str], environ: Mapping[str, str]) -> Lang:
         return Lang.VI  # no help asked for: the settings are resolved later, once
     chosen = given or environ.get("CCHC_LANG")
     if chosen is None:
-        data = argv_option(argv, "--data") or environ.get("CCHC_DATA") or "data"
+        # The order of store.settings.data_folder, without its imports (a YAML parser).
+        from cchc_cli.store.discover import find_upward
+
+        upward = find_upward(Path("."))
+        named = argv_option(argv, "--data")
+        data = named or (str(upward) if upward else None) or environ.get("CCHC_DATA") or "data"
         try:
             # The one reader of data files: a pipe or /dev/zero named config.yaml
             # must not hang --help either.
@@ -83,7 +89,10 @@ def h(key: str) -> str:
     return t(key, HELP)
 
 
-app = typer.Typer(help=h("help.app"), no_args_is_help=True, pretty_exceptions_enable=False)
+CchcGroup.help_language = CchcCommand.help_language = HELP
+app = typer.Typer(
+    cls=CchcGroup, help=h("help.app"), no_args_is_help=True, pretty_exceptions_enable=False
+)
 
 DataOpt = Annotated[
     Path | None,
@@ -103,14 +112,17 @@ AsOfOpt = Annotated[
         "--as-of", help=h("help.opt.as-of") + " \\[env var: CCHC_TODAY]", show_default=False
     ),
 ]
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help=h("help.opt.format"))]
+FormatOpt = Annotated[
+    OutputFormat | None,
+    typer.Option("--format", "-f", help=h("help.opt.format"), show_default=False),
+]
 
 _OPTIONS: dict[str, tuple[Any, Any]] = {
     "data": (DataOpt, None),
     "lang": (LangOpt, None),
     "no_cache": (NoCacheOpt, False),
     "as_of": (AsOfOpt, None),
-    "fmt": (FormatOpt, OutputFormat.TABLE),
+    "fmt": (FormatOpt, None),
 }
 
 
@@ -154,7 +166,11 @@ class Run:
             cache = None if self.no_cache or self._uncached else FileCache.open(self.data)
             for key in cache.warnings if cache else ():
                 self.warn(t(key, self.lang))
-            self._dataset = load(self.data, cache)
+            from cchc_cli.cli import progressbar
+
+            label = t("progress.reading", self.lang)
+            with progressbar.ticking(label, minimum=progressbar.MIN_FILES) as tick:
+                self._dataset = load(self.data, cache, tick)
         return self._dataset
 
     def read_uncached(self) -> Dataset:
@@ -269,6 +285,16 @@ def fail(run_lang: Lang, err: CchcError) -> NoReturn:
     raise typer.Exit(err.exit_code)
 
 
+def fail_softly(lang: Lang, err: CchcError, where: str) -> None:
+    """An error in one item of many (a file of ``import a b c``): told, and the run goes on."""
+    for diagnostic in err.diagnostics:
+        typer.echo(diagnostic_line(diagnostic, lang), err=True)
+    option = f"{err.option}: " if isinstance(err, OptionError) else ""
+    prefix = t("cli.error", lang)
+    message = t(err.key, lang, **err.args_)
+    typer.echo(f"cchc: {prefix}: {one_line(where)}: {option}{message}", err=True)
+
+
 def _os_failure(lang: Lang, err: OSError) -> NoReturn:
     """A folder that cannot be written, a full disk: the system's words, and where."""
     reason = err.strerror or str(err)
@@ -328,6 +354,12 @@ def command(
         def wrapper(**kwargs: Any) -> None:
             before = _given_before(kwargs.pop("typer_ctx"))
             given = {k: kwargs.pop(k) for k in shared}
+            if before.get("fmt") is not None and "fmt" not in shared:
+                # report, letter, export have a --format of their own, after their name.
+                shown = name or func.__name__
+                fail(
+                    Lang(before.get("lang") or HELP), UsageError("cli.format-after", command=shown)
+                )
             for key, value in before.items():
                 if given.get(key) in (None, False):
                     given[key] = value
@@ -356,7 +388,7 @@ def command(
         wrapper.__module__ = func.__module__
         wrapper.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
         wrapper.__annotations__ = {p.name: p.annotation for p in params}
-        (target or app).command(name, **settings)(wrapper)
+        (target or app).command(name, cls=CchcCommand, **settings)(wrapper)
         return func
 
     return register
@@ -375,9 +407,10 @@ def _root(
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
     as_of: AsOfOpt = None,
+    fmt: FormatOpt = None,
 ) -> None:
     """Options before the command name: the shared ones, --version, shell completion."""
-    ctx.obj = {"data": data, "lang": lang, "no_cache": no_cache, "as_of": as_of}
+    ctx.obj = {"data": data, "lang": lang, "no_cache": no_cache, "as_of": as_of, "fmt": fmt}
 
 
 def _version(value: bool) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -28,26 +30,69 @@ def _folder(ctx: typer.Context) -> Path:
     return Path(data_folder(str(given) if given else None, os.environ).value)
 
 
-def complete_ref(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Shell completion of task references from the data folder."""
+def completion_dataset(ctx: typer.Context) -> Dataset | None:
+    """The data for completing a word, or None: completion never prints a traceback."""
+    from cchc_cli.store.cache import FileCache
     from cchc_cli.store.loader import load
 
     try:
-        tasks = load(_folder(ctx)).tasks
+        folder = _folder(ctx)
+        return load(folder, FileCache.open(folder))
     except Exception:  # completion must never print a traceback into the shell
+        return None
+
+
+def _open_units(task: Task) -> list[str]:
+    if task.cancelled:
         return []
+    return [u for u in task.assignees if u not in task.done]
+
+
+def _refs(tasks: Sequence[Task], incomplete: str) -> list[str]:
     refs = [t.ref for t in tasks] + [t.id for t in tasks]
     return [r for r in dict.fromkeys(refs) if r.startswith(incomplete)]
 
 
-def complete_unit(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Shell completion of unit and group ids."""
-    from cchc_cli.store.loader import load
+def complete_ref(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of task references from the data folder."""
+    dataset = completion_dataset(ctx)
+    return _refs(dataset.tasks, incomplete) if dataset else []
 
+
+def complete_open_ref(ctx: typer.Context, incomplete: str) -> list[str]:
+    """References of the tasks a unit can still finish: what ``done`` makes sense for."""
+    dataset = completion_dataset(ctx)
+    return _refs([t for t in dataset.tasks if _open_units(t)], incomplete) if dataset else []
+
+
+def _task_in_line(ctx: typer.Context, dataset: Dataset) -> Task | None:
+    """The task the command line being completed names, if it names one."""
+    from cchc_cli.views.query import find_task
+
+    # While completing, a variadic argument is still among the words left over.
+    given = ctx.params.get("refs") or getattr(ctx, "args", None) or [None]
+    written = ctx.params.get("ref") or given[0]
+    if not written:
+        return None
     try:
-        registry = load(_folder(ctx)).registry
-    except Exception:  # completion must never print a traceback into the shell
+        return find_task(dataset, written)
+    except Exception:  # a reference still being typed, or none that fits
+        return None
+
+
+def complete_unit(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of ``--unit``: the task's assignees still open when the line
+    names a task, else every unit and group id."""
+    dataset = completion_dataset(ctx)
+    if dataset is None:
         return []
+    task = _task_in_line(ctx, dataset)
+    if task is not None:
+        # reopen takes back a completion: the units done; every other edit, those open.
+        done = ctx.info_name == "reopen"
+        units = [u for u in task.assignees if u in task.done] if done else _open_units(task)
+        return [u for u in units if u.startswith(incomplete)]
+    registry = dataset.registry
     return [i for i in (*registry.units, *registry.groups) if i.startswith(incomplete)]
 
 
@@ -86,16 +131,22 @@ def required(text: str, option: str) -> str:
 
 def write(run: Run, task: Task, change: Change, what: str, commit: bool) -> None:
     """Make the change, say what was written where, and commit it if the settings say."""
-    from cchc_cli.store.edit import apply
+    write_all(run, [(task, change)], what, commit)
+
+
+def write_all(run: Run, changes: list[tuple[Task, Change]], what: str, commit: bool) -> None:
+    """Several tasks' changes as one edit: one journal entry, one commit, all or nothing."""
+    from cchc_cli.store.edit import apply_all
 
     dataset = run.dataset
-    outcome = apply(run.data, task, change, dataset.registry, dataset.config.timezone, dataset)
+    outcome = apply_all(run.data, changes, dataset.config.timezone, dataset)
     run.say("edit.saved", path=", ".join(outcome.paths), what=what)
     if commit:
         from cchc_cli.services.git import commit_files, commit_message
 
         units = list(outcome.entry.get("units", []))
-        message = commit_message(change.command, task.ref, units, outcome.entry["user"], what)
+        ref = outcome.entry["ref"]
+        message = commit_message(changes[0][1].command, ref, units, outcome.entry["user"], what)
         commit_files([Path(p) for p in outcome.paths], message)
 
 
@@ -103,10 +154,16 @@ def unit_names(dataset: Dataset, units: tuple[str, ...]) -> str:
     return ", ".join(dataset.registry.name_of(u) for u in units)
 
 
+RefsArg = Annotated[
+    list[str],
+    typer.Argument(help=h("help.arg.refs"), show_default=False, autocompletion=complete_open_ref),
+]
+
+
 @command(help=h("help.done"), shared=EDIT)
 def done(
     run: Run,
-    ref: RefArg,
+    refs: RefsArg,
     unit: UnitsOpt = None,
     every: AllOpt = False,
     on: OnOpt = None,
@@ -118,16 +175,24 @@ def done(
     from cchc_cli.store.edit import Done, units_to_mark
     from cchc_cli.views.query import resolve_unit_list
 
-    dataset, task, today = run.dataset, run.task(ref), run.today
+    dataset, today = run.dataset, run.today
+    # Every reference is resolved (and every one checked) before anything is written.
+    tasks = list({task.ref: task for task in map(run.task, refs)}.values())
     day = parse_date_arg(on, today, "--on") if on else today
-    units = units_to_mark(task, resolve_unit_list(dataset, unit or []), every, dataset.registry)
+    requested = resolve_unit_list(dataset, unit or [])
     if day > today:
         run.warn(t("edit.future", run.lang, on=day, today=today))
     evidence, note = tidy_text(evidence), tidy_text(note)
     values = {"on": day.isoformat(), "evidence": evidence, "note": note}
-    change = Done("done", units, values, on=day, evidence=evidence, note=note)
-    what = t("what.done", run.lang, ref=task.ref, units=unit_names(dataset, units), on=day)
-    write(run, task, change, what, commit)
+    changes: list[tuple[Task, Change]] = []
+    said = []
+    for task in tasks:
+        units = units_to_mark(task, requested, every, dataset.registry)
+        changes.append((task, Done("done", units, values, on=day, evidence=evidence, note=note)))
+        said.append(
+            t("what.done", run.lang, ref=task.ref, units=unit_names(dataset, units), on=day)
+        )
+    write_all(run, changes, "; ".join(said), commit)
 
 
 @command(help=h("help.reopen"), shared=EDIT)
@@ -247,25 +312,53 @@ def undo(run: Run) -> None:
     )
 
 
-@command(help=h("help.log"), shared=("data", "lang", "fmt"))
+@command(help=h("help.log"), shared=("data", "lang", "as_of", "fmt"))
 def log(
     run: Run,
     ref: Annotated[
         str | None,
         typer.Argument(help=h("help.arg.ref-log"), show_default=False, autocompletion=complete_ref),
     ] = None,
+    since: Annotated[str | None, typer.Option("--since", help=h("help.opt.since"))] = None,
+    until: Annotated[str | None, typer.Option("--until", help=h("help.opt.until"))] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", help=h("help.opt.log-unit"), autocompletion=complete_unit),
+    ] = None,
 ) -> None:
-    from cchc_cli.store.journal import Journal
+    from cchc_cli.core.dateargs import parse_date_arg
+    from cchc_cli.core.errors import UsageError
+    from cchc_cli.core.status import office_date
+    from cchc_cli.store.journal import Journal, select_entries
     from cchc_cli.store.loader import check_folder
+    from cchc_cli.views.query import resolve_units
     from cchc_cli.views.tables import log_report
 
     check_folder(run.data)
+    timezone = run.settings.config.timezone
+    today = office_date(datetime.now(UTC), timezone)
+    if run.as_of:
+        today = parse_date_arg(run.as_of, today, run.settings["today"].origin)
+    first = parse_date_arg(since, today, "--since") if since else None
+    last = parse_date_arg(until, today, "--until") if until else None
+    if first and last and first > last:
+        raise UsageError("log.empty-period", since=first, until=last)
+    units = resolve_units(run.dataset, unit) if unit else ()
     entries, bad = Journal(run.data).history()
     if bad:
         run.warn(t("log.journal-bad-lines", run.lang, lines=", ".join(map(str, bad))))
     if ref:
-        entries = [e for e in entries if _matches(e.get("ref", ""), ref)]
+        entries = [e for e in entries if _matches_any(e, ref)]
+    entries = select_entries(entries, timezone, first, last, units)
     formatter_for(run.fmt, run.lang).emit(log_report(entries, run.lang))
+
+
+def _matches_any(entry: dict[str, object], written: str) -> bool:
+    """Whether an entry touched the task ``written`` names (one of them for ``done 2.3 7.1``)."""
+    refs = entry.get("refs")
+    if not isinstance(refs, list):
+        refs = [entry.get("ref", "")]
+    return any(_matches(str(r), written) for r in refs)
 
 
 def _matches(entry_ref: str, written: str) -> bool:

@@ -20,6 +20,20 @@ UnitOpt = Annotated[str | None, typer.Option("--unit", help=h("help.opt.unit"))]
 DEFAULT_WITHIN = 7
 
 
+class ListStatus(StrEnum):
+    """``list --status``: the words of :data:`cchc_cli.views.listing.STATUS_WORDS`."""
+
+    OVERDUE = "overdue"
+    OPEN = "open"
+    DONE = "done"
+    CANCELLED = "cancelled"
+    DONE_ON_TIME = "done_on_time"
+    DONE_LATE = "done_late"
+    DONE_NO_DEADLINE = "done_no_deadline"
+    IN_PROGRESS = "in_progress"
+    ONGOING = "ongoing"
+
+
 @command(help=h("help.validate"), shared=("data", "lang", "no_cache", "as_of"))
 def validate(
     run: Run,
@@ -58,18 +72,31 @@ def validate(
         raise typer.Exit(EXIT_DATA)
 
 
-@command("list", help=h("help.list"), shared=("data", "lang", "no_cache", "fmt"))
+@command("list", help=h("help.list"), shared=("data", "lang", "no_cache", "as_of", "fmt"))
 def list_tasks(
     run: Run,
     notice: NoticeOpt = None,
     unit: UnitOpt = None,
     search: Annotated[str | None, typer.Option("--search", help=h("help.opt.search"))] = None,
+    status: Annotated[
+        ListStatus | None,
+        typer.Option("--status", help=h("help.opt.list-status"), show_default=False),
+    ] = None,
 ) -> None:
-    from cchc_cli.views.query import select
+    from cchc_cli.views.listing import choose, with_roles
+    from cchc_cli.views.query import resolve_units, select
     from cchc_cli.views.tables import task_report
 
-    tasks = select(run.dataset, notice=notice, unit=unit, search=search)
-    run.emit(task_report(tasks, run.dataset.registry, run.lang))
+    dataset = run.dataset
+    units = resolve_units(dataset, unit) if unit else ()
+    today = run.today if status is not None else run.clock_today()
+    notices = {n.id: n for n in dataset.notices}
+    wanted = status.value if status is not None else None
+    chosen = choose(select(dataset, notice=notice), notices, today, units, wanted, search)
+    report = task_report([task for task, _ in chosen], dataset.registry, run.lang)
+    if units:
+        report = with_roles(report, [role for _, role in chosen], run.lang)
+    run.emit(report)
     run.finish()
 
 

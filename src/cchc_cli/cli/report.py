@@ -7,11 +7,13 @@ import sys
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from cchc_cli.cli import progressbar
 from cchc_cli.cli.context import Run, command, h
+from cchc_cli.cli.progressbar import ticking, working
 from cchc_cli.cli.read import NoticeOpt, UnitOpt
 from cchc_cli.core.dates import MAX_DAYS
 from cchc_cli.core.errors import EXIT_DATA, EXIT_OVERDUE, CchcError, OptionError, UsageError
@@ -120,33 +122,55 @@ def report(
     chosen, day, running = report_period(period, run.today)
     units = set(resolve_units(dataset, unit)) if unit else None
     tasks = select(dataset, notice=notice)
-    built = build(dataset, tasks, day, units, order is UnitOrder.REGISTRY, running)
-    view = report_view(built, dataset.registry, lang, chosen.label, dataset.config.office)
-    if fmt is ReportFormat.XLSX:
-        from cchc_cli.views.xlsx import workbook_bytes
-
-        assert output is not None
-        chart = (t("report.chart", lang), "name", "completion_rate")
-        write_output(output, workbook_bytes(view, lang, chart, t("report.title", lang)))
-        run.tell("report.written", path=output)
-    elif fmt is ReportFormat.DOCX:
-        from cchc_cli.views.report_docx import report_docx
-
-        assert output is not None
-        write_output(output, report_docx(view, dataset.config, lang, chosen, run.today))
+    # A bar on a terminal while the report is made; gone before anything is printed.
+    with working(t("progress.report", lang), len(tasks), progressbar.MIN_TASKS):
+        built = build(dataset, tasks, day, units, order is UnitOrder.REGISTRY, running)
+        view = report_view(built, dataset.registry, lang, chosen.label, dataset.config.office)
+        made = _document(run, fmt, view, built, tasks, chosen, units, notice, unit)
+    if fmt in (ReportFormat.XLSX, ReportFormat.DOCX):
+        assert output is not None and isinstance(made, bytes)
+        write_output(output, made)
         run.tell("report.written", path=output)
     elif fmt is ReportFormat.HTML:
-        from cchc_cli.views.page import render
-        from cchc_cli.views.pagedata import page_for
-
-        page = page_for(dataset, tasks, built, chosen, run.today, units, lang, notice, unit)
-        _write_or_print(run, output, render(page, lang))
+        assert isinstance(made, str)
+        _write_or_print(run, output, made)
     elif output is not None:
         write_output(output, rendered(formatter_for(fmt, lang, io.StringIO()), view))
         run.tell("report.written", path=output)
     else:
         formatter_for(fmt, lang).emit(view)
     run.finish()
+
+
+def _document(
+    run: Run,
+    fmt: ReportFormat,
+    view: Any,
+    built: Any,
+    tasks: Any,
+    chosen: Any,
+    units: set[str] | None,
+    notice: str | None,
+    unit: str | None,
+) -> bytes | str | None:
+    """The report as a workbook, a Word document or a page; None for the text formats."""
+    dataset, lang = run.dataset, run.lang
+    if fmt is ReportFormat.XLSX:
+        from cchc_cli.views.xlsx import workbook_bytes
+
+        chart = (t("report.chart", lang), "name", "completion_rate")
+        return workbook_bytes(view, lang, chart, t("report.title", lang))
+    if fmt is ReportFormat.DOCX:
+        from cchc_cli.views.report_docx import report_docx
+
+        return report_docx(view, dataset.config, lang, chosen, run.today)
+    if fmt is ReportFormat.HTML:
+        from cchc_cli.views.page import render
+        from cchc_cli.views.pagedata import page_for
+
+        page = page_for(dataset, tasks, built, chosen, run.today, units, lang, notice, unit)
+        return render(page, lang)
+    return None
 
 
 def _write_or_print(run: Run, output: Path | None, text: str) -> None:
@@ -302,16 +326,18 @@ def _mail(
         return
     names = {item.key: _recipient(item.key, dataset, lang) for item in outgoing}
     try:
-        delivery = deliver(
-            run.data,
-            outgoing,
-            smtp,
-            run.settings.password(),
-            today,
-            config.timezone,
-            force,
-            deadline,
-        )
+        with ticking(t("progress.mail", lang)) as tick:
+            delivery = deliver(
+                run.data,
+                outgoing,
+                smtp,
+                run.settings.password(),
+                today,
+                config.timezone,
+                force,
+                deadline,
+                tick,
+            )
     except MailError as err:
         _warn_bad_log_lines(run, err.delivery)
         typer.echo(f"cchc: {t('cli.error', lang)}: {t(err.key, lang, **err.args_)}", err=True)

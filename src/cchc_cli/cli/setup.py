@@ -8,7 +8,10 @@ from typing import Annotated
 
 import typer
 
+from cchc_cli.cli import progressbar
 from cchc_cli.cli.context import Run, app, command, h
+from cchc_cli.cli.progressbar import ticking, working
+from cchc_cli.cli.usage import CchcGroup
 from cchc_cli.core.dates import PartialDate
 from cchc_cli.core.errors import EXIT_DATA, CchcError, OptionError, UsageError
 from cchc_cli.views.i18n import t
@@ -17,13 +20,58 @@ from cchc_cli.views.i18n import t
 @command("import", help=h("help.import"), shared=("data", "lang", "no_cache"))
 def import_notice(
     run: Run,
-    source: Annotated[str, typer.Argument(help=h("help.arg.source"), show_default=False)],
+    sources: Annotated[list[str], typer.Argument(help=h("help.arg.sources"), show_default=False)],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help=h("help.opt.output"))
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=h("help.opt.import-dry-run"))] = False,
     notice_id: Annotated[str | None, typer.Option("--id", help=h("help.opt.notice-id"))] = None,
 ) -> None:
+    from cchc_cli.cli.context import fail_softly
+
+    if len(sources) == 1:
+        size = _size(sources[0])
+        with working(t("progress.import", run.lang), size, progressbar.MIN_BYTES):
+            _import_one(run, sources[0], output, dry_run, notice_id, set())
+        return
+    if output is not None or notice_id is not None:
+        raise UsageError("import.one-file-options", count=len(sources))
+    if "-" in sources:
+        raise UsageError("import.stdin-alone")
+    taken: set[str] = set()
+    failed = 0
+    # Many files: each on its own (one bad file does not stop the others), a bar counting.
+    with ticking(t("progress.import-files", run.lang)) as tick:
+        for number, source in enumerate(sources):
+            tick(number, len(sources))
+            try:
+                _import_one(run, source, None, dry_run, None, taken)
+            except CchcError as err:
+                fail_softly(run.lang, err, source)
+                failed += 1
+    if failed:
+        raise CchcError("import.some-failed", failed=failed, count=len(sources))
+
+
+def _size(source: str) -> int:
+    """A document's size in bytes (0 for standard input or what cannot be looked at)."""
+    import os
+
+    try:
+        return os.stat(source).st_size if source != "-" else 0
+    except (OSError, ValueError):
+        return 0
+
+
+def _import_one(
+    run: Run,
+    source: str,
+    output: Path | None,
+    dry_run: bool,
+    notice_id: str | None,
+    taken: set[str],
+) -> None:
+    """One notice file to a draft; ``taken``: the ids this run has written already."""
     from cchc_cli.services.importer import REVIEW_KEYS, read, read_source, to_yaml
     from cchc_cli.store import notices
 
@@ -34,7 +82,7 @@ def import_notice(
     if not draft.tasks:
         raise CchcError("import.nothing", path=source)
     ident = notice_id or notices.new_id(draft.number, draft.date)
-    notices.check_id(ident, (e.id for e in dataset.index))
+    notices.check_id(ident, [*(e.id for e in dataset.index), *taken])
     reviews = {key: t(key, lang, arg="{arg}") for key in REVIEW_KEYS}
     name = "-" if source == "-" else Path(source).name
     content = to_yaml(draft, ident, name, reviews)
@@ -51,6 +99,7 @@ def import_notice(
             refuse_same_notice(run, draft.number, draft.date, draft.issuer, draft.title)
         target = notices.create(target, content)
         summary += " " + t("report.written", lang, path=target)
+    taken.add(ident)
     typer.echo(summary, err=True)
 
 
@@ -154,7 +203,7 @@ def new(
         raise CchcError("new.no-units")
     unit = next(iter(dataset.registry.units))
     text = new_notice(ident, number, day, title, unit, chair, issuer)
-    editor = _editor_command(run.settings.editor)
+    editor = editor_command(run.settings.editor)
     path = notices.create(notices.notice_path(run.data, ident), text)
     run.say("report.written", path=path)
     if editor:
@@ -169,7 +218,7 @@ def new(
             ) from None
 
 
-def _editor_command(editor: str | None) -> list[str]:
+def editor_command(editor: str | None) -> list[str]:
     """VISUAL/EDITOR as a command line, checked before anything is written."""
     if not editor:
         return []
@@ -188,7 +237,7 @@ def _editor_command(editor: str | None) -> list[str]:
 def show_config(run: Run) -> None:
     from cchc_cli.store.config import load_config
     from cchc_cli.store.loader import check_folder
-    from cchc_cli.store.settings import shown_rows
+    from cchc_cli.store.settings import FOUND_UPWARD, shown_rows
     from cchc_cli.views.render import Column, Report, Section
 
     check_folder(run.data)
@@ -196,6 +245,11 @@ def show_config(run: Run) -> None:
     for diagnostic in problems:
         typer.echo(run.diagnostic_line(diagnostic), err=True)
     records = [{"setting": k, "value": v, "source": o} for k, v, o in shown_rows(run.settings)]
+    for record in records:
+        if record["setting"] == "data" and record["source"] == FOUND_UPWARD:
+            # Which folder, and why that one: say it in words, with the full path.
+            record["value"] = str(run.data.resolve())
+            record["source"] = t("config.found-upward", run.lang, marker=FOUND_UPWARD)
     columns = [
         Column("setting", "label.setting"),
         Column("value", "label.value"),
@@ -206,7 +260,7 @@ def show_config(run: Run) -> None:
         raise typer.Exit(EXIT_DATA)
 
 
-cache_app = typer.Typer(help=h("help.cache"), no_args_is_help=True)
+cache_app = typer.Typer(cls=CchcGroup, help=h("help.cache"), no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 
 

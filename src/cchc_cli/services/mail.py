@@ -23,6 +23,7 @@ import socket
 import ssl
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -169,10 +170,12 @@ def deliver(
     timezone: str,
     force: bool = False,
     deadline: float = DEFAULT_DEADLINE,
+    tick: Callable[[int, int], None] | None = None,
 ) -> Delivery:
     """Send what has not been sent today; raise :class:`MailError` if nothing could be.
 
-    A user set with no password is refused before anything is sent.
+    A user set with no password is refused before anything is sent. ``tick(done,
+    total)`` is told of each message handled (a progress bar).
     """
     if settings.user and password is None:
         raise CchcError("mail.no-password", variable=settings.password_env)
@@ -202,6 +205,8 @@ def deliver(
             ) from None
         try:
             for index, item in enumerate(pending):
+                if tick is not None:
+                    tick(index, len(pending))
                 try:
                     connection.send_message(
                         item.message, from_addr=_envelope_sender(item), to_addrs=list(item.to)

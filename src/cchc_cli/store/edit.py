@@ -263,27 +263,52 @@ def apply(
     timezone: str,
     seen: Dataset | None = None,
 ) -> Outcome:
-    """Record ``change`` to ``task``: locked, checked, journaled, appended.
+    """Record ``change`` to ``task``: locked, checked, journaled, appended."""
+    return apply_all(data_dir, [(task, change)], timezone, seen)
 
-    A progress file that grows between reading it and appending (someone's
-    editor) gets the edit prepared again on its new content, a few times.
+
+def apply_all(
+    data_dir: Path,
+    changes: list[tuple[Task, Change]],
+    timezone: str,
+    seen: Dataset | None = None,
+) -> Outcome:
+    """Record every change (``done 2.3 7.1``) as one edit: one journal entry, all or none.
+
+    Every change is checked against its task as the files say now before anything is
+    written; one refusal writes nothing. A progress file that grows between reading
+    it and appending (someone's editor) gets the edit prepared again on its new
+    content, a few times.
     """
+    if not changes:
+        raise UsageError("cli.ref-unknown", ref="")
+    refs = [task.ref for task, _ in changes]
+    units = list(dict.fromkeys(u for _, change in changes for u in change.units))
+    first = changes[0][1]
     with locked(data_dir):
         for _ in range(ATTEMPTS):
-            current, facts, registry = _current(data_dir, task, seen)
+            events: list[Event] = []
+            for task, change in changes:
+                current, facts, registry = _current(data_dir, task, seen)
+                change.check(current, registry)
+                own = change.events(current)
+                _check_dates(own, facts)
+                events.extend(own)
             seen = None  # a second attempt reads everything again
-            change.check(current, registry)
-            events = change.events(current)
-            _check_dates(events, facts)
             plan = _plan(data_dir, events, registry)
+            record: dict[str, Any] = {
+                "time": _now(timezone),
+                "user": current_user(),
+                "command": first.command,
+                "ref": " ".join(refs),
+                "units": units,
+                "values": first.values,
+            }
+            if len(changes) > 1:
+                record["refs"] = refs
             entry = Journal(data_dir).append(
                 {
-                    "time": _now(timezone),
-                    "user": current_user(),
-                    "command": change.command,
-                    "ref": task.ref,
-                    "units": list(change.units),
-                    "values": change.values,
+                    **record,
                     "file": _relative(plan[0][0], data_dir),
                     "appends": [
                         {
@@ -304,7 +329,8 @@ def apply(
                 # reads as an edit that never happened.
                 _take_back(plan)
                 continue
-            return Outcome([str(p[0]) for p in plan], entry, change.warnings)
+            warnings = [w for _, change in changes for w in change.warnings]
+            return Outcome([str(p[0]) for p in plan], entry, warnings)
     raise CchcError("edit.file-changed", path=str(plan[0][0]))
 
 
@@ -353,6 +379,11 @@ def undo(data_dir: Path, timezone: str) -> dict[str, Any]:
         target = journal.last_undoable()
         if target is None:
             raise CchcError("undo.nothing")
+        if target.get("command") == "add" and isinstance(target.get("insert"), dict):
+            from cchc_cli.store.addtask import undo_add
+
+            undo_add(data_dir, target)
+            return journal.append(_undo_entry(target, timezone))
         if target.get("appends") is None:
             raise CchcError("undo.old-entry", id=target["id"], ref=target.get("ref", ""))
         inside = data_dir.resolve()
@@ -377,18 +408,20 @@ def undo(data_dir: Path, timezone: str) -> dict[str, Any]:
             plan.append((path, size, bool(item.get("created"))))
         for path, size, created in plan:
             _truncate(path, size, created)
-        return journal.append(
-            {
-                "time": _now(timezone),
-                "user": current_user(),
-                "command": UNDO,
-                "undoes": target["id"],
-                "ref": target["ref"],
-                "units": target.get("units", []),
-                "values": {"command": target["command"]},
-                "file": target["file"],
-            }
-        )
+        return journal.append(_undo_entry(target, timezone))
+
+
+def _undo_entry(target: dict[str, Any], timezone: str) -> dict[str, Any]:
+    return {
+        "time": _now(timezone),
+        "user": current_user(),
+        "command": UNDO,
+        "undoes": target["id"],
+        "ref": target["ref"],
+        "units": target.get("units", []),
+        "values": {"command": target["command"]},
+        "file": target["file"],
+    }
 
 
 def _truncate(path: Path, size: int, created: bool) -> None:

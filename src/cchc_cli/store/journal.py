@@ -29,8 +29,10 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from cchc_cli.store.fileio import DataFileError, read_data_file, state_dir
 
@@ -241,3 +243,41 @@ def state_of(
     if any(s != ABSENT for s in states):
         return PARTIAL
     return ABSENT
+
+
+def entry_day(entry: dict[str, Any], timezone: str) -> date | None:
+    """The office's calendar day an entry was made on; None when its time is unreadable."""
+    written = entry.get("time")
+    if not isinstance(written, str):
+        return None
+    try:
+        when = datetime.fromisoformat(written)
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        return when.date()  # an older entry: written in the office's time already
+    return when.astimezone(ZoneInfo(timezone)).date()
+
+
+def select_entries(
+    entries: list[dict[str, Any]],
+    timezone: str,
+    since: date | None = None,
+    until: date | None = None,
+    units: tuple[str, ...] = (),
+) -> list[dict[str, Any]]:
+    """The entries made from ``since`` to ``until`` (both days included, the office's
+    days) that touch one of ``units``; an entry with no readable time is left out of
+    any period."""
+    chosen = []
+    wanted = set(units)
+    for entry in entries:
+        if since is not None or until is not None:
+            day = entry_day(entry, timezone)
+            if day is None or (since and day < since) or (until and day > until):
+                continue
+        touched = entry.get("units")
+        if wanted and not (isinstance(touched, list) and wanted.intersection(map(str, touched))):
+            continue
+        chosen.append(entry)
+    return chosen

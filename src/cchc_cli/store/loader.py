@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -83,8 +84,13 @@ def check_folder(data_dir: Path) -> None:
         raise DataFolderError("data.not-a-folder", str(data_dir))
 
 
-def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
-    """Load and check everything in a data folder, through ``cache`` where given."""
+def load(
+    data_dir: Path,
+    cache: FileCache | None = None,
+    tick: Callable[[int, int], None] | None = None,
+) -> Dataset:
+    """Load and check everything in a data folder, through ``cache`` where given;
+    ``tick(done, total)`` is told of each notice file read (a progress bar)."""
     check_folder(data_dir)
     units_path = data_dir / UNITS_FILE
 
@@ -114,7 +120,9 @@ def load(data_dir: Path, cache: FileCache | None = None) -> Dataset:
     seen_ids: dict[str, Source] = {}
     files = notice_files(data_dir)
     inside = data_dir.resolve()
-    for path in files:
+    for number, path in enumerate(files, 1):
+        if tick is not None:
+            tick(number, len(files))
         shown = str(path)
         if not path.resolve().is_relative_to(inside):
             # A link out of the data folder: its target is not the office's to

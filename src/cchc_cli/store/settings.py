@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from cchc_cli.core.errors import OptionError
 from cchc_cli.core.model import SMTP_SECURITY, Config, SmtpSettings
@@ -91,13 +92,24 @@ def language(setting: Setting) -> str:
     )
 
 
-def data_folder(given: str | None, environ: Mapping[str, str]) -> Setting:
-    """The data folder: ``--data``, else ``CCHC_DATA``, else ``./data``.
+#: The origin of a data folder found from the current folder upward (``cchc config``).
+FOUND_UPWARD = "units.yaml"
+
+
+def data_folder(given: str | None, environ: Mapping[str, str], cwd: Path | None = None) -> Setting:
+    """The data folder: ``--data``, else the nearest folder from the current one upward
+    that holds units.yaml, else ``CCHC_DATA``, else ``./data``.
 
     ``--data data`` counts as the default: it names the folder the default names.
     """
     if given == DEFAULT_DATA:
         given = None
+    if given is None:
+        from cchc_cli.store.discover import find_upward
+
+        found = find_upward(cwd if cwd is not None else Path("."))
+        if found is not None:
+            return Setting("data", str(found), FOUND_UPWARD)
     return pick("data", given, environ, None, DEFAULT_DATA)
 
 

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from cchc_cli.core.asof import exists_on, issued_from, task_as_of
 from cchc_cli.core.model import Notice, Registry, Task
-from cchc_cli.core.status import DONE, OPEN, REPORTED, Status, last_day_on, task_done, task_statuses
+from cchc_cli.core.status import (
+    DONE,
+    REPORTED,
+    Status,
+    UnitStatus,
+    last_day_on,
+    task_done,
+    task_statuses,
+)
 from cchc_cli.views.i18n import Lang, fmt_date, t
 from cchc_cli.views.render import Column, Report, Section
 from cchc_cli.views.tables import task_record
@@ -70,13 +80,13 @@ def task_detail(task: Task, notice: Notice, registry: Registry, lang: Lang, toda
         if counts[s]
     ) or t("label.not-issued-yet", lang, since=issued_from(notice))
     add("label.status", f"{summary} ({t('cli.as-of', lang, today=today).lower()})")
-    for completion in done:
-        evidence = f" — {completion.evidence}" if completion.evidence else ""
-        name = registry.name_of(completion.unit)
-        add("label.done", f"{name}: {fmt_date(completion.on, lang)}{evidence}")
-    open_units = [i.unit for i in items if i.status in OPEN]
-    if done and open_units:
-        add("label.open-units", _names(registry, open_units))
+    group = len(task.assignees) > 1
+    if not group:
+        # A group task's members each get a row of the members' table instead.
+        for completion in done:
+            evidence = f" — {completion.evidence}" if completion.evidence else ""
+            name = registry.name_of(completion.unit)
+            add("label.done", f"{name}: {fmt_date(completion.on, lang)}{evidence}")
     for note in task.notes:
         add("label.notes", f"{fmt_date(note.on, lang)}: {note.text}")
     add("label.source", str(task.source))
@@ -107,6 +117,42 @@ def task_detail(task: Task, notice: Notice, registry: Registry, lang: Lang, toda
         issued=issued,
         source=str(task.source),
     )
+    members = member_records(items, registry)
+    record["members"] = members
     columns = [Column("field", "label.name"), Column("value", "label.text")]
     records = [{"field": label, "value": value} for label, value in rows]
-    return Report([Section("task", columns, records, fields=True)], document=record)
+    sections = [Section("task", columns, records, fields=True)]
+    if group and members:
+        sections.append(members_section(members, lang))
+    return Report(sections, document=record)
+
+
+def member_records(items: list[UnitStatus], registry: Registry) -> list[dict[str, object]]:
+    """Each assignee of the task: where it stands, its last day, when it finished."""
+    return [
+        {
+            "unit": item.unit,
+            "name": registry.name_of(item.unit),
+            "status": item.status.value,
+            "last_day": item.last_day,
+            "done_on": item.done_on,
+            "evidence": item.completion.evidence if item.completion else None,
+        }
+        for item in items
+    ]
+
+
+def members_section(members: list[dict[str, object]], lang: Lang) -> Section:
+    """``show`` on a group task: one row per member, in the registry's order."""
+
+    def day(key: str) -> Callable[[dict[str, Any]], str]:
+        return lambda r: fmt_date(r[key], lang) if r[key] else ""
+
+    columns = [
+        Column("name", "label.unit"),
+        Column("status", "label.status", show=lambda r: t(f"status.{r['status']}", lang)),
+        Column("last_day", "label.last-day", show=day("last_day")),
+        Column("done_on", "label.done-on", show=day("done_on")),
+        Column("evidence", "label.evidence", show=lambda r: r["evidence"] or ""),
+    ]
+    return Section("members", columns, members, title=t("label.each-member", lang))

@@ -717,6 +717,199 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cache.cleared": ("Đã xóa {path}", "Deleted {path}"),
     "cache.none": ("Không có bộ nhớ đệm nào.", "There is no cache."),
+    # -- the clerk's daily verbs (issue 20) ------------------------------------------------
+    "help.arg.refs": (
+        "Một hay nhiều mã nhiệm vụ (ví dụ 2.3 7.1): ghi một lần, hoặc tất cả hoặc không.",
+        "One or more task references (e.g. 2.3 7.1): one edit, all or nothing.",
+    ),
+    "help.opt.since": (
+        "Chỉ các thao tác từ ngày này (kể cả ngày đó).",
+        "Only edits made on or after this day.",
+    ),
+    "help.opt.until": (
+        "Chỉ các thao tác đến ngày này (kể cả ngày đó).",
+        "Only edits made on or before this day.",
+    ),
+    "help.opt.log-unit": (
+        "Chỉ các thao tác ghi cho đơn vị này (hay các đơn vị của nhóm này).",
+        "Only edits recorded for this unit (or this group's members).",
+    ),
+    "log.empty-period": (
+        "--since {since} sau --until {until}: không có ngày nào",
+        "--since {since} is after --until {until}: no day is left",
+    ),
+    "config.found-upward": (
+        "thư mục gần nhất có {marker}, tính từ thư mục hiện tại trở lên",
+        "the nearest folder holding {marker}, from the current folder upward",
+    ),
+    "cli.format-after": (
+        "lệnh {command} có --format riêng: ghi --format sau tên lệnh",
+        "{command} has a --format of its own: write --format after the command name",
+    ),
+    "label.done-on": ("Ngày hoàn thành", "Done on"),
+    "label.each-member": ("Từng đơn vị được giao", "Each unit assigned"),
+    "help.opt.list-status": (
+        "Chỉ nhiệm vụ: overdue (có đơn vị quá hạn), open (còn đơn vị chưa xong), done "
+        "(mọi đơn vị đã xong), cancelled (đã hủy), hoặc một tiêu chí báo cáo.",
+        "Only tasks: overdue (a unit is late), open (a unit is not done), done (every "
+        "unit done), cancelled, or a report category.",
+    ),
+    "label.role": ("Vai trò", "Role"),
+    "list.coordinating": ("phối hợp", "coordinating"),
+    "click.no-such-option": ("không có tùy chọn {name}", "No such option: {name}"),
+    "click.no-such-option-like": (
+        "không có tùy chọn {name} (có thể là: {options})",
+        "No such option: {name} (Possible options: {options})",
+    ),
+    "click.no-such-command": ("không có lệnh {name}", "No such command {name}."),
+    "click.no-such-command-like": (
+        "không có lệnh {name}; có phải: {like}?",
+        "No such command {name}. Did you mean {like}?",
+    ),
+    "click.missing-command": ("thiếu tên lệnh", "Missing command."),
+    "click.missing-argument": ("thiếu đối số {name}", "Missing argument {name}."),
+    "click.missing-option": ("thiếu tùy chọn {name}", "Missing option {name}."),
+    "click.missing-parameter": ("thiếu tham số {name}", "Missing parameter {name}."),
+    "click.bad-value-for": (
+        "giá trị không hợp lệ cho {name}: {reason}",
+        "Invalid value for {name}: {reason}",
+    ),
+    "click.bad-value": ("giá trị không hợp lệ: {reason}", "Invalid value: {reason}"),
+    "click.not-one-of": (
+        "{value} không phải một trong {choices}",
+        "{value} is not one of {choices}.",
+    ),
+    "click.not-valid": (
+        "{value} không phải giá trị hợp lệ ({kind})",
+        "{value} is not a valid {kind}.",
+    ),
+    "click.not-integer": ("{value} không phải số nguyên", "{value} is not a valid integer."),
+    "click.not-in-range": (
+        "{value} nằm ngoài khoảng {range}",
+        "{value} is not in the range {range}.",
+    ),
+    "click.extra-arguments": ("thừa đối số: {args}", "Got unexpected extra arguments ({args})"),
+    "click.needs-value": ("tùy chọn {name} cần một giá trị", "Option {name} requires an argument."),
+    "click.no-value": (
+        "tùy chọn {name} không nhận giá trị",
+        "Option {name} does not take a value.",
+    ),
+    "click.see-help": ("Xem '{command} --help'.", "Try '{command} --help' for help."),
+    "click.aborted": ("Đã dừng.", "Aborted."),
+    "click.help-option": ("In hướng dẫn này rồi thoát.", "Show this message and exit."),
+    "click.usage": ("Cách dùng:", "Usage:"),
+    "click.arguments": ("Đối số", "Arguments"),
+    "click.options": ("Tùy chọn", "Options"),
+    "click.commands": ("Lệnh", "Commands"),
+    "click.default": ("[mặc định: {{}}]", "[default: {{}}]"),
+    "click.envvar": ("[biến môi trường: {{}}]", "[env var: {{}}]"),
+    "click.required": ("[bắt buộc]", "[required]"),
+    "click.install_completion": (
+        "Cài gợi ý hoàn thành lệnh (Tab) cho shell đang dùng.",
+        "Install completion for the current shell.",
+    ),
+    "click.completion-installed": (
+        "Đã cài gợi ý hoàn thành lệnh cho {shell} vào {path}; mở lại cửa sổ dòng lệnh để dùng.",
+        "{shell} completion installed in {path}; it works once the terminal is restarted.",
+    ),
+    "click.show_completion": (
+        "In đoạn mã gợi ý hoàn thành lệnh cho shell đang dùng, để chép hoặc sửa.",
+        "Show completion for the current shell, to copy it or customize the installation.",
+    ),
+    "help.add": (
+        "Thêm một nhiệm vụ vào thông báo đã có (kiểm tra trước khi ghi, giữ nguyên phần còn lại).",
+        "Add a task to a notice already there (checked before it is written; the rest kept).",
+    ),
+    "help.arg.notice": (
+        "Thông báo: mã (hoặc phần đầu của mã) hay số hiệu (412/TB-UBND).",
+        "The notice: its id (or the start of it) or its number (412/TB-UBND).",
+    ),
+    "help.opt.add-text": (
+        "Nội dung nhiệm vụ; không có thì mở $VISUAL/$EDITOR để viết.",
+        "The task's text; without it $VISUAL/$EDITOR opens to write it.",
+    ),
+    "help.opt.add-unit": (
+        "Đơn vị hoặc nhóm thực hiện (bắt buộc, có thể lặp lại; mã, tên hoặc tên khác).",
+        "The unit or group responsible (required, repeatable; id, name or alias).",
+    ),
+    "help.opt.add-with": (
+        "Đơn vị phối hợp (có thể lặp lại).",
+        "A coordinating unit (repeatable).",
+    ),
+    "help.opt.add-deadline": (
+        "Thời hạn như thông báo ghi (trước ngày 10/12/2023, trong quý IV/2023...).",
+        "The deadline as the notice writes it (trước ngày 10/12/2023, trong quý IV/2023...).",
+    ),
+    "help.opt.add-id": (
+        "Mã nhiệm vụ (mặc định: sau mã cuối cùng của thông báo, ví dụ 8.3 thì 8.4).",
+        "The task's id (default: after the notice's last, e.g. 8.4 after 8.3).",
+    ),
+    "what.add": ("{ref} — nhiệm vụ mới giao {units}", "{ref} — new task for {units}"),
+    "add.no-unit": (
+        "cần --unit: đơn vị hoặc nhóm thực hiện nhiệm vụ",
+        "--unit is needed: the unit or group responsible for the task",
+    ),
+    "add.no-text": (
+        "cần --text, hoặc đặt VISUAL/EDITOR để viết nội dung trong trình soạn thảo",
+        "--text is needed, or VISUAL/EDITOR set to write the text in an editor",
+    ),
+    "add.editor-prompt": (
+        "Nội dung nhiệm vụ mới của thông báo {notice}: viết dưới các dòng này, lưu rồi đóng.\n"
+        "Các dòng bắt đầu bằng # bị bỏ qua; để trống thì không thêm gì.",
+        "The text of the new task of notice {notice}: write it below these lines, save, "
+        "close.\nLines starting with # are left out; leave it empty to add nothing.",
+    ),
+    "add.editor-failed": (
+        "trình soạn thảo '{editor}' kết thúc với mã {code}; không thêm gì",
+        "the editor '{editor}' exited with code {code}; nothing added",
+    ),
+    "add.editor-unreadable": (
+        "không đọc được {path} (không phải UTF-8?); không thêm gì",
+        "cannot read {path} (not UTF-8?); nothing added",
+    ),
+    "add.empty": ("nội dung để trống; không thêm gì", "the text is empty; nothing added"),
+    "add.notice-invalid": (
+        "{path} có lỗi; sửa trước (cchc validate) rồi thêm nhiệm vụ",
+        "{path} has errors; fix them first (cchc validate), then add the task",
+    ),
+    "add.tasks-layout": (
+        "danh sách tasks: (dòng {line}) không viết theo kiểu khối '- id: ...'; "
+        "hãy thêm nhiệm vụ bằng tay",
+        "the tasks: list (line {line}) is not written as '- id: ...' blocks; add the task by hand",
+    ),
+    "add.bad-id": (
+        "mã nhiệm vụ '{id}' không dùng được (không có khoảng trắng hay '/')",
+        "'{id}' cannot be a task id (no spaces or '/')",
+    ),
+    "add.id-taken": (
+        "thông báo {notice} đã có nhiệm vụ {id}",
+        "notice {notice} already has a task {id}",
+    ),
+    "add.refused": (
+        "nhiệm vụ {ref} sẽ không hợp lệ (xem các dòng trên); không ghi gì",
+        "task {ref} would not be valid (see the lines above); nothing written",
+    ),
+    "progress.reading": ("Đang đọc các thông báo", "Reading the notices"),
+    "progress.report": ("Đang lập báo cáo", "Writing the report"),
+    "progress.import": ("Đang đọc văn bản", "Reading the document"),
+    "progress.mail": ("Đang gửi thư", "Sending mail"),
+    "help.arg.sources": (
+        "Tệp thông báo (một hay nhiều; - là đầu vào chuẩn).",
+        "The notice's file (one or more; - for standard input).",
+    ),
+    "progress.import-files": ("Đang nhập các thông báo", "Importing the notices"),
+    "import.one-file-options": (
+        "--output và --id chỉ dùng khi nhập một tệp (đang có {count} tệp)",
+        "--output and --id are for one file only ({count} files given)",
+    ),
+    "import.stdin-alone": (
+        "'-' (đầu vào chuẩn) chỉ dùng khi nhập một tệp",
+        "'-' (standard input) is for one file only",
+    ),
+    "import.some-failed": (
+        "{failed}/{count} tệp không nhập được (xem các dòng trên)",
+        "{failed} of {count} files could not be imported (see the lines above)",
+    ),
     # -- reminders -------------------------------------------------------------
     "remind.heading": (
         "Nhắc việc ngày {today}: {overdue} quá hạn, {upcoming} đến hạn trong {days} ngày tới",
@@ -1858,7 +2051,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The data folder (default ./data).",
     ),
     "help.opt.lang": ("Ngôn ngữ: vi hoặc en.", "Language: vi or en."),
-    "help.opt.format": ("Định dạng: table, json, csv.", "Output format: table, json, csv."),
+    "help.opt.format": (
+        "Định dạng: table (mặc định), json, csv.",
+        "Output format: table (the default), json, csv.",
+    ),
     "help.opt.strict": (
         "Coi cảnh báo là lỗi (mã thoát 1).",
         "Treat warnings as errors (exit 1).",
