@@ -1550,6 +1550,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- layout for the width you have (issue 20): short headers, legend ---------------
     "label.legend": ("Viết tắt: {items}.", "Abbreviations: {items}."),
     "label.short-name": ("Tên viết tắt", "Short name"),
+    "head.done-on": ("Ngày HT", "Done"),
+    "head.evidence": ("Kiểm chứng", "Evidence"),
     "label.open-of-short": ("{open}/{total}", "{open}/{total}"),
     "units.empty-short": (
         "tên viết tắt (short) của '{id}' để trống: ghi tên viết tắt hoặc bỏ dòng short",
