@@ -238,9 +238,9 @@ def task_facts(draw, notice: NoticeFact, ident: str, floor: date, layout: str) -
             for unit in draw(st.lists(st.sampled_from(rest), unique=True)) if rest else []:
                 # Around the last day: on it, a day either side, or anywhere.
                 near = [last_day + timedelta(days=d) for d in (-1, 0, 1)] if last_day else []
-                on = draw(
-                    st.sampled_from([d for d in near if floor <= d <= LAST] or [floor]) | later
-                )
+                # Never past LAST: a reopening is drawn between the completion and LAST.
+                near = [d for d in near if floor <= d <= LAST]
+                on = draw(st.sampled_from(near or [floor]) | later)
                 fact.done[unit] = on
                 if draw(st.booleans()):
                     lines.append(f"      {unit}: {{on: {on.isoformat()}, evidence: BC {unit}}}")

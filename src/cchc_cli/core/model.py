@@ -32,6 +32,8 @@ class Unit:
     groups: tuple[str, ...] = ()
     emails: tuple[str, ...] = ()
     source: Source = NOWHERE
+    #: The name as offices abbreviate it in a table ("P. Nội vụ"); "" for the name.
+    short: str = ""
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Group:
     #: Other groups whose members belong to this one too.
     includes: tuple[str, ...] = ()
     source: Source = NOWHERE
+    short: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,13 @@ class Registry:
         if ident in self.groups:
             return self.groups[ident].name
         return ident
+
+    def short_of(self, ident: str) -> str:
+        """The short name a narrow table shows ("X. Vĩnh Tú"); the name if none."""
+        entry = self.units.get(ident) or self.groups.get(ident)
+        if entry is None:
+            return ident
+        return entry.short or entry.name
 
     def expand(self, idents: tuple[str, ...] | list[str]) -> tuple[str, ...]:
         """Unit ids for a list of unit and group ids, in registry order, each once."""
