@@ -81,10 +81,12 @@ Point = tuple[str, int | None, float | None, int | None]
 
 
 def trend(document: Any, lang: str = "vi") -> list[Point]:
-    """(period, overdue, overdue rate, total) per period of the trend's table."""
+    """(period, overdue, overdue rate, total) per period of the trend's table; the
+    period as ``--period`` takes it (the cell shows its official name)."""
     found = []
     for row in document.xpath('//table[@id="trend-table"]/tbody/tr'):
         cells = [text(c) for c in row.xpath("./td")]
+        cells[0] = row.xpath("./td/@data-period")[0]
         if len(cells) == 3:  # a period that has not begun
             found.append((cells[0], None, None, None))
         else:

@@ -257,6 +257,7 @@ def test_units_json_has_units_and_groups_with_members(cchc, data_dir):
     assert document["units"][1] == {
         "id": "noi-vu",
         "name": "Phòng Nội vụ",
+        "short": "P. Nội vụ",
         "kind": "department",
         "groups": ["phong-ban"],
         "aliases": ["Nội vụ", "P. Nội vụ", "PNV"],

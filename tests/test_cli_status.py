@@ -26,7 +26,8 @@ def test_due_before_lists_exactly_the_tasks_of_the_issue(data_dir, golden):
     result = cchc("due", "--before", "2023-12-10", "--as-of", "2023-11-20")
     assert result.exit_code == 0
     golden("due-before-2023-12-10.vi.txt", result.stdout)
-    refs = [line.split()[0].split("/")[1] for line in result.stdout.splitlines()[1:]]
+    rows = [line for line in result.stdout.splitlines() if line.startswith("cchc-")]
+    refs = [line.split()[0].split("/")[1] for line in rows]
     # chậm nhất 24/11, trước 25/11, trước 24/11 (both), the three trước 10/12:
     # by last day, then notice, then task id. Not 14/12, not 31/12.
     assert refs == ["7.1", "8.2", "1.2", "2.3", "2.2", "4", "6"]
@@ -289,7 +290,7 @@ def test_config_time_zone_is_read_and_checked(data_dir):
         "data/config.yaml:2:1: error: unknown key 'tz'; allowed keys: office, issuing_body,"
         " language, timezone, reminder_days, holidays, working_days,"
         " deadline_next_working_day, office_email, smtp, max_file_mb, git_commit, writers,"
-        " document",
+        " document, office_id, sources",
     ]
 
 
@@ -366,13 +367,15 @@ def test_show_before_the_notice_was_issued_says_so(data_dir):
 
 
 def test_due_for_one_commune_counts_the_groups_open_members_right(data_dir):
-    result = cchc("due", "--unit", "ho xa", "--as-of", "2023-11-20", "--by", "2023-12-31")
-    rows = result.stdout.splitlines()[1:]
+    # Wide enough for the full names (80 columns gets "Các xã, TT (18/18 chưa xong)…").
+    wide = {"COLUMNS": "250"}
+    result = cchc("due", "--unit", "ho xa", "--as-of", "2023-11-20", "--by", "2023-12-31", **wide)
+    rows = [line for line in result.stdout.splitlines() if line.startswith("cchc-")]
     assert len(rows) == 4
     # All 18 communes have still to do these tasks: never "1/18".
     assert all("UBND các xã, thị trấn (18/18 chưa xong): Thị trấn Hồ Xá" in r for r in rows)
     mark_progress(data_dir, '  - id: "8.2"\n', "    done:\n      vinh-ha: 2023-11-19\n")
-    result = cchc("due", "--unit", "ho xa", "--as-of", "2023-11-20", "--by", "2023-11-30")
+    result = cchc("due", "--unit", "ho xa", "--as-of", "2023-11-20", "--by", "2023-11-30", **wide)
     row = next(r for r in result.stdout.splitlines() if r.startswith("cchc-2023-11/8.2"))
     assert "UBND các xã, thị trấn (17/18 chưa xong): Thị trấn Hồ Xá" in row
 

@@ -33,7 +33,7 @@ def test_ics_has_one_event_per_open_pair_with_a_deadline(cchc, data_dir, tmp_pat
     assert event.decoded("dtstart") == date(2023, 12, 9)
     assert event.decoded("dtend") == date(2023, 12, 10)
     # What to do and for whom, short enough for a phone, cut between words.
-    assert str(event["summary"]) == "Phối hợp với Đoàn thanh niên huyện hoàn… – Phòng Nội vụ"
+    assert str(event["summary"]) == "Phối hợp với Đoàn thanh niên huyện hoàn… – P. Nội vụ"
     assert (str(event["status"]), event["sequence"]) == ("CONFIRMED", 0)
     description = str(event["description"])
     assert description.startswith("Phối hợp với Đoàn thanh niên huyện hoàn thành báo cáo")
@@ -48,7 +48,7 @@ def test_the_summary_is_in_the_interface_language(cchc, data_dir):
     result = cchc("export", "-f", "ics", "--unit", "kt-ht", "--as-of", "2023-11-20", "--lang", "en")
     calendar = Calendar.from_ical(result.stdout_bytes)
     event = calendar.walk("VEVENT")[0]
-    assert str(event["summary"]).endswith("– Phòng Kinh tế và Hạ tầng")
+    assert str(event["summary"]).endswith("– P. KT&HT")
     assert "Status: In progress, within the deadline" in str(event["description"])
 
 
@@ -130,7 +130,7 @@ def test_an_extension_says_so_in_the_summary_and_the_description(cchc, data_dir,
     cchc("export", "-f", "ics", "--unit", "noi-vu", "--as-of", "2023-11-22", "-o", out)
     event = events(out)["cchc-2023-11-2.2-noi-vu@cchc"]
     assert event.decoded("dtstart") == date(2023, 12, 20)
-    assert str(event["summary"]).endswith("– Phòng Nội vụ (gia hạn)")
+    assert str(event["summary"]).endswith("– P. Nội vụ (gia hạn)")
     assert (
         "Gia hạn đến 20/12/2023 (hạn ban đầu 09/12/2023); lý do: Chờ số liệu; văn bản: CV 12/UBND"
         in str(event["description"])

@@ -21,6 +21,7 @@ Kết luận của Phó Chủ tịch UBND huyện tại hội nghị sơ kết c
 Ngày 07/6/2024, UBND huyện Vĩnh Linh tổ chức hội nghị sơ kết.
 1. Phòng Tư pháp
 - Rà soát văn bản chậm nhất ngày 15/7/2024.
+- Báo cáo kết quả rà soát định kỳ hằng tháng, trước ngày 20.
 """
 
 
@@ -53,3 +54,8 @@ def test_every_command_in_the_guide_runs(data_dir):
     page = (data_dir.parent / "bao-cao-xa.html").read_text("utf-8")
     assert page.startswith("<!DOCTYPE html>") and "Chỉ gồm đơn vị: UBND các xã, thị trấn" in page
     assert (data_dir.parent / "noi-vu.ics").read_text("utf-8").startswith("BEGIN:VCALENDAR")
+    # Section 9, recurring tasks: one line per instance, the plain one the oldest open.
+    lines = (data_dir / "progress" / "tu-phap.yaml").read_text("utf-8").splitlines()
+    assert "- {task: tb-88-2024/1.2@2024-07, done: 2024-07-25}" in lines
+    assert "- {task: tb-88-2024/1.2@2024-06, done: 2024-08-25}" in lines
+    assert "UID:tb-88-2024-1.2_2024-09-tu-phap" in (data_dir.parent / "tu-phap.ics").read_text()

@@ -30,6 +30,13 @@ from smtp_inbox import free_port
 
 runner = CliRunner()
 NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
+_UNITS = (Path(__file__).resolve().parent.parent / "data" / "units.yaml").read_text("utf-8")
+
+
+def units_line(text: str) -> int:
+    """The line of the bundled units.yaml that starts with ``text`` (1-based), so that a
+    comment or field added to the registry does not move what the cases expect."""
+    return next(n for n, line in enumerate(_UNITS.splitlines(), 1) if line.startswith(text))
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -161,7 +168,7 @@ DATE_CASES = [
         "units-valid-from-0000",
         ("validate",),
         1,
-        f"units.yaml:14:13: error: year 0 is {RANGE}",
+        f"units.yaml:{units_line('valid_from:')}:13: error: year 0 is {RANGE}",
         replace_in("units.yaml", "valid_from: 2020-01-01", 'valid_from: "0000"'),
         "stdout",
     ),
@@ -534,7 +541,10 @@ def test_data_never_acts_on_a_terminal(data_dir, args, columns):
         return
     assert "\\x1b]8;;https://evil.example\\x07" in flat.replace(" ", "") or "\\x1b" in flat
     if args[0] not in ("status", "units", "report"):
-        for word in VISIBLE_WORDS[:4]:
+        # At 80 columns a table cuts the text after its first words ("[xem phụ…"); the
+        # whole of it is in `show`.
+        cut = columns <= 80 and args[0] in ("list", "due", "overdue")
+        for word in VISIBLE_WORDS[:1] if cut else VISIBLE_WORDS[:4]:
             assert word in flat, (word, output)
 
 
@@ -707,7 +717,7 @@ ADDRESS_CASES = [
         f"units-{name}",
         ("validate",),
         1,
-        f"units.yaml:47:13: error: '{address}' is not an e-mail",
+        f"units.yaml:{units_line('  - id: noi-vu') + 1}:13: error: '{address}' is not an e-mail",
         unit_email(address),
         "stdout",
     )

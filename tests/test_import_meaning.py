@@ -375,3 +375,99 @@ Rà soát văn bản quy phạm pháp luật trước ngày 15/12/2023.
         ("1.2", ["noi-vu"], None),
         ("2", ["tu-phap"], "2023-12-14"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "assignees"),
+    [
+        ("1. Yêu cầu P.TC-KH chủ trì rà soát kinh phí.", ["tc-kh"]),
+        ("1. Yêu cầu P. TC-KH chủ trì rà soát kinh phí.", ["tc-kh"]),
+        ("1. Giao P.KT&HT, P.TN&MT kiểm tra hiện trường.", ["kt-ht", "tn-mt"]),
+        # A short form the registry lacks is flagged whole, not as "P".
+        ("1. Giao P.QLĐT kiểm tra hiện trường.", ["P.QLĐT"]),
+    ],
+)
+def test_p_dot_is_read_as_phong(names, written, assignees):
+    ((_, units, _),) = summary(names, written)
+    assert units == assignees
+
+
+@pytest.mark.parametrize(
+    ("written", "assignees"),
+    [
+        ("1. UBND các xã có rừng: Vĩnh Hà, Vĩnh Ô kiện toàn Ban chỉ huy.", ["vinh-ha", "vinh-o"]),
+        (
+            "1. Các xã vùng biển: Vĩnh Thái, Vĩnh Giang kiện toàn Ban chỉ huy.",
+            ["vinh-thai", "vinh-giang"],
+        ),
+        ("1. Các phòng chuyên môn: Nội vụ, Tư pháp rà soát văn bản.", ["noi-vu", "tu-phap"]),
+        (
+            "1. Giao các xã trọng điểm: Vĩnh Thái, Vĩnh Giang kiện toàn Ban chỉ huy.",
+            ["vinh-thai", "vinh-giang"],
+        ),
+        # No list after the qualifier: the whole group.
+        ("1. UBND các xã, thị trấn có rừng kiện toàn Ban chỉ huy.", ["xa-thi-tran"]),
+    ],
+)
+def test_a_group_with_a_qualifier_then_its_members_gives_the_members(names, written, assignees):
+    ((_, units, _),) = summary(names, written)
+    assert sorted(units) == sorted(assignees)
+
+
+def test_a_lower_case_word_that_folds_like_a_verb_does_not_cut_a_name(names):
+    """ "Hạt Kiểm lâm": "lâm" folds as "làm" (a verb that ends a name) but is not it."""
+    (task,) = tasks(
+        names,
+        "1. Phòng Nông nghiệp và PTNT chủ trì, phối hợp với Hạt Kiểm lâm Vĩnh Linh"
+        " tham mưu phương án.",
+    )
+    assert any("Hạt Kiểm lâm Vĩnh Linh" in r for r in task.review)
+
+
+COMMUNES = [
+    "ben-quan", "cua-tung", "hien-thanh", "ho-xa", "kim-thach", "trung-nam", "vinh-chap",
+    "vinh-giang", "vinh-ha", "vinh-hoa", "vinh-khe", "vinh-lam", "vinh-long", "vinh-o",
+    "vinh-son", "vinh-thai", "vinh-thuy", "vinh-tu",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("written", "left_out"),
+    [
+        ("1. UBND các xã, thị trấn (trừ xã Vĩnh Ô) rà soát đất công ích.", ["vinh-o"]),
+        (
+            "1. UBND các xã, thị trấn (trừ xã Vĩnh Ô, thị trấn Cửa Tùng) rà soát đất công ích.",
+            ["vinh-o", "cua-tung"],
+        ),
+        ("1. UBND các xã, thị trấn (ngoại trừ Vĩnh Hà) rà soát đất công ích.", ["vinh-ha"]),
+    ],
+)
+def test_a_group_but_some_members_gives_the_others(names, written, left_out):
+    ((_, units, _),) = summary(names, written)
+    assert sorted(units) == sorted(c for c in COMMUNES if c not in left_out)
+
+
+def test_an_aside_after_the_units_does_not_hide_the_task(names):
+    ((_, units, _),) = summary(
+        names, "1. UBND các xã, thị trấn (trừ các xã đã hoàn thành) rà soát đất công ích."
+    )
+    assert units == ["xa-thi-tran"]
+
+
+@pytest.mark.parametrize(
+    ("written", "assignees"),
+    [
+        (
+            "1. Rà soát văn bản, giao Phòng Tư pháp chủ trì, hoàn thành trước 15/12/2023.",
+            ["tu-phap"],
+        ),
+        ("1. Rà soát văn bản (Phòng Tư pháp chủ trì; hoàn thành trước 15/12/2023).", ["tu-phap"]),
+        ("1. Tổ chức rà soát văn bản do Phòng Tư pháp chủ trì thực hiện.", ["tu-phap"]),
+        # Named later but not as the one who acts: no unit (flagged), not a guess.
+        ("1. Kiểm tra (theo Kế hoạch của Phòng Nội vụ) việc rà soát văn bản.", []),
+        ("1. Tổ chức hội nghị do UBND huyện tổ chức, mời Phòng Tư pháp tham dự.", []),
+    ],
+)
+def test_units_named_after_the_work_are_its_assignees(names, written, assignees):
+    ((_, units, _),) = summary(names, written)
+    assert units == assignees

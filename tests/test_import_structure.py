@@ -427,3 +427,55 @@ def test_the_signature_and_the_recipients_in_any_order(text):
 def test_a_notice_the_chairman_signs_himself():
     found = closing("Nơi nhận:\n- Như trên;\nCHỦ TỊCH\n\nThái Văn Thành\n")
     assert found.signer == ("Thái Văn Thành", "CHỦ TỊCH", None)
+
+
+def test_headings_of_one_form_are_siblings_whatever_their_items_are_marked_with():
+    """ "Đối với X:" with dashes, then "Đối với Y:" with "+" items: Y must not nest under
+    X's last dash (it did, and X's task was taken for a lead-in and lost)."""
+    body = tree(
+        "THÔNG BÁO\nKết luận\n"
+        "Đối với Phòng Lao động - Thương binh và Xã hội:\n"
+        "- Chuẩn bị quà Tết, hoàn thành chậm nhất ngày 31/01/2024.\n"
+        "Đối với UBND các xã, thị trấn:\n"
+        "+ Vĩnh Thủy, Vĩnh Lâm: thu hồi nợ vay quá hạn.\n"
+        "+ Ra quân làm thủy lợi trong tháng 01.\n"
+    )
+    assert [line.split(":")[0] for line in body] == [
+        "heading",
+        "  dash",
+        "heading",
+        "  plus",
+        "  plus",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Một là, Phòng Nội vụ rà soát.", "1"),
+        ("Hai là: Phòng Nội vụ rà soát.", "2"),
+        ("Bốn là, giao Phòng Nội vụ rà soát.", "4"),
+        ("Thứ nhất, Phòng Nội vụ rà soát.", "1"),
+        ("Thứ tư, Phòng Nội vụ rà soát.", "4"),
+        ("THỨ HAI, Phòng Nội vụ rà soát.", "2"),
+    ],
+)
+def test_paragraphs_counted_in_words_are_numbered_items(line, label):
+    assert label_of(line)[:2] == ("ordinal", label)
+
+
+def test_a_sentence_starting_with_a_counting_word_is_no_item():
+    assert label_of("Hai phòng phối hợp thực hiện.") is None
+    assert label_of("Năm 2024, Phòng Nội vụ rà soát.") is None
+
+
+@pytest.mark.parametrize(
+    "label", ["Thời gian: hằng tháng.", "Tiến độ thực hiện: trong tháng 7/2024."]
+)
+def test_a_label_line_under_a_heading_s_paragraph_joins_it(label):
+    """ "2. VP HĐND&UBND HUYỆN / Theo dõi, đôn đốc ... / Thời gian: ..." is one task."""
+    body = tree(
+        "THÔNG BÁO\nKết luận\n2. VP HĐND&UBND HUYỆN\nTheo dõi, đôn đốc các đơn vị thực hiện.\n"
+        f"{label}\n3. PHÒNG NỘI VỤ\n- Rà soát.\n"
+    )
+    assert [line.split(":")[0] for line in body] == ["decimal 2", "  para", "decimal 3", "  dash"]

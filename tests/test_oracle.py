@@ -94,6 +94,10 @@ class Fact:
     #: unit -> (day reopened, day done again or None), after its first completion
     #: (progress files only)
     reopened: dict[str, tuple[date, date | None]] = field(default_factory=dict)
+    #: A recurring task (issue 23): (every: "month" or "quarter", day, "trước"?), and
+    #: its completions per (period key, unit) (progress files only)
+    repeat: tuple[str, int, bool] | None = None
+    instance_done: dict[tuple[str, str], date] = field(default_factory=dict)
 
     @property
     def units(self) -> list[str]:
@@ -214,6 +218,8 @@ def task_facts(draw, notice: NoticeFact, ident: str, floor: date, layout: str) -
     deadline, last_day = draw(deadlines(notice))
     fact = Fact(ident, tuple(assigned), deadline, last_day)
     later = st.dates(floor, LAST)
+    if layout == "files" and draw(st.integers(0, 3)) == 0:
+        return draw(recurring_fact(fact, notice, later))
     if draw(st.booleans()):
         if draw(st.integers(0, 4)) == 0:
             # Done by every assignee on one day: `done: <date>`.
@@ -232,7 +238,9 @@ def task_facts(draw, notice: NoticeFact, ident: str, floor: date, layout: str) -
             for unit in draw(st.lists(st.sampled_from(rest), unique=True)) if rest else []:
                 # Around the last day: on it, a day either side, or anywhere.
                 near = [last_day + timedelta(days=d) for d in (-1, 0, 1)] if last_day else []
-                on = draw(st.sampled_from([d for d in near if d >= floor] or [floor]) | later)
+                # Never past LAST: a reopening is drawn between the completion and LAST.
+                near = [d for d in near if floor <= d <= LAST]
+                on = draw(st.sampled_from(near or [floor]) | later)
                 fact.done[unit] = on
                 if draw(st.booleans()):
                     lines.append(f"      {unit}: {{on: {on.isoformat()}, evidence: BC {unit}}}")
@@ -259,6 +267,51 @@ def task_facts(draw, notice: NoticeFact, ident: str, floor: date, layout: str) -
     return fact
 
 
+@st.composite
+def recurring_fact(draw, fact: Fact, notice: NoticeFact, later) -> Fact:
+    """A standing report: monthly or quarterly, on or before a day, done in some periods."""
+    every = draw(st.sampled_from(["month", "quarter"]))
+    fact.deadline, fact.last_day = None, None
+    fact.repeat = (every, draw(st.integers(2, 28)), draw(st.booleans()))
+    periods = periods_of(fact, notice.first_day, LAST)
+    for key, _, _ in draw(st.lists(st.sampled_from(periods), max_size=6, unique=True)):
+        for unit in draw(st.lists(st.sampled_from(fact.units), unique=True, min_size=1)):
+            fact.instance_done[(key, unit)] = draw(later)
+    return fact
+
+
+def periods_of(fact: Fact, start: date, day: date) -> list[tuple[str, date, date]]:
+    """(key, first day, last permissible day) of each period begun by ``day``, written
+    from the rule in docs/format.md: "trước ngày D" ends on D-1, "chậm nhất ngày D"
+    on D, a quarterly one in the quarter's last month; none whose last day is before
+    the start."""
+    assert fact.repeat is not None
+    every, number, before = fact.repeat
+    found = []
+    year, month = start.year, start.month
+    if every == "quarter":
+        month = (month - 1) // 3 * 3 + 1
+    while date(year, month, 1) <= day:
+        due_month = month + 2 if every == "quarter" else month
+        last = date(year, due_month, number) - timedelta(days=1 if before else 0)
+        key = f"{year}-Q{(month - 1) // 3 + 1}" if every == "quarter" else f"{year}-{month:02d}"
+        if last >= start:
+            found.append((key, date(year, month, 1), last))
+        month += 3 if every == "quarter" else 1
+        if month > 12:
+            year, month = year + 1, month - 12
+    return found
+
+
+def repeat_text(fact: Fact) -> str:
+    assert fact.repeat is not None
+    every, number, before = fact.repeat
+    said = f"trước ngày {number}" if before else f"chậm nhất ngày {number}"
+    if every == "quarter":
+        return f"hằng quý, {said} tháng cuối quý"
+    return f"định kỳ hằng tháng, {said}"
+
+
 def notice_yaml(notice: NoticeFact, inline: bool = True) -> str:
     """The notice file; with ``inline``, its progress under each task (the old layout)."""
     lines = [
@@ -278,6 +331,8 @@ def notice_yaml(notice: NoticeFact, inline: bool = True) -> str:
         ]
         if fact.deadline:
             lines.append(f"    deadline: '{fact.deadline}'")
+        if fact.repeat:
+            lines.append(f"    repeat: {repeat_text(fact)}")
         if not inline:
             continue
         lines += fact.done_yaml
@@ -307,6 +362,10 @@ def progress_files(notices: list[NoticeFact]) -> dict[str, list[str]]:
     for notice in notices:
         for fact in notice.tasks:
             ref = f"{notice.id}/{fact.id}"
+            for (key, unit), on in fact.instance_done.items():
+                files.setdefault(unit, []).append(
+                    f"- {{task: {ref}@{key}, done: {on.isoformat()}}}"
+                )
             for unit, on in fact.done.items():
                 files.setdefault(unit, []).append(f"- {{task: {ref}, done: {on.isoformat()}}}")
                 if unit in fact.reopened:
@@ -372,6 +431,17 @@ def reference(notices: list[NoticeFact], day: date) -> dict[tuple[str, str], Exp
         if known_from > day:
             continue  # not issued yet
         for fact in notice.tasks:
+            if fact.repeat is not None:
+                # One pair per period begun by the day and unit, each judged alone.
+                for key, _, last in periods_of(fact, notice.first_day, day):
+                    for unit in fact.units:
+                        finished = fact.instance_done.get((key, unit))
+                        if finished is not None and finished <= day:
+                            status = "done_on_time" if finished <= last else "done_late"
+                        else:
+                            status = "in_progress" if day <= last else "overdue"
+                        pairs[(f"{notice.id}/{fact.id}@{key}", unit)] = Expected(status, last)
+                continue
             decided = [to for to, on in fact.extensions if on is None or on <= day]
             dropped = fact.cancelled is not None and (
                 fact.cancelled[0] is None or fact.cancelled[0] <= day
@@ -493,6 +563,17 @@ def check_views(folder: Path, notices: list[NoticeFact], day: date, horizon: int
     for notice in notices:
         for fact in notice.tasks:
             ref = f"{notice.id}/{fact.id}"
+            if fact.repeat is not None:
+                # A recurring task is shown instance by instance (its periods begun).
+                for key in sorted({r.partition("@")[2] for r, _ in expected if "@" in r
+                                   and r.partition("@")[0] == ref}):  # fmt: skip
+                    shown = json.loads(run(folder, "show", f"{ref}@{key}", "-f", "json", *as_of))
+                    assert shown["statuses"] == {
+                        unit: pair.status
+                        for (r, unit), pair in expected.items()
+                        if r == f"{ref}@{key}"
+                    }
+                continue
             shown = json.loads(run(folder, "show", ref, "-f", "json", *as_of))
             assert shown["statuses"] == {
                 unit: pair.status for (r, unit), pair in expected.items() if r == ref

@@ -139,7 +139,7 @@ def test_the_change_is_against_the_previous_period_s_own_report(progress):
     now = json_of("--period", "2023-12")["totals"]
     before = json_of("--period", "2023-11")["totals"]
     (label,) = [k for k in pageparse.cards(document) if k.startswith("So với kỳ trước")]
-    assert label == "So với kỳ trước (2023-11)"
+    assert label == "So với kỳ trước (tháng 11/2023)"
     big, sub = pageparse.cards(document)[label]
     points = round(now["overdue_rate"] - before["overdue_rate"], 1)
     word = "tăng" if points > 0 else "giảm"
@@ -249,10 +249,30 @@ def test_the_title_block_names_the_office_the_period_and_the_filters(progress):
     document = pageparse.parse(page_of("--period", "2023-12", "--unit", "noi vu"))
     header = pageparse.text(document.xpath("//header")[0])
     assert header.startswith("Văn phòng HĐND và UBND huyện BÁO CÁO TÌNH HÌNH")
-    assert "kỳ báo cáo 2023-12, số liệu tính đến ngày 31/12/2023" in header
+    assert "kỳ báo cáo tháng 12/2023, số liệu tính đến ngày 31/12/2023" in header
     assert "Chỉ gồm đơn vị: Phòng Nội vụ" in header
     open_period = pageparse.parse(page_of("--period", "2023-12", "--as-of", "2023-12-10"))
     assert "(chưa kết thúc)" in pageparse.text(open_period.xpath("//header")[0])
+
+
+@pytest.mark.parametrize(
+    ("args", "named", "raw"),
+    [
+        (("--period", "2023-12"), "tháng 12/2023", "2023-12"),
+        (("--period", "2024-02"), "tháng 02/2024", "2024-02"),
+        (("--period", "2023-Q4"), "quý IV/2023", "2023-Q4"),
+        (("--period", "2023"), "năm 2023", "kỳ 2023"),
+        (("--period", "2023-12", "--lang", "en"), "December 2023", "2023-12 "),
+    ],
+)
+def test_the_page_names_its_period_as_an_official_document_does(progress, args, named, raw):
+    """Issue 21/22: "kỳ báo cáo 2023-12" is a file name, not how an office writes a period."""
+    document = pageparse.parse(page_of(*args))
+    title = pageparse.text(document.xpath("//title")[0])
+    header = pageparse.text(document.xpath("//header")[0])
+    trend = pageparse.text(document.xpath('//table[@id="trend-table"]')[0])
+    assert named in title and named in header and named in trend
+    assert raw not in title and raw not in header and raw not in trend
 
 
 def test_a_period_with_no_task_yet_is_a_page_that_says_so(data_dir):

@@ -275,6 +275,37 @@ def test_hostile_text_is_shown_in_a_document_never_obeyed(hostile, tmp_path):
     assert "\\x1b[2J" in rows(letter.tables[1])[0][2]
 
 
+MARKDOWN_HOSTILE = (
+    "PIPE | cell ** bold ** _em_ `code` [x](javascript:alert(1)) ![i](http://evil.example/p.png)"
+    " <img src=x onerror=alert(1)> <script>alert(2)</script> &lt;b&gt; ~~gone~~ \\\\* end"
+)
+
+
+def test_the_markdown_letter_shows_markup_in_data_as_text(office):
+    """A Markdown reader (markdown-it, as rich and most viewers use) must see no link, no
+    picture, no HTML, no emphasis and no extra cell in what a task says."""
+    from markdown_it import MarkdownIt
+
+    (office / "notices" / "x.yaml").write_text(
+        "id: tb-x\ndate: 2023-11-01\ntitle: T\ntasks:\n"
+        f"  - id: '1'\n    assignees: [noi-vu]\n    text: \"{MARKDOWN_HOSTILE}\"\n"
+        "    deadline: trước ngày 10/11/2023\n",
+        "utf-8",
+    )
+    result = cchc("letter", "-f", "md", "--as-of", "2023-11-20", "--notice", "tb-x")
+    assert result.exit_code == 0, result.stderr
+    html = MarkdownIt("commonmark").enable("table").enable("strikethrough").render(result.stdout)
+    row = next(r for r in html.split("<tr>") if "PIPE" in r).split("</tr>")[0]
+    assert row.count("<td") == 6
+    for made_by_data in ("<a ", "<img", "<script", "<em>", "<code>", "<s>", "<del>"):
+        assert made_by_data not in row, made_by_data
+    assert "<strong>" not in row
+    cell = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[2]
+    import html as html_lib
+
+    assert html_lib.unescape(cell).strip() == "tb-x/1: " + MARKDOWN_HOSTILE.replace("\\\\", "\\")
+
+
 # -- the letter ---------------------------------------------------------------------------------
 
 

@@ -184,3 +184,10 @@ def test_every_page_of_the_workbook_says_what_it_is_and_its_number(rendered):
     assert "kỳ báo cáo tháng 12/2023, số liệu tính đến ngày 31/12/2023" in first
     # A long header, whole: a line cut off by a row too short is not drawn at all.
     assert {"Thường", "xuyên", "/", "không", "thời", "hạn"} <= set(first.split())
+
+
+def test_the_workbook_s_rates_read_as_vietnamese_numbers(rendered):
+    """ "60,0%" as the Word report writes it, not "60.0%" of the reader's own locale."""
+    first = " ".join(line.text for line in pages(rendered["workbook.xlsx"])[0])
+    rates = re.findall(r"\b\d{1,3}[.,]\d%", first)
+    assert rates and all("," in rate for rate in rates), rates

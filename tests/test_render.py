@@ -1,18 +1,15 @@
 import io
 
-from rich.console import Console
-
 from cchc_cli.views.i18n import Lang
 from cchc_cli.views.render import (
     Column,
     OutputFormat,
-    PlainFormatter,
     Report,
-    RichFormatter,
     Section,
     formatter_for,
     plain_columns,
 )
+from cchc_cli.views.textout import ColourFormatter, PlainFormatter
 
 
 class Terminal(io.StringIO):
@@ -36,8 +33,7 @@ def test_a_terminal_gets_a_rich_table_with_colour(monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
     out = Terminal()
     formatter = formatter_for(OutputFormat.TABLE, Lang.VI, out)
-    assert isinstance(formatter, RichFormatter)
-    formatter.console = Console(file=out, force_terminal=True, width=60, color_system="standard")
+    assert isinstance(formatter, ColourFormatter)
     formatter.emit(Report([SECTION]))
     assert "\x1b[" in out.getvalue()
     assert "Xã Vĩnh Hòa" in out.getvalue()

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc_cli.core.units import Resolver
+from cchc_cli.core.units import Resolver, derive_short
 from cchc_cli.store.registry import load_registry
 from cchc_cli.store.yamlsrc import parse
 
@@ -152,3 +152,87 @@ def test_registry_errors_point_at_their_place():
         (11, 28, "schema.unknown-key-suggest"),
         (10, 5, "units.alias-clash"),
     ]
+
+
+# -- short names (issue 20) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("Phòng Nội vụ", "P. Nội vụ"),
+        ("Xã Vĩnh Tú", "X. Vĩnh Tú"),
+        ("Thị trấn Hồ Xá", "TT. Hồ Xá"),
+        ("Ủy ban nhân dân huyện", "UBND huyện"),
+        ("Uỷ ban nhân dân huyện", "UBND huyện"),
+        ("Ban Chỉ đạo Cải cách hành chính huyện", "BCĐ Cải cách hành chính huyện"),
+        ("Văn phòng HĐND và UBND huyện", "VP HĐND và UBND huyện"),
+        ("Thanh tra huyện", "Thanh tra huyện"),
+        # A name that is only the word is not shortened to nothing.
+        ("Phòng", "Phòng"),
+        (unicodedata.normalize("NFD", "Xã Vĩnh Ô"), "X. Vĩnh Ô"),
+    ],
+)
+def test_a_short_name_is_derived_the_way_offices_abbreviate(name, short):
+    assert derive_short(name) == short
+
+
+def test_every_bundled_unit_has_a_written_short_name_and_no_two_share_one(bundled):
+    shorts = [bundled.short_of(u) for u in (*bundled.units, *bundled.groups)]
+    assert len(set(shorts)) == len(shorts)
+    assert bundled.short_of("noi-vu") == "P. Nội vụ"
+    assert bundled.short_of("ho-xa") == "TT. Hồ Xá"
+    assert bundled.short_of("xa-thi-tran") == "Các xã, TT"
+    text = (ROOT / "data" / "units.yaml").read_text(encoding="utf-8")
+    assert text.count("    short: ") == len(shorts)
+
+
+def test_a_unit_without_a_short_name_gets_the_derived_one():
+    registry, problems = registry_from(
+        "units:\n"
+        "  - {id: a, name: Xã Vĩnh Tú, kind: commune}\n"
+        "  - {id: b, name: Phòng Nội vụ, short: Nội vụ, kind: department}\n"
+    )
+    assert problems == []
+    assert registry.short_of("a") == "X. Vĩnh Tú"
+    assert registry.short_of("b") == "Nội vụ"
+    assert registry.short_of("unknown") == "unknown"
+
+
+def test_a_derived_short_name_two_units_would_share_falls_back_to_their_names():
+    registry, problems = registry_from(
+        "units:\n"
+        "  - {id: a, name: Phòng Nội vụ, kind: department}\n"
+        "  - {id: b, name: P. Nội vụ, kind: department, aliases: [PNV]}\n"
+    )
+    assert problems == []
+    assert registry.short_of("a") == "Phòng Nội vụ"
+    assert registry.short_of("b") == "P. Nội vụ"
+
+
+def test_a_short_name_written_empty_or_twice_is_an_error_at_its_place():
+    text = (
+        "groups:\n"
+        "  - {id: g, name: Nhóm G, short: X. A}\n"
+        "units:\n"
+        "  - {id: a, name: Xã A, short: '', kind: commune}\n"
+        "  - {id: b, name: Xã B, short: x. a, kind: commune}\n"
+        "  - {id: c, name: Xã C, short: '   ', kind: commune}\n"
+    )
+    assert problems_of(text) == [
+        (4, 32, "units.empty-short"),
+        (5, 32, "units.duplicate-short"),
+        (6, 32, "units.empty-short"),
+    ]
+
+
+def test_a_bad_short_name_is_reported_by_validate_with_its_line(cchc, data_dir):
+    path = data_dir / "units.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("short: P. Tư pháp", "short: P. Nội vụ"), encoding="utf-8")
+    result = cchc("validate", "--lang", "en")
+    assert result.exit_code == 1
+    assert "units.yaml:" in result.stdout + result.stderr
+    assert "the short name 'P. Nội vụ' of 'tu-phap' is also that of 'noi-vu'" in (
+        result.stdout + result.stderr
+    )

@@ -120,8 +120,9 @@ def test_why_explains_a_count_of_working_days_step_by_step(counted, cchc, golden
     golden("why-working-days.vi.txt", result.stdout)
     english = cchc("why", "tb-45/1", "--as-of", "2024-01-05", "--lang", "en")
     golden("why-working-days.en.txt", english.stdout)
-    assert "Civil Code 2015, Art. 147" in english.stdout
-    assert "2024-01-01 (New Year's Day)" in english.stdout
+    said = " ".join(english.stdout.split())  # wrapped at the width: compare the words
+    assert "Civil Code 2015, Art. 147" in said
+    assert "2024-01-01 (New Year's Day)" in said
 
 
 def test_why_names_deadline_from_and_the_move_over_a_weekend(counted, cchc):

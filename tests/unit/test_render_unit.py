@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import unicodedata
 from datetime import date
 
@@ -17,10 +18,8 @@ from cchc_cli.views.render import (
     JsonFormatter,
     MarkdownFormatter,
     OutputFormat,
-    PlainFormatter,
     Report,
     ReportFormat,
-    RichFormatter,
     Section,
     cell_text,
     formatter_for,
@@ -29,6 +28,7 @@ from cchc_cli.views.render import (
     plain_columns,
     use_colour,
 )
+from cchc_cli.views.textout import ColourFormatter, PlainFormatter
 
 
 class Terminal(io.StringIO):
@@ -311,7 +311,7 @@ def test_formatter_for_a_pipe(fmt, kind, monkeypatch):
 def test_a_terminal_gets_rich_unless_no_color_is_set(monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
     assert use_colour(Terminal()) is True
-    assert isinstance(formatter_for(OutputFormat.TABLE, Lang.VI, Terminal()), RichFormatter)
+    assert isinstance(formatter_for(OutputFormat.TABLE, Lang.VI, Terminal()), ColourFormatter)
     assert use_colour(io.StringIO()) is False
     monkeypatch.setenv("NO_COLOR", "")
     assert use_colour(Terminal()) is True  # empty NO_COLOR does not count (no-color.org)
@@ -327,14 +327,80 @@ def test_an_object_without_isatty_is_not_a_terminal():
     assert use_colour(Sink()) is False  # type: ignore[arg-type]
 
 
-def test_rich_shows_every_record_and_the_empty_message():
-    from rich.console import Console
-
+def test_colour_shows_every_record_and_the_empty_message():
     out = io.StringIO()
-    formatter = RichFormatter(out, Lang.EN, Console(file=out, width=80, color_system=None))
+    formatter = ColourFormatter(out, Lang.EN, width=80)
     empty = Section("e", COLUMNS[:1], [], empty="Nothing here.")
     formatter.emit(Report([SECTION, empty], heading=["Heading"]))
-    text = out.getvalue()
+    text = re.sub("\x1b\\[[0-9;]*m", "", out.getvalue())
     assert text.splitlines()[0] == "Heading"
     assert "Phòng Nội vụ" in text and "Xã Vĩnh Hòa" in text
     assert text.rstrip().endswith("Nothing here.")
+
+
+# -- one layout, with or without colour (issue 17, 20) ---------------------------------
+
+
+def alerting_report() -> Report:
+    columns = [
+        Column("ref", "label.ref"),
+        Column("name", "label.name", brief=lambda r: r["name"][:4], shrink=True),
+        Column("count", "label.member-count", right=True, style="red", head="head.total"),
+    ]
+    records = [
+        {"ref": "tb-1/1.1", "name": "[bold red]Phòng[/] \x1b[2J Nội vụ", "count": 12, "late": True},
+        {"ref": "tb-1/2", "name": "Xã Vĩnh Hòa", "count": 3, "late": False},
+    ]
+    section = Section("rows", columns, records, alert=lambda r: r["late"], footer=["Ghi chú"])
+    return Report([section], heading=["Tiêu đề"])
+
+
+@pytest.mark.parametrize("width", [20, 40, 80, 160])
+def test_the_terminal_writes_the_pipes_characters_with_colour_added(width):
+    plain, colour = io.StringIO(), io.StringIO()
+    PlainFormatter(plain, Lang.VI, width=width).emit(alerting_report())
+    ColourFormatter(colour, Lang.VI, width=width).emit(alerting_report())
+    assert re.sub("\x1b\\[[0-9;]*m", "", colour.getvalue()) == plain.getvalue()
+    assert "\x1b[31m" in colour.getvalue()
+
+
+def test_an_alerted_row_starts_with_a_mark_and_is_red_on_a_terminal():
+    plain, colour = io.StringIO(), io.StringIO()
+    PlainFormatter(plain, Lang.VI, width=100).emit(alerting_report())
+    ColourFormatter(colour, Lang.VI, width=100).emit(alerting_report())
+    rows = plain.getvalue().splitlines()  # heading, blank line, header, rows
+    assert rows[3].startswith("!  tb-1/1.1") and rows[4].startswith("   tb-1/2")
+    late = colour.getvalue().splitlines()[3]
+    assert late.startswith("\x1b[1;31m!\x1b[0m") and "\x1b[31mtb-1/1.1\x1b[0m" in late
+
+
+def test_markup_and_escapes_in_data_are_shown_as_written():
+    out = io.StringIO()
+    ColourFormatter(out, Lang.VI, width=160).emit(alerting_report())
+    text = out.getvalue()
+    assert "[bold red]Phòng[/] \\x1b[2J Nội vụ" in text
+    assert "\x1b[2J" not in text
+
+
+def test_a_narrow_table_explains_its_short_headers_once_per_report():
+    report = alerting_report()
+    report.tables.append(report.tables[0])
+    out = io.StringIO()
+    PlainFormatter(out, Lang.VI, width=20).emit(report)
+    legends = [line for line in out.getvalue().splitlines() if line.startswith("Viết tắt")]
+    assert legends == ["Viết tắt: Tổng: Số"]  # wrapped at 20 columns, said once
+
+
+def test_fields_wrap_under_their_value_and_a_tab_is_a_space():
+    columns = [Column("field", "label.name"), Column("value", "label.text")]
+    records = [
+        {"field": "Nội dung", "value": "một\thai " + "ba " * 10},
+        {"field": "Mã", "value": "x"},
+    ]
+    out = io.StringIO()
+    PlainFormatter(out, Lang.VI, width=24).emit(
+        Report([Section("f", columns, records, fields=True)])
+    )
+    assert out.getvalue() == (
+        "Nội dung:  một hai ba ba\n           ba ba ba ba\n           ba ba ba ba\nMã:        x\n"
+    )

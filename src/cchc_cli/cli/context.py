@@ -95,7 +95,7 @@ app = typer.Typer(
 )
 
 DataOpt = Annotated[
-    Path | None,
+    list[Path] | None,
     typer.Option("--data", help=h("help.opt.data") + " \\[env var: CCHC_DATA]", show_default=False),
 ]
 LangOpt = Annotated[
@@ -136,8 +136,14 @@ class Run:
         settings: Settings,
         fmt: OutputFormat = OutputFormat.TABLE,
         commit: bool = False,
+        more: tuple[Path, ...] = (),
+        many: bool = False,
     ) -> None:
         self.data = data
+        #: Folders read with ``data`` (``--data`` given again), for commands that read.
+        self.more = more
+        #: Whether the command reads several folders (``--data`` again, ``sources:``).
+        self.many = many
         self.lang = lang
         self.settings = settings
         self.fmt = fmt
@@ -159,19 +165,32 @@ class Run:
     def read(self) -> Dataset:
         """The dataset, through the cache unless told not to, with no diagnostics shown."""
         if self._dataset is None:
+            from cchc_cli.cli import progressbar
             from cchc_cli.store.cache import FileCache
             from cchc_cli.store.loader import check_folder, load
 
-            check_folder(self.data)
-            cache = None if self.no_cache or self._uncached else FileCache.open(self.data)
-            for key in cache.warnings if cache else ():
-                self.warn(t(key, self.lang))
-            from cchc_cli.cli import progressbar
+            def load_one(folder: Path) -> Dataset:
+                check_folder(folder)
+                cache = None if self.no_cache or self._uncached else FileCache.open(folder)
+                for key in cache.warnings if cache else ():
+                    self.warn(t(key, self.lang))
+                label = t("progress.reading", self.lang)
+                with progressbar.ticking(label, minimum=progressbar.MIN_FILES) as tick:
+                    return load(folder, cache, tick)
 
-            label = t("progress.reading", self.lang)
-            with progressbar.ticking(label, minimum=progressbar.MIN_FILES) as tick:
-                self._dataset = load(self.data, cache, tick)
+            if self.many and (self.more or self.settings.config.sources):
+                from cchc_cli.store.sources import load_many
+
+                # Each folder its own cache, loaded as if alone, then combined.
+                self._dataset = load_many((self.data, *self.more), load_one)
+            else:
+                self._dataset = load_one(self.data)
         return self._dataset
+
+    @property
+    def folders(self) -> tuple[Path, ...]:
+        """Every folder given on the command line."""
+        return (self.data, *self.more)
 
     def read_uncached(self) -> Dataset:
         """:attr:`dataset`, read from the files themselves (before creating one)."""
@@ -208,12 +227,37 @@ class Run:
         # Blame the place the value was written: --as-of or CCHC_TODAY.
         return parse_date_arg(self.as_of, today, self.settings["today"].origin)
 
-    def task(self, ref: str) -> Task:
+    def task(self, ref: str, units: tuple[str, ...] = (), latest: bool = False) -> Task:
+        """The task a reference names; for a recurring task, the instance it names
+        (``@2024-01``), else its oldest open one (for ``units``, when given; with
+        ``latest``, the last one begun when none is open). A reference may be
+        qualified by its office (``vinh-linh:cchc-2023-11/1.1``)."""
+        from cchc_cli.core.offices import offices_of
+        from cchc_cli.core.recurrence import pick_instance, split_ref
         from cchc_cli.views.query import find_task
 
-        return find_task(self.dataset, ref)
+        dataset = self.dataset
+        office, qualified, rest = ref.strip().partition(":")
+        if qualified and not offices_of(dataset):
+            # One folder: a reference qualified by its own office is accepted as is
+            # written elsewhere (`cchc show` of several folders prints it so).
+            from cchc_cli.store.sources import office_id_for
+
+            own = office_id_for(dataset.config, self.data)
+            if office != own:
+                raise UsageError("cli.ref-other-office", ref=ref, office=office, own=own)
+            ref = rest
+        base, key = split_ref(ref)
+        return pick_instance(find_task(dataset, base), key, self.today, units, latest)
 
     def emit(self, report: Report, fmt: OutputFormat | None = None) -> None:
+        from cchc_cli.core.offices import offices_of
+
+        offices = offices_of(self.dataset) if self._dataset is not None else ()
+        if offices:
+            from cchc_cli.views.offices import with_office
+
+            report = with_office(report, offices, lang=self.lang)
         formatter_for(fmt or self.fmt, self.lang).emit(report)
 
     def say(self, key: str, /, **args: Any) -> None:
@@ -242,7 +286,10 @@ def build_run(given: Mapping[str, Any], environ: Mapping[str, str]) -> Run:
     from cchc_cli.store.config import read_config
     from cchc_cli.store.settings import data_folder, resolve
 
-    data_setting = data_folder(_text(given.get("data")), environ)
+    written = given.get("data")
+    given_folders = [written] if isinstance(written, str | Path) else list(written or [])
+    first = given_folders[0] if given_folders else None
+    data_setting = data_folder(_text(first), environ)
     data = Path(data_setting.value)
     try:
         config, in_file = read_config(data)
@@ -259,7 +306,9 @@ def build_run(given: Mapping[str, Any], environ: Mapping[str, str]) -> Run:
     settings = resolve(config, in_file, environ, options, data_setting)
     lang = Lang(settings.language)
     fmt = given.get("fmt") or OutputFormat.TABLE
-    return Run(data, lang, settings, fmt, settings.git_commit)
+    more = tuple(Path(f) for f in given_folders[1:])
+    many = bool(given.get("many"))
+    return Run(data, lang, settings, fmt, settings.git_commit, more, many)
 
 
 def _text(value: Any) -> str | None:
@@ -326,9 +375,14 @@ def command(
     shared: tuple[str, ...] = SHARED,
     target: typer.Typer | None = None,
     errors: bool = True,
+    many: bool = False,
     **settings: Any,
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Register ``func(run, **own_options)`` as a command taking the ``shared`` options."""
+    """Register ``func(run, **own_options)`` as a command taking the ``shared`` options.
+
+    ``many``: a command that reads several data folders together (``--data`` given
+    more than once, config.yaml's ``sources:``); any other refuses several folders.
+    """
 
     def register(func: Callable[..., None]) -> Callable[..., None]:
         hints = typing.get_type_hints(func, include_extras=True)
@@ -361,14 +415,17 @@ def command(
                     Lang(before.get("lang") or HELP), UsageError("cli.format-after", command=shown)
                 )
             for key, value in before.items():
-                if given.get(key) in (None, False):
+                if given.get(key) in (None, False) or given.get(key) == []:
                     given[key] = value
+            given["many"] = many
             if "commit" in kwargs:
                 given["commit"] = kwargs["commit"]
             lang = Lang.VI
             try:
                 run = build_run(given, os.environ)
                 lang = run.lang
+                if run.more and not many:
+                    raise UsageError("cli.one-folder-only", count=len(run.folders))
                 if "commit" in kwargs:
                     kwargs["commit"] = run.commit
                 func(run, **kwargs)

@@ -176,10 +176,11 @@ def done(
     from cchc_cli.views.query import resolve_unit_list
 
     dataset, today = run.dataset, run.today
-    # Every reference is resolved (and every one checked) before anything is written.
-    tasks = list({task.ref: task for task in map(run.task, refs)}.values())
-    day = parse_date_arg(on, today, "--on") if on else today
     requested = resolve_unit_list(dataset, unit or [])
+    # Every reference is resolved (and every one checked) before anything is written;
+    # a recurring task's plain reference is its oldest instance open for those units.
+    tasks = list({task.ref: task for task in (run.task(r, requested) for r in refs)}.values())
+    day = parse_date_arg(on, today, "--on") if on else today
     if day > today:
         run.warn(t("edit.future", run.lang, on=day, today=today))
     evidence, note = tidy_text(evidence), tidy_text(note)
@@ -365,7 +366,9 @@ def _matches(entry_ref: str, written: str) -> bool:
     from cchc_cli.views.query import ref_matches
 
     notice_id, _, task_id = entry_ref.rpartition("/")
-    return ref_matches(notice_id, task_id, written)
+    # A recurring task's plain reference names all its instances' edits too.
+    base = task_id.partition("@")[0]
+    return ref_matches(notice_id, task_id, written) or ref_matches(notice_id, base, written)
 
 
 @command(help=h("help.migrate"), shared=("data", "lang"))

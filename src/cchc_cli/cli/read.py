@@ -34,17 +34,26 @@ class ListStatus(StrEnum):
     ONGOING = "ongoing"
 
 
-@command(help=h("help.validate"), shared=("data", "lang", "no_cache", "as_of"))
+@command(help=h("help.validate"), shared=("data", "lang", "no_cache", "as_of"), many=True)
 def validate(
     run: Run,
     strict: Annotated[bool, typer.Option("--strict", help=h("help.opt.strict"))] = False,
 ) -> None:
     from cchc_cli.core.diagnostics import sort_diagnostics
-    from cchc_cli.store.progress import future_completions
+    from cchc_cli.store.progress import check_recurring, future_completions
     from cchc_cli.store.validate import duplicate_notices
 
     dataset = run.read()
     events = [e for recorded in dataset.progress.values() for e in recorded]
+    # Only the notices progress names are read for it.
+    named = {str(e.task).partition("@")[0].rpartition("/")[0] for e in events}  # type: ignore[attr-defined]
+    tasks = {
+        t.ref: t
+        for entry in dataset.index
+        if entry.id in named
+        for t in dataset.notice(entry).tasks
+    }
+    recurring = check_recurring(events, tasks)  # type: ignore[arg-type]
     # Across notices, so here rather than per file (where the cache keeps the checks);
     # a completion after today depends on the day, so it is not cached either.
     found = sort_diagnostics(
@@ -52,6 +61,7 @@ def validate(
             *dataset.diagnostics,
             *duplicate_notices(dataset),
             *future_completions(events, run.today),  # type: ignore[arg-type]
+            *recurring,
         ]
     )
     for diagnostic in found:
@@ -72,7 +82,9 @@ def validate(
         raise typer.Exit(EXIT_DATA)
 
 
-@command("list", help=h("help.list"), shared=("data", "lang", "no_cache", "as_of", "fmt"))
+@command(
+    "list", help=h("help.list"), shared=("data", "lang", "no_cache", "as_of", "fmt"), many=True
+)
 def list_tasks(
     run: Run,
     notice: NoticeOpt = None,
@@ -100,7 +112,7 @@ def list_tasks(
     run.finish()
 
 
-@command(help=h("help.show"))
+@command(help=h("help.show"), many=True)
 def show(
     run: Run,
     ref: Annotated[str, typer.Argument(help=h("help.arg.ref"), show_default=False)],
@@ -108,13 +120,13 @@ def show(
     from cchc_cli.views.detail import task_detail
     from cchc_cli.views.query import find_notice
 
-    task = run.task(ref)
+    task = run.task(ref, latest=True)
     notice = find_notice(run.dataset, task.notice)
     run.emit(task_detail(task, notice, run.dataset.registry, run.lang, run.today))
     run.finish()
 
 
-@command(help=h("help.due"))
+@command(help=h("help.due"), many=True)
 def due(
     run: Run,
     before: Annotated[str | None, typer.Option("--before", help=h("help.opt.before"))] = None,
@@ -144,7 +156,7 @@ def due(
     run.finish()
 
 
-@command(help=h("help.overdue"))
+@command(help=h("help.overdue"), many=True)
 def overdue(run: Run, notice: NoticeOpt = None, unit: UnitOpt = None) -> None:
     from cchc_cli.views.query import overdue_items
     from cchc_cli.views.tables import overdue_report
@@ -159,7 +171,7 @@ class GroupBy(StrEnum):
     NOTICE = "notice"
 
 
-@command(help=h("help.status"))
+@command(help=h("help.status"), many=True)
 def status(
     run: Run,
     by: Annotated[GroupBy, typer.Option("--by", help=h("help.opt.by-group"))] = GroupBy.UNIT,

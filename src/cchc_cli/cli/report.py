@@ -31,7 +31,7 @@ OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help=h("help.o
 WITHOUT_FORMAT = ("data", "lang", "no_cache", "as_of")
 
 
-@command(help=h("help.remind"), shared=WITHOUT_FORMAT)
+@command(help=h("help.remind"), shared=WITHOUT_FORMAT, many=True)
 def remind(
     run: Run,
     days: Annotated[
@@ -100,7 +100,12 @@ class UnitOrder(StrEnum):
     REGISTRY = "registry"
 
 
-@command(help=h("help.report"), shared=WITHOUT_FORMAT)
+class ReportBy(StrEnum):
+    OFFICE = "office"
+    UNIT = "unit"
+
+
+@command(help=h("help.report"), shared=WITHOUT_FORMAT, many=True)
 def report(
     run: Run,
     period: Annotated[str | None, typer.Option("--period", help=h("help.opt.period"))] = None,
@@ -113,13 +118,15 @@ def report(
     ),
     notice: NoticeOpt = None,
     unit: UnitOpt = None,
+    by: Annotated[ReportBy | None, typer.Option("--by", help=h("help.opt.report-by"))] = None,
 ) -> None:
+    from cchc_cli.core.offices import offices_of
     from cchc_cli.views.query import resolve_units, select
     from cchc_cli.views.report import build, report_period, report_view
 
     if fmt in (ReportFormat.XLSX, ReportFormat.DOCX) and output is None:
         raise UsageError("report.needs-output", format=fmt.value)
-    check_output(output, run.data)
+    check_outputs(run, output)
     dataset, lang = run.dataset, run.lang
     # Today (or --as-of) while the period runs, else its last day; its month by default.
     chosen, day, running = report_period(period, run.today)
@@ -128,7 +135,17 @@ def report(
     # A bar on a terminal while the report is made; gone before anything is printed.
     with working(t("progress.report", lang), len(tasks), progressbar.MIN_TASKS):
         built = build(dataset, tasks, day, units, order is UnitOrder.REGISTRY, running)
+        offices = offices_of(dataset)
+        if offices:
+            from cchc_cli.views.offices import per_office
+
+            # Several offices: a row per office (--by unit: per office and unit).
+            built = per_office(built, offices, by is ReportBy.UNIT)
         view = report_view(built, dataset.registry, lang, chosen.label, dataset.config.office)
+        if offices:
+            from cchc_cli.views.offices import with_office
+
+            view = with_office(view, offices)
         made = _document(run, fmt, view, built, tasks, chosen, units, notice, unit)
     if fmt in (ReportFormat.XLSX, ReportFormat.DOCX):
         assert output is not None and isinstance(made, bytes)
@@ -208,6 +225,18 @@ def check_output(output: Path | None, data: Path) -> None:
         raise OptionError("--output", "output.is-data", path=str(output), data=str(data))
 
 
+def check_outputs(run: Run, output: Path | None) -> None:
+    """:func:`check_output` against every folder read: those on the command line and,
+    once read, those their ``sources:`` name."""
+    from cchc_cli.core.offices import offices_of
+
+    for folder in run.folders:
+        check_output(output, folder)
+    if output is not None:
+        for office in offices_of(run.dataset):
+            check_output(output, Path(office.folder))
+
+
 def rendered(formatter: Formatter, view: Report) -> bytes:
     """What ``formatter`` (writing to a StringIO) makes of ``view``, as UTF-8."""
     formatter.emit(view)
@@ -239,7 +268,7 @@ class ExportFormat(StrEnum):
     CSV = "csv"
 
 
-@command(help=h("help.export"), shared=WITHOUT_FORMAT)
+@command(help=h("help.export"), shared=WITHOUT_FORMAT, many=True)
 def export(
     run: Run,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help=h("help.opt.export-format"))],
@@ -249,14 +278,19 @@ def export(
     ] = 3,
     notice: NoticeOpt = None,
     unit: UnitOpt = None,
+    ahead: Annotated[
+        int, typer.Option("--ahead", min=0, max=MAX_DAYS, help=h("help.opt.ahead"))
+    ] = 92,
 ) -> None:
     from cchc_cli.views.query import select_statuses
 
-    check_output(output, run.data)
+    check_outputs(run, output)
     dataset, lang = run.dataset, run.lang
     items = select_statuses(dataset, run.today, notice=notice, unit=unit)
     if fmt is ExportFormat.ICS:
-        from cchc_cli.views.ics import calendar, office_id
+        from cchc_cli.views.ics import calendar, office_id, upcoming_items
+
+        items += upcoming_items(dataset, run.today, ahead, notice, unit)
 
         stamp = datetime.now(UTC).replace(microsecond=0)
         name = t("ics.name", lang, unit=dataset.registry.name_of(unit) if unit else "")
@@ -273,9 +307,15 @@ def export(
             write_output(output, content)
             run.tell("report.written", path=output)
     else:
+        from cchc_cli.core.offices import offices_of
         from cchc_cli.views.tables import export_report
 
         view = export_report(items, dataset.registry, lang)
+        offices = offices_of(dataset)
+        if offices:
+            from cchc_cli.views.offices import with_office
+
+            view = with_office(view, offices, names=True)
         chosen = OutputFormat(fmt.value)
         if output is None:
             formatter_for(chosen, lang).emit(view)

@@ -17,7 +17,7 @@ def why(
     unit: Annotated[str | None, typer.Option("--unit", help=h("help.opt.why-unit"))] = None,
 ) -> None:
     from cchc_cli.core.deadlines import DeadlineContext, read_deadline
-    from cchc_cli.views.query import find_notice, resolve_units
+    from cchc_cli.views.query import find_notice, find_task, resolve_units
     from cchc_cli.views.why import why_report
 
     dataset = run.dataset
@@ -30,7 +30,14 @@ def why(
             raise UsageError("why.unit-not-assigned", unit=unit, ref=task.ref)
         unit_id = units[0]
     reading = None
-    if task.deadline.text:
+    base = find_task(dataset, task.ref.partition("@")[0])
+    if base.recurrence is not None:
+        from cchc_cli.core.recurrence import explain, instance_by_key
+
+        instance = instance_by_key(base.recurrence, task.id.partition("@")[2])
+        assert instance is not None  # run.task found it
+        reading = explain(base.recurrence, instance)
+    elif task.deadline.text:
         # Read again, the way the loader read it, noting each step this time.
         anchor = task.deadline_from or notice.deadline_from
         calendar = dataset.config.calendar

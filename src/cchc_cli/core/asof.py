@@ -13,7 +13,9 @@ On a day D, as a clerk would have seen the files that evening:
   start (it was written without saying when, so it is taken as always known).
 
 :func:`tasks_as_of` applies both rules; status, due, overdue, report, remind,
-export and show all go through it, so they cannot disagree about a day.
+export and show all go through it, so they cannot disagree about a day. It also
+stands a recurring task's instances begun by D in its place
+(:func:`cchc_cli.core.recurrence.expand`): every view counts instances.
 """
 
 from __future__ import annotations
@@ -80,5 +82,8 @@ def task_as_of(task: Task, day: date) -> Task:
 def tasks_as_of(notices: Iterable[Notice], tasks: Iterable[Task], day: date) -> list[Task]:
     """``tasks`` as they stood on ``day``: those of notices not issued yet left out, the
     others without what was recorded later. ``notices`` must hold the tasks' notices."""
+    from cchc_cli.core.recurrence import expand
+
     existing = {n.id for n in notices if exists_on(n, day)}
-    return [task_as_of(t, day) for t in tasks if t.notice in existing]
+    # A recurring task counts as its instances begun by the day (issue 23).
+    return [task_as_of(t, day) for t in expand((t for t in tasks if t.notice in existing), day)]

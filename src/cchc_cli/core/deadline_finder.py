@@ -14,6 +14,7 @@ ngày 10/12 và hoàn thành trước ngày 30/12").
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from cchc_cli.core.deadline_phrases import Hit, clean, compiled, fold, hits
@@ -40,6 +41,18 @@ _LABEL = re.compile(
 )
 
 
+#: Forms that name a period (not a day).
+_PERIODS = ("month", "quarter", "year", "this-period", "point", "week", "months-of-year")
+#: A clause that says what must not happen by then.
+_NEGATED = re.compile(r"\b(?:khong de|tranh de|tranh)\b[^,.;:]{0,30}$")
+#: A heading of the tasks of a period ("Nhiệm vụ trọng tâm tháng 11 năm 2023").
+_TASKS_OF = ("nhiem vu ", "nhiem vu trong tam ", "nhiem vu chu yeu ", "nhiem vu trong tam cua ")
+
+
+#: A purpose clause after a deadline: the next step is someone else's.
+_PURPOSE = re.compile(r"\bde (?:tong hop|kip thoi tong hop|bao cao|tham muu|trinh|xay dung)\b")
+
+
 def _acceptable(hit: Hit, folded: str) -> bool:
     before = folded[max(0, hit.start - 60) : hit.start]
     if hit.name == "on-day":
@@ -48,8 +61,16 @@ def _acceptable(hit: Hit, folded: str) -> bool:
         return not before.endswith(("tinh ", "tinh den ", "tinh toi "))
     if _LABEL.search(before):
         return True
+    if hit.name in _PERIODS and _NEGATED.search(before):
+        return False  # "không để dồn vào cuối năm": when not to do it
+    if hit.name == "month" and before.endswith(_TASKS_OF):
+        return True  # "NHIỆM VỤ TRỌNG TÂM THÁNG 11 NĂM 2023": the tasks of that month
     if hit.name in ("month", "quarter", "year", "this-period"):
-        return bool(hit["lead"])
+        lead = hit["lead"] or ""
+        if lead.startswith("tu "):
+            # "từ tháng 10 đến tháng 12/2023" ends a span; "từ tháng 01/2024" starts one.
+            return re.search(r"\b(?:den|toi)\b", folded[hit.start : hit.end]) is not None
+        return bool(lead)
     if hit.name in ("point", "week", "months-of-year"):
         # "xếp loại cuối năm", "sơ kết 6 tháng đầu năm": the name of a review, unless
         # a word makes it a time limit ("đến cuối năm", "trong 6 tháng đầu năm").
@@ -65,14 +86,26 @@ def _acceptable(hit: Hit, folded: str) -> bool:
 def choose(folded: str) -> Hit | None:
     """The deadline form of a folded sentence, or None."""
     taken: list[Hit] = []
+    #: The taken hits' starts, sorted: they never overlap, so a new hit overlaps one only
+    #: if it overlaps its neighbours (a scan of all of them was quadratic on long text).
+    starts: list[int] = []
     for hit in hits(folded, in_sentence=True):
         if not _acceptable(hit, folded):
             continue
-        if any(hit.start < other.end and other.start < hit.end for other in taken):
+        at = bisect.bisect_left(starts, hit.start)
+        neighbours = taken[max(0, at - 1) : at + 1]
+        if any(hit.start < other.end and other.start < hit.end for other in neighbours):
             continue  # an earlier rule read these words already
-        taken.append(hit)
+        taken.insert(at, hit)
+        starts.insert(at, hit.start)
     if not taken:
         return None
+    # "gửi Phòng Nội vụ trước ngày 25/12 để tổng hợp, báo cáo UBND tỉnh trước ngày 31/12":
+    # what follows "để ..." is the office's own next step, not this task's limit.
+    first = taken[0]
+    purpose = _PURPOSE.search(folded, first.end)
+    if purpose is not None:
+        taken = [first] + [h for h in taken[1:] if h.start < purpose.start()]
     return max(taken, key=lambda h: (h.rule.strength, h.start))
 
 

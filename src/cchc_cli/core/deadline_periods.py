@@ -44,6 +44,8 @@ class PeriodReader(Reader):
     def _period(self) -> tuple[str, date, date]:
         """The month, quarter or year a period form names: (what, first day, last day)."""
         hit = self.hit
+        if hit["mlist"] or hit["qlist"] or hit["ylist"]:
+            self.step("why.last-named")  # "các tháng 11, 12/2023": until the last one ends
         if hit["mo"] is not None:
             month = self._month_number()
             year = self.year_of(hit["my"], "mo", lambda y: self._end_of(y, month), "month")
@@ -100,6 +102,8 @@ class PeriodReader(Reader):
         return Deadline(self.phrase, K.WITHIN_QUARTER, self.office_move(last))
 
     def _year(self) -> Deadline:
+        if self.hit["ylist"]:
+            self.step("why.last-named")
         year = self._year_number("yy")
         last = date(year, 12, 31)
         self.step("why.rule.year", last=last)

@@ -91,13 +91,41 @@ TIME = (
     r"(?P<hh>[0-9]{1,2}) ?(?:gio|h|:) ?(?:(?P<mm>[0-9]{1,2}) ?(?:phut|p|')?)?"
     r"(?: ?(?P<ap>sang|trua|chieu|toi|dem))?"
 )
-#: Between a time and its day: ", ngày", " vào ngày", " ngày".
-_ON = r"(?: ?,)? ?(?:(?:cua|vao|trong|la) )?(?:ngay ?)?"
-MONTH = r"thang ?(?P<mo>[0-9]{1,2})(?: ?(?:/|-|\.|nam) ?(?P<my>[0-9]{4}))?(?![0-9]| ?[/.\-] ?[0-9])"
-QUARTER = (
-    r"quy ?(?P<q>iv|iii|ii|i|[1-4])(?![a-z0-9])(?: ?(?:/|-|\.|nam) ?(?P<qy>[0-9]{4}))?(?![0-9])"
+#: A weekday before the date it names ("thứ Sáu, ngày 15/12", "ngày thứ Hai (18/12)").
+_WEEKDAY = r"(?:(?:ngay )?(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)(?: ?[,(])? ?)?"
+#: Between a time and its day: ", ngày", " vào ngày", " ngày", ", thứ Sáu, ngày".
+_ON = r"(?: ?,)? ?(?:(?:cua|vao|trong|la) )?" + _WEEKDAY + r"(?:ngay ?)?"
+#: Earlier months of a list or range ("tháng 11, 12/2023", "tháng 10 đến tháng 12/2023",
+#: "tháng 11-12/2023"): the last month named is the limit. Only taken when that month
+#: has its year, so "trong tháng 11, 12 xã đã ..." stays November. At most five before
+#: it: an unbounded list is tried again from each "tháng" (quadratic on hostile text).
+_AND = r" ?(?:,|-|va|den|toi) ?"
+_MONTHS_BEFORE = (
+    r"(?P<mlist>(?:[0-9]{1,2}(?: ?[/.\-] ?[0-9]{4})?" + _AND + r"(?:thang ?)?){1,5}"
+    r"(?=[0-9]{1,2} ?(?:/|-|\.|nam) ?[0-9]{4}))?"
 )
-YEAR = r"nam ?(?P<yy>[0-9]{4})(?![0-9])"
+MONTH = (
+    r"thang ?"
+    + _MONTHS_BEFORE
+    + r"(?P<mo>[0-9]{1,2})(?: ?(?:/|-|\.|nam) ?(?P<my>[0-9]{4}))?(?![0-9]| ?[/.\-] ?[0-9])"
+)
+_ROMAN_Q = r"(?:iv|iii|ii|i|[1-4])(?![a-z0-9])"
+#: Earlier quarters of a list ("quý III và quý IV/2024", "quý III, IV/2024").
+_QUARTERS_BEFORE = (
+    r"(?P<qlist>(?:" + _ROMAN_Q + r"(?: ?[/.\-] ?[0-9]{4})?" + _AND + r"(?:quy ?)?){1,3}"
+    r"(?=" + _ROMAN_Q + r" ?(?:/|-|\.|nam) ?[0-9]{4}))?"
+)
+QUARTER = (
+    r"quy ?"
+    + _QUARTERS_BEFORE
+    + r"(?P<q>iv|iii|ii|i|[1-4])(?![a-z0-9])(?: ?(?:/|-|\.|nam) ?(?P<qy>[0-9]{4}))?(?![0-9])"
+)
+#: Earlier years of a list or range ("năm 2023 - 2024", "năm 2024 và năm 2025").
+YEAR = (
+    r"nam ?(?P<ylist>(?:[0-9]{4}"
+    + _AND
+    + r"(?:nam ?)?(?=[0-9]{4})){1,5})?(?P<yy>[0-9]{4})(?![0-9])"
+)
 #: "tháng này", "quý tới", "năm nay", "năm sau": counted from the date of issue.
 THIS = r"(?P<this>thang|quy|nam) (?P<rel>nay|toi|sau|ke tiep|tiep theo)\b"
 HALF = (
@@ -125,6 +153,13 @@ FROM = (
 )
 
 
+#: Words before a month, quarter or year that make it a time limit in a sentence
+#: ("trong các tháng 11, 12/2023"; "từ" only before a range, see the finder).
+_PERIOD_LEAD = (
+    r"(?:trong|het|den het|den|tu|(?:truoc khi )?(?:ket thuc|het))(?: (?:cac|hai|ba|nhung))?"
+)
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -145,7 +180,7 @@ _Spec = tuple[str, str, bool, int]
 #: Strong leads: no sentence uses them but for a deadline.
 _STRONG = (
     r"cham nhat|muon nhat|han chot|han cuoi|thoi han(?: hoan thanh| thuc hien| nop| gui"
-    r"| bao cao)?|thoi gian hoan thanh|khong qua|khong muon hon|khong cham hon"
+    r"| bao cao)?|thoi gian hoan thanh|khong qua|khong muon hon|khong cham hon|han(?= ?:)"
 )
 #: Weak leads: words that also introduce a date that is not a deadline.
 _WEAK = r"vao|trong|hoan thanh|xong|nop|gui"
@@ -161,16 +196,16 @@ _SPECS: tuple[_Spec, ...] = (
     ),
     _rule(
         "before-day",
-        rf"\btruoc(?: (?:ngay|dip|le|tet|quoc khanh|ngay le)){{0,3}} ?(?:ngay ?)?{DATE}",
+        rf"\btruoc(?: (?:ngay|dip|le|tet|quoc khanh|ngay le)){{0,3}} ?{_WEEKDAY}(?:ngay ?)?{DATE}",
         strength=3,
     ),
     _rule(
         "no-later-than",
         rf"\b(?:{_STRONG})(?: (?:la|vao|trong|ngay)){{0,3}}(?: ?[:\-])?(?: (?:la|vao|trong)){{0,3}}"
-        rf" ?(?:ngay ?)?{DATE}",
+        rf" ?{_WEEKDAY}(?:ngay ?)?{DATE}",
         strength=3,
     ),
-    _rule("until", rf"\b(?P<lead>den|toi|het)(?: het)?(?: ngay)? ?{DATE}"),
+    _rule("until", rf"\b(?P<lead>den|toi|het)(?: het)?(?: ngay)? ?{_WEEKDAY}(?:ngay ?)?{DATE}"),
     _rule(
         "on-day",
         rf"\b(?:{_WEAK})(?: (?:la|vao|trong)){{0,3}}(?: ?[:\-])? ?(?:ngay ?)?{DATE}",
@@ -188,12 +223,21 @@ _SPECS: tuple[_Spec, ...] = (
         "relative",
         rf"\b(?P<lead>trong(?: (?:vong|thoi han|thoi gian|pham vi|khoang))?|thoi han|toi da"
         rf"|khong qua|cham nhat(?: la)?|sau|han)(?: la)? ?{COUNT}"
-        rf" (?P<unit>ngay lam viec|ngay|tuan le|tuan|thang|nam)(?: (?P<wd>lam viec))?{FROM}",
+        rf" (?P<unit>ngay lam viec|ngay|tuan le|tuan|thang|nam)(?: (?P<wd>lam viec))?"
+        # "trong hai tháng 11 và 12/2023" names months, it counts none.
+        rf"(?! ?[0-9]){FROM}",
     ),
-    _rule("month", rf"\b(?P<lead>(?:trong|het|den het|den) )?{MONTH}"),
-    _rule("quarter", rf"\b(?P<lead>(?:trong|het|den het|den) )?{QUARTER}"),
+    # "10 ngày làm việc kể từ ngày ký": no lead, but counted from an event.
+    _rule(
+        "relative",
+        rf"(?<![0-9/.\-])\b{COUNT} (?P<unit>ngay lam viec|ngay|tuan le|tuan|thang|nam)"
+        rf"(?: (?P<wd>lam viec))?(?! ?[0-9])(?: ?,)? (?P<from>ke tu|tinh tu)"
+        r" (?P<event>(?:(?!\b(?:de|va|nham|dong thoi|tai|gui|theo|cho)\b)[^,.;()]){0,80})",
+    ),
+    _rule("month", rf"\b(?P<lead>{_PERIOD_LEAD} )?{MONTH}"),
+    _rule("quarter", rf"\b(?P<lead>{_PERIOD_LEAD} )?{QUARTER}"),
     _rule("this-period", rf"\b(?P<lead>(?:trong|het|den het|ngay trong) )?{THIS}"),
-    _rule("year", rf"\b(?P<lead>(?:trong|het|den het|den|tu nay den|ngay trong) )?{YEAR}"),
+    _rule("year", rf"\b(?P<lead>(?:(?:{_PERIOD_LEAD})|tu nay den|ngay trong) )?{YEAR}"),
     _rule(
         "span",
         r"\bgiai doan (?P<y1>[0-9]{4}) ?- ?(?P<y2>[0-9]{4})(?![0-9])",

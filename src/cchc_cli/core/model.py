@@ -12,11 +12,15 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from cchc_cli.core.dates import PartialDate
 from cchc_cli.core.deadlines import NO_DEADLINE, Deadline
 from cchc_cli.core.diagnostics import NOWHERE, Diagnostic, Source
 from cchc_cli.core.workdays import WorkCalendar
+
+if TYPE_CHECKING:
+    from cchc_cli.core.recurrence import Recurrence
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,8 @@ class Unit:
     groups: tuple[str, ...] = ()
     emails: tuple[str, ...] = ()
     source: Source = NOWHERE
+    #: The name as offices abbreviate it in a table ("P. Nội vụ"); "" for the name.
+    short: str = ""
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,7 @@ class Group:
     #: Other groups whose members belong to this one too.
     includes: tuple[str, ...] = ()
     source: Source = NOWHERE
+    short: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,13 @@ class Registry:
         if ident in self.groups:
             return self.groups[ident].name
         return ident
+
+    def short_of(self, ident: str) -> str:
+        """The short name a narrow table shows ("X. Vĩnh Tú"); the name if none."""
+        entry = self.units.get(ident) or self.groups.get(ident)
+        if entry is None:
+            return ident
+        return entry.short or entry.name
 
     def expand(self, idents: tuple[str, ...] | list[str]) -> tuple[str, ...]:
         """Unit ids for a list of unit and group ids, in registry order, each once."""
@@ -136,6 +150,12 @@ class Task:
     withdrawn: tuple[tuple[Completion, date], ...] = ()
     source: Source = NOWHERE
     spans: dict[str, Source] = field(default_factory=dict, compare=False)
+    #: A recurring task's rule (``repeat:``): its instances are derived from it
+    #: (:mod:`cchc_cli.core.recurrence`); None for a task done once.
+    recurrence: Recurrence | None = None
+    #: A recurring task's progress, instance by instance: key (``2024-01``) -> a task
+    #: holding only what was recorded against ``<ref>@<key>``.
+    occurrences: dict[str, Task] = field(default_factory=dict, compare=False)
 
     @property
     def ref(self) -> str:
@@ -276,6 +296,12 @@ class Config:
     writers: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: The title block of the documents cchc writes (``document:``).
     document: DocumentSettings = field(default_factory=DocumentSettings)
+    #: The office's short id when read with other folders (``office_id:``; default:
+    #: the folder's name): it qualifies units and notices (``vinh-linh/noi-vu``).
+    office_id: str | None = None
+    #: Other data folders read with this one (``sources:``), as written, each with
+    #: where it is written (a missing one is reported there).
+    sources: tuple[tuple[str, Source], ...] = ()
 
     @property
     def calendar(self) -> WorkCalendar:

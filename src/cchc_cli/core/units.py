@@ -10,6 +10,7 @@ loose one; when the loose key fits several units it says so instead of guessing.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -17,6 +18,41 @@ from cchc_cli.core.model import Registry
 from cchc_cli.core.vntext import fold, match_key, suggest
 
 UNIT_KINDS = ("department", "commune", "town", "organization", "agency")
+
+#: How offices shorten the words a unit's name starts with ("Phòng Nội vụ" is
+#: "P. Nội vụ" in a table), longest first; and words anywhere in it.
+_SHORT_PREFIXES = (
+    ("Ban Quản lý dự án ", "BQLDA "),
+    ("Ban quản lý dự án ", "BQLDA "),
+    ("Ban Chỉ đạo ", "BCĐ "),
+    ("Ban chỉ đạo ", "BCĐ "),
+    ("Ban Quản lý ", "BQL "),
+    ("Ban quản lý ", "BQL "),
+    ("Văn phòng ", "VP "),
+    ("Thị trấn ", "TT. "),
+    ("Phòng ", "P. "),
+    ("Xã ", "X. "),
+)
+_SHORT_WORDS = (
+    ("Ủy ban nhân dân", "UBND"),
+    ("Uỷ ban nhân dân", "UBND"),
+    ("Hội đồng nhân dân", "HĐND"),
+    ("Mặt trận Tổ quốc", "MTTQ"),
+)
+
+
+def derive_short(name: str) -> str:
+    """The short name of a unit that has none written: "Xã Vĩnh Tú" -> "X. Vĩnh Tú",
+    "Ủy ban nhân dân huyện" -> "UBND huyện", "Ban Chỉ đạo CCHC" -> "BCĐ CCHC"."""
+    short = unicodedata.normalize("NFC", name).strip()
+    for words, initials in _SHORT_WORDS:
+        short = short.replace(words, initials)
+    for prefix, initials in _SHORT_PREFIXES:
+        if short.startswith(prefix) and len(short) > len(prefix):
+            return initials + short[len(prefix) :]
+    return short
+
+
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 
 

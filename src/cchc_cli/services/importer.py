@@ -233,6 +233,20 @@ def _count_lines(text: str) -> int:
 # -- writing the draft ------------------------------------------------------------------
 
 
+def _repeat(text: str) -> str | None:
+    """The recurrence a task's sentence gives ("định kỳ hằng tháng ... trước ngày 20"),
+    as written; None when it gives none or one that cannot be made exact (the
+    deadline, if any, is written instead and the loader says what is missing)."""
+    from cchc_cli.core.recurrence import RecurrenceError
+    from cchc_cli.core.recurrence_phrases import read_recurrence
+
+    try:
+        found = read_recurrence(text)
+    except RecurrenceError:
+        return None
+    return found.phrase if found else None
+
+
 def _reading(deadline: Deadline, heading: str | None) -> str:
     """How cchc reads the phrase, as a comment for the reviewer."""
     reading = f"  # {deadline.kind.value}"
@@ -312,7 +326,10 @@ def to_yaml(draft: Draft, notice_id: str, source: str, review_text: Mapping[str,
         if task.with_:
             out.append(f"    with: {flow_seq(task.with_)}")
         out.append(block_text("text", task.text, 4))
-        if task.deadline is not None:
+        repeat = _repeat(task.text)  # issue 23: a standing report recurs
+        if repeat is not None:
+            out.append(f"    repeat: {scalar(repeat)}")
+        elif task.deadline is not None:
             phrase = scalar(task.deadline.text or "")
             out.append(f"    deadline: {phrase}{_reading(task.deadline, task.deadline_from)}")
         if task.target:

@@ -36,7 +36,8 @@ FILLERS = _phrases(
 )
 #: The chairman or the committee speaking: "Chủ tịch UBND huyện giao ...".
 SPEAKER = re.compile(
-    r"(?:thu (?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)\s*,\s*)?(?:(?:(?:pho )?chu tich "
+    r"(?:(?:thu (?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)"
+    r"|(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi) la)\s*[,:.]\s*)?(?:(?:(?:pho )?chu tich "
     r"|lanh dao |thuong truc )?(?:ubnd|uy ban nhan dan) (?:huyen|tinh)(?: vinh linh)?(?: da)? )?"
 )
 #: The first word(s) of a unit's name, for names the registry does not know.

@@ -18,6 +18,7 @@ giao"). Linear in the text: each word is looked at a bounded number of times.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from cchc_cli.core.vntext import fold
@@ -39,6 +40,9 @@ _UNKNOWN_WORDS = 12
 #: One-word verbs and adverbs no unit's name has in lower case ("Sở Nội vụ sớm tổ chức",
 #: but "Phòng Ngoại giao", "Công ty Cấp nước").
 _ENDS_A_NAME = frozenset({"som", "gui", "nop", "lam", "trinh", "ky", "can", "phai", "xin", "tiep"})
+_ENDS_A_NAME_WRITTEN = frozenset(
+    {"sớm", "gửi", "nộp", "làm", "trình", "ký", "kí", "cần", "phải", "xin", "tiếp"}
+)
 _STOPS = frozenset({".", "(", ")", "!", "?"})
 
 
@@ -57,6 +61,8 @@ class Words:
             folded = cache.get(word)
             if folded is None:
                 folded = cache[word] = fold(word).replace(" ", "") or "_"
+            if word == "P" and text[m.end() : m.end() + 1] == ".":
+                folded = "phong"  # "P.TC-KH", "P. Nội vụ": the usual short form of "Phòng"
             self.before.append(text[end : m.start()].strip())
             self.spans.append(m.span())
             self.folded.append(folded)
@@ -98,11 +104,12 @@ class Run:
         return bool(self.units or self.unknown)
 
 
-def run_at(names: UnitNames, words: Words, index: int) -> Run:
+def run_at(names: UnitNames, words: Words, index: int, excepting: bool = True) -> Run:
     """The names that follow one another from word ``index`` on (fillers skipped)."""
     run = Run(start=index, end=index)
     prefix: str | None = None
     prefix_written = ""
+    head_start: int | None = None
     position = index
     while position < len(words):
         if position > index and words.before[position][:1] in _STOPS:
@@ -119,14 +126,22 @@ def run_at(names: UnitNames, words: Words, index: int) -> Run:
         if found is not None:
             size, ident = found
             if not run:
-                run.start = skipped
-            run.units.append(ident)
+                run.start = skipped if head_start is None else head_start
             position = run.end = skipped + size
+            but = _except(names, words, position) if excepting and ident in names.members else None
+            if but is not None:
+                left_out, position = but
+                run.units += [u for u in names.members[ident] if u not in left_out]
+                continue
+            run.units.append(ident)
             continue
         head = _list_head(words, skipped)
         if head is not None:
             prefix, size = head
-            prefix_written = words.written(skipped + size - len(prefix.split()), skipped + size)
+            if not run and head_start is None:
+                head_start = skipped  # the run starts with its list's head ("các xã ...:")
+            named = _head_end(words, skipped, prefix)
+            prefix_written = words.written(named - len(prefix.split()), named)
             position = skipped + size
             continue
         size = _unknown(names, words, skipped, prefix)
@@ -143,6 +158,31 @@ def run_at(names: UnitNames, words: Words, index: int) -> Run:
     run.units = list(dict.fromkeys(run.units))
     run.unknown = list(dict.fromkeys(run.unknown))
     return run
+
+
+_EXCEPT = ("tru", "ngoai tru", "tru cac", "ngoai tru cac")
+
+
+def _except(names: UnitNames, words: Words, index: int) -> tuple[set[str], int] | None:
+    """The members a group is given without ("các xã (trừ xã Vĩnh Ô)", "..., trừ Phòng Y
+    tế"), and where the words after them start; None when no such clause follows."""
+    if index >= len(words) or words.before[index][-1:] not in ("(", ","):
+        return None
+    for phrase in sorted(_EXCEPT, key=len, reverse=True):
+        size = len(phrase.split())
+        if tuple(words.folded[index : index + size]) == tuple(phrase.split()):
+            break
+    else:
+        return None
+    # One level only: "trừ" inside the left-out list is not read again (no recursion on
+    # "các xã (trừ các xã (trừ ...").
+    left_out = run_at(names, words, index + size, excepting=False)
+    units: set[str] = set()
+    for ident in left_out.units:
+        units.update(names.members.get(ident, (ident,)))
+    if not units:
+        return None
+    return units, left_out.end
 
 
 def _known(
@@ -166,7 +206,9 @@ def _known(
     if found is not None:
         after = index + found[0]
         listed = after < len(words) and (
-            words.before[after].startswith(":") or words.capital(after)
+            words.before[after].startswith(":")
+            or words.capital(after)
+            or _after_qualifier(words, after) is not None
         )
         if not listed:
             return found
@@ -179,6 +221,14 @@ def _known(
         if found is not None and _of_kind(names.folded_names.get(found[1], ""), kind):
             return size + found[0], found[1]
     return None
+
+
+def _ends_a_name(words: Words, index: int) -> bool:
+    """A one-word verb as written ("làm", not the "lâm" of "Hạt Kiểm lâm")."""
+    if words.folded[index] not in _ENDS_A_NAME:
+        return False
+    written = unicodedata.normalize("NFC", words.written(index, index + 1).lower())
+    return written in _ENDS_A_NAME_WRITTEN
 
 
 def _of_kind(name: str, head: str) -> bool:
@@ -197,6 +247,8 @@ def _list_head(words: Words, index: int) -> tuple[str, int] | None:
         position += 1
     plural = position < len(words) and words.folded[position] == "cac"
     position += plural
+    # "các" already passed over as a filler ("Các xã vùng biển: ..."): for a qualifier only.
+    passed = plural or (position > 0 and words.folded[position - 1] == "cac")
     for head in LIST_HEADS:
         size = len(head.split())
         if tuple(words.folded[position : position + size]) != tuple(head.split()):
@@ -206,6 +258,30 @@ def _list_head(words: Words, index: int) -> tuple[str, int] | None:
             return None
         if words.before[after].startswith(":") or (plural and words.capital(after)):
             return head, after - index
+        # "UBND các xã có rừng: Vĩnh Hà, Vĩnh Ô": a qualifier, then the members.
+        if passed and (listed := _after_qualifier(words, after)) is not None:
+            return head, listed - index
+    return None
+
+
+def _head_end(words: Words, index: int, head: str) -> int:
+    """Where the list's head word ends ("xã" of "UBND các xã có rừng:")."""
+    size = len(head.split())
+    for position in range(index, min(index + 8, len(words))):
+        if tuple(words.folded[position : position + size]) == tuple(head.split()):
+            return position + size
+    return index + size
+
+
+def _after_qualifier(words: Words, index: int) -> int | None:
+    """Where the members start after a few lower-case words and a colon ("có rừng:",
+    "vùng biển:", "trọng điểm:"), or None."""
+    for position in range(index + 1, min(index + 5, len(words))):
+        if not words.capital(position - 1) and words.before[position].startswith(":"):
+            return position if words.capital(position) else None
+        mark = words.before[position][:1]
+        if mark and (mark in _STOPS or mark in ",;"):
+            return None
     return None
 
 
@@ -236,14 +312,15 @@ def _unknown(names: UnitNames, words: Words, index: int, prefix: str | None) -> 
         return 0
     while position < len(words) and position - index < _UNKNOWN_WORDS:
         before = words.before[position][:1]
-        if position > index and before and before in ".()!?,;:":
+        short = before == "." and words.folded[position - 1] == "phong"  # "P.NV"
+        if position > index and before and before in ".()!?,;:" and not short:
             break
         # A verb ends the name; one-word verbs do not ("Phòng Ngoại giao").
         lower = not words.capital(position)
         if lower and (
             starts_with(words.folded, position, VERBS) > 1
             or starts_with(words.folded, position, ADVERBS)
-            or words.folded[position] in _ENDS_A_NAME
+            or _ends_a_name(words, position)
         ):
             break
         if words.folded[position] == "va" and not _name_goes_on(names, words, position + 1):
@@ -287,6 +364,11 @@ def roles(names: UnitNames, text: str, inherited: bool = False) -> Roles:
     found = Roles()
     if len(words):
         found.subject, found.predicate = _subject(names, words, plain, inherited)
+        # "UBND các xã (trừ các xã đã hoàn thành) rà soát ...": the aside is no predicate.
+        opened = plain[: found.predicate].rstrip().endswith("(")
+        aside = re.match(r"\s*\(?[^()]{0,120}\)\s*", plain[found.predicate :])
+        if found.subject and aside and (opened or aside[0].lstrip().startswith("(")):
+            found.predicate += aside.end()
     rest = plain[found.predicate :]
     found.leads = _LEAD.match(rest) is not None or bool(re.match(r"chu tri\b", plain))
     for m in _DETAIL.finditer(plain):
@@ -301,10 +383,33 @@ def roles(names: UnitNames, text: str, inherited: bool = False) -> Roles:
         found.partners.units += run.units
         found.partners.unknown += run.unknown
     _partners_before_verb(names, words, plain, found)
+    if not found.subject and not inherited:
+        _named_later(names, words, plain, found)
     found.report_to = _report_to(names, words, plain)
     subject = set(found.subject.units)
     found.partners.units = [u for u in dict.fromkeys(found.partners.units) if u not in subject]
     return found
+
+
+#: Where a sentence that starts with its work names who does it: "..., giao Phòng X
+#: chủ trì", "(Phòng X chủ trì; ...)", "... do Phòng X chủ trì thực hiện".
+_LATER = re.compile(r"(?:,|;|\.)\s*(?:giao(?: cho)?|phan cong)\s+|\(\s*|\bdo\s+")
+_DOES = re.compile(r"\s*(?:chu tri|thuc hien|phu trach|dam nhiem|lam dau moi)\b")
+
+
+def _named_later(names: UnitNames, words: Words, plain: str, found: Roles) -> None:
+    """The acting units of a sentence whose units come after its work, if it names them
+    so; the lead when "chủ trì" follows them."""
+    for m in _LATER.finditer(plain):
+        run = run_at(names, words, words.index_at(m.end()))
+        if not run or run.start != words.index_at(m.end()):
+            continue
+        after = plain[_offset(words, run.end) :] if run.end < len(words) else ""
+        giving = m[0].strip(" ,;.(").startswith(("giao", "phan"))
+        if giving or _DOES.match(after):
+            found.subject = run
+            found.leads = found.leads or after.lstrip().startswith("chu tri")
+            return
 
 
 def assigned_within(names: UnitNames, text: str) -> bool:
@@ -326,7 +431,8 @@ def _subject(names: UnitNames, words: Words, plain: str, inherited: bool) -> tup
     if m := SPEAKER.match(plain):
         after = words.index_at(m.end())
         # "Chủ tịch UBND huyện giao ...", "Thứ hai, Phòng ...": past who speaks and the count.
-        if starts_with(words.folded, after, ASSIGN) or plain.startswith("thu "):
+        counted = re.match(r"(?:thu \w+|\w+ la)\s*[,:.]", plain) is not None
+        if starts_with(words.folded, after, ASSIGN) or counted:
             index = after
     verb = starts_with(words.folded, index, ASSIGN)
     if verb and not (inherited and words.folded[index] == "chi"):

@@ -24,11 +24,18 @@ from cchc_cli.core.vntext import fold
 from cchc_cli.services.noticehead import Closing, Header, read_closing, read_header
 from cchc_cli.services.noticelines import Line
 
+#: Counting words ("Một là", "Thứ hai"), one to ten.
+_ORDINAL_VALUES = {
+    "một": 1, "nhất": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5,
+    "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+}  # fmt: skip
+_ORDINALS = "một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười"
 #: Kinds of label, from the outermost: the rank orders them.
 RANKS = {
     "upper": 5.0,  # A., B.
     "roman": 10.0,  # I., II.
     "decimal": 20.0,  # 1., 2.  (also "1)")
+    "ordinal": 25.0,  # Một là, Thứ hai, (inside a "1." part as often as alone)
     "multi": 30.0,  # 1.1., 2.3.1.
     "letter": 50.0,  # a), b), đ)
     "dash": 60.0,  # -
@@ -42,6 +49,9 @@ _LABELS = [
     ("roman", re.compile(r"(?P<label>[IVXL]{1,6})\s*[.)\-–:/]\s*(?=\S)")),
     ("multi", re.compile(r"(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?:\s+|(?=[A-ZĐÀ-Ỹ]))")),
     ("decimal", re.compile(r"(?P<label>\d{1,2})\s*(?:[.)](?:\s+|(?=[A-ZĐÀ-Ỹ]))|[/-]\s+)")),
+    # "Một là, ...", "Thứ hai, ...": paragraphs counted in words.
+    ("ordinal", re.compile(rf"(?P<label>{_ORDINALS}) là\s*[,:.]\s*(?=\S)", re.IGNORECASE)),
+    ("ordinal", re.compile(rf"Thứ (?P<label>nhất|{_ORDINALS})\s*[,:.]\s*(?=\S)", re.IGNORECASE)),
     ("upper", re.compile(r"(?P<label>[A-H])\s*[.)]\s+(?=[A-ZĐÀ-Ỹ]{2})")),
     ("letter", re.compile(r"(?P<label>[a-zđ])\s*(?:[).]\s*(?=\S)|/\s+)")),
     ("dash", re.compile(r"[-–—]\s*(?=\S)")),
@@ -98,14 +108,17 @@ def label_of(text: str) -> tuple[str, str, str] | None:
         if m is None:
             continue
         label = m.groupdict().get("label") or ""
+        if label.lower() in _ORDINAL_VALUES:
+            label = str(_ORDINAL_VALUES[label.lower()])
         if kind == "roman" and not _is_roman(label):
             continue
         # "a. " is a label; "v.v." or an initial is not: a letter and a dot then a
         # lower-case word is a sentence.
         if kind == "letter" and text[1] == "." and text[m.end() : m.end() + 1].islower():
             continue
-        rest = text[m.end() :].strip()
-        if rest:
+        # A counting word is part of the sentence ("Thứ ba, các thành viên ..."): kept.
+        rest = text.strip() if kind == "ordinal" else text[m.end() :].strip()
+        if rest and m.end() < len(text.rstrip()):
             return kind, label, rest
     return None
 
@@ -151,6 +164,10 @@ def body_tree(lines: list[Line]) -> Node:
     root = Node("root", "", "", 0.0)
     stack = [root]
     labels = [label_of(line.text) for line in lines]
+    #: The rank of each form of heading met: "Đối với Phòng X:" then "Đối với UBND các
+    #: xã:" are siblings whatever their items are numbered with ("-" under one, "+"
+    #: under the other), so the second must not nest under the first one's last item.
+    forms: dict[str, float] = {}
     for index, line in enumerate(lines):
         found = labels[index]
         if found is not None:
@@ -160,6 +177,8 @@ def body_tree(lines: list[Line]) -> Node:
             line.text
         ):
             rank = _next_rank(labels, index)
+            if line.text.endswith(":"):
+                rank = forms.setdefault(_heading_form(line.text), rank)
             node = Node("heading", "", line.text, rank, line=index + 1)
         else:
             _paragraph(stack, Node("para", "", line.text, _PARAGRAPH_RANK, line=index + 1))
@@ -169,6 +188,11 @@ def body_tree(lines: list[Line]) -> Node:
         stack[-1].children.append(node)
         stack.append(node)
     return root
+
+
+def _heading_form(text: str) -> str:
+    """What makes two headings the same kind: their first two words ("doi voi")."""
+    return " ".join(fold(text[:40]).split()[:2])
 
 
 def _short_heading(text: str) -> bool:
@@ -193,8 +217,16 @@ def _next_rank(labels: list[tuple[str, str, str] | None], index: int) -> float:
 _ADDS_TO_ITEM = re.compile(
     r"(?:thoi han|thoi gian(?: hoan thanh| thuc hien)?\s*:|thoi gian (?:hoan thanh|thuc hien)"
     r"|han (?:chot|cuoi|hoan thanh)|hoan thanh (?:truoc|trong|cham|xong)|cham nhat|xong truoc"
-    r"|ket qua (?:bao cao|gui)|bao cao ket qua (?:ve|truoc)|tien do\s*:)\b"
+    r"|ket qua (?:bao cao|gui)|bao cao ket qua (?:ve|truoc)|tien do\s*:)(?:\b|(?<=:))"
 )
+
+
+#: A label line under a task: "Thời gian: ...", "Tiến độ thực hiện: ..." (fold drops ":").
+_LABEL_LINE = re.compile(r"\s*(?:thời gian|tiến độ)(?: hoàn thành| thực hiện)?\s*:", re.IGNORECASE)
+
+
+def _adds_to_item(text: str, folded: str) -> bool:
+    return bool(_ADDS_TO_ITEM.match(folded) or _LABEL_LINE.match(text))
 
 
 def _paragraph(stack: list[Node], node: Node) -> None:
@@ -205,9 +237,13 @@ def _paragraph(stack: list[Node], node: Node) -> None:
         top.children.append(node)  # the text of "4. Phòng Kinh tế và Hạ tầng"
         return
     if top.kind != "root" and top.children and all(c.kind == "para" for c in top.children):
+        last = top.children[-1]
+        if _adds_to_item(node.text, folded) and not last.text.rstrip().endswith(":"):
+            last.text = f"{last.text} {node.text}"  # "Thời gian: ..." of the paragraph above
+            return
         top.children.append(node)  # a heading's second paragraph
         return
-    if top.kind not in ("root", "heading") and _ADDS_TO_ITEM.match(folded):
+    if top.kind not in ("root", "heading") and _adds_to_item(node.text, folded):
         top.text = f"{top.text} {node.text}"  # "Hoàn thành trước ngày ..." of the item above
         return
     # After a list: the paragraph belongs to the nearest heading above the list.

@@ -26,6 +26,8 @@ class UnitNames:
     def __init__(self, registry: Registry) -> None:
         #: Ids of units (not groups): a report goes to one unit.
         self.unit_ids = frozenset(registry.units)
+        #: Each group's unit ids in registry order (for "UBND các xã (trừ xã Vĩnh Ô)").
+        self.members = dict(registry.members)
         #: Each unit's and group's name, folded: "Phòng" in "Phòng Y tế" says what it is.
         self.folded_names = {i: fold(n) for i, n in _all_names(registry)[::-1]}
         names: dict[tuple[str, ...], str] = {}

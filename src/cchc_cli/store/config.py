@@ -27,6 +27,8 @@
       place: Vĩnh Linh
       signer: {on_behalf: KT. CHÁNH VĂN PHÒNG, title: PHÓ CHÁNH VĂN PHÒNG, name: Lê Văn A}
       recipients: [Thường trực UBND huyện, "Lưu: VT, VP"]
+    office_id: vinh-linh           # the short id when read with other folders
+    sources: [../gio-linh, /srv/cchc/cam-lo]   # folders read with this one
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from cchc_cli.core.diagnostics import Diagnostic, error
+from cchc_cli.core.diagnostics import Diagnostic, Source, error
 from cchc_cli.core.model import (
     DEFAULT_TIMEZONE,
     SMTP_SECURITY,
@@ -99,6 +101,8 @@ def _read(data_dir: Path) -> tuple[Config, list[Diagnostic], bool, set[str]]:
     smtp_node = fields.mapping("smtp")
     writers = _writers(fields.mapping("writers"), diagnostics)
     document = fields.mapping("document")
+    office_id = fields.scalar("office_id")
+    sources = fields.scalars("sources")
     fields.finish()
     settings: dict[str, Any] = {
         "holidays": holidays,
@@ -135,6 +139,9 @@ def _read(data_dir: Path) -> tuple[Config, list[Diagnostic], bool, set[str]]:
             settings["max_file_mb"] = number
     if document is not None:
         settings["document"] = _document(document, diagnostics)
+    if office_id is not None:
+        settings["office_id"] = _office_id(office_id, diagnostics)
+    settings["sources"] = _sources(sources, diagnostics)
     return Config(**settings), diagnostics, True, keys
 
 
@@ -153,7 +160,7 @@ CONFIG_KEYS = (
     "git_commit",
 )
 #: Keys read here but not listed by ``cchc config`` (they are not one value each).
-SCOPE_KEYS = ("writers", "document")
+SCOPE_KEYS = ("writers", "document", "office_id", "sources")
 LANGUAGES = ("vi", "en")
 SMTP_KEYS = ("host", "port", "security", "user", "password_env", "sender")
 DOCUMENT_KEYS = ("parent", "body", "symbol", "drafter", "place", "signer", "recipients")
@@ -189,6 +196,31 @@ def _whole(scalar: YScalar, diagnostics: list[Diagnostic], low: int, high: int) 
         )
         return None
     return int(text)
+
+
+def _office_id(scalar: YScalar, diagnostics: list[Diagnostic]) -> str | None:
+    """``office_id:``: a unit id's form (it goes before unit ids: ``vinh-linh/noi-vu``)."""
+    from cchc_cli.core.units import ID_PATTERN
+
+    if ID_PATTERN.fullmatch(scalar.value or ""):
+        return scalar.value
+    diagnostics.append(error(scalar.source, "config.bad-office-id", value=scalar.value or ""))
+    return None
+
+
+def _sources(
+    scalars: list[YScalar], diagnostics: list[Diagnostic]
+) -> tuple[tuple[str, Source], ...]:
+    """``sources:``: folder paths, each with where it is written; a path with a control
+    character (a NUL cannot be in a path at all) is an error there."""
+    found = []
+    for scalar in scalars:
+        path = scalar.value or ""
+        if _has_controls(path):
+            diagnostics.append(error(scalar.source, "config.bad-text", key="sources"))
+        elif path.strip():
+            found.append((path, scalar.source))
+    return tuple(found)
 
 
 def _emails(scalars: list[YScalar], diagnostics: list[Diagnostic]) -> tuple[str, ...]:

@@ -201,11 +201,12 @@ def _current(
     from cchc_cli.store.loader import load, load_progress
 
     ref = task.ref
+    base = progress.base_ref(ref)  # an instance of a recurring task: n/1.1@2024-01
     cache = FileCache.open(data_dir)
     if seen is not None:
         # Only the progress files can have changed under an edit (notices are not
         # written by cchc): read them again, the notices' index stays.
-        facts = progress.facts_of(seen.index).get(ref)
+        facts = progress.facts_of(seen.index).get(base)
         limit = seen.config.max_file_mb * 1024 * 1024
         events, _, paths = load_progress(data_dir, cache, seen.registry, limit)
         if cache:
@@ -216,14 +217,27 @@ def _current(
             return task, facts, seen.registry
         cache = FileCache.open(data_dir)
     dataset = load(data_dir, cache)
-    facts = progress.facts_of(dataset.index).get(ref)
-    notice_id = ref.rpartition("/")[0]
+    facts = progress.facts_of(dataset.index).get(base)
+    notice_id = base.rpartition("/")[0]
     for entry in dataset.index:
         if entry.id == notice_id and facts is not None:
             for task in dataset.notice(entry).tasks:
-                if task.ref == ref:
-                    return task, facts, dataset.registry
+                if task.ref == base:
+                    return _instance(task, ref), facts, dataset.registry
     raise UsageError("cli.ref-unknown", ref=ref)
+
+
+def _instance(task: Task, ref: str) -> Task:
+    """The task, or the instance of it that ``ref`` names (issue 23)."""
+    if "@" not in ref:
+        return task
+    from cchc_cli.core.recurrence import instance_by_key, instance_task
+
+    key = ref.partition("@")[2]
+    instance = instance_by_key(task.recurrence, key) if task.recurrence else None
+    if instance is None:
+        raise UsageError("cli.ref-unknown", ref=ref)
+    return instance_task(task, instance)
 
 
 def _check_dates(events: list[Event], facts: progress.TaskFacts) -> None:

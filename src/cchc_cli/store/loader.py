@@ -191,10 +191,15 @@ def load(
         diagnostics += problems
     grouped = progress.by_task(kept)
 
+    instances = progress.by_instance(grouped)  # issue 23: recurring tasks' instances
+
     def with_progress(notice: Notice) -> Notice:
-        if not any(task.ref in grouped for task in notice.tasks):
+        recurring = any(task.recurrence is not None for task in notice.tasks)
+        if not recurring and not any(task.ref in grouped for task in notice.tasks):
             return notice
         tasks = tuple(progress.apply_events(t, grouped.get(t.ref, ())) for t in notice.tasks)
+        if recurring:
+            tasks = tuple(progress.with_instances(t, instances, calendar) for t in tasks)
         return dataclasses.replace(notice, tasks=tasks)
 
     def reader(entries: tuple[NoticeIndex, ...]) -> tuple[Notice, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from cchc_cli.core.dates import PartialDate
 from cchc_cli.core.deadlines import (
@@ -37,6 +38,9 @@ from cchc_cli.core.workdays import PUBLIC_CALENDAR, WorkCalendar
 from cchc_cli.store.schema import Fields, expect_map, read_date
 from cchc_cli.store.yamlsrc import YMap, YNode, YScalar, parse
 
+if TYPE_CHECKING:
+    from cchc_cli.core.recurrence import Recurrence
+
 TASK_ID_PATTERN = re.compile(r"[^\s/]+")
 
 NOTICE_KEYS = (
@@ -61,6 +65,9 @@ TASK_KEYS = (
     "text",
     "deadline",
     "deadline_from",
+    "repeat",
+    "repeat_from",
+    "repeat_until",
     "target",
     "report_to",
     "done",
@@ -202,6 +209,7 @@ class _NoticeBuilder:
         deadline = self._deadline(fields.scalar("deadline"), anchor or self.anchor)
         if anchor is not None and deadline.kind not in RELATIVE_KINDS:
             self.diagnostics.append(warning(fields.spans["deadline_from"], "task.unused-anchor"))
+        recurrence = self._recurrence(fields, deadline)
         target = fields.text("target")
         done = self._done(fields, assignees)
         extensions = self._extensions(fields.sequence("extensions"))
@@ -228,7 +236,52 @@ class _NoticeBuilder:
             notes=notes,
             source=node.source,
             spans=dict(fields.spans),
+            recurrence=recurrence,
         )
+
+    def _recurrence(self, fields: Fields, deadline: Deadline) -> Recurrence | None:
+        """``repeat:`` (the rule as written), ``repeat_from:`` and ``repeat_until:``."""
+        from cchc_cli.core.recurrence import Recurrence, RecurrenceError
+        from cchc_cli.core.recurrence_phrases import read_recurrence
+
+        scalar = fields.scalar("repeat")
+        start, until = fields.date("repeat_from"), fields.date("repeat_until")
+        if scalar is None or not (scalar.value or "").strip():
+            for key in ("repeat_from", "repeat_until"):
+                if key in fields.spans:
+                    self.diagnostics.append(error(fields.spans[key], "recurrence.no-rule", key=key))
+            if deadline.text and _reads_as_recurrence(deadline.text):
+                self.diagnostics.append(
+                    warning(fields.spans["deadline"], "recurrence.in-deadline", text=deadline.text)
+                )
+            return None
+        written = " ".join((scalar.value or "").split())
+        if "deadline" in fields.spans:
+            self.diagnostics.append(error(fields.spans["deadline"], "recurrence.and-deadline"))
+        try:
+            found = read_recurrence(written)
+        except RecurrenceError as err:
+            self.diagnostics.append(error(scalar.source, err.key, **err.args_))
+            return None
+        if found is None:
+            self.diagnostics.append(error(scalar.source, "recurrence.unreadable", text=written))
+            return None
+        if until is not None and found.end is not None and until != found.end:
+            self.diagnostics.append(
+                error(fields.spans["repeat_until"], "recurrence.two-ends", a=found.end, b=until)
+            )
+        end = until or found.end
+        begins = start or (self.issued.earliest() if self.issued else None)
+        if begins is None:
+            self.diagnostics.append(error(scalar.source, "recurrence.no-start"))
+            return None
+        if end is not None and end < begins:
+            where = fields.spans.get("repeat_until", scalar.source)
+            self.diagnostics.append(
+                error(where, "recurrence.end-before-start", end=end, start=begins)
+            )
+            return None
+        return Recurrence(written, found.rule, begins, end, self.calendar)
 
     def _task_id(self, fields: Fields) -> str | None:
         scalar = fields.scalar("id", required=True)
@@ -395,3 +448,14 @@ class _NoticeBuilder:
             if on and text:
                 out.append(Note(on, text, unit, node.source))
         return tuple(out)
+
+
+def _reads_as_recurrence(text: str) -> bool:
+    """A ``deadline:`` that names a period to repeat ("hằng tháng, trước ngày 20")."""
+    from cchc_cli.core.recurrence import RecurrenceError
+    from cchc_cli.core.recurrence_phrases import read_recurrence
+
+    try:
+        return read_recurrence(text) is not None
+    except RecurrenceError:
+        return True

@@ -39,6 +39,7 @@ from cchc_cli.core.model import (
     Task,
 )
 from cchc_cli.core.vntext import tidy
+from cchc_cli.core.workdays import WorkCalendar
 from cchc_cli.store.schema import Fields, date_error
 from cchc_cli.store.yamlsrc import YMap, YScalar, YSeq, parse
 
@@ -323,10 +324,11 @@ def check_events(
     done: dict[tuple[str, str], bool] = {}
     cancelled: set[str] = set()
     for event in events:
-        problem = _problem(event, facts.get(event.task), registry)
+        problem = _problem(event, facts.get(base_ref(event.task)), registry)
         if problem is None and event.kind in ("done", "reopened") and event.unit is not None:
             key = (event.task, event.unit)
-            is_done = done.get(key, event.unit in facts[event.task].done_inline)
+            inline = "@" not in event.task and event.unit in facts[event.task].done_inline
+            is_done = done.get(key, inline)
             if event.kind == "reopened" and not is_done:
                 problem = error(
                     event.source, "progress.reopen-not-done", unit=event.unit, ref=event.task
@@ -344,9 +346,19 @@ def check_events(
     return kept, diagnostics
 
 
+def base_ref(ref: str) -> str:
+    """A reference without its instance key: ``n/1.1@2024-01`` -> ``n/1.1``."""
+    return ref.partition("@")[0]
+
+
 def _problem(event: Event, facts: TaskFacts | None, registry: Registry) -> Diagnostic | None:
     if facts is None:
-        return error(event.task_source, "progress.unknown-task", ref=event.task)
+        return error(event.task_source, "progress.unknown-task", ref=base_ref(event.task))
+    if "@" in event.task:
+        from cchc_cli.core.recurrence import period_of_key
+
+        if period_of_key(event.task.partition("@")[2]) is None:
+            return error(event.task_source, "recurrence.bad-key", ref=event.task)
     if event.unit is None and event.kind in UNIT_ONLY:
         return error(event.source, "progress.unit-only", kind=event.kind)
     if event.unit is not None and event.kind in OFFICE_ONLY:
@@ -362,6 +374,37 @@ def _problem(event: Event, facts: TaskFacts | None, registry: Registry) -> Diagn
         if day is not None and facts.starts is not None and day < facts.starts:
             return error(event.source, "progress.before-notice", on=day, starts=facts.starts)
     return None
+
+
+def check_recurring(events: Iterable[Event], tasks: dict[str, Task]) -> list[Diagnostic]:
+    """Lines whose reference does not fit the task's kind (issue 23): an instance of a
+    task that does not recur, a period the rule does not have, or a plain reference to
+    a recurring task (its progress belongs to an instance; only ``cancelled``, which
+    ends the series, applies to the whole). ``tasks``: reference -> task."""
+    from cchc_cli.core.recurrence import instance_by_key
+
+    found = []
+    for event in events:
+        base, at, key = event.task.partition("@")
+        task = tasks.get(base)
+        if task is None:
+            continue
+        if at and task.recurrence is None:
+            found.append(error(event.task_source, "recurrence.not-recurring", ref=base, key=key))
+        elif at and task.recurrence and instance_by_key(task.recurrence, key) is None:
+            example = task.recurrence.start
+            found.append(
+                error(
+                    event.task_source,
+                    "recurrence.line-wrong-key",
+                    ref=base,
+                    key=key,
+                    start=example,
+                )
+            )
+        elif not at and task.recurrence is not None and event.kind != "cancelled":
+            found.append(error(event.task_source, "recurrence.plain-line", ref=base))
+    return found
 
 
 def future_completions(events: Iterable[Event], today: date) -> list[Diagnostic]:
@@ -419,6 +462,33 @@ def apply_events(task: Task, events: Iterable[Event]) -> Task:
         notes=(*task.notes, *notes),
         withdrawn=tuple(withdrawn),
     )
+
+
+def with_instances(
+    task: Task, grouped: dict[str, dict[str, list[Event]]], calendar: WorkCalendar
+) -> Task:
+    """A recurring task with the office's calendar and each instance's own progress
+    (events written against ``<ref>@<key>``), each instance apart from the others."""
+    if task.recurrence is None:
+        return task
+    blank = dataclasses.replace(
+        task, done={}, extensions=(), cancelled=None, notes=(), withdrawn=(), recurrence=None
+    )
+    occurrences = {
+        key: apply_events(blank, events) for key, events in grouped.get(task.ref, {}).items()
+    }
+    recurrence = dataclasses.replace(task.recurrence, calendar=calendar)
+    return dataclasses.replace(task, recurrence=recurrence, occurrences=occurrences)
+
+
+def by_instance(grouped: dict[str, list[Event]]) -> dict[str, dict[str, list[Event]]]:
+    """Events of instance references: base reference -> instance key -> events."""
+    found: dict[str, dict[str, list[Event]]] = {}
+    for ref, events in grouped.items():
+        if "@" in ref:
+            base, _, key = ref.partition("@")
+            found.setdefault(base, {})[key] = events
+    return found
 
 
 def by_task(events: Iterable[Event]) -> dict[str, list[Event]]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from cchc_cli.core.diagnostics import Diagnostic, Source, error
 from cchc_cli.core.model import Group, Registry, Unit
-from cchc_cli.core.units import ID_PATTERN, UNIT_KINDS
-from cchc_cli.core.vntext import match_key, suggest
+from cchc_cli.core.units import ID_PATTERN, UNIT_KINDS, derive_short
+from cchc_cli.core.vntext import match_key, suggest, tidy
 from cchc_cli.store.schema import Fields, expect_map, read_addresses
-from cchc_cli.store.yamlsrc import YMap, YNode, YSeq
+from cchc_cli.store.yamlsrc import YMap, YNode, YScalar, YSeq
 
 
 def load_registry(node: YNode | None, path: str) -> tuple[Registry, list[Diagnostic]]:
@@ -21,9 +23,11 @@ def load_registry(node: YNode | None, path: str) -> tuple[Registry, list[Diagnos
     fields = Fields(top, ("valid_from", "valid_until", "units", "groups"), diagnostics)
     valid_from = fields.partial_date("valid_from")
     valid_until = fields.partial_date("valid_until")
-    groups = _read_groups(fields.sequence("groups"), diagnostics)
-    units = _read_units(fields.sequence("units", required=True), groups, diagnostics)
+    shorts: dict[str, YScalar] = {}
+    groups = _read_groups(fields.sequence("groups"), diagnostics, shorts)
+    units = _read_units(fields.sequence("units", required=True), groups, diagnostics, shorts)
     fields.finish()
+    units, groups = _with_shorts(units, groups, shorts, diagnostics)
     members = _members(units, groups, diagnostics)
     registry = Registry(units, groups, members, valid_from, valid_until, top.source)
     diagnostics.extend(_alias_clashes(registry))
@@ -47,7 +51,9 @@ def _read_id(fields: Fields, taken: dict[str, Source], diagnostics: list[Diagnos
     return ident
 
 
-def _read_groups(seq: YSeq | None, diagnostics: list[Diagnostic]) -> dict[str, Group]:
+def _read_groups(
+    seq: YSeq | None, diagnostics: list[Diagnostic], shorts: dict[str, YScalar]
+) -> dict[str, Group]:
     groups: dict[str, Group] = {}
     taken: dict[str, Source] = {}
     raw_includes: list[tuple[str, list]] = []
@@ -55,12 +61,15 @@ def _read_groups(seq: YSeq | None, diagnostics: list[Diagnostic]) -> dict[str, G
         node = expect_map(item, "groups", diagnostics)
         if node is None:
             continue
-        fields = Fields(node, ("id", "name", "aliases", "includes"), diagnostics)
+        fields = Fields(node, ("id", "name", "short", "aliases", "includes"), diagnostics)
         ident = _read_id(fields, taken, diagnostics)
         name = fields.text("name", required=True)
+        short = fields.scalar("short")
         aliases = fields.texts("aliases")
         includes = fields.scalars("includes")
         fields.finish()
+        if ident and short is not None:
+            shorts[ident] = short
         if ident and name:
             groups[ident] = Group(ident, name, aliases, (), node.source)
             raw_includes.append((ident, includes))
@@ -77,11 +86,14 @@ def _read_groups(seq: YSeq | None, diagnostics: list[Diagnostic]) -> dict[str, G
 
 
 def _read_units(
-    seq: YSeq | None, groups: dict[str, Group], diagnostics: list[Diagnostic]
+    seq: YSeq | None,
+    groups: dict[str, Group],
+    diagnostics: list[Diagnostic],
+    shorts: dict[str, YScalar],
 ) -> dict[str, Unit]:
     units: dict[str, Unit] = {}
     taken: dict[str, Source] = {g.id: g.source for g in groups.values()}
-    allowed = ("id", "name", "kind", "aliases", "groups", "email")
+    allowed = ("id", "name", "short", "kind", "aliases", "groups", "email")
     for item in seq.items if seq else ():
         node = expect_map(item, "units", diagnostics)
         if node is None:
@@ -89,6 +101,9 @@ def _read_units(
         fields = Fields(node, allowed, diagnostics)
         ident = _read_id(fields, taken, diagnostics)
         name = fields.text("name", required=True)
+        short = fields.scalar("short")
+        if ident and short is not None:
+            shorts[ident] = short
         kind = fields.scalar("kind", required=True)
         if kind is not None and kind.value not in UNIT_KINDS:
             diagnostics.append(_bad_kind(kind.value or "", kind.source))
@@ -114,6 +129,50 @@ def _read_units(
                 node.source,
             )
     return units
+
+
+def _with_shorts(
+    units: dict[str, Unit],
+    groups: dict[str, Group],
+    written: dict[str, YScalar],
+    diagnostics: list[Diagnostic],
+) -> tuple[dict[str, Unit], dict[str, Group]]:
+    """Every unit and group with its short name: as written (not empty, not another's),
+    else derived from the name by the offices' rule (core/units.py). A derived short
+    name two units would share is no short name: both show their names."""
+    chosen: dict[str, str] = {}
+    owners: dict[str, str] = {}
+    entries: list[Unit | Group] = [*groups.values(), *units.values()]
+    for entry in entries:
+        scalar = written.get(entry.id)
+        if scalar is None:
+            continue
+        short = tidy(scalar.value) if scalar.value else ""
+        if not short:
+            diagnostics.append(error(scalar.source, "units.empty-short", id=entry.id))
+            continue
+        other = owners.setdefault(match_key(short), entry.id)
+        if other != entry.id:
+            diagnostics.append(
+                error(scalar.source, "units.duplicate-short", short=short, id=entry.id, other=other)
+            )
+            continue
+        chosen[entry.id] = short
+    derived: dict[str, list[str]] = {}
+    for entry in entries:
+        if entry.id not in chosen and entry.id not in written:
+            derived.setdefault(match_key(derive_short(entry.name)), []).append(entry.id)
+    for key, idents in derived.items():
+        if len(idents) == 1 and key not in owners:
+            chosen[idents[0]] = derive_short(_name(idents[0], units, groups))
+    return (
+        {i: replace(u, short=chosen.get(i, "")) for i, u in units.items()},
+        {i: replace(g, short=chosen.get(i, "")) for i, g in groups.items()},
+    )
+
+
+def _name(ident: str, units: dict[str, Unit], groups: dict[str, Group]) -> str:
+    return units[ident].name if ident in units else groups[ident].name
 
 
 def _bad_kind(kind: str, source: Source) -> Diagnostic:

@@ -10,7 +10,7 @@ check that needs them runs before a notice is cached.
 from __future__ import annotations
 
 from datetime import date, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cchc_cli.core.dates import PartialDate
 from cchc_cli.core.deadlines import Deadline, DeadlineKind
@@ -18,7 +18,10 @@ from cchc_cli.core.diagnostics import Diagnostic, Severity, Source
 from cchc_cli.core.model import Cancellation, Completion, Extension, Note, Notice, Person, Task
 from cchc_cli.store.progress import Event
 
-FORMAT = 2
+if TYPE_CHECKING:
+    from cchc_cli.core.recurrence import Recurrence
+
+FORMAT = 3  # 3: a recurring task's rule (issue 23)
 _KINDS = {k.value: k for k in DeadlineKind}
 
 
@@ -112,12 +115,43 @@ def _task_to_data(task: Task) -> list[Any]:
         ],
         [[_day(n.on), n.text, n.unit, *_at(n.source)] for n in task.notes],
         _at(task.source),
+        _recurrence_to_data(task.recurrence),
     ]
+
+
+def _recurrence_to_data(recurrence: Recurrence | None) -> list[Any] | None:
+    """Issue 23: a recurring task's rule; the calendar is the loader's to attach."""
+    if recurrence is None:
+        return None
+    rule = recurrence.rule
+    moment = rule.at.isoformat(timespec="minutes") if rule.at else None
+    return [
+        recurrence.text,
+        rule.every.value,
+        rule.day,
+        rule.month,
+        rule.weekday,
+        moment,
+        rule.before,
+        _day(recurrence.start),
+        _day(recurrence.end),
+    ]
+
+
+def _recurrence_from_data(data: list[Any] | None) -> Recurrence | None:
+    if data is None:
+        return None
+    from cchc_cli.core.recurrence import Every, Recurrence, Rule
+
+    text, every, day, month, weekday, moment, before, start, end = data
+    at = time.fromisoformat(moment) if moment else None
+    rule = Rule(Every(every), day, month, weekday, at, before)
+    return Recurrence(text, rule, date.fromordinal(start), _from_day(end))
 
 
 def _task_from_data(data: list[Any], notice: str, path: str) -> Task:
     ident, text, assigned, assignees, lead, with_, deadline = data[:7]
-    target, report_to, done, extensions, cancelled, notes, at = data[7:]
+    target, report_to, done, extensions, cancelled, notes, at = data[7:14]
     written, kind, last, moment, *anchor = deadline
     return Task(
         notice=notice,
@@ -153,6 +187,7 @@ def _task_from_data(data: list[Any], notice: str, path: str) -> Task:
             for on, text, unit, line, col in notes
         ),
         source=Source(path, *at),
+        recurrence=_recurrence_from_data(data[14]) if len(data) > 14 else None,
     )
 
 

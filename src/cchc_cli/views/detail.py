@@ -149,10 +149,16 @@ def members_section(members: list[dict[str, object]], lang: Lang) -> Section:
         return lambda r: fmt_date(r[key], lang) if r[key] else ""
 
     columns = [
-        Column("name", "label.unit"),
+        Column("name", "label.unit", shrink=True),
         Column("status", "label.status", show=lambda r: t(f"status.{r['status']}", lang)),
-        Column("last_day", "label.last-day", show=day("last_day")),
-        Column("done_on", "label.done-on", show=day("done_on")),
-        Column("evidence", "label.evidence", show=lambda r: r["evidence"] or ""),
+        Column("last_day", "label.last-day", show=day("last_day"), head="head.last-day"),
+        Column("done_on", "label.done-on", show=day("done_on"), head="head.done-on"),
+        Column(
+            "evidence",
+            "label.evidence",
+            show=lambda r: r["evidence"] or "",
+            head="head.evidence",
+            shrink=True,
+        ),
     ]
     return Section("members", columns, members, title=t("label.each-member", lang))

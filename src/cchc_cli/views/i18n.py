@@ -302,6 +302,119 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'deadline_from' is only used by a limit counted in days ('trong 15 ngày kể từ "
         "...'); this task's deadline does not use it",
     ),
+    # -- recurring tasks (issue 23) ----------------------------------------------------
+    "recurrence.unreadable": (
+        "không đọc được lịch định kỳ '{text}': cần hằng tuần, hằng tháng, hằng quý, "
+        "6 tháng hoặc hằng năm, ví dụ 'hằng tháng, trước ngày 20'",
+        "cannot read the recurrence '{text}': it needs hằng tuần, hằng tháng, hằng quý, "
+        "6 tháng or hằng năm, e.g. 'hằng tháng, trước ngày 20'",
+    ),
+    "recurrence.no-weekday": (
+        "lịch hằng tuần phải nói thứ mấy, ví dụ 'hằng tuần, trước 16 giờ thứ Năm'",
+        "a weekly recurrence must name the weekday, e.g. 'hằng tuần, trước 16 giờ thứ Năm'",
+    ),
+    "recurrence.time-no-day": (
+        "lịch định kỳ có giờ nhưng không có ngày: viết thêm ngày, ví dụ 'trước 16 giờ ngày 20'",
+        "the recurrence has a time but no day: add the day, e.g. 'trước 16 giờ ngày 20'",
+    ),
+    "recurrence.bad-time": (
+        "giờ không hợp lệ trong lịch định kỳ: '{text}'",
+        "impossible time in the recurrence: '{text}'",
+    ),
+    "recurrence.bad-day": (
+        "ngày không hợp lệ trong lịch định kỳ: '{text}'",
+        "impossible day in the recurrence: '{text}'",
+    ),
+    "recurrence.bad-end": (
+        "ngày kết thúc không hợp lệ trong lịch định kỳ: '{text}'",
+        "impossible end in the recurrence: '{text}'",
+    ),
+    "recurrence.month-not-yearly": (
+        "'{text}' nêu tháng, không hợp với chu kỳ này (tháng chỉ dùng cho hằng quý, "
+        "6 tháng, hằng năm)",
+        "'{text}' names a month, which does not fit this period (a month is for "
+        "quarterly, half-yearly and yearly recurrences)",
+    ),
+    "recurrence.no-rule": (
+        "'{key}' chỉ dùng cùng 'repeat' (lịch định kỳ)",
+        "'{key}' is only used with 'repeat' (a recurrence)",
+    ),
+    "recurrence.and-deadline": (
+        "nhiệm vụ định kỳ lấy thời hạn từ 'repeat': bỏ 'deadline'",
+        "a recurring task takes its deadlines from 'repeat': remove 'deadline'",
+    ),
+    "recurrence.in-deadline": (
+        "'{text}' là thời hạn định kỳ: viết vào 'repeat' để theo dõi từng kỳ",
+        "'{text}' is a recurring deadline: write it as 'repeat' to track each period",
+    ),
+    "recurrence.two-ends": (
+        "lịch định kỳ kết thúc {a} nhưng 'repeat_until' ghi {b}",
+        "the recurrence ends on {a} but 'repeat_until' says {b}",
+    ),
+    "recurrence.no-start": (
+        "nhiệm vụ định kỳ cần ngày bắt đầu: ghi 'repeat_from' hoặc ngày của thông báo",
+        "a recurring task needs a start: give 'repeat_from' or the notice's date",
+    ),
+    "recurrence.end-before-start": (
+        "lịch định kỳ kết thúc ({end}) trước khi bắt đầu ({start})",
+        "the recurrence ends ({end}) before it starts ({start})",
+    ),
+    "recurrence.bad-key": (
+        "'{ref}': kỳ sau '@' phải là 2024-01 (tháng), 2024-Q1 (quý), 2024-W05 (tuần), "
+        "2024-H1 (6 tháng) hoặc 2024 (năm)",
+        "'{ref}': the period after '@' must be 2024-01 (month), 2024-Q1 (quarter), "
+        "2024-W05 (week), 2024-H1 (half year) or 2024 (year)",
+    ),
+    "recurrence.not-recurring": (
+        "{ref} không phải nhiệm vụ định kỳ: bỏ '@{key}'",
+        "{ref} is not a recurring task: drop '@{key}'",
+    ),
+    "recurrence.none-open": (
+        "{ref}: không còn kỳ nào chưa hoàn thành; ghi rõ kỳ, ví dụ {ref}@2024-01",
+        "{ref}: no period is open; name one, e.g. {ref}@2024-01",
+    ),
+    "recurrence.wrong-key": (
+        "{ref} không có kỳ {key}: kỳ của nhiệm vụ này viết như {example}",
+        "{ref} has no period {key}: this task's periods are written like {example}",
+    ),
+    "recurrence.not-begun": (
+        "kỳ {key} của {ref} chưa bắt đầu (từ {begins})",
+        "period {key} of {ref} has not begun (it begins on {begins})",
+    ),
+    "recurrence.after-end": (
+        "kỳ {key} của {ref} ở sau khi lịch định kỳ kết thúc",
+        "period {key} of {ref} is after the recurrence ends",
+    ),
+    "recurrence.line-wrong-key": (
+        "{ref} không có kỳ {key} (lịch định kỳ bắt đầu {start}): dòng này không có tác dụng",
+        "{ref} has no period {key} (the recurrence starts on {start}): this line has no effect",
+    ),
+    "recurrence.plain-line": (
+        "{ref} là nhiệm vụ định kỳ: ghi tiến độ cho một kỳ, ví dụ {ref}@2024-01; "
+        "dòng này không có tác dụng",
+        "{ref} is a recurring task: record progress for one period, e.g. {ref}@2024-01; "
+        "this line has no effect",
+    ),
+    "why.recurring": (
+        "'{text}' là lịch định kỳ bắt đầu {start}; kỳ {key} từ {begins} đến {ends}",
+        "'{text}' is a recurrence starting on {start}; period {key} runs {begins} to {ends}",
+    ),
+    "why.recurring-before": (
+        "'trước' ngày ghi: hạn cuối là ngày hôm trước, {day}",
+        "'trước' the day named: the last day is the day before, {day}",
+    ),
+    "why.recurring-day": (
+        "hạn cuối của kỳ này: {day}",
+        "this period's last day: {day}",
+    ),
+    "why.recurring-time": (
+        "hạn cuối {day}, trước {at} (giờ không bao giờ bị dời)",
+        "last day {day}, before {at} (a time of day is never moved)",
+    ),
+    "help.opt.ahead": (
+        "export -f ics: thêm các kỳ của nhiệm vụ định kỳ bắt đầu trong số ngày tới này",
+        "export -f ics: add recurring tasks' periods that begin within this many days",
+    ),
     # -- units -----------------------------------------------------------------
     "units.bad-id": (
         "mã '{id}' không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu '-' (ví dụ noi-vu)",
@@ -361,6 +474,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không có danh mục đơn vị units.yaml",
         "the units registry units.yaml is missing",
     ),
+    # -- many offices: several data folders together (issue 24) -----------------
+    "cli.one-folder-only": (
+        "lệnh này chỉ làm việc trên một thư mục dữ liệu, không phải {count}: "
+        "chỉ ghi một --data (thư mục của đơn vị có nhiệm vụ)",
+        "this command works on one data folder, not {count}: give --data once "
+        "(the folder of the office the task belongs to)",
+    ),
+    "sources.missing": (
+        "không có thư mục nguồn '{folder}'; các thư mục khác vẫn được đọc",
+        "source folder '{folder}' does not exist; the other folders are read",
+    ),
+    "sources.not-a-folder": (
+        "'{folder}' không phải thư mục dữ liệu cchc (không có units.yaml hay notices/); "
+        "các thư mục khác vẫn được đọc",
+        "'{folder}' is not a cchc data folder (no units.yaml, no notices/); "
+        "the other folders are read",
+    ),
+    "sources.unreadable": (
+        "không đọc được thư mục nguồn '{folder}': {reason}",
+        "cannot read the source folder '{folder}': {reason}",
+    ),
+    "sources.too-many": (
+        "quá nhiều thư mục nguồn (tối đa {max}); các thư mục sau không được đọc",
+        "too many source folders (at most {max}); the rest are not read",
+    ),
+    "sources.same-office-id": (
+        "mã cơ quan '{id}' trùng với một thư mục khác; đặt office_id khác trong config.yaml",
+        "office id '{id}' is also another folder's; set a different office_id in config.yaml",
+    ),
+    "config.bad-office-id": (
+        "office_id '{value}' chỉ gồm chữ thường không dấu, số và '-' (ví dụ vinh-linh)",
+        "office_id '{value}' takes lower-case letters without marks, digits and '-' "
+        "(for example vinh-linh)",
+    ),
+    "cli.ref-other-office": (
+        "'{ref}' là nhiệm vụ của cơ quan '{office}', thư mục này là của '{own}': "
+        "chạy lệnh với --data là thư mục của '{office}'",
+        "'{ref}' is a task of office '{office}', this folder is '{own}'s: "
+        "run the command with --data naming the folder of '{office}'",
+    ),
+    "help.opt.report-by": (
+        "Khi xem nhiều cơ quan: một dòng mỗi cơ quan (office, mặc định) hay mỗi đơn vị "
+        "của từng cơ quan (unit).",
+        "With several offices: a row per office (office, the default) or per unit of "
+        "each office (unit).",
+    ),
+    "label.office": ("Cơ quan", "Office"),
+    "label.office-name": ("Tên cơ quan", "Office name"),
     # -- notices and tasks -----------------------------------------------------
     "notice.bad-id": (
         "mã thông báo '{id}' không hợp lệ: chỉ dùng chữ thường không dấu, số và '-'",
@@ -1186,8 +1347,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- the report page: report --format html (issue 22) ------------------------------
     "page.title": (
-        "Báo cáo thực hiện thông báo kết luận - kỳ {period} (đến {as_of})",
-        "Report on the conclusion notices - period {period} (as of {as_of})",
+        "Báo cáo thực hiện thông báo kết luận {period} (đến {as_of})",
+        "Report on the conclusion notices, {period} (as of {as_of})",
     ),
     "page.contents": ("Mục lục", "Contents"),
     "page.figures": ("Số liệu chính", "Key figures"),
@@ -1547,6 +1708,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "deadline.within_month": ("trong tháng", "within the month"),
     "deadline.within_quarter": ("trong quý", "within the quarter"),
     "deadline.ongoing": ("thường xuyên, không thời hạn", "ongoing, no deadline"),
+    # -- layout for the width you have (issue 20): short headers, legend ---------------
+    "label.legend": ("Viết tắt: {items}.", "Abbreviations: {items}."),
+    "label.short-name": ("Tên viết tắt", "Short name"),
+    "head.done-on": ("Ngày HT", "Done"),
+    "head.evidence": ("Kiểm chứng", "Evidence"),
+    "label.open-of-short": ("{open}/{total}", "{open}/{total}"),
+    "units.empty-short": (
+        "tên viết tắt (short) của '{id}' để trống: ghi tên viết tắt hoặc bỏ dòng short",
+        "the short name of '{id}' is empty: write one or remove the short line",
+    ),
+    "units.duplicate-short": (
+        "tên viết tắt '{short}' của '{id}' trùng với của '{other}'",
+        "the short name '{short}' of '{id}' is also that of '{other}'",
+    ),
+    "head.total": ("Tổng", "All"),
+    "head.done_on_time": ("HTĐH", "OnTm"),
+    "head.done_late": ("HTQH", "Late"),
+    "head.done_no_deadline": ("HTKH", "NoDl"),
+    "head.in_progress": ("TrH", "InPr"),
+    "head.overdue": ("QH", "Ovd"),
+    "head.ongoing": ("TX", "Ong"),
+    "head.cancelled": ("Hủy", "Canc"),
+    "head.completion": ("%HT", "%Dn"),
+    "head.overdue-rate": ("%QH", "%Ov"),
+    "head.days-overdue": ("Quá", "Late"),
+    "head.days-overdue-legend": ("số ngày quá hạn", "days overdue"),
+    "head.long-overdue": (">30", ">30"),
+    "head.units-open": ("Chưa xong", "Not done"),
+    "head.assignees": ("Đơn vị", "Units"),
+    "head.last-day": ("Hạn", "Due"),
+    "head.last-report": ("BC cuối", "Last rep."),
     # -- deadline kinds and `cchc why` (issue 18) ---------------------------------------
     "deadline.months_of_year": ("trong các tháng đầu/cuối năm", "within months of the year"),
     "deadline.within_week": ("trong tuần", "within the week"),
@@ -1801,6 +1993,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "weekday.4": ("thứ Sáu", "Friday"),
     "weekday.5": ("thứ Bảy", "Saturday"),
     "weekday.6": ("Chủ nhật", "Sunday"),
+    # -- deadlines: lists and ranges of periods (depth) ---------------------------------
+    "why.last-named": (
+        "nhiều kỳ được nêu (danh sách hoặc khoảng): thời hạn là kỳ được nêu sau cùng",
+        "several periods are named (a list or a range): the limit is the last one named",
+    ),
     # -- help ------------------------------------------------------------------
     "help.app": (
         "Theo dõi nhiệm vụ trong các thông báo kết luận của Chủ tịch UBND.",
@@ -1973,8 +2170,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Calendar alarm this many days before the last day (default 3).",
     ),
     "help.import": (
-        "Đọc một thông báo (.txt, .docx hoặc - là đầu vào chuẩn) thành tệp nháp để xem lại.",
-        "Read a notice (.txt, .docx, or - for standard input) into a draft file to review.",
+        "Đọc một thông báo (.txt, .docx, .pdf có lớp chữ, hoặc - là đầu vào chuẩn) thành tệp"
+        " nháp để xem lại.",
+        "Read a notice (.txt, .docx, a .pdf with a text layer, or - for standard input) into a"
+        " draft file to review.",
     ),
     "help.arg.source": ("Tệp thông báo.", "The notice's file."),
     "help.opt.import-dry-run": ("In tệp nháp thay vì ghi.", "Print the draft instead."),
@@ -2018,8 +2217,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Delete the cache; the next run reads every file again.",
     ),
     "help.opt.data": (
-        "Thư mục dữ liệu (mặc định ./data).",
-        "The data folder (default ./data).",
+        "Thư mục dữ liệu (mặc định ./data); ghi nhiều lần để xem nhiều cơ quan cùng lúc.",
+        "The data folder (default ./data); give it again to read several offices together.",
     ),
     "help.opt.lang": ("Ngôn ngữ: vi hoặc en.", "Language: vi or en."),
     "help.opt.format": (

@@ -23,10 +23,10 @@ offices that use the same notice ids (:func:`office_id`).
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from cchc_cli.core.model import Config, Registry
-from cchc_cli.core.status import DONE, OPEN, Status, UnitStatus, extension_in_force
+from cchc_cli.core.model import Config, Dataset, Registry
+from cchc_cli.core.status import DONE, OPEN, Status, UnitStatus, extension_in_force, statuses
 from cchc_cli.core.vntext import fold, shorten
 from cchc_cli.views.i18n import Lang, t
 from cchc_cli.views.official import paper_text
@@ -55,6 +55,28 @@ def uid(item: UnitStatus, office: str = "cchc") -> str:
     task = item.task
     parts = (task.notice, task.id, item.unit)
     return "-".join(_UNSAFE.sub("_", p) for p in parts) + f"@{office}"
+
+
+def upcoming_items(
+    dataset: Dataset, today: date, ahead: int, notice: str | None, unit: str | None
+) -> list[UnitStatus]:
+    """Recurring tasks' instances whose period begins within ``ahead`` days, as they
+    stand today (open): a calendar shows the deadlines to come. One event per instance,
+    not an RRULE with EXDATEs: each instance has its own status, completion and
+    extension per unit, and a last day moved off a holiday, which no RRULE can say."""
+    from cchc_cli.core.asof import exists_on
+    from cchc_cli.core.dates import LAST_DAY, add_days
+    from cchc_cli.core.recurrence import upcoming
+    from cchc_cli.views.query import find_notice, resolve_units, sorted_tasks
+
+    notices = [find_notice(dataset, notice)] if notice else dataset.notices
+    existing = [n for n in notices if exists_on(n, today)]
+    until = min(add_days(today, min(ahead, (LAST_DAY - today).days)), LAST_DAY)
+    items = statuses(upcoming(sorted_tasks(existing), today, until), today)
+    if unit:
+        wanted = set(resolve_units(dataset, unit))
+        items = [i for i in items if i.unit in wanted]
+    return items
 
 
 def exported(items: list[UnitStatus]) -> list[UnitStatus]:

@@ -10,6 +10,7 @@ look (:func:`letter_markdown`). Pure: the statuses, the day and the settings com
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -205,8 +206,16 @@ def letter_docx(letter: Letter, config: Config, lang: Lang, issuer: str = "") ->
 # -- Markdown, for a quick look -------------------------------------------------------
 
 
+#: What Markdown would read as markup in a table cell or a line: emphasis, code, raw
+#: HTML and autolinks, strike-through, the cell's border, the "(" that makes "[x](url)"
+#: a link, a backslash that escapes, "&lt;"-like entities. Lone brackets stay as they are.
+_MD_MARKUP = re.compile(r"\\(?=[!-/:-@\[-`{-~])|[`*_<>|~]|(?<=\])\(|&(?=#?\w+;)")
+
+
 def _md(text: str) -> str:
-    return " ".join(paper_text(text).split()).replace("|", "\\|")
+    """``text`` on one line, shown as written by any Markdown reader (never a link, a
+    picture, raw HTML or emphasis)."""
+    return _MD_MARKUP.sub(lambda m: "\\" + m[0], " ".join(paper_text(text).split()))
 
 
 def letter_markdown(letter: Letter, config: Config, lang: Lang, issuer: str = "") -> str:

@@ -19,6 +19,7 @@ from datetime import date
 from cchc_cli.core.model import Dataset
 from cchc_cli.core.status import Status
 from cchc_cli.views.i18n import Lang, t
+from cchc_cli.views.official import period_name
 from cchc_cli.views.pagecharts import charts
 from cchc_cli.views.pagedata import Page, number, page_for, rate, share
 from cchc_cli.views.pagestyle import SCRIPT, STYLE, content_policy
@@ -30,7 +31,7 @@ from cchc_cli.views.svg import esc
 
 def render(page: Page, lang: Lang) -> str:
     data = page.data
-    title = t("page.title", lang, period=page.period.label, as_of=data.as_of)
+    title = t("page.title", lang, period=period_name(page.period, lang), as_of=data.as_of)
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{lang.value}">',
@@ -67,7 +68,11 @@ def _title_block(page: Page, lang: Lang) -> list[str]:
     data = page.data
     key = "report.period-open" if data.period_open else "report.period"
     heading = t(
-        key, lang, issuer=", ".join(data.issuers), period=page.period.label, as_of=data.as_of
+        key,
+        lang,
+        issuer=", ".join(data.issuers),
+        period=period_name(page.period, lang),
+        as_of=data.as_of,
     )
     out = ['<header class="title">']
     if page.office:
@@ -159,7 +164,7 @@ def _change_card(page: Page, lang: Lang) -> str:
     before = page.trend[-2] if len(page.trend) > 1 else None
     if before is None:
         return _card(t("page.change", lang, period="–"), "–", t("page.change-none", lang))
-    label = t("page.change", lang, period=before.period.label)
+    label = t("page.change", lang, period=period_name(before.period, lang))
     was = before.tally
     counts = t(
         "page.change-counts",

@@ -16,6 +16,7 @@ from cchc_cli.core.periods import PeriodKind, kind_of
 from cchc_cli.core.status import REPORTED, Status, Tally
 from cchc_cli.core.vntext import sort_key
 from cchc_cli.views.i18n import Lang, fmt_date, t
+from cchc_cli.views.official import period_name
 from cchc_cli.views.pagedata import Page, number, rate, share
 from cchc_cli.views.svg import (
     Point,
@@ -209,14 +210,14 @@ def _trend_figure(page: Page, lang: Lang) -> list[str]:
             detail = t(
                 "page.trend-detail",
                 lang,
-                period=point.period.label,
+                period=period_name(point.period, lang),
                 as_of=point.as_of,
                 overdue=shown,
                 rate=rate(point.tally.overdue_rate, lang),
             )
         else:
             why = "page.trend-no-tasks" if point.started else "page.not-started"
-            detail = f"{point.period.label}: {t(why, lang)}"
+            detail = f"{period_name(point.period, lang)}: {t(why, lang)}"
         current = point.period == page.period
         points.append(Point(label, sub, overdue, shown, detail, current))
     chart = column_chart(points, TREND_FILL, TREND_STRONG, "c3", title, caption)
@@ -231,8 +232,9 @@ def _trend_figure(page: Page, lang: Lang) -> list[str]:
     body = []
     for point in page.trend:
         tally = point.tally
+        named = esc(period_name(point.period, lang))
         cells = [
-            f"<td>{esc(point.period.label)}</td>",
+            f'<td data-period="{esc(point.period.label)}">{named}</td>',
             f'<td class="c-asof">{esc(fmt_date(point.as_of, lang))}</td>',
         ]
         if point.started:

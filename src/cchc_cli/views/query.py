@@ -67,7 +67,7 @@ def _entry(dataset: Dataset, written: str) -> NoticeIndex:
         return ids[written]
     folded = written.strip().casefold()
     same = [e for e in dataset.index if e.id.casefold() == folded]
-    prefixed = same or [e for e in dataset.index if e.id.casefold().startswith(folded)]
+    prefixed = same or [e for e in dataset.index if _id_starts(e.id, folded)]
     if len(prefixed) == 1:
         return prefixed[0]
     if prefixed:
@@ -116,10 +116,19 @@ def ref_matches(notice_id: str, task_id: str, written: str) -> bool:
     """Whether ``written`` names task ``task_id`` of notice ``notice_id``.
 
     The full form ``notice/task`` or any shorter one a clerk types: a prefix of the
-    notice's id (``cchc-2023/2.3``, in any case) or none at all (``2.3``).
+    notice's id (``cchc-2023/2.3``, in any case) or none at all (``2.3``). With several
+    offices the notice's id is qualified (``vinh-linh:cchc-2023/2.3``); the office may
+    be left out where one office only has such a task.
     """
     notice_part, _, task_part = written.strip().rpartition("/")
-    return task_id == task_part and notice_id.casefold().startswith(notice_part.casefold())
+    return task_id == task_part and _id_starts(notice_id, notice_part.casefold())
+
+
+def _id_starts(notice_id: str, folded: str) -> bool:
+    """Whether a notice's id starts with ``folded``, with or without the office that
+    qualifies it when several folders are read (``vinh-linh:cchc-2023-11``)."""
+    ident = notice_id.casefold()
+    return ident.startswith(folded) or ident.partition(":")[2].startswith(folded)
 
 
 def find_task(dataset: Dataset, ref: str) -> Task:
@@ -131,6 +140,8 @@ def find_task(dataset: Dataset, ref: str) -> Task:
     tasks is refused with the list of them.
     """
     entries = sorted(dataset.index, key=lambda e: (e.issued, natural_key(e.id)))
+    if "/" not in ref and ":" in ref:
+        ref = ref.replace(":", ":/", 1)  # "vinh-linh:2.3": an office's task 2.3
     notice_part, _, task_part = ref.strip().rpartition("/")
     matches = [e for e in entries if task_part in e.task_ids and ref_matches(e.id, task_part, ref)]
     folded = notice_part.casefold()

@@ -1,19 +1,20 @@
-"""Rows -> a rich table, plain aligned text, JSON or CSV.
+"""Rows -> aligned text (coloured on a terminal), JSON or CSV.
 
 A command builds :class:`Section` values (columns plus records) once; the
 formatter chosen from ``--format`` and the terminal decides how they look, so no
 command branches on the output format.
 
-- ``table`` on a terminal: rich tables with colour.
-- ``table`` when piped, or with ``NO_COLOR`` set: plain aligned text, no colour,
-  no borders, written directly (rich is slow for thousands of rows).
+- ``table``: aligned text fitted to the width (views/layout.py): the
+  terminal's, ``COLUMNS``, or :data:`~cchc_cli.views.layout.PIPE_WIDTH` when
+  piped. On a terminal the same lines get colour (not rich's table layout,
+  which costs 0.4 ms a row); piped, or with ``NO_COLOR`` set, none. Overdue
+  rows start with "!".
 - ``json``: records as objects; dates ISO; UTF-8, not escaped.
 - ``csv``: UTF-8 with a BOM so Excel on Windows opens Vietnamese correctly.
 
 Text from data reaches a terminal only through :func:`screen` (every control
-character and bidi override made visible) and, in rich tables, only as
-:class:`rich.text.Text`, never as markup: a title with ``[/]`` or
-``[link=...]`` is shown as written.
+character and bidi override made visible) and is never read as markup: a title
+with ``[/]`` or ``[bold]`` is shown as written.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from typing import Any, TextIO
 from cchc_cli.core.safetext import for_terminal
 from cchc_cli.core.vntext import display_width
 from cchc_cli.views.i18n import Lang, fmt_date, t
+from cchc_cli.views.layout import output_width
 
 
 class OutputFormat(StrEnum):
@@ -83,6 +85,18 @@ class Column:
     style: str | None = None
     #: For spreadsheets: "text", "int", "percent" (a value in percent) or "date".
     kind: str = "text"
+    # How a table too wide for the screen gets narrower (views/layout.py):
+    #: Message key of a short header ("ĐH" for "HT đúng hạn"), explained in a legend.
+    head: str = ""
+    #: What the legend says a short header means (default: the full header).
+    legend: str = ""
+    #: A shorter form of the cell ("P. Nội vụ" for "Phòng Nội vụ").
+    brief: Callable[[dict[str, Any]], str] | None = None
+    #: Text that may be cut on one line with "…" (the whole text stays in ``show``
+    #: and in JSON); numbers, dates and references never are.
+    shrink: bool = False
+    #: Left out of a table too wide to hold it.
+    optional: bool = False
 
 
 @dataclass
@@ -99,6 +113,8 @@ class Section:
     empty: str | None = None
     #: Records shown in bold after the others (a totals row); tables only.
     totals: list[dict[str, Any]] = field(default_factory=list)
+    #: Records to mark (overdue): "!" before the row, and red on a terminal.
+    alert: Callable[[dict[str, Any]], bool] | None = None
 
 
 @dataclass
@@ -171,6 +187,17 @@ def on_terminal(out: Any) -> bool:
     return bool(isatty and isatty())
 
 
+def output_width_of(out: Any) -> int:
+    """The width tables are fitted to: ``COLUMNS``, the terminal's, or the pipe's."""
+    size = None
+    if on_terminal(out):
+        try:
+            size = os.get_terminal_size(out.fileno()).columns
+        except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+            size = None
+    return output_width(size)
+
+
 def for_stream(text: str, out: Any) -> str:
     """A data format (JSON, CSV, iCalendar) as written, unless a person's terminal shows it:
     then its control characters are made visible like everything else on screen."""
@@ -181,9 +208,10 @@ class Formatter:
     #: Formats a person reads on a terminal: their text goes through :func:`screen`.
     for_people = True
 
-    def __init__(self, out: TextIO, lang: Lang) -> None:
+    def __init__(self, out: TextIO, lang: Lang, width: int | None = None) -> None:
         self.out = out
         self.lang = lang
+        self.width = width or output_width_of(out)
 
     def emit(self, report: Report) -> None:
         raise NotImplementedError
@@ -192,85 +220,20 @@ class Formatter:
         columns = [c for c in section.columns if c.table]
         rows = [
             [c.show(r) if c.show else cell_text(r.get(c.key), self.lang) for c in columns]
-            for r in [*section.records, *(section.totals if section.records else [])]
+            for r in self._records(section)
         ]
         if self.for_people:
             rows = [[screen(cell) for cell in row] for row in rows]
         return columns, rows
+
+    def _records(self, section: Section) -> list[dict[str, Any]]:
+        return [*section.records, *(section.totals if section.records else [])]
 
     def _lines(self, lines: Sequence[str]) -> list[str]:
         return [screen(line) for line in lines] if self.for_people else list(lines)
 
     def _line(self, line: str | None) -> str:
         return "" if line is None else screen(line) if self.for_people else line
-
-
-class PlainFormatter(Formatter):
-    def emit(self, report: Report) -> None:
-        for line in self._lines(report.heading):
-            self.out.write(line + "\n")
-        for index, section in enumerate(report.tables):
-            if index or report.heading:
-                self.out.write("\n")
-            if section.title:
-                self.out.write(self._line(section.title) + "\n")
-            columns, rows = self._table_rows(section)
-            if not rows and section.empty:
-                self.out.write(self._line(section.empty) + "\n")
-                continue
-            if section.fields:
-                lines = plain_columns([[f"{label}:", value] for label, value in rows], [False] * 2)
-            else:
-                header = [t(c.label, self.lang) for c in columns]
-                lines = plain_columns([header, *rows], [c.right for c in columns])
-            for line in lines:
-                self.out.write(line + "\n")
-            for line in self._lines(section.footer):
-                self.out.write(line + "\n")
-
-
-class RichFormatter(Formatter):
-    def __init__(self, out: TextIO, lang: Lang, console: Any = None) -> None:
-        super().__init__(out, lang)
-        from rich.console import Console
-
-        self.console = console or Console(file=out, highlight=False)
-
-    def emit(self, report: Report) -> None:
-        from rich.table import Table
-        from rich.text import Text
-
-        # Every string goes in as Text: rich would read a str as markup, and
-        # data is never markup ("[xem phụ lục]" stays, "[/]" cannot crash).
-        for line in self._lines(report.heading):
-            self.console.print(Text(line, style="bold"))
-        for section in report.tables:
-            columns, rows = self._table_rows(section)
-            if not rows and section.empty:
-                self.console.print(Text(self._line(section.empty)))
-                continue
-            if section.fields:
-                grid = Table.grid(padding=(0, 2))
-                grid.add_column(style="bold")
-                grid.add_column(overflow="fold")
-                for row in rows:
-                    grid.add_row(*(Text(cell) for cell in row))
-                self.console.print(grid)
-                continue
-            title = Text(self._line(section.title)) if section.title else None
-            table = Table(title=title, title_justify="left", header_style="bold")
-            for column in columns:
-                table.add_column(
-                    Text(t(column.label, self.lang)),
-                    justify="right" if column.right else "left",
-                    style=column.style,
-                    overflow="fold",
-                )
-            for row in rows:
-                table.add_row(*(Text(cell) for cell in row))
-            self.console.print(table)
-            for line in self._lines(section.footer):
-                self.console.print(Text(line))
 
 
 class JsonFormatter(Formatter):
@@ -359,8 +322,9 @@ def _csv_cell(value: Any) -> str:
 
 
 def use_colour(out: TextIO) -> bool:
-    """Rich output only for a terminal, and never when NO_COLOR is set (no-color.org)."""
-    if os.environ.get("NO_COLOR"):
+    """Colour only on a terminal, never when NO_COLOR is set (no-color.org) or the
+    terminal says it has none (TERM=dumb)."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     return on_terminal(out)
 
@@ -375,4 +339,6 @@ def formatter_for(
         return CsvFormatter(out, lang)
     if fmt == ReportFormat.MD:
         return MarkdownFormatter(out, lang)
-    return RichFormatter(out, lang) if use_colour(out) else PlainFormatter(out, lang)
+    from cchc_cli.views.textout import ColourFormatter, PlainFormatter
+
+    return ColourFormatter(out, lang) if use_colour(out) else PlainFormatter(out, lang)

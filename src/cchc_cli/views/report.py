@@ -181,22 +181,31 @@ def report_view(
         {"stt": n, "unit": unit, "name": registry.name_of(unit), **counts(tally)}
         for n, (unit, tally) in enumerate(data.rows, start=1)
     ]
+
+    def short(record: dict[str, Any]) -> str:
+        """A unit's short name for a narrow screen (views/layout.py)."""
+        return registry.short_of(record["unit"]) if record.get("unit") else record["name"]
+
     totals = [{"stt": None, "unit": None, "name": t("label.totals", lang), **counts(data.totals)}]
     summary = Section(
         "summary",
         [
             Column("stt", "label.stt", right=True, kind="int"),
             Column("unit", "label.id", table=False),
-            Column("name", "label.unit"),
-            Column("total", "label.total-tasks", right=True, kind="int"),
-            *(Column(s.value, f"status.{s.value}", right=True, kind="int") for s in REPORTED),
-            Column("cancelled", "status.cancelled", right=True, kind="int"),
+            Column("name", "label.unit", brief=short, shrink=True),
+            Column("total", "label.total-tasks", right=True, kind="int", head="head.total"),
+            *(
+                Column(s.value, f"status.{s.value}", right=True, kind="int", head=f"head.{s.value}")
+                for s in REPORTED
+            ),
+            Column("cancelled", "status.cancelled", right=True, kind="int", head="head.cancelled"),
             Column(
                 "completion_rate",
                 "label.completion",
                 right=True,
                 kind="percent",
                 show=lambda r: rate_text(r["completion_rate"]),
+                head="head.completion",
             ),
             Column(
                 "overdue_rate",
@@ -204,6 +213,7 @@ def report_view(
                 right=True,
                 kind="percent",
                 show=lambda r: rate_text(r["overdue_rate"]),
+                head="head.overdue-rate",
             ),
         ],
         rows,
@@ -234,21 +244,29 @@ def report_view(
     base = [
         Column("stt", "label.stt", right=True, kind="int"),
         Column("unit", "label.id", table=False),
-        Column("name", "label.unit"),
+        Column("name", "label.unit", brief=short, shrink=True),
         Column("ref", "label.ref"),
-        Column("text", "label.text"),
+        Column("text", "label.text", shrink=True),
     ]
     overdue = Section(
         "overdue",
         [
             *base,
-            Column("deadline", "label.deadline"),
-            Column("last_day", "label.last-day", kind="date"),
-            Column("days_overdue", "label.days-overdue", right=True, kind="int"),
+            Column("deadline", "label.deadline", optional=True, shrink=True),
+            Column("last_day", "label.last-day", kind="date", head="head.last-day"),
+            Column(
+                "days_overdue",
+                "label.days-overdue",
+                right=True,
+                kind="int",
+                head="head.days-overdue",
+                legend="head.days-overdue-legend",
+            ),
             Column(
                 "long",
                 "report.long-overdue",
                 show=lambda r: t("report.mark", lang) if r["long"] else "",
+                head="head.long-overdue",
             ),
         ],
         overdue_rows,
@@ -274,6 +292,7 @@ def report_view(
             Column(
                 "last_report",
                 "report.since",
+                head="head.last-report",
                 kind="date",
                 show=lambda r: fmt_date(r["last_report"], lang) if r["last_report"] else no_report,
             ),

@@ -16,10 +16,10 @@ from cchc_cli.core.status import (
     task_statuses,
 )
 from cchc_cli.core.vntext import shorten, sort_key
-from cchc_cli.views.i18n import MESSAGES, Lang, days_key, t
+from cchc_cli.views.i18n import Lang, days_key, t
+from cchc_cli.views.layout import TEXT_WIDTH
 from cchc_cli.views.render import Column, Report, Section
-
-TEXT_WIDTH = 70
+from cchc_cli.views.unitlist import unit_report as unit_report  # `cchc units`
 
 
 def task_record(task: Task) -> dict[str, Any]:
@@ -45,95 +45,32 @@ def task_report(tasks: list[Task], registry: Registry, lang: Lang) -> Report:
     def assigned(record: dict[str, Any]) -> str:
         return ", ".join(registry.name_of(i) for i in record["assigned"])
 
+    def assigned_short(record: dict[str, Any]) -> str:
+        return ", ".join(registry.short_of(i) for i in record["assigned"])
+
     columns = [
         Column("ref", "label.ref"),
         Column("notice", "label.notice", table=False),
         Column("id", "label.task", table=False),
-        Column("assigned", "label.assignees", show=assigned),
+        Column(
+            "assigned",
+            "label.assignees",
+            show=assigned,
+            brief=assigned_short,
+            head="head.assignees",
+            shrink=True,
+        ),
         Column("assignees", "label.assignees", table=False),
         Column("lead", "label.lead", table=False),
         Column("with", "label.with", table=False),
-        Column("deadline", "label.deadline"),
+        Column("deadline", "label.deadline", optional=True, shrink=True),
         Column("deadline_kind", "label.kind", table=False),
-        Column("last_day", "label.last-day"),
-        Column("text", "label.text", show=lambda r: shorten(r["text"], TEXT_WIDTH)),
+        Column("last_day", "label.last-day", head="head.last-day"),
+        Column("text", "label.text", show=lambda r: shorten(r["text"], TEXT_WIDTH), shrink=True),
         Column("target", "label.target", table=False),
         Column("report_to", "label.report-to", table=False),
     ]
     return Report([Section("tasks", columns, [task_record(task) for task in tasks])])
-
-
-def unit_report(registry: Registry, lang: Lang) -> Report:
-    def kind(record: dict[str, Any]) -> str:
-        # A kind the registry got wrong (validate says so) is shown as written.
-        key = f"kind.{record['kind']}"
-        return t(key, lang) if key in MESSAGES else record["kind"]
-
-    units = [
-        {
-            "id": u.id,
-            "name": u.name,
-            "kind": u.kind,
-            "groups": list(u.groups),
-            "aliases": list(u.aliases),
-            "email": list(u.emails),
-        }
-        for u in registry.units.values()
-    ]
-    unit_columns = [
-        Column("id", "label.id", style="cyan"),
-        Column("name", "label.name"),
-        Column("kind", "label.unit-kind", show=kind),
-        Column("groups", "label.groups"),
-        Column("aliases", "label.aliases", table=False),
-        Column("email", "label.email", table=False),
-    ]
-    groups = [
-        {
-            "id": g.id,
-            "name": g.name,
-            "count": len(registry.members[g.id]),
-            "members": list(registry.members[g.id]),
-            "includes": list(g.includes),
-            "aliases": list(g.aliases),
-        }
-        for g in registry.groups.values()
-    ]
-    group_columns = [
-        Column("id", "label.id", style="cyan"),
-        Column("name", "label.name"),
-        Column("count", "label.member-count", right=True),
-        Column(
-            "members",
-            "label.members",
-            show=lambda r: shorten(", ".join(r["members"]), TEXT_WIDTH),
-        ),
-        Column("includes", "label.groups", table=False),
-        Column("aliases", "label.aliases", table=False),
-    ]
-    since = registry.valid_from
-    until = registry.valid_until
-    validity = t(
-        "label.valid",
-        lang,
-        since=since or "…",
-        until=until or "…",
-    )
-    title = f"{t('label.units-title', lang)} ({validity})"
-    unit_section = Section("units", unit_columns, units, title=title)
-    group_section = Section("groups", group_columns, groups, title=t("label.groups-title", lang))
-
-    def data(section: Section) -> list[dict[str, Any]]:
-        keys = [c.key for c in section.columns if c.data]
-        return [{k: r[k] for k in keys} for r in section.records]
-
-    document = {
-        "valid_from": since.iso() if since else None,
-        "valid_until": until.iso() if until else None,
-        "units": data(unit_section),
-        "groups": data(group_section),
-    }
-    return Report([unit_section, group_section], document=document)
 
 
 # -- due, overdue, status ------------------------------------------------------------
@@ -178,6 +115,7 @@ def open_units_text(
     registry: Registry,
     lang: Lang,
     shown: list[str] | None = None,
+    short: bool = False,
 ) -> str:
     """Who has still to act: a group by its name while all its members are open.
 
@@ -186,6 +124,7 @@ def open_units_text(
     its open members whatever is shown: "UBND các xã, thị trấn (18/18 chưa xong):
     Thị trấn Hồ Xá" for one commune of a task all 18 have still to do.
     """
+    name_of = registry.short_of if short else registry.name_of
     still_open = set(open_units)
     listed = still_open if shown is None else set(shown)
     parts = []
@@ -197,14 +136,15 @@ def open_units_text(
             continue
         listed.difference_update(here)
         if ident in registry.groups:
-            share = t("label.open-of", lang, open=len(still), total=len(members))
+            share_key = "label.open-of-short" if short else "label.open-of"
+            share = t(share_key, lang, open=len(still), total=len(members))
             if len(here) == len(members):
-                parts.append(f"{registry.name_of(ident)} ({share})")
+                parts.append(f"{name_of(ident)} ({share})")
             else:
-                names = ", ".join(registry.name_of(u) for u in here)
-                parts.append(f"{registry.name_of(ident)} ({share}): {names}")
+                names = ", ".join(name_of(u) for u in here)
+                parts.append(f"{name_of(ident)} ({share}): {names}")
         else:
-            parts.append(registry.name_of(ident))
+            parts.append(name_of(ident))
     return "; ".join(parts)
 
 
@@ -218,16 +158,16 @@ def due_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Repor
     for group in by_task.values():
         first = group[0]
         today = first.today or date.min
+        still_open = [s.unit for s in task_statuses(first.task, today) if s.status in OPEN]
+        shown = [i.unit for i in group]
         rows.append(
             {
                 "ref": first.task.ref,
-                "units": open_units_text(
-                    first.task,
-                    [s.unit for s in task_statuses(first.task, today) if s.status in OPEN],
-                    registry,
-                    lang,
-                    [i.unit for i in group],
+                "units": open_units_text(first.task, still_open, registry, lang, shown),
+                "units_short": open_units_text(
+                    first.task, still_open, registry, lang, shown, short=True
                 ),
+                "overdue": (first.days_left or 0) < 0,
                 "deadline": first.task.deadline.text,
                 "last_day": first.last_day,
                 "left": time_left(first.days_left, lang),
@@ -236,13 +176,25 @@ def due_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Repor
         )
     table_columns = [
         Column("ref", "label.ref"),
-        Column("units", "label.units-open"),
-        Column("deadline", "label.deadline"),
-        Column("last_day", "label.last-day"),
+        Column(
+            "units",
+            "label.units-open",
+            brief=lambda r: r["units_short"],
+            head="head.units-open",
+            shrink=True,
+        ),
+        Column("deadline", "label.deadline", optional=True, shrink=True),
+        Column("last_day", "label.last-day", head="head.last-day"),
         Column("left", "label.days-left"),
-        Column("text", "label.text"),
+        Column("text", "label.text", shrink=True),
     ]
-    table = Section("due", table_columns, rows, empty=t("cli.nothing-due", lang))
+    table = Section(
+        "due",
+        table_columns,
+        rows,
+        empty=t("cli.nothing-due", lang),
+        alert=lambda r: r["overdue"],
+    )
 
     def data() -> Section:
         return Section("due", data_columns, [_status_record(i, registry) for i in items])
@@ -258,10 +210,17 @@ def overdue_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> R
     records = [_status_record(item, registry) for item in items]
     table_columns = [
         Column("ref", "label.ref"),
-        Column("deadline", "label.deadline"),
-        Column("last_day", "label.last-day"),
-        Column("days_overdue", "label.days-overdue", right=True, style="red"),
-        Column("text", "label.text", show=lambda r: shorten(r["text"], TEXT_WIDTH)),
+        Column("deadline", "label.deadline", optional=True, shrink=True),
+        Column("last_day", "label.last-day", head="head.last-day"),
+        Column(
+            "days_overdue",
+            "label.days-overdue",
+            right=True,
+            style="red",
+            head="head.days-overdue",
+            legend="head.days-overdue-legend",
+        ),
+        Column("text", "label.text", show=lambda r: shorten(r["text"], TEXT_WIDTH), shrink=True),
     ]
     sections: list[Section] = []
     by_unit: dict[str, list[dict[str, Any]]] = {}
@@ -319,14 +278,31 @@ def status_report(
         names = {ident: registry.name_of(ident) for ident in groups}
         order = sorted(groups, key=lambda i: sort_key(names[i]))
     records = [_tally_record(key, i, names[i], Tally.of(groups[i])) for i in order]
+    shorts = {i: names[i] if by_notice else registry.short_of(i) for i in order}
+    for record in records:
+        record["short"] = shorts[record[key]]
     totals = _tally_record(key, t("label.totals", lang), t("label.totals", lang), Tally.of(items))
 
+    totals["short"] = totals["name"]
     columns = [
         Column(key, "label.notice", table=by_notice),
-        Column("name", "label.unit", table=not by_notice),
-        Column("total", "label.total", right=True),
+        Column(
+            "name",
+            "label.unit",
+            table=not by_notice,
+            brief=lambda r: r["short"],
+            shrink=True,
+        ),
+        Column("total", "label.total", right=True, head="head.total"),
         *(
-            Column(s.value, f"col.{s.value}", right=True, style=_STYLE.get(s))
+            Column(
+                s.value,
+                f"col.{s.value}",
+                right=True,
+                style=_STYLE.get(s),
+                head=f"head.{s.value}",
+                legend=f"status.{s.value}",
+            )
             for s in (*REPORTED, Status.CANCELLED)
         ),
         Column(
@@ -334,21 +310,31 @@ def status_report(
             "label.completion",
             right=True,
             show=lambda r: rate_text(r["completion_rate"]),
+            head="head.completion",
         ),
-        Column("bar", "label.bar", data=False, show=lambda r: _bar(r["completion_rate"])),
+        Column(
+            "bar",
+            "label.bar",
+            data=False,
+            show=lambda r: _bar(r["completion_rate"]),
+            optional=True,
+        ),
         Column(
             "overdue_rate",
             "label.overdue-rate",
             right=True,
             show=lambda r: rate_text(r["overdue_rate"]),
+            head="head.overdue-rate",
         ),
     ]
     table = Section(
         "status",
         columns,
-        [*records, totals] if records else [],
+        records,
+        totals=[totals] if records else [],
         footer=[t("label.status-legend", lang)] if records else [],
         empty=t("cli.no-tasks", lang),
+        alert=lambda r: r[Status.OVERDUE.value] > 0,
     )
     return Report([table], data=Section("status", columns, records))
 
@@ -393,8 +379,13 @@ def log_report(entries: list[dict[str, Any]], lang: Lang) -> Report:
         Column("user", "label.user"),
         Column("command", "label.command"),
         Column("ref", "label.ref"),
-        Column("units", "label.units"),
-        Column("values", "label.details", show=lambda r: shorten(_details(r["values"]), 60)),
+        Column("units", "label.units", shrink=True),
+        Column(
+            "values",
+            "label.details",
+            show=lambda r: shorten(_details(r["values"]), 60),
+            shrink=True,
+        ),
         Column("undoes", "label.id", table=False),
         Column("file", "label.source", table=False),
     ]

@@ -143,7 +143,12 @@ def _add_styles(workbook: Any, lang: Lang) -> None:
     """One named style per kind of cell, made once: a cell takes its style by name (an
     object per cell costs openpyxl a hash of it every time: minutes for 20,000 rows)."""
     dates = "DD/MM/YYYY" if lang is Lang.VI else "YYYY-MM-DD"
-    for kind, number_format in _KINDS.items():
+    kinds = dict(_KINDS)
+    if lang is Lang.VI:
+        # "60,0%" as the other papers write it, whatever the reader's own locale
+        # ([$-42A]: Vietnamese, honoured by Excel and LibreOffice).
+        kinds["percent"] = "[$-42A]0.0%"
+    for kind, number_format in kinds.items():
         for bold in (False, True):
             style = NamedStyle(name=_style(kind, bold))
             style.font = _font(bold)

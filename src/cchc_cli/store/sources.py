@@ -1,0 +1,117 @@
+"""Several data folders read together: ``--data A --data B`` and config.yaml's ``sources:``.
+
+Each folder is loaded on its own, through its own cache, exactly as when it is read
+alone; the datasets are then combined (:mod:`cchc_cli.core.offices`). A folder named
+on the command line must exist (a typo is a usage error, as with one folder); a
+folder named by ``sources:`` that is missing or unreadable is an error of the
+config.yaml that names it, reported where it is written, and the other folders are
+read all the same. ``sources:`` are followed in the folders they name too (a
+province's districts, their communes), each folder once.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from cchc_cli.core.diagnostics import Diagnostic, Source, error, warning
+from cchc_cli.core.errors import DataFolderError
+from cchc_cli.core.model import Config, Dataset
+from cchc_cli.core.offices import Office, combine, paused_gc
+from cchc_cli.core.vntext import fold
+from cchc_cli.store.config import CONFIG_FILE
+
+#: Not more folders than this in one picture (a loop of links, a runaway list).
+MAX_FOLDERS = 1000
+
+
+def office_id_for(config: Config, folder: Path) -> str:
+    """``office_id:``, else the folder's name as an id ("Vĩnh Linh" -> "vinh-linh")."""
+    if config.office_id:
+        return config.office_id
+    name = os.path.basename(os.path.normpath(os.path.abspath(folder)))
+    ident = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+    return ident or "office"
+
+
+def _shown(base: Path, written: str) -> Path:
+    """A source's folder as diagnostics show it: relative to the config's folder,
+    written without "a/../" (the way a person would type it)."""
+    return Path(os.path.normpath(base / os.path.expanduser(written)))
+
+
+def load_many(
+    folders: Sequence[Path],
+    load_one: Callable[[Path], Dataset],
+) -> Dataset:
+    """The folders and every folder their ``sources:`` name, combined, the first
+    folder's settings in force.
+
+    ``load_one`` loads a folder (with its cache). A source that cannot be read
+    becomes an error diagnostic at its line in config.yaml.
+    """
+    queue: list[tuple[Path, Source | None]] = [(f, None) for f in folders]
+    seen: set[str] = set()
+    parts: list[tuple[Office, Dataset]] = []
+    problems: list[Diagnostic] = []
+    ids: set[str] = set()
+    while queue:
+        folder, named_at = queue.pop(0)
+        try:
+            key = os.path.realpath(folder)
+        except (OSError, ValueError) as err:
+            if named_at is None:
+                raise
+            problems.append(_problem(named_at, folder, err))
+            continue
+        if key in seen:
+            continue
+        seen.add(key)
+        if len(parts) >= MAX_FOLDERS:
+            where = named_at or Source(str(folder))
+            problems.append(error(where, "sources.too-many", max=MAX_FOLDERS))
+            break
+        try:
+            with paused_gc():
+                dataset = load_one(folder)
+        except (DataFolderError, OSError) as err:
+            if named_at is None:
+                raise
+            problems.append(_problem(named_at, folder, err))
+            continue
+        config = dataset.config
+        ident = office_id_for(config, folder)
+        if ident in ids:
+            where = Source(str(folder / CONFIG_FILE))
+            problems.append(warning(where, "sources.same-office-id", id=ident))
+            number = 2
+            while f"{ident}-{number}" in ids:
+                number += 1
+            ident = f"{ident}-{number}"
+        ids.add(ident)
+        parts.append((Office(ident, config.office or ident, str(folder)), dataset))
+        queue += [(_shown(folder, written), source) for written, source in config.sources]
+    first = parts[0][1]
+    # One folder after all (its sources all missing, or itself twice): as read alone.
+    together: Dataset = combine(parts, first) if len(parts) > 1 else first
+    if not problems:
+        return together
+    import dataclasses
+
+    from cchc_cli.core.diagnostics import sort_diagnostics
+
+    diagnostics = tuple(sort_diagnostics([*together.diagnostics, *problems]))
+    return dataclasses.replace(together, diagnostics=diagnostics)
+
+
+def _problem(
+    where: Source, folder: Path, err: DataFolderError | OSError | ValueError
+) -> Diagnostic:
+    """Why a source was not read, at the line of config.yaml that names it."""
+    if isinstance(err, DataFolderError):
+        key = "sources.missing" if err.key == "data.missing" else "sources.not-a-folder"
+        return error(where, key, folder=str(folder))
+    reason = (err.strerror if isinstance(err, OSError) else None) or str(err)
+    return error(where, "sources.unreadable", folder=str(folder), reason=reason)

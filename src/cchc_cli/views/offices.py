@@ -1,0 +1,139 @@
+"""Which office each row belongs to, when several data folders are read together. Pure.
+
+Every view is built as for one folder (its ids qualified: ``vinh-linh/noi-vu``,
+``vinh-linh:cchc-2023-11/1.1``); :func:`with_office` then gives each row its office:
+an ordinary first column with the office's short id in tables, ``office_id`` and
+``office`` (config.yaml's ``office:``) in JSON and CSV.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from cchc_cli.core.offices import Office, office_of
+from cchc_cli.core.status import Tally
+from cchc_cli.views.i18n import Lang, t
+from cchc_cli.views.render import Column, Report, Section
+
+if TYPE_CHECKING:
+    from cchc_cli.views.report import ReportData
+
+#: Record keys that hold a qualified id, the first one found telling the office.
+_KEYS = ("unit", "ref", "notice")
+
+
+def office_columns(names: bool = False) -> list[Column]:
+    return [
+        Column("office_id", "label.office", kind="text"),
+        Column("office", "label.office-name", table=names),
+    ]
+
+
+def row_office(record: dict[str, Any], offices: dict[str, Office]) -> Office | None:
+    for key in _KEYS:
+        value = record.get(key)
+        if not isinstance(value, str):
+            continue
+        # A qualified id, or an office's own (a report's row per office).
+        found = offices.get(office_of(value) or value)
+        if found:
+            return found
+    return None
+
+
+def _records(records: list[dict[str, Any]], offices: dict[str, Office]) -> list[dict[str, Any]]:
+    out = []
+    for record in records:
+        office = row_office(record, offices)
+        out.append(
+            {
+                "office_id": office.id if office else None,
+                "office": office.name if office else None,
+                **record,
+            }
+        )
+    return out
+
+
+def _section(section: Section, offices: dict[str, Office], names: bool = False) -> Section:
+    if not any(row_office(r, offices) for r in [*section.records, *section.totals]):
+        return section
+    records = _records(section.records, offices)
+    if section.name == "status":
+        # Counts per unit: office by office (the order the folders were given).
+        order = {ident: n for n, ident in enumerate(offices)}
+        records.sort(key=lambda r: order.get(r["office_id"], len(order)))
+    return dataclasses.replace(
+        section,
+        columns=[*office_columns(names), *section.columns],
+        records=records,
+        totals=_records(section.totals, offices),
+    )
+
+
+def with_office(
+    report: Report, offices: Sequence[Office], names: bool = False, lang: Lang = Lang.VI
+) -> Report:
+    """``report`` with each row's office: the first column, and two keys for programs;
+    ``names``: the office's name a column of the tables too (a spreadsheet's). A
+    record shown as fields (``show``) gets an "Office" line first."""
+    by_id = {o.id: o for o in offices}
+    document = report.document
+    if isinstance(document, dict) and (office := row_office(document, by_id)):
+        line = {"field": t("label.office", lang), "value": f"{office.name} ({office.id})"}
+        tables = [
+            dataclasses.replace(s, records=[line, *s.records]) if s.fields else s
+            for s in report.tables
+        ]
+        document = {"office_id": office.id, "office": office.name, **document}
+        return dataclasses.replace(report, tables=tables, document=document)
+    data = report.data
+    if callable(data):
+        made = data
+
+        def later() -> Section:
+            return _section(made(), by_id)
+
+        data = later
+    elif data is not None:
+        data = _section(data, by_id)
+    if isinstance(document, dict):
+        document = {
+            key: _records(value, by_id) if _rows(value) else value
+            for key, value in document.items()
+        }
+    return dataclasses.replace(
+        report,
+        tables=[_section(s, by_id, names) for s in report.tables],
+        data=data,
+        document=document,
+    )
+
+
+def _rows(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, dict) for v in value)
+
+
+def per_office(data: ReportData, offices: Sequence[Office], by_unit: bool) -> ReportData:
+    """A report's rows office by office, in the order the folders were given: one row
+    per office (its id stands where a unit's would), or with ``by_unit`` the offices'
+    unit rows one office after another, each office's in the order built."""
+    order = {o.id: n for n, o in enumerate(offices)}
+
+    def office(ident: str) -> int:
+        return order.get(office_of(ident) or "", len(order))
+
+    if by_unit:
+        rows = sorted(data.rows, key=lambda row: office(row[0]))
+    else:
+        sums: dict[str, Counter[Any]] = {o.id: Counter() for o in offices}
+        for unit, tally in data.rows:
+            sums[office_of(unit) or ""].update(tally.counts)
+        rows = [(ident, Tally(counts)) for ident, counts in sums.items() if counts]
+    # The lists of pairs, office by office too (each office's as built).
+    overdue = sorted(data.overdue, key=lambda item: office(item.unit))
+    quiet = sorted(data.quiet, key=lambda q: office(q.item.unit))
+    return dataclasses.replace(data, rows=rows, overdue=overdue, quiet=quiet)
