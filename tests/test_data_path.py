@@ -202,3 +202,39 @@ def test_due_reads_back_only_the_notices_holding_a_pair_it_prints(data_dir):
     plain = load(data_dir)
     expected = due_by(select_statuses(plain, today), last)
     assert [(i.task.ref, i.unit) for i in items] == [(i.task.ref, i.unit) for i in expected]
+
+
+RECURRING_NOTICE = """\
+id: tb-9-2023
+date: 2023-11-01
+title: Báo cáo định kỳ
+tasks:
+  - id: "1"
+    text: Báo cáo tiến độ giải ngân
+    assignees: [noi-vu, tu-phap]
+    repeat: định kỳ hằng tháng, trước ngày 20
+"""
+
+
+def test_a_recurring_task_is_counted_through_the_cache_as_without_it(data_dir):
+    # The pair rows cannot hold instances (they depend on the day asked about): a folder
+    # holding a recurring task must still give, run after run, what --no-cache gives.
+    from typer.testing import CliRunner
+
+    from cchc_cli.cli.app import app
+
+    (data_dir / "notices" / "tb-9-2023.yaml").write_text(RECURRING_NOTICE, "utf-8")
+    runner = CliRunner()
+    for args in (
+        ["status", "--as-of", "2024-01-25"],
+        ["due", "--before", "2024-02-20", "--as-of", "2024-01-25"],
+        ["overdue", "--as-of", "2024-01-25"],
+    ):
+        slow = runner.invoke(app, ["--data", str(data_dir), *args, "--no-cache"])
+        assert slow.exit_code == 0, slow.output
+        assert "tb-9-2023" in slow.output or args[0] == "status"
+        for _ in range(2):  # the cache written, then read back
+            fast = runner.invoke(app, ["--data", str(data_dir), *args])
+            assert fast.output == slow.output
+    overdue = runner.invoke(app, ["--data", str(data_dir), "overdue", "--as-of", "2024-01-25"])
+    assert "tb-9-2023/1@2023-12" in overdue.output

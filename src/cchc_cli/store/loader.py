@@ -37,7 +37,7 @@ from cchc_cli.store.cache import CachedFile, FileCache, registry_key, stat_of
 from cchc_cli.store.config import CONFIG_FILE, load_config
 from cchc_cli.store.holidaystamp import holidays_stamp
 from cchc_cli.store.noticefile import read_notice
-from cchc_cli.store.pairs import PairIndex, notice_pairs
+from cchc_cli.store.pairs import RECURRING, PairIndex, notice_pairs
 from cchc_cli.store.registry import load_registry
 from cchc_cli.store.serialize import event_to_data
 from cchc_cli.store.yamlsrc import (
@@ -266,6 +266,8 @@ def refresh_pairs(
             text = json.dumps(events, ensure_ascii=False, separators=(",", ":"))
             made += ":" + hashlib.sha256(text.encode()).hexdigest()
         key = cache.key_of(entry.path)
+        if cache.pair_keys.get(key) == RECURRING + made:
+            return None  # a recurring task: answered in Python, as it was last time
         expected[key] = made
         entries[key] = entry
         if cache.pair_keys.get(key) != made:
@@ -278,10 +280,17 @@ def refresh_pairs(
             notices = reader(tuple(stale))
         except CchcError:
             return None  # a file changed meanwhile: no pairs this run, the long way
+        recurring = False
         for entry, notice in zip(stale, notices, strict=True):
-            cache.put_pairs(
-                cache.key_of(entry.path), expected[cache.key_of(entry.path)], notice_pairs(notice)
-            )
+            key = cache.key_of(entry.path)
+            rows = notice_pairs(notice)
+            if rows is None:
+                recurring = True
+                cache.put_pairs(key, RECURRING + expected[key], [])
+            else:
+                cache.put_pairs(key, expected[key], rows)
+        if recurring:
+            return None
     return PairIndex(cache, expected, entries)
 
 
