@@ -1,3 +1,3 @@
-from cchc_cli.cli.app import main
+from cchc_cli.cli import main
 
 main()

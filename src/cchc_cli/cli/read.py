@@ -138,7 +138,7 @@ def due(
     unit: UnitOpt = None,
 ) -> None:
     from cchc_cli.core.dateargs import parse_date_arg
-    from cchc_cli.views.query import due_by, select_statuses
+    from cchc_cli.views.query import due_items
     from cchc_cli.views.tables import due_report
 
     given = [name for name, v in (("--before", before), ("--by", by), ("--within", within)) if v]
@@ -151,19 +151,18 @@ def due(
         last = parse_date_arg(by, today, "--by")
     else:
         last = today + timedelta(days=DEFAULT_WITHIN if within is None else within)
-    items = select_statuses(run.dataset, today, notice=notice, unit=unit)
-    run.emit(due_report(due_by(items, last), run.dataset.registry, run.lang))
+    items = due_items(run.dataset, today, last, notice=notice, unit=unit)
+    run.emit(due_report(items, run.dataset.registry, run.lang))
     run.finish()
 
 
 @command(help=h("help.overdue"), many=True)
 def overdue(run: Run, notice: NoticeOpt = None, unit: UnitOpt = None) -> None:
-    from cchc_cli.views.query import overdue as overdue_items
-    from cchc_cli.views.query import select_statuses
+    from cchc_cli.views.query import overdue_items
     from cchc_cli.views.tables import overdue_report
 
-    items = select_statuses(run.dataset, run.today, notice=notice, unit=unit)
-    run.emit(overdue_report(overdue_items(items), run.dataset.registry, run.lang))
+    items = overdue_items(run.dataset, run.today, notice=notice, unit=unit)
+    run.emit(overdue_report(items, run.dataset.registry, run.lang))
     run.finish()
 
 
@@ -179,13 +178,15 @@ def status(
     notice: NoticeOpt = None,
     unit: UnitOpt = None,
 ) -> None:
-    from cchc_cli.views.query import select_statuses, sorted_notices
+    from cchc_cli.views.query import counted_statuses, sorted_notices
     from cchc_cli.views.tables import status_report
 
     dataset = run.dataset
-    items = select_statuses(dataset, run.today, notice=notice, unit=unit)
-    notices = sorted_notices(dataset.notices)
-    run.emit(status_report(items, dataset.registry, run.lang, notices, by is GroupBy.NOTICE))
+    by_notice = by is GroupBy.NOTICE
+    items = counted_statuses(dataset, run.today, notice, unit, by_notice)
+    # Only counts by notice name the notices: by unit, none is read back.
+    notices = sorted_notices(dataset.notices) if by_notice else []
+    run.emit(status_report(items, dataset.registry, run.lang, notices, by_notice))
     run.finish()
 
 

@@ -57,7 +57,7 @@ def remind(
     unit: UnitOpt = None,
 ) -> None:
     from cchc_cli.views.ics import office_id
-    from cchc_cli.views.query import select_statuses
+    from cchc_cli.views.query import remind_items, select_statuses
     from cchc_cli.views.remind import (
         calendars,
         collect,
@@ -72,9 +72,12 @@ def remind(
         run.finish()
         return
     window = config.reminder_days if days is None else days
-    items = select_statuses(dataset, today, notice=notice, unit=unit)
+    if email or dry_run:  # the calendars attached hold every pair of each unit
+        items, notices = select_statuses(dataset, today, notice, unit), dataset.notices
+    else:  # only the pairs named, from the cache's pair rows where it has them
+        items, notices = remind_items(dataset, today, window, notice, unit)
     found = collect(items, today, window, dataset.registry)
-    names = notice_names(dataset.notices)
+    names = notice_names(notices)
     if email or dry_run:
         stamp = datetime.now(UTC).replace(microsecond=0)
         office = office_id(config, run.settings.office_email)

@@ -345,6 +345,9 @@ class Dataset:
     )
     #: Each task's progress events (task reference -> events from progress/), as read.
     progress: dict[str, tuple[object, ...]] = field(default_factory=dict, compare=False)
+    #: The notices' (task, unit) pairs in SQL, when read through the cache
+    #: (:class:`cchc_cli.store.pairs.PairIndex`, issue 17); None: answer in Python.
+    pairs: object | None = field(default=None, compare=False, repr=False)
 
     @functools.cached_property
     def notices(self) -> tuple[Notice, ...]:

@@ -52,8 +52,8 @@ CACHE_FILE = "cache.sqlite"
 PROGRESS_ROW = "progress"
 #: Raised whenever what a cached row means changes without FORMAT changing: 2 since
 #: dates outside the accepted window are diagnosed, so rows cached before that are
-#: rebuilt rather than trusted.
-REVISION = 2
+#: rebuilt rather than trusted; 3 since each notice has its pair rows (issue 17).
+REVISION = 3
 VERSION = f"{FORMAT}.{REVISION}:{__version__}"
 #: A file modified this close to the time its row was written is checked by content.
 RACY_NS = 3_000_000_000
@@ -74,6 +74,19 @@ CREATE TABLE IF NOT EXISTS files (
     summary TEXT,
     data TEXT
 );
+CREATE TABLE IF NOT EXISTS pair_sources (path TEXT PRIMARY KEY, key TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS pairs (
+    path TEXT NOT NULL,
+    task TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    from_day INTEGER NOT NULL,
+    to_day INTEGER NOT NULL,
+    last_day INTEGER,
+    done_on INTEGER,
+    cancelled INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS pairs_path ON pairs (path);
 """
 
 
@@ -136,6 +149,9 @@ class FileCache:
         self._rows: dict[str, tuple[Any, ...]] = {}
         self._puts: list[tuple[Any, ...]] = []
         self._seen_hits: list[tuple[int, str]] = []
+        #: What each notice file's pair rows were computed from (see :meth:`pair_keys`).
+        self.pair_keys: dict[str, str] = {}
+        self._pair_puts: dict[str, tuple[str, list[tuple[Any, ...]]]] = {}
 
     # -- opening -----------------------------------------------------------------------
 
@@ -172,6 +188,8 @@ class FileCache:
             if row is None or row[0] != VERSION:
                 connection.execute("BEGIN IMMEDIATE")
                 connection.execute("DELETE FROM files")
+                connection.execute("DELETE FROM pairs")
+                connection.execute("DELETE FROM pair_sources")
                 connection.execute(
                     "INSERT OR REPLACE INTO meta (key, value) VALUES ('version', ?)", (VERSION,)
                 )
@@ -184,6 +202,7 @@ class FileCache:
                     " recorded_ns, diagnostics, summary FROM files"
                 )
             }
+            cache.pair_keys = dict(connection.execute("SELECT path, key FROM pair_sources"))
         except BaseException:
             connection.close()
             raise
@@ -281,8 +300,9 @@ class FileCache:
         content: bytes,
         notice: Notice | None,
         diagnostics: list[Diagnostic],
-    ) -> None:
-        """Queue a row for ``path``, built from ``content`` as it was when ``stat`` was taken."""
+    ) -> str:
+        """Queue a row for ``path``, built from ``content`` as it was when ``stat`` was taken;
+        the SHA-256 of ``content``."""
         problems = json.dumps([diagnostic_to_data(d)[1:] for d in diagnostics], ensure_ascii=False)
         summary = data = None
         if notice is not None:
@@ -305,6 +325,7 @@ class FileCache:
         row = (self._key(path), stat.size, stat.mtime_ns, stat.ctime_ns, stat.ino)
         made = (hashlib.sha256(content).hexdigest(), depends_on, time.time_ns())
         self._puts.append((*row, *made, problems, summary, data))
+        return made[0]
 
     def get_progress(self, path: Path) -> tuple[list[Event], list[Diagnostic]] | None:
         """A progress file's events and problems as last parsed, if the file is unchanged.
@@ -337,6 +358,40 @@ class FileCache:
         made = (hashlib.sha256(content).hexdigest(), PROGRESS_ROW, time.time_ns())
         self._puts.append((*row, *made, problems, summary, None))
 
+    def key_of(self, shown: str) -> str:
+        """The row key of the file shown as ``shown`` (a path as :meth:`get` was given it)."""
+        if shown.startswith(self._prefix):
+            return shown[len(self._prefix) :].replace(os.sep, "/")
+        return self._key(Path(shown))
+
+    def put_pairs(self, key: str, made_from: str, rows: list[tuple[Any, ...]]) -> None:
+        """Queue the pair rows of the notice file ``key``, computed from ``made_from``
+        (empty: forget the file's rows)."""
+        self._pair_puts[key] = (made_from, rows)
+        if made_from:
+            self.pair_keys[key] = made_from
+        else:
+            self.pair_keys.pop(key, None)
+
+    def query_pairs(
+        self, sql: str, params: dict[str, Any]
+    ) -> tuple[dict[str, str], list[tuple[Any, ...]]] | None:
+        """What each notice's pair rows were computed from, and the rows of a query over
+        them, read in one transaction (so the one describes the other); None if the
+        cache cannot be read."""
+        try:
+            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
+            try:
+                connection.execute("BEGIN")
+                sources = dict(connection.execute("SELECT path, key FROM pair_sources"))
+                rows = connection.execute(sql, params).fetchall()
+                connection.execute("COMMIT")
+                return sources, rows
+            finally:
+                connection.close()
+        except sqlite3.Error:
+            return None
+
     def finish_progress(self, files: list[Path]) -> None:
         """:meth:`finish` after reading only the progress files (``files``)."""
         self.finish(files, only=PROGRESS_ROW)
@@ -352,11 +407,22 @@ class FileCache:
             for key, row in self._rows.items()
             if key not in present and (only is None or row[5] == only)
         ]
-        if not (self._puts or gone or self._seen_hits):
+        if not (self._puts or gone or self._seen_hits or self._pair_puts):
             self.connection.close()
             return
         try:
             self.connection.execute("BEGIN IMMEDIATE")
+            stale = [(k,) for k in [*gone, *self._pair_puts]]
+            self.connection.executemany("DELETE FROM pairs WHERE path = ?", stale)
+            self.connection.executemany("DELETE FROM pair_sources WHERE path = ?", stale)
+            self.connection.executemany(
+                "INSERT INTO pairs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(k, *r) for k, (_, rows) in self._pair_puts.items() for r in rows],
+            )
+            self.connection.executemany(
+                "INSERT INTO pair_sources VALUES (?, ?)",
+                [(k, made) for k, (made, _) in self._pair_puts.items() if made],
+            )
             self.connection.executemany(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self._puts
             )

@@ -14,6 +14,8 @@ without a diagnostic.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -35,7 +37,9 @@ from cchc_cli.store.cache import CachedFile, FileCache, registry_key, stat_of
 from cchc_cli.store.config import CONFIG_FILE, load_config
 from cchc_cli.store.holidaystamp import holidays_stamp
 from cchc_cli.store.noticefile import read_notice
+from cchc_cli.store.pairs import RECURRING, PairIndex, notice_pairs
 from cchc_cli.store.registry import load_registry
+from cchc_cli.store.serialize import event_to_data
 from cchc_cli.store.yamlsrc import (
     DEFAULT_LIMIT,
     parse,
@@ -49,10 +53,21 @@ NOTICE_SUFFIXES = (".yaml", ".yml")
 
 def notice_files(data_dir: Path) -> list[Path]:
     """Every ``*.yaml``/``*.yml`` under notices/, in sub-folders too, skipping hidden ones."""
+    return scan_notices(data_dir)[0]
+
+
+def scan_notices(data_dir: Path) -> tuple[list[Path], set[Path]]:
+    """:func:`notice_files`, and those of them a symbolic link may lead out of the folder.
+
+    Sub-folders that are links are not entered, so a file can only lead elsewhere
+    if it is a link itself or notices/ is one; the listing tells which (no extra
+    system call), and only those need resolving.
+    """
     folder = data_dir / NOTICES_DIR
     if not folder.is_dir():
-        return []
+        return [], set()
     found = []
+    linked: list[str] = []
     # A stack, not os.walk: os.walk recurses (in Python 3.11) and 1,100 nested
     # folders would exhaust the interpreter's stack.
     folders = [str(folder)]
@@ -71,7 +86,18 @@ def notice_files(data_dir: Path) -> list[Path]:
                 # Anything else named like a notice is read or refused with the
                 # reason (a pipe, a device, a broken link): never skipped unsaid.
                 found.append(entry.path)
-    return [Path(p) for p in sorted(found)]
+                if entry.is_symlink():
+                    linked.append(entry.path)
+    files = [Path(p) for p in sorted(found)]
+    if folder.is_symlink():
+        return files, set(files)
+    return files, {Path(p) for p in linked}
+
+
+def outside_target(path: Path, inside: Path) -> str | None:
+    """Where ``path`` really is, if that is outside the folder ``inside`` (resolved)."""
+    target = path.resolve()
+    return None if target.is_relative_to(inside) else str(target)
 
 
 def check_folder(data_dir: Path) -> None:
@@ -117,28 +143,31 @@ def load(
     index: list[NoticeIndex] = []
     parsed: dict[str, Notice] = {}
     hits: dict[str, CachedFile] = {}
+    shas: dict[str, str] = {}  # the SHA-256 of each notice file read or found in the cache
     seen_ids: dict[str, Source] = {}
-    files = notice_files(data_dir)
+    files, linked = scan_notices(data_dir)
     inside = data_dir.resolve()
     for number, path in enumerate(files, 1):
         if tick is not None:
             tick(number, len(files))
         shown = str(path)
-        if not path.resolve().is_relative_to(inside):
+        target = outside_target(path, inside) if path in linked else None
+        if target is not None:
             # A link out of the data folder: its target is not the office's to
             # read, and an edit would write outside the folder.
-            diagnostics.append(error(Source(shown), "file.outside", target=str(path.resolve())))
+            diagnostics.append(error(Source(shown), "file.outside", target=target))
             continue
         hit = cache.get(path, depends_on) if cache else None
         if hit is not None:
             problems, entry, id_source = hit.diagnostics, hit.index, hit.id_source
             hits[shown] = hit
+            shas[shown] = hit.sha
         else:
             stat, content, notice, problems = _read_steady(
                 path, shown, registry, resolver, limit, calendar
             )
             if cache and stat is not None and content is not None:
-                cache.put(path, stat, depends_on, content, notice, problems)
+                shas[shown] = cache.put(path, stat, depends_on, content, notice, problems)
             entry = index_of(notice) if notice else None
             id_source = notice.spans["id"] if notice else None
             if notice:
@@ -156,11 +185,11 @@ def load(
         index.append(entry)
     events, problems, progress_paths = load_progress(data_dir, cache, registry, limit)
     diagnostics += problems
-    kept, problems = progress.check_events(events, progress.facts_of(index), registry)
-    diagnostics += problems
+    kept: list[progress.Event] = []
+    if events:  # the facts of 20,000 tasks cost more than checking no event at all
+        kept, problems = progress.check_events(events, progress.facts_of(index), registry)
+        diagnostics += problems
     grouped = progress.by_task(kept)
-    if cache:
-        cache.finish(files + progress_paths)
 
     instances = progress.by_instance(grouped)  # issue 23: recurring tasks' instances
 
@@ -190,6 +219,11 @@ def load(
             notices.append(with_progress(notice))
         return tuple(notices)
 
+    pair_index = None
+    if cache:
+        pair_index = refresh_pairs(cache, tuple(index), shas, depends_on, grouped, reader)
+        cache.finish(files + progress_paths)
+
     read = [str(data_dir / CONFIG_FILE)] if has_config else []
     read += ([shown_units] if units_path.exists() else []) + [str(p) for p in files]
     read += [str(p) for p in progress_paths]
@@ -201,7 +235,63 @@ def load(
         config,
         reader,
         {ref: tuple(events) for ref, events in grouped.items()},
+        pair_index,
     )
+
+
+def refresh_pairs(
+    cache: FileCache,
+    index: tuple[NoticeIndex, ...],
+    shas: dict[str, str],
+    depends_on: str,
+    grouped: dict[str, list[progress.Event]],
+    reader: Callable[[tuple[NoticeIndex, ...]], tuple[Notice, ...]],
+) -> PairIndex | None:
+    """The pair rows of every notice, computed again for those whose file, registry,
+    calendar or progress events changed since (:mod:`cchc_cli.store.pairs`)."""
+    expected: dict[str, str] = {}
+    entries: dict[str, NoticeIndex] = {}
+    stale: list[NoticeIndex] = []
+    for entry in index:
+        sha = shas.get(entry.path)
+        if sha is None:
+            return None
+        events = [
+            [ref, [event_to_data(e) for e in grouped[ref]]]
+            for ref in (f"{entry.id}/{task}" for task in entry.task_ids)
+            if ref in grouped
+        ]
+        made = f"{sha}:{depends_on}"
+        if events:
+            text = json.dumps(events, ensure_ascii=False, separators=(",", ":"))
+            made += ":" + hashlib.sha256(text.encode()).hexdigest()
+        key = cache.key_of(entry.path)
+        if cache.pair_keys.get(key) == RECURRING + made:
+            return None  # a recurring task: answered in Python, as it was last time
+        expected[key] = made
+        entries[key] = entry
+        if cache.pair_keys.get(key) != made:
+            stale.append(entry)
+    for key in set(cache.pair_keys) - set(expected):
+        # A file gone, or left out now (an error, a duplicate id): its rows would count.
+        cache.put_pairs(key, "", [])
+    if stale:
+        try:
+            notices = reader(tuple(stale))
+        except CchcError:
+            return None  # a file changed meanwhile: no pairs this run, the long way
+        recurring = False
+        for entry, notice in zip(stale, notices, strict=True):
+            key = cache.key_of(entry.path)
+            rows = notice_pairs(notice)
+            if rows is None:
+                recurring = True
+                cache.put_pairs(key, RECURRING + expected[key], [])
+            else:
+                cache.put_pairs(key, expected[key], rows)
+        if recurring:
+            return None
+    return PairIndex(cache, expected, entries)
 
 
 def load_progress(
@@ -216,12 +306,16 @@ def load_progress(
     office = [p for p in paths if progress.owner_of(p) == progress.OFFICE]
     paths = office + [p for p in paths if p not in office]
     inside = data_dir.resolve()
+    folder_linked = (data_dir / progress.PROGRESS_DIR).is_symlink()
     events: list[progress.Event] = []
     diagnostics: list[Diagnostic] = []
     for path in paths:
         shown = str(path)
-        if not path.resolve().is_relative_to(inside):
-            diagnostics.append(error(Source(shown), "file.outside", target=str(path.resolve())))
+        # Only a link (the folder or the file) can lead out of the data folder.
+        linked = folder_linked or path.is_symlink()
+        target = outside_target(path, inside) if linked else None
+        if target is not None:
+            diagnostics.append(error(Source(shown), "file.outside", target=target))
             continue
         owner_problem = progress.check_file_owner(path, shown, registry)
         if owner_problem is not None:

@@ -6,7 +6,8 @@ import difflib
 import functools
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
+from typing import NamedTuple, cast
 
 from cchc_cli.core.asof import tasks_as_of
 from cchc_cli.core.errors import UsageError
@@ -183,3 +184,119 @@ def due_by(items: list[UnitStatus], last: date) -> list[UnitStatus]:
 
 def overdue(items: list[UnitStatus]) -> list[UnitStatus]:
     return [i for i in items if i.status is Status.OVERDUE]
+
+
+# -- answered from the pair rows where the cache has them (issue 17) --------------------------
+
+#: Open pairs whose last day is on or before ``:last``, as :func:`due_by` keeps them.
+DUE_SQL = (
+    f"status IN ('{Status.IN_PROGRESS.value}', '{Status.OVERDUE.value}', '{Status.ONGOING.value}')"
+    " AND last_day IS NOT NULL AND last_day <= :last"
+)
+OVERDUE_SQL = f"status = '{Status.OVERDUE.value}'"
+
+
+def statuses_where(
+    dataset: Dataset,
+    today: date,
+    where: str,
+    notice: str | None = None,
+    unit: str | None = None,
+    **params: object,
+) -> tuple[list[UnitStatus], tuple[Notice, ...]] | None:
+    """:func:`select_statuses` narrowed to the pairs that fit ``where`` (SQL over the pair
+    rows, :mod:`cchc_cli.store.pairs`), reading back only the notices holding them; None
+    when the dataset has no pair rows (read without the cache).
+
+    The statuses are those :func:`select_statuses` computes, of the same objects: the
+    SQL only chooses which pairs, so both paths print the same bytes.
+    """
+    from cchc_cli.store.pairs import PairIndex
+
+    index = dataset.pairs
+    if not isinstance(index, PairIndex):
+        return None
+    chosen = [_entry(dataset, notice)] if notice else list(dataset.index)
+    found = index.find(today, where, **params)
+    if found is None:
+        return None
+    ids = {notice_id for notice_id, _, _ in found}
+    entries = tuple(e for e in chosen if e.id in ids)
+    notices = dataset.reader(entries) if entries else ()
+    items = statuses(tasks_as_of(notices, sorted_tasks(notices), today), today)
+    items = [i for i in items if (i.task.notice, i.task.id, i.unit) in found]
+    if unit:
+        wanted = set(resolve_units(dataset, unit))
+        items = [i for i in items if i.unit in wanted]
+    return items, notices
+
+
+def due_items(
+    dataset: Dataset, today: date, last: date, notice: str | None = None, unit: str | None = None
+) -> list[UnitStatus]:
+    """The open pairs due by ``last``, as ``due`` lists them."""
+    found = statuses_where(dataset, today, DUE_SQL, notice, unit, last=last.toordinal())
+    items = found[0] if found else select_statuses(dataset, today, notice=notice, unit=unit)
+    return due_by(items, last)
+
+
+def overdue_items(
+    dataset: Dataset, today: date, notice: str | None = None, unit: str | None = None
+) -> list[UnitStatus]:
+    """The pairs overdue on ``today``, as ``overdue`` lists them."""
+    found = statuses_where(dataset, today, OVERDUE_SQL, notice, unit)
+    items = found[0] if found else select_statuses(dataset, today, notice=notice, unit=unit)
+    return overdue(items)
+
+
+#: What a reminder names: overdue, or in progress with the last day by ``:last``.
+REMIND_SQL = (
+    f"status = '{Status.OVERDUE.value}' OR (status = '{Status.IN_PROGRESS.value}'"
+    " AND last_day IS NOT NULL AND last_day <= :last)"
+)
+
+
+def remind_items(
+    dataset: Dataset, today: date, days: int, notice: str | None = None, unit: str | None = None
+) -> tuple[list[UnitStatus], tuple[Notice, ...]]:
+    """The pairs a reminder within ``days`` days may name, and (at least) their notices."""
+    last = (today + timedelta(days=days)).toordinal()
+    found = statuses_where(dataset, today, REMIND_SQL, notice, unit, last=last)
+    if found is None:
+        return select_statuses(dataset, today, notice=notice, unit=unit), dataset.notices
+    return found
+
+
+class NoticeOf(NamedTuple):
+    """What a count needs of a pair's task: its notice (see :func:`counted_statuses`)."""
+
+    notice: str
+
+
+def counted_statuses(
+    dataset: Dataset,
+    today: date,
+    notice: str | None = None,
+    unit: str | None = None,
+    by_notice: bool = False,
+) -> list[UnitStatus]:
+    """The pairs as :func:`select_statuses` gives them, for counting per unit (or per
+    notice): from the pair rows' counts when the cache has them, each item then standing
+    for the pairs of one unit (notice) and status, its ``task`` only naming its notice
+    (a :class:`NoticeOf`); ``unit``, ``status`` and ``task.notice`` are what counts use."""
+    from cchc_cli.store.pairs import PairIndex
+
+    index = dataset.pairs
+    if not isinstance(index, PairIndex):
+        return select_statuses(dataset, today, notice=notice, unit=unit)
+    entry = _entry(dataset, notice) if notice else None
+    units = resolve_unit_list(dataset, [unit]) if unit else None
+    counts = index.counts(today, by_notice, units, entry)
+    if counts is None:
+        return select_statuses(dataset, today, notice=notice, unit=unit)
+    items: list[UnitStatus] = []
+    for group, status, n in counts:
+        task = cast(Task, NoticeOf(group if by_notice else ""))
+        item = UnitStatus(task, "" if by_notice else group, status, None, None, today)
+        items += [item] * n
+    return items

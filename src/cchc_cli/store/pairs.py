@@ -1,0 +1,201 @@
+"""One row per (task, unit) pair and stretch of days, so queries can be answered in SQL.
+
+A pair's status on a day D depends on D through a handful of dates only: the day
+its notice exists from, and the days its completion, a reopening, an extension
+or the cancellation were recorded (:mod:`cchc_cli.core.asof`). Between two such
+days what the status is computed from (the last day in force, the completion
+day, whether cancelled) stays the same, so each pair is stored as a few rows
+``[from_day, to_day)`` holding those three values; the status on D is then
+the rule of :func:`cchc_cli.core.status._classify` over the row in force on D,
+written once in SQL (:data:`STATUS_SQL`).
+
+The rows are computed with the very functions the Python path uses
+(:func:`cchc_cli.core.status.task_statuses`), so the two cannot disagree about a
+pair; the oracle test runs both on the same random data. A notice holding a
+recurring task (issue 23) has no rows yet: its instances depend on the day asked
+about, so a dataset holding one is answered in Python (:data:`RECURRING`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from cchc_cli.core.asof import issued_from
+from cchc_cli.core.model import Notice, NoticeIndex, Task
+from cchc_cli.core.status import Status, task_statuses
+
+if TYPE_CHECKING:
+    from cchc_cli.store.cache import FileCache
+
+#: The ordinal of a day after every day a query can ask about.
+NEVER = date.max.toordinal() + 1
+
+#: One pair's values from ``from_day`` (inclusive) to ``to_day`` (exclusive), ordinals:
+#: (task id, unit, unit's position among the task's assignees, from_day, to_day,
+#: last_day or None, done_on or None, cancelled 0/1).
+PairRow = tuple[str, str, int, int, int, int | None, int | None, int]
+
+#: The status of a row on the day ``:day`` (an ordinal), as ``_classify`` decides it.
+STATUS_SQL = f"""
+CASE
+    WHEN cancelled THEN '{Status.CANCELLED.value}'
+    WHEN done_on IS NOT NULL THEN CASE
+        WHEN last_day IS NULL THEN '{Status.DONE_NO_DEADLINE.value}'
+        WHEN done_on <= last_day THEN '{Status.DONE_ON_TIME.value}'
+        ELSE '{Status.DONE_LATE.value}' END
+    WHEN last_day IS NULL THEN '{Status.ONGOING.value}'
+    WHEN :day <= last_day THEN '{Status.IN_PROGRESS.value}'
+    ELSE '{Status.OVERDUE.value}'
+END"""
+
+
+def change_days(task: Task) -> set[date]:
+    """Every day from which what a status is computed from may differ from the day before."""
+    days = {c.on for c in task.done.values()}
+    for completion, reopened in task.withdrawn:
+        days |= {completion.on, reopened}
+    days |= {e.on for e in task.extensions if e.on is not None}
+    if task.cancelled is not None and task.cancelled.on is not None:
+        days.add(task.cancelled.on)
+    return days
+
+
+#: What a notice's rows are marked as made from when it holds a recurring task: its
+#: pairs are instances that depend on the day asked about (issue 23), which the rows
+#: cannot hold yet, so a dataset holding such a notice is answered in Python.
+RECURRING = "recurring:"
+
+
+def notice_pairs(notice: Notice) -> list[PairRow] | None:
+    """The rows of every pair of ``notice`` (its tasks with their progress applied);
+    None when it holds a recurring task (see :data:`RECURRING`)."""
+    if any(task.recurrence is not None for task in notice.tasks):
+        return None
+    start = issued_from(notice)
+    rows: list[PairRow] = []
+    for task in notice.tasks:
+        rows += task_pairs(task, start)
+    return rows
+
+
+def task_pairs(task: Task, start: date) -> list[PairRow]:
+    days = sorted(d for d in change_days(task) if d > start)
+    bounds = [start, *days]
+    ends = [d.toordinal() for d in days] + [NEVER]
+    rows: list[PairRow] = []
+    open_rows: dict[str, list[object]] = {}
+    for day, end in zip(bounds, ends, strict=True):
+        for position, item in enumerate(task_statuses(task, day)):
+            values = (
+                item.last_day.toordinal() if item.last_day else None,
+                item.done_on.toordinal() if item.done_on else None,
+                int(item.status is Status.CANCELLED),
+            )
+            current = open_rows.get(item.unit)
+            if current is not None and tuple(current[5:]) == values:
+                current[4] = end  # the same values go on: one longer row
+                continue
+            if current is not None:
+                rows.append(_row(current))
+            open_rows[item.unit] = [task.id, item.unit, position, day.toordinal(), end, *values]
+    rows += [_row(r) for r in open_rows.values()]
+    return rows
+
+
+def _row(values: Iterable[object]) -> PairRow:
+    task, unit, position, start, end, last, done, cancelled = values
+    return (task, unit, position, start, end, last, done, cancelled)  # type: ignore[return-value]
+
+
+class PairIndex:
+    """The pair rows of a loaded dataset's notices, as the cache holds them.
+
+    ``expected`` maps each notice's row key to what its rows must have been
+    computed from; a query that finds the cache holding anything else (another
+    run rewrote it meanwhile) answers None, and the caller takes the long way.
+    The check and the query read one snapshot of the database.
+    """
+
+    def __init__(
+        self, cache: FileCache, expected: dict[str, str], entries: dict[str, NoticeIndex]
+    ) -> None:
+        self.cache = cache
+        self.expected = expected
+        self.entries = entries
+
+    def _checked(
+        self, sql: str, day: date, exact: bool = False, **params: Any
+    ) -> list[tuple[Any, ...]] | None:
+        """Rows of ``sql`` over :data:`IN_FORCE`, if the cache holds every notice's rows
+        as computed from what was loaded; with ``exact``, those and no others (the rows
+        are then counts over all, so rows of files left out would count). Otherwise the
+        first column is a notice's row key, and rows of other files are left out."""
+        found = self.cache.query_pairs(
+            sql.format(pairs=IN_FORCE), {"day": day.toordinal(), **params}
+        )
+        if found is None:
+            return None
+        held, rows = found
+        if any(held.get(key) != made for key, made in self.expected.items()):
+            return None
+        if exact:
+            return rows if len(held) == len(self.expected) else None
+        # Rows of files left out of the dataset (a duplicate id, an error now) are not counted.
+        return [row for row in rows if row[0] in self.expected]
+
+    def find(self, day: date, where: str, **params: Any) -> set[tuple[str, str, str]] | None:
+        """(notice id, task id, unit) of the pairs in force on ``day`` that fit ``where``
+        (SQL over ``status``, ``last_day``, ``done_on``, ``unit``; days as ordinals)."""
+        sql = "SELECT path, task, unit FROM ({pairs}) WHERE " + where
+        rows = self._checked(sql, day, **params)
+        if rows is None:
+            return None
+        return {(self.entries[key].id, task, unit) for key, task, unit in rows}
+
+    def statuses(self, day: date) -> dict[tuple[str, str, str], Status] | None:
+        """The status of every pair in force on ``day``: (notice id, task id, unit) -> status."""
+        rows = self._checked("SELECT path, task, unit, status FROM ({pairs})", day)
+        if rows is None:
+            return None
+        return {(self.entries[key].id, task, unit): Status(s) for key, task, unit, s in rows}
+
+    def counts(
+        self,
+        day: date,
+        by_notice: bool = False,
+        units: tuple[str, ...] | None = None,
+        notice: NoticeIndex | None = None,
+    ) -> list[tuple[str, Status, int]] | None:
+        """(notice id or unit, status, pairs) of the pairs in force on ``day``, counted
+        per notice or per unit in SQL, of ``units`` and ``notice`` only if given."""
+        where: list[str] = ["1"]
+        params: dict[str, Any] = {}
+        if units is not None:
+            names = [f":u{i}" for i in range(len(units))]
+            where.append(f"unit IN ({', '.join(names)})")
+            params |= {f"u{i}": unit for i, unit in enumerate(units)}
+        if notice is not None:
+            where.append("path = :notice")
+            params["notice"] = next(k for k, e in self.entries.items() if e is notice)
+        group = "path" if by_notice else "unit"
+        sql = (
+            f"SELECT {group}, status, count(*) FROM ({{pairs}}) WHERE {' AND '.join(where)}"
+            f" GROUP BY {group}, status"
+        )
+        rows = self._checked(sql, day, exact=True, **params)
+        if rows is None:
+            return None
+        statuses = {s.value: s for s in Status}
+        if by_notice:
+            return [(self.entries[key].id, statuses[s], n) for key, s, n in rows]
+        return [(unit, statuses[s], n) for unit, s, n in rows]
+
+
+#: Every pair row in force on ``:day``, with its status that day.
+IN_FORCE = (
+    "SELECT path, task, unit, position, last_day, done_on, cancelled,"
+    f" {STATUS_SQL} AS status"
+    " FROM pairs WHERE from_day <= :day AND :day < to_day"
+)
