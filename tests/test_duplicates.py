@@ -103,7 +103,8 @@ def test_same_notice_finds_the_one_already_there(data_dir):
 
 # -- on the command line --------------------------------------------------------------------
 
-SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed"
+# The reference notice as the office received it (a copy of ../shared/seed/).
+SEED = Path(__file__).resolve().parent / "fixtures"
 
 
 def test_validate_reports_the_duplicate_as_a_located_error(data_dir):
