@@ -443,10 +443,11 @@ def hostile_folder(data: Path) -> None:
     replace_in("units.yaml", "name: Phòng Nội vụ", f'name: "Nội vụ {HOSTILE_TEXT}"')(data)
 
 
-def hostile_notice(data: Path) -> None:
+def retitle_task_2_3(data: Path, text: str) -> None:
+    """Task 2.3 of the reference notice (Phòng Nội vụ) with ``text`` as its text."""
     in_notice(
         "    text: >-\n      Tiếp tục đôn đốc các đơn vị",
-        f'    text: "{HOSTILE_TEXT}"\n    note_: >-\n      Tiếp tục đôn đốc các đơn vị',
+        f'    text: "{text}"\n    note_: >-\n      Tiếp tục đôn đốc các đơn vị',
     )(data)
     path = data / "notices" / NOTICE
     lines = path.read_text("utf-8").split("\n")
@@ -454,6 +455,10 @@ def hostile_notice(data: Path) -> None:
     start = next(i for i, line in enumerate(lines) if line.startswith("    note_:"))
     del lines[start : start + 4]
     path.write_text("\n".join(lines), "utf-8")
+
+
+def hostile_notice(data: Path) -> None:
+    retitle_task_2_3(data, HOSTILE_TEXT)
     # Another task names a unit that does not exist: validate quotes it.
     replace_in("notices/" + NOTICE, "assignees: [vp-hdnd-ubnd]", 'assignees: ["x\\e[31my"]')(data)
 

@@ -601,6 +601,12 @@ def remind_pairs(text: str) -> set[tuple[str, str]]:
     return pairs
 
 
+def drawn_notices(data: st.DataObject, layout: str) -> list[NoticeFact]:
+    """One to three random notices in ``layout``."""
+    count = data.draw(st.integers(1, 3))
+    return [data.draw(notice_facts(i, layout)) for i in range(1, count + 1)]
+
+
 @settings(
     max_examples=EXAMPLES,
     deadline=None,
@@ -613,8 +619,7 @@ def remind_pairs(text: str) -> set[tuple[str, str]]:
     horizon=st.integers(0, 45),
 )
 def test_every_view_agrees_with_the_reference(data, layout, day, horizon):
-    count = data.draw(st.integers(1, 3))
-    notices = [data.draw(notice_facts(i, layout)) for i in range(1, count + 1)]
+    notices = drawn_notices(data, layout)
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp) / "data"
         write_folder(folder, notices, layout)
@@ -634,8 +639,7 @@ def test_every_view_agrees_with_the_reference(data, layout, day, horizon):
 )
 def test_the_cache_path_agrees_with_the_reference_and_the_files(data, layout, day, horizon):
     """The same random data through the cache's pair rows (SQL) and through the files."""
-    count = data.draw(st.integers(1, 3))
-    notices = [data.draw(notice_facts(i, layout)) for i in range(1, count + 1)]
+    notices = drawn_notices(data, layout)
     as_of = ["--as-of", day.isoformat()]
     by = ["--by", (day + timedelta(days=horizon)).isoformat()]
     views = [

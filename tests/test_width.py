@@ -11,7 +11,7 @@ import pytest
 from rich.cells import cell_len
 
 from runner import cchc
-from test_hostile import NOTICE, in_notice, replace_in, run_on_terminal
+from test_hostile import replace_in, retitle_task_2_3, run_on_terminal
 
 AS_OF = "2023-12-20"
 
@@ -106,15 +106,7 @@ HOSTILE = (
 def hostile_titles(data: Path) -> None:
     """Task 2.3 (Phòng Nội vụ, overdue from 25/11) gets a hostile title; a commune's
     short name is written decomposed (NFD), as some keyboards on Windows write it."""
-    in_notice(
-        "    text: >-\n      Tiếp tục đôn đốc các đơn vị",
-        f'    text: "{HOSTILE}"\n    note_: >-\n      Tiếp tục đôn đốc các đơn vị',
-    )(data)
-    path = data / "notices" / NOTICE
-    lines = path.read_text("utf-8").split("\n")
-    start = next(i for i, line in enumerate(lines) if line.startswith("    note_:"))
-    del lines[start : start + 4]
-    path.write_text("\n".join(lines), "utf-8")
+    retitle_task_2_3(data, HOSTILE)
     replace_in("units.yaml", "short: X. Vĩnh Tú", f"short: {NFD_NAME}")(data)
 
 
