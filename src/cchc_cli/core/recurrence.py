@@ -344,8 +344,8 @@ def upcoming(tasks: Iterable[Task], today: date, until: date) -> list[Task]:
     for task in tasks:
         if task.recurrence is None:
             continue
-        ahead = task_instances(task, until)
-        found += [t for t in ahead if t.id not in {i.id for i in task_instances(task, today)}]
+        begun = {i.id for i in task_instances(task, today)}
+        found += [t for t in task_instances(task, until) if t.id not in begun]
     return found
 
 
