@@ -36,6 +36,10 @@ from typing import Any
 from cchc_cli import __version__
 from cchc_cli.core.diagnostics import Diagnostic, Source
 from cchc_cli.core.model import Notice, NoticeIndex, index_of
+from cchc_cli.store.cacheplace import CACHE_FILE as CACHE_FILE
+from cchc_cli.store.cacheplace import cache_locations, clear_one
+from cchc_cli.store.cacheplace import clear as clear
+from cchc_cli.store.cacheplace import user_cache_dir as user_cache_dir
 from cchc_cli.store.progress import Event
 from cchc_cli.store.serialize import (
     FORMAT,
@@ -47,7 +51,6 @@ from cchc_cli.store.serialize import (
     notice_to_data,
 )
 
-CACHE_FILE = "cache.sqlite"
 #: ``depends_on`` of a progress file's row: its parse depends on its bytes alone.
 PROGRESS_ROW = "progress"
 #: Raised whenever what a cached row means changes without FORMAT changing: 2 since
@@ -88,6 +91,10 @@ CREATE TABLE IF NOT EXISTS pairs (
 );
 CREATE INDEX IF NOT EXISTS pairs_path ON pairs (path);
 """
+#: The last whole load of the folder (:mod:`cchc_cli.store.snapshot`): one row per part.
+_SNAPSHOT_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS snapshot (part TEXT PRIMARY KEY, data TEXT NOT NULL);"
+)
 
 
 @dataclass(frozen=True)
@@ -110,33 +117,6 @@ def registry_key(units_bytes: bytes) -> str:
     return hashlib.sha256(units_bytes).hexdigest()
 
 
-def user_cache_dir() -> Path:
-    """The per-user cache folder: XDG on Unix, LOCALAPPDATA on Windows."""
-    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "cchc" / "cache"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "cchc"
-
-
-def cache_locations(data_dir: Path) -> list[Path]:
-    """Where the cache of ``data_dir`` may live, in order of preference."""
-    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
-    return [data_dir / ".cchc" / CACHE_FILE, user_cache_dir() / f"{digest}.sqlite"]
-
-
-def clear(data_dir: Path) -> list[Path]:
-    """Delete the data folder's cache wherever it is; the paths deleted."""
-    removed = []
-    for location in cache_locations(data_dir):
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            path = location.with_name(location.name + suffix)
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
-                if not suffix:
-                    removed.append(path)
-    return removed
-
-
 class FileCache:
     """The cache of one data folder; ``warnings`` holds message keys for the user."""
 
@@ -146,12 +126,34 @@ class FileCache:
         self.data_dir = data_dir
         self._prefix = os.path.join(str(data_dir), "")
         self.warnings: list[str] = []
-        self._rows: dict[str, tuple[Any, ...]] = {}
+        self._loaded_rows: dict[str, tuple[Any, ...]] | None = None
         self._puts: list[tuple[Any, ...]] = []
         self._seen_hits: list[tuple[int, str]] = []
-        #: What each notice file's pair rows were computed from (see :meth:`pair_keys`).
-        self.pair_keys: dict[str, str] = {}
+        self._loaded_pair_keys: dict[str, str] | None = None
         self._pair_puts: dict[str, tuple[str, list[tuple[Any, ...]]]] = {}
+        self._snapshot: dict[str, str] | None = None
+
+    @property
+    def _rows(self) -> dict[str, tuple[Any, ...]]:
+        """Every file's row but its notice, read when first needed (by no snapshot run)."""
+        if self._loaded_rows is None:
+            self._loaded_rows = {
+                row[0]: row[1:]
+                for row in self.connection.execute(
+                    "SELECT path, size, mtime_ns, ctime_ns, ino, sha256, depends_on,"
+                    " recorded_ns, diagnostics, summary FROM files"
+                )
+            }
+        return self._loaded_rows
+
+    @property
+    def pair_keys(self) -> dict[str, str]:
+        """What each notice file's pair rows were computed from, read when first needed."""
+        if self._loaded_pair_keys is None:
+            self._loaded_pair_keys = dict(
+                self.connection.execute("SELECT path, key FROM pair_sources")
+            )
+        return self._loaded_pair_keys
 
     # -- opening -----------------------------------------------------------------------
 
@@ -183,26 +185,19 @@ class FileCache:
         connection = sqlite3.connect(location, timeout=BUSY_TIMEOUT, isolation_level=None)
         try:
             connection.execute("PRAGMA journal_mode=WAL")
-            connection.executescript(_SCHEMA)
+            connection.executescript(_SCHEMA + _SNAPSHOT_SCHEMA)
             row = connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
             if row is None or row[0] != VERSION:
                 connection.execute("BEGIN IMMEDIATE")
                 connection.execute("DELETE FROM files")
                 connection.execute("DELETE FROM pairs")
                 connection.execute("DELETE FROM pair_sources")
+                connection.execute("DELETE FROM snapshot")
                 connection.execute(
                     "INSERT OR REPLACE INTO meta (key, value) VALUES ('version', ?)", (VERSION,)
                 )
                 connection.execute("COMMIT")
             cache = cls(connection, location, data_dir)
-            cache._rows = {
-                row[0]: row[1:]
-                for row in connection.execute(
-                    "SELECT path, size, mtime_ns, ctime_ns, ino, sha256, depends_on,"
-                    " recorded_ns, diagnostics, summary FROM files"
-                )
-            }
-            cache.pair_keys = dict(connection.execute("SELECT path, key FROM pair_sources"))
         except BaseException:
             connection.close()
             raise
@@ -327,8 +322,9 @@ class FileCache:
         self._puts.append((*row, *made, problems, summary, data))
         return made[0]
 
-    def get_progress(self, path: Path) -> tuple[list[Event], list[Diagnostic]] | None:
-        """A progress file's events and problems as last parsed, if the file is unchanged.
+    def get_progress(self, path: Path) -> tuple[list[Event], list[Diagnostic], str] | None:
+        """A progress file's events, problems and SHA-256 as last parsed, if the file is
+        unchanged.
 
         Each progress file has its own row, so recording one event re-parses
         one small file; its parse does not depend on the registry.
@@ -342,7 +338,7 @@ class FileCache:
             events = [event_from_data(e, shown) for e in json.loads(row[8])]
         except (ValueError, TypeError, KeyError, IndexError):
             return None
-        return events, problems
+        return events, problems, row[4]
 
     def put_progress(
         self,
@@ -351,12 +347,15 @@ class FileCache:
         content: bytes,
         events: list[Event],
         diagnostics: list[Diagnostic],
-    ) -> None:
+    ) -> str:
+        """Queue the row of a progress file read as ``content`` when ``stat`` was taken;
+        the SHA-256 of ``content``."""
         problems = json.dumps([diagnostic_to_data(d)[1:] for d in diagnostics], ensure_ascii=False)
         summary = json.dumps([event_to_data(e) for e in events], ensure_ascii=False)
         row = (self._key(path), stat.size, stat.mtime_ns, stat.ctime_ns, stat.ino)
         made = (hashlib.sha256(content).hexdigest(), PROGRESS_ROW, time.time_ns())
         self._puts.append((*row, *made, problems, summary, None))
+        return made[0]
 
     def key_of(self, shown: str) -> str:
         """The row key of the file shown as ``shown`` (a path as :meth:`get` was given it)."""
@@ -392,6 +391,20 @@ class FileCache:
         except sqlite3.Error:
             return None
 
+    # -- the snapshot of a whole load (:mod:`cchc_cli.store.snapshot`) ---------------------
+
+    def snapshot(self) -> dict[str, str]:
+        """The parts of the last load's snapshot (none: no snapshot, or unreadable)."""
+        try:
+            return dict(self.connection.execute("SELECT part, data FROM snapshot"))
+        except sqlite3.Error:
+            return {}
+
+    def put_snapshot(self, parts: dict[str, str]) -> None:
+        """Replace the snapshot by ``parts`` when :meth:`finish` writes the rows it
+        was made with (in the same transaction: the one never outlives the other)."""
+        self._snapshot = parts
+
     def finish_progress(self, files: list[Path]) -> None:
         """:meth:`finish` after reading only the progress files (``files``)."""
         self.finish(files, only=PROGRESS_ROW)
@@ -407,8 +420,8 @@ class FileCache:
             for key, row in self._rows.items()
             if key not in present and (only is None or row[5] == only)
         ]
-        if not (self._puts or gone or self._seen_hits or self._pair_puts):
-            self.connection.close()
+        if not (self._puts or gone or self._seen_hits or self._pair_puts or self._snapshot):
+            self.close()
             return
         try:
             self.connection.execute("BEGIN IMMEDIATE")
@@ -430,6 +443,11 @@ class FileCache:
             self.connection.executemany(
                 "UPDATE files SET recorded_ns = ? WHERE path = ?", self._seen_hits
             )
+            self.connection.execute("DELETE FROM snapshot")
+            if self._snapshot:
+                self.connection.executemany(
+                    "INSERT INTO snapshot VALUES (?, ?)", self._snapshot.items()
+                )
             self.connection.execute("COMMIT")
         except sqlite3.Error:
             # Read-only, full or busy: the next run will try again.
@@ -437,6 +455,10 @@ class FileCache:
                 self.connection.execute("ROLLBACK")
         finally:
             self.connection.close()
+
+    def close(self) -> None:
+        """The end of a run that changed no row (one answered from the snapshot)."""
+        self.connection.close()
 
 
 @dataclass(frozen=True)
@@ -476,9 +498,3 @@ def _writable_folder(folder: Path) -> bool:
     except OSError:
         return False
     return os.access(folder, os.W_OK)
-
-
-def clear_one(location: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        with contextlib.suppress(FileNotFoundError):
-            location.with_name(location.name + suffix).unlink()

@@ -1,0 +1,415 @@
+"""A whole load of a data folder, kept in its cache so the next run costs one stat per file.
+
+The per-file rows of :mod:`cchc_cli.store.cache` spare a warm run the YAML of the
+notices, but not the rest of a load: config.yaml and units.yaml parsed again, a
+query and two JSON documents per notice file, the progress files and their
+checks. When a load through the cache completes, the loader stores what it made
+(the settings, the registry, the index, the diagnostics, the progress events,
+the pair rows' keys, the files read) as one snapshot, with a **fingerprint** of
+everything the load looked at:
+
+- what a load depends on besides the files: the program and cache version, the
+  ``holidays`` package, Python, the data folder as named and where it really is;
+- config.yaml and units.yaml (their stat, or that they are absent);
+- the listings of notices/ (every sub-folder) and progress/, and each file's
+  stat (size, modification and change times, inode), whether it is a link and,
+  for a link, whether it leads out of the folder.
+
+The next load lists the folders and stats every file again (one system call
+per file, see :func:`cchc_cli.store.discover.walk_notices`); if the fingerprint
+is the same text, the dataset is built from the snapshot without reading a
+file or parsing YAML, and notices are read back from their per-file rows only
+when asked for. Anything else (a file touched, added, renamed, made
+unreadable; a folder added; another version) gives another text, and the load
+takes the long way and stores a new snapshot.
+
+A stat can miss a change made within the file system's timestamp granularity
+of the read (git's "racily clean" files): a file modified within
+:data:`~cchc_cli.store.cache.RACY_NS` before the load began is checked by the
+SHA-256 of its content. A file that is not a regular one (a pipe, a broken
+link) cannot be fingerprinted: such a folder is always loaded the long way.
+
+Everything is stored as JSON, never pickle: the cache lives in a shared data
+folder, and reading it must not run code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+import sys
+from dataclasses import dataclass, fields, is_dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from cchc_cli.core.dates import PartialDate
+from cchc_cli.core.diagnostics import Diagnostic, Source
+from cchc_cli.core.model import (
+    Config,
+    DocumentSettings,
+    Group,
+    NoticeIndex,
+    Person,
+    Registry,
+    SmtpSettings,
+    Unit,
+)
+from cchc_cli.store.cache import RACY_NS, VERSION, FileCache
+from cchc_cli.store.discover import Found, list_files, outside_target, walk_notices
+from cchc_cli.store.holidaystamp import holidays_stamp
+from cchc_cli.store.progress import PROGRESS_DIR, SUFFIX, Event
+from cchc_cli.store.serialize import (
+    diagnostic_from_data,
+    diagnostic_to_data,
+    event_from_data,
+    event_to_data,
+)
+
+#: Raised whenever what a snapshot holds changes.
+FORMAT = 1
+CONFIG_FILE = "config.yaml"
+UNITS_FILE = "units.yaml"
+NOTICES_DIR = "notices"
+NOTICE_SUFFIXES = (".yaml", ".yml")
+#: What a snapshot that does not decode raises (a damaged or tampered cache): never used then.
+_UNREADABLE = (ValueError, TypeError, KeyError, IndexError, OverflowError, RecursionError)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Every file a load reads or looks for, listed and stat'ed before any is read."""
+
+    notices: list[Found]
+    #: Notice files a link may lead out of the folder (notices/ itself may be one).
+    linked: set[str]
+    progress: list[Found]
+    #: The fingerprint; None when something in the folder cannot be fingerprinted.
+    text: str | None
+    #: Each file's modification time (ns), for the racily clean ones.
+    mtimes: dict[str, int]
+
+
+def list_folder(data_dir: Path) -> Listing:
+    """The files of ``data_dir`` a load reads, and their fingerprint."""
+    inside = data_dir.resolve()
+    lines = [
+        "\t".join(("snapshot", str(FORMAT), VERSION, holidays_stamp(), sys.version, str(data_dir))),
+        str(inside),
+    ]
+    mtimes: dict[str, int] = {}
+    usable = True
+
+    def add(found: Found, linked: bool) -> None:
+        nonlocal usable
+        info = found.stat
+        if info is None or not stat.S_ISREG(info.st_mode):
+            usable = False
+            return
+        target = outside_target(Path(found.path), inside) if linked else None
+        mtimes[found.path] = info.st_mtime_ns
+        lines.append(
+            f"{found.path}\t{info.st_size}\t{info.st_mtime_ns}\t{info.st_ctime_ns}"
+            f"\t{info.st_ino}\t{int(linked)}\t{target or ''}"
+        )
+
+    for name in (CONFIG_FILE, UNITS_FILE):
+        path = data_dir / name
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            lines.append(f"{path}\t-")
+            continue
+        except OSError:
+            usable = False
+            continue
+        add(Found(str(path), False, info), False)
+    folder = data_dir / NOTICES_DIR
+    notices = walk_notices(folder, NOTICE_SUFFIXES) if folder.is_dir() else []
+    folder_linked = folder.is_symlink()
+    lines.append(f"{folder}\t{int(folder.is_dir())}\t{int(folder_linked)}")
+    linked = {f.path for f in notices if folder_linked or f.linked}
+    for found in notices:
+        add(found, found.path in linked)
+    folder = data_dir / PROGRESS_DIR
+    progress = list_files(folder, SUFFIX)
+    folder_linked = folder.is_symlink()
+    lines.append(f"{folder}\t{int(folder.is_dir())}\t{int(folder_linked)}")
+    for found in progress:
+        add(found, folder_linked or found.linked)
+    text = "\n".join(lines) if usable else None
+    return Listing(notices, linked, progress, text, mtimes)
+
+
+def _racy(listing: Listing, written: int) -> list[str]:
+    """The files modified so close to ``written`` that their stat may hide a change."""
+    return [path for path, mtime in listing.mtimes.items() if mtime + RACY_NS >= written]
+
+
+def _same_content(path: str, sha: str | None) -> bool:
+    try:
+        with open(path, "rb") as file:
+            return sha is not None and hashlib.sha256(file.read()).hexdigest() == sha
+    except OSError:
+        return False
+
+
+# -- what a dataset is made of ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Restored:
+    """A load as the snapshot holds it."""
+
+    config: Config
+    registry: Registry
+    index: tuple[NoticeIndex, ...]
+    #: Each index entry's cache row: (row key, SHA-256 of the file).
+    rows: tuple[tuple[str, str], ...]
+    diagnostics: tuple[Diagnostic, ...]
+    files: tuple[str, ...]
+    progress: dict[str, tuple[Event, ...]]
+    #: The pair rows' keys (:class:`cchc_cli.store.pairs.PairIndex`); None: no pair rows.
+    pairs: dict[str, str] | None
+
+
+def restore(listing: Listing, cache: FileCache) -> Restored | None:
+    """What the last load made, if the folder is still what it was; else None."""
+    if listing.text is None:
+        return None
+    parts = cache.snapshot()
+    if parts.get("fingerprint") != listing.text:
+        return None
+    try:
+        racy = _racy(listing, int(parts["written"]))
+        if racy:
+            shas = json.loads(parts["shas"])
+            if not all(_same_content(path, shas.get(path)) for path in racy):
+                return None
+        return _decoded(parts)
+    except _UNREADABLE:
+        return None
+
+
+def _decoded(parts: dict[str, str]) -> Restored | None:
+    config = decode(json.loads(parts["config"])[0])
+    registry = decode(json.loads(parts["registry"]))
+    index, rows = _index_from(json.loads(parts["index"]))
+    diagnostics = tuple(diagnostic_from_data(d) for d in json.loads(parts["diagnostics"]))
+    events = {
+        ref: tuple(event_from_data(e[1:], e[0]) for e in found)
+        for ref, found in json.loads(parts["progress"])
+    }
+    pairs = json.loads(parts["pairs"])
+    files = tuple(json.loads(parts["files"]))
+    if not (isinstance(config, Config) and isinstance(registry, Registry)):
+        return None
+    return Restored(config, registry, index, rows, diagnostics, files, events, pairs)
+
+
+def _exactly(a: Restored, b: Restored | None) -> bool:
+    """Whether ``b`` is ``a`` in every value, the diagnostics' arguments and types too."""
+
+    def args(restored: Restored) -> list[Any]:
+        return [[(k, type(v), v) for k, v in d.args.items()] for d in restored.diagnostics]
+
+    return b is not None and a == b and args(a) == args(b)
+
+
+def store(
+    cache: FileCache,
+    listing: Listing,
+    written: int,
+    shas: dict[str, str],
+    restored: Restored,
+    keys: set[str],
+) -> None:
+    """Queue the snapshot of a load that began at ``written`` (ns) and made ``restored``,
+    from files whose SHA-256 are ``shas``; :meth:`FileCache.finish` writes it.
+
+    Nothing is stored if the folder cannot be fingerprinted, if a racily clean file's
+    content is unknown, or if anything would not read back exactly as it is.
+    """
+    if listing.text is None:
+        return
+    racy = _racy(listing, written)
+    if any(path not in shas for path in racy):
+        return
+    try:
+        parts = {
+            "fingerprint": listing.text,
+            "written": str(written),
+            "shas": _json({path: shas[path] for path in racy}),
+            "config": _json([encode(restored.config), sorted(keys)]),
+            "registry": _json(encode(restored.registry)),
+            "index": _json(_index_to(restored.index, restored.rows)),
+            "diagnostics": _json([diagnostic_to_data(d) for d in restored.diagnostics]),
+            "progress": _json(
+                [
+                    [ref, [[e.source.path, *event_to_data(e)] for e in found]]
+                    for ref, found in restored.progress.items()
+                ]
+            ),
+            "pairs": _json(restored.pairs),
+            "files": _json(restored.files),
+        }
+        if not _exactly(restored, _decoded(parts)):
+            return
+    except _UNREADABLE:
+        return  # a value of a kind the snapshot does not know: the long way next time
+    cache.put_snapshot(parts)
+
+
+def read_config(data_dir: Path) -> tuple[Config, set[str]]:
+    """:func:`cchc_cli.store.config.read_config`, from the snapshot when config.yaml is
+    still the file it was made from: no YAML parser is imported then.
+
+    For the settings of a run (``cli.context.build_run``), before the dataset is loaded.
+    """
+    path = data_dir / CONFIG_FILE
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return Config(), set()  # as read_config says of a folder without the file
+    except OSError:
+        info = None
+    found = _config_of(data_dir, info) if info is not None else None
+    if found is not None:
+        return found
+    from cchc_cli.store.config import read_config as read_file
+
+    return read_file(data_dir)
+
+
+def _config_of(data_dir: Path, info: os.stat_result) -> tuple[Config, set[str]] | None:
+    import sqlite3
+
+    from cchc_cli.store.cache import BUSY_TIMEOUT, cache_locations
+
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    location = next((p for p in cache_locations(data_dir) if p.is_file()), None)
+    if location is None:
+        return None
+    try:
+        connection = sqlite3.connect(location, timeout=BUSY_TIMEOUT)
+        try:
+            parts = dict(
+                connection.execute(
+                    "SELECT part, data FROM snapshot"
+                    " WHERE part IN ('fingerprint', 'written', 'shas', 'config')"
+                )
+            )
+        finally:
+            connection.close()
+        path = str(data_dir / CONFIG_FILE)
+        head = parts["fingerprint"].split("\n", 3)
+        listed = Listing([], set(), [], None, {path: info.st_mtime_ns})
+        expected = (
+            f"{path}\t{info.st_size}\t{info.st_mtime_ns}\t{info.st_ctime_ns}\t{info.st_ino}\t0\t"
+        )
+        # The stamp (version, folder) and the config line, as list_folder writes them.
+        if head[0].split("\t")[:4] != ["snapshot", str(FORMAT), VERSION, holidays_stamp()]:
+            return None
+        if head[0].split("\t")[-1] != str(data_dir) or head[2] != expected:
+            return None
+        racy = _racy(listed, int(parts["written"]))
+        if racy and not _same_content(path, json.loads(parts["shas"]).get(path)):
+            return None
+        config, keys = json.loads(parts["config"])
+        settings = decode(config)
+    except (sqlite3.Error, *_UNREADABLE):
+        return None
+    return (settings, set(keys)) if isinstance(settings, Config) else None
+
+
+# -- JSON ------------------------------------------------------------------------------
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _index_to(index: tuple[NoticeIndex, ...], rows: tuple[tuple[str, str], ...]) -> list[list[Any]]:
+    return [
+        [
+            e.id,
+            e.path,
+            e.issued.toordinal(),
+            e.task_ids,
+            e.starts.toordinal() if e.starts else None,
+            e.assignees,
+            e.done_inline,
+            key,
+            sha,
+        ]
+        for e, (key, sha) in zip(index, rows, strict=True)
+    ]
+
+
+def _index_from(
+    data: list[list[Any]],
+) -> tuple[tuple[NoticeIndex, ...], tuple[tuple[str, str], ...]]:
+    index = []
+    rows = []
+    for ident, path, issued, task_ids, starts, assignees, done, key, sha in data:
+        index.append(
+            NoticeIndex(
+                ident,
+                path,
+                date.fromordinal(issued),
+                tuple(task_ids),
+                date.fromordinal(starts) if starts is not None else None,
+                tuple(map(tuple, assignees)),
+                tuple(map(tuple, done)),
+            )
+        )
+        rows.append((key, sha))
+    return tuple(index), tuple(rows)
+
+
+#: The classes of the settings and the registry, by name: nothing else is ever built.
+_CLASSES: dict[str, type] = {
+    c.__name__: c
+    for c in (Config, SmtpSettings, DocumentSettings, Person, Registry, Unit, Group, PartialDate)
+}
+
+
+def encode(value: Any) -> Any:
+    """A value of the settings or the registry as JSON data that :func:`decode` turns
+    back into an equal value of the same types; TypeError for anything else."""
+    kind = type(value)
+    if value is None or kind in (bool, int, str):
+        return value
+    if kind is Source:
+        return {"s": list(value)}
+    if kind is date:
+        return {"d": value.toordinal()}
+    if kind is tuple:
+        return [encode(v) for v in value]
+    if kind is dict:
+        return {"m": [[encode(k), encode(v)] for k, v in value.items()]}
+    if is_dataclass(value) and _CLASSES.get(kind.__name__) is kind:
+        if not all(f.init for f in fields(value)):
+            raise TypeError(kind.__name__)
+        return {
+            "c": kind.__name__,
+            "f": {f.name: encode(getattr(value, f.name)) for f in fields(value)},
+        }
+    raise TypeError(kind.__name__)
+
+
+def decode(data: Any) -> Any:
+    if type(data) is list:
+        return tuple(decode(v) for v in data)
+    if type(data) is not dict:
+        return data
+    if "s" in data:
+        return Source(*data["s"])
+    if "d" in data:
+        return date.fromordinal(data["d"])
+    if "m" in data:
+        return {decode(k): decode(v) for k, v in data["m"]}
+    return _CLASSES[data["c"]](**{k: decode(v) for k, v in data["f"].items()})
