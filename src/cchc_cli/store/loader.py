@@ -244,7 +244,7 @@ def _load_files(
                 dataset.progress,  # type: ignore[arg-type]
                 pairs,
             )
-            snapshot.store(cache, listing, began, shas, made, config_keys)
+            snapshot.store(cache, listing, began, shas, made, config_keys, depends_on)
         cache.finish(files + progress_paths)
     return dataset
 

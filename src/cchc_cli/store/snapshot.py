@@ -40,32 +40,31 @@ import json
 import os
 import stat
 import sys
-from dataclasses import dataclass, fields, is_dataclass
-from datetime import date
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cchc_cli.core.dates import PartialDate
-from cchc_cli.core.diagnostics import Diagnostic, Source
+from cchc_cli.core.diagnostics import Diagnostic
 from cchc_cli.core.model import (
     Config,
-    DocumentSettings,
-    Group,
     NoticeIndex,
-    Person,
     Registry,
-    SmtpSettings,
-    Unit,
 )
 from cchc_cli.store.cache import RACY_NS, VERSION, FileCache
 from cchc_cli.store.discover import Found, list_files, outside_target, walk_notices
 from cchc_cli.store.holidaystamp import holidays_stamp
 from cchc_cli.store.progress import PROGRESS_DIR, SUFFIX, Event
-from cchc_cli.store.serialize import (
-    diagnostic_from_data,
-    diagnostic_to_data,
-    event_from_data,
-    event_to_data,
+from cchc_cli.store.serialize import event_from_data, event_to_data
+from cchc_cli.store.snapcodec import (
+    decode,
+    diagnostics_from,
+    diagnostics_to,
+    encode,
+    index_from,
+    index_to,
+    key_of,
+    pairs_from,
+    pairs_to,
 )
 
 #: Raised whenever what a snapshot holds changes.
@@ -95,10 +94,7 @@ class Listing:
 def list_folder(data_dir: Path) -> Listing:
     """The files of ``data_dir`` a load reads, and their fingerprint."""
     inside = data_dir.resolve()
-    lines = [
-        "\t".join(("snapshot", str(FORMAT), VERSION, holidays_stamp(), sys.version, str(data_dir))),
-        str(inside),
-    ]
+    lines = [_stamp(data_dir), str(inside)]
     mtimes: dict[str, int] = {}
     usable = True
 
@@ -141,6 +137,13 @@ def list_folder(data_dir: Path) -> Listing:
         add(found, folder_linked or found.linked)
     text = "\n".join(lines) if usable else None
     return Listing(notices, linked, progress, text, mtimes)
+
+
+def _stamp(data_dir: Path) -> str:
+    """What a load depends on besides the files."""
+    return "\t".join(
+        ("snapshot", str(FORMAT), VERSION, holidays_stamp(), sys.version, str(data_dir))
+    )
 
 
 def _racy(listing: Listing, written: int) -> list[str]:
@@ -196,16 +199,18 @@ def restore(listing: Listing, cache: FileCache) -> Restored | None:
 def _decoded(parts: dict[str, str]) -> Restored | None:
     config = decode(json.loads(parts["config"])[0])
     registry = decode(json.loads(parts["registry"]))
-    index, rows = _index_from(json.loads(parts["index"]))
-    diagnostics = tuple(diagnostic_from_data(d) for d in json.loads(parts["diagnostics"]))
+    index, shas, prefix = index_from(json.loads(parts["index"]))
+    keys = [key_of(e.path, prefix) for e in index]
+    diagnostics = diagnostics_from(json.loads(parts["diagnostics"]))
     events = {
         ref: tuple(event_from_data(e[1:], e[0]) for e in found)
         for ref, found in json.loads(parts["progress"])
     }
-    pairs = json.loads(parts["pairs"])
+    pairs = pairs_from(json.loads(parts["pairs"]), keys, shas)
     files = tuple(json.loads(parts["files"]))
     if not (isinstance(config, Config) and isinstance(registry, Registry)):
         return None
+    rows = tuple(zip(keys, shas, strict=True))
     return Restored(config, registry, index, rows, diagnostics, files, events, pairs)
 
 
@@ -225,9 +230,11 @@ def store(
     shas: dict[str, str],
     restored: Restored,
     keys: set[str],
+    depends_on: str,
 ) -> None:
     """Queue the snapshot of a load that began at ``written`` (ns) and made ``restored``,
-    from files whose SHA-256 are ``shas``; :meth:`FileCache.finish` writes it.
+    from files whose SHA-256 are ``shas``, with config.yaml's ``keys`` and what every
+    notice depended on; :meth:`FileCache.finish` writes it.
 
     Nothing is stored if the folder cannot be fingerprinted, if a racily clean file's
     content is unknown, or if anything would not read back exactly as it is.
@@ -237,6 +244,9 @@ def store(
     racy = _racy(listing, written)
     if any(path not in shas for path in racy):
         return
+    row_keys = [key for key, _ in restored.rows]
+    file_shas = tuple(sha for _, sha in restored.rows)
+    prefix = os.path.join(str(cache.data_dir), "")
     try:
         parts = {
             "fingerprint": listing.text,
@@ -244,15 +254,15 @@ def store(
             "shas": _json({path: shas[path] for path in racy}),
             "config": _json([encode(restored.config), sorted(keys)]),
             "registry": _json(encode(restored.registry)),
-            "index": _json(_index_to(restored.index, restored.rows)),
-            "diagnostics": _json([diagnostic_to_data(d) for d in restored.diagnostics]),
+            "index": _json(index_to(restored.index, file_shas, prefix)),
+            "diagnostics": _json(diagnostics_to(restored.diagnostics)),
             "progress": _json(
                 [
                     [ref, [[e.source.path, *event_to_data(e)] for e in found]]
                     for ref, found in restored.progress.items()
                 ]
             ),
-            "pairs": _json(restored.pairs),
+            "pairs": _json(pairs_to(restored.pairs, row_keys, file_shas, depends_on)),
             "files": _json(restored.files),
         }
         if not _exactly(restored, _decoded(parts)):
@@ -310,10 +320,8 @@ def _config_of(data_dir: Path, info: os.stat_result) -> tuple[Config, set[str]] 
         expected = (
             f"{path}\t{info.st_size}\t{info.st_mtime_ns}\t{info.st_ctime_ns}\t{info.st_ino}\t0\t"
         )
-        # The stamp (version, folder) and the config line, as list_folder writes them.
-        if head[0].split("\t")[:4] != ["snapshot", str(FORMAT), VERSION, holidays_stamp()]:
-            return None
-        if head[0].split("\t")[-1] != str(data_dir) or head[2] != expected:
+        # The stamp and the config line, as list_folder writes them.
+        if head[0] != _stamp(data_dir) or head[2] != expected:
             return None
         racy = _racy(listed, int(parts["written"]))
         if racy and not _same_content(path, json.loads(parts["shas"]).get(path)):
@@ -330,86 +338,3 @@ def _config_of(data_dir: Path, info: os.stat_result) -> tuple[Config, set[str]] 
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _index_to(index: tuple[NoticeIndex, ...], rows: tuple[tuple[str, str], ...]) -> list[list[Any]]:
-    return [
-        [
-            e.id,
-            e.path,
-            e.issued.toordinal(),
-            e.task_ids,
-            e.starts.toordinal() if e.starts else None,
-            e.assignees,
-            e.done_inline,
-            key,
-            sha,
-        ]
-        for e, (key, sha) in zip(index, rows, strict=True)
-    ]
-
-
-def _index_from(
-    data: list[list[Any]],
-) -> tuple[tuple[NoticeIndex, ...], tuple[tuple[str, str], ...]]:
-    index = []
-    rows = []
-    for ident, path, issued, task_ids, starts, assignees, done, key, sha in data:
-        index.append(
-            NoticeIndex(
-                ident,
-                path,
-                date.fromordinal(issued),
-                tuple(task_ids),
-                date.fromordinal(starts) if starts is not None else None,
-                tuple(map(tuple, assignees)),
-                tuple(map(tuple, done)),
-            )
-        )
-        rows.append((key, sha))
-    return tuple(index), tuple(rows)
-
-
-#: The classes of the settings and the registry, by name: nothing else is ever built.
-_CLASSES: dict[str, type] = {
-    c.__name__: c
-    for c in (Config, SmtpSettings, DocumentSettings, Person, Registry, Unit, Group, PartialDate)
-}
-
-
-def encode(value: Any) -> Any:
-    """A value of the settings or the registry as JSON data that :func:`decode` turns
-    back into an equal value of the same types; TypeError for anything else."""
-    kind = type(value)
-    if value is None or kind in (bool, int, str):
-        return value
-    if kind is Source:
-        return {"s": list(value)}
-    if kind is date:
-        return {"d": value.toordinal()}
-    if kind is tuple:
-        return [encode(v) for v in value]
-    if kind is dict:
-        return {"m": [[encode(k), encode(v)] for k, v in value.items()]}
-    if is_dataclass(value) and _CLASSES.get(kind.__name__) is kind:
-        if not all(f.init for f in fields(value)):
-            raise TypeError(kind.__name__)
-        return {
-            "c": kind.__name__,
-            "f": {f.name: encode(getattr(value, f.name)) for f in fields(value)},
-        }
-    raise TypeError(kind.__name__)
-
-
-def decode(data: Any) -> Any:
-    if type(data) is list:
-        return tuple(decode(v) for v in data)
-    if type(data) is not dict:
-        return data
-    if "s" in data:
-        return Source(*data["s"])
-    if "d" in data:
-        return date.fromordinal(data["d"])
-    if "m" in data:
-        return {decode(k): decode(v) for k, v in data["m"]}
-    return _CLASSES[data["c"]](**{k: decode(v) for k, v in data["f"].items()})
