@@ -100,15 +100,18 @@ def list_folder(data_dir: Path) -> Listing:
 
     def add(found: Found, linked: bool) -> None:
         nonlocal usable
+        target = outside_target(Path(found.path), inside) if linked else None
+        if target is not None:
+            lines.append(f"{found.path}\t->\t{target}")  # refused for where it leads, unread
+            return
         info = found.stat
         if info is None or not stat.S_ISREG(info.st_mode):
             usable = False
             return
-        target = outside_target(Path(found.path), inside) if linked else None
         mtimes[found.path] = info.st_mtime_ns
         lines.append(
             f"{found.path}\t{info.st_size}\t{info.st_mtime_ns}\t{info.st_ctime_ns}"
-            f"\t{info.st_ino}\t{int(linked)}\t{target or ''}"
+            f"\t{info.st_ino}\t{int(linked)}"
         )
 
     for name in (CONFIG_FILE, UNITS_FILE):
@@ -318,7 +321,7 @@ def _config_of(data_dir: Path, info: os.stat_result) -> tuple[Config, set[str]] 
         head = parts["fingerprint"].split("\n", 3)
         listed = Listing([], set(), [], None, {path: info.st_mtime_ns})
         expected = (
-            f"{path}\t{info.st_size}\t{info.st_mtime_ns}\t{info.st_ctime_ns}\t{info.st_ino}\t0\t"
+            f"{path}\t{info.st_size}\t{info.st_mtime_ns}\t{info.st_ctime_ns}\t{info.st_ino}\t0"
         )
         # The stamp and the config line, as list_folder writes them.
         if head[0] != _stamp(data_dir) or head[2] != expected:
