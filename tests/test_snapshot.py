@@ -23,6 +23,7 @@ from runner import cchc
 
 NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
 AS_OF = ("--as-of", "2023-12-15")
+NOTICES = "the notices' half"
 
 
 @pytest.fixture(autouse=True)
@@ -32,13 +33,14 @@ def _user_cache(tmp_path, monkeypatch):
 
 @pytest.fixture
 def restores(monkeypatch):
-    """Whether each load since was answered from the snapshot, in order."""
-    answers: list[bool] = []
+    """How each load since was answered, in order: True from the snapshot, NOTICES from
+    its notices' half (progress files read again), False the long way."""
+    answers: list[bool | str] = []
     real = snapshot.restore
 
     def spy(listing, cache):
         found = real(listing, cache)
-        answers.append(found is not None)
+        answers.append(found is not None and (found.progress is not None or NOTICES))
         return found
 
     monkeypatch.setattr(snapshot, "restore", spy)
@@ -246,7 +248,7 @@ def test_every_change_is_seen_by_the_next_run(data_dir, restores, change):
     assert restores == [True]
     CHANGES[change](data_dir)
     after = cached_load(data_dir)
-    assert restores == [True, False]
+    assert restores == [True, NOTICES if change.startswith("a progress") else False]
     assert described(after) == described(load(data_dir))
     # The long way stored a new snapshot, which answers the run after it.
     assert warm_is_cold(data_dir, restores)
@@ -345,7 +347,7 @@ def test_a_cache_that_cannot_be_written_still_answers_right(data_dir, restores, 
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert restores == [False, False]
+    assert restores == [NOTICES, NOTICES]
     assert warm_is_cold(data_dir, restores)
 
 
@@ -388,6 +390,39 @@ def test_the_snapshot_is_json(data_dir):
     connection = sqlite3.connect(data_dir / ".cchc" / "cache.sqlite")
     parts = dict(connection.execute("SELECT part, data FROM snapshot"))
     for part, data in parts.items():
-        if part not in ("fingerprint", "written"):
+        if not part.startswith("fingerprint"):
             json.loads(data)
     assert str(data_dir / "notices" / NOTICE) in parts["fingerprint"]
+
+
+def test_a_progress_line_recorded_rereads_that_file_alone(data_dir, restores, monkeypatch):
+    assert cchc("done", "2.3", "--as-of", "2023-11-24").exit_code == 0
+    assert cchc("done", "5", "--unit", "tc-kh", "--as-of", "2023-11-24").exit_code == 0
+    cached_load(data_dir)
+    _progress_line(data_dir)
+    from cchc_cli.store import loader, progress, yamlsrc
+
+    parsed = []
+    real = progress.parse_progress
+    monkeypatch.setattr(
+        progress,
+        "parse_progress",
+        lambda text, shown, unit: parsed.append(shown) or real(text, shown, unit),
+    )
+
+    def fail(*args, **kwargs):
+        raise AssertionError("a notice or units.yaml parsed again")
+
+    monkeypatch.setattr(loader, "load_notice", fail)
+    real_parse = yamlsrc.parse
+    monkeypatch.setattr(
+        yamlsrc,
+        "parse",
+        lambda text, shown: fail() if "units" in shown else real_parse(text, shown),
+    )
+    restores.clear()
+    after = cached_load(data_dir)
+    assert restores == [NOTICES]
+    assert parsed == [str(data_dir / "progress" / "noi-vu.yaml")]
+    monkeypatch.undo()
+    assert described(after) == described(load(data_dir))

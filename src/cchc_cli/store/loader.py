@@ -88,7 +88,8 @@ def load(
     ``tick(done, total)`` is told of each notice file read (a progress bar).
 
     Through the cache, a folder unchanged since the last load is answered from that
-    load's snapshot (:mod:`cchc_cli.store.snapshot`): one stat per file, no YAML.
+    load's snapshot (:mod:`cchc_cli.store.snapshot`): one stat per file, no YAML. If
+    only progress files changed, the notices' half of it still holds.
     """
     check_folder(data_dir)
     if cache is None:
@@ -98,27 +99,81 @@ def load(
     restored = snapshot.restore(listing, cache)
     if restored is None:
         return _load_files(data_dir, cache, tick, listing, began)
-    cache.close()
+    notices = restored.notices
     wanted = {
         entry.path: (key, sha, entry.path)
-        for entry, (key, sha) in zip(restored.index, restored.rows, strict=True)
+        for entry, (key, sha) in zip(notices.index, notices.rows, strict=True)
     }
-    grouped = {ref: list(events) for ref, events in restored.progress.items()}
-    reader = _reader(cache, wanted, {}, restored.registry, restored.config, grouped)
-    pair_index = None
-    if restored.pairs is not None:
-        entries = {key: e for e, (key, _) in zip(restored.index, restored.rows, strict=True)}
-        pair_index = PairIndex(cache, restored.pairs, entries)
+    if restored.progress is not None:
+        cache.close()
+        grouped = {ref: list(events) for ref, events in restored.progress.events.items()}
+        reader = _reader(cache, wanted, {}, notices.registry, notices.config, grouped)
+        pair_index = None
+        if restored.progress.pairs is not None:
+            entries = {key: e for e, (key, _) in zip(notices.index, notices.rows, strict=True)}
+            pair_index = PairIndex(cache, restored.progress.pairs, entries)
+        return _dataset(notices, restored.progress, reader, pair_index)
+    # Only progress files changed: they are read again (each through its cache row).
+    shas = restored.shas | {path: sha for path, (_, sha, _) in wanted.items()}
+    made, reader, pair_index = _with_progress(data_dir, cache, notices, wanted, {}, shas)
+    snapshot.store(cache, listing, began, shas, notices, made, restored.parts)
+    cache.finish([Path(f.path) for f in listing.notices] + [Path(p) for p in made.files])
+    return _dataset(notices, made, reader, pair_index)
+
+
+def _dataset(
+    notices: snapshot.Notices,
+    made: snapshot.Progress,
+    reader: Callable[[tuple[NoticeIndex, ...]], tuple[Notice, ...]],
+    pair_index: PairIndex | None,
+) -> Dataset:
+    diagnostics = notices.diagnostics
+    if made.diagnostics:
+        diagnostics = tuple(sort_diagnostics([*diagnostics, *made.diagnostics]))
     return Dataset(
-        restored.registry,
-        restored.index,
-        restored.diagnostics,
-        restored.files,
-        restored.config,
+        notices.registry,
+        notices.index,
+        diagnostics,
+        notices.files + made.files,
+        notices.config,
         reader,
-        dict(restored.progress),
+        dict(made.events),
         pair_index,
     )
+
+
+def _with_progress(
+    data_dir: Path,
+    cache: FileCache | None,
+    notices: snapshot.Notices,
+    wanted: dict[str, tuple[str, str, str]],
+    parsed: dict[str, Notice],
+    shas: dict[str, str],
+    resolver: Resolver | None = None,
+) -> tuple[
+    snapshot.Progress, Callable[[tuple[NoticeIndex, ...]], tuple[Notice, ...]], PairIndex | None
+]:
+    """The progress files read and checked against ``notices``, the dataset's reader
+    and its pair rows brought up to date; the SHA-256 of each file read goes to ``shas``."""
+    config, registry, index = notices.config, notices.registry, notices.index
+    limit = config.max_file_mb * 1024 * 1024
+    events, problems, paths = load_progress(data_dir, cache, registry, limit, shas)
+    kept: list[progress.Event] = []
+    if events:  # the facts of 20,000 tasks cost more than checking no event at all
+        kept, found = progress.check_events(events, progress.facts_of(index), registry)
+        problems += found
+    grouped = progress.by_task(kept)
+    reader = _reader(cache, wanted, parsed, registry, config, grouped, resolver)
+    pair_index = None
+    if cache:
+        pair_index = refresh_pairs(cache, index, shas, notices.depends_on, grouped, reader)
+    made = snapshot.Progress(
+        {ref: tuple(found) for ref, found in grouped.items()},
+        tuple(problems),
+        tuple(str(p) for p in paths),
+        pair_index.expected if pair_index is not None else None,
+    )
+    return made, reader, pair_index
 
 
 def _load_files(
@@ -204,49 +259,27 @@ def _load_files(
             continue
         seen_ids[entry.id] = id_source
         index.append(entry)
-    events, problems, progress_paths = load_progress(data_dir, cache, registry, limit, shas)
-    diagnostics += problems
-    kept: list[progress.Event] = []
-    if events:  # the facts of 20,000 tasks cost more than checking no event at all
-        kept, problems = progress.check_events(events, progress.facts_of(index), registry)
-        diagnostics += problems
-    grouped = progress.by_task(kept)
-    reader = _reader(cache, wanted, parsed, registry, config, grouped, resolver)
-
-    pair_index = None
-    if cache:
-        pair_index = refresh_pairs(cache, tuple(index), shas, depends_on, grouped, reader)
 
     read = [str(data_dir / CONFIG_FILE)] if has_config else []
     read += ([shown_units] if units_path.exists() else []) + [str(p) for p in files]
-    read += [str(p) for p in progress_paths]
-    dataset = Dataset(
+    rows = tuple((cache.key_of(e.path) if cache else "", shas.get(e.path, "")) for e in index)
+    notices = snapshot.Notices(
+        config,
         registry,
         tuple(index),
+        rows,
         tuple(sort_diagnostics(diagnostics)),
         tuple(read),
-        config,
-        reader,
-        {ref: tuple(events) for ref, events in grouped.items()},
-        pair_index,
+        depends_on,
+    )
+    made, reader, pair_index = _with_progress(
+        data_dir, cache, notices, wanted, parsed, shas, resolver
     )
     if cache:
         if listing is not None and all(e.path in shas for e in index):
-            rows = tuple((cache.key_of(e.path), shas[e.path]) for e in index)
-            pairs = pair_index.expected if pair_index is not None else None
-            made = snapshot.Restored(
-                config,
-                registry,
-                dataset.index,
-                rows,
-                dataset.diagnostics,
-                dataset.files,
-                dataset.progress,  # type: ignore[arg-type]
-                pairs,
-            )
-            snapshot.store(cache, listing, began, shas, made, config_keys, depends_on)
-        cache.finish(files + progress_paths)
-    return dataset
+            snapshot.store(cache, listing, began, shas, notices, made, keys=config_keys)
+        cache.finish(files + [Path(p) for p in made.files])
+    return _dataset(notices, made, reader, pair_index)
 
 
 def _reader(

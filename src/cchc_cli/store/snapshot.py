@@ -85,61 +85,77 @@ class Listing:
     #: Notice files a link may lead out of the folder (notices/ itself may be one).
     linked: set[str]
     progress: list[Found]
-    #: The fingerprint; None when something in the folder cannot be fingerprinted.
+    #: The fingerprint of all but the progress files; None when something in the
+    #: folder cannot be fingerprinted.
     text: str | None
+    #: The progress files' fingerprint (None: one cannot be fingerprinted).
+    progress_text: str | None
     #: Each file's modification time (ns), for the racily clean ones.
     mtimes: dict[str, int]
+    #: Those of the progress files.
+    progress_mtimes: dict[str, int]
 
 
 def list_folder(data_dir: Path) -> Listing:
     """The files of ``data_dir`` a load reads, and their fingerprint."""
     inside = data_dir.resolve()
-    lines = [_stamp(data_dir), str(inside)]
-    mtimes: dict[str, int] = {}
-    usable = True
-
-    def add(found: Found, linked: bool) -> None:
-        nonlocal usable
-        target = outside_target(Path(found.path), inside) if linked else None
-        if target is not None:
-            lines.append(f"{found.path}\t->\t{target}")  # refused for where it leads, unread
-            return
-        info = found.stat
-        if info is None or not stat.S_ISREG(info.st_mode):
-            usable = False
-            return
-        mtimes[found.path] = info.st_mtime_ns
-        lines.append(
-            f"{found.path}\t{info.st_size}\t{info.st_mtime_ns}\t{info.st_ctime_ns}"
-            f"\t{info.st_ino}\t{int(linked)}"
-        )
-
+    head = _Lines([_stamp(data_dir), str(inside)])
     for name in (CONFIG_FILE, UNITS_FILE):
         path = data_dir / name
         try:
             info = os.stat(path)
         except FileNotFoundError:
-            lines.append(f"{path}\t-")
+            head.lines.append(f"{path}\t-")
             continue
         except OSError:
-            usable = False
+            head.usable = False
             continue
-        add(Found(str(path), False, info), False)
+        head.add(Found(str(path), False, info), None)
     folder = data_dir / NOTICES_DIR
     notices = walk_notices(folder, NOTICE_SUFFIXES) if folder.is_dir() else []
     folder_linked = folder.is_symlink()
-    lines.append(f"{folder}\t{int(folder.is_dir())}\t{int(folder_linked)}")
+    head.lines.append(f"{folder}\t{int(folder.is_dir())}\t{int(folder_linked)}")
     linked = {f.path for f in notices if folder_linked or f.linked}
     for found in notices:
-        add(found, found.path in linked)
+        head.add(found, inside if found.path in linked else None)
     folder = data_dir / PROGRESS_DIR
     progress = list_files(folder, SUFFIX)
     folder_linked = folder.is_symlink()
-    lines.append(f"{folder}\t{int(folder.is_dir())}\t{int(folder_linked)}")
+    tail = _Lines([f"{folder}\t{int(folder.is_dir())}\t{int(folder_linked)}"])
     for found in progress:
-        add(found, folder_linked or found.linked)
-    text = "\n".join(lines) if usable else None
-    return Listing(notices, linked, progress, text, mtimes)
+        tail.add(found, inside if folder_linked or found.linked else None)
+    return Listing(
+        notices, linked, progress, head.text, tail.text, head.mtimes | tail.mtimes, tail.mtimes
+    )
+
+
+class _Lines:
+    """A fingerprint being written: a line per file."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.mtimes: dict[str, int] = {}
+        self.usable = True
+
+    def add(self, found: Found, inside: Path | None) -> None:
+        """The line of a file; ``inside``: the folder it is a link in, maybe out of."""
+        target = outside_target(Path(found.path), inside) if inside is not None else None
+        if target is not None:
+            self.lines.append(f"{found.path}\t->\t{target}")  # refused for where it leads
+            return
+        info = found.stat
+        if info is None or not stat.S_ISREG(info.st_mode):
+            self.usable = False
+            return
+        self.mtimes[found.path] = info.st_mtime_ns
+        self.lines.append(
+            f"{found.path}\t{info.st_size}\t{info.st_mtime_ns}\t{info.st_ctime_ns}"
+            f"\t{info.st_ino}\t{int(inside is not None)}"
+        )
+
+    @property
+    def text(self) -> str | None:
+        return "\n".join(self.lines) if self.usable else None
 
 
 def _stamp(data_dir: Path) -> str:
@@ -166,19 +182,48 @@ def _same_content(path: str, sha: str | None) -> bool:
 
 
 @dataclass(frozen=True)
-class Restored:
-    """A load as the snapshot holds it."""
+class Notices:
+    """What a load makes of the settings, the registry and the notices."""
 
     config: Config
     registry: Registry
     index: tuple[NoticeIndex, ...]
     #: Each index entry's cache row: (row key, SHA-256 of the file).
     rows: tuple[tuple[str, str], ...]
+    #: Their problems, in file order.
+    diagnostics: tuple[Diagnostic, ...]
+    #: config.yaml and units.yaml if there, and every notice file.
+    files: tuple[str, ...]
+    #: What every notice's model depends on besides its file (the cache's ``depends_on``).
+    depends_on: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What a load makes of the progress files, given its :class:`Notices`."""
+
+    events: dict[str, tuple[Event, ...]]
     diagnostics: tuple[Diagnostic, ...]
     files: tuple[str, ...]
-    progress: dict[str, tuple[Event, ...]]
     #: The pair rows' keys (:class:`cchc_cli.store.pairs.PairIndex`); None: no pair rows.
     pairs: dict[str, str] | None
+
+
+@dataclass(frozen=True)
+class Restored:
+    """A load as the snapshot holds it; ``progress`` is None when the progress files
+    changed since (a unit's report recorded): they are read again, the rest holds."""
+
+    notices: Notices
+    progress: Progress | None
+    #: The stored parts, to store the notices' half again as it is.
+    parts: dict[str, str]
+    #: The SHA-256 of the files that were racily clean when it was stored.
+    shas: dict[str, str]
+
+
+#: The parts of a snapshot that describe the notices' half (the rest: the progress half).
+NOTICE_PARTS = ("config", "registry", "index", "diagnostics", "files", "depends")
 
 
 def restore(listing: Listing, cache: FileCache) -> Restored | None:
@@ -190,38 +235,54 @@ def restore(listing: Listing, cache: FileCache) -> Restored | None:
         return None
     try:
         racy = _racy(listing, int(parts["written"]))
-        if racy:
-            shas = json.loads(parts["shas"])
-            if not all(_same_content(path, shas.get(path)) for path in racy):
-                return None
-        return _decoded(parts)
+        shas = json.loads(parts["shas"]) if racy else {}
+        settled = [path for path in racy if path not in listing.progress_mtimes]
+        if not all(_same_content(path, shas.get(path)) for path in settled):
+            return None
+        notices = _notices_from(parts)
+        if notices is None:
+            return None
+        progress = None
+        if listing.progress_text is not None and (
+            parts["fingerprint_progress"] == listing.progress_text
+            and all(_same_content(path, shas.get(path)) for path in racy)
+        ):
+            progress = _progress_from(parts, notices)
     except _UNREADABLE:
         return None
+    return Restored(notices, progress, parts, shas)
 
 
-def _decoded(parts: dict[str, str]) -> Restored | None:
+def _notices_from(parts: dict[str, str]) -> Notices | None:
     config = decode(json.loads(parts["config"])[0])
     registry = decode(json.loads(parts["registry"]))
     index, shas, prefix = index_from(json.loads(parts["index"]))
     keys = [key_of(e.path, prefix) for e in index]
     diagnostics = diagnostics_from(json.loads(parts["diagnostics"]))
-    events = {
-        ref: tuple(event_from_data(e[1:], e[0]) for e in found)
-        for ref, found in json.loads(parts["progress"])
-    }
-    pairs = pairs_from(json.loads(parts["pairs"]), keys, shas)
     files = tuple(json.loads(parts["files"]))
     if not (isinstance(config, Config) and isinstance(registry, Registry)):
         return None
     rows = tuple(zip(keys, shas, strict=True))
-    return Restored(config, registry, index, rows, diagnostics, files, events, pairs)
+    return Notices(config, registry, index, rows, diagnostics, files, json.loads(parts["depends"]))
 
 
-def _exactly(a: Restored, b: Restored | None) -> bool:
+def _progress_from(parts: dict[str, str], notices: Notices) -> Progress:
+    events = {
+        ref: tuple(event_from_data(e[1:], e[0]) for e in found)
+        for ref, found in json.loads(parts["progress"])
+    }
+    keys = [key for key, _ in notices.rows]
+    shas = tuple(sha for _, sha in notices.rows)
+    pairs = pairs_from(json.loads(parts["pairs"]), keys, shas)
+    diagnostics = diagnostics_from(json.loads(parts["progress_diagnostics"]))
+    return Progress(events, diagnostics, tuple(json.loads(parts["progress_files"])), pairs)
+
+
+def _exactly(a: Notices | Progress, b: Notices | Progress | None) -> bool:
     """Whether ``b`` is ``a`` in every value, the diagnostics' arguments and types too."""
 
-    def args(restored: Restored) -> list[Any]:
-        return [[(k, type(v), v) for k, v in d.args.items()] for d in restored.diagnostics]
+    def args(made: Notices | Progress) -> list[Any]:
+        return [[(k, type(v), v) for k, v in d.args.items()] for d in made.diagnostics]
 
     return b is not None and a == b and args(a) == args(b)
 
@@ -231,13 +292,15 @@ def store(
     listing: Listing,
     written: int,
     shas: dict[str, str],
-    restored: Restored,
-    keys: set[str],
-    depends_on: str,
+    notices: Notices,
+    progress: Progress,
+    stored: dict[str, str] | None = None,
+    keys: set[str] | None = None,
 ) -> None:
-    """Queue the snapshot of a load that began at ``written`` (ns) and made ``restored``,
-    from files whose SHA-256 are ``shas``, with config.yaml's ``keys`` and what every
-    notice depended on; :meth:`FileCache.finish` writes it.
+    """Queue the snapshot of a load that began at ``written`` (ns) and made ``notices``
+    and ``progress``, from files whose SHA-256 are ``shas``, with config.yaml's
+    ``keys``; the notices' half as ``stored`` already if given. :meth:`FileCache.finish`
+    writes it.
 
     Nothing is stored if the folder cannot be fingerprinted, if a racily clean file's
     content is unknown, or if anything would not read back exactly as it is.
@@ -247,28 +310,40 @@ def store(
     racy = _racy(listing, written)
     if any(path not in shas for path in racy):
         return
-    row_keys = [key for key, _ in restored.rows]
-    file_shas = tuple(sha for _, sha in restored.rows)
+    keys_of = [key for key, _ in notices.rows]
+    file_shas = tuple(sha for _, sha in notices.rows)
     prefix = os.path.join(str(cache.data_dir), "")
     try:
-        parts = {
+        if stored is not None:
+            parts = {part: stored[part] for part in NOTICE_PARTS}
+        else:
+            parts = {
+                "config": _json([encode(notices.config), sorted(keys or ())]),
+                "registry": _json(encode(notices.registry)),
+                "index": _json(index_to(notices.index, file_shas, prefix)),
+                "diagnostics": _json(diagnostics_to(notices.diagnostics)),
+                "files": _json(notices.files),
+                "depends": _json(notices.depends_on),
+            }
+            if not _exactly(notices, _notices_from(parts)):
+                return
+        pairs = pairs_to(progress.pairs, keys_of, file_shas, notices.depends_on)
+        parts |= {
             "fingerprint": listing.text,
+            "fingerprint_progress": listing.progress_text or "",
             "written": str(written),
             "shas": _json({path: shas[path] for path in racy}),
-            "config": _json([encode(restored.config), sorted(keys)]),
-            "registry": _json(encode(restored.registry)),
-            "index": _json(index_to(restored.index, file_shas, prefix)),
-            "diagnostics": _json(diagnostics_to(restored.diagnostics)),
             "progress": _json(
                 [
                     [ref, [[e.source.path, *event_to_data(e)] for e in found]]
-                    for ref, found in restored.progress.items()
+                    for ref, found in progress.events.items()
                 ]
             ),
-            "pairs": _json(pairs_to(restored.pairs, row_keys, file_shas, depends_on)),
-            "files": _json(restored.files),
+            "progress_diagnostics": _json(diagnostics_to(progress.diagnostics)),
+            "progress_files": _json(progress.files),
+            "pairs": _json(pairs),
         }
-        if not _exactly(restored, _decoded(parts)):
+        if not _exactly(progress, _progress_from(parts, notices)):
             return
     except _UNREADABLE:
         return  # a value of a kind the snapshot does not know: the long way next time
@@ -319,7 +394,7 @@ def _config_of(data_dir: Path, info: os.stat_result) -> tuple[Config, set[str]] 
             connection.close()
         path = str(data_dir / CONFIG_FILE)
         head = parts["fingerprint"].split("\n", 3)
-        listed = Listing([], set(), [], None, {path: info.st_mtime_ns})
+        listed = Listing([], set(), [], None, None, {path: info.st_mtime_ns}, {})
         expected = (
             f"{path}\t{info.st_size}\t{info.st_mtime_ns}\t{info.st_ctime_ns}\t{info.st_ino}\t0"
         )
