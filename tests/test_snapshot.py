@@ -426,3 +426,26 @@ def test_a_progress_line_recorded_rereads_that_file_alone(data_dir, restores, mo
     assert parsed == [str(data_dir / "progress" / "noi-vu.yaml")]
     monkeypatch.undo()
     assert described(after) == described(load(data_dir))
+
+
+def test_after_a_done_the_next_run_keeps_the_notices_half(data_dir, restores):
+    data = Path("data")  # as the command names it
+    cached_load(data)
+    restores.clear()
+    assert cchc("done", "2.3", "--as-of", "2023-11-24").exit_code == 0
+    assert restores == [True]  # the done itself
+    after = cached_load(data)
+    assert restores == [True, NOTICES]
+    assert described(after) == described(load(data))
+    assert warm_is_cold(data, restores)
+
+
+def test_rows_written_without_a_new_snapshot_keep_the_stored_one(data_dir):
+    """An edit writes its progress file's row: the snapshot stays, its notices' half good."""
+    cached_load(data_dir)
+    database = data_dir / ".cchc" / "cache.sqlite"
+    stored = dict(sqlite3.connect(database).execute("SELECT part, data FROM snapshot"))
+    cache = FileCache.open(data_dir)
+    cache.put_pairs("notices/gone.yaml", "", [])
+    cache.finish([])
+    assert dict(sqlite3.connect(database).execute("SELECT part, data FROM snapshot")) == stored

@@ -29,13 +29,14 @@ import os
 import sqlite3
 import time
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from cchc_cli import __version__
-from cchc_cli.core.diagnostics import Diagnostic, Source
-from cchc_cli.core.model import Notice, NoticeIndex, index_of
+from cchc_cli.core.diagnostics import Diagnostic
+from cchc_cli.core.model import Notice, index_of
+from cchc_cli.store.cachehit import CachedFile as CachedFile
+from cchc_cli.store.cachehit import index_from
 from cchc_cli.store.cacheplace import CACHE_FILE as CACHE_FILE
 from cchc_cli.store.cacheplace import cache_locations, clear_one
 from cchc_cli.store.cacheplace import clear as clear
@@ -61,6 +62,10 @@ VERSION = f"{FORMAT}.{REVISION}:{__version__}"
 #: A file modified this close to the time its row was written is checked by content.
 RACY_NS = 3_000_000_000
 BUSY_TIMEOUT = 5.0
+#: A file's row, but its notice.
+_COLUMNS = (
+    "path, size, mtime_ns, ctime_ns, ino, sha256, depends_on, recorded_ns, diagnostics, summary"
+)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -135,16 +140,20 @@ class FileCache:
 
     @property
     def _rows(self) -> dict[str, tuple[Any, ...]]:
-        """Every file's row but its notice, read when first needed (by no snapshot run)."""
+        """Every file's row but its notice, read at once when a whole load needs them."""
         if self._loaded_rows is None:
-            self._loaded_rows = {
-                row[0]: row[1:]
-                for row in self.connection.execute(
-                    "SELECT path, size, mtime_ns, ctime_ns, ino, sha256, depends_on,"
-                    " recorded_ns, diagnostics, summary FROM files"
-                )
-            }
+            rows = self.connection.execute(f"SELECT {_COLUMNS} FROM files")
+            self._loaded_rows = {row[0]: row[1:] for row in rows}
         return self._loaded_rows
+
+    def _row(self, key: str) -> tuple[Any, ...] | None:
+        """One file's row: of those read at once if they were, else alone (the progress
+        files of a load answered from the snapshot's notices' half)."""
+        if self._loaded_rows is not None:
+            return self._loaded_rows.get(key)
+        sql = f"SELECT {_COLUMNS} FROM files WHERE path = ?"
+        row = self.connection.execute(sql, (key,)).fetchone()
+        return row[1:] if row else None
 
     @property
     def pair_keys(self) -> dict[str, str]:
@@ -212,9 +221,10 @@ class FileCache:
             return text[len(self._prefix) :].replace(os.sep, "/")
         return Path(os.path.relpath(path, self.data_dir)).as_posix()
 
-    def _fresh(self, path: Path, depends_on: str) -> tuple[Any, ...] | None:
+    def _fresh(self, path: Path, depends_on: str, whole: bool = False) -> tuple[Any, ...] | None:
         """The row of ``path`` if it still describes the file on disk, else None."""
-        row = self._rows.get(self._key(path))
+        # A load asks for every notice file (``whole``): their rows are read at once.
+        row = self._rows.get(self._key(path)) if whole else self._row(self._key(path))
         stat = stat_of(path)
         if row is None or stat is None:
             return None
@@ -240,7 +250,7 @@ class FileCache:
 
     def get(self, path: Path, depends_on: str) -> CachedFile | None:
         """What the cache holds for ``path``, if it still holds; the notice is read later."""
-        row = self._fresh(path, depends_on)
+        row = self._fresh(path, depends_on, whole=True)
         if row is None:
             return None
         sha, diagnostics, summary = row[4], row[7], row[8]
@@ -249,7 +259,7 @@ class FileCache:
         try:
             problems = [diagnostic_from_data([shown, *d]) for d in json.loads(diagnostics)]
             if summary:
-                index, id_source = _index_from(json.loads(summary), shown)
+                index, id_source = index_from(json.loads(summary), shown)
         except (ValueError, TypeError, KeyError, IndexError):
             return None
         return CachedFile(self, self._key(path), sha, shown, index, problems, id_source)
@@ -393,13 +403,6 @@ class FileCache:
 
     # -- the snapshot of a whole load (:mod:`cchc_cli.store.snapshot`) ---------------------
 
-    def snapshot(self) -> dict[str, str]:
-        """The parts of the last load's snapshot (none: no snapshot, or unreadable)."""
-        try:
-            return dict(self.connection.execute("SELECT part, data FROM snapshot"))
-        except sqlite3.Error:
-            return {}
-
     def put_snapshot(self, parts: dict[str, str]) -> None:
         """Replace the snapshot by ``parts`` when :meth:`finish` writes the rows it
         was made with (in the same transaction: the one never outlives the other)."""
@@ -415,11 +418,11 @@ class FileCache:
         With ``only``, just rows of that kind (``depends_on``) can be gone.
         """
         present = {self._key(p) for p in files}
-        gone = [
-            key
-            for key, row in self._rows.items()
-            if key not in present and (only is None or row[5] == only)
-        ]
+        if self._loaded_rows is not None:
+            kinds = {key: row[5] for key, row in self._loaded_rows.items()}
+        else:
+            kinds = dict(self.connection.execute("SELECT path, depends_on FROM files"))
+        gone = [k for k, kind in kinds.items() if k not in present and only in (None, kind)]
         if not (self._puts or gone or self._seen_hits or self._pair_puts or self._snapshot):
             self.close()
             return
@@ -443,8 +446,8 @@ class FileCache:
             self.connection.executemany(
                 "UPDATE files SET recorded_ns = ? WHERE path = ?", self._seen_hits
             )
-            self.connection.execute("DELETE FROM snapshot")
             if self._snapshot:
+                self.connection.execute("DELETE FROM snapshot")
                 self.connection.executemany(
                     "INSERT INTO snapshot VALUES (?, ?)", self._snapshot.items()
                 )
@@ -459,37 +462,6 @@ class FileCache:
     def close(self) -> None:
         """The end of a run that changed no row (one answered from the snapshot)."""
         self.connection.close()
-
-
-@dataclass(frozen=True)
-class CachedFile:
-    """A cache hit: the file's diagnostics and index now, its notice when read."""
-
-    cache: FileCache
-    key: str
-    sha: str
-    shown: str
-    index: NoticeIndex | None
-    diagnostics: list[Diagnostic]
-    id_source: Source | None = None
-
-    @property
-    def wanted(self) -> tuple[str, str, str]:
-        return (self.key, self.sha, self.shown)
-
-
-def _index_from(summary: list[Any], shown: str) -> tuple[NoticeIndex, Source]:
-    ident, issued, task_ids, line, col, starts, assignees, done = summary
-    entry = NoticeIndex(
-        ident,
-        shown,
-        date.fromordinal(issued),
-        tuple(task_ids),
-        date.fromordinal(starts) if starts is not None else None,
-        tuple(tuple(a) for a in assignees),
-        tuple(tuple(d) for d in done),
-    )
-    return entry, Source(shown, line, col)
 
 
 def _writable_folder(folder: Path) -> bool:

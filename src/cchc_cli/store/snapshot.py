@@ -38,6 +38,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import stat
 import sys
 from dataclasses import dataclass
@@ -230,7 +231,10 @@ def restore(listing: Listing, cache: FileCache) -> Restored | None:
     """What the last load made, if the folder is still what it was; else None."""
     if listing.text is None:
         return None
-    parts = cache.snapshot()
+    try:
+        parts = dict(cache.connection.execute("SELECT part, data FROM snapshot"))
+    except sqlite3.Error:
+        return None
     if parts.get("fingerprint") != listing.text:
         return None
     try:
@@ -372,8 +376,6 @@ def read_config(data_dir: Path) -> tuple[Config, set[str]]:
 
 
 def _config_of(data_dir: Path, info: os.stat_result) -> tuple[Config, set[str]] | None:
-    import sqlite3
-
     from cchc_cli.store.cache import BUSY_TIMEOUT, cache_locations
 
     if not stat.S_ISREG(info.st_mode):
