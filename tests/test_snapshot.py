@@ -449,3 +449,18 @@ def test_rows_written_without_a_new_snapshot_keep_the_stored_one(data_dir):
     cache.put_pairs("notices/gone.yaml", "", [])
     cache.finish([])
     assert dict(sqlite3.connect(database).execute("SELECT part, data FROM snapshot")) == stored
+
+
+def test_the_collector_runs_again_after_a_warm_load_good_or_bad(data_dir, restores):
+    import gc
+
+    cached_load(data_dir)
+    cached_load(data_dir)
+    assert gc.isenabled()
+    connection = sqlite3.connect(data_dir / ".cchc" / "cache.sqlite")
+    bad = json.dumps([["x", [1]]])  # a row of one value, not six
+    connection.execute("UPDATE snapshot SET data = ? WHERE part = 'diagnostics'", (bad,))
+    connection.commit()
+    connection.close()
+    assert described(cached_load(data_dir)) == described(load(data_dir))
+    assert restores == [False, True, False] and gc.isenabled()

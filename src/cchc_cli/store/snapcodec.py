@@ -164,30 +164,36 @@ _SEVERITIES = (Severity.ERROR, Severity.WARNING)
 
 
 def diagnostics_to(diagnostics: tuple[Diagnostic, ...]) -> list[Any]:
-    """The diagnostics, those of one file after another under its path once."""
+    """The diagnostics, those of one file after another under its path once, each as
+    six values in a row: line, column, severity, key, arguments, whether these are
+    plain JSON (else dates, see :func:`cchc_cli.store.serialize.diagnostic_to_data`)."""
     found: list[Any] = []
     for d in diagnostics:
         if not found or found[-1][0] != d.source.path:
             found.append([d.source.path, []])
-        args = diagnostic_to_data(d)[5]
         plain = all(type(v) in (str, int, bool) or v is None for v in d.args.values())
+        args = diagnostic_to_data(d)[5]
         severity = _SEVERITIES.index(d.severity)
-        found[-1][1].append([d.source.line, d.source.col, severity, d.key, args, int(plain)])
+        found[-1][1] += [d.source.line, d.source.col, severity, d.key, args, int(plain)]
     return found
 
 
 def diagnostics_from(data: list[Any]) -> tuple[Diagnostic, ...]:
-    diagnostics = []
-    for path, items in data:
-        for line, col, severity, key, args, plain in items:
-            if plain:
-                diagnostics.append(
-                    Diagnostic(Source(path, line, col), _SEVERITIES[severity], key, args)
-                )
-            else:
-                diagnostics.append(
-                    diagnostic_from_data([path, line, col, _SEVERITIES[severity].value, key, args])
-                )
+    """:func:`diagnostics_to` read back: a warm run makes thousands, so each is made
+    without ``__init__`` (three times cheaper), as :mod:`cchc_cli.core.offices` copies."""
+    diagnostics: list[Diagnostic] = []
+    add = diagnostics.append
+    new = object.__new__
+    for path, values in data:
+        for at in range(0, len(values), 6):
+            line, col, severity, key, args, plain = values[at : at + 6]
+            level = _SEVERITIES[severity]
+            if not plain:
+                add(diagnostic_from_data([path, line, col, level.value, key, args]))
+                continue
+            made = new(Diagnostic)
+            made.__dict__.update(source=Source(path, line, col), severity=level, key=key, args=args)
+            add(made)
     return tuple(diagnostics)
 
 
