@@ -32,7 +32,7 @@ from cchc_cli.core.model import (
     SmtpSettings,
     Unit,
 )
-from cchc_cli.store.serialize import diagnostic_from_data, diagnostic_to_data
+from cchc_cli.store.serialize import diagnostic_to_data
 
 #: The classes of the settings and the registry, by name: nothing else is ever built.
 _CLASSES: dict[str, type] = {
@@ -187,14 +187,24 @@ def diagnostics_from(data: list[Any]) -> tuple[Diagnostic, ...]:
     for path, values in data:
         for at in range(0, len(values), 6):
             line, col, severity, key, args, plain = values[at : at + 6]
-            level = _SEVERITIES[severity]
             if not plain:
-                add(diagnostic_from_data([path, line, col, level.value, key, args]))
-                continue
+                args = {name: _arg(value) for name, value in args.items()}
             made = new(Diagnostic)
-            made.__dict__.update(source=Source(path, line, col), severity=level, key=key, args=args)
+            made.__dict__.update(
+                source=Source(path, line, col), severity=_SEVERITIES[severity], key=key, args=args
+            )
             add(made)
     return tuple(diagnostics)
+
+
+def _arg(value: Any) -> Any:
+    """An argument as :func:`cchc_cli.store.serialize.diagnostic_from_data` reads it back."""
+    if type(value) is dict:
+        if "date" in value:
+            return date.fromordinal(value["date"])
+        if "partial" in value:
+            return PartialDate(*value["partial"])
+    return value
 
 
 def pairs_to(
