@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from cchc_cli.cli.express import GRAMMARS, SHARED_OPTIONS, TYPER_ONLY, parse
+from cchc_cli.cli.express import TYPER_ONLY
+from cchc_cli.cli.grammar import GRAMMARS, SHARED_OPTIONS, parse
 
 #: cchc as its entry point runs it.
 CCHC = "import sys; sys.argv[0] = 'cchc'; from cchc_cli.cli import main; main()"

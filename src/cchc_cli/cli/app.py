@@ -14,7 +14,7 @@ from typing import Any
 
 from cchc_cli.cli.context import HELP, app
 from cchc_cli.cli.groups import GROUPS, main
-from cchc_cli.cli.runner import utf8_console
+from cchc_cli.cli.streams import utf8_console
 
 for _group in GROUPS:
     import_module(f"cchc_cli.cli.{_group}")

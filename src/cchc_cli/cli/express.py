@@ -2,219 +2,25 @@
 
 Typer, its click and rich cost about 60 ms to import and Typer another 50 ms to build
 the command tree; a warm ``status`` has 150 ms in all. So :func:`express` reads the
-command line first with a small, strict parser that knows only well-formed uses of
-the commands people run all day (:data:`GRAMMARS`): the shared options before the
-command name, the command's own and the shared ones after it, ``--opt v`` and
-``--opt=v``, ``--data`` again, choices and numbers checked the way Typer checks them.
-What it accepts runs the same body (:mod:`cchc_cli.cli.reading`) through the same
+command line first with a small, strict parser (:mod:`cchc_cli.cli.grammar`) that knows
+only well-formed uses of the commands people run all day. What it accepts runs the
+same body (:mod:`cchc_cli.cli.reading`) through the same
 :func:`~cchc_cli.cli.runner.invoke` as the Typer app. Anything else returns to the
 caller, which hands the line to the Typer app untouched: ``--help``, an unknown or
-misspelt option, a bad value, a missing argument, shell completion; every message
-of usage stays Typer's own.
-
-The options here are those the Typer declarations make (:mod:`cchc_cli.cli.read`,
-:mod:`cchc_cli.cli.context`): a test compares the two, option by option.
+misspelt option, a bad value, a missing argument, shell completion; every message of
+usage stays Typer's own. ``--version`` alone imports nothing of cchc's but this.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
-from pathlib import Path
-from typing import Any
 
-from cchc_cli.cli import reading
-from cchc_cli.cli.runner import SHARED, echo, invoke, merged, start, usage_lang
-from cchc_cli.core.dates import MAX_DAYS
-from cchc_cli.views.i18n import Lang, t
-from cchc_cli.views.render import OutputFormat
+from cchc_cli.cli.streams import echo, start
 
 #: Set (to anything) by tests: every command line goes to the Typer app.
 TYPER_ONLY = "CCHC_TYPER_ONLY"
-_DIGITS = re.compile(r"[0-9]+")
-
-
-@dataclass(frozen=True)
-class Option:
-    """One option as Typer declares it: its names and what its value must be."""
-
-    dest: str
-    names: tuple[str, ...]
-    #: "text", "flag", "path", "int" or "choice".
-    kind: str = "text"
-    choices: type[StrEnum] | None = None
-    low: int = 0
-    high: int = 0
-    #: Given again, it adds a value (``--data a --data b``); else the last one counts.
-    multiple: bool = False
-
-    def value(self, text: str) -> Any:
-        """The value Typer would pass for ``text``; None where Typer would object."""
-        if self.kind == "text":
-            return text
-        if self.kind == "path":
-            return _path(text)
-        if self.kind == "int":
-            number = int(text) if _DIGITS.fullmatch(text) else None
-            return number if number is not None and self.low <= number <= self.high else None
-        assert self.choices is not None
-        return self.choices(text) if text in {c.value for c in self.choices} else None
-
-
-def _path(text: str) -> Path | None:
-    """A path as click's ``Path(readable=True)`` takes it: one that exists must be readable."""
-    if not text:
-        return None
-    try:
-        os.stat(text)
-    except OSError:
-        return Path(text)
-    return Path(text) if os.access(text, os.R_OK) else None
-
-
-#: The shared options (:data:`cchc_cli.cli.runner.SHARED`), before or after the name.
-SHARED_OPTIONS = {
-    "data": Option("data", ("--data",), "path", multiple=True),
-    "lang": Option("lang", ("--lang",), "choice", Lang),
-    "no_cache": Option("no_cache", ("--no-cache",), "flag"),
-    "as_of": Option("as_of", ("--as-of",)),
-    "fmt": Option("fmt", ("--format", "-f"), "choice", OutputFormat),
-}
-NOTICE = Option("notice", ("--notice",))
-UNIT = Option("unit", ("--unit",))
-
-
-@dataclass(frozen=True)
-class Grammar:
-    """What one command takes: its body, shared options, own options, argument."""
-
-    body: Callable[..., None]
-    shared: tuple[str, ...] = SHARED
-    options: tuple[Option, ...] = ()
-    #: The one argument the command requires (``show REF``), if any.
-    argument: str | None = None
-    #: Reads several data folders together (``--data`` again).
-    many: bool = True
-
-
-WITHOUT_FORMAT = ("data", "lang", "no_cache", "as_of")
-GRAMMARS: dict[str, Grammar] = {
-    "validate": Grammar(
-        reading.validate, WITHOUT_FORMAT, (Option("strict", ("--strict",), "flag"),)
-    ),
-    "list": Grammar(
-        reading.list_tasks,
-        options=(
-            NOTICE,
-            UNIT,
-            Option("search", ("--search",)),
-            Option("status", ("--status",), "choice", reading.ListStatus),
-        ),
-    ),
-    "show": Grammar(reading.show, argument="ref"),
-    "due": Grammar(
-        reading.due,
-        options=(
-            Option("before", ("--before",)),
-            Option("by", ("--by",)),
-            Option("within", ("--within",), "int", low=0, high=MAX_DAYS),
-            NOTICE,
-            UNIT,
-        ),
-    ),
-    "overdue": Grammar(reading.overdue, options=(NOTICE, UNIT)),
-    "status": Grammar(
-        reading.status,
-        options=(Option("by", ("--by",), "choice", reading.GroupBy), NOTICE, UNIT),
-    ),
-    "units": Grammar(reading.units, ("data", "lang", "no_cache", "fmt"), many=False),
-}
-
-
-@dataclass
-class Call:
-    """A command line the express lane understood."""
-
-    name: str
-    grammar: Grammar
-    before: dict[str, Any]
-    given: dict[str, Any]
-    own: dict[str, Any]
-
-
-def _by_name(options: Sequence[Option]) -> dict[str, Option]:
-    return {name: option for option in options for name in option.names}
-
-
-class _Unsure(Exception):
-    """The express lane is not sure of the command line: Typer reads it."""
-
-
-def _take(word: str, rest: list[str], known: Mapping[str, Option], into: dict[str, Any]) -> None:
-    """Read the option ``word`` (its value from ``rest`` if not ``--opt=v``) into ``into``."""
-    name, equals, attached = word.partition("=") if word.startswith("--") else (word, "", "")
-    option = known.get(name)
-    if option is None:
-        raise _Unsure
-    if option.kind == "flag":
-        if equals:
-            raise _Unsure  # Typer: "does not take a value"
-        into[option.dest] = True
-        return
-    if not equals:
-        if not rest or rest[0].startswith("-"):
-            raise _Unsure  # no value, or one Typer may read differently
-        attached = rest.pop(0)
-    value = option.value(attached)
-    if value is None:
-        raise _Unsure
-    if option.multiple:
-        into.setdefault(option.dest, []).append(value)
-    else:
-        into[option.dest] = value
-
-
-def parse(argv: Sequence[str]) -> Call | None:
-    """The call ``argv`` makes, if it is a well-formed use of an express command."""
-    rest = list(argv)
-    before: dict[str, Any] = {}
-    root = _by_name(list(SHARED_OPTIONS.values()))
-    try:
-        while rest and rest[0].startswith("-"):
-            _take(rest.pop(0), rest, root, before)
-        if not rest or rest[0] not in GRAMMARS:
-            return None
-        name = rest.pop(0)
-        grammar = GRAMMARS[name]
-        known = _by_name([*grammar.options, *(SHARED_OPTIONS[k] for k in grammar.shared)])
-        after: dict[str, Any] = {}
-        words: list[str] = []
-        while rest:
-            word = rest.pop(0)
-            if word.startswith("-") and word not in ("-", "--"):
-                _take(word, rest, known, after)
-            elif word.startswith("-"):
-                return None  # "-" and "--" mean something to click: its business
-            else:
-                words.append(word)
-    except _Unsure:
-        return None
-    if len(words) != (1 if grammar.argument else 0):
-        return None
-    if grammar.argument:
-        after[grammar.argument] = words[0]
-    if before.get("fmt") is not None and "fmt" not in grammar.shared:
-        return None  # Typer's wrapper tells why
-    given = {k: after.pop(k, None) for k in grammar.shared}
-    if "no_cache" in given:
-        given["no_cache"] = bool(given["no_cache"])
-    root_given = {k: before.get(k) for k in SHARED}
-    root_given["no_cache"] = bool(root_given["no_cache"])
-    return Call(name, grammar, root_given, given, after)
 
 
 def _plain(argv: Sequence[str], environ: Mapping[str, str]) -> bool:
@@ -242,6 +48,9 @@ def express(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None
         from cchc_cli import __version__
 
         _finish(lambda: echo(f"cchc {__version__}"), argv, environ)
+    from cchc_cli.cli.grammar import parse
+    from cchc_cli.cli.runner import invoke, merged
+
     call = parse(argv)
     if call is None:
         return
@@ -262,6 +71,9 @@ def _finish(work: Callable[[], None], argv: list[str], environ: Mapping[str, str
         sys.exit(130)
     except EOFError:
         echo("", err=True)
+        from cchc_cli.cli.runner import usage_lang
+        from cchc_cli.views.i18n import t
+
         echo(t("click.aborted", usage_lang(argv, environ)), err=True)
         sys.exit(1)
     sys.exit(0)

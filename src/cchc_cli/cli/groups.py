@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from importlib import import_module
 
 from cchc_cli.cli.context import app
-from cchc_cli.cli.runner import start
+from cchc_cli.cli.streams import start
 
 # Registered in this order, which is the order of `cchc --help`.
 GROUPS = ("read", "progress", "add", "why", "report", "papers", "setup")
