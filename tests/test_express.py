@@ -103,6 +103,7 @@ LINES: list[list[str]] = [
     ["due", "--bogus"],
     ["--bogus", "due"],
     ["report"],
+    ["done"],
 ]
 
 
@@ -222,7 +223,14 @@ MODULES = (
 
 
 @pytest.mark.parametrize(
-    "args", [["status"], ["due", "--before", "2023-12-10"], ["show", "1.1"], ["--version"]]
+    "args",
+    [
+        ["status"],
+        ["due", "--before", "2023-12-10"],
+        ["show", "1.1"],
+        ["--version"],
+        ["done", "1.1", "--all"],
+    ],
 )
 def test_the_express_lane_imports_no_typer_click_or_rich(warm, args):
     done = subprocess.run(
@@ -333,7 +341,7 @@ def test_each_express_command_takes_the_options_typer_declares(name):
     shared = [_expected(SHARED_OPTIONS[k]) for k in grammar.shared]
     assert sorted(_described(p) for p in options) == sorted(own + shared)
     assert [(a.name, a.required, a.nargs) for a in arguments] == (
-        [(grammar.argument, True, 1)] if grammar.argument else []
+        [(grammar.argument, True, -1 if grammar.variadic else 1)] if grammar.argument else []
     )
     # The body's defaults are the ones Typer passes when an option is not given.
     defaults = inspect.signature(grammar.body).parameters
@@ -362,6 +370,50 @@ def test_the_express_parser_leaves_unclear_lines_to_typer():
     assert call.before["data"] == [Path("a")]
     assert call.given["data"] == [Path("b"), Path("c")]
     assert call.own == {"by": "notice"}
+
+
+#: Ticking off tasks: good lines, and bad ones the express lane leaves to Typer.
+DONE_LINES: list[list[str]] = [
+    ["done", "1.1", "--unit", "vinh-thai"],
+    ["done", "1.1", "2.1", "--unit=vinh-thai", "--unit", "vinh-tu", "--note", "xong  rồi"],
+    ["done", "--all", "3.1", "--on", "2023-11-18", "--evidence", "CV 12/UBND"],
+    ["--lang", "en", "done", "4.1", "--all", "--on", "2023-12-25"],
+    ["done", "5.1", "--unit", "nobody"],
+    ["done", "nope", "--all"],
+    ["done", "1.1", "--unit", "vinh-thai", "--commit"],
+    ["done", "--all"],
+    ["done", "1.1", "--all=yes"],
+    ["done", "1.1", "--on", "-1d", "--all"],
+    ["-f", "json", "done", "1.1", "--all"],
+    ["done", "1.1", "--data", "data", "--data", "data", "--all"],
+]
+
+
+@pytest.mark.parametrize("args", DONE_LINES)
+def test_done_writes_and_says_the_same_in_both_lanes(data_dir, tmp_path, args):
+    """Each lane ticks off tasks in its own copy of the data: the same words, the
+    same exit code, the same progress files and journal entry (but its clock)."""
+    import json
+    import shutil
+
+    seen = []
+    for typer_only in (False, True):
+        copy = tmp_path / ("typer" if typer_only else "express")
+        shutil.copytree(data_dir, copy / "data")
+        result = _run(args, copy, {"CCHC_TODAY": DAY}, typer_only)
+        progress = {p.name: p.read_bytes() for p in (copy / "data" / "progress").iterdir()}
+        journal = copy / "data" / ".cchc" / "journal.jsonl"
+        entries = (
+            [json.loads(line) for line in journal.read_text().splitlines()]
+            if (journal.exists())
+            else []
+        )
+        for entry in entries:
+            entry.pop("time")
+        seen.append((result, progress, entries))
+    assert seen[0] == seen[1]
+    if args == DONE_LINES[0]:
+        assert seen[0][0][0] == 0 and seen[0][2][0]["units"] == ["vinh-thai"]
 
 
 def test_every_command_is_in_the_group_the_typer_lane_registers_for_it():

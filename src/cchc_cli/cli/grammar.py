@@ -18,7 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from cchc_cli.cli import reading
+from cchc_cli.cli import editing, reading
 from cchc_cli.cli.runner import SHARED
 from cchc_cli.core.dates import MAX_DAYS
 from cchc_cli.views.i18n import Lang
@@ -84,8 +84,12 @@ class Grammar:
     body: Callable[..., None]
     shared: tuple[str, ...] = SHARED
     options: tuple[Option, ...] = ()
-    #: The one argument the command requires (``show REF``), if any.
+    #: The argument the command requires (``show REF``), if any.
     argument: str | None = None
+    #: The argument takes one word or more (``done REF...``).
+    variadic: bool = False
+    #: An edit: it is told whether to commit (--commit, else the settings).
+    edits: bool = False
     #: Reads several data folders together (``--data`` again).
     many: bool = True
 
@@ -121,6 +125,22 @@ GRAMMARS: dict[str, Grammar] = {
         options=(Option("by", ("--by",), "choice", reading.GroupBy), NOTICE, UNIT),
     ),
     "units": Grammar(reading.units, ("data", "lang", "no_cache", "fmt"), many=False),
+    "done": Grammar(
+        editing.done,
+        editing.EDIT,
+        (
+            Option("unit", ("--unit",), multiple=True),
+            Option("every", ("--all",), "flag"),
+            Option("on", ("--on",)),
+            Option("evidence", ("--evidence",)),
+            Option("note", ("--note",)),
+            Option("commit", ("--commit",), "flag"),
+        ),
+        argument="refs",
+        variadic=True,
+        many=False,
+        edits=True,
+    ),
 }
 
 
@@ -192,10 +212,14 @@ def parse(argv: Sequence[str]) -> Call | None:
                 words.append(word)
     except _Unsure:
         return None
-    if len(words) != (1 if grammar.argument else 0):
+    if bool(grammar.argument) != bool(words):
+        return None
+    if len(words) > 1 and not grammar.variadic:
         return None
     if grammar.argument:
-        after[grammar.argument] = words[0]
+        after[grammar.argument] = words if grammar.variadic else words[0]
+    if grammar.edits:
+        after.setdefault("commit", False)
     if before.get("fmt") is not None and "fmt" not in grammar.shared:
         return None  # Typer's wrapper tells why
     given = {k: after.pop(k, None) for k in grammar.shared}
