@@ -606,6 +606,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " {tasks} [tasks:task|tasks]: {errors} [errors:error|errors],"
         " {warnings} [warnings:warning|warnings]",
     ),
+    "cli.summary-folder": ("{office} ({folder})", "{office} ({folder})"),
+    "cli.summary-total": ("tổng cộng: {summary}", "total: {summary}"),
     "cli.data-has-errors": (
         "dữ liệu có {errors} lỗi; các phần lỗi không được hiển thị (chạy 'cchc validate')",
         "the data has {errors} [errors:error|errors]; the parts in error are left out"
