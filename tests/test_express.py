@@ -55,6 +55,7 @@ LINES: list[list[str]] = [
     ["due", "--within", "+3"],
     ["due", "--within", "99999999"],
     ["due", "--within", "x"],
+    ["due", "--within", "9" * 5000],
     ["due", "--within"],
     ["due", "--notice", "--unit"],
     ["due", "--as-of", "2023-12-01"],
@@ -362,6 +363,7 @@ def test_the_options_before_the_command_name_are_the_shared_ones():
 def test_the_express_parser_leaves_unclear_lines_to_typer():
     assert parse(["due", "--within", "3"]) is not None
     assert parse(["due", "--within", "٣"]) is None  # int() takes it; click's message differs
+    assert parse(["due", "--within", "9" * 5000]) is None  # int() refuses it
     assert parse(["due", "--notice", "-x"]) is None
     assert parse(["report"]) is None
     assert parse(["--lang", "en"]) is None

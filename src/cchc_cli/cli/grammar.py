@@ -24,7 +24,9 @@ from cchc_cli.core.dates import MAX_DAYS
 from cchc_cli.views.i18n import Lang
 from cchc_cli.views.render import OutputFormat
 
-_DIGITS = re.compile(r"[0-9]+")
+#: A number as the express lane takes it: plain digits, short enough for int() (longer
+#: ones, signs, spaces and other scripts' digits are left to click's own words).
+_DIGITS = re.compile(r"[0-9]{1,18}")
 
 
 @dataclass(frozen=True)
