@@ -13,6 +13,7 @@ usage stays Typer's own. ``--version`` alone imports nothing of cchc's but this.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -51,6 +52,8 @@ def express(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None
     from cchc_cli.cli.grammar import parse
     from cchc_cli.cli.runner import invoke, merged
 
+    # What these imports made lives as long as the run: never scanned (cli.main).
+    gc.freeze()
     call = parse(argv)
     if call is None:
         return
