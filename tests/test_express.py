@@ -281,9 +281,11 @@ def _reader_leaves(args: list[str], cwd: Path, typer_only: bool) -> tuple:
 
 @pytest.mark.parametrize("args", [["list", "-f", "json"], ["due", "--within", "400"]])
 def test_a_reader_that_leaves_early_is_treated_the_same_in_both_lanes(warm, args):
-    express = _reader_leaves(args, warm, False)
-    assert express == _reader_leaves(args, warm, True)
-    assert express[0] in (0, 141) and express[2] == b""
+    # Whether the last write finds the pipe closed is a race (exit 141 if so, else 0),
+    # in either lane: neither may complain or print a traceback.
+    express, typer = _reader_leaves(args, warm, False), _reader_leaves(args, warm, True)
+    assert express[1:] == typer[1:] == (typer[1], b"")
+    assert express[0] in (0, 141) and typer[0] in (0, 141)
 
 
 # -- the express grammar is the Typer declarations' -----------------------------------
