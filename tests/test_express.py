@@ -143,10 +143,12 @@ def warm(data_dir: Path) -> Path:
     return data_dir.parent
 
 
+@pytest.mark.slow
 def test_every_line_prints_the_same_in_both_lanes(warm):
     _compare(LINES, warm, {"CCHC_TODAY": DAY})
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "env",
     [
@@ -163,12 +165,14 @@ def test_the_environment_settings_are_read_the_same_in_both_lanes(warm, env):
     _compare(lines, warm, env)
 
 
+@pytest.mark.slow
 def test_a_folder_elsewhere_named_by_the_environment(warm, tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     _compare([["status"], ["due", "--within", "40"]], elsewhere, {"CCHC_DATA": str(warm / "data")})
 
 
+@pytest.mark.slow
 def test_a_folder_with_errors_is_told_the_same_in_both_lanes(warm):
     (warm / "data" / "notices" / "broken.yaml").write_text(
         "id: tb-1\ndate: 2023-12-01\ntitle: T\ntasks:\n"
@@ -208,6 +212,7 @@ def _on_terminal(args: list[str], cwd: Path, typer_only: bool) -> tuple[int, byt
     return process.wait(timeout=60), shown
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [["status"], ["due", "--within", "30"], ["show", "1.1"], ["validate"], ["due", "--bogus"]],
@@ -223,6 +228,7 @@ MODULES = (
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [
@@ -253,6 +259,7 @@ def _closed_stdout(args: list[str], cwd: Path, typer_only: bool) -> tuple:
     return done.returncode, done.stderr
 
 
+@pytest.mark.slow
 def test_a_closed_stdout_is_refused_the_same_in_both_lanes(warm):
     express = _closed_stdout(["due"], warm, False)
     assert express == _closed_stdout(["due"], warm, True)
@@ -279,6 +286,7 @@ def _reader_leaves(args: list[str], cwd: Path, typer_only: bool) -> tuple:
         return process.wait(), first, error
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [["list", "-f", "json"], ["due", "--within", "400"]])
 def test_a_reader_that_leaves_early_is_treated_the_same_in_both_lanes(warm, args):
     # Whether the last write finds the pipe closed is a race (exit 141 if so, else 0),
@@ -393,6 +401,7 @@ DONE_LINES: list[list[str]] = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", DONE_LINES)
 def test_done_writes_and_says_the_same_in_both_lanes(data_dir, tmp_path, args):
     """Each lane ticks off tasks in its own copy of the data: the same words, the
