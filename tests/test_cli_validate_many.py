@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from test_offices import TODAY, make_district
+from test_offices import TODAY, make_district, province  # noqa: F401 - the fixture
 
 SUMMARY = re.compile(r"(\d+) files?, (\d+) notices?, (\d+) tasks?: (\d+) errors?, (\d+) warnings?")
 
@@ -47,3 +47,18 @@ def test_validate_of_one_folder_prints_one_summary_as_before(cchc, tmp_path, mon
     result = cchc("validate", "--data", "vinh-linh", "--lang", "en", "--as-of", TODAY)
     assert result.exit_code == 0
     assert re.fullmatch(SUMMARY, result.stdout.splitlines()[-1])
+
+
+def test_a_provinces_sources_are_summed_up_each(cchc, province, monkeypatch):  # noqa: F811
+    monkeypatch.chdir(province)
+    result = cchc("validate", "--data", ".", "--lang", "en", "--as-of", TODAY)
+    lines = result.stdout.splitlines()[-4:]
+    assert [line.partition(": ")[0] for line in lines] == [
+        "quang-tri (.)",
+        "vinh-linh (../vinh-linh)",
+        "gio-linh (../gio-linh)",
+        "total",
+    ]
+    each = [numbers(line) for line in lines[:3]]
+    assert numbers(lines[3]) == tuple(map(sum, zip(*each, strict=True)))
+    assert each[0][1:] == (0, 0, 0, 0)  # the province's own folder: no notice, all well

@@ -12,7 +12,6 @@ import os
 from collections.abc import Sequence
 from datetime import timedelta
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cchc_cli.cli.runner import Run, echo
@@ -120,11 +119,11 @@ def _by_office(
     from cchc_cli.core.offices import office_of
 
     shares: dict[str, Share] = {office.id: ([], [], []) for office in offices}
-    folders = sorted(((_parts(o.folder), o.id) for o in offices), key=lambda f: -len(f[0]))
+    folders = sorted(((_prefix(o.folder), o.id) for o in offices), key=lambda f: -len(f[0]))
 
     def owner(path: str) -> str | None:
-        parts = _parts(path)
-        return next((ident for f, ident in folders if parts[: len(f)] == f), None)
+        written = os.path.normpath(path)
+        return next((ident for f, ident in folders if written.startswith(f)), None)
 
     for path in files:
         if (ident := owner(path)) is not None:
@@ -138,8 +137,10 @@ def _by_office(
     return [(office, shares[office.id]) for office in offices]
 
 
-def _parts(path: str) -> tuple[str, ...]:
-    return Path(os.path.normpath(path)).parts
+def _prefix(folder: str) -> str:
+    """What the paths inside ``folder`` start with, as the loader writes them."""
+    written = os.path.normpath(folder)
+    return "" if written == os.curdir else written.rstrip(os.sep) + os.sep
 
 
 def list_tasks(
