@@ -150,7 +150,6 @@ GRAMMARS: dict[str, Grammar] = {
 class Call:
     """A command line the express lane understood."""
 
-    name: str
     grammar: Grammar
     before: dict[str, Any]
     given: dict[str, Any]
@@ -199,8 +198,7 @@ def parse(argv: Sequence[str]) -> Call | None:
             _take(rest.pop(0), rest, root, before)
         if not rest or rest[0] not in GRAMMARS:
             return None
-        name = rest.pop(0)
-        grammar = GRAMMARS[name]
+        grammar = GRAMMARS[rest.pop(0)]
         known = _by_name([*grammar.options, *(SHARED_OPTIONS[k] for k in grammar.shared)])
         after: dict[str, Any] = {}
         words: list[str] = []
@@ -229,4 +227,4 @@ def parse(argv: Sequence[str]) -> Call | None:
         given["no_cache"] = bool(given["no_cache"])
     root_given = {k: before.get(k) for k in SHARED}
     root_given["no_cache"] = bool(root_given["no_cache"])
-    return Call(name, grammar, root_given, given, after)
+    return Call(grammar, root_given, given, after)
