@@ -250,6 +250,24 @@ def test_the_express_lane_imports_no_typer_click_or_rich(warm, args):
     assert typer.stderr.splitlines()[-1] == "['typer']"  # with its own click
 
 
+COLLECTOR = (
+    "import atexit, gc, sys; "
+    "atexit.register(lambda: print(gc.isenabled(), file=sys.__stderr__)); " + CCHC
+)
+
+
+@pytest.mark.slow
+def test_the_express_lane_runs_without_the_cyclic_collector(warm):
+    def enabled(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", COLLECTOR, *args], capture_output=True, cwd=warm, text=True
+        )
+        return done.stderr.splitlines()[-1]
+
+    assert enabled("status") == "False"
+    assert enabled("status", "--bogus") == "True"  # the Typer lane keeps it, tuned
+
+
 def _closed_stdout(args: list[str], cwd: Path, typer_only: bool) -> tuple:
     environ = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
     if typer_only:
