@@ -143,14 +143,15 @@ _NOT_ONE_COLUMN = (
     "\uff00-\uff60\uffe0-\uffe6\U0001f300-\U0001f64f\U0001f900-\U0001f9ff"
     "\U00020000-\U0003fffd]"
 )
-# Latin with every Vietnamese letter, composed: none of it is in the class above.
-# Compiling that class takes about 5 ms (re walks each of its code points), so text
-# made only of these never needs it.
-_VIETNAMESE = re.compile("[\x00-\u02ff\u1e00-\u1eff]*")
+# Latin with every Vietnamese letter composed, punctuation (dashes, quotes, "…"),
+# symbols and box drawing ("░"): none of it is in the class above. Compiling that
+# class takes about 5 ms (re walks each of its code points), so text made only of
+# these, which is nearly all text, never needs it.
+_PLAIN = re.compile("[\x00-\u02ff\u1e00-\u1eff\u2010-\u205f\u2070-\u20cf\u2100-\u2e7f]*")
 
 
 def _one_column_each(text: str) -> bool:
-    if text.isascii() or _VIETNAMESE.fullmatch(text):
+    if text.isascii() or _PLAIN.fullmatch(text):
         return True
     return re.search(_NOT_ONE_COLUMN, text) is None
 
