@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,13 @@ def restores(monkeypatch):
 
     monkeypatch.setattr(snapshot, "restore", spy)
     return answers
+
+
+def age(data_dir: Path) -> None:
+    """Files last modified an hour ago, whenever they were checked out: none racily clean."""
+    hour_ago = time.time_ns() - 3600 * 10**9
+    for path in data_dir.rglob("*"):
+        os.utime(path, ns=(hour_ago, hour_ago))
 
 
 def cached_load(data_dir: Path):
@@ -242,6 +250,7 @@ def test_files_a_load_does_not_read_keep_the_snapshot(data_dir, restores, change
 @pytest.mark.parametrize("change", list(CHANGES))
 def test_every_change_is_seen_by_the_next_run(data_dir, restores, change):
     assert cchc("done", "2.3", "--as-of", "2023-11-24").exit_code == 0
+    age(data_dir)
     cached_load(data_dir)
     restores.clear()
     cached_load(data_dir)
@@ -282,6 +291,7 @@ def test_a_racily_clean_file_is_checked_by_content(data_dir, restores, monkeypat
 
 
 def test_an_old_file_is_not_read_again(data_dir, restores, monkeypatch):
+    age(data_dir)
     cached_load(data_dir)
     opened = []
     real = snapshot._same_content
