@@ -28,14 +28,16 @@ import json
 import os
 import sqlite3
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Never
 
 from cchc_cli import __version__
 from cchc_cli.core.diagnostics import Diagnostic, Source
 from cchc_cli.core.model import Notice, NoticeIndex, index_of
+from cchc_cli.store.pairs import NoticeRows
 from cchc_cli.store.progress import Event
 from cchc_cli.store.serialize import (
     FORMAT,
@@ -52,8 +54,9 @@ CACHE_FILE = "cache.sqlite"
 PROGRESS_ROW = "progress"
 #: Raised whenever what a cached row means changes without FORMAT changing: 2 since
 #: dates outside the accepted window are diagnosed, so rows cached before that are
-#: rebuilt rather than trusted; 3 since each notice has its pair rows (issue 17).
-REVISION = 3
+#: rebuilt rather than trusted; 3 since each notice has its pair rows (issue 17); 4
+#: since its tasks have rows too.
+REVISION = 4
 VERSION = f"{FORMAT}.{REVISION}:{__version__}"
 #: A file modified this close to the time its row was written is checked by content.
 RACY_NS = 3_000_000_000
@@ -87,6 +90,16 @@ CREATE TABLE IF NOT EXISTS pairs (
     cancelled INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS pairs_path ON pairs (path);
+CREATE TABLE IF NOT EXISTS task_rows (
+    path TEXT NOT NULL,
+    task TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    deadline TEXT,
+    assigned TEXT NOT NULL,
+    assignees TEXT NOT NULL,
+    PRIMARY KEY (path, task)
+) WITHOUT ROWID;
 """
 
 
@@ -151,7 +164,7 @@ class FileCache:
         self._seen_hits: list[tuple[int, str]] = []
         #: What each notice file's pair rows were computed from (see :meth:`pair_keys`).
         self.pair_keys: dict[str, str] = {}
-        self._pair_puts: dict[str, tuple[str, list[tuple[Any, ...]]]] = {}
+        self._pair_puts: dict[str, tuple[str, NoticeRows]] = {}
 
     # -- opening -----------------------------------------------------------------------
 
@@ -189,6 +202,7 @@ class FileCache:
                 connection.execute("BEGIN IMMEDIATE")
                 connection.execute("DELETE FROM files")
                 connection.execute("DELETE FROM pairs")
+                connection.execute("DELETE FROM task_rows")
                 connection.execute("DELETE FROM pair_sources")
                 connection.execute(
                     "INSERT OR REPLACE INTO meta (key, value) VALUES ('version', ?)", (VERSION,)
@@ -364,10 +378,13 @@ class FileCache:
             return shown[len(self._prefix) :].replace(os.sep, "/")
         return self._key(Path(shown))
 
-    def put_pairs(self, key: str, made_from: str, rows: list[tuple[Any, ...]]) -> None:
-        """Queue the pair rows of the notice file ``key``, computed from ``made_from``
-        (empty: forget the file's rows)."""
-        self._pair_puts[key] = (made_from, rows)
+    def put_pairs(self, key: str, made_from: str, rows: NoticeRows | Sequence[Never]) -> None:
+        """Queue the pair and task rows of the notice file ``key``, computed from
+        ``made_from`` (empty: forget the file's rows)."""
+        self._pair_puts[key] = (
+            made_from,
+            rows if isinstance(rows, NoticeRows) else NoticeRows([], []),
+        )
         if made_from:
             self.pair_keys[key] = made_from
         else:
@@ -379,14 +396,22 @@ class FileCache:
         """What each notice's pair rows were computed from, and the rows of a query over
         them, read in one transaction (so the one describes the other); None if the
         cache cannot be read."""
+        found = self.query_many([sql], params)
+        return None if found is None else (found[0], found[1][0])
+
+    def query_many(
+        self, queries: list[str], params: dict[str, Any]
+    ) -> tuple[dict[str, str], list[list[tuple[Any, ...]]]] | None:
+        """:meth:`query_pairs` for several queries (each given the ``params`` it names),
+        all read in the one transaction."""
         try:
             connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
             try:
                 connection.execute("BEGIN")
                 sources = dict(connection.execute("SELECT path, key FROM pair_sources"))
-                rows = connection.execute(sql, params).fetchall()
+                results = [connection.execute(sql, params).fetchall() for sql in queries]
                 connection.execute("COMMIT")
-                return sources, rows
+                return sources, results
             finally:
                 connection.close()
         except sqlite3.Error:
@@ -414,10 +439,15 @@ class FileCache:
             self.connection.execute("BEGIN IMMEDIATE")
             stale = [(k,) for k in [*gone, *self._pair_puts]]
             self.connection.executemany("DELETE FROM pairs WHERE path = ?", stale)
+            self.connection.executemany("DELETE FROM task_rows WHERE path = ?", stale)
             self.connection.executemany("DELETE FROM pair_sources WHERE path = ?", stale)
             self.connection.executemany(
                 "INSERT INTO pairs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(k, *r) for k, (_, rows) in self._pair_puts.items() for r in rows],
+                [(k, *r) for k, (_, rows) in self._pair_puts.items() for r in rows.pairs],
+            )
+            self.connection.executemany(
+                "INSERT INTO task_rows VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(k, *r) for k, (_, rows) in self._pair_puts.items() for r in rows.tasks],
             )
             self.connection.executemany(
                 "INSERT INTO pair_sources VALUES (?, ?)",

@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from cchc_cli.core.asof import tasks_as_of
 from cchc_cli.core.errors import UsageError
@@ -15,6 +15,10 @@ from cchc_cli.core.model import Dataset, Notice, NoticeIndex, Task
 from cchc_cli.core.status import OPEN, Status, UnitStatus, statuses
 from cchc_cli.core.units import Resolver
 from cchc_cli.core.vntext import fold
+from cchc_cli.views.tables import DueList, DueRow, due_list
+
+if TYPE_CHECKING:
+    from cchc_cli.store.pairs import PairOf, TaskInfo
 
 _NUMBER = re.compile(r"(\d+)")
 
@@ -188,13 +192,6 @@ def overdue(items: list[UnitStatus]) -> list[UnitStatus]:
 
 # -- answered from the pair rows where the cache has them (issue 17) --------------------------
 
-#: Open pairs whose last day is on or before ``:last``, as :func:`due_by` keeps them.
-DUE_SQL = (
-    f"status IN ('{Status.IN_PROGRESS.value}', '{Status.OVERDUE.value}', '{Status.ONGOING.value}')"
-    " AND last_day IS NOT NULL AND last_day <= :last"
-)
-OVERDUE_SQL = f"status = '{Status.OVERDUE.value}'"
-
 
 def statuses_where(
     dataset: Dataset,
@@ -233,20 +230,93 @@ def statuses_where(
 
 def due_items(
     dataset: Dataset, today: date, last: date, notice: str | None = None, unit: str | None = None
-) -> list[UnitStatus]:
-    """The open pairs due by ``last``, as ``due`` lists them."""
-    found = statuses_where(dataset, today, DUE_SQL, notice, unit, last=last.toordinal())
-    items = found[0] if found else select_statuses(dataset, today, notice=notice, unit=unit)
-    return due_by(items, last)
+) -> DueList:
+    """The open pairs due by ``last``, as ``due`` lists them: from the pair and task rows
+    where the cache has them (no notice is read back), else from the notices."""
+    found = _due_from_rows(dataset, today, last, notice, unit)
+    if found is not None:
+        return found
+    return due_list(due_by(select_statuses(dataset, today, notice=notice, unit=unit), last))
+
+
+def _due_from_rows(
+    dataset: Dataset, today: date, last: date, notice: str | None, unit: str | None
+) -> DueList | None:
+    """:func:`due_items` from the rows; None if the cache cannot answer."""
+    from cchc_cli.store.pairs import DUE_PAIRS, PairIndex
+
+    index = dataset.pairs
+    if not isinstance(index, PairIndex):
+        return None
+    entry = _entry(dataset, notice) if notice else None
+    units = resolve_units(dataset, unit) if unit else None
+    tasks = index.due_tasks(today, last, units, entry)
+    if tasks is None:
+        return None
+    order = _TaskOrder(dataset)
+    tasks.sort(key=lambda d: (d.last_day, order(d.task)))
+    rows = [
+        DueRow(
+            cast(Task, d.task),
+            d.last_day,
+            (d.last_day - today).days,
+            d.units,
+            frozenset(u for u in d.task.assignees if u not in d.closed),
+        )
+        for d in tasks
+    ]
+
+    def pairs() -> list[UnitStatus]:
+        found = index.pairs(today, DUE_PAIRS, units, entry, last=last.toordinal())
+        if found is None:  # the cache changed since: the notices as they are now
+            return due_by(select_statuses(dataset, today, notice=notice, unit=unit), last)
+        found.sort(key=lambda p: (p.last_day or last, order(p.task), p.position))
+        return [_status_of(p, today) for p in found]
+
+    return DueList(rows, pairs)
 
 
 def overdue_items(
     dataset: Dataset, today: date, notice: str | None = None, unit: str | None = None
 ) -> list[UnitStatus]:
-    """The pairs overdue on ``today``, as ``overdue`` lists them."""
-    found = statuses_where(dataset, today, OVERDUE_SQL, notice, unit)
-    items = found[0] if found else select_statuses(dataset, today, notice=notice, unit=unit)
-    return overdue(items)
+    """The pairs overdue on ``today``, as ``overdue`` lists them: from the pair and task
+    rows where the cache has them (no notice is read back), else from the notices."""
+    from cchc_cli.store.pairs import OVERDUE_PAIRS, PairIndex
+
+    index = dataset.pairs
+    if isinstance(index, PairIndex):
+        entry = _entry(dataset, notice) if notice else None
+        units = resolve_units(dataset, unit) if unit else None
+        found = index.pairs(today, OVERDUE_PAIRS, units, entry)
+        if found is not None:
+            order = _TaskOrder(dataset)
+            found.sort(key=lambda p: (order(p.task), p.position))
+            return [_status_of(p, today) for p in found]
+    return overdue(select_statuses(dataset, today, notice=notice, unit=unit))
+
+
+class _TaskOrder:
+    """A task's place in display order (:func:`sorted_tasks`) from its row: its notice's
+    place (:func:`notice_order`, the index's order between equals), then its id's
+    :func:`natural_key`, then its place in the file."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        ranked = sorted(dataset.index, key=lambda e: (e.issued, natural_key(e.id)))
+        self.notices = {entry.id: place for place, entry in enumerate(ranked)}
+        self.known: dict[tuple[str, str], tuple[int, tuple, int]] = {}
+
+    def __call__(self, task: TaskInfo) -> tuple[int, tuple, int]:
+        key = (task.notice, task.id)
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = (self.notices[task.notice], natural_key(task.id), task.seq)
+        return found
+
+
+def _status_of(pair: PairOf, today: date) -> UnitStatus:
+    """A pair read from the rows as the views take it: its task is the task's row, which
+    holds what they print of it (see :class:`~cchc_cli.store.pairs.TaskInfo`)."""
+    return UnitStatus(cast(Task, pair.task), pair.unit, pair.status, pair.last_day, None, today)
 
 
 #: What a reminder names: overdue, or in progress with the last day by ``:last``.

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from cchc_cli.core.model import Notice, Registry, Task
 from cchc_cli.core.status import (
@@ -111,10 +112,10 @@ def time_left(days: int | None, lang: Lang) -> str:
 
 def open_units_text(
     task: Task,
-    open_units: list[str],
+    open_units: Collection[str],
     registry: Registry,
     lang: Lang,
-    shown: list[str] | None = None,
+    shown: Collection[str] | None = None,
     short: bool = False,
 ) -> str:
     """Who has still to act: a group by its name while all its members are open.
@@ -148,30 +149,67 @@ def open_units_text(
     return "; ".join(parts)
 
 
-def due_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Report:
-    """Open tasks by last day: a row per task for people, per (task, unit) for programs."""
-    data_columns = _status_columns("days_left")
-    rows: list[dict[str, Any]] = []
+class DueRow(NamedTuple):
+    """A task of the due list: the earliest last day of its pairs listed, those pairs'
+    units (``shown``) and every unit of the task still open that day."""
+
+    task: Task
+    last_day: date | None
+    days_left: int | None
+    shown: tuple[str, ...]
+    still_open: frozenset[str]
+
+
+@dataclass(frozen=True)
+class DueList:
+    """What ``due`` prints: a row per task, in order, and (for programs, made only when
+    asked for) the (task, unit) pairs themselves."""
+
+    rows: list[DueRow]
+    pairs: Callable[[], list[UnitStatus]]
+
+
+def due_list(items: list[UnitStatus]) -> DueList:
+    """The due list of the pairs ``items``, ordered by last day: a task where its first
+    pair is, with its statuses computed again for the units still open."""
     by_task: dict[str, list[UnitStatus]] = {}
     for item in items:
         by_task.setdefault(item.task.ref, []).append(item)
+    rows = []
     for group in by_task.values():
         first = group[0]
         today = first.today or date.min
-        still_open = [s.unit for s in task_statuses(first.task, today) if s.status in OPEN]
-        shown = [i.unit for i in group]
+        still_open = frozenset(s.unit for s in task_statuses(first.task, today) if s.status in OPEN)
+        shown = tuple(i.unit for i in group)
+        rows.append(DueRow(first.task, first.last_day, first.days_left, shown, still_open))
+    return DueList(rows, lambda: items)
+
+
+def due_report(due: DueList, registry: Registry, lang: Lang) -> Report:
+    """Open tasks by last day: a row per task for people, per (task, unit) for programs."""
+    data_columns = _status_columns("days_left")
+    rows: list[dict[str, Any]] = []
+    # Tasks that repeat (one notice copied per commune) say who is open in the same words.
+    said: dict[tuple[Any, ...], tuple[str, str]] = {}
+    for row in due.rows:
+        task = row.task
+        key = (task.assigned, row.still_open, row.shown)
+        units = said.get(key)
+        if units is None:
+            units = said[key] = (
+                open_units_text(task, row.still_open, registry, lang, row.shown),
+                open_units_text(task, row.still_open, registry, lang, row.shown, short=True),
+            )
         rows.append(
             {
-                "ref": first.task.ref,
-                "units": open_units_text(first.task, still_open, registry, lang, shown),
-                "units_short": open_units_text(
-                    first.task, still_open, registry, lang, shown, short=True
-                ),
-                "overdue": (first.days_left or 0) < 0,
-                "deadline": first.task.deadline.text,
-                "last_day": first.last_day,
-                "left": time_left(first.days_left, lang),
-                "text": shorten(first.task.text, TEXT_WIDTH),
+                "ref": task.ref,
+                "units": units[0],
+                "units_short": units[1],
+                "overdue": (row.days_left or 0) < 0,
+                "deadline": task.deadline.text,
+                "last_day": row.last_day,
+                "left": time_left(row.days_left, lang),
+                "text": shorten(task.text, TEXT_WIDTH),
             }
         )
     table_columns = [
@@ -197,7 +235,7 @@ def due_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Repor
     )
 
     def data() -> Section:
-        return Section("due", data_columns, [_status_record(i, registry) for i in items])
+        return Section("due", data_columns, [_status_record(i, registry) for i in due.pairs()])
 
     return Report([table], data=data)
 
