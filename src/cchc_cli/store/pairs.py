@@ -244,20 +244,23 @@ class PairIndex:
         """The pairs in force on ``day`` that fit ``where`` (SQL over the pair rows, days as
         ordinals), of ``units`` and ``notice`` if given, with their tasks' rows."""
         chosen, more = self._chosen(units, notice)
-        found = self._read([PAIRS_SQL.format(where=where + chosen)], day, **params, **more)
+        queries = [sql.format(where=where + chosen) for sql in (PAIRS_SQL, PAIRS_TASKS_SQL)]
+        found = self._read(queries, day, **params, **more)
         if found is None:
             return None
+        pairs, task_rows = found
         rows = TaskRows(self.entries)
+        tasks = {(key, row[0]): rows.info(key, row) for key, *row in task_rows}
         statuses = {s.value: s for s in Status}
         return [
             PairOf(
-                rows.info(key, task),
+                tasks[key, task],
                 unit,
                 position,
                 None if last is None else date.fromordinal(last),
                 statuses[status],
             )
-            for key, unit, position, last, status, *task in found[0]
+            for key, task, unit, position, last, status in pairs
         ]
 
     def find(self, day: date, where: str, **params: Any) -> set[tuple[str, str, str]] | None:
@@ -396,12 +399,12 @@ DUE_TASKS_SQL = f"""
 SELECT d.path, d.first, d.units, {TASK_COLUMNS}
 FROM (
     SELECT path, task, min(last_day) AS first, group_concat(unit, char(31)) AS units
-    FROM pairs WHERE {OPEN_IN_FORCE} AND last_day <= :last{{where}}
+    FROM pairs NOT INDEXED WHERE {OPEN_IN_FORCE} AND last_day <= :last{{where}}
     GROUP BY path, task
 ) d JOIN task_rows t ON t.path = d.path AND t.task = d.task"""
 #: The units no longer open on ``:day`` of the tasks with a pair due by ``:last``.
 CLOSED_SQL = f"""
-SELECT path, task, unit FROM pairs
+SELECT path, task, unit FROM pairs NOT INDEXED
 WHERE from_day <= :day AND :day < to_day AND (cancelled OR done_on IS NOT NULL)
 AND (path, task) IN (
     SELECT path, task FROM pairs WHERE {OPEN_IN_FORCE} AND last_day <= :last{{where}}
@@ -412,8 +415,12 @@ IN_FORCE = (
     f" {STATUS_SQL} AS status"
     " FROM pairs WHERE from_day <= :day AND :day < to_day"
 )
-#: The pairs in force on ``:day`` that fit ``{where}``, with their status and tasks' rows.
+#: The pairs in force on ``:day`` that fit ``{where}``, with their status that day.
 PAIRS_SQL = f"""
-SELECT p.path, p.unit, p.position, p.last_day, {STATUS_SQL} AS status, {TASK_COLUMNS}
-FROM (SELECT * FROM pairs WHERE {{where}}) p
-JOIN task_rows t ON t.path = p.path AND t.task = p.task"""
+SELECT path, task, unit, position, last_day, {STATUS_SQL} AS status
+FROM pairs NOT INDEXED WHERE {{where}}"""
+#: The rows of the tasks of the pairs :data:`PAIRS_SQL` gives (one lookup per task, not
+#: per pair: a list of 60,000 pairs may name 5,000 tasks).
+PAIRS_TASKS_SQL = f"""
+SELECT t.path, {TASK_COLUMNS} FROM task_rows t
+WHERE (path, task) IN (SELECT path, task FROM pairs NOT INDEXED WHERE {{where}})"""
