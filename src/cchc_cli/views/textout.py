@@ -7,12 +7,13 @@ layout (rich's table layout costs about 0.4 ms a row: 8 s for 20,000).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any, TextIO
 
 from cchc_cli.core.vntext import display_width
 from cchc_cli.views.i18n import Lang, t
-from cchc_cli.views.layout import GAP, MIN_SHRINK, Col, fit, one_line, pad, wrap
+from cchc_cli.views.layout import GAP, MIN_SHRINK, Col, each_once, fit, one_line, pad, wrap
 from cchc_cli.views.render import Formatter, Report, Section, cell_text, screen
 
 #: The mark of an overdue row in plain text (on a terminal the row is red, too).
@@ -101,26 +102,13 @@ class PlainFormatter(Formatter):
         spec = {id(col): column for col, column in zip(cols, columns, strict=True)}
         shown = fit(cols, self.width - mark_width)
         styles = [spec[id(col)].style for col in shown]
-        write = self.out.write
         lead = " " * mark_width
-        write(lead + self._header(shown) + "\n")
-        n_records = len(section.records)
-        layout = [(col.cells, col.cell_widths(), col.width, col.right) for col in shown]
-        for index in range(len(records)):
-            marked = bool(marks) and marks[index]
-            parts = []
-            for (cells, widths, width, right), style in zip(layout, styles, strict=True):
-                cell = cells[index]
-                room = " " * (width - widths[index])
-                if cell:
-                    cell = self._paint(cell, "red" if marked else style)
-                parts.append(room + cell if right else cell + room)
-            line = "  ".join(parts).rstrip()
-            if index >= n_records:
-                line = self._bold(line)
-            if mark_width:
-                line = (self._paint(ALERT_MARK, "bold red") if marked else " ") + lead[1:] + line
-            write(line.rstrip() + "\n")
+        rows = self._rows(shown, styles, marks, len(section.records), len(records))
+        if mark_width:
+            unmarked, marked = " " + lead[1:], self._paint(ALERT_MARK, "bold red") + lead[1:]
+            rows = [
+                (marked if mark else unmarked) + row for row, mark in zip(rows, marks, strict=True)
+            ]
         legend = [
             f"{col.head}: {t(spec[id(col)].legend or spec[id(col)].label, self.lang)}"
             for col in shown
@@ -128,9 +116,33 @@ class PlainFormatter(Formatter):
         ]
         legend = [entry for entry in legend if entry not in self._explained]
         self._explained.update(legend)
+        # One write: 60,000 rows written one by one cost more than making them.
+        lines = [lead + self._header(shown) + "\n", *(row.rstrip() + "\n" for row in rows)]
         if legend:
-            for part in wrap(t("label.legend", self.lang, items="; ".join(legend)), self.width):
-                write(part + "\n")
+            text = t("label.legend", self.lang, items="; ".join(legend))
+            lines += [part + "\n" for part in wrap(text, self.width)]
+        self.out.write("".join(lines))
+
+    def _rows(
+        self,
+        shown: list[Col],
+        styles: list[str | None],
+        marks: list[bool],
+        n_records: int,
+        n_rows: int,
+    ) -> list[str]:
+        """The table's ``n_rows`` lines without their marks: cells padded to their columns
+        (each distinct cell once), two spaces apart; the rows after ``n_records`` (totals)
+        in bold."""
+        padded = [
+            each_once(col.cells, functools.partial(_padded, width=col.width, right=col.right))
+            for col in shown
+        ]
+        if not padded:
+            return [""] * n_rows
+        lines = ["  ".join(parts).rstrip() for parts in zip(*padded, strict=True)]
+        lines[n_records:] = [self._bold(line) for line in lines[n_records:]]
+        return lines
 
     def _header(self, shown: list[Col]) -> str:
         parts = []
@@ -158,6 +170,31 @@ class ColourFormatter(PlainFormatter):
     def _bold(self, text: str) -> str:
         return self._paint(text, "bold") if text else text
 
+    def _rows(
+        self,
+        shown: list[Col],
+        styles: list[str | None],
+        marks: list[bool],
+        n_records: int,
+        n_rows: int,
+    ) -> list[str]:
+        """:meth:`PlainFormatter._rows` with each cell painted in its column's style, a
+        marked row's in red."""
+        layout = [(col.cells, col.cell_widths(), col.width, col.right) for col in shown]
+        lines = []
+        for index in range(n_rows):
+            marked = bool(marks) and marks[index]
+            parts = []
+            for (cells, widths, width, right), style in zip(layout, styles, strict=True):
+                cell = cells[index]
+                room = " " * (width - widths[index])
+                if cell:
+                    cell = self._paint(cell, "red" if marked else style)
+                parts.append(room + cell if right else cell + room)
+            line = "  ".join(parts).rstrip()
+            lines.append(self._bold(line) if index >= n_records else line)
+        return lines
+
     def _paint(self, text: str, style: str | None) -> str:
         if not style:
             return text
@@ -181,6 +218,11 @@ def _sgr(style: str) -> tuple[str, str]:
     return before, after
 
 
+def _padded(text: str, width: int, right: bool) -> str:
+    before, after = pad(text, width, right)
+    return before + text + after
+
+
 def _cells(
     show: Callable[[dict[str, Any]], str] | None,
     key: str,
@@ -188,7 +230,20 @@ def _cells(
     lang: Lang,
     people: bool,
 ) -> list[str]:
-    texts = [show(r) for r in records] if show else [cell_text(r.get(key), lang) for r in records]
+    texts = [show(r) for r in records] if show else _each_value_once(key, records, lang)
     if people:
-        texts = [one_line(screen(text)) for text in texts]
+        texts = each_once(texts, lambda text: one_line(screen(text)))
     return texts
+
+
+def _each_value_once(key: str, records: list[dict[str, Any]], lang: Lang) -> list[str]:
+    """Each record's ``key`` as text, each distinct value written once (a date is
+    written 60,000 times in a long list); by type too, as True == 1 is written "True"."""
+    values = [r.get(key) for r in records]
+    try:
+        known = {(type(v), v): "" for v in values}
+    except TypeError:  # a list: no two compared
+        return [cell_text(v, lang) for v in values]
+    for typed in known:
+        known[typed] = cell_text(typed[1], lang)
+    return [known[type(v), v] for v in values]
