@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -100,6 +101,11 @@ def _status_record(item: UnitStatus, registry: Registry) -> dict[str, Any]:
     }
 
 
+def _cut(width: int) -> Callable[[str], str]:
+    """:func:`shorten` to ``width``, each distinct text once (a long list repeats them)."""
+    return functools.lru_cache(maxsize=None)(functools.partial(shorten, width=width))
+
+
 def time_left(days: int | None, lang: Lang) -> str:
     if days is None:
         return ""
@@ -191,6 +197,7 @@ def due_report(due: DueList, registry: Registry, lang: Lang) -> Report:
     rows: list[dict[str, Any]] = []
     # Tasks that repeat (one notice copied per commune) say who is open in the same words.
     said: dict[tuple[Any, ...], tuple[str, str]] = {}
+    cut, left = _cut(TEXT_WIDTH), functools.lru_cache(maxsize=None)(time_left)
     for row in due.rows:
         task = row.task
         key = (task.assigned, row.still_open, row.shown)
@@ -208,8 +215,8 @@ def due_report(due: DueList, registry: Registry, lang: Lang) -> Report:
                 "overdue": (row.days_left or 0) < 0,
                 "deadline": task.deadline.text,
                 "last_day": row.last_day,
-                "left": time_left(row.days_left, lang),
-                "text": shorten(task.text, TEXT_WIDTH),
+                "left": left(row.days_left, lang),
+                "text": cut(task.text),
             }
         )
     table_columns = [
@@ -258,8 +265,9 @@ def overdue_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> R
             head="head.days-overdue",
             legend="head.days-overdue-legend",
         ),
-        Column("text", "label.text", show=lambda r: shorten(r["text"], TEXT_WIDTH), shrink=True),
+        Column("text", "label.text", show=lambda r: cut(r["text"]), shrink=True),
     ]
+    cut = _cut(TEXT_WIDTH)
     sections: list[Section] = []
     by_unit: dict[str, list[dict[str, Any]]] = {}
     for record in records:
