@@ -5,9 +5,10 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, cast
 
 from cchc_cli.core.asof import tasks_as_of
 from cchc_cli.core.errors import UsageError
@@ -15,7 +16,7 @@ from cchc_cli.core.model import Dataset, Notice, NoticeIndex, Task
 from cchc_cli.core.status import OPEN, Status, UnitStatus, statuses
 from cchc_cli.core.units import Resolver
 from cchc_cli.core.vntext import fold
-from cchc_cli.views.tables import DueList, DueRow, due_list
+from cchc_cli.views.tables import Count, DueList, DueRow, due_list
 
 if TYPE_CHECKING:
     from cchc_cli.store.pairs import PairOf, TaskInfo
@@ -337,36 +338,25 @@ def remind_items(
     return found
 
 
-class NoticeOf(NamedTuple):
-    """What a count needs of a pair's task: its notice (see :func:`counted_statuses`)."""
-
-    notice: str
-
-
 def counted_statuses(
     dataset: Dataset,
     today: date,
     notice: str | None = None,
     unit: str | None = None,
     by_notice: bool = False,
-) -> list[UnitStatus]:
-    """The pairs as :func:`select_statuses` gives them, for counting per unit (or per
-    notice): from the pair rows' counts when the cache has them, each item then standing
-    for the pairs of one unit (notice) and status, its ``task`` only naming its notice
-    (a :class:`NoticeOf`); ``unit``, ``status`` and ``task.notice`` are what counts use."""
+) -> list[Count]:
+    """How many of the pairs :func:`select_statuses` gives are of each unit (or notice)
+    and status: counted in SQL over the pair rows when the cache has them, else over
+    the notices' pairs."""
     from cchc_cli.store.pairs import PairIndex
 
     index = dataset.pairs
-    if not isinstance(index, PairIndex):
-        return select_statuses(dataset, today, notice=notice, unit=unit)
-    entry = _entry(dataset, notice) if notice else None
-    units = resolve_unit_list(dataset, [unit]) if unit else None
-    counts = index.counts(today, by_notice, units, entry)
-    if counts is None:
-        return select_statuses(dataset, today, notice=notice, unit=unit)
-    items: list[UnitStatus] = []
-    for group, status, n in counts:
-        task = cast(Task, NoticeOf(group if by_notice else ""))
-        item = UnitStatus(task, "" if by_notice else group, status, None, None, today)
-        items += [item] * n
-    return items
+    if isinstance(index, PairIndex):
+        entry = _entry(dataset, notice) if notice else None
+        units = resolve_unit_list(dataset, [unit]) if unit else None
+        counts = index.counts(today, by_notice, units, entry)
+        if counts is not None:
+            return [Count(*found) for found in counts]
+    items = select_statuses(dataset, today, notice=notice, unit=unit)
+    counted = Counter((i.task.notice if by_notice else i.unit, i.status) for i in items)
+    return [Count(group, status, n) for (group, status), n in counted.items()]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -304,8 +305,16 @@ def _tally_record(key: str, ident: str, name: str, tally: Tally) -> dict[str, An
     return record
 
 
+class Count(NamedTuple):
+    """How many (task, unit) pairs of one unit (or notice) have one status."""
+
+    group: str
+    status: Status
+    pairs: int
+
+
 def status_report(
-    items: list[UnitStatus],
+    counts: list[Count],
     registry: Registry,
     lang: Lang,
     notices: Sequence[Notice] = (),
@@ -313,9 +322,9 @@ def status_report(
 ) -> Report:
     """Counts per unit (or notice) in the report categories, with a totals row."""
     key = "notice" if by_notice else "unit"
-    groups: dict[str, list[UnitStatus]] = {}
-    for item in items:
-        groups.setdefault(item.task.notice if by_notice else item.unit, []).append(item)
+    groups: dict[str, Counter[Status]] = {}
+    for group, status, pairs in counts:
+        groups.setdefault(group, Counter())[status] += pairs
     if by_notice:
         titles = {n.id: n.title for n in notices}
         names = {ident: titles.get(ident, ident) for ident in groups}
@@ -323,11 +332,12 @@ def status_report(
     else:
         names = {ident: registry.name_of(ident) for ident in groups}
         order = sorted(groups, key=lambda i: sort_key(names[i]))
-    records = [_tally_record(key, i, names[i], Tally.of(groups[i])) for i in order]
+    records = [_tally_record(key, i, names[i], Tally(groups[i])) for i in order]
     shorts = {i: names[i] if by_notice else registry.short_of(i) for i in order}
     for record in records:
         record["short"] = shorts[record[key]]
-    totals = _tally_record(key, t("label.totals", lang), t("label.totals", lang), Tally.of(items))
+    everything = Tally(sum(groups.values(), Counter()))
+    totals = _tally_record(key, t("label.totals", lang), t("label.totals", lang), everything)
 
     totals["short"] = totals["name"]
     columns = [
