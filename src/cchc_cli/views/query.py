@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
+from operator import itemgetter
 from typing import TYPE_CHECKING, cast
 
 from cchc_cli.core.asof import tasks_as_of
@@ -271,8 +272,8 @@ def _due_from_rows(
         found = index.pairs(today, DUE_PAIRS, units, entry, last=last.toordinal())
         if found is None:  # the cache changed since: the notices as they are now
             return due_by(select_statuses(dataset, today, notice=notice, unit=unit), last)
-        found.sort(key=lambda p: (p.last_day or last, order(p.task), p.position))
-        return [_status_of(p, today) for p in found]
+        items = _in_order(found, order, today)
+        return sorted(items, key=lambda i: i.last_day or last)
 
     return DueList(rows, pairs)
 
@@ -290,9 +291,7 @@ def overdue_items(
         units = resolve_units(dataset, unit) if unit else None
         found = index.pairs(today, OVERDUE_PAIRS, units, entry)
         if found is not None:
-            order = _TaskOrder(dataset)
-            found.sort(key=lambda p: (order(p.task), p.position))
-            return [_status_of(p, today) for p in found]
+            return _in_order(found, _TaskOrder(dataset), today)
     return overdue(select_statuses(dataset, today, notice=notice, unit=unit))
 
 
@@ -314,10 +313,20 @@ class _TaskOrder:
         return found
 
 
-def _status_of(pair: PairOf, today: date) -> UnitStatus:
-    """A pair read from the rows as the views take it: its task is the task's row, which
-    holds what they print of it (see :class:`~cchc_cli.store.pairs.TaskInfo`)."""
-    return UnitStatus(cast(Task, pair.task), pair.unit, pair.status, pair.last_day, None, today)
+def _in_order(found: list[PairOf], order: _TaskOrder, today: date) -> list[UnitStatus]:
+    """Pairs read from the rows in display order (their tasks', then the task's assignees')
+    as the views take them: each task is its row, which holds what they print of it
+    (:class:`~cchc_cli.store.pairs.TaskInfo`)."""
+    by_task: dict[int, list[PairOf]] = {}
+    for pair in found:
+        by_task.setdefault(id(pair[0]), []).append(pair)
+    tasks = sorted(by_task.values(), key=lambda pairs: order(pairs[0][0]))
+    make = UnitStatus._make
+    return [
+        make((cast(Task, task), unit, status, last_day, None, today))
+        for pairs in tasks
+        for task, unit, _, last_day, status in sorted(pairs, key=itemgetter(2))
+    ]
 
 
 #: What a reminder names: overdue, or in progress with the last day by ``:last``.
