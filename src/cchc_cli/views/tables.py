@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from cchc_cli.core.model import Notice, Registry, Task
@@ -83,6 +84,35 @@ def _status_columns(days: str) -> list[Column]:
     """The data columns of one (task, unit) pair; ``days`` is days_left or days_overdue."""
     keys = ("ref", "notice", "id", "unit", "unit_name", "status", "deadline", "last_day")
     return [Column(key) for key in (*keys, days, "text")]
+
+
+def _status_records(items: list[UnitStatus], registry: Registry) -> list[dict[str, Any]]:
+    """:func:`_status_record` of each item, what a task and a unit give said once each."""
+    tasks: dict[int, dict[str, Any]] = {}
+    names: dict[str, str] = {}
+    records = []
+    for item in items:
+        task = item.task
+        said = tasks.get(id(task))
+        if said is None:
+            said = tasks[id(task)] = {"ref": task.ref, "notice": task.notice, "id": task.id}
+        name = names.get(item.unit)
+        if name is None:
+            name = names[item.unit] = registry.name_of(item.unit)
+        records.append(
+            {
+                **said,
+                "unit": item.unit,
+                "unit_name": name,
+                "status": item.status.value,
+                "deadline": task.deadline.text,
+                "last_day": item.last_day,
+                "days_left": item.days_left,
+                "days_overdue": item.days_overdue,
+                "text": task.text,
+            }
+        )
+    return records
 
 
 def _status_record(item: UnitStatus, registry: Registry) -> dict[str, Any]:
@@ -243,7 +273,7 @@ def due_report(due: DueList, registry: Registry, lang: Lang) -> Report:
     )
 
     def data() -> Section:
-        return Section("due", data_columns, [_status_record(i, registry) for i in due.pairs()])
+        return Section("due", data_columns, _status_records(due.pairs(), registry))
 
     return Report([table], data=data)
 
@@ -251,9 +281,12 @@ def due_report(due: DueList, registry: Registry, lang: Lang) -> Report:
 def overdue_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Report:
     """Overdue (task, unit) pairs, grouped by unit in Vietnamese alphabetical order."""
     unit_order = {u: sort_key(registry.name_of(u)) for u in {i.unit for i in items}}
-    items = sorted(items, key=lambda i: (unit_order[i.unit], i.last_day))
+    # By unit, then last day: two stable sorts, each on a key made without a Python call
+    # per pair for the first (60,000 pairs on a long list).
+    items = sorted(items, key=attrgetter("last_day"))
+    items.sort(key=lambda i: unit_order[i.unit])
     data_columns = _status_columns("days_overdue")
-    records = [_status_record(item, registry) for item in items]
+    records = _status_records(items, registry)
     table_columns = [
         Column("ref", "label.ref"),
         Column("deadline", "label.deadline", optional=True, shrink=True),

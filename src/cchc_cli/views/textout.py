@@ -140,9 +140,12 @@ class PlainFormatter(Formatter):
         usual: list[list[str]] = []
         alert: list[list[str]] = []
         for col, style in zip(shown, styles, strict=True):
+            if not self.painted:
+                usual.append(_pad_cells(col))
+                continue
             cell = functools.partial(self._cell, width=col.width, right=col.right)
             usual.append(each_once(col.cells, functools.partial(cell, style=style)))
-            if self.painted and any(marks):
+            if any(marks):
                 alert.append(each_once(col.cells, functools.partial(cell, style="red")))
         rows: list[tuple[str, ...]] = list(zip(*usual, strict=True)) if usual else [()] * n_rows
         if alert:
@@ -208,9 +211,12 @@ def _sgr(style: str) -> tuple[str, str]:
     return before, after
 
 
-def _padded(text: str, width: int, right: bool) -> str:
-    before, after = pad(text, width, right)
-    return before + text + after
+def _pad_cells(col: Col) -> list[str]:
+    """The column's cells padded to its width, as :func:`pad` pads them."""
+    rooms = [" " * (col.width - width) for width in col.cell_widths()]
+    if col.right:
+        return [room + cell for room, cell in zip(rooms, col.cells, strict=True)]
+    return [cell + room for cell, room in zip(col.cells, rooms, strict=True)]
 
 
 def _cells(
@@ -230,6 +236,9 @@ def _each_value_once(key: str, records: list[dict[str, Any]], lang: Lang) -> lis
     """Each record's ``key`` as text, each distinct value written once (a date is
     written 60,000 times in a long list); by type too, as True == 1 is written "True"."""
     values = [r.get(key) for r in records]
+    texts = [v for v in values if type(v) is str]
+    if len(texts) == len(values):
+        return texts  # text is written as it is (references: 60,000 distinct ones)
     try:
         known = {(type(v), v): "" for v in values}
     except TypeError:  # a list: no two compared
