@@ -87,49 +87,31 @@ def _status_columns(days: str) -> list[Column]:
 
 
 def _status_records(items: list[UnitStatus], registry: Registry) -> list[dict[str, Any]]:
-    """:func:`_status_record` of each item, what a task and a unit give said once each."""
+    """Each (task, unit) pair as data, what a task, a unit and a day give worked out once
+    each (a long list repeats them: 60,000 overdue pairs, a few dozen last days)."""
     tasks: dict[int, dict[str, Any]] = {}
-    names: dict[str, str] = {}
+    units: dict[str, dict[str, Any]] = {}
+    days: dict[tuple[Any, ...], dict[str, Any]] = {}
     records = []
     for item in items:
         task = item.task
         said = tasks.get(id(task))
         if said is None:
             said = tasks[id(task)] = {"ref": task.ref, "notice": task.notice, "id": task.id}
-        name = names.get(item.unit)
-        if name is None:
-            name = names[item.unit] = registry.name_of(item.unit)
-        records.append(
-            {
-                **said,
-                "unit": item.unit,
-                "unit_name": name,
+        unit = units.get(item.unit)
+        if unit is None:
+            unit = units[item.unit] = {"unit": item.unit, "unit_name": registry.name_of(item.unit)}
+        key = (item.status, item.last_day, item.today, item.completion)
+        when = days.get(key)
+        if when is None:
+            when = days[key] = {
                 "status": item.status.value,
-                "deadline": task.deadline.text,
                 "last_day": item.last_day,
                 "days_left": item.days_left,
                 "days_overdue": item.days_overdue,
-                "text": task.text,
             }
-        )
+        records.append({**said, **unit, **when, "deadline": task.deadline.text, "text": task.text})
     return records
-
-
-def _status_record(item: UnitStatus, registry: Registry) -> dict[str, Any]:
-    task = item.task
-    return {
-        "ref": task.ref,
-        "notice": task.notice,
-        "id": task.id,
-        "unit": item.unit,
-        "unit_name": registry.name_of(item.unit),
-        "status": item.status.value,
-        "deadline": task.deadline.text,
-        "last_day": item.last_day,
-        "days_left": item.days_left,
-        "days_overdue": item.days_overdue,
-        "text": task.text,
-    }
 
 
 def _cut(width: int) -> Callable[[str], str]:
@@ -522,11 +504,11 @@ def export_report(items: list[UnitStatus], registry: Registry, lang: Lang = Lang
     }
     columns = [Column(key, label, show=shown.get(key)) for key, label in EXPORT_COLUMNS]
 
-    def record(item: UnitStatus) -> dict[str, Any]:
+    def record(item: UnitStatus, pair: dict[str, Any]) -> dict[str, Any]:
         task = item.task
         completion = item.completion
         return {
-            **_status_record(item, registry),
+            **pair,
             "deadline_kind": task.deadline.kind.value,
             "original_last_day": task.deadline.last_day,
             "done_on": item.done_on,
@@ -534,5 +516,6 @@ def export_report(items: list[UnitStatus], registry: Registry, lang: Lang = Lang
             "cancelled": task.cancelled.reason if task.cancelled else None,
         }
 
-    section = Section("export", columns, [record(i) for i in items])
+    pairs = _status_records(items, registry)
+    section = Section("export", columns, [record(*both) for both in zip(items, pairs, strict=True)])
     return Report([section], csv_tables=True)
