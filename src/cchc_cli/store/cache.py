@@ -37,7 +37,7 @@ from typing import Any, Never
 from cchc_cli import __version__
 from cchc_cli.core.diagnostics import Diagnostic, Source
 from cchc_cli.core.model import Notice, NoticeIndex, index_of
-from cchc_cli.store.pairs import NoticeRows
+from cchc_cli.store.pairs import TASK_ROWS, NoticeRows
 from cchc_cli.store.progress import Event
 from cchc_cli.store.serialize import (
     FORMAT,
@@ -90,17 +90,8 @@ CREATE TABLE IF NOT EXISTS pairs (
     cancelled INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS pairs_path ON pairs (path);
-CREATE TABLE IF NOT EXISTS task_rows (
-    path TEXT NOT NULL,
-    task TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    deadline TEXT,
-    assigned TEXT NOT NULL,
-    assignees TEXT NOT NULL,
-    PRIMARY KEY (path, task)
-) WITHOUT ROWID;
 """
+_SCHEMA += TASK_ROWS
 
 
 @dataclass(frozen=True)
@@ -391,19 +382,11 @@ class FileCache:
             self.pair_keys.pop(key, None)
 
     def query_pairs(
-        self, sql: str, params: dict[str, Any]
-    ) -> tuple[dict[str, str], list[tuple[Any, ...]]] | None:
-        """What each notice's pair rows were computed from, and the rows of a query over
-        them, read in one transaction (so the one describes the other); None if the
-        cache cannot be read."""
-        found = self.query_many([sql], params)
-        return None if found is None else (found[0], found[1][0])
-
-    def query_many(
         self, queries: list[str], params: dict[str, Any]
     ) -> tuple[dict[str, str], list[list[tuple[Any, ...]]]] | None:
-        """:meth:`query_pairs` for several queries (each given the ``params`` it names),
-        all read in the one transaction."""
+        """What each notice's pair rows were computed from, and the rows of queries over
+        them (each given the ``params`` it names), read in one transaction (so the one
+        describes the other); None if the cache cannot be read."""
         try:
             connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
             try:

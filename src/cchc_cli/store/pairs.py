@@ -173,7 +173,7 @@ class PairIndex:
         self, queries: list[str], day: date, exact: bool = False, **params: Any
     ) -> list[list[tuple[Any, ...]]] | None:
         """:meth:`_checked` for several queries read in one snapshot of the database."""
-        found = self.cache.query_many(queries, {"day": day.toordinal(), **params})
+        found = self.cache.query_pairs(queries, {"day": day.toordinal(), **params})
         if found is None:
             return None
         held, results = found
@@ -374,6 +374,19 @@ class DueTask(NamedTuple):
 PairOf = tuple[TaskInfo, str, int, date | None, Status]
 
 
+#: The task rows' table, beside the pair rows' (in the cache's schema).
+TASK_ROWS = """
+CREATE TABLE IF NOT EXISTS task_rows (
+    path TEXT NOT NULL,
+    task TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    deadline TEXT,
+    assigned TEXT NOT NULL,
+    assignees TEXT NOT NULL,
+    PRIMARY KEY (path, task)
+) WITHOUT ROWID;
+"""
 #: Between the units of one task in a row of :data:`DUE_TASKS_SQL` (no id holds it).
 SEPARATOR = "\x1f"
 #: The pair rows in force on ``:day`` whose pair is open that day, as ``_classify``

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, cast
 from cchc_cli.core.asof import tasks_as_of
 from cchc_cli.core.errors import UsageError
 from cchc_cli.core.model import Dataset, Notice, NoticeIndex, Task
-from cchc_cli.core.status import OPEN, Status, UnitStatus, statuses
+from cchc_cli.core.status import OPEN, Count, Status, UnitStatus, statuses, task_statuses
 from cchc_cli.core.units import Resolver
 from cchc_cli.core.vntext import fold
-from cchc_cli.views.tables import Count, DueList, DueRow, due_list
+from cchc_cli.views.tables import DueList, DueRow
 
 if TYPE_CHECKING:
     from cchc_cli.store.pairs import PairOf, TaskInfo
@@ -293,6 +293,22 @@ def overdue_items(
         if found is not None:
             return _in_order(found, _TaskOrder(dataset), today)
     return overdue(select_statuses(dataset, today, notice=notice, unit=unit))
+
+
+def due_list(items: list[UnitStatus]) -> DueList:
+    """The due list of the pairs ``items``, ordered by last day: a task where its first
+    pair is, with its statuses computed again for the units still open."""
+    by_task: dict[str, list[UnitStatus]] = {}
+    for item in items:
+        by_task.setdefault(item.task.ref, []).append(item)
+    rows = []
+    for group in by_task.values():
+        first = group[0]
+        today = first.today or date.min
+        still_open = frozenset(s.unit for s in task_statuses(first.task, today) if s.status in OPEN)
+        shown = tuple(i.unit for i in group)
+        rows.append(DueRow(first.task, first.last_day, first.days_left, shown, still_open))
+    return DueList(rows, lambda: items)
 
 
 class _TaskOrder:

@@ -12,12 +12,11 @@ from typing import Any, NamedTuple
 
 from cchc_cli.core.model import Notice, Registry, Task
 from cchc_cli.core.status import (
-    OPEN,
     REPORTED,
+    Count,
     Status,
     Tally,
     UnitStatus,
-    task_statuses,
 )
 from cchc_cli.core.vntext import shorten, sort_key
 from cchc_cli.views.i18n import Lang, days_key, t
@@ -188,22 +187,6 @@ class DueList:
     pairs: Callable[[], list[UnitStatus]]
 
 
-def due_list(items: list[UnitStatus]) -> DueList:
-    """The due list of the pairs ``items``, ordered by last day: a task where its first
-    pair is, with its statuses computed again for the units still open."""
-    by_task: dict[str, list[UnitStatus]] = {}
-    for item in items:
-        by_task.setdefault(item.task.ref, []).append(item)
-    rows = []
-    for group in by_task.values():
-        first = group[0]
-        today = first.today or date.min
-        still_open = frozenset(s.unit for s in task_statuses(first.task, today) if s.status in OPEN)
-        shown = tuple(i.unit for i in group)
-        rows.append(DueRow(first.task, first.last_day, first.days_left, shown, still_open))
-    return DueList(rows, lambda: items)
-
-
 def due_report(due: DueList, registry: Registry, lang: Lang) -> Report:
     """Open tasks by last day: a row per task for people, per (task, unit) for programs."""
     data_columns = _status_columns("days_left")
@@ -318,14 +301,6 @@ def _tally_record(key: str, ident: str, name: str, tally: Tally) -> dict[str, An
         overdue_rate=tally.overdue_rate,
     )
     return record
-
-
-class Count(NamedTuple):
-    """How many (task, unit) pairs of one unit (or notice) have one status."""
-
-    group: str
-    status: Status
-    pairs: int
 
 
 def status_report(
