@@ -208,6 +208,32 @@ def test_due_and_overdue_read_no_notice_back(data_dir):
     ]
 
 
+def test_remind_reads_back_only_the_notices_it_names(data_dir):
+    # Their number and title name them in the reminder; the pairs come from the rows.
+    from datetime import date
+
+    from cchc_cli.store.cache import FileCache
+    from cchc_cli.views.query import remind_items, select_statuses
+
+    text = (data_dir / "notices" / NOTICE).read_text("utf-8")
+    (data_dir / "notices" / "later.yaml").write_text(text.replace("2023", "2025"), "utf-8")
+    load(data_dir, FileCache.open(data_dir))
+    dataset = load(data_dir, FileCache.open(data_dir))
+    asked: list[str] = []
+    reader = dataset.reader
+
+    def counting(entries):
+        asked.extend(e.id for e in entries)
+        return reader(entries)
+
+    object.__setattr__(dataset, "reader", counting)
+    today = date(2023, 12, 15)
+    items, notices = remind_items(dataset, today, 7)
+    assert asked == ["cchc-2023-11"] and [n.id for n in notices] == asked
+    plain = {(i.task.ref, i.unit): i.status for i in select_statuses(load(data_dir), today)}
+    assert items and all(plain[i.task.ref, i.unit] == i.status for i in items)
+
+
 RECURRING_NOTICE = """\
 id: tb-9-2023
 date: 2023-11-01

@@ -259,15 +259,6 @@ class PairIndex:
             for key, task, unit, position, last, status in pairs
         ]
 
-    def find(self, day: date, where: str, **params: Any) -> set[tuple[str, str, str]] | None:
-        """(notice id, task id, unit) of the pairs in force on ``day`` that fit ``where``
-        (SQL over ``status``, ``last_day``, ``done_on``, ``unit``; days as ordinals)."""
-        sql = "SELECT path, task, unit FROM ({pairs}) WHERE " + where
-        rows = self._checked(sql, day, **params)
-        if rows is None:
-            return None
-        return {(self.entries[key].id, task, unit) for key, task, unit in rows}
-
     def statuses(self, day: date) -> dict[tuple[str, str, str], Status] | None:
         """The status of every pair in force on ``day``: (notice id, task id, unit) -> status."""
         rows = self._checked("SELECT path, task, unit, status FROM ({pairs})", day)
@@ -396,6 +387,8 @@ OPEN_IN_FORCE = "from_day <= :day AND :day < to_day AND NOT cancelled AND done_o
 DUE_PAIRS = f"{OPEN_IN_FORCE} AND last_day <= :last"
 #: The pairs overdue on ``:day``.
 OVERDUE_PAIRS = f"{OPEN_IN_FORCE} AND last_day < :day"
+#: What a reminder names: the pairs overdue, or in progress with the last day by ``:last``.
+REMIND_PAIRS = f"{OPEN_IN_FORCE} AND (last_day < :day OR last_day <= :last)"
 #: The columns of a task row, as :meth:`TaskRows.info` reads them.
 TASK_COLUMNS = "t.task, t.seq, t.text, t.deadline, t.assigned, t.assignees"
 #: Per task, its open pairs in force due by ``:last`` (narrowed by ``{where}``).

@@ -195,41 +195,6 @@ def overdue(items: list[UnitStatus]) -> list[UnitStatus]:
 # -- answered from the pair rows where the cache has them (issue 17) --------------------------
 
 
-def statuses_where(
-    dataset: Dataset,
-    today: date,
-    where: str,
-    notice: str | None = None,
-    unit: str | None = None,
-    **params: object,
-) -> tuple[list[UnitStatus], tuple[Notice, ...]] | None:
-    """:func:`select_statuses` narrowed to the pairs that fit ``where`` (SQL over the pair
-    rows, :mod:`cchc_cli.store.pairs`), reading back only the notices holding them; None
-    when the dataset has no pair rows (read without the cache).
-
-    The statuses are those :func:`select_statuses` computes, of the same objects: the
-    SQL only chooses which pairs, so both paths print the same bytes.
-    """
-    from cchc_cli.store.pairs import PairIndex
-
-    index = dataset.pairs
-    if not isinstance(index, PairIndex):
-        return None
-    chosen = [_entry(dataset, notice)] if notice else list(dataset.index)
-    found = index.find(today, where, **params)
-    if found is None:
-        return None
-    ids = {notice_id for notice_id, _, _ in found}
-    entries = tuple(e for e in chosen if e.id in ids)
-    notices = dataset.reader(entries) if entries else ()
-    items = statuses(tasks_as_of(notices, sorted_tasks(notices), today), today)
-    items = [i for i in items if (i.task.notice, i.task.id, i.unit) in found]
-    if unit:
-        wanted = set(resolve_units(dataset, unit))
-        items = [i for i in items if i.unit in wanted]
-    return items, notices
-
-
 def due_items(
     dataset: Dataset, today: date, last: date, notice: str | None = None, unit: str | None = None
 ) -> DueList:
@@ -345,22 +310,26 @@ def _in_order(found: list[PairOf], order: _TaskOrder, today: date) -> list[UnitS
     ]
 
 
-#: What a reminder names: overdue, or in progress with the last day by ``:last``.
-REMIND_SQL = (
-    f"status = '{Status.OVERDUE.value}' OR (status = '{Status.IN_PROGRESS.value}'"
-    " AND last_day IS NOT NULL AND last_day <= :last)"
-)
-
-
 def remind_items(
     dataset: Dataset, today: date, days: int, notice: str | None = None, unit: str | None = None
 ) -> tuple[list[UnitStatus], tuple[Notice, ...]]:
-    """The pairs a reminder within ``days`` days may name, and (at least) their notices."""
-    last = (today + timedelta(days=days)).toordinal()
-    found = statuses_where(dataset, today, REMIND_SQL, notice, unit, last=last)
-    if found is None:
-        return select_statuses(dataset, today, notice=notice, unit=unit), dataset.notices
-    return found
+    """The pairs a reminder within ``days`` days may name, and (at least) their notices:
+    from the pair and task rows where the cache has them (only the notices named are
+    read back, for their names), else from the notices."""
+    from cchc_cli.store.pairs import REMIND_PAIRS, PairIndex
+
+    index = dataset.pairs
+    if isinstance(index, PairIndex):
+        entry = _entry(dataset, notice) if notice else None
+        units = resolve_units(dataset, unit) if unit else None
+        last = (today + timedelta(days=days)).toordinal()
+        found = index.pairs(today, REMIND_PAIRS, units, entry, last=last)
+        if found is not None:
+            items = _in_order(found, _TaskOrder(dataset), today)
+            named = {item.task.notice for item in items}
+            entries = tuple(e for e in dataset.index if e.id in named)
+            return items, dataset.reader(entries) if entries else ()
+    return select_statuses(dataset, today, notice=notice, unit=unit), dataset.notices
 
 
 def counted_statuses(
