@@ -215,8 +215,7 @@ def _due_from_rows(
     index = dataset.pairs
     if not isinstance(index, PairIndex):
         return None
-    entry = _entry(dataset, notice) if notice else None
-    units = resolve_units(dataset, unit) if unit else None
+    entry, units = _narrowed(dataset, notice, unit)
     tasks = index.due_tasks(today, last, units, entry)
     if tasks is None:
         return None
@@ -252,8 +251,7 @@ def overdue_items(
 
     index = dataset.pairs
     if isinstance(index, PairIndex):
-        entry = _entry(dataset, notice) if notice else None
-        units = resolve_units(dataset, unit) if unit else None
+        entry, units = _narrowed(dataset, notice, unit)
         found = index.pairs(today, OVERDUE_PAIRS, units, entry)
         if found is not None:
             return _in_order(found, _TaskOrder(dataset), today)
@@ -274,6 +272,15 @@ def due_list(items: list[UnitStatus]) -> DueList:
         shown = tuple(i.unit for i in group)
         rows.append(DueRow(first.task, first.last_day, first.days_left, shown, still_open))
     return DueList(rows, lambda: items)
+
+
+def _narrowed(
+    dataset: Dataset, notice: str | None, unit: str | None
+) -> tuple[NoticeIndex | None, tuple[str, ...] | None]:
+    """The notice and the units ``--notice`` and ``--unit`` name (None: all), refused as
+    :func:`select_statuses` refuses them."""
+    entry = _entry(dataset, notice) if notice else None
+    return entry, resolve_units(dataset, unit) if unit else None
 
 
 class _TaskOrder:
@@ -320,8 +327,7 @@ def remind_items(
 
     index = dataset.pairs
     if isinstance(index, PairIndex):
-        entry = _entry(dataset, notice) if notice else None
-        units = resolve_units(dataset, unit) if unit else None
+        entry, units = _narrowed(dataset, notice, unit)
         last = (today + timedelta(days=days)).toordinal()
         found = index.pairs(today, REMIND_PAIRS, units, entry, last=last)
         if found is not None:
