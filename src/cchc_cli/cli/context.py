@@ -283,8 +283,8 @@ class Run:
 def build_run(given: Mapping[str, Any], environ: Mapping[str, str]) -> Run:
     """The run context from what the command line said (None: not said) and the
     environment, with config.yaml in between (:mod:`cchc_cli.store.settings`)."""
-    from cchc_cli.store.config import read_config
     from cchc_cli.store.settings import data_folder, resolve
+    from cchc_cli.store.snapshot import read_config
 
     written = given.get("data")
     given_folders = [written] if isinstance(written, str | Path) else list(written or [])
