@@ -176,15 +176,47 @@ def test_a_progress_line_added_recomputes_only_that_notices_pairs(cchc, data_dir
     assert changed == {f"notices/{NOTICE}"}
 
 
-def test_due_reads_back_only_the_notices_holding_a_pair_it_prints(data_dir):
+def test_due_and_overdue_read_no_notice_back(data_dir):
+    # The pair and task rows hold all that due and overdue print: a notice read back
+    # (20,000 tasks decoded to print a few thousand) would be the cost issue 17 removed.
     from datetime import date
 
     from cchc_cli.store.cache import FileCache
-    from cchc_cli.views.query import due_by, due_items, select_statuses
+    from cchc_cli.views.query import due_by, due_items, overdue, overdue_items, select_statuses
 
+    _progress(data_dir)
     text = (data_dir / "notices" / NOTICE).read_text("utf-8")
     later = text.replace("2023", "2025")  # a notice two years on: nothing due in 2023
     (data_dir / "notices" / "later.yaml").write_text(later, "utf-8")
+    load(data_dir, FileCache.open(data_dir))
+    dataset = load(data_dir, FileCache.open(data_dir))
+
+    def refusing(entries):
+        raise AssertionError(f"read back: {[e.id for e in entries]}")
+
+    object.__setattr__(dataset, "reader", refusing)
+    today, last = date(2023, 11, 25), date(2023, 12, 31)
+    due = due_items(dataset, today, last)
+    late = overdue_items(dataset, date(2023, 12, 15))
+    assert due.rows and late
+    plain = load(data_dir)
+    expected = due_by(select_statuses(plain, today), last)
+    assert [(i.task.ref, i.unit) for i in due.pairs()] == [(i.task.ref, i.unit) for i in expected]
+    expected = overdue(select_statuses(plain, date(2023, 12, 15)))
+    assert [(i.task.ref, i.unit, i.last_day) for i in late] == [
+        (i.task.ref, i.unit, i.last_day) for i in expected
+    ]
+
+
+def test_remind_reads_back_only_the_notices_it_names(data_dir):
+    # Their number and title name them in the reminder; the pairs come from the rows.
+    from datetime import date
+
+    from cchc_cli.store.cache import FileCache
+    from cchc_cli.views.query import remind_items, select_statuses
+
+    text = (data_dir / "notices" / NOTICE).read_text("utf-8")
+    (data_dir / "notices" / "later.yaml").write_text(text.replace("2023", "2025"), "utf-8")
     load(data_dir, FileCache.open(data_dir))
     dataset = load(data_dir, FileCache.open(data_dir))
     asked: list[str] = []
@@ -195,13 +227,11 @@ def test_due_reads_back_only_the_notices_holding_a_pair_it_prints(data_dir):
         return reader(entries)
 
     object.__setattr__(dataset, "reader", counting)
-    today, last = date(2023, 11, 25), date(2023, 12, 31)
-    items = due_items(dataset, today, last)
-    assert asked == ["cchc-2023-11"]
-    assert items
-    plain = load(data_dir)
-    expected = due_by(select_statuses(plain, today), last)
-    assert [(i.task.ref, i.unit) for i in items] == [(i.task.ref, i.unit) for i in expected]
+    today = date(2023, 12, 15)
+    items, notices = remind_items(dataset, today, 7)
+    assert asked == ["cchc-2023-11"] and [n.id for n in notices] == asked
+    plain = {(i.task.ref, i.unit): i.status for i in select_statuses(load(data_dir), today)}
+    assert items and all(plain[i.task.ref, i.unit] == i.status for i in items)
 
 
 RECURRING_NOTICE = """\

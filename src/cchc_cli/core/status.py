@@ -167,6 +167,14 @@ def statuses(tasks: Iterable[Task], today: date) -> list[UnitStatus]:
     return [s for task in tasks for s in task_statuses(task, today)]
 
 
+class Count(NamedTuple):
+    """How many (task, unit) pairs of one unit (or notice) have one status."""
+
+    group: str
+    status: Status
+    pairs: int
+
+
 @dataclass(frozen=True)
 class Tally:
     """Counts of (task, unit) pairs per category, as reports give them."""

@@ -28,9 +28,10 @@ import json
 import os
 import sqlite3
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Never
 
 from cchc_cli import __version__
 from cchc_cli.core.diagnostics import Diagnostic
@@ -41,6 +42,7 @@ from cchc_cli.store.cacheplace import CACHE_FILE as CACHE_FILE
 from cchc_cli.store.cacheplace import cache_locations, clear_one
 from cchc_cli.store.cacheplace import clear as clear
 from cchc_cli.store.cacheplace import user_cache_dir as user_cache_dir
+from cchc_cli.store.pairs import TASK_ROWS, NoticeRows
 from cchc_cli.store.progress import Event
 from cchc_cli.store.serialize import (
     FORMAT,
@@ -56,8 +58,9 @@ from cchc_cli.store.serialize import (
 PROGRESS_ROW = "progress"
 #: Raised whenever what a cached row means changes without FORMAT changing: 2 since
 #: dates outside the accepted window are diagnosed, so rows cached before that are
-#: rebuilt rather than trusted; 3 since each notice has its pair rows (issue 17).
-REVISION = 3
+#: rebuilt rather than trusted; 3 since each notice has its pair rows (issue 17); 4
+#: since its tasks have rows too.
+REVISION = 4
 VERSION = f"{FORMAT}.{REVISION}:{__version__}"
 #: A file modified this close to the time its row was written is checked by content.
 RACY_NS = 3_000_000_000
@@ -96,6 +99,7 @@ CREATE TABLE IF NOT EXISTS pairs (
 );
 CREATE INDEX IF NOT EXISTS pairs_path ON pairs (path);
 """
+_SCHEMA += TASK_ROWS
 #: The last whole load of the folder (:mod:`cchc_cli.store.snapshot`): one row per part.
 _SNAPSHOT_SCHEMA = (
     "CREATE TABLE IF NOT EXISTS snapshot (part TEXT PRIMARY KEY, data TEXT NOT NULL);"
@@ -135,7 +139,7 @@ class FileCache:
         self._puts: list[tuple[Any, ...]] = []
         self._seen_hits: list[tuple[int, str]] = []
         self._loaded_pair_keys: dict[str, str] | None = None
-        self._pair_puts: dict[str, tuple[str, list[tuple[Any, ...]]]] = {}
+        self._pair_puts: dict[str, tuple[str, NoticeRows]] = {}
         self._snapshot: dict[str, str] | None = None
 
     @property
@@ -200,6 +204,7 @@ class FileCache:
                 connection.execute("BEGIN IMMEDIATE")
                 connection.execute("DELETE FROM files")
                 connection.execute("DELETE FROM pairs")
+                connection.execute("DELETE FROM task_rows")
                 connection.execute("DELETE FROM pair_sources")
                 connection.execute("DELETE FROM snapshot")
                 connection.execute(
@@ -373,29 +378,32 @@ class FileCache:
             return shown[len(self._prefix) :].replace(os.sep, "/")
         return self._key(Path(shown))
 
-    def put_pairs(self, key: str, made_from: str, rows: list[tuple[Any, ...]]) -> None:
-        """Queue the pair rows of the notice file ``key``, computed from ``made_from``
-        (empty: forget the file's rows)."""
-        self._pair_puts[key] = (made_from, rows)
+    def put_pairs(self, key: str, made_from: str, rows: NoticeRows | Sequence[Never]) -> None:
+        """Queue the pair and task rows of the notice file ``key``, computed from
+        ``made_from`` (empty: forget the file's rows)."""
+        self._pair_puts[key] = (
+            made_from,
+            rows if isinstance(rows, NoticeRows) else NoticeRows([], []),
+        )
         if made_from:
             self.pair_keys[key] = made_from
         else:
             self.pair_keys.pop(key, None)
 
     def query_pairs(
-        self, sql: str, params: dict[str, Any]
-    ) -> tuple[dict[str, str], list[tuple[Any, ...]]] | None:
-        """What each notice's pair rows were computed from, and the rows of a query over
-        them, read in one transaction (so the one describes the other); None if the
-        cache cannot be read."""
+        self, queries: list[str], params: dict[str, Any]
+    ) -> tuple[dict[str, str], list[list[tuple[Any, ...]]]] | None:
+        """What each notice's pair rows were computed from, and the rows of queries over
+        them (each given the ``params`` it names), read in one transaction (so the one
+        describes the other); None if the cache cannot be read."""
         try:
             connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
             try:
                 connection.execute("BEGIN")
                 sources = dict(connection.execute("SELECT path, key FROM pair_sources"))
-                rows = connection.execute(sql, params).fetchall()
+                results = [connection.execute(sql, params).fetchall() for sql in queries]
                 connection.execute("COMMIT")
-                return sources, rows
+                return sources, results
             finally:
                 connection.close()
         except sqlite3.Error:
@@ -430,10 +438,15 @@ class FileCache:
             self.connection.execute("BEGIN IMMEDIATE")
             stale = [(k,) for k in [*gone, *self._pair_puts]]
             self.connection.executemany("DELETE FROM pairs WHERE path = ?", stale)
+            self.connection.executemany("DELETE FROM task_rows WHERE path = ?", stale)
             self.connection.executemany("DELETE FROM pair_sources WHERE path = ?", stale)
             self.connection.executemany(
                 "INSERT INTO pairs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(k, *r) for k, (_, rows) in self._pair_puts.items() for r in rows],
+                [(k, *r) for k, (_, rows) in self._pair_puts.items() for r in rows.pairs],
+            )
+            self.connection.executemany(
+                "INSERT INTO task_rows VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(k, *r) for k, (_, rows) in self._pair_puts.items() for r in rows.tasks],
             )
             self.connection.executemany(
                 "INSERT INTO pair_sources VALUES (?, ?)",

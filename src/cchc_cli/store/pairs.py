@@ -14,13 +14,19 @@ The rows are computed with the very functions the Python path uses
 pair; the oracle test runs both on the same random data. A notice holding a
 recurring task (issue 23) has no rows yet: its instances depend on the day asked
 about, so a dataset holding one is answered in Python (:data:`RECURRING`).
+
+Beside them, one row per task (:data:`TaskRow`) holds what the due and overdue
+lists print of a task and sort it by, so that those lists are built from the
+rows alone, without reading a notice back. A notice's pair and task rows are
+computed together and replaced together.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cchc_cli.core.asof import issued_from
 from cchc_cli.core.model import Notice, NoticeIndex, Task
@@ -68,16 +74,44 @@ def change_days(task: Task) -> set[date]:
 RECURRING = "recurring:"
 
 
-def notice_pairs(notice: Notice) -> list[PairRow] | None:
-    """The rows of every pair of ``notice`` (its tasks with their progress applied);
-    None when it holds a recurring task (see :data:`RECURRING`)."""
+#: One task's row: (task id, its place in the notice's file, text, deadline as written,
+#: assigned unit and group ids as JSON, assignees as JSON). What does not depend on the
+#: day: the due and overdue lists print these and sort by the first two.
+TaskRow = tuple[str, int, str, str | None, str, str]
+
+
+class NoticeRows(NamedTuple):
+    """A notice's rows: one per pair and stretch of days, one per task."""
+
+    pairs: list[PairRow]
+    tasks: list[TaskRow]
+
+
+def notice_pairs(notice: Notice) -> NoticeRows | None:
+    """The rows of every pair and task of ``notice`` (its tasks with their progress
+    applied); None when it holds a recurring task (see :data:`RECURRING`)."""
     if any(task.recurrence is not None for task in notice.tasks):
         return None
     start = issued_from(notice)
     rows: list[PairRow] = []
     for task in notice.tasks:
         rows += task_pairs(task, start)
-    return rows
+    return NoticeRows(rows, [task_row(task, seq) for seq, task in enumerate(notice.tasks)])
+
+
+def task_row(task: Task, seq: int) -> TaskRow:
+    return (
+        task.id,
+        seq,
+        task.text,
+        task.deadline.text,
+        _ids(task.assigned),
+        _ids(task.assignees),
+    )
+
+
+def _ids(idents: tuple[str, ...]) -> str:
+    return json.dumps(idents, ensure_ascii=False, separators=(",", ":"))
 
 
 def task_pairs(task: Task, start: date) -> list[PairRow]:
@@ -132,27 +166,98 @@ class PairIndex:
         as computed from what was loaded; with ``exact``, those and no others (the rows
         are then counts over all, so rows of files left out would count). Otherwise the
         first column is a notice's row key, and rows of other files are left out."""
-        found = self.cache.query_pairs(
-            sql.format(pairs=IN_FORCE), {"day": day.toordinal(), **params}
-        )
+        found = self._read([sql.format(pairs=IN_FORCE)], day, exact, **params)
+        return None if found is None else found[0]
+
+    def _read(
+        self, queries: list[str], day: date, exact: bool = False, **params: Any
+    ) -> list[list[tuple[Any, ...]]] | None:
+        """:meth:`_checked` for several queries read in one snapshot of the database."""
+        found = self.cache.query_pairs(queries, {"day": day.toordinal(), **params})
         if found is None:
             return None
-        held, rows = found
+        held, results = found
         if any(held.get(key) != made for key, made in self.expected.items()):
             return None
         if exact:
-            return rows if len(held) == len(self.expected) else None
+            return results if len(held) == len(self.expected) else None
         # Rows of files left out of the dataset (a duplicate id, an error now) are not counted.
-        return [row for row in rows if row[0] in self.expected]
+        return [[row for row in rows if row[0] in self.expected] for rows in results]
 
-    def find(self, day: date, where: str, **params: Any) -> set[tuple[str, str, str]] | None:
-        """(notice id, task id, unit) of the pairs in force on ``day`` that fit ``where``
-        (SQL over ``status``, ``last_day``, ``done_on``, ``unit``; days as ordinals)."""
-        sql = "SELECT path, task, unit FROM ({pairs}) WHERE " + where
-        rows = self._checked(sql, day, **params)
-        if rows is None:
+    def _chosen(
+        self, units: tuple[str, ...] | None, notice: NoticeIndex | None
+    ) -> tuple[str, dict[str, Any]]:
+        """SQL narrowing pair rows to ``units`` and ``notice`` (when given), and its values."""
+        where = ""
+        params: dict[str, Any] = {}
+        if units is not None:
+            names = [f":u{i}" for i in range(len(units))]
+            where += f" AND unit IN ({', '.join(names)})"
+            params |= {f"u{i}": unit for i, unit in enumerate(units)}
+        if notice is not None:
+            where += " AND path = :notice"
+            params["notice"] = next(k for k, e in self.entries.items() if e is notice)
+        return where, params
+
+    def due_tasks(
+        self,
+        day: date,
+        last: date,
+        units: tuple[str, ...] | None = None,
+        notice: NoticeIndex | None = None,
+    ) -> list[DueTask] | None:
+        """The tasks with an open pair in force on ``day`` whose last day is ``last`` or
+        before (of ``units`` and ``notice`` if given), each with those pairs' units, the
+        earliest of their last days and the units that are no longer open that day."""
+        where, params = self._chosen(units, notice)
+        found = self._read(
+            [DUE_TASKS_SQL.format(where=where), CLOSED_SQL.format(where=where)],
+            day,
+            last=last.toordinal(),
+            **params,
+        )
+        if found is None:
             return None
-        return {(self.entries[key].id, task, unit) for key, task, unit in rows}
+        due, closed_rows = found
+        closed: dict[tuple[str, str], set[str]] = {}
+        for key, task, unit in closed_rows:
+            closed.setdefault((key, task), set()).add(unit)
+        rows = TaskRows(self.entries)
+        return [
+            DueTask(
+                rows.info(key, row),
+                date.fromordinal(first),
+                tuple(units_text.split(SEPARATOR)),
+                frozenset(closed.get((key, row[0]), ())),
+            )
+            for key, first, units_text, *row in due
+        ]
+
+    def pairs(
+        self,
+        day: date,
+        where: str,
+        units: tuple[str, ...] | None = None,
+        notice: NoticeIndex | None = None,
+        **params: Any,
+    ) -> list[PairOf] | None:
+        """The pairs in force on ``day`` that fit ``where`` (SQL over the pair rows, days as
+        ordinals), of ``units`` and ``notice`` if given, with their tasks' rows."""
+        chosen, more = self._chosen(units, notice)
+        queries = [sql.format(where=where + chosen) for sql in (PAIRS_SQL, PAIRS_TASKS_SQL)]
+        found = self._read(queries, day, **params, **more)
+        if found is None:
+            return None
+        pairs, task_rows = found
+        rows = TaskRows(self.entries)
+        tasks = {(key, row[0]): rows.info(key, row) for key, *row in task_rows}
+        statuses = {s.value: s for s in Status}
+        days = {n: date.fromordinal(n) for n in {row[4] for row in pairs} - {None}}
+        # Plain tuples: 60,000 named ones cost a Python call each.
+        return [
+            (tasks[key, task], unit, position, days.get(last), statuses[status])
+            for key, task, unit, position, last, status in pairs
+        ]
 
     def statuses(self, day: date) -> dict[tuple[str, str, str], Status] | None:
         """The status of every pair in force on ``day``: (notice id, task id, unit) -> status."""
@@ -193,9 +298,126 @@ class PairIndex:
         return [(unit, statuses[s], n) for unit, s, n in rows]
 
 
+class Written(NamedTuple):
+    """A deadline as the rows know it: the phrase only (what the lists print)."""
+
+    text: str | None
+
+
+class TaskInfo(NamedTuple):
+    """A task as its row holds it: what the due and overdue lists print of it."""
+
+    notice: str
+    id: str
+    seq: int
+    text: str
+    deadline: Written
+    assigned: tuple[str, ...]
+    assignees: tuple[str, ...]
+
+    @property
+    def ref(self) -> str:
+        return f"{self.notice}/{self.id}"
+
+
+class TaskRows:
+    """Task rows read back as :class:`TaskInfo`, each task's once."""
+
+    def __init__(self, entries: dict[str, NoticeIndex]) -> None:
+        self.entries = entries
+        self.made: dict[tuple[str, str], TaskInfo] = {}
+        self.ids: dict[str, tuple[str, ...]] = {}
+
+    def info(self, key: str, row: list[Any]) -> TaskInfo:
+        task, seq, text, deadline, assigned, assignees = row
+        found = self.made.get((key, task))
+        if found is None:
+            found = self.made[(key, task)] = TaskInfo(
+                self.entries[key].id,
+                task,
+                seq,
+                text,
+                Written(deadline),
+                self._ids(assigned),
+                self._ids(assignees),
+            )
+        return found
+
+    def _ids(self, text: str) -> tuple[str, ...]:
+        ids = self.ids.get(text)
+        if ids is None:
+            ids = self.ids[text] = tuple(json.loads(text))
+        return ids
+
+
+class DueTask(NamedTuple):
+    """A task of the due list: the units whose pairs are listed, the earliest of their
+    last days, and the task's units that are no longer open (done or cancelled)."""
+
+    task: TaskInfo
+    last_day: date
+    units: tuple[str, ...]
+    closed: frozenset[str]
+
+
+#: A pair read from the rows: its task's row, unit, place among the task's assignees,
+#: last day in force and status.
+PairOf = tuple[TaskInfo, str, int, date | None, Status]
+
+
+#: The task rows' table, beside the pair rows' (in the cache's schema).
+TASK_ROWS = """
+CREATE TABLE IF NOT EXISTS task_rows (
+    path TEXT NOT NULL,
+    task TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    deadline TEXT,
+    assigned TEXT NOT NULL,
+    assignees TEXT NOT NULL,
+    PRIMARY KEY (path, task)
+) WITHOUT ROWID;
+"""
+#: Between the units of one task in a row of :data:`DUE_TASKS_SQL` (no id holds it).
+SEPARATOR = "\x1f"
+#: The pair rows in force on ``:day`` whose pair is open that day, as ``_classify``
+#: decides it (in progress, overdue or ongoing).
+OPEN_IN_FORCE = "from_day <= :day AND :day < to_day AND NOT cancelled AND done_on IS NULL"
+#: The open pairs due by ``:last`` (in progress or overdue), for :meth:`PairIndex.pairs`.
+DUE_PAIRS = f"{OPEN_IN_FORCE} AND last_day <= :last"
+#: The pairs overdue on ``:day``.
+OVERDUE_PAIRS = f"{OPEN_IN_FORCE} AND last_day < :day"
+#: What a reminder names: the pairs overdue, or in progress with the last day by ``:last``.
+REMIND_PAIRS = f"{OPEN_IN_FORCE} AND (last_day < :day OR last_day <= :last)"
+#: The columns of a task row, as :meth:`TaskRows.info` reads them.
+TASK_COLUMNS = "t.task, t.seq, t.text, t.deadline, t.assigned, t.assignees"
+#: Per task, its open pairs in force due by ``:last`` (narrowed by ``{where}``).
+DUE_TASKS_SQL = f"""
+SELECT d.path, d.first, d.units, {TASK_COLUMNS}
+FROM (
+    SELECT path, task, min(last_day) AS first, group_concat(unit, char(31)) AS units
+    FROM pairs NOT INDEXED WHERE {OPEN_IN_FORCE} AND last_day <= :last{{where}}
+    GROUP BY path, task
+) d JOIN task_rows t ON t.path = d.path AND t.task = d.task"""
+#: The units no longer open on ``:day`` of the tasks with a pair due by ``:last``.
+CLOSED_SQL = f"""
+SELECT path, task, unit FROM pairs NOT INDEXED
+WHERE from_day <= :day AND :day < to_day AND (cancelled OR done_on IS NOT NULL)
+AND (path, task) IN (
+    SELECT path, task FROM pairs WHERE {OPEN_IN_FORCE} AND last_day <= :last{{where}}
+)"""
 #: Every pair row in force on ``:day``, with its status that day.
 IN_FORCE = (
     "SELECT path, task, unit, position, last_day, done_on, cancelled,"
     f" {STATUS_SQL} AS status"
     " FROM pairs WHERE from_day <= :day AND :day < to_day"
 )
+#: The pairs in force on ``:day`` that fit ``{where}``, with their status that day.
+PAIRS_SQL = f"""
+SELECT path, task, unit, position, last_day, {STATUS_SQL} AS status
+FROM pairs NOT INDEXED WHERE {{where}}"""
+#: The rows of the tasks of the pairs :data:`PAIRS_SQL` gives (one lookup per task, not
+#: per pair: a list of 60,000 pairs may name 5,000 tasks).
+PAIRS_TASKS_SQL = f"""
+SELECT t.path, {TASK_COLUMNS} FROM task_rows t
+WHERE (path, task) IN (SELECT path, task FROM pairs NOT INDEXED WHERE {{where}})"""

@@ -5,16 +5,22 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import NamedTuple, cast
+from operator import itemgetter
+from typing import TYPE_CHECKING, cast
 
 from cchc_cli.core.asof import tasks_as_of
 from cchc_cli.core.errors import UsageError
 from cchc_cli.core.model import Dataset, Notice, NoticeIndex, Task
-from cchc_cli.core.status import OPEN, Status, UnitStatus, statuses
+from cchc_cli.core.status import OPEN, Count, Status, UnitStatus, statuses, task_statuses
 from cchc_cli.core.units import Resolver
 from cchc_cli.core.vntext import fold
+from cchc_cli.views.tables import DueList, DueRow
+
+if TYPE_CHECKING:
+    from cchc_cli.store.pairs import PairOf, TaskInfo
 
 _NUMBER = re.compile(r"(\d+)")
 
@@ -188,89 +194,148 @@ def overdue(items: list[UnitStatus]) -> list[UnitStatus]:
 
 # -- answered from the pair rows where the cache has them (issue 17) --------------------------
 
-#: Open pairs whose last day is on or before ``:last``, as :func:`due_by` keeps them.
-DUE_SQL = (
-    f"status IN ('{Status.IN_PROGRESS.value}', '{Status.OVERDUE.value}', '{Status.ONGOING.value}')"
-    " AND last_day IS NOT NULL AND last_day <= :last"
-)
-OVERDUE_SQL = f"status = '{Status.OVERDUE.value}'"
+
+def due_items(
+    dataset: Dataset, today: date, last: date, notice: str | None = None, unit: str | None = None
+) -> DueList:
+    """The open pairs due by ``last``, as ``due`` lists them: from the pair and task rows
+    where the cache has them (no notice is read back), else from the notices."""
+    found = _due_from_rows(dataset, today, last, notice, unit)
+    if found is not None:
+        return found
+    return due_list(due_by(select_statuses(dataset, today, notice=notice, unit=unit), last))
 
 
-def statuses_where(
-    dataset: Dataset,
-    today: date,
-    where: str,
-    notice: str | None = None,
-    unit: str | None = None,
-    **params: object,
-) -> tuple[list[UnitStatus], tuple[Notice, ...]] | None:
-    """:func:`select_statuses` narrowed to the pairs that fit ``where`` (SQL over the pair
-    rows, :mod:`cchc_cli.store.pairs`), reading back only the notices holding them; None
-    when the dataset has no pair rows (read without the cache).
-
-    The statuses are those :func:`select_statuses` computes, of the same objects: the
-    SQL only chooses which pairs, so both paths print the same bytes.
-    """
-    from cchc_cli.store.pairs import PairIndex
+def _due_from_rows(
+    dataset: Dataset, today: date, last: date, notice: str | None, unit: str | None
+) -> DueList | None:
+    """:func:`due_items` from the rows; None if the cache cannot answer."""
+    from cchc_cli.store.pairs import DUE_PAIRS, PairIndex
 
     index = dataset.pairs
     if not isinstance(index, PairIndex):
         return None
-    chosen = [_entry(dataset, notice)] if notice else list(dataset.index)
-    found = index.find(today, where, **params)
-    if found is None:
+    entry, units = _narrowed(dataset, notice, unit)
+    tasks = index.due_tasks(today, last, units, entry)
+    if tasks is None:
         return None
-    ids = {notice_id for notice_id, _, _ in found}
-    entries = tuple(e for e in chosen if e.id in ids)
-    notices = dataset.reader(entries) if entries else ()
-    items = statuses(tasks_as_of(notices, sorted_tasks(notices), today), today)
-    items = [i for i in items if (i.task.notice, i.task.id, i.unit) in found]
-    if unit:
-        wanted = set(resolve_units(dataset, unit))
-        items = [i for i in items if i.unit in wanted]
-    return items, notices
+    order = _TaskOrder(dataset)
+    tasks.sort(key=lambda d: (d.last_day, order(d.task)))
+    rows = [
+        DueRow(
+            cast(Task, d.task),
+            d.last_day,
+            (d.last_day - today).days,
+            d.units,
+            frozenset(u for u in d.task.assignees if u not in d.closed),
+        )
+        for d in tasks
+    ]
 
+    def pairs() -> list[UnitStatus]:
+        found = index.pairs(today, DUE_PAIRS, units, entry, last=last.toordinal())
+        if found is None:  # the cache changed since: the notices as they are now
+            return due_by(select_statuses(dataset, today, notice=notice, unit=unit), last)
+        items = _in_order(found, order, today)
+        return sorted(items, key=lambda i: i.last_day or last)
 
-def due_items(
-    dataset: Dataset, today: date, last: date, notice: str | None = None, unit: str | None = None
-) -> list[UnitStatus]:
-    """The open pairs due by ``last``, as ``due`` lists them."""
-    found = statuses_where(dataset, today, DUE_SQL, notice, unit, last=last.toordinal())
-    items = found[0] if found else select_statuses(dataset, today, notice=notice, unit=unit)
-    return due_by(items, last)
+    return DueList(rows, pairs)
 
 
 def overdue_items(
     dataset: Dataset, today: date, notice: str | None = None, unit: str | None = None
 ) -> list[UnitStatus]:
-    """The pairs overdue on ``today``, as ``overdue`` lists them."""
-    found = statuses_where(dataset, today, OVERDUE_SQL, notice, unit)
-    items = found[0] if found else select_statuses(dataset, today, notice=notice, unit=unit)
-    return overdue(items)
+    """The pairs overdue on ``today``, as ``overdue`` lists them: from the pair and task
+    rows where the cache has them (no notice is read back), else from the notices."""
+    from cchc_cli.store.pairs import OVERDUE_PAIRS, PairIndex
+
+    index = dataset.pairs
+    if isinstance(index, PairIndex):
+        entry, units = _narrowed(dataset, notice, unit)
+        found = index.pairs(today, OVERDUE_PAIRS, units, entry)
+        if found is not None:
+            return _in_order(found, _TaskOrder(dataset), today)
+    return overdue(select_statuses(dataset, today, notice=notice, unit=unit))
 
 
-#: What a reminder names: overdue, or in progress with the last day by ``:last``.
-REMIND_SQL = (
-    f"status = '{Status.OVERDUE.value}' OR (status = '{Status.IN_PROGRESS.value}'"
-    " AND last_day IS NOT NULL AND last_day <= :last)"
-)
+def due_list(items: list[UnitStatus]) -> DueList:
+    """The due list of the pairs ``items``, ordered by last day: a task where its first
+    pair is, with its statuses computed again for the units still open."""
+    by_task: dict[str, list[UnitStatus]] = {}
+    for item in items:
+        by_task.setdefault(item.task.ref, []).append(item)
+    rows = []
+    for group in by_task.values():
+        first = group[0]
+        today = first.today or date.min
+        still_open = frozenset(s.unit for s in task_statuses(first.task, today) if s.status in OPEN)
+        shown = tuple(i.unit for i in group)
+        rows.append(DueRow(first.task, first.last_day, first.days_left, shown, still_open))
+    return DueList(rows, lambda: items)
+
+
+def _narrowed(
+    dataset: Dataset, notice: str | None, unit: str | None
+) -> tuple[NoticeIndex | None, tuple[str, ...] | None]:
+    """The notice and the units ``--notice`` and ``--unit`` name (None: all), refused as
+    :func:`select_statuses` refuses them."""
+    entry = _entry(dataset, notice) if notice else None
+    return entry, resolve_units(dataset, unit) if unit else None
+
+
+class _TaskOrder:
+    """A task's place in display order (:func:`sorted_tasks`) from its row: its notice's
+    place (:func:`notice_order`, the index's order between equals), then its id's
+    :func:`natural_key`, then its place in the file."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        ranked = sorted(dataset.index, key=lambda e: (e.issued, natural_key(e.id)))
+        self.notices = {entry.id: place for place, entry in enumerate(ranked)}
+        self.known: dict[tuple[str, str], tuple[int, tuple, int]] = {}
+
+    def __call__(self, task: TaskInfo) -> tuple[int, tuple, int]:
+        key = (task.notice, task.id)
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = (self.notices[task.notice], natural_key(task.id), task.seq)
+        return found
+
+
+def _in_order(found: list[PairOf], order: _TaskOrder, today: date) -> list[UnitStatus]:
+    """Pairs read from the rows in display order (their tasks', then the task's assignees')
+    as the views take them: each task is its row, which holds what they print of it
+    (:class:`~cchc_cli.store.pairs.TaskInfo`)."""
+    by_task: dict[int, list[PairOf]] = {}
+    for pair in found:
+        by_task.setdefault(id(pair[0]), []).append(pair)
+    tasks = sorted(by_task.values(), key=lambda pairs: order(pairs[0][0]))
+    make = UnitStatus._make
+    return [
+        make((cast(Task, task), unit, status, last_day, None, today))
+        for pairs in tasks
+        for task, unit, _, last_day, status in sorted(pairs, key=itemgetter(2))
+    ]
 
 
 def remind_items(
     dataset: Dataset, today: date, days: int, notice: str | None = None, unit: str | None = None
 ) -> tuple[list[UnitStatus], tuple[Notice, ...]]:
-    """The pairs a reminder within ``days`` days may name, and (at least) their notices."""
-    last = (today + timedelta(days=days)).toordinal()
-    found = statuses_where(dataset, today, REMIND_SQL, notice, unit, last=last)
-    if found is None:
-        return select_statuses(dataset, today, notice=notice, unit=unit), dataset.notices
-    return found
+    """The pairs a reminder within ``days`` days may name, and (at least) their notices:
+    from the pair and task rows where the cache has them (only the notices named are
+    read back, for their names), else from the notices."""
+    from cchc_cli.store.pairs import REMIND_PAIRS, PairIndex
 
-
-class NoticeOf(NamedTuple):
-    """What a count needs of a pair's task: its notice (see :func:`counted_statuses`)."""
-
-    notice: str
+    index = dataset.pairs
+    if isinstance(index, PairIndex):
+        entry, units = _narrowed(dataset, notice, unit)
+        last = (today + timedelta(days=days)).toordinal()
+        found = index.pairs(today, REMIND_PAIRS, units, entry, last=last)
+        if found is not None:
+            items = _in_order(found, _TaskOrder(dataset), today)
+            named = {item.task.notice for item in items}
+            entries = tuple(e for e in dataset.index if e.id in named)
+            return items, dataset.reader(entries) if entries else ()
+    return select_statuses(dataset, today, notice=notice, unit=unit), dataset.notices
 
 
 def counted_statuses(
@@ -279,24 +344,19 @@ def counted_statuses(
     notice: str | None = None,
     unit: str | None = None,
     by_notice: bool = False,
-) -> list[UnitStatus]:
-    """The pairs as :func:`select_statuses` gives them, for counting per unit (or per
-    notice): from the pair rows' counts when the cache has them, each item then standing
-    for the pairs of one unit (notice) and status, its ``task`` only naming its notice
-    (a :class:`NoticeOf`); ``unit``, ``status`` and ``task.notice`` are what counts use."""
+) -> list[Count]:
+    """How many of the pairs :func:`select_statuses` gives are of each unit (or notice)
+    and status: counted in SQL over the pair rows when the cache has them, else over
+    the notices' pairs."""
     from cchc_cli.store.pairs import PairIndex
 
     index = dataset.pairs
-    if not isinstance(index, PairIndex):
-        return select_statuses(dataset, today, notice=notice, unit=unit)
-    entry = _entry(dataset, notice) if notice else None
-    units = resolve_unit_list(dataset, [unit]) if unit else None
-    counts = index.counts(today, by_notice, units, entry)
-    if counts is None:
-        return select_statuses(dataset, today, notice=notice, unit=unit)
-    items: list[UnitStatus] = []
-    for group, status, n in counts:
-        task = cast(Task, NoticeOf(group if by_notice else ""))
-        item = UnitStatus(task, "" if by_notice else group, status, None, None, today)
-        items += [item] * n
-    return items
+    if isinstance(index, PairIndex):
+        entry = _entry(dataset, notice) if notice else None
+        units = resolve_unit_list(dataset, [unit]) if unit else None
+        counts = index.counts(today, by_notice, units, entry)
+        if counts is not None:
+            return [Count(*found) for found in counts]
+    items = select_statuses(dataset, today, notice=notice, unit=unit)
+    counted = Counter((i.task.notice if by_notice else i.unit, i.status) for i in items)
+    return [Count(group, status, n) for (group, status), n in counted.items()]

@@ -6,6 +6,7 @@ them is :mod:`cchc_cli.services.mail`'s job.
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -67,9 +68,16 @@ def _by_last_day(item: UnitStatus) -> tuple[date, str]:
 
 def _when(item: UnitStatus, lang: Lang) -> str:
     if item.status is Status.OVERDUE:
-        days = item.days_overdue or 0
-        return t(days_key("remind.overdue-by", days), lang, days=days)
-    return time_left(item.days_left, lang)
+        return _overdue_by(item.days_overdue or 0, lang)
+    return _time_left(item.days_left, lang)
+
+
+@functools.lru_cache(maxsize=1024)
+def _overdue_by(days: int, lang: Lang) -> str:
+    return t(days_key("remind.overdue-by", days), lang, days=days)
+
+
+_time_left = functools.lru_cache(maxsize=1024)(time_left)
 
 
 def unit_block(
@@ -82,22 +90,40 @@ def unit_block(
     counts = t(
         "remind.counts", lang, overdue=len(reminder.overdue), upcoming=len(reminder.upcoming)
     )
-    lines = [f"{registry.name_of(reminder.unit)}: {counts}"]
+    # Names and texts come from data; this goes to a terminal or into a mail: every line
+    # is made safe (those said again, once).
+    lines = [for_terminal(f"{registry.name_of(reminder.unit)}: {counts}")]
     for item in reminder.items:
         task = item.task
-        last = fmt_date(item.last_day, lang) if item.last_day else ""
-        lines.append(f"- {task.ref}: {_when(item, lang)}")
-        deadline = t("remind.deadline", lang, written=task.deadline.text or "", last=last)
-        lines += textwrap.wrap(deadline, WIDTH, initial_indent="  ", subsequent_indent="    ")
-        named = t("remind.notice", lang, notice=notices.get(task.notice, task.notice))
-        lines.append("  " + shorten(named, WIDTH - 2))
-        lines += textwrap.wrap(
-            shorten(task.text, 2 * WIDTH - 10),
-            WIDTH,
-            initial_indent="  ",
-            subsequent_indent="  ",
-        )
-    # Names and texts come from data; this goes to a terminal or into a mail.
+        lines.append(for_terminal(f"- {task.ref}: {_when(item, lang)}"))
+        lines += _deadline_lines(task.deadline.text or "", item.last_day, lang)
+        lines.append(_notice_line(notices.get(task.notice, task.notice), lang))
+        lines += _text_lines(task.text)
+    return lines
+
+
+# A reminder of many pairs says the same deadlines, notices and texts again and again
+# (a notice copied to 1,200 communes: 300,000 lines): each is worded and wrapped once.
+
+
+@functools.lru_cache(maxsize=4096)
+def _deadline_lines(written: str, last_day: date | None, lang: Lang) -> list[str]:
+    last = fmt_date(last_day, lang) if last_day else ""
+    deadline = t("remind.deadline", lang, written=written, last=last)
+    lines = textwrap.wrap(deadline, WIDTH, initial_indent="  ", subsequent_indent="    ")
+    return [for_terminal(line) for line in lines]
+
+
+@functools.lru_cache(maxsize=4096)
+def _notice_line(name: str, lang: Lang) -> str:
+    return for_terminal("  " + shorten(t("remind.notice", lang, notice=name), WIDTH - 2))
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_lines(text: str) -> list[str]:
+    lines = textwrap.wrap(
+        shorten(text, 2 * WIDTH - 10), WIDTH, initial_indent="  ", subsequent_indent="  "
+    )
     return [for_terminal(line) for line in lines]
 
 

@@ -7,12 +7,13 @@ layout (rich's table layout costs about 0.4 ms a row: 8 s for 20,000).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any, TextIO
 
 from cchc_cli.core.vntext import display_width
 from cchc_cli.views.i18n import Lang, t
-from cchc_cli.views.layout import GAP, MIN_SHRINK, Col, fit, one_line, pad, wrap
+from cchc_cli.views.layout import GAP, MIN_SHRINK, Col, each_once, fit, one_line, pad, wrap
 from cchc_cli.views.render import Formatter, Report, Section, cell_text, screen
 
 #: The mark of an overdue row in plain text (on a terminal the row is red, too).
@@ -25,6 +26,9 @@ class PlainFormatter(Formatter):
     :class:`ColourFormatter` writes the very same characters with colour added, so
     a terminal costs no more layout than a pipe.
     """
+
+    #: Whether :meth:`_paint` adds anything (colour): a marked row is then painted anew.
+    painted = False
 
     def emit(self, report: Report) -> None:
         write = self.out.write
@@ -101,26 +105,13 @@ class PlainFormatter(Formatter):
         spec = {id(col): column for col, column in zip(cols, columns, strict=True)}
         shown = fit(cols, self.width - mark_width)
         styles = [spec[id(col)].style for col in shown]
-        write = self.out.write
         lead = " " * mark_width
-        write(lead + self._header(shown) + "\n")
-        n_records = len(section.records)
-        layout = [(col.cells, col.cell_widths(), col.width, col.right) for col in shown]
-        for index in range(len(records)):
-            marked = bool(marks) and marks[index]
-            parts = []
-            for (cells, widths, width, right), style in zip(layout, styles, strict=True):
-                cell = cells[index]
-                room = " " * (width - widths[index])
-                if cell:
-                    cell = self._paint(cell, "red" if marked else style)
-                parts.append(room + cell if right else cell + room)
-            line = "  ".join(parts).rstrip()
-            if index >= n_records:
-                line = self._bold(line)
-            if mark_width:
-                line = (self._paint(ALERT_MARK, "bold red") if marked else " ") + lead[1:] + line
-            write(line.rstrip() + "\n")
+        rows = self._rows(shown, styles, marks, len(section.records), len(records))
+        if mark_width:
+            unmarked, marked = " " + lead[1:], self._paint(ALERT_MARK, "bold red") + lead[1:]
+            rows = [
+                (marked if mark else unmarked) + row for row, mark in zip(rows, marks, strict=True)
+            ]
         legend = [
             f"{col.head}: {t(spec[id(col)].legend or spec[id(col)].label, self.lang)}"
             for col in shown
@@ -128,9 +119,46 @@ class PlainFormatter(Formatter):
         ]
         legend = [entry for entry in legend if entry not in self._explained]
         self._explained.update(legend)
+        # One write: 60,000 rows written one by one cost more than making them.
+        lines = [lead + self._header(shown) + "\n", *(row.rstrip() + "\n" for row in rows)]
         if legend:
-            for part in wrap(t("label.legend", self.lang, items="; ".join(legend)), self.width):
-                write(part + "\n")
+            text = t("label.legend", self.lang, items="; ".join(legend))
+            lines += [part + "\n" for part in wrap(text, self.width)]
+        self.out.write("".join(lines))
+
+    def _rows(
+        self,
+        shown: list[Col],
+        styles: list[str | None],
+        marks: list[bool],
+        n_records: int,
+        n_rows: int,
+    ) -> list[str]:
+        """The table's ``n_rows`` lines without their marks: cells padded to their columns
+        and painted in their style (red in a marked row), each distinct cell once, two
+        spaces apart; the rows after ``n_records`` (totals) in bold."""
+        usual: list[list[str]] = []
+        alert: list[list[str]] = []
+        for col, style in zip(shown, styles, strict=True):
+            if not self.painted:
+                usual.append(_pad_cells(col))
+                continue
+            cell = functools.partial(self._cell, width=col.width, right=col.right)
+            usual.append(each_once(col.cells, functools.partial(cell, style=style)))
+            if any(marks):
+                alert.append(each_once(col.cells, functools.partial(cell, style="red")))
+        rows: list[tuple[str, ...]] = list(zip(*usual, strict=True)) if usual else [()] * n_rows
+        if alert:
+            red = list(zip(*alert, strict=True))
+            rows = [red[i] if marks[i] else row for i, row in enumerate(rows)]
+        lines = ["  ".join(row).rstrip() for row in rows]
+        lines[n_records:] = [self._bold(line) for line in lines[n_records:]]
+        return lines
+
+    def _cell(self, text: str, width: int, right: bool, style: str | None) -> str:
+        """A cell padded to ``width`` columns, its text (not the padding) painted."""
+        before, after = pad(text, width, right)
+        return before + (self._paint(text, style) if text else text) + after
 
     def _header(self, shown: list[Col]) -> str:
         parts = []
@@ -150,6 +178,8 @@ class ColourFormatter(PlainFormatter):
     """:class:`PlainFormatter`'s lines with colour: SGR codes around the cells, made
     once per style by rich and joined by hand (rich's table layout costs about 0.4 ms
     a row: 8 s for 20,000)."""
+
+    painted = True
 
     def __init__(self, out: TextIO, lang: Lang, width: int | None = None) -> None:
         super().__init__(out, lang, width)
@@ -181,6 +211,14 @@ def _sgr(style: str) -> tuple[str, str]:
     return before, after
 
 
+def _pad_cells(col: Col) -> list[str]:
+    """The column's cells padded to its width, as :func:`pad` pads them."""
+    rooms = [" " * (col.width - width) for width in col.cell_widths()]
+    if col.right:
+        return [room + cell for room, cell in zip(rooms, col.cells, strict=True)]
+    return [cell + room for cell, room in zip(col.cells, rooms, strict=True)]
+
+
 def _cells(
     show: Callable[[dict[str, Any]], str] | None,
     key: str,
@@ -188,7 +226,23 @@ def _cells(
     lang: Lang,
     people: bool,
 ) -> list[str]:
-    texts = [show(r) for r in records] if show else [cell_text(r.get(key), lang) for r in records]
+    texts = [show(r) for r in records] if show else _each_value_once(key, records, lang)
     if people:
-        texts = [one_line(screen(text)) for text in texts]
+        texts = each_once(texts, lambda text: one_line(screen(text)))
     return texts
+
+
+def _each_value_once(key: str, records: list[dict[str, Any]], lang: Lang) -> list[str]:
+    """Each record's ``key`` as text, each distinct value written once (a date is
+    written 60,000 times in a long list); by type too, as True == 1 is written "True"."""
+    values = [r.get(key) for r in records]
+    texts = [v for v in values if type(v) is str]
+    if len(texts) == len(values):
+        return texts  # text is written as it is (references: 60,000 distinct ones)
+    try:
+        known = {(type(v), v): "" for v in values}
+    except TypeError:  # a list: no two compared
+        return [cell_text(v, lang) for v in values]
+    for typed in known:
+        known[typed] = cell_text(typed[1], lang)
+    return [known[type(v), v] for v in values]
