@@ -38,6 +38,7 @@ from cchc_cli.store.config import CONFIG_FILE, load_config
 from cchc_cli.store.holidaystamp import holidays_stamp
 from cchc_cli.store.noticefile import read_notice
 from cchc_cli.store.pairs import RECURRING, PairIndex, notice_pairs
+from cchc_cli.store.parallel import read_ahead
 from cchc_cli.store.registry import load_registry
 from cchc_cli.store.serialize import event_to_data
 from cchc_cli.store.yamlsrc import (
@@ -146,6 +147,7 @@ def load(
     shas: dict[str, str] = {}  # the SHA-256 of each notice file read or found in the cache
     seen_ids: dict[str, Source] = {}
     files, linked = scan_notices(data_dir)
+    ahead = read_ahead(files, cache, _read_steady, registry, resolver, limit, calendar, skip=linked)
     inside = data_dir.resolve()
     for number, path in enumerate(files, 1):
         if tick is not None:
@@ -163,9 +165,7 @@ def load(
             hits[shown] = hit
             shas[shown] = hit.sha
         else:
-            stat, content, notice, problems = _read_steady(
-                path, shown, registry, resolver, limit, calendar
-            )
+            stat, content, notice, problems = ahead(path, shown)
             if cache and stat is not None and content is not None:
                 shas[shown] = cache.put(path, stat, depends_on, content, notice, problems)
             entry = index_of(notice) if notice else None
