@@ -195,3 +195,16 @@ def test_no_pool_is_forked_beside_another_thread(tmp_path, pooled):
     finally:
         stop.set()
         other.join()
+
+
+def test_a_worker_sends_a_notice_without_its_tasks_field_positions(data_dir):
+    path = data_dir / "notices" / NOTICE
+    dataset = load(data_dir)
+    read = (None, path.read_bytes(), dataset.notices[0], [])
+    stat, content, notice, problems = parallel.lean(read)  # type: ignore[arg-type]
+    assert notice == dataset.notices[0] and notice is not None
+    assert notice.spans == dataset.notices[0].spans
+    assert all(task.spans for task in dataset.notices[0].tasks)
+    assert not any(task.spans for task in notice.tasks)
+    assert (stat, content, problems) == (None, read[1], [])
+    assert parallel.lean((None, None, None, [])) == (None, None, None, [])

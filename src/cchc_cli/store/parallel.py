@@ -28,6 +28,7 @@ gives, or fails as it would.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections import deque
@@ -38,6 +39,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
+    from cchc_cli.core.diagnostics import Diagnostic
+    from cchc_cli.core.model import Notice
     from cchc_cli.store.cache import FileCache
 
 #: Fewer files than this are read in this process: a pool costs its start-up.
@@ -51,8 +54,11 @@ AHEAD = 3
 Result = TypeVar("Result")
 Reader = Callable[..., Any]
 
-#: The reader and its arguments, in a worker (set when the worker starts).
-_job: tuple[Reader, tuple[Any, ...]] | None = None
+#: A notice file read by the loader: its stat, bytes, notice and problems.
+NoticeRead = tuple[Any, bytes | None, "Notice | None", "list[Diagnostic]"]
+
+#: The reader, its arguments and what a result is sent as, in a worker (set when it starts).
+_job: tuple[Reader, tuple[Any, ...], Callable[[Any], Any]] | None = None
 
 
 def workers() -> int:
@@ -73,39 +79,59 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
-def _start_worker(read: Reader, args: tuple[Any, ...]) -> None:
+def _start_worker(read: Reader, args: tuple[Any, ...], send: Callable[[Any], Any]) -> None:
     """A worker's start: Ctrl-C is the loader's to handle, not every worker's."""
     import signal
 
     global _job
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _job = (read, args)
+    _job = (read, args, send)
 
 
 def _read_chunk(paths: list[Path]) -> list[Any]:
     assert _job is not None, "a worker reads only after _start_worker"
-    read, args = _job
-    return [read(path, str(path), *args) for path in paths]
+    read, args, send = _job
+    return [send(read(path, str(path), *args)) for path in paths]
+
+
+def _as_read(result: Result) -> Result:
+    return result
+
+
+def lean(result: NoticeRead) -> NoticeRead:
+    """A notice file read by the loader (stat, bytes, notice, problems), as a worker sends it:
+    without its tasks' field positions.
+
+    Only the checks run when the file is read use them, and a notice read back
+    from the cache has none either; left out, there is about a third less to
+    send (pickle and unpickle, callgrind) and to keep.
+    """
+    stat, content, notice, problems = result
+    if notice is None:
+        return result
+    tasks = tuple(dataclasses.replace(task, spans={}) for task in notice.tasks)
+    return stat, content, dataclasses.replace(notice, tasks=tasks), problems
 
 
 def read_ahead(
     files: Sequence[Path],
     cache: FileCache | None,
-    read: Callable[..., Result],
+    read: Callable[..., NoticeRead],
     *args: Any,
     skip: set[Path] | frozenset[Path] = frozenset(),
-) -> ReadAhead[Result]:
+) -> ReadAhead[NoticeRead]:
     """The loader's reader for ``files``: all read ahead when the cache holds none of them.
 
     A cache with rows holds most files of a folder (a warm run): those it does
     not hold are read one by one when the loader finds them missing.
     """
     cold = cache is None or not cache.pair_keys
-    return ReadAhead(files if cold else (), read, *args, skip=skip)
+    return ReadAhead(files if cold else (), read, *args, skip=skip, send=lean)
 
 
 class ReadAhead(Generic[Result]):
-    """``read(path, str(path), *args)`` for each file of ``files``, made ahead in a pool.
+    """``read(path, str(path), *args)`` for each file of ``files``, made ahead in a pool
+    (and passed through ``send`` there, to send back less).
 
     Call it as the reader itself: ``ahead(path, shown)``, in the order of
     ``files``; a file not read ahead (a link, a small folder) is read then.
@@ -117,6 +143,7 @@ class ReadAhead(Generic[Result]):
         read: Callable[..., Result],
         *args: Any,
         skip: set[Path] | frozenset[Path] = frozenset(),
+        send: Callable[[Result], Result] = _as_read,
     ) -> None:
         self._read = read
         self._args = args
@@ -138,7 +165,7 @@ class ReadAhead(Generic[Result]):
                 count,
                 mp_context=multiprocessing.get_context("fork"),
                 initializer=_start_worker,
-                initargs=(read, args),
+                initargs=(read, args, send),
             )
             self.started = count
             for _ in range(count * AHEAD):
