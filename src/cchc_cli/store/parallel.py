@@ -15,10 +15,11 @@ The pool is only worth its start-up where there is much to read:
   reads its few changed files itself, and a file read ahead that the cache
   turns out to hold is only wasted work, never a wrong answer;
 - more than one core;
-- processes started by ``fork``, from a process with no other thread (a fork
-  copies one thread: a lock held by another would never be released). Where
-  there is no ``fork`` (Windows) or threads run, the files are read here, one
-  after the other, as before.
+- processes started by ``fork`` on Linux, from a process with no other thread
+  (a fork copies one thread: a lock held by another would never be released).
+  Elsewhere (Windows has no ``fork``, macOS's is unsafe; ``spawn`` would import
+  the whole program again in each worker) or while threads run, the files are
+  read here, one after the other, as before.
 
 Files that are links are never read ahead: the loader refuses those that lead
 out of the data folder before reading them. Should a worker fail (killed, out
