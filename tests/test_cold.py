@@ -208,3 +208,18 @@ def test_a_worker_sends_a_notice_without_its_tasks_field_positions(data_dir):
     assert not any(task.spans for task in notice.tasks)
     assert (stat, content, problems) == (None, read[1], [])
     assert parallel.lean((None, None, None, [])) == (None, None, None, [])
+
+
+def test_a_registry_expands_a_list_once_and_a_changed_registry_again():
+    from dataclasses import replace
+
+    from cchc_cli.core.model import Group, Registry, Unit
+
+    units = {u: Unit(u, u.upper(), "phong") for u in ("a", "b", "c")}
+    registry = Registry(units, {"g": Group("g", "G")}, {"g": ("c", "a")})
+    assert registry.expand(["g", "b"]) == ("a", "b", "c")
+    assert registry.expand(("g", "b")) == ("a", "b", "c")
+    assert registry.expand(["g", "b"]) is registry.expand(["g", "b"])  # made once
+    fewer = replace(registry, members={"g": ("c",)})
+    assert fewer.expand(["g", "b"]) == ("b", "c")
+    assert registry.expand(["g", "b"]) == ("a", "b", "c")

@@ -57,6 +57,10 @@ class Registry:
     valid_from: PartialDate | None = None
     valid_until: PartialDate | None = None
     source: Source = NOWHERE
+    #: What :meth:`expand` gave for each list asked about: every task asks, about a few lists.
+    _expanded: dict[tuple[str, ...], tuple[str, ...]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def name_of(self, ident: str) -> str:
         if ident in self.units:
@@ -73,11 +77,18 @@ class Registry:
         return entry.short or entry.name
 
     def expand(self, idents: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-        """Unit ids for a list of unit and group ids, in registry order, each once."""
-        wanted: set[str] = set()
-        for ident in idents:
-            wanted.update(self.members.get(ident, (ident,)))
-        return tuple(uid for uid in self.units if uid in wanted)
+        """Unit ids for a list of unit and group ids, in registry order, each once.
+
+        Memoised per registry (a pass over every unit otherwise, twice a task).
+        """
+        key = tuple(idents)
+        found = self._expanded.get(key)
+        if found is None:
+            wanted: set[str] = set()
+            for ident in key:
+                wanted.update(self.members.get(ident, (ident,)))
+            found = self._expanded[key] = tuple(uid for uid in self.units if uid in wanted)
+        return found
 
 
 @dataclass(frozen=True)
