@@ -206,12 +206,13 @@ def _current(
     if seen is not None:
         # Only the progress files can have changed under an edit (notices are not
         # written by cchc): read them again, the notices' index stays.
-        facts = progress.facts_of(seen.index).get(base)
+        known = progress.facts_of(seen.index)  # 20,000 tasks: built once, not twice
+        facts = known.get(base)
         limit = seen.config.max_file_mb * 1024 * 1024
         events, _, paths = load_progress(data_dir, cache, seen.registry, limit)
         if cache:
             cache.finish_progress(paths)
-        kept, _ = progress.check_events(events, progress.facts_of(seen.index), seen.registry)
+        kept, _ = progress.check_events(events, known, seen.registry)
         now = tuple(e for e in kept if e.task == ref)
         if facts is not None and now == seen.progress.get(ref, ()):
             return task, facts, seen.registry
