@@ -271,3 +271,16 @@ def test_start_up_imports_only_what_the_command_needs():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.split() == []
+
+
+def test_a_warm_load_of_an_unchanged_folder_looks_up_no_file_row(data_dir, monkeypatch):
+    assert cchc("done", "2.3", "--as-of", "2023-11-24").exit_code == 0
+    cached_load(data_dir)
+
+    def fail(*args, **kwargs):
+        raise AssertionError("a file's row was looked up")
+
+    monkeypatch.setattr(FileCache, "get", fail)
+    monkeypatch.setattr(FileCache, "get_progress", fail)
+    warm = cached_load(data_dir)
+    assert len(warm.tasks) == 17 and warm.progress

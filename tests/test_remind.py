@@ -10,7 +10,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from icalendar import Calendar
 
-import cchc_cli.cli.context as cli
+import cchc_cli.cli.runner as cli
 from cchc_cli.views.i18n import Lang
 from smtp_inbox import Inbox, free_port
 

@@ -339,9 +339,9 @@ def test_the_datasets_errors_are_told_once_on_stderr_and_the_run_ends_with_exit_
     assert err[-1].startswith("the data has 1 error")
     assert err[-1].endswith("(run 'cchc validate')")
     assert len(err) == 2
-    with pytest.raises(typer.Exit) as ended:
+    with pytest.raises(SystemExit) as ended:
         run.finish()
-    assert ended.value.exit_code == 1
+    assert ended.value.code == 1
 
 
 def test_one_error_in_the_data_is_singular_in_english(tmp_path, capsys):

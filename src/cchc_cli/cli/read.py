@@ -1,37 +1,23 @@
-"""Reading commands: validate, list, show, due, overdue, status, units."""
+"""Reading commands' options, as Typer reads them: validate, list, show, due, overdue,
+status, units. Their bodies are in :mod:`cchc_cli.cli.reading`, which the express lane
+runs too; :data:`cchc_cli.cli.express.GRAMMARS` holds the same options (a test keeps the
+two equal)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
+from cchc_cli.cli import reading
 from cchc_cli.cli.context import Run, command, h
+from cchc_cli.cli.reading import GroupBy, ListStatus
 from cchc_cli.core.dates import MAX_DAYS
-from cchc_cli.core.errors import EXIT_DATA, UsageError
-from cchc_cli.views.i18n import t
 
 NoticeOpt = Annotated[str | None, typer.Option("--notice", help=h("help.opt.notice"))]
 UnitOpt = Annotated[str | None, typer.Option("--unit", help=h("help.opt.unit"))]
 
-#: ``cchc due`` with no --before, --by or --within: the coming week.
-DEFAULT_WITHIN = 7
-
-
-class ListStatus(StrEnum):
-    """``list --status``: the words of :data:`cchc_cli.views.listing.STATUS_WORDS`."""
-
-    OVERDUE = "overdue"
-    OPEN = "open"
-    DONE = "done"
-    CANCELLED = "cancelled"
-    DONE_ON_TIME = "done_on_time"
-    DONE_LATE = "done_late"
-    DONE_NO_DEADLINE = "done_no_deadline"
-    IN_PROGRESS = "in_progress"
-    ONGOING = "ongoing"
+__all__ = ["GroupBy", "ListStatus", "NoticeOpt", "UnitOpt"]
 
 
 @command(help=h("help.validate"), shared=("data", "lang", "no_cache", "as_of"), many=True)
@@ -39,47 +25,7 @@ def validate(
     run: Run,
     strict: Annotated[bool, typer.Option("--strict", help=h("help.opt.strict"))] = False,
 ) -> None:
-    from cchc_cli.core.diagnostics import sort_diagnostics
-    from cchc_cli.store.progress import check_recurring, future_completions
-    from cchc_cli.store.validate import duplicate_notices
-
-    dataset = run.read()
-    events = [e for recorded in dataset.progress.values() for e in recorded]
-    # Only the notices progress names are read for it.
-    named = {str(e.task).partition("@")[0].rpartition("/")[0] for e in events}  # type: ignore[attr-defined]
-    tasks = {
-        t.ref: t
-        for entry in dataset.index
-        if entry.id in named
-        for t in dataset.notice(entry).tasks
-    }
-    recurring = check_recurring(events, tasks)  # type: ignore[arg-type]
-    # Across notices, so here rather than per file (where the cache keeps the checks);
-    # a completion after today depends on the day, so it is not cached either.
-    found = sort_diagnostics(
-        [
-            *dataset.diagnostics,
-            *duplicate_notices(dataset),
-            *future_completions(events, run.today),  # type: ignore[arg-type]
-            *recurring,
-        ]
-    )
-    for diagnostic in found:
-        typer.echo(run.diagnostic_line(diagnostic))
-    errors = sum(d.is_error for d in found)
-    warnings = len(found) - errors
-    summary = t(
-        "cli.summary",
-        run.lang,
-        files=len(dataset.files),
-        notices=len(dataset.index),
-        tasks=dataset.task_count,
-        errors=errors,
-        warnings=warnings,
-    )
-    typer.echo(summary)
-    if errors or (strict and warnings):
-        raise typer.Exit(EXIT_DATA)
+    reading.validate(run, strict)
 
 
 @command(
@@ -95,21 +41,7 @@ def list_tasks(
         typer.Option("--status", help=h("help.opt.list-status"), show_default=False),
     ] = None,
 ) -> None:
-    from cchc_cli.views.listing import choose, with_roles
-    from cchc_cli.views.query import resolve_units, select
-    from cchc_cli.views.tables import task_report
-
-    dataset = run.dataset
-    units = resolve_units(dataset, unit) if unit else ()
-    today = run.today if status is not None else run.clock_today()
-    notices = {n.id: n for n in dataset.notices}
-    wanted = status.value if status is not None else None
-    chosen = choose(select(dataset, notice=notice), notices, today, units, wanted, search)
-    report = task_report([task for task, _ in chosen], dataset.registry, run.lang)
-    if units:
-        report = with_roles(report, [role for _, role in chosen], run.lang)
-    run.emit(report)
-    run.finish()
+    reading.list_tasks(run, notice, unit, search, status)
 
 
 @command(help=h("help.show"), many=True)
@@ -117,13 +49,7 @@ def show(
     run: Run,
     ref: Annotated[str, typer.Argument(help=h("help.arg.ref"), show_default=False)],
 ) -> None:
-    from cchc_cli.views.detail import task_detail
-    from cchc_cli.views.query import find_notice
-
-    task = run.task(ref, latest=True)
-    notice = find_notice(run.dataset, task.notice)
-    run.emit(task_detail(task, notice, run.dataset.registry, run.lang, run.today))
-    run.finish()
+    reading.show(run, ref)
 
 
 @command(help=h("help.due"), many=True)
@@ -137,38 +63,12 @@ def due(
     notice: NoticeOpt = None,
     unit: UnitOpt = None,
 ) -> None:
-    from cchc_cli.core.dateargs import parse_date_arg
-    from cchc_cli.views.query import due_items
-    from cchc_cli.views.tables import due_report
-
-    given = [name for name, v in (("--before", before), ("--by", by), ("--within", within)) if v]
-    if len(given) > 1:
-        raise UsageError("cli.one-of", options=", ".join(given))
-    today = run.today
-    if before:
-        last = parse_date_arg(before, today, "--before") - timedelta(days=1)
-    elif by:
-        last = parse_date_arg(by, today, "--by")
-    else:
-        last = today + timedelta(days=DEFAULT_WITHIN if within is None else within)
-    items = due_items(run.dataset, today, last, notice=notice, unit=unit)
-    run.emit(due_report(items, run.dataset.registry, run.lang))
-    run.finish()
+    reading.due(run, before, by, within, notice, unit)
 
 
 @command(help=h("help.overdue"), many=True)
 def overdue(run: Run, notice: NoticeOpt = None, unit: UnitOpt = None) -> None:
-    from cchc_cli.views.query import overdue_items
-    from cchc_cli.views.tables import overdue_report
-
-    items = overdue_items(run.dataset, run.today, notice=notice, unit=unit)
-    run.emit(overdue_report(items, run.dataset.registry, run.lang))
-    run.finish()
-
-
-class GroupBy(StrEnum):
-    UNIT = "unit"
-    NOTICE = "notice"
+    reading.overdue(run, notice, unit)
 
 
 @command(help=h("help.status"), many=True)
@@ -178,21 +78,9 @@ def status(
     notice: NoticeOpt = None,
     unit: UnitOpt = None,
 ) -> None:
-    from cchc_cli.views.query import counted_statuses, sorted_notices
-    from cchc_cli.views.tables import status_report
-
-    dataset = run.dataset
-    by_notice = by is GroupBy.NOTICE
-    items = counted_statuses(dataset, run.today, notice, unit, by_notice)
-    # Only counts by notice name the notices: by unit, none is read back.
-    notices = sorted_notices(dataset.notices) if by_notice else []
-    run.emit(status_report(items, dataset.registry, run.lang, notices, by_notice))
-    run.finish()
+    reading.status(run, by, notice, unit)
 
 
 @command(help=h("help.units"), shared=("data", "lang", "no_cache", "fmt"))
 def units(run: Run) -> None:
-    from cchc_cli.views.tables import unit_report
-
-    run.emit(unit_report(run.dataset.registry, run.lang))
-    run.finish()
+    reading.units(run)

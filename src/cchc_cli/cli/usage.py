@@ -24,6 +24,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import Abort
 
+from cchc_cli.cli.runner import usage_lang
 from cchc_cli.core.safetext import one_line
 from cchc_cli.views.i18n import Lang, t
 
@@ -101,13 +102,6 @@ def usage_message(err: Exception, lang: Lang) -> str:
                 key = "click.no-such-command-like"
             return t(key, lang, **words)
     return english
-
-
-def usage_lang(argv: Sequence[str], environ: dict[str, str] | os._Environ[str]) -> Lang:
-    """The language to speak a usage error in: --lang, CCHC_LANG, config.yaml, vi."""
-    from cchc_cli.cli.context import help_lang
-
-    return help_lang([*argv, "--help"], environ)
 
 
 def _help_words(lang: Lang) -> None:

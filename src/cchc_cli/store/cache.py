@@ -29,13 +29,18 @@ import os
 import sqlite3
 import time
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from cchc_cli import __version__
-from cchc_cli.core.diagnostics import Diagnostic, Source
-from cchc_cli.core.model import Notice, NoticeIndex, index_of
+from cchc_cli.core.diagnostics import Diagnostic
+from cchc_cli.core.model import Notice, index_of
+from cchc_cli.store.cachehit import CachedFile as CachedFile
+from cchc_cli.store.cachehit import index_from
+from cchc_cli.store.cacheplace import CACHE_FILE as CACHE_FILE
+from cchc_cli.store.cacheplace import cache_locations, clear_one
+from cchc_cli.store.cacheplace import clear as clear
+from cchc_cli.store.cacheplace import user_cache_dir as user_cache_dir
 from cchc_cli.store.progress import Event
 from cchc_cli.store.serialize import (
     FORMAT,
@@ -47,7 +52,6 @@ from cchc_cli.store.serialize import (
     notice_to_data,
 )
 
-CACHE_FILE = "cache.sqlite"
 #: ``depends_on`` of a progress file's row: its parse depends on its bytes alone.
 PROGRESS_ROW = "progress"
 #: Raised whenever what a cached row means changes without FORMAT changing: 2 since
@@ -58,6 +62,10 @@ VERSION = f"{FORMAT}.{REVISION}:{__version__}"
 #: A file modified this close to the time its row was written is checked by content.
 RACY_NS = 3_000_000_000
 BUSY_TIMEOUT = 5.0
+#: A file's row, but its notice.
+_COLUMNS = (
+    "path, size, mtime_ns, ctime_ns, ino, sha256, depends_on, recorded_ns, diagnostics, summary"
+)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -88,6 +96,10 @@ CREATE TABLE IF NOT EXISTS pairs (
 );
 CREATE INDEX IF NOT EXISTS pairs_path ON pairs (path);
 """
+#: The last whole load of the folder (:mod:`cchc_cli.store.snapshot`): one row per part.
+_SNAPSHOT_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS snapshot (part TEXT PRIMARY KEY, data TEXT NOT NULL);"
+)
 
 
 @dataclass(frozen=True)
@@ -110,33 +122,6 @@ def registry_key(units_bytes: bytes) -> str:
     return hashlib.sha256(units_bytes).hexdigest()
 
 
-def user_cache_dir() -> Path:
-    """The per-user cache folder: XDG on Unix, LOCALAPPDATA on Windows."""
-    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "cchc" / "cache"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "cchc"
-
-
-def cache_locations(data_dir: Path) -> list[Path]:
-    """Where the cache of ``data_dir`` may live, in order of preference."""
-    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
-    return [data_dir / ".cchc" / CACHE_FILE, user_cache_dir() / f"{digest}.sqlite"]
-
-
-def clear(data_dir: Path) -> list[Path]:
-    """Delete the data folder's cache wherever it is; the paths deleted."""
-    removed = []
-    for location in cache_locations(data_dir):
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            path = location.with_name(location.name + suffix)
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
-                if not suffix:
-                    removed.append(path)
-    return removed
-
-
 class FileCache:
     """The cache of one data folder; ``warnings`` holds message keys for the user."""
 
@@ -146,12 +131,38 @@ class FileCache:
         self.data_dir = data_dir
         self._prefix = os.path.join(str(data_dir), "")
         self.warnings: list[str] = []
-        self._rows: dict[str, tuple[Any, ...]] = {}
+        self._loaded_rows: dict[str, tuple[Any, ...]] | None = None
         self._puts: list[tuple[Any, ...]] = []
         self._seen_hits: list[tuple[int, str]] = []
-        #: What each notice file's pair rows were computed from (see :meth:`pair_keys`).
-        self.pair_keys: dict[str, str] = {}
+        self._loaded_pair_keys: dict[str, str] | None = None
         self._pair_puts: dict[str, tuple[str, list[tuple[Any, ...]]]] = {}
+        self._snapshot: dict[str, str] | None = None
+
+    @property
+    def _rows(self) -> dict[str, tuple[Any, ...]]:
+        """Every file's row but its notice, read at once when a whole load needs them."""
+        if self._loaded_rows is None:
+            rows = self.connection.execute(f"SELECT {_COLUMNS} FROM files")
+            self._loaded_rows = {row[0]: row[1:] for row in rows}
+        return self._loaded_rows
+
+    def _row(self, key: str) -> tuple[Any, ...] | None:
+        """One file's row: of those read at once if they were, else alone (the progress
+        files of a load answered from the snapshot's notices' half)."""
+        if self._loaded_rows is not None:
+            return self._loaded_rows.get(key)
+        sql = f"SELECT {_COLUMNS} FROM files WHERE path = ?"
+        row = self.connection.execute(sql, (key,)).fetchone()
+        return row[1:] if row else None
+
+    @property
+    def pair_keys(self) -> dict[str, str]:
+        """What each notice file's pair rows were computed from, read when first needed."""
+        if self._loaded_pair_keys is None:
+            self._loaded_pair_keys = dict(
+                self.connection.execute("SELECT path, key FROM pair_sources")
+            )
+        return self._loaded_pair_keys
 
     # -- opening -----------------------------------------------------------------------
 
@@ -183,26 +194,19 @@ class FileCache:
         connection = sqlite3.connect(location, timeout=BUSY_TIMEOUT, isolation_level=None)
         try:
             connection.execute("PRAGMA journal_mode=WAL")
-            connection.executescript(_SCHEMA)
+            connection.executescript(_SCHEMA + _SNAPSHOT_SCHEMA)
             row = connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
             if row is None or row[0] != VERSION:
                 connection.execute("BEGIN IMMEDIATE")
                 connection.execute("DELETE FROM files")
                 connection.execute("DELETE FROM pairs")
                 connection.execute("DELETE FROM pair_sources")
+                connection.execute("DELETE FROM snapshot")
                 connection.execute(
                     "INSERT OR REPLACE INTO meta (key, value) VALUES ('version', ?)", (VERSION,)
                 )
                 connection.execute("COMMIT")
             cache = cls(connection, location, data_dir)
-            cache._rows = {
-                row[0]: row[1:]
-                for row in connection.execute(
-                    "SELECT path, size, mtime_ns, ctime_ns, ino, sha256, depends_on,"
-                    " recorded_ns, diagnostics, summary FROM files"
-                )
-            }
-            cache.pair_keys = dict(connection.execute("SELECT path, key FROM pair_sources"))
         except BaseException:
             connection.close()
             raise
@@ -217,9 +221,10 @@ class FileCache:
             return text[len(self._prefix) :].replace(os.sep, "/")
         return Path(os.path.relpath(path, self.data_dir)).as_posix()
 
-    def _fresh(self, path: Path, depends_on: str) -> tuple[Any, ...] | None:
+    def _fresh(self, path: Path, depends_on: str, whole: bool = False) -> tuple[Any, ...] | None:
         """The row of ``path`` if it still describes the file on disk, else None."""
-        row = self._rows.get(self._key(path))
+        # A load asks for every notice file (``whole``): their rows are read at once.
+        row = self._rows.get(self._key(path)) if whole else self._row(self._key(path))
         stat = stat_of(path)
         if row is None or stat is None:
             return None
@@ -245,7 +250,7 @@ class FileCache:
 
     def get(self, path: Path, depends_on: str) -> CachedFile | None:
         """What the cache holds for ``path``, if it still holds; the notice is read later."""
-        row = self._fresh(path, depends_on)
+        row = self._fresh(path, depends_on, whole=True)
         if row is None:
             return None
         sha, diagnostics, summary = row[4], row[7], row[8]
@@ -254,7 +259,7 @@ class FileCache:
         try:
             problems = [diagnostic_from_data([shown, *d]) for d in json.loads(diagnostics)]
             if summary:
-                index, id_source = _index_from(json.loads(summary), shown)
+                index, id_source = index_from(json.loads(summary), shown)
         except (ValueError, TypeError, KeyError, IndexError):
             return None
         return CachedFile(self, self._key(path), sha, shown, index, problems, id_source)
@@ -327,8 +332,9 @@ class FileCache:
         self._puts.append((*row, *made, problems, summary, data))
         return made[0]
 
-    def get_progress(self, path: Path) -> tuple[list[Event], list[Diagnostic]] | None:
-        """A progress file's events and problems as last parsed, if the file is unchanged.
+    def get_progress(self, path: Path) -> tuple[list[Event], list[Diagnostic], str] | None:
+        """A progress file's events, problems and SHA-256 as last parsed, if the file is
+        unchanged.
 
         Each progress file has its own row, so recording one event re-parses
         one small file; its parse does not depend on the registry.
@@ -342,7 +348,7 @@ class FileCache:
             events = [event_from_data(e, shown) for e in json.loads(row[8])]
         except (ValueError, TypeError, KeyError, IndexError):
             return None
-        return events, problems
+        return events, problems, row[4]
 
     def put_progress(
         self,
@@ -351,12 +357,15 @@ class FileCache:
         content: bytes,
         events: list[Event],
         diagnostics: list[Diagnostic],
-    ) -> None:
+    ) -> str:
+        """Queue the row of a progress file read as ``content`` when ``stat`` was taken;
+        the SHA-256 of ``content``."""
         problems = json.dumps([diagnostic_to_data(d)[1:] for d in diagnostics], ensure_ascii=False)
         summary = json.dumps([event_to_data(e) for e in events], ensure_ascii=False)
         row = (self._key(path), stat.size, stat.mtime_ns, stat.ctime_ns, stat.ino)
         made = (hashlib.sha256(content).hexdigest(), PROGRESS_ROW, time.time_ns())
         self._puts.append((*row, *made, problems, summary, None))
+        return made[0]
 
     def key_of(self, shown: str) -> str:
         """The row key of the file shown as ``shown`` (a path as :meth:`get` was given it)."""
@@ -392,6 +401,13 @@ class FileCache:
         except sqlite3.Error:
             return None
 
+    # -- the snapshot of a whole load (:mod:`cchc_cli.store.snapshot`) ---------------------
+
+    def put_snapshot(self, parts: dict[str, str]) -> None:
+        """Replace the snapshot by ``parts`` when :meth:`finish` writes the rows it
+        was made with (in the same transaction: the one never outlives the other)."""
+        self._snapshot = parts
+
     def finish_progress(self, files: list[Path]) -> None:
         """:meth:`finish` after reading only the progress files (``files``)."""
         self.finish(files, only=PROGRESS_ROW)
@@ -402,13 +418,13 @@ class FileCache:
         With ``only``, just rows of that kind (``depends_on``) can be gone.
         """
         present = {self._key(p) for p in files}
-        gone = [
-            key
-            for key, row in self._rows.items()
-            if key not in present and (only is None or row[5] == only)
-        ]
-        if not (self._puts or gone or self._seen_hits or self._pair_puts):
-            self.connection.close()
+        if self._loaded_rows is not None:
+            kinds = {key: row[5] for key, row in self._loaded_rows.items()}
+        else:
+            kinds = dict(self.connection.execute("SELECT path, depends_on FROM files"))
+        gone = [k for k, kind in kinds.items() if k not in present and only in (None, kind)]
+        if not (self._puts or gone or self._seen_hits or self._pair_puts or self._snapshot):
+            self.close()
             return
         try:
             self.connection.execute("BEGIN IMMEDIATE")
@@ -430,6 +446,11 @@ class FileCache:
             self.connection.executemany(
                 "UPDATE files SET recorded_ns = ? WHERE path = ?", self._seen_hits
             )
+            if self._snapshot:
+                self.connection.execute("DELETE FROM snapshot")
+                self.connection.executemany(
+                    "INSERT INTO snapshot VALUES (?, ?)", self._snapshot.items()
+                )
             self.connection.execute("COMMIT")
         except sqlite3.Error:
             # Read-only, full or busy: the next run will try again.
@@ -438,36 +459,9 @@ class FileCache:
         finally:
             self.connection.close()
 
-
-@dataclass(frozen=True)
-class CachedFile:
-    """A cache hit: the file's diagnostics and index now, its notice when read."""
-
-    cache: FileCache
-    key: str
-    sha: str
-    shown: str
-    index: NoticeIndex | None
-    diagnostics: list[Diagnostic]
-    id_source: Source | None = None
-
-    @property
-    def wanted(self) -> tuple[str, str, str]:
-        return (self.key, self.sha, self.shown)
-
-
-def _index_from(summary: list[Any], shown: str) -> tuple[NoticeIndex, Source]:
-    ident, issued, task_ids, line, col, starts, assignees, done = summary
-    entry = NoticeIndex(
-        ident,
-        shown,
-        date.fromordinal(issued),
-        tuple(task_ids),
-        date.fromordinal(starts) if starts is not None else None,
-        tuple(tuple(a) for a in assignees),
-        tuple(tuple(d) for d in done),
-    )
-    return entry, Source(shown, line, col)
+    def close(self) -> None:
+        """The end of a run that changed no row (one answered from the snapshot)."""
+        self.connection.close()
 
 
 def _writable_folder(folder: Path) -> bool:
@@ -476,9 +470,3 @@ def _writable_folder(folder: Path) -> bool:
     except OSError:
         return False
     return os.access(folder, os.W_OK)
-
-
-def clear_one(location: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        with contextlib.suppress(FileNotFoundError):
-            location.with_name(location.name + suffix).unlink()

@@ -1,8 +1,9 @@
-"""Which data folder a run works on, found the way git finds its repository.
+"""Which data folder a run works on, and which files in it a load reads.
 
 From the current folder upward, the first folder holding ``units.yaml`` (so
 ``cchc`` works inside ``data/`` and ``data/notices/``); :mod:`cchc_cli.store.settings`
 puts an explicit ``--data`` before it and ``CCHC_DATA``, then ``./data``, after it.
+The data folder is found the way git finds its repository.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import NamedTuple
 
 #: The file that makes a folder a data folder.
 MARKER = "units.yaml"
@@ -35,3 +37,76 @@ def find_upward(start: Path) -> Path | None:
         if _holds_marker(folder):
             return Path(*([".."] * depth)) if depth else Path(".")
     return None
+
+
+class Found(NamedTuple):
+    """A file a load reads, as its folder's listing shows it."""
+
+    path: str
+    #: Whether the file is a symbolic link itself (the listing tells, no system call).
+    linked: bool
+    #: Its stat, links followed; None when it cannot be taken (a broken link).
+    stat: os.stat_result | None
+
+
+def _stat(entry: os.DirEntry[str]) -> os.stat_result | None:
+    try:
+        return entry.stat()
+    except OSError:
+        return None
+
+
+def walk_notices(folder: Path, suffixes: tuple[str, ...]) -> list[Found]:
+    """Every file under ``folder`` (sub-folders too, hidden ones skipped) whose name ends
+    in one of ``suffixes`` (in any case) and that is not a folder, in path order.
+
+    One stat per file: it both tells a folder named like a notice from a file and
+    fingerprints the file (:mod:`cchc_cli.store.snapshot`). Sub-folders that are
+    links are not entered.
+    """
+    found = []
+    # A stack, not os.walk: os.walk recurses (in Python 3.11) and 1,100 nested
+    # folders would exhaust the interpreter's stack.
+    folders = [str(folder)]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as entries:
+                listed = list(entries)
+        except OSError:
+            continue  # as os.walk does: a folder that cannot be listed has no notices
+        for entry in listed:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(entry.path)
+            elif entry.name.lower().endswith(suffixes):
+                # Anything else named like a notice is read or refused with the
+                # reason (a pipe, a device, a broken link): never skipped unsaid.
+                info = _stat(entry)
+                if info is None or not stat.S_ISDIR(info.st_mode):
+                    found.append(Found(entry.path, entry.is_symlink(), info))
+    found.sort(key=lambda f: f.path)
+    return found
+
+
+def list_files(folder: Path, suffix: str) -> list[Found]:
+    """The files directly in ``folder`` named ``*suffix`` (not folders, hidden ones
+    skipped), in name order; none if ``folder`` is not a folder."""
+    if not folder.is_dir():
+        return []
+    with os.scandir(folder) as entries:
+        listed = list(entries)
+    # Not only regular files: a FIFO or a device named like one is reported, not read.
+    found = [
+        Found(entry.path, entry.is_symlink(), _stat(entry))
+        for entry in listed
+        if entry.name.endswith(suffix) and not entry.name.startswith(".")
+    ]
+    kept = [f for f in found if f.stat is None or not stat.S_ISDIR(f.stat.st_mode)]
+    return sorted(kept, key=lambda f: f.path)
+
+
+def outside_target(path: Path, inside: Path) -> str | None:
+    """Where ``path`` really is, if that is outside the folder ``inside`` (resolved)."""
+    target = path.resolve()
+    return None if target.is_relative_to(inside) else str(target)

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
-import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from typing import Any
 from cchc_cli.core.diagnostics import Diagnostic, Source, error, sort_diagnostics
 from cchc_cli.core.errors import CchcError, DataFolderError
 from cchc_cli.core.model import (
+    Config,
     Dataset,
     Notice,
     NoticeIndex,
@@ -32,24 +32,18 @@ from cchc_cli.core.model import (
 )
 from cchc_cli.core.units import Resolver
 from cchc_cli.core.workdays import PUBLIC_CALENDAR, WorkCalendar
-from cchc_cli.store import progress, validate
-from cchc_cli.store.cache import CachedFile, FileCache, registry_key, stat_of
-from cchc_cli.store.config import CONFIG_FILE, load_config
+from cchc_cli.store import progress, snapshot
+from cchc_cli.store.cache import FileCache, registry_key, stat_of
+from cchc_cli.store.config import CONFIG_FILE, read_settings
+from cchc_cli.store.discover import outside_target, walk_notices
+from cchc_cli.store.fileio import DEFAULT_LIMIT
 from cchc_cli.store.holidaystamp import holidays_stamp
-from cchc_cli.store.noticefile import read_notice
-from cchc_cli.store.pairs import RECURRING, PairIndex, notice_pairs
-from cchc_cli.store.parallel import read_ahead
-from cchc_cli.store.registry import load_registry
-from cchc_cli.store.serialize import event_to_data
-from cchc_cli.store.yamlsrc import (
-    DEFAULT_LIMIT,
-    parse,
-    read_file_bytes,
-)
+from cchc_cli.store.pairrows import refresh_pairs
+from cchc_cli.store.pairs import PairIndex
 
-UNITS_FILE = "units.yaml"
-NOTICES_DIR = "notices"
-NOTICE_SUFFIXES = (".yaml", ".yml")
+UNITS_FILE = snapshot.UNITS_FILE
+NOTICES_DIR = snapshot.NOTICES_DIR
+NOTICE_SUFFIXES = snapshot.NOTICE_SUFFIXES
 
 
 def notice_files(data_dir: Path) -> list[Path]:
@@ -67,38 +61,11 @@ def scan_notices(data_dir: Path) -> tuple[list[Path], set[Path]]:
     folder = data_dir / NOTICES_DIR
     if not folder.is_dir():
         return [], set()
-    found = []
-    linked: list[str] = []
-    # A stack, not os.walk: os.walk recurses (in Python 3.11) and 1,100 nested
-    # folders would exhaust the interpreter's stack.
-    folders = [str(folder)]
-    while folders:
-        try:
-            with os.scandir(folders.pop()) as entries:
-                listed = list(entries)
-        except OSError:
-            continue  # as os.walk does: a folder that cannot be listed has no notices
-        for entry in listed:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                folders.append(entry.path)
-            elif entry.name.lower().endswith(NOTICE_SUFFIXES) and not os.path.isdir(entry.path):
-                # Anything else named like a notice is read or refused with the
-                # reason (a pipe, a device, a broken link): never skipped unsaid.
-                found.append(entry.path)
-                if entry.is_symlink():
-                    linked.append(entry.path)
-    files = [Path(p) for p in sorted(found)]
+    found = walk_notices(folder, NOTICE_SUFFIXES)
+    files = [Path(f.path) for f in found]
     if folder.is_symlink():
         return files, set(files)
-    return files, {Path(p) for p in linked}
-
-
-def outside_target(path: Path, inside: Path) -> str | None:
-    """Where ``path`` really is, if that is outside the folder ``inside`` (resolved)."""
-    target = path.resolve()
-    return None if target.is_relative_to(inside) else str(target)
+    return files, {Path(f.path) for f in found if f.linked}
 
 
 def check_folder(data_dir: Path) -> None:
@@ -117,11 +84,112 @@ def load(
     tick: Callable[[int, int], None] | None = None,
 ) -> Dataset:
     """Load and check everything in a data folder, through ``cache`` where given;
-    ``tick(done, total)`` is told of each notice file read (a progress bar)."""
-    check_folder(data_dir)
-    units_path = data_dir / UNITS_FILE
+    ``tick(done, total)`` is told of each notice file read (a progress bar).
 
-    config, diagnostics, has_config = load_config(data_dir)
+    Through the cache, a folder unchanged since the last load is answered from that
+    load's snapshot (:mod:`cchc_cli.store.snapshot`): one stat per file, no YAML. If
+    only progress files changed, the notices' half of it still holds.
+    """
+    check_folder(data_dir)
+    if cache is None:
+        return _load_files(data_dir, None, tick)
+    began = time.time_ns()  # before any file is listed: the racily clean files' bound
+    listing = snapshot.list_folder(data_dir)
+    restored = snapshot.restore(listing, cache)
+    if restored is None:
+        return _load_files(data_dir, cache, tick, listing, began)
+    notices = restored.notices
+    wanted = {
+        entry.path: (key, sha, entry.path)
+        for entry, (key, sha) in zip(notices.index, notices.rows, strict=True)
+    }
+    if restored.progress is not None:
+        cache.close()
+        grouped = {ref: list(events) for ref, events in restored.progress.events.items()}
+        reader = _reader(cache, wanted, {}, notices.registry, notices.config, grouped)
+        pair_index = None
+        if restored.progress.pairs is not None:
+            entries = {key: e for e, (key, _) in zip(notices.index, notices.rows, strict=True)}
+            pair_index = PairIndex(cache, restored.progress.pairs, entries)
+        return _dataset(notices, restored.progress, reader, pair_index)
+    # Only progress files changed: they are read again (each through its cache row).
+    shas = restored.shas | {path: sha for path, (_, sha, _) in wanted.items()}
+    made, reader, pair_index = _with_progress(data_dir, cache, notices, wanted, {}, shas)
+    snapshot.store(cache, listing, began, shas, notices, made, restored.parts)
+    cache.finish([Path(f.path) for f in listing.notices] + [Path(p) for p in made.files])
+    return _dataset(notices, made, reader, pair_index)
+
+
+def _dataset(
+    notices: snapshot.Notices,
+    made: snapshot.Progress,
+    reader: Callable[[tuple[NoticeIndex, ...]], tuple[Notice, ...]],
+    pair_index: PairIndex | None,
+) -> Dataset:
+    diagnostics = notices.diagnostics
+    if made.diagnostics:
+        diagnostics = tuple(sort_diagnostics([*diagnostics, *made.diagnostics]))
+    return Dataset(
+        notices.registry,
+        notices.index,
+        diagnostics,
+        notices.files + made.files,
+        notices.config,
+        reader,
+        dict(made.events),
+        pair_index,
+    )
+
+
+def _with_progress(
+    data_dir: Path,
+    cache: FileCache | None,
+    notices: snapshot.Notices,
+    wanted: dict[str, tuple[str, str, str]],
+    parsed: dict[str, Notice],
+    shas: dict[str, str],
+    resolver: Resolver | None = None,
+) -> tuple[
+    snapshot.Progress, Callable[[tuple[NoticeIndex, ...]], tuple[Notice, ...]], PairIndex | None
+]:
+    """The progress files read and checked against ``notices``, the dataset's reader
+    and its pair rows brought up to date; the SHA-256 of each file read goes to ``shas``."""
+    config, registry, index = notices.config, notices.registry, notices.index
+    limit = config.max_file_mb * 1024 * 1024
+    events, problems, paths = load_progress(data_dir, cache, registry, limit, shas)
+    kept: list[progress.Event] = []
+    if events:  # the facts of 20,000 tasks cost more than checking no event at all
+        kept, found = progress.check_events(events, progress.facts_of(index), registry)
+        problems += found
+    grouped = progress.by_task(kept)
+    reader = _reader(cache, wanted, parsed, registry, config, grouped, resolver)
+    pair_index = None
+    if cache:
+        pair_index = refresh_pairs(cache, index, shas, notices.depends_on, grouped, reader)
+    made = snapshot.Progress(
+        {ref: tuple(found) for ref, found in grouped.items()},
+        tuple(problems),
+        tuple(str(p) for p in paths),
+        pair_index.expected if pair_index is not None else None,
+    )
+    return made, reader, pair_index
+
+
+def _load_files(
+    data_dir: Path,
+    cache: FileCache | None,
+    tick: Callable[[int, int], None] | None,
+    listing: snapshot.Listing | None = None,
+    began: int = 0,
+) -> Dataset:
+    """:func:`load` from the files themselves (and the per-file rows of ``cache``); the
+    snapshot of what it made is stored if the folder was ``listing`` at ``began``."""
+    from cchc_cli.store.parallel import read_ahead
+    from cchc_cli.store.registry import load_registry
+    from cchc_cli.store.yamlsrc import parse, read_file_bytes
+
+    units_path = data_dir / UNITS_FILE
+    config, diagnostics, has_config, config_keys, config_bytes = read_settings(data_dir)
     shown_units = str(units_path)
     units_bytes = b""
     limit = config.max_file_mb * 1024 * 1024
@@ -143,10 +211,17 @@ def load(
     depends_on = f"{registry_key(units_bytes)}:{limit}:{calendar.key}:{holidays_stamp()}"
     index: list[NoticeIndex] = []
     parsed: dict[str, Notice] = {}
-    hits: dict[str, CachedFile] = {}
-    shas: dict[str, str] = {}  # the SHA-256 of each notice file read or found in the cache
+    wanted: dict[str, tuple[str, str, str]] = {}
+    # The SHA-256 of each file read or found in the cache: notices, settings, progress.
+    shas: dict[str, str] = {shown_units: registry_key(units_bytes)}
+    if has_config:
+        shas[str(data_dir / CONFIG_FILE)] = hashlib.sha256(config_bytes).hexdigest()
     seen_ids: dict[str, Source] = {}
-    files, linked = scan_notices(data_dir)
+    if listing is not None:
+        files = [Path(f.path) for f in listing.notices]
+        linked = {Path(p) for p in listing.linked}
+    else:
+        files, linked = scan_notices(data_dir)
     ahead = read_ahead(files, cache, _read_steady, registry, resolver, limit, calendar, skip=linked)
     inside = data_dir.resolve()
     for number, path in enumerate(files, 1):
@@ -162,7 +237,7 @@ def load(
         hit = cache.get(path, depends_on) if cache else None
         if hit is not None:
             problems, entry, id_source = hit.diagnostics, hit.index, hit.id_source
-            hits[shown] = hit
+            wanted[shown] = hit.wanted
             shas[shown] = hit.sha
         else:
             stat, content, notice, problems = ahead(path, shown)
@@ -183,15 +258,43 @@ def load(
             continue
         seen_ids[entry.id] = id_source
         index.append(entry)
-    events, problems, progress_paths = load_progress(data_dir, cache, registry, limit)
-    diagnostics += problems
-    kept: list[progress.Event] = []
-    if events:  # the facts of 20,000 tasks cost more than checking no event at all
-        kept, problems = progress.check_events(events, progress.facts_of(index), registry)
-        diagnostics += problems
-    grouped = progress.by_task(kept)
 
+    read = [str(data_dir / CONFIG_FILE)] if has_config else []
+    read += ([shown_units] if units_path.exists() else []) + [str(p) for p in files]
+    rows = tuple((cache.key_of(e.path) if cache else "", shas.get(e.path, "")) for e in index)
+    notices = snapshot.Notices(
+        config,
+        registry,
+        tuple(index),
+        rows,
+        tuple(sort_diagnostics(diagnostics)),
+        tuple(read),
+        depends_on,
+    )
+    made, reader, pair_index = _with_progress(
+        data_dir, cache, notices, wanted, parsed, shas, resolver
+    )
+    if cache:
+        if listing is not None and all(e.path in shas for e in index):
+            snapshot.store(cache, listing, began, shas, notices, made, keys=config_keys)
+        cache.finish(files + [Path(p) for p in made.files])
+    return _dataset(notices, made, reader, pair_index)
+
+
+def _reader(
+    cache: FileCache | None,
+    wanted: dict[str, tuple[str, str, str]],
+    parsed: dict[str, Notice],
+    registry: Registry,
+    config: Config,
+    grouped: dict[str, list[progress.Event]],
+    resolver: Resolver | None = None,
+) -> Callable[[tuple[NoticeIndex, ...]], tuple[Notice, ...]]:
+    """The dataset's reader: notices read back from the cache's rows (``wanted``: the
+    row key, SHA-256 and shown path of each) or already parsed, progress applied."""
     instances = progress.by_instance(grouped)  # issue 23: recurring tasks' instances
+    calendar = config.calendar
+    limit = config.max_file_mb * 1024 * 1024
 
     def with_progress(notice: Notice) -> Notice:
         recurring = any(task.recurrence is not None for task in notice.tasks)
@@ -203,7 +306,7 @@ def load(
         return dataclasses.replace(notice, tasks=tasks)
 
     def reader(entries: tuple[NoticeIndex, ...]) -> tuple[Notice, ...]:
-        cached = [hits[e.path].wanted for e in entries if e.path not in parsed]
+        cached = [wanted[e.path] for e in entries if e.path not in parsed]
         from_cache = iter(cache.read(cached) if cache and cached else [])
         notices = []
         for entry in entries:
@@ -212,92 +315,30 @@ def load(
                 # The cache row changed since it was checked (another run
                 # rewrote it): read the file itself.
                 _, notice, _ = load_notice(
-                    Path(entry.path), entry.path, registry, resolver, limit, calendar
+                    Path(entry.path),
+                    entry.path,
+                    registry,
+                    resolver or Resolver(registry),
+                    limit,
+                    calendar,
                 )
             if notice is None or index_of(notice) != entry:
                 raise CchcError("data.changed", path=entry.path)
             notices.append(with_progress(notice))
         return tuple(notices)
 
-    pair_index = None
-    if cache:
-        pair_index = refresh_pairs(cache, tuple(index), shas, depends_on, grouped, reader)
-        cache.finish(files + progress_paths)
-
-    read = [str(data_dir / CONFIG_FILE)] if has_config else []
-    read += ([shown_units] if units_path.exists() else []) + [str(p) for p in files]
-    read += [str(p) for p in progress_paths]
-    return Dataset(
-        registry,
-        tuple(index),
-        tuple(sort_diagnostics(diagnostics)),
-        tuple(read),
-        config,
-        reader,
-        {ref: tuple(events) for ref, events in grouped.items()},
-        pair_index,
-    )
-
-
-def refresh_pairs(
-    cache: FileCache,
-    index: tuple[NoticeIndex, ...],
-    shas: dict[str, str],
-    depends_on: str,
-    grouped: dict[str, list[progress.Event]],
-    reader: Callable[[tuple[NoticeIndex, ...]], tuple[Notice, ...]],
-) -> PairIndex | None:
-    """The pair rows of every notice, computed again for those whose file, registry,
-    calendar or progress events changed since (:mod:`cchc_cli.store.pairs`)."""
-    expected: dict[str, str] = {}
-    entries: dict[str, NoticeIndex] = {}
-    stale: list[NoticeIndex] = []
-    for entry in index:
-        sha = shas.get(entry.path)
-        if sha is None:
-            return None
-        events = [
-            [ref, [event_to_data(e) for e in grouped[ref]]]
-            for ref in (f"{entry.id}/{task}" for task in entry.task_ids)
-            if ref in grouped
-        ]
-        made = f"{sha}:{depends_on}"
-        if events:
-            text = json.dumps(events, ensure_ascii=False, separators=(",", ":"))
-            made += ":" + hashlib.sha256(text.encode()).hexdigest()
-        key = cache.key_of(entry.path)
-        if cache.pair_keys.get(key) == RECURRING + made:
-            return None  # a recurring task: answered in Python, as it was last time
-        expected[key] = made
-        entries[key] = entry
-        if cache.pair_keys.get(key) != made:
-            stale.append(entry)
-    for key in set(cache.pair_keys) - set(expected):
-        # A file gone, or left out now (an error, a duplicate id): its rows would count.
-        cache.put_pairs(key, "", [])
-    if stale:
-        try:
-            notices = reader(tuple(stale))
-        except CchcError:
-            return None  # a file changed meanwhile: no pairs this run, the long way
-        recurring = False
-        for entry, notice in zip(stale, notices, strict=True):
-            key = cache.key_of(entry.path)
-            rows = notice_pairs(notice)
-            if rows is None:
-                recurring = True
-                cache.put_pairs(key, RECURRING + expected[key], [])
-            else:
-                cache.put_pairs(key, expected[key], rows)
-        if recurring:
-            return None
-    return PairIndex(cache, expected, entries)
+    return reader
 
 
 def load_progress(
-    data_dir: Path, cache: FileCache | None, registry: Registry, limit: int
+    data_dir: Path,
+    cache: FileCache | None,
+    registry: Registry,
+    limit: int,
+    shas: dict[str, str] | None = None,
 ) -> tuple[list[progress.Event], list[Diagnostic], list[Path]]:
-    """Every event of progress/*.yaml (the office's file first), and the problems found.
+    """Every event of progress/*.yaml (the office's file first), and the problems found;
+    the SHA-256 of each file read goes into ``shas``.
 
     Each file is read on its own and cached on its own: recording one event
     re-reads one small file. A file named for no unit is reported and not read.
@@ -327,16 +368,20 @@ def load_progress(
         now = stat_of(path)
         fits = now is not None and now.size <= limit
         hit = cache.get_progress(path) if cache and fits else None
-        if hit is None:
-            hit = _read_progress(path, shown, unit, cache, limit)
-        events += hit[0]
-        diagnostics += hit[1]
+        found, problems, sha = hit or _read_progress(path, shown, unit, cache, limit)
+        events += found
+        diagnostics += problems
+        if shas is not None and sha is not None:
+            shas[shown] = sha
     return events, diagnostics, paths
 
 
 def _read_progress(
     path: Path, shown: str, unit: str | None, cache: FileCache | None, limit: int
-) -> tuple[list[progress.Event], list[Diagnostic]]:
+) -> tuple[list[progress.Event], list[Diagnostic], str | None]:
+    """A progress file's events and problems, and the SHA-256 of what was read if cached."""
+    from cchc_cli.store.yamlsrc import read_file_bytes
+
     for _ in range(READ_ATTEMPTS):
         before = stat_of(path)
         # The one bounded reader: a FIFO, a device or a folder is refused without
@@ -347,10 +392,11 @@ def _read_progress(
             events, found = progress.parse_progress(text, shown, unit)
             problems += found
         if stat_of(path) == before:
+            sha = None
             if cache and before is not None and text is not None:
-                cache.put_progress(path, before, content, events, problems)
-            return events, problems
-    return [], [error(Source(shown), "file.changing")]
+                sha = cache.put_progress(path, before, content, events, problems)
+            return events, problems, sha
+    return [], [error(Source(shown), "file.changing")], None
 
 
 READ_ATTEMPTS = 3
@@ -396,6 +442,10 @@ def load_notice(
     calendar: WorkCalendar = PUBLIC_CALENDAR,
 ) -> tuple[bytes | None, Notice | None, list[Diagnostic]]:
     """A notice file's bytes, model and every problem found in it (its checks included)."""
+    from cchc_cli.store import validate
+    from cchc_cli.store.noticefile import read_notice
+    from cchc_cli.store.yamlsrc import read_file_bytes
+
     content, text, diagnostics = read_file_bytes(path, shown, limit)
     if text is None:
         return (content or None), None, diagnostics
@@ -404,3 +454,13 @@ def load_notice(
     if notice is not None:
         diagnostics += validate.check_notice(notice, registry)
     return content, notice, diagnostics
+
+
+def __getattr__(name: str) -> Any:
+    """``read_notice``, still importable from here, imported when first asked for: a
+    load answered from the snapshot must not import the YAML parser it needs."""
+    if name == "read_notice":
+        from cchc_cli.store.noticefile import read_notice
+
+        return read_notice
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

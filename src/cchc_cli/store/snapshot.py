@@ -1,0 +1,438 @@
+"""A whole load of a data folder, kept in its cache so the next run costs one stat per file.
+
+The per-file rows of :mod:`cchc_cli.store.cache` spare a warm run the YAML of the
+notices, but not the rest of a load: config.yaml and units.yaml parsed again, a
+query and two JSON documents per notice file, the progress files and their
+checks. When a load through the cache completes, the loader stores what it made
+(the settings, the registry, the index, the diagnostics, the progress events,
+the pair rows' keys, the files read) as one snapshot, with a **fingerprint** of
+everything the load looked at:
+
+- what a load depends on besides the files: the program and cache version, the
+  ``holidays`` package, Python, the data folder as named and where it really is;
+- config.yaml and units.yaml (their stat, or that they are absent);
+- the listings of notices/ (every sub-folder) and progress/, and each file's
+  stat (size, modification and change times, inode), whether it is a link and,
+  for a link, whether it leads out of the folder.
+
+The next load lists the folders and stats every file again (one system call
+per file, see :func:`cchc_cli.store.discover.walk_notices`); if the fingerprint
+is the same text, the dataset is built from the snapshot without reading a
+file or parsing YAML, and notices are read back from their per-file rows only
+when asked for. Anything else (a file touched, added, renamed, made
+unreadable; a folder added; another version) gives another text, and the load
+takes the long way and stores a new snapshot.
+
+A stat can miss a change made within the file system's timestamp granularity
+of the read (git's "racily clean" files): a file modified within
+:data:`~cchc_cli.store.cache.RACY_NS` before the load began is checked by the
+SHA-256 of its content. A file that is not a regular one (a pipe, a broken
+link) cannot be fingerprinted: such a folder is always loaded the long way.
+
+Everything is stored as JSON, never pickle: the cache lives in a shared data
+folder, and reading it must not run code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import json
+import os
+import sqlite3
+import stat
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cchc_cli.core.diagnostics import Diagnostic
+from cchc_cli.core.model import (
+    Config,
+    NoticeIndex,
+    Registry,
+)
+from cchc_cli.store.cache import RACY_NS, VERSION, FileCache
+from cchc_cli.store.discover import Found, list_files, outside_target, walk_notices
+from cchc_cli.store.holidaystamp import holidays_stamp
+from cchc_cli.store.progress import PROGRESS_DIR, SUFFIX, Event
+from cchc_cli.store.serialize import event_from_data, event_to_data
+from cchc_cli.store.snapcodec import (
+    decode,
+    diagnostics_from,
+    diagnostics_to,
+    encode,
+    index_from,
+    index_to,
+    key_of,
+    pairs_from,
+    pairs_to,
+)
+
+#: Raised whenever what a snapshot holds changes.
+FORMAT = 2
+CONFIG_FILE = "config.yaml"
+UNITS_FILE = "units.yaml"
+NOTICES_DIR = "notices"
+NOTICE_SUFFIXES = (".yaml", ".yml")
+#: What a snapshot that does not decode raises (a damaged or tampered cache): never used then.
+_UNREADABLE = (ValueError, TypeError, KeyError, IndexError, OverflowError, RecursionError)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Every file a load reads or looks for, listed and stat'ed before any is read."""
+
+    notices: list[Found]
+    #: Notice files a link may lead out of the folder (notices/ itself may be one).
+    linked: set[str]
+    progress: list[Found]
+    #: The fingerprint of all but the progress files; None when something in the
+    #: folder cannot be fingerprinted.
+    text: str | None
+    #: The progress files' fingerprint (None: one cannot be fingerprinted).
+    progress_text: str | None
+    #: Each file's modification time (ns), for the racily clean ones.
+    mtimes: dict[str, int]
+    #: Those of the progress files.
+    progress_mtimes: dict[str, int]
+
+
+def list_folder(data_dir: Path) -> Listing:
+    """The files of ``data_dir`` a load reads, and their fingerprint."""
+    inside = data_dir.resolve()
+    head = _Lines([_stamp(data_dir), str(inside)])
+    for name in (CONFIG_FILE, UNITS_FILE):
+        path = data_dir / name
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            head.lines.append(f"{path}\t-")
+            continue
+        except OSError:
+            head.usable = False
+            continue
+        head.add(Found(str(path), False, info), None)
+    folder = data_dir / NOTICES_DIR
+    notices = walk_notices(folder, NOTICE_SUFFIXES) if folder.is_dir() else []
+    folder_linked = folder.is_symlink()
+    head.lines.append(f"{folder}\t{int(folder.is_dir())}\t{int(folder_linked)}")
+    linked = {f.path for f in notices if folder_linked or f.linked}
+    for found in notices:
+        head.add(found, inside if found.path in linked else None)
+    folder = data_dir / PROGRESS_DIR
+    progress = list_files(folder, SUFFIX)
+    folder_linked = folder.is_symlink()
+    tail = _Lines([f"{folder}\t{int(folder.is_dir())}\t{int(folder_linked)}"])
+    for found in progress:
+        tail.add(found, inside if folder_linked or found.linked else None)
+    return Listing(
+        notices, linked, progress, head.text, tail.text, head.mtimes | tail.mtimes, tail.mtimes
+    )
+
+
+class _Lines:
+    """A fingerprint being written: a line per file."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.mtimes: dict[str, int] = {}
+        self.usable = True
+
+    def add(self, found: Found, inside: Path | None) -> None:
+        """The line of a file; ``inside``: the folder it is a link in, maybe out of."""
+        target = outside_target(Path(found.path), inside) if inside is not None else None
+        if target is not None:
+            self.lines.append(f"{found.path}\t->\t{target}")  # refused for where it leads
+            return
+        info = found.stat
+        if info is None or not stat.S_ISREG(info.st_mode):
+            self.usable = False
+            return
+        self.mtimes[found.path] = info.st_mtime_ns
+        self.lines.append(
+            f"{found.path}\t{info.st_size}\t{info.st_mtime_ns}\t{info.st_ctime_ns}"
+            f"\t{info.st_ino}\t{int(inside is not None)}"
+        )
+
+    @property
+    def text(self) -> str | None:
+        return "\n".join(self.lines) if self.usable else None
+
+
+def _stamp(data_dir: Path) -> str:
+    """What a load depends on besides the files."""
+    return "\t".join(
+        ("snapshot", str(FORMAT), VERSION, holidays_stamp(), sys.version, str(data_dir))
+    )
+
+
+def _racy(listing: Listing, written: int) -> list[str]:
+    """The files modified so close to ``written`` that their stat may hide a change."""
+    return [path for path, mtime in listing.mtimes.items() if mtime + RACY_NS >= written]
+
+
+def _same_content(path: str, sha: str | None) -> bool:
+    try:
+        with open(path, "rb") as file:
+            return sha is not None and hashlib.sha256(file.read()).hexdigest() == sha
+    except OSError:
+        return False
+
+
+# -- what a dataset is made of ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Notices:
+    """What a load makes of the settings, the registry and the notices."""
+
+    config: Config
+    registry: Registry
+    index: tuple[NoticeIndex, ...]
+    #: Each index entry's cache row: (row key, SHA-256 of the file).
+    rows: tuple[tuple[str, str], ...]
+    #: Their problems, in file order.
+    diagnostics: tuple[Diagnostic, ...]
+    #: config.yaml and units.yaml if there, and every notice file.
+    files: tuple[str, ...]
+    #: What every notice's model depends on besides its file (the cache's ``depends_on``).
+    depends_on: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What a load makes of the progress files, given its :class:`Notices`."""
+
+    events: dict[str, tuple[Event, ...]]
+    diagnostics: tuple[Diagnostic, ...]
+    files: tuple[str, ...]
+    #: The pair rows' keys (:class:`cchc_cli.store.pairs.PairIndex`); None: no pair rows.
+    pairs: dict[str, str] | None
+
+
+@dataclass(frozen=True)
+class Restored:
+    """A load as the snapshot holds it; ``progress`` is None when the progress files
+    changed since (a unit's report recorded): they are read again, the rest holds."""
+
+    notices: Notices
+    progress: Progress | None
+    #: The stored parts, to store the notices' half again as it is.
+    parts: dict[str, str]
+    #: The SHA-256 of the files that were racily clean when it was stored.
+    shas: dict[str, str]
+
+
+#: The parts of a snapshot that describe the notices' half (the rest: the progress half).
+NOTICE_PARTS = ("config", "registry", "index", "diagnostics", "files", "depends")
+
+
+def restore(listing: Listing, cache: FileCache) -> Restored | None:
+    """What the last load made, if the folder is still what it was; else None."""
+    if listing.text is None:
+        return None
+    try:
+        parts = dict(cache.connection.execute("SELECT part, data FROM snapshot"))
+    except sqlite3.Error:
+        return None
+    if parts.get("fingerprint") != listing.text:
+        return None
+    try:
+        racy = _racy(listing, int(parts["written"]))
+        shas = json.loads(parts["shas"]) if racy else {}
+        settled = [path for path in racy if path not in listing.progress_mtimes]
+        if not all(_same_content(path, shas.get(path)) for path in settled):
+            return None
+        with _collector_paused():
+            notices = _notices_from(parts)
+            if notices is None:
+                return None
+            progress = None
+            if listing.progress_text is not None and (
+                parts["fingerprint_progress"] == listing.progress_text
+                and all(_same_content(path, shas.get(path)) for path in racy)
+            ):
+                progress = _progress_from(parts, notices)
+    except _UNREADABLE:
+        return None
+    return Restored(notices, progress, parts, shas)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic collector paused: decoding makes tens of thousands of objects
+    that live as long as the run, and the collector would pass over them again and
+    again while they are made (a quarter of the time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _notices_from(parts: dict[str, str]) -> Notices | None:
+    config = decode(json.loads(parts["config"])[0])
+    registry = decode(json.loads(parts["registry"]))
+    index, shas, prefix = index_from(json.loads(parts["index"]))
+    keys = [key_of(e.path, prefix) for e in index]
+    diagnostics = diagnostics_from(json.loads(parts["diagnostics"]))
+    files = tuple(json.loads(parts["files"]))
+    if not (isinstance(config, Config) and isinstance(registry, Registry)):
+        return None
+    rows = tuple(zip(keys, shas, strict=True))
+    return Notices(config, registry, index, rows, diagnostics, files, json.loads(parts["depends"]))
+
+
+def _progress_from(parts: dict[str, str], notices: Notices) -> Progress:
+    events = {
+        ref: tuple(event_from_data(e[1:], e[0]) for e in found)
+        for ref, found in json.loads(parts["progress"])
+    }
+    keys = [key for key, _ in notices.rows]
+    shas = tuple(sha for _, sha in notices.rows)
+    pairs = pairs_from(json.loads(parts["pairs"]), keys, shas)
+    diagnostics = diagnostics_from(json.loads(parts["progress_diagnostics"]))
+    return Progress(events, diagnostics, tuple(json.loads(parts["progress_files"])), pairs)
+
+
+def _exactly(a: Notices | Progress, b: Notices | Progress | None) -> bool:
+    """Whether ``b`` is ``a`` in every value, the diagnostics' arguments and types too."""
+
+    def args(made: Notices | Progress) -> list[Any]:
+        return [[(k, type(v), v) for k, v in d.args.items()] for d in made.diagnostics]
+
+    return b is not None and a == b and args(a) == args(b)
+
+
+def store(
+    cache: FileCache,
+    listing: Listing,
+    written: int,
+    shas: dict[str, str],
+    notices: Notices,
+    progress: Progress,
+    stored: dict[str, str] | None = None,
+    keys: set[str] | None = None,
+) -> None:
+    """Queue the snapshot of a load that began at ``written`` (ns) and made ``notices``
+    and ``progress``, from files whose SHA-256 are ``shas``, with config.yaml's
+    ``keys``; the notices' half as ``stored`` already if given. :meth:`FileCache.finish`
+    writes it.
+
+    Nothing is stored if the folder cannot be fingerprinted, if a racily clean file's
+    content is unknown, or if anything would not read back exactly as it is.
+    """
+    if listing.text is None:
+        return
+    racy = _racy(listing, written)
+    if any(path not in shas for path in racy):
+        return
+    keys_of = [key for key, _ in notices.rows]
+    file_shas = tuple(sha for _, sha in notices.rows)
+    prefix = os.path.join(str(cache.data_dir), "")
+    try:
+        if stored is not None:
+            parts = {part: stored[part] for part in NOTICE_PARTS}
+        else:
+            parts = {
+                "config": _json([encode(notices.config), sorted(keys or ())]),
+                "registry": _json(encode(notices.registry)),
+                "index": _json(index_to(notices.index, file_shas, prefix)),
+                "diagnostics": _json(diagnostics_to(notices.diagnostics)),
+                "files": _json(notices.files),
+                "depends": _json(notices.depends_on),
+            }
+            if not _exactly(notices, _notices_from(parts)):
+                return
+        pairs = pairs_to(progress.pairs, keys_of, file_shas, notices.depends_on)
+        parts |= {
+            "fingerprint": listing.text,
+            "fingerprint_progress": listing.progress_text or "",
+            "written": str(written),
+            "shas": _json({path: shas[path] for path in racy}),
+            "progress": _json(
+                [
+                    [ref, [[e.source.path, *event_to_data(e)] for e in found]]
+                    for ref, found in progress.events.items()
+                ]
+            ),
+            "progress_diagnostics": _json(diagnostics_to(progress.diagnostics)),
+            "progress_files": _json(progress.files),
+            "pairs": _json(pairs),
+        }
+        if not _exactly(progress, _progress_from(parts, notices)):
+            return
+    except _UNREADABLE:
+        return  # a value of a kind the snapshot does not know: the long way next time
+    cache.put_snapshot(parts)
+
+
+def read_config(data_dir: Path) -> tuple[Config, set[str]]:
+    """:func:`cchc_cli.store.config.read_config`, from the snapshot when config.yaml is
+    still the file it was made from: no YAML parser is imported then.
+
+    For the settings of a run (``cli.context.build_run``), before the dataset is loaded.
+    """
+    path = data_dir / CONFIG_FILE
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return Config(), set()  # as read_config says of a folder without the file
+    except OSError:
+        info = None
+    found = _config_of(data_dir, info) if info is not None else None
+    if found is not None:
+        return found
+    from cchc_cli.store.config import read_config as read_file
+
+    return read_file(data_dir)
+
+
+def _config_of(data_dir: Path, info: os.stat_result) -> tuple[Config, set[str]] | None:
+    from cchc_cli.store.cache import BUSY_TIMEOUT, cache_locations
+
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    location = next((p for p in cache_locations(data_dir) if p.is_file()), None)
+    if location is None:
+        return None
+    try:
+        connection = sqlite3.connect(location, timeout=BUSY_TIMEOUT)
+        try:
+            parts = dict(
+                connection.execute(
+                    "SELECT part, data FROM snapshot"
+                    " WHERE part IN ('fingerprint', 'written', 'shas', 'config')"
+                )
+            )
+        finally:
+            connection.close()
+        path = str(data_dir / CONFIG_FILE)
+        head = parts["fingerprint"].split("\n", 3)
+        listed = Listing([], set(), [], None, None, {path: info.st_mtime_ns}, {})
+        expected = (
+            f"{path}\t{info.st_size}\t{info.st_mtime_ns}\t{info.st_ctime_ns}\t{info.st_ino}\t0"
+        )
+        # The stamp and the config line, as list_folder writes them.
+        if head[0] != _stamp(data_dir) or head[2] != expected:
+            return None
+        racy = _racy(listed, int(parts["written"]))
+        if racy and not _same_content(path, json.loads(parts["shas"]).get(path)):
+            return None
+        config, keys = json.loads(parts["config"])
+        settings = decode(config)
+    except (sqlite3.Error, *_UNREADABLE):
+        return None
+    return (settings, set(keys)) if isinstance(settings, Config) else None
+
+
+# -- JSON ------------------------------------------------------------------------------
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
