@@ -12,7 +12,7 @@ from cchc_cli.core.dates import DateError, PartialDate, parse_date
 from cchc_cli.core.deadlines import DeadlineContext, DeadlineError, parse_deadline
 from cchc_cli.core.model import Dataset
 from cchc_cli.core.workdays import WorkCalendar
-from cchc_cli.store import loader, parallel
+from cchc_cli.store import parallel
 from cchc_cli.store.cache import FileCache, clear
 from cchc_cli.store.loader import load
 from cchc_cli.store.noticefile import reads_as_recurrence
@@ -128,7 +128,7 @@ def test_a_folder_read_in_a_pool_gives_what_a_serial_read_gives(data_dir, monkey
         started.append(ahead)
         return ahead
 
-    monkeypatch.setattr(loader, "read_ahead", spy)
+    monkeypatch.setattr(parallel, "read_ahead", spy)
     assert _everything(load(data_dir)) == serial
     assert _everything(load(data_dir, FileCache.open(data_dir))) == serial_cached
     assert [ahead.started for ahead in started] == [2, 2]

@@ -57,10 +57,12 @@ class Registry:
     valid_from: PartialDate | None = None
     valid_until: PartialDate | None = None
     source: Source = NOWHERE
-    #: What :meth:`expand` gave for each list asked about: every task asks, about a few lists.
-    _expanded: dict[tuple[str, ...], tuple[str, ...]] = field(
-        default_factory=dict, init=False, compare=False, repr=False
-    )
+
+    def __post_init__(self) -> None:
+        # What expand() gave for each list asked about (every task asks, about a few
+        # lists). Not a field: the snapshot writes a registry's fields, and this is
+        # no part of what the registry says.
+        object.__setattr__(self, "_expanded", {})
 
     def name_of(self, ident: str) -> str:
         if ident in self.units:
@@ -82,12 +84,13 @@ class Registry:
         Memoised per registry (a pass over every unit otherwise, twice a task).
         """
         key = tuple(idents)
-        found = self._expanded.get(key)
+        memo: dict[tuple[str, ...], tuple[str, ...]] = self._expanded  # type: ignore[attr-defined]
+        found = memo.get(key)
         if found is None:
             wanted: set[str] = set()
             for ident in key:
                 wanted.update(self.members.get(ident, (ident,)))
-            found = self._expanded[key] = tuple(uid for uid in self.units if uid in wanted)
+            found = memo[key] = tuple(uid for uid in self.units if uid in wanted)
         return found
 
 
