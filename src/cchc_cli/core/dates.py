@@ -17,6 +17,7 @@ quarter) can never leave what Python's ``date`` holds.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -74,8 +75,12 @@ def make_date(year: int, month: int, day: int) -> date:
     return date(year, month, day)
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_date(text: str) -> date:
-    """A complete date in ISO or Vietnamese day-first form."""
+    """A complete date in ISO or Vietnamese day-first form.
+
+    Memoised: a folder of notices writes the same few hundred days thousands of times.
+    """
     text = text.strip()
     if m := _ISO.fullmatch(text):
         return make_date(int(m[1]), int(m[2]), int(m[3]))

@@ -15,7 +15,9 @@ docs/format.md ("Deadlines") lists every form with its last day and source.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
+from typing import TYPE_CHECKING
 
 from cchc_cli.core.dates import PartialDate
 from cchc_cli.core.deadline_types import (
@@ -30,6 +32,9 @@ from cchc_cli.core.deadline_types import (
     Step,
 )
 from cchc_cli.core.vntext import nfc
+
+if TYPE_CHECKING:
+    from cchc_cli.core.deadline_phrases import Hit
 
 Context = DeadlineContext | PartialDate | int | None
 
@@ -60,14 +65,12 @@ def read_deadline(text: str, context: Context = None, explain: bool = False) -> 
     "khẩn trương": ``deadline.no-day``) or cannot be read
     (``deadline.unreadable``); offsets count characters of the NFC text.
     """
-    # The grammar and the rules are imported when a phrase is read: a run that
-    # reads every deadline from the cache never needs them.
+    # The rules are imported when a phrase is read: a run that reads every
+    # deadline from the cache never needs them.
     from cchc_cli.core.deadline_counts import FormReader
-    from cchc_cli.core.deadline_phrases import bare_date, clean, compiled, first_hit, fold
+    from cchc_cli.core.deadline_phrases import clean, compiled
 
-    text = nfc(text)
-    folded, where = fold(text)
-    hit = bare_date(folded) or first_hit(folded)
+    text, folded, where, hit = _grammar(text)
     if hit is not None:
         return FormReader(hit, DeadlineContext.of(context), where, text, text, explain).read()
     if compiled("ongoing").search(folded):
@@ -77,8 +80,27 @@ def read_deadline(text: str, context: Context = None, explain: bool = False) -> 
     raise DeadlineError("deadline.unreadable", text=clean(text))
 
 
+@functools.lru_cache(maxsize=4096)
+def _grammar(text: str) -> tuple[str, str, list[int], Hit | None]:
+    """A phrase's NFC text, folded text, the map back, and the form it matches.
+
+    Memoised on the text: the same few phrases recur in every notice, with other
+    dates of issue; the readers of the result only read it.
+    """
+    from cchc_cli.core.deadline_phrases import bare_date, first_hit, fold
+
+    text = nfc(text)
+    folded, where = fold(text)
+    return text, folded, where, bare_date(folded) or first_hit(folded)
+
+
+@functools.lru_cache(maxsize=4096)
 def parse_deadline(text: str, context: Context = None) -> Deadline:
-    """Read a written deadline phrase; raise :class:`DeadlineError` if it is unreadable."""
+    """Read a written deadline phrase; raise :class:`DeadlineError` if it is unreadable.
+
+    Memoised (a pure function of values): a notice copied a thousand times reads
+    its phrases once. A phrase that raises is read again each time.
+    """
     return read_deadline(text, context).deadline
 
 

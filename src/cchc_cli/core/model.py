@@ -58,6 +58,12 @@ class Registry:
     valid_until: PartialDate | None = None
     source: Source = NOWHERE
 
+    def __post_init__(self) -> None:
+        # What expand() gave for each list asked about (every task asks, about a few
+        # lists). Not a field: the snapshot writes a registry's fields, and this is
+        # no part of what the registry says.
+        object.__setattr__(self, "_expanded", {})
+
     def name_of(self, ident: str) -> str:
         if ident in self.units:
             return self.units[ident].name
@@ -73,11 +79,19 @@ class Registry:
         return entry.short or entry.name
 
     def expand(self, idents: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-        """Unit ids for a list of unit and group ids, in registry order, each once."""
-        wanted: set[str] = set()
-        for ident in idents:
-            wanted.update(self.members.get(ident, (ident,)))
-        return tuple(uid for uid in self.units if uid in wanted)
+        """Unit ids for a list of unit and group ids, in registry order, each once.
+
+        Memoised per registry (a pass over every unit otherwise, twice a task).
+        """
+        key = tuple(idents)
+        memo: dict[tuple[str, ...], tuple[str, ...]] = self._expanded  # type: ignore[attr-defined]
+        found = memo.get(key)
+        if found is None:
+            wanted: set[str] = set()
+            for ident in key:
+                wanted.update(self.members.get(ident, (ident,)))
+            found = memo[key] = tuple(uid for uid in self.units if uid in wanted)
+        return found
 
 
 @dataclass(frozen=True)

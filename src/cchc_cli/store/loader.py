@@ -184,6 +184,7 @@ def _load_files(
 ) -> Dataset:
     """:func:`load` from the files themselves (and the per-file rows of ``cache``); the
     snapshot of what it made is stored if the folder was ``listing`` at ``began``."""
+    from cchc_cli.store.parallel import read_ahead
     from cchc_cli.store.registry import load_registry
     from cchc_cli.store.yamlsrc import parse, read_file_bytes
 
@@ -221,6 +222,7 @@ def _load_files(
         linked = {Path(p) for p in listing.linked}
     else:
         files, linked = scan_notices(data_dir)
+    ahead = read_ahead(files, cache, _read_steady, registry, resolver, limit, calendar, skip=linked)
     inside = data_dir.resolve()
     for number, path in enumerate(files, 1):
         if tick is not None:
@@ -238,9 +240,7 @@ def _load_files(
             wanted[shown] = hit.wanted
             shas[shown] = hit.sha
         else:
-            stat, content, notice, problems = _read_steady(
-                path, shown, registry, resolver, limit, calendar
-            )
+            stat, content, notice, problems = ahead(path, shown)
             if cache and stat is not None and content is not None:
                 shas[shown] = cache.put(path, stat, depends_on, content, notice, problems)
             entry = index_of(notice) if notice else None

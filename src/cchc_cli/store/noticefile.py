@@ -8,6 +8,7 @@ warning per file pointing at ``cchc migrate``.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -250,7 +251,7 @@ class _NoticeBuilder:
             for key in ("repeat_from", "repeat_until"):
                 if key in fields.spans:
                     self.diagnostics.append(error(fields.spans[key], "recurrence.no-rule", key=key))
-            if deadline.text and _reads_as_recurrence(deadline.text):
+            if deadline.text and reads_as_recurrence(deadline.text):
                 self.diagnostics.append(
                     warning(fields.spans["deadline"], "recurrence.in-deadline", text=deadline.text)
                 )
@@ -450,8 +451,12 @@ class _NoticeBuilder:
         return tuple(out)
 
 
-def _reads_as_recurrence(text: str) -> bool:
-    """A ``deadline:`` that names a period to repeat ("hằng tháng, trước ngày 20")."""
+@functools.lru_cache(maxsize=4096)
+def reads_as_recurrence(text: str) -> bool:
+    """A ``deadline:`` that names a period to repeat ("hằng tháng, trước ngày 20").
+
+    Memoised on the phrase: every task with a deadline asks, about a few phrases.
+    """
     from cchc_cli.core.recurrence import RecurrenceError
     from cchc_cli.core.recurrence_phrases import read_recurrence
 

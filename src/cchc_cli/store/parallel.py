@@ -1,0 +1,224 @@
+"""Reading many notice files on every core, for a first run without a cache (issue 17).
+
+A first run at 20,000 tasks spends most of its time reading YAML and building
+notices, one file after another, on one core. :class:`ReadAhead` hands the
+files to a pool of worker processes, in chunks and in file order, while the
+loader goes down the same list: when the loader comes to a file, its result is
+there (or being made). Each worker runs the loader's own reader, so a file gives
+the same notice and the same diagnostics either way; the loader checks the
+cache, links out of the folder and duplicate ids as before.
+
+The pool is only worth its start-up where there is much to read:
+
+- at least :data:`MIN_FILES` files, none of them cached (no cache, or an empty
+  one: a first run, ``--no-cache``, a cleared cache); a run with a warm cache
+  reads its few changed files itself, and a file read ahead that the cache
+  turns out to hold is only wasted work, never a wrong answer;
+- more than one core;
+- processes started by ``fork`` on Linux, from a process with no other thread
+  (a fork copies one thread: a lock held by another would never be released).
+  Elsewhere (Windows has no ``fork``, macOS's is unsafe; ``spawn`` would import
+  the whole program again in each worker) or while threads run, the files are
+  read here, one after the other, as before.
+
+Files that are links are never read ahead: the loader refuses those that lead
+out of the data folder before reading them. Should a worker fail (killed, out
+of memory, a bug), its files are read here, so the run gives what a serial run
+gives, or fails as it would.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    from cchc_cli.core.diagnostics import Diagnostic
+    from cchc_cli.core.model import Notice
+    from cchc_cli.store.cache import FileCache
+
+#: Fewer files than this are read in this process: a pool costs its start-up.
+MIN_FILES = 200
+#: Files per piece of work handed to a worker.
+CHUNK = 16
+#: Pieces of work in flight per worker: enough to keep it busy, few enough that
+#: results waiting for the loader do not pile up in memory.
+AHEAD = 3
+
+Result = TypeVar("Result")
+Reader = Callable[..., Any]
+
+#: A notice file read by the loader: its stat, bytes, notice and problems.
+NoticeRead = tuple[Any, bytes | None, "Notice | None", "list[Diagnostic]"]
+
+#: The reader, its arguments and what a result is sent as, in a worker (set when it starts).
+_job: tuple[Reader, tuple[Any, ...], Callable[[Any], Any]] | None = None
+
+
+def workers() -> int:
+    """How many worker processes to start: one per core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """True where a pool can be started by ``fork`` safely (Linux, no other thread).
+
+    macOS has ``fork`` but its system libraries are not safe across one.
+    """
+    import threading
+
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+def _start_worker(read: Reader, args: tuple[Any, ...], send: Callable[[Any], Any]) -> None:
+    """A worker's start: Ctrl-C is the loader's to handle, not every worker's."""
+    import signal
+
+    global _job
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _job = (read, args, send)
+
+
+def _read_chunk(paths: list[Path]) -> list[Any]:
+    assert _job is not None, "a worker reads only after _start_worker"
+    read, args, send = _job
+    return [send(read(path, str(path), *args)) for path in paths]
+
+
+def _as_read(result: Result) -> Result:
+    return result
+
+
+def lean(result: NoticeRead) -> NoticeRead:
+    """A notice file read by the loader (stat, bytes, notice, problems), as a worker sends it:
+    without its tasks' field positions.
+
+    Only the checks run when the file is read use them, and a notice read back
+    from the cache has none either; left out, there is about a third less to
+    send (pickle and unpickle, callgrind) and to keep.
+    """
+    stat, content, notice, problems = result
+    if notice is None:
+        return result
+    tasks = tuple(dataclasses.replace(task, spans={}) for task in notice.tasks)
+    return stat, content, dataclasses.replace(notice, tasks=tasks), problems
+
+
+def read_ahead(
+    files: Sequence[Path],
+    cache: FileCache | None,
+    read: Callable[..., NoticeRead],
+    *args: Any,
+    skip: set[Path] | frozenset[Path] = frozenset(),
+) -> ReadAhead[NoticeRead]:
+    """The loader's reader for ``files``: all read ahead when the cache holds none of them.
+
+    A cache with rows holds most files of a folder (a warm run): those it does
+    not hold are read one by one when the loader finds them missing.
+    """
+    cold = cache is None or not cache.pair_keys
+    return ReadAhead(files if cold else (), read, *args, skip=skip, send=lean)
+
+
+class ReadAhead(Generic[Result]):
+    """``read(path, str(path), *args)`` for each file of ``files``, made ahead in a pool
+    (and passed through ``send`` there, to send back less).
+
+    Call it as the reader itself: ``ahead(path, shown)``, in the order of
+    ``files``; a file not read ahead (a link, a small folder) is read then.
+    """
+
+    def __init__(
+        self,
+        files: Sequence[Path],
+        read: Callable[..., Result],
+        *args: Any,
+        skip: set[Path] | frozenset[Path] = frozenset(),
+        send: Callable[[Result], Result] = _as_read,
+    ) -> None:
+        self._read = read
+        self._args = args
+        planned = [path for path in files if path not in skip]
+        self._waiting = set(planned)
+        self._ready: dict[Path, Result] = {}
+        self._chunks = deque(planned[i : i + CHUNK] for i in range(0, len(planned), CHUNK))
+        self._flight: deque[tuple[list[Path], Future[list[Result]]]] = deque()
+        count = workers()
+        self._pool: ProcessPoolExecutor | None = None
+        #: How many worker processes were started (none: every file is read here).
+        self.started = 0
+        if len(planned) >= MIN_FILES and count > 1 and can_fork():
+            # Imported here: a run with a warm cache never starts a pool.
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(
+                count,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_start_worker,
+                initargs=(read, args, send),
+            )
+            self.started = count
+            for _ in range(count * AHEAD):
+                self._submit()
+        else:
+            self._waiting.clear()
+
+    @property
+    def pooled(self) -> bool:
+        """True while worker processes read ahead."""
+        return self._pool is not None
+
+    def __call__(self, path: Path, shown: str) -> Result:
+        while path in self._waiting:
+            self._collect()
+        found = self._ready.pop(path, None)
+        if found is not None:
+            return found
+        return self._read(path, shown, *self._args)
+
+    def _submit(self) -> None:
+        if self._pool is None or not self._chunks:
+            return
+        try:
+            future = self._pool.submit(_read_chunk, self._chunks[0])
+        except Exception:
+            self.close()  # a broken pool: whatever is left is read here
+            return
+        self._flight.append((self._chunks.popleft(), future))
+
+    def _collect(self) -> None:
+        """The oldest chunk's results (read here if its worker failed), and one more sent."""
+        chunk, future = self._flight.popleft()
+        try:
+            results = future.result()
+        except Exception:
+            # Read here as a serial run would: the same results, or the same failure.
+            results = [self._read(path, str(path), *self._args) for path in chunk]
+        for path, result in zip(chunk, results, strict=True):
+            self._ready[path] = result
+            self._waiting.discard(path)
+        self._submit()
+        if not self._flight:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the workers (the files not yet handed out are read here, if asked for)."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+        for chunk, _ in self._flight:
+            self._waiting.difference_update(chunk)
+        self._flight.clear()
+        self._chunks.clear()
+        self._waiting.clear()
