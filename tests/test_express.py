@@ -20,6 +20,7 @@ import pytest
 
 from cchc_cli.cli.express import TYPER_ONLY
 from cchc_cli.cli.grammar import GRAMMARS, SHARED_OPTIONS, parse
+from ptyread import read_terminal
 
 #: cchc as its entry point runs it.
 CCHC = "import sys; sys.argv[0] = 'cchc'; from cchc_cli.cli import main; main()"
@@ -199,16 +200,7 @@ def _on_terminal(args: list[str], cwd: Path, typer_only: bool) -> tuple[int, byt
         [sys.executable, "-c", CCHC, *args], stdout=slave, stderr=slave, cwd=cwd, env=environ
     )
     os.close(slave)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # the terminal's other end closed: the process is done
-            break
-        if not chunk:
-            break
-        shown += chunk
-    os.close(master)
+    shown = read_terminal(master, process)
     return process.wait(timeout=60), shown
 
 

@@ -26,6 +26,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cchc_cli.cli.app import app
+from ptyread import read_terminal
 from smtp_inbox import free_port
 
 runner = CliRunner()
@@ -467,7 +468,6 @@ def run_on_terminal(args: list[str], data: Path, columns: int) -> tuple[int, str
     """cchc on a pseudo-terminal of ``columns`` columns: what a clerk would see."""
     import fcntl
     import pty
-    import select
     import struct
     import termios
 
@@ -486,24 +486,9 @@ def run_on_terminal(args: list[str], data: Path, columns: int) -> tuple[int, str
         close_fds=True,
     )
     os.close(slave)
-    chunks = []
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([master], [], [], 1)
-        if not ready:
-            if process.poll() is not None:
-                break
-            continue
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(master)
+    shown = read_terminal(master, process)
     code = process.wait(timeout=10)
-    return code, b"".join(chunks).decode("utf-8", errors="replace")
+    return code, shown.decode("utf-8", errors="replace")
 
 
 #: Rich's own styling: SGR sequences only (colour, bold). Anything else is data acting.

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import io
 import os
-import select
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from cchc_cli.cli.progressbar import Ticker, ticking, working
+from ptyread import read_terminal
 from test_remind import configure, smtp  # noqa: F401 - the fixture, for mail delivery
 
 #: cchc with the bar's delay and minimums at 0, so that short work on small data shows it.
@@ -46,25 +45,10 @@ def _on_terminal(
         cwd=cwd,
     )
     os.close(slave)
-    chunks = []
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([master], [], [], 0.5)
-        if not ready:
-            if process.poll() is not None:
-                break
-            continue
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(master)
+    shown = read_terminal(master, process)
     out = process.stdout.read().decode("utf-8") if process.stdout else ""
     code = process.wait(timeout=30)
-    return code, out, b"".join(chunks).decode("utf-8", errors="replace")
+    return code, out, shown.decode("utf-8", errors="replace")
 
 
 def _piped(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
