@@ -59,8 +59,8 @@ PROGRESS_ROW = "progress"
 #: Raised whenever what a cached row means changes without FORMAT changing: 2 since
 #: dates outside the accepted window are diagnosed, so rows cached before that are
 #: rebuilt rather than trusted; 3 since each notice has its pair rows (issue 17); 4
-#: since its tasks have rows too.
-REVISION = 4
+#: since its tasks have rows too; 6 since a task's row holds its coordinating units.
+REVISION = 6
 VERSION = f"{FORMAT}.{REVISION}:{__version__}"
 #: A file modified this close to the time its row was written is checked by content.
 RACY_NS = 3_000_000_000
@@ -204,7 +204,9 @@ class FileCache:
                 connection.execute("BEGIN IMMEDIATE")
                 connection.execute("DELETE FROM files")
                 connection.execute("DELETE FROM pairs")
-                connection.execute("DELETE FROM task_rows")
+                # Made again, not emptied: another version's rows may have other columns.
+                connection.execute("DROP TABLE task_rows")
+                connection.execute(TASK_ROWS)
                 connection.execute("DELETE FROM pair_sources")
                 connection.execute("DELETE FROM snapshot")
                 connection.execute(
@@ -445,7 +447,7 @@ class FileCache:
                 [(k, *r) for k, (_, rows) in self._pair_puts.items() for r in rows.pairs],
             )
             self.connection.executemany(
-                "INSERT INTO task_rows VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO task_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [(k, *r) for k, (_, rows) in self._pair_puts.items() for r in rows.tasks],
             )
             self.connection.executemany(

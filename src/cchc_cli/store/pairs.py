@@ -75,9 +75,10 @@ RECURRING = "recurring:"
 
 
 #: One task's row: (task id, its place in the notice's file, text, deadline as written,
-#: assigned unit and group ids as JSON, assignees as JSON). What does not depend on the
-#: day: the due and overdue lists print these and sort by the first two.
-TaskRow = tuple[str, int, str, str | None, str, str]
+#: assigned unit and group ids as JSON, assignees as JSON, coordinating units as JSON).
+#: What does not depend on the day: the due and overdue lists print these and sort by
+#: the first two; ``list --unit`` finds the tasks a unit coordinates by the last.
+TaskRow = tuple[str, int, str, str | None, str, str, str]
 
 
 class NoticeRows(NamedTuple):
@@ -107,6 +108,7 @@ def task_row(task: Task, seq: int) -> TaskRow:
         task.deadline.text,
         _ids(task.assigned),
         _ids(task.assignees),
+        _ids(task.with_),
     )
 
 
@@ -375,6 +377,7 @@ CREATE TABLE IF NOT EXISTS task_rows (
     deadline TEXT,
     assigned TEXT NOT NULL,
     assignees TEXT NOT NULL,
+    with_units TEXT NOT NULL,
     PRIMARY KEY (path, task)
 ) WITHOUT ROWID;
 """
