@@ -150,16 +150,16 @@ def list_tasks(
     search: str | None = None,
     status: ListStatus | None = None,
 ) -> None:
-    from cchc_cli.views.listing import choose, with_roles
-    from cchc_cli.views.query import resolve_units, select
+    from cchc_cli.views.listing import with_roles
+    from cchc_cli.views.narrowed import listed_tasks
+    from cchc_cli.views.query import resolve_units
     from cchc_cli.views.tables import task_report
 
     dataset = run.dataset
     units = resolve_units(dataset, unit) if unit else ()
     today = run.today if status is not None else run.clock_today()
-    notices = {n.id: n for n in dataset.notices}
     wanted = status.value if status is not None else None
-    chosen = choose(select(dataset, notice=notice), notices, today, units, wanted, search)
+    chosen = listed_tasks(dataset, today, notice, units, wanted, search)
     report = task_report([task for task, _ in chosen], dataset.registry, run.lang)
     if units:
         report = with_roles(report, [role for _, role in chosen], run.lang)

@@ -282,15 +282,16 @@ def export(
         int, typer.Option("--ahead", min=0, max=MAX_DAYS, help=h("help.opt.ahead"))
     ] = 92,
 ) -> None:
-    from cchc_cli.views.query import select_statuses
+    from cchc_cli.views.narrowed import exported_statuses
 
     check_outputs(run, output)
     dataset, lang = run.dataset, run.lang
-    items = select_statuses(dataset, run.today, notice=notice, unit=unit)
+    # Only the notices holding the pairs exported are read, where the cache can say which.
+    items, holding = exported_statuses(dataset, run.today, notice, unit)
     if fmt is ExportFormat.ICS:
         from cchc_cli.views.ics import calendar, office_id, upcoming_items
 
-        items += upcoming_items(dataset, run.today, ahead, notice, unit)
+        items += upcoming_items(holding, run.today, ahead, notice, unit)
 
         stamp = datetime.now(UTC).replace(microsecond=0)
         name = t("ics.name", lang, unit=dataset.registry.name_of(unit) if unit else "")
