@@ -21,8 +21,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from cchc_cli.core.status import DONE, OPEN, Status
-from cchc_cli.store.pairs import STATUS_SQL, PairIndex
+from cchc_cli.core.status import Status
+from cchc_cli.store.pairs import OPEN_IN_FORCE, OVERDUE_PAIRS, STATUS_SQL, PairIndex
 
 #: A (notice file key, task id) of the rows.
 TaskKey = tuple[str, str]
@@ -37,44 +37,50 @@ def listed(
 ) -> set[TaskKey] | None:
     """The tasks (of the notice file ``notice`` if given) that ``units`` (if any) are
     assigned or coordinate, and that are ``status`` on ``day`` (if given)."""
-    names = [f":u{i}" for i in range(len(units))]
     params: dict[str, Any] = {f"u{i}": unit for i, unit in enumerate(units)}
-    where = ["1"]
+    within = ", ".join(f":u{i}" for i in range(len(units)))
+    of_notice = ""
     if notice is not None:
-        where.append("t.path = :notice")
+        of_notice = " AND path = :notice"
         params["notice"] = notice
-    if units:
-        within = ", ".join(names)
-        where.append(
-            f"(EXISTS (SELECT 1 FROM json_each(t.assignees) WHERE value IN ({within}))"
-            f" OR EXISTS (SELECT 1 FROM json_each(t.with_units) WHERE value IN ({within})))"
-        )
-    sql = f"SELECT t.path, t.task FROM task_rows t WHERE {' AND '.join(where)}"
-    if status is not None:
-        own = f"unit IN ({', '.join(names)})" if units else "0"
-        statuses = f"""
-            SELECT path, task FROM (
-                SELECT path, task, {own} AS own, {STATUS_SQL} AS status
-                FROM pairs WHERE from_day <= :day AND :day < to_day
-            ) GROUP BY path, task HAVING {_status_test(status)}"""
-        sql += f" AND (t.path, t.task) IN ({statuses})"
+    assigned = f"EXISTS (SELECT 1 FROM json_each(assignees) WHERE value IN ({within}))"
+    coordinating = f"EXISTS (SELECT 1 FROM json_each(with_units) WHERE value IN ({within}))"
+    if status is None:
+        sql = f"SELECT path, task FROM task_rows WHERE 1{of_notice}"
+        if units:
+            sql += f" AND ({assigned} OR {coordinating})"
+    else:
         params["day"] = day.toordinal()
+        counted = "1"
+        if units:
+            # A task's own pairs; all pairs of the tasks the units only coordinate.
+            only = f"SELECT path, task FROM task_rows WHERE {coordinating} AND NOT {assigned}"
+            counted = f"(unit IN ({within}) OR (path, task) IN ({only}))"
+        pairs = f"FROM {_pairs(notice)} WHERE {_fits(status)} AND {counted}{of_notice}"
+        if status == "done":
+            sql = f"SELECT path, task {pairs} GROUP BY path, task HAVING min({DONE_ROW})"
+        else:
+            sql = f"SELECT DISTINCT path, task {pairs}"
     rows = checked(index, sql, params)
     return None if rows is None else {(key, task) for key, task in rows}
 
 
-def _status_test(wanted: str) -> str:
-    """SQL over a task's pairs (grouped; ``own``: a pair of the units asked about) that
-    holds when the task is ``wanted``: over its own pairs if it has any, else over all."""
+#: A pair row in force on ``:day``.
+IN_FORCE = "from_day <= :day AND :day < to_day"
+#: A pair done (on time, late or with no deadline) in the row in force.
+DONE_ROW = "NOT cancelled AND done_on IS NOT NULL"
+
+
+def _fits(wanted: str) -> str:
+    """SQL: a pair row in force on ``:day`` that makes a task ``wanted`` (for ``done``,
+    every row in force; then every one of them must be :data:`DONE_ROW`)."""
+    if wanted == "open":
+        return OPEN_IN_FORCE
+    if wanted == "overdue":
+        return OVERDUE_PAIRS
     if wanted == "done":
-        fits = _among(DONE)
-        return f"CASE WHEN max(own) THEN min(NOT own OR {fits}) ELSE min({fits}) END"
-    fits = _among(OPEN) if wanted == "open" else f"status = '{Status(wanted).value}'"
-    return f"CASE WHEN max(own) THEN max(own AND {fits}) ELSE max({fits}) END"
-
-
-def _among(found: frozenset[Status]) -> str:
-    return f"status IN ({', '.join(repr(s.value) for s in sorted(found))})"
+        return IN_FORCE
+    return f"{IN_FORCE} AND ({STATUS_SQL}) = '{Status(wanted).value}'"
 
 
 def exported(
@@ -83,7 +89,7 @@ def exported(
     """The notice files with a pair in force on ``day`` (of ``units`` and of the notice
     file ``notice`` where given): those whose pairs an export holds."""
     params: dict[str, Any] = {"day": day.toordinal()}
-    sql = "SELECT DISTINCT path FROM pairs WHERE from_day <= :day AND :day < to_day"
+    sql = f"SELECT DISTINCT path FROM {_pairs(notice)} WHERE {IN_FORCE}"
     if units is not None:
         sql += f" AND unit IN ({', '.join(f':u{i}' for i in range(len(units)))})"
         params |= {f"u{i}": unit for i, unit in enumerate(units)}
@@ -92,6 +98,12 @@ def exported(
         params["notice"] = notice
     rows = checked(index, sql, params)
     return None if rows is None else {key for (key,) in rows}
+
+
+def _pairs(notice: str | None) -> str:
+    """The pair rows, of one notice file through their index, else all of them in one
+    pass (through the index, each row would be looked up on its own)."""
+    return "pairs" if notice is not None else "pairs NOT INDEXED"
 
 
 def checked(index: PairIndex, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]] | None:
