@@ -14,7 +14,7 @@ combined notices, as it does for one folder.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any, TypeVar
 
@@ -80,7 +80,7 @@ class CombinedPairs(PairIndex):
         for (office, *_), tasks in zip(asked, found, strict=True):
             q = _Qualifier(office)
             due += [
-                DueTask(q.task(d.task), d.last_day, q.units(d.units), frozenset(q.units(d.closed)))
+                DueTask(q.task(d.task), d.last_day, q.units(d.units), q.closed(d.closed))
                 for d in tasks
             ]
         return due
@@ -144,13 +144,24 @@ class _Qualifier:
         self.units_prefix = office + UNIT_SEP
         self.notice_prefix = office + NOTICE_SEP
         self.made: dict[int, TaskInfo] = {}
+        #: Unit lists qualified so far (tasks share a few).
+        self.lists: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def unit(self, ident: str) -> str:
         return self.units_prefix + ident
 
-    def units(self, idents: Iterable[str]) -> tuple[str, ...]:
+    def units(self, idents: tuple[str, ...]) -> tuple[str, ...]:
+        found = self.lists.get(idents)
+        if found is None:
+            prefix = self.units_prefix
+            found = self.lists[idents] = tuple([prefix + i for i in idents])
+        return found
+
+    def closed(self, idents: frozenset[str]) -> frozenset[str]:
+        if not idents:
+            return idents
         prefix = self.units_prefix
-        return tuple([prefix + i for i in idents])
+        return frozenset([prefix + i for i in idents])
 
     def notice(self, ident: str) -> str:
         return self.notice_prefix + ident
@@ -158,9 +169,14 @@ class _Qualifier:
     def task(self, task: TaskInfo) -> TaskInfo:
         found = self.made.get(id(task))
         if found is None:
-            found = self.made[id(task)] = task._replace(
-                notice=self.notice_prefix + task.notice,
-                assigned=self.units(task.assigned),
-                assignees=self.units(task.assignees),
+            notice, ident, seq, text, deadline, assigned, assignees = task
+            found = self.made[id(task)] = TaskInfo(
+                self.notice_prefix + notice,
+                ident,
+                seq,
+                text,
+                deadline,
+                self.units(assigned),
+                self.units(assignees),
             )
         return found
