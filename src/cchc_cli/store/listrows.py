@@ -23,6 +23,7 @@ from typing import Any
 
 from cchc_cli.core.status import Status
 from cchc_cli.store.pairs import OPEN_IN_FORCE, OVERDUE_PAIRS, STATUS_SQL, PairIndex
+from cchc_cli.store.tally import read_checked
 
 #: A (notice file key, task id) of the rows.
 TaskKey = tuple[str, str]
@@ -61,7 +62,7 @@ def listed(
             sql = f"SELECT path, task {pairs} GROUP BY path, task HAVING min({DONE_ROW})"
         else:
             sql = f"SELECT DISTINCT path, task {pairs}"
-    rows = checked(index, sql, params)
+    rows = _rows(index, sql, params)
     return None if rows is None else {(key, task) for key, task in rows}
 
 
@@ -96,7 +97,7 @@ def exported(
     if notice is not None:
         sql += " AND path = :notice"
         params["notice"] = notice
-    rows = checked(index, sql, params)
+    rows = _rows(index, sql, params)
     return None if rows is None else {key for (key,) in rows}
 
 
@@ -106,14 +107,6 @@ def _pairs(notice: str | None) -> str:
     return "pairs" if notice is not None else "pairs NOT INDEXED"
 
 
-def checked(index: PairIndex, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]] | None:
-    """The rows of ``sql`` (the first column a notice file's key) if the cache holds every
-    loaded notice's rows as computed from what was loaded, rows of files left out of the
-    dataset (an error, a duplicate id) left out; None if it holds anything else."""
-    found = index.cache.query_pairs([sql], params)
-    if found is None:
-        return None
-    held, (rows,) = found
-    if any(held.get(key) != made for key, made in index.expected.items()):
-        return None
-    return [row for row in rows if row[0] in index.expected]
+def _rows(index: PairIndex, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]] | None:
+    found = read_checked(index, [sql], params)
+    return None if found is None else found[0]

@@ -36,10 +36,9 @@ def listed_tasks(
     """The tasks ``list`` shows, in display order, each with its unit's role
     (:func:`cchc_cli.views.listing.choose`)."""
     from cchc_cli.store.listrows import listed
-    from cchc_cli.store.pairs import PairIndex
 
-    index = dataset.pairs
-    if isinstance(index, PairIndex) and (units or status is not None):
+    index = _own_rows(dataset)
+    if index is not None and (units or status is not None):
         key = _key(dataset, index, notice)
         found = listed(index, today, units, key, status)
         if found is not None:
@@ -57,10 +56,9 @@ def exported_statuses(
     """The pairs ``export`` holds (:func:`cchc_cli.views.query.select_statuses`) and the
     dataset of the notices holding them, where only those were read."""
     from cchc_cli.store.listrows import exported
-    from cchc_cli.store.pairs import PairIndex
 
-    index = dataset.pairs
-    if isinstance(index, PairIndex):
+    index = _own_rows(dataset)
+    if index is not None:
         key = _key(dataset, index, notice)  # refused before the unit, as select_statuses does
         units = resolve_units(dataset, unit) if unit else None
         found = exported(index, today, units, key)
@@ -68,6 +66,18 @@ def exported_statuses(
             kept = narrowed(dataset, index, found, key)
             return select_statuses(kept, today, notice=notice, unit=unit), kept
     return select_statuses(dataset, today, notice=notice, unit=unit), dataset
+
+
+def _own_rows(dataset: Dataset) -> PairIndex | None:
+    """One folder's pair rows, if the dataset was read through its cache. Several
+    folders' (:mod:`cchc_cli.store.multipairs`) are not asked: their notices are read."""
+    from cchc_cli.store.multipairs import CombinedPairs
+    from cchc_cli.store.pairs import PairIndex
+
+    index = dataset.pairs
+    if isinstance(index, PairIndex) and not isinstance(index, CombinedPairs):
+        return index
+    return None
 
 
 def narrowed(
