@@ -208,8 +208,8 @@ def test_due_and_overdue_read_no_notice_back(data_dir):
     ]
 
 
-def test_remind_reads_back_only_the_notices_it_names(data_dir):
-    # Their number and title name them in the reminder; the pairs come from the rows.
+def test_remind_reads_back_no_notice(data_dir):
+    # The pairs come from the pair rows, the notices' numbers and titles from their rows.
     from datetime import date
 
     from cchc_cli.store.cache import FileCache
@@ -228,8 +228,9 @@ def test_remind_reads_back_only_the_notices_it_names(data_dir):
 
     object.__setattr__(dataset, "reader", counting)
     today = date(2023, 12, 15)
-    items, notices = remind_items(dataset, today, 7)
-    assert asked == ["cchc-2023-11"] and [n.id for n in notices] == asked
+    items, names = remind_items(dataset, today, 7)
+    assert asked == []
+    assert names == {n.id: n.title for n in dataset.notices}  # they have no number
     plain = {(i.task.ref, i.unit): i.status for i in select_statuses(load(data_dir), today)}
     assert items and all(plain[i.task.ref, i.unit] == i.status for i in items)
 

@@ -1,6 +1,7 @@
 """``list`` filters and ``export`` answered from the cache's rows (issue 17): which
-notices to read back is found in SQL, and only those are read; what they print is,
-byte for byte, what reading every notice gives (``--no-cache``)."""
+notices to read back is found in SQL, and only those are read; ``remind`` names its
+notices from their rows. What they print is, byte for byte, what reading every notice
+gives (``--no-cache``), with one folder or several."""
 
 from __future__ import annotations
 
@@ -164,7 +165,8 @@ def narrowing(data: st.DataObject, day: date) -> list[str]:
 
 
 def views(data: st.DataObject, day: date) -> list[list[str]]:
-    """Lists of each status word and format, and exports in each format, narrowed at random."""
+    """Lists of each status word and format, exports in each format and a reminder,
+    narrowed at random."""
     lists = []
     for status in STATUS_WORDS:
         search = data.draw(st.none() | st.sampled_from(["nhiem vu 1", "TB-1", "Đã báo", "2.1"]))
@@ -175,6 +177,8 @@ def views(data: st.DataObject, day: date) -> list[list[str]]:
     for fmt in ("json", "csv", "ics"):
         lang = data.draw(st.sampled_from(["vi", "en"]))
         lists.append(["export", *narrowing(data, day), "-f", fmt, "--lang", lang])
+    days = str(data.draw(st.integers(0, 60)))
+    lists.append(["remind", *narrowing(data, day), "--days", days, "--fail-on-overdue"])
     return lists
 
 
@@ -189,7 +193,9 @@ def views(data: st.DataObject, day: date) -> list[list[str]]:
     day=st.dates(FIRST, LAST),
     offices=st.integers(1, 2),
 )
-def test_lists_and_exports_from_the_rows_print_what_the_notices_give(data, layout, day, offices):
+def test_lists_exports_and_reminders_from_the_rows_print_what_the_notices_give(
+    data, layout, day, offices
+):
     with tempfile.TemporaryDirectory() as temp:
         folders = [Path(temp) / f"office-{number}" for number in range(offices)]
         for folder in folders:

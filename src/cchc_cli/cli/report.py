@@ -73,11 +73,11 @@ def remind(
         return
     window = config.reminder_days if days is None else days
     if email or dry_run:  # the calendars attached hold every pair of each unit
-        items, notices = select_statuses(dataset, today, notice, unit), dataset.notices
-    else:  # only the pairs named, from the cache's pair rows where it has them
-        items, notices = remind_items(dataset, today, window, notice, unit)
+        items = select_statuses(dataset, today, notice, unit)
+        names = notice_names(dataset.notices)
+    else:  # only the pairs named, from the cache's rows where it has them
+        items, names = remind_items(dataset, today, window, notice, unit)
     found = collect(items, today, window, dataset.registry)
-    names = notice_names(notices)
     if email or dry_run:
         stamp = datetime.now(UTC).replace(microsecond=0)
         office = office_id(config, run.settings.office_email)

@@ -20,7 +20,7 @@ from cchc_cli.core.vntext import fold
 from cchc_cli.views.tables import DueList, DueRow
 
 if TYPE_CHECKING:
-    from cchc_cli.store.pairs import PairOf, TaskInfo
+    from cchc_cli.store.pairs import PairIndex, PairOf, TaskInfo
 
 _NUMBER = re.compile(r"(\d+)")
 
@@ -319,23 +319,43 @@ def _in_order(found: list[PairOf], order: _TaskOrder, today: date) -> list[UnitS
 
 def remind_items(
     dataset: Dataset, today: date, days: int, notice: str | None = None, unit: str | None = None
-) -> tuple[list[UnitStatus], tuple[Notice, ...]]:
-    """The pairs a reminder within ``days`` days may name, and (at least) their notices:
-    from the pair and task rows where the cache has them (only the notices named are
-    read back, for their names), else from the notices."""
+) -> tuple[list[UnitStatus], dict[str, str]]:
+    """The pairs a reminder within ``days`` days may name, and how it names (at least)
+    their notices (:func:`cchc_cli.views.remind.notice_names`): from the pair, task and
+    notice rows where the cache has them (no notice is read back), else from the notices."""
     from cchc_cli.store.pairs import REMIND_PAIRS, PairIndex
+    from cchc_cli.views.remind import notice_names
 
     index = dataset.pairs
     if isinstance(index, PairIndex):
         entry, units = _narrowed(dataset, notice, unit)
         last = (today + timedelta(days=days)).toordinal()
         found = index.pairs(today, REMIND_PAIRS, units, entry, last=last)
-        if found is not None:
-            items = _in_order(found, _TaskOrder(dataset), today)
-            named = {item.task.notice for item in items}
-            entries = tuple(e for e in dataset.index if e.id in named)
-            return items, dataset.reader(entries) if entries else ()
-    return select_statuses(dataset, today, notice=notice, unit=unit), dataset.notices
+        names = _names(index) if found is not None else None
+        if found is not None and names is not None:
+            return _in_order(found, _TaskOrder(dataset), today), names
+    items = select_statuses(dataset, today, notice=notice, unit=unit)
+    return items, notice_names(dataset.notices)
+
+
+def _names(index: PairIndex) -> dict[str, str] | None:
+    """How a reminder names each notice, from the notice rows of each folder read
+    (:mod:`cchc_cli.store.tally`); None if the cache cannot answer."""
+    from cchc_cli.core.offices import notice_id
+    from cchc_cli.store.multipairs import CombinedPairs
+    from cchc_cli.store.tally import notice_rows
+    from cchc_cli.views.remind import notice_name
+
+    parts = index.parts if isinstance(index, CombinedPairs) else ((None, index),)
+    names: dict[str, str] = {}
+    for office, part in parts:
+        rows = notice_rows(part)
+        if rows is None:
+            return None
+        for row in rows.values():
+            ident = row.id if office is None else notice_id(office, row.id)
+            names[ident] = notice_name(row.number, row.title)
+    return names
 
 
 def counted_statuses(

@@ -134,8 +134,13 @@ def heading(found: list[UnitReminder], today: date, days: int, lang: Lang) -> st
 
 
 def notice_names(notices: Iterable[Notice]) -> dict[str, str]:
-    """How a reminder names each notice: its number (when it has one) and title."""
-    return {n.id: f"{n.number}: {n.title}" if n.number else n.title for n in notices}
+    """How a reminder names each notice (:func:`notice_name`)."""
+    return {n.id: notice_name(n.number, n.title) for n in notices}
+
+
+def notice_name(number: str | None, title: str) -> str:
+    """A notice as a reminder names it: its number (when it has one) and title."""
+    return f"{number}: {title}" if number else title
 
 
 def report_text(
