@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
 import sys
 import tempfile
@@ -95,6 +96,39 @@ def test_a_filtered_list_or_export_reads_back_only_the_notices_it_prints(
     copies(data_dir)
     expected = cchc(*asked, "--no-cache")
     assert cchc("status").exit_code == 0  # fills the cache
+    seen = counted_reads(monkeypatch)
+    found = cchc(*asked)
+    assert printed(found) == printed(expected)
+    assert set(seen) == read
+
+
+#: The same over two offices' folders: ``a`` (the three copies), ``b`` (the bundled data).
+READ_OFFICES = [
+    (["list", "--unit", "a/doan-thanh-nien"], {"c-1", "c-2"}),
+    (["list", "--status", "open", "--as-of", "2023-12-01", "--notice", "a:c-3"], {"c-3"}),
+    (["export", "-f", "json", "--as-of", "2023-12-01", "--unit", "b/ho-xa"], {NOTICE[:-5]}),
+    (["export", "-f", "csv", "--as-of", "2023-12-01"], {"c-1", "c-3", NOTICE[:-5]}),
+]
+
+
+@pytest.mark.parametrize(("asked", "read"), READ_OFFICES)
+def test_several_offices_read_back_only_the_notices_they_print(
+    cchc, data_dir, monkeypatch, asked, read
+):
+    offices = data_dir.parent / "a", data_dir.parent / "b"
+    shutil.copytree(data_dir, offices[1])
+    copies(data_dir)
+    data_dir.rename(offices[0])
+    folders = [a for folder in offices for a in ("--data", str(folder))]
+    expected = cchc(*asked, *folders, "--no-cache")
+    assert cchc("status", *folders).exit_code == 0  # fills the caches
+    seen = counted_reads(monkeypatch)
+    assert printed(cchc(*asked, *folders)) == printed(expected)
+    assert set(seen) == read
+
+
+def counted_reads(monkeypatch) -> list[str]:
+    """The names of the notice files read back from now on (each time one is)."""
     seen: list[str] = []
     reading = FileCache.read
 
@@ -103,9 +137,7 @@ def test_a_filtered_list_or_export_reads_back_only_the_notices_it_prints(
         return reading(self, wanted)
 
     monkeypatch.setattr(FileCache, "read", counted)
-    found = cchc(*asked)
-    assert printed(found) == printed(expected)
-    assert set(seen) == read
+    return seen
 
 
 def printed(result) -> tuple[str, str, int]:

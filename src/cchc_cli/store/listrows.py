@@ -86,9 +86,10 @@ def _fits(wanted: str) -> str:
 
 def exported(
     index: PairIndex, day: date, units: tuple[str, ...] | None, notice: str | None
-) -> set[str] | None:
+) -> set[tuple[str, None]] | None:
     """The notice files with a pair in force on ``day`` (of ``units`` and of the notice
-    file ``notice`` where given): those whose pairs an export holds."""
+    file ``notice`` where given): those whose pairs an export holds (as (key, None), the
+    shape of :func:`listed`'s tasks)."""
     params: dict[str, Any] = {"day": day.toordinal()}
     sql = f"SELECT DISTINCT path FROM {_pairs(notice)} WHERE {IN_FORCE}"
     if units is not None:
@@ -98,7 +99,7 @@ def exported(
         sql += " AND path = :notice"
         params["notice"] = notice
     rows = _rows(index, sql, params)
-    return None if rows is None else {key for (key,) in rows}
+    return None if rows is None else {(key, None) for (key,) in rows}
 
 
 def _pairs(notice: str | None) -> str:
