@@ -161,7 +161,7 @@ class Run:
         """The dataset for a read command; its errors are told on stderr, once."""
         if self._dataset is None:
             dataset = self.read()
-            errors = [d for d in dataset.diagnostics if d.is_error]
+            errors = dataset.errors
             for diagnostic in errors:
                 echo(self.diagnostic_line(diagnostic), err=True)
             if errors:

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from cchc_cli.core.dates import PartialDate
 from cchc_cli.core.deadlines import NO_DEADLINE, Deadline
-from cchc_cli.core.diagnostics import NOWHERE, Diagnostic, Source
+from cchc_cli.core.diagnostics import NOWHERE, Diagnostic, Source, errors_of
 from cchc_cli.core.workdays import WorkCalendar
 
 if TYPE_CHECKING:
@@ -350,7 +350,8 @@ class Dataset:
 
     registry: Registry
     index: tuple[NoticeIndex, ...]
-    diagnostics: tuple[Diagnostic, ...]
+    #: In file order; a :class:`~cchc_cli.core.diagnostics.Diagnostics` on a warm load.
+    diagnostics: Sequence[Diagnostic]
     files: tuple[str, ...] = ()
     config: Config = field(default_factory=Config)
     #: Reads the notices some index entries stand for (several at once is cheaper).
@@ -385,5 +386,10 @@ class Dataset:
         return sum(len(entry.task_ids) for entry in self.index)
 
     @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        """The errors among the diagnostics (the warnings are not read for them)."""
+        return errors_of(self.diagnostics)
+
+    @property
     def has_errors(self) -> bool:
-        return any(d.is_error for d in self.diagnostics)
+        return bool(self.errors)

@@ -15,7 +15,7 @@ the next run the long way, never a wrong answer.
 from __future__ import annotations
 
 import os
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from dataclasses import fields, is_dataclass
 from datetime import date
 from typing import Any
@@ -163,7 +163,7 @@ def key_of(path: str, prefix: str) -> str:
 _SEVERITIES = (Severity.ERROR, Severity.WARNING)
 
 
-def diagnostics_to(diagnostics: tuple[Diagnostic, ...]) -> list[Any]:
+def diagnostics_to(diagnostics: Iterable[Diagnostic]) -> list[Any]:
     """The diagnostics, those of one file after another under its path once, each as
     six values in a row: line, column, severity, key, arguments, whether these are
     plain JSON (else dates, see :func:`cchc_cli.store.serialize.diagnostic_to_data`)."""

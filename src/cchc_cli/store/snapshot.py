@@ -43,12 +43,13 @@ import os
 import sqlite3
 import stat
 import sys
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cchc_cli.core.diagnostics import Diagnostic
+from cchc_cli.core.diagnostics import Diagnostic, Diagnostics, errors_of
 from cchc_cli.core.model import (
     Config,
     NoticeIndex,
@@ -72,7 +73,7 @@ from cchc_cli.store.snapcodec import (
 )
 
 #: Raised whenever what a snapshot holds changes.
-FORMAT = 2
+FORMAT = 3
 CONFIG_FILE = "config.yaml"
 UNITS_FILE = "units.yaml"
 NOTICES_DIR = "notices"
@@ -194,8 +195,8 @@ class Notices:
     index: tuple[NoticeIndex, ...]
     #: Each index entry's cache row: (row key, SHA-256 of the file).
     rows: tuple[tuple[str, str], ...]
-    #: Their problems, in file order.
-    diagnostics: tuple[Diagnostic, ...]
+    #: Their problems, in file order (restored: the errors at once, the rest when read).
+    diagnostics: Sequence[Diagnostic]
     #: config.yaml and units.yaml if there, and every notice file.
     files: tuple[str, ...]
     #: What every notice's model depends on besides its file (the cache's ``depends_on``).
@@ -227,7 +228,7 @@ class Restored:
 
 
 #: The parts of a snapshot that describe the notices' half (the rest: the progress half).
-NOTICE_PARTS = ("config", "registry", "index", "diagnostics", "files", "depends")
+NOTICE_PARTS = ("config", "registry", "index", "errors", "diagnostics", "files", "depends")
 
 
 def restore(listing: Listing, cache: FileCache) -> Restored | None:
@@ -280,7 +281,13 @@ def _notices_from(parts: dict[str, str]) -> Notices | None:
     registry = decode(json.loads(parts["registry"]))
     index, shas, prefix = index_from(json.loads(parts["index"]))
     keys = [key_of(e.path, prefix) for e in index]
-    diagnostics = diagnostics_from(json.loads(parts["diagnostics"]))
+    # The errors apart, so that a run that reads no warning decodes none; the whole
+    # list is decoded when read, so its checksum stands for it now (damaged: the long way).
+    checksum, stored_errors = json.loads(parts["errors"])
+    if checksum != _checksum(parts["diagnostics"]):
+        return None
+    errors = diagnostics_from(stored_errors)
+    diagnostics = Diagnostics(errors, lambda: diagnostics_from(json.loads(parts["diagnostics"])))
     files = tuple(json.loads(parts["files"]))
     if not (isinstance(config, Config) and isinstance(registry, Registry)):
         return None
@@ -303,10 +310,13 @@ def _progress_from(parts: dict[str, str], notices: Notices) -> Progress:
 def _exactly(a: Notices | Progress, b: Notices | Progress | None) -> bool:
     """Whether ``b`` is ``a`` in every value, the diagnostics' arguments and types too."""
 
-    def args(made: Notices | Progress) -> list[Any]:
-        return [[(k, type(v), v) for k, v in d.args.items()] for d in made.diagnostics]
+    def args(found: Sequence[Diagnostic]) -> list[Any]:
+        return [[(k, type(v), v) for k, v in d.args.items()] for d in found]
 
-    return b is not None and a == b and args(a) == args(b)
+    if b is None or a != b or args(a.diagnostics) != args(b.diagnostics):
+        return False
+    errors = errors_of(a.diagnostics)
+    return errors == errors_of(b.diagnostics) and args(errors) == args(errors_of(b.diagnostics))
 
 
 def store(
@@ -347,6 +357,8 @@ def store(
                 "files": _json(notices.files),
                 "depends": _json(notices.depends_on),
             }
+            errors = diagnostics_to(errors_of(notices.diagnostics))
+            parts["errors"] = _json([_checksum(parts["diagnostics"]), errors])
             if not _exactly(notices, _notices_from(parts)):
                 return
         pairs = pairs_to(progress.pairs, keys_of, file_shas, notices.depends_on)
@@ -436,3 +448,8 @@ def _config_of(data_dir: Path, info: os.stat_result) -> tuple[Config, set[str]] 
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _checksum(text: str) -> int:
+    """What tells a part damaged since it was written without decoding it (CRC-32)."""
+    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
