@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from cchc_cli.core.diagnostics import Diagnostic, Source, error, sort_diagnostics
+from cchc_cli.core.diagnostics import Diagnostic, Source, error, merged, sort_diagnostics
 from cchc_cli.core.errors import CchcError, DataFolderError
 from cchc_cli.core.model import (
     Config,
@@ -128,7 +128,7 @@ def _dataset(
 ) -> Dataset:
     diagnostics = notices.diagnostics
     if made.diagnostics:
-        diagnostics = tuple(sort_diagnostics([*diagnostics, *made.diagnostics]))
+        diagnostics = merged(diagnostics, made.diagnostics)
     return Dataset(
         notices.registry,
         notices.index,
