@@ -38,6 +38,8 @@ class Source(NamedTuple):
 
 @dataclass(frozen=True)
 class Diagnostic:
+    """One problem: where, how bad, and the catalog's message for it."""
+
     source: Source
     severity: Severity
     key: str

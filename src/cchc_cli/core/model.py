@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Unit:
+    """An office unit tasks are assigned to."""
+
     id: str
     name: str
     kind: str
@@ -38,6 +40,8 @@ class Unit:
 
 @dataclass(frozen=True)
 class Group:
+    """A named set of units a task may be assigned to at once."""
+
     id: str
     name: str
     aliases: tuple[str, ...] = ()
@@ -96,6 +100,8 @@ class Registry:
 
 @dataclass(frozen=True)
 class Person:
+    """Someone named on a paper (a signer)."""
+
     name: str
     title: str | None = None
     #: "TL. CHỦ TỊCH", "KT. CHỦ TỊCH": on whose behalf a signer signs.
@@ -104,6 +110,8 @@ class Person:
 
 @dataclass(frozen=True)
 class Completion:
+    """One unit's report that its part of a task is done."""
+
     unit: str
     on: date
     evidence: str | None = None
@@ -113,6 +121,8 @@ class Completion:
 
 @dataclass(frozen=True)
 class Extension:
+    """A later last day granted for a task, and why."""
+
     to: date
     reason: str
     decision: str | None = None
@@ -124,6 +134,8 @@ class Extension:
 
 @dataclass(frozen=True)
 class Cancellation:
+    """Why, when and by which decision a task was called off."""
+
     reason: str
     on: date | None = None
     decision: str | None = None
@@ -132,6 +144,8 @@ class Cancellation:
 
 @dataclass(frozen=True)
 class Note:
+    """A dated remark on a task, maybe by one unit."""
+
     on: date
     text: str
     unit: str | None = None
@@ -140,6 +154,8 @@ class Note:
 
 @dataclass(frozen=True)
 class Task:
+    """One task of a notice, with who must do it, by when, and what was done."""
+
     notice: str
     id: str
     text: str
@@ -194,6 +210,8 @@ class Task:
 
 @dataclass(frozen=True)
 class Notice:
+    """One conclusion notice: its heading and its tasks."""
+
     id: str
     title: str
     date: PartialDate

@@ -52,6 +52,8 @@ class Change:
 
 @dataclass
 class Done(Change):
+    """Units report a task done."""
+
     on: date = date.min
     evidence: str | None = None
     note: str | None = None
@@ -77,6 +79,8 @@ class Done(Change):
 
 @dataclass
 class Reopen(Change):
+    """A completion taken back."""
+
     on: date = date.min
     reason: str = ""
 
@@ -133,6 +137,8 @@ class Extend(Change):
 
 @dataclass
 class Cancel(Change):
+    """A task called off."""
+
     cancellation: Cancellation | None = None
 
     def check(self, task: Task, registry: Registry) -> None:
@@ -147,6 +153,8 @@ class Cancel(Change):
 
 @dataclass
 class AddNote(Change):
+    """A note added to a task."""
+
     note_: Note | None = None
 
     def events(self, task: Task) -> list[Event]:
@@ -160,6 +168,8 @@ class AddNote(Change):
 
 @dataclass(frozen=True)
 class Outcome:
+    """What an edit wrote."""
+
     #: The files appended to, as shown to the user (the first is ``path``).
     paths: list[str]
     entry: dict[str, Any]
