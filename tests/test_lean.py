@@ -110,3 +110,30 @@ def test_validate_of_thousands_of_diagnostics_with_errors_is_the_uncached_one(tm
     assert cold.stdout.count("\n") > 800
     assert (warm.stdout, warm.stderr, warm.exit_code) == (cold.stdout, cold.stderr, 1)
     assert (uncached.stdout, uncached.stderr, uncached.exit_code) == (cold.stdout, cold.stderr, 1)
+
+
+def test_an_edit_checks_the_facts_of_the_tasks_it_reads_of_not_of_all(tmp_path, cchc, monkeypatch):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from generate import generate
+
+    from cchc_cli.store import editcurrent, progress
+
+    folder = tmp_path / "generated"
+    generate(folder, 300)
+    data = ("--data", str(folder), "--as-of", "2024-06-01")
+    assert cchc("done", "tb-00030/3.1", "--all", *data).exit_code == 0
+    cchc("status", *data)  # the snapshot stored again: the load checks no progress
+    asked: list[set[str]] = []
+    real = progress.facts_of
+
+    def spy(index):
+        entries = list(index)
+        asked.append({entry.id for entry in entries})
+        return real(entries)
+
+    monkeypatch.setattr(editcurrent.progress, "facts_of", spy)
+    done = cchc("done", "tb-00029/2.2", "--all", *data)
+    assert done.exit_code == 0, done.stderr
+    # The task's notice and the one the progress files name; not the other 28.
+    assert asked == [{"tb-00029", "tb-00030"}]
+    assert cchc("validate", *data).stdout == cchc("validate", "--no-cache", *data).stdout
