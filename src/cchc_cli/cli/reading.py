@@ -48,7 +48,6 @@ class GroupBy(StrEnum):
 
 def validate(run: Run, strict: bool = False) -> None:
     from cchc_cli.core.diagnostics import sort_diagnostics
-    from cchc_cli.core.offices import offices_of
     from cchc_cli.store.progress import check_recurring, future_completions
     from cchc_cli.store.validate import duplicate_notices
 
@@ -78,7 +77,7 @@ def validate(run: Run, strict: bool = False) -> None:
     errors = sum(d.is_error for d in found)
     warnings = len(found) - errors
     total = _summary(run, len(dataset.files), dataset.index, found)
-    offices = offices_of(dataset)
+    offices = run.offices()
     for office, (files, index, told) in _by_office(offices, dataset.files, dataset.index, found):
         summary = _summary(run, len(files), index, told)
         folder = t("cli.summary-folder", run.lang, office=office.id, folder=office.folder)
