@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cchc_cli.core.errors import UsageError
-from cchc_cli.core.model import Dataset, NoticeIndex, Registry, Task
+from cchc_cli.core.model import Dataset, Registry, Task, entries_named
 from cchc_cli.store import progress
 
 
@@ -37,7 +37,7 @@ def task_now(
         if cache:
             cache.finish_progress(paths)
         # The facts of the tasks the events name, not of all 20,000 (80 ms).
-        known = progress.facts_of(_named(seen.index, {base, *(e.task for e in events)}))
+        known = progress.facts_of(entries_named(seen.index, {base, *(e.task for e in events)}))
         facts = known.get(base)
         kept, _ = progress.check_events(events, known, seen.registry)
         now = tuple(e for e in kept if e.task == ref)
@@ -45,7 +45,7 @@ def task_now(
             return task, facts, seen.registry
         cache = FileCache.open(data_dir)
     dataset = load(data_dir, cache)
-    facts = progress.facts_of(_named(dataset.index, {base})).get(base)
+    facts = progress.facts_of(entries_named(dataset.index, {base})).get(base)
     notice_id = base.rpartition("/")[0]
     for entry in dataset.index:
         if entry.id == notice_id and facts is not None:
@@ -53,19 +53,6 @@ def task_now(
                 if task.ref == base:
                     return _instance(task, ref), facts, dataset.registry
     raise UsageError("cli.ref-unknown", ref=ref)
-
-
-def _named(index: tuple[NoticeIndex, ...], refs: set[str]) -> list[NoticeIndex]:
-    """The entries of the notices ``refs`` name (``n/1.1``, ``n/1.1@2024-01``): a
-    notice id is what comes before some slash of a task's reference."""
-    ids = set()
-    for ref in refs:
-        ref = progress.base_ref(ref)
-        at = ref.find("/")
-        while at >= 0:
-            ids.add(ref[:at])
-            at = ref.find("/", at + 1)
-    return [entry for entry in index if entry.id in ids]
 
 
 def _instance(task: Task, ref: str) -> Task:
