@@ -137,3 +137,32 @@ def test_an_edit_checks_the_facts_of_the_tasks_it_reads_of_not_of_all(tmp_path, 
     # The task's notice and the one the progress files name; not the other 28.
     assert asked == [{"tb-00029", "tb-00030"}]
     assert cchc("validate", *data).stdout == cchc("validate", "--no-cache", *data).stdout
+
+
+def test_the_run_after_an_edit_checks_the_events_against_the_notices_they_name(
+    tmp_path, cchc, monkeypatch
+):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from generate import generate
+
+    from cchc_cli.store import progress
+
+    folder = tmp_path / "generated"
+    generate(folder, 300)
+    data = ("--data", str(folder), "--as-of", "2024-06-01")
+    before = cchc("status", *data).stdout
+    assert cchc("done", "tb-00030/3.1", "--all", *data).exit_code == 0
+    asked: list[set[str]] = []
+    real = progress.facts_of
+
+    def spy(index):
+        entries = list(index)
+        asked.append({entry.id for entry in entries})
+        return real(entries)
+
+    monkeypatch.setattr(progress, "facts_of", spy)
+    after = cchc("status", *data)
+    assert asked == [{"tb-00030"}]  # the progress files name no other notice
+    assert after.stdout != before
+    monkeypatch.undo()
+    assert after.stdout == cchc("status", "--no-cache", *data).stdout
