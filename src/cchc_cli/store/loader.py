@@ -28,6 +28,7 @@ from cchc_cli.core.model import (
     Notice,
     NoticeIndex,
     Registry,
+    entries_named,
     index_of,
 )
 from cchc_cli.core.units import Resolver
@@ -159,7 +160,9 @@ def _with_progress(
     events, problems, paths = load_progress(data_dir, cache, registry, limit, shas)
     kept: list[progress.Event] = []
     if events:  # the facts of 20,000 tasks cost more than checking no event at all
-        kept, found = progress.check_events(events, progress.facts_of(index), registry)
+        # Only the notices the events name: not 20,000 tasks' facts for a few events.
+        facts = progress.facts_of(entries_named(index, {e.task for e in events}))
+        kept, found = progress.check_events(events, facts, registry)
         problems += found
     grouped = progress.by_task(kept)
     reader = _reader(cache, wanted, parsed, registry, config, grouped, resolver)
