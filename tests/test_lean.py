@@ -166,3 +166,40 @@ def test_the_run_after_an_edit_checks_the_events_against_the_notices_they_name(
     assert after.stdout != before
     monkeypatch.undo()
     assert after.stdout == cchc("status", "--no-cache", *data).stdout
+
+
+def test_validate_keeps_the_notices_found_twice_with_the_snapshot(data_dir, cchc, monkeypatch):
+    from cchc_cli.store import validate
+
+    notice = data_dir / "notices" / "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
+    text = notice.read_text("utf-8")
+    copy = data_dir / "notices" / "copy.yaml"
+    copy.write_text(text.replace("id: cchc-2023-11", "id: copy-2023-11", 1), "utf-8")
+    searches: list[int] = []
+    real = validate.duplicate_notices
+
+    def spy(dataset):
+        searches.append(1)
+        return real(dataset)
+
+    monkeypatch.setattr(validate, "duplicate_notices", spy)
+
+    def check() -> str:
+        warm = cchc("validate", *AS_OF)
+        cold = cchc("validate", "--no-cache", *AS_OF)
+        assert (warm.stdout, warm.stderr, warm.exit_code) == (cold.stdout, cold.stderr, 1)
+        return warm.stdout
+
+    assert "copy.yaml" in check()  # the long way: the snapshot stored
+    check()  # restored from it: found and kept
+    searches.clear()
+    first = check()
+    assert searches == [1]  # the --no-cache run's only
+    assert cchc("done", "cchc-2023-11/2.3", "--as-of", "2023-11-24").exit_code == 0
+    cchc("status", *AS_OF)
+    searches.clear()
+    # A progress file recorded keeps them (the output says so: checked against uncached).
+    assert "copy-2023-11" in check() and searches == [1]
+    copy.write_text(text.replace("id: cchc-2023-11", "id: other-2023-11", 1), "utf-8")
+    changed = check()
+    assert "copy-2023-11" in first and "other-2023-11" in changed

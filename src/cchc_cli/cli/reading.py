@@ -67,7 +67,8 @@ def validate(run: Run, strict: bool = False) -> None:
     found = sort_diagnostics(
         [
             *dataset.diagnostics,
-            *duplicate_notices(dataset),
+            # Kept with the snapshot the dataset came from, if it did (a read of all).
+            *(dataset.duplicates or duplicate_notices)(dataset),
             *future_completions(events, run.today),  # type: ignore[arg-type]
             *recurring,
         ]

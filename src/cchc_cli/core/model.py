@@ -395,6 +395,11 @@ class Dataset:
     #: The notices' (task, unit) pairs in SQL, when read through the cache
     #: (:class:`cchc_cli.store.pairs.PairIndex`, issue 17); None: answer in Python.
     pairs: object | None = field(default=None, compare=False, repr=False)
+    #: The notices found twice (``validate``) as kept with the snapshot the dataset
+    #: was restored from: ``duplicates(dataset)``; None: find them.
+    duplicates: Callable[[Dataset], list[Diagnostic]] | None = field(
+        default=None, compare=False, repr=False
+    )
 
     @functools.cached_property
     def notices(self) -> tuple[Notice, ...]:

@@ -14,8 +14,9 @@ the next run the long way, never a wrong answer.
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import fields, is_dataclass
 from datetime import date
 from typing import Any
@@ -39,6 +40,23 @@ _CLASSES: dict[str, type] = {
     c.__name__: c
     for c in (Config, SmtpSettings, DocumentSettings, Person, Registry, Unit, Group, PartialDate)
 }
+
+
+#: What data that does not decode raises (a damaged or tampered cache): never used then.
+UNREADABLE = (ValueError, TypeError, KeyError, IndexError, OverflowError, RecursionError)
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def same_diagnostics(a: Sequence[Diagnostic], b: Sequence[Diagnostic]) -> bool:
+    """Whether ``b`` is ``a`` in every value, the arguments' types too."""
+
+    def args(found: Sequence[Diagnostic]) -> list[Any]:
+        return [[(k, type(v), v) for k, v in d.args.items()] for d in found]
+
+    return tuple(a) == tuple(b) and args(a) == args(b)
 
 
 def encode(value: Any) -> Any:

@@ -36,6 +36,7 @@ folder, and reading it must not run code.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import hashlib
 import json
@@ -45,9 +46,8 @@ import stat
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from cchc_cli.core.diagnostics import Diagnostic, Diagnostics, errors_of
 from cchc_cli.core.model import (
@@ -61,6 +61,7 @@ from cchc_cli.store.holidaystamp import holidays_stamp
 from cchc_cli.store.progress import PROGRESS_DIR, SUFFIX, Event
 from cchc_cli.store.serialize import event_from_data, event_to_data
 from cchc_cli.store.snapcodec import (
+    UNREADABLE,
     decode,
     diagnostics_from,
     diagnostics_to,
@@ -70,7 +71,10 @@ from cchc_cli.store.snapcodec import (
     key_of,
     pairs_from,
     pairs_to,
+    same_diagnostics,
+    to_json,
 )
+from cchc_cli.store.snapdups import DUPLICATES, Duplicates
 
 #: Raised whenever what a snapshot holds changes.
 FORMAT = 3
@@ -79,7 +83,7 @@ UNITS_FILE = "units.yaml"
 NOTICES_DIR = "notices"
 NOTICE_SUFFIXES = (".yaml", ".yml")
 #: What a snapshot that does not decode raises (a damaged or tampered cache): never used then.
-_UNREADABLE = (ValueError, TypeError, KeyError, IndexError, OverflowError, RecursionError)
+_UNREADABLE = UNREADABLE
 
 
 @dataclass(frozen=True)
@@ -201,6 +205,8 @@ class Notices:
     files: tuple[str, ...]
     #: What every notice's model depends on besides its file (the cache's ``depends_on``).
     depends_on: str
+    #: The notices found twice, kept with the snapshot (:class:`Duplicates`), if restored.
+    duplicates: Duplicates | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -251,6 +257,7 @@ def restore(listing: Listing, cache: FileCache) -> Restored | None:
             notices = _notices_from(parts)
             if notices is None:
                 return None
+            notices = dataclasses.replace(notices, duplicates=Duplicates(parts, cache.path))
             progress = None
             if listing.progress_text is not None and (
                 parts["fingerprint_progress"] == listing.progress_text
@@ -292,7 +299,8 @@ def _notices_from(parts: dict[str, str]) -> Notices | None:
     if not (isinstance(config, Config) and isinstance(registry, Registry)):
         return None
     rows = tuple(zip(keys, shas, strict=True))
-    return Notices(config, registry, index, rows, diagnostics, files, json.loads(parts["depends"]))
+    depends = json.loads(parts["depends"])
+    return Notices(config, registry, index, rows, diagnostics, files, depends)
 
 
 def _progress_from(parts: dict[str, str], notices: Notices) -> Progress:
@@ -310,13 +318,9 @@ def _progress_from(parts: dict[str, str], notices: Notices) -> Progress:
 def _exactly(a: Notices | Progress, b: Notices | Progress | None) -> bool:
     """Whether ``b`` is ``a`` in every value, the diagnostics' arguments and types too."""
 
-    def args(found: Sequence[Diagnostic]) -> list[Any]:
-        return [[(k, type(v), v) for k, v in d.args.items()] for d in found]
-
-    if b is None or a != b or args(a.diagnostics) != args(b.diagnostics):
+    if b is None or a != b or not same_diagnostics(a.diagnostics, b.diagnostics):
         return False
-    errors = errors_of(a.diagnostics)
-    return errors == errors_of(b.diagnostics) and args(errors) == args(errors_of(b.diagnostics))
+    return same_diagnostics(errors_of(a.diagnostics), errors_of(b.diagnostics))
 
 
 def store(
@@ -348,17 +352,19 @@ def store(
     try:
         if stored is not None:
             parts = {part: stored[part] for part in NOTICE_PARTS}
+            if DUPLICATES in stored:  # they depend on the notices alone
+                parts[DUPLICATES] = stored[DUPLICATES]
         else:
             parts = {
-                "config": _json([encode(notices.config), sorted(keys or ())]),
-                "registry": _json(encode(notices.registry)),
-                "index": _json(index_to(notices.index, file_shas, prefix)),
-                "diagnostics": _json(diagnostics_to(notices.diagnostics)),
-                "files": _json(notices.files),
-                "depends": _json(notices.depends_on),
+                "config": to_json([encode(notices.config), sorted(keys or ())]),
+                "registry": to_json(encode(notices.registry)),
+                "index": to_json(index_to(notices.index, file_shas, prefix)),
+                "diagnostics": to_json(diagnostics_to(notices.diagnostics)),
+                "files": to_json(notices.files),
+                "depends": to_json(notices.depends_on),
             }
             errors = diagnostics_to(errors_of(notices.diagnostics))
-            parts["errors"] = _json([_checksum(parts["diagnostics"]), errors])
+            parts["errors"] = to_json([_checksum(parts["diagnostics"]), errors])
             if not _exactly(notices, _notices_from(parts)):
                 return
         pairs = pairs_to(progress.pairs, keys_of, file_shas, notices.depends_on)
@@ -366,16 +372,16 @@ def store(
             "fingerprint": listing.text,
             "fingerprint_progress": listing.progress_text or "",
             "written": str(written),
-            "shas": _json({path: shas[path] for path in racy}),
-            "progress": _json(
+            "shas": to_json({path: shas[path] for path in racy}),
+            "progress": to_json(
                 [
                     [ref, [[e.source.path, *event_to_data(e)] for e in found]]
                     for ref, found in progress.events.items()
                 ]
             ),
-            "progress_diagnostics": _json(diagnostics_to(progress.diagnostics)),
-            "progress_files": _json(progress.files),
-            "pairs": _json(pairs),
+            "progress_diagnostics": to_json(diagnostics_to(progress.diagnostics)),
+            "progress_files": to_json(progress.files),
+            "pairs": to_json(pairs),
         }
         if not _exactly(progress, _progress_from(parts, notices)):
             return
@@ -444,10 +450,6 @@ def _config_of(data_dir: Path, info: os.stat_result) -> tuple[Config, set[str]] 
 
 
 # -- JSON ------------------------------------------------------------------------------
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _checksum(text: str) -> int:
