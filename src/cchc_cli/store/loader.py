@@ -139,6 +139,7 @@ def _dataset(
         reader,
         dict(made.events),
         pair_index,
+        notices.duplicates,
     )
 
 
