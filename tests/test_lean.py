@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -203,3 +204,26 @@ def test_validate_keeps_the_notices_found_twice_with_the_snapshot(data_dir, cchc
     copy.write_text(text.replace("id: cchc-2023-11", "id: other-2023-11", 1), "utf-8")
     changed = check()
     assert "copy-2023-11" in first and "other-2023-11" in changed
+
+
+def test_notices_found_twice_are_read_a_part_at_a_time(data_dir, cchc, monkeypatch):
+    from cchc_cli.store import validate
+    from cchc_cli.store.loader import load
+
+    notice = data_dir / "notices" / "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
+    text = notice.read_text("utf-8")
+    for number in range(5):
+        copy = data_dir / "notices" / f"copy-{number}.yaml"
+        copy.write_text(text.replace("id: cchc-2023-11", f"id: copy-{number}", 1), "utf-8")
+    whole = validate.duplicate_notices(load(data_dir))
+    monkeypatch.setattr(validate, "PART", 2)
+    loaded = load(data_dir)
+    asked: list[int] = []
+
+    def reader(entries):
+        asked.append(len(entries))
+        return loaded.reader(entries)
+
+    dataset = dataclasses.replace(loaded, reader=reader)
+    assert validate.duplicate_notices(dataset) == whole and len(whole) == 5
+    assert asked == [2, 2, 2]
