@@ -109,6 +109,8 @@ _SNAPSHOT_SCHEMA = (
 
 @dataclass(frozen=True)
 class Stat:
+    """What a file's stat says of it: enough to tell it changed."""
+
     size: int
     mtime_ns: int
     ctime_ns: int

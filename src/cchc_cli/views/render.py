@@ -72,6 +72,8 @@ def neutralize(text: str) -> str:
 
 @dataclass(frozen=True)
 class Column:
+    """One column of a report: its key, header and how it is shown."""
+
     key: str
     #: Message key of the header (tables only).
     label: str = ""
@@ -101,6 +103,8 @@ class Column:
 
 @dataclass
 class Section:
+    """A part of a report: its columns, records, title and footer."""
+
     name: str
     columns: Sequence[Column]
     records: list[dict[str, Any]]
