@@ -53,7 +53,7 @@ from cchc_cli.store.serialize import (
     notice_from_data,
     notice_to_data,
 )
-from cchc_cli.store.tally import NOTICE_ROWS, StoredNotice, write_notices
+from cchc_cli.store.tally import NOTICE_ROWS, TALLY_ROWS, StoredNotice, unwind, wind, write_notices
 
 #: ``depends_on`` of a progress file's row: its parse depends on its bytes alone.
 PROGRESS_ROW = "progress"
@@ -100,7 +100,9 @@ CREATE TABLE IF NOT EXISTS pairs (
 );
 CREATE INDEX IF NOT EXISTS pairs_path ON pairs (path);
 """
-_SCHEMA += TASK_ROWS + NOTICE_ROWS
+_SCHEMA += TASK_ROWS + NOTICE_ROWS + TALLY_ROWS
+#: Every table of what was read and made from it (a cache of another version drops them).
+_DERIVED = ("files", "pairs", "task_rows", "notice_rows", "tally_state", "pair_sources", "snapshot")
 #: The last whole load of the folder (:mod:`cchc_cli.store.snapshot`): one row per part.
 _SNAPSHOT_SCHEMA = (
     "CREATE TABLE IF NOT EXISTS snapshot (part TEXT PRIMARY KEY, data TEXT NOT NULL);"
@@ -204,12 +206,8 @@ class FileCache:
             row = connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
             if row is None or row[0] != VERSION:
                 connection.execute("BEGIN IMMEDIATE")
-                connection.execute("DELETE FROM files")
-                connection.execute("DELETE FROM pairs")
-                connection.execute("DELETE FROM task_rows")
-                connection.execute("DELETE FROM notice_rows")
-                connection.execute("DELETE FROM pair_sources")
-                connection.execute("DELETE FROM snapshot")
+                for table in _DERIVED:
+                    connection.execute(f"DELETE FROM {table}")
                 connection.execute(
                     "INSERT OR REPLACE INTO meta (key, value) VALUES ('version', ?)", (VERSION,)
                 )
@@ -448,6 +446,7 @@ class FileCache:
         try:
             self.connection.execute("BEGIN IMMEDIATE")
             stale = [(k,) for k in [*gone, *self._pair_puts]]
+            tallies = unwind(self.connection, [k for (k,) in stale])
             self.connection.executemany("DELETE FROM pairs WHERE path = ?", stale)
             self.connection.executemany("DELETE FROM task_rows WHERE path = ?", stale)
             write_notices(self.connection, [k for (k,) in stale], self._notice_puts)
@@ -464,6 +463,7 @@ class FileCache:
                 "INSERT INTO pair_sources VALUES (?, ?)",
                 [(k, made) for k, (made, _) in self._pair_puts.items() if made],
             )
+            wind(self.connection, tallies, list(self._pair_puts))
             self.connection.executemany(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self._puts
             )
