@@ -194,3 +194,23 @@ def test_counts_from_the_tallies_print_what_the_notices_give(
         fast = [run(folder, args, columns, cached=True) for args in asked]
     for args, expected, found in zip(asked, slow, fast, strict=True):
         assert found == expected, args
+
+
+def test_status_by_notice_reads_no_notice_back(cchc, data_dir, monkeypatch):
+    copies(data_dir, ("c-1", "c-2", "c-10"))
+    asked = [
+        ["status", "--by", "notice", "--as-of", "2023-12-20", "--data", data_dir],
+        ["status", "--by", "notice", "--lang", "en", "--data", data_dir, "-f", "json"],
+        ["status", "--unit", "noi-vu", "--data", data_dir],
+    ]
+    expected = [cchc(*args, "--no-cache").stdout for args in asked]
+    cchc("status", "--data", data_dir)  # fills the cache
+
+    def refused(*args: object) -> None:
+        raise AssertionError("a notice was read back")
+
+    monkeypatch.setattr(FileCache, "read", refused)
+    for args, output in zip(asked, expected, strict=True):
+        found = cchc(*args)
+        assert found.exception is None
+        assert found.stdout == output
