@@ -45,7 +45,7 @@ def test_each_notice_has_its_row_written_and_forgotten_with_its_pair_rows(cchc, 
     dataset = load(data_dir)
     cache = FileCache.open(data_dir)
     assert cache is not None
-    expected = {(cache.key_of(n.path), *notice_row(n)) for n in dataset.notices}
+    expected = {(cache.key_of(n.path), *notice_row(n)[0]) for n in dataset.notices}
     cache.close()
     assert stored(data_dir, "notice_rows") == expected
     assert len(expected) == 3

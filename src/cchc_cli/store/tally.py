@@ -47,8 +47,10 @@ if TYPE_CHECKING:
     from cchc_cli.store.pairs import PairIndex
 
 #: A notice's row as stored: (id, number, title, issuer, issued, exists from, assigned
-#: on), days as ordinals.
-StoredNotice = tuple[str, str | None, str, str | None, int, int, int]
+#: on), days as ordinals; and its tasks' notes: (task id, unit or None, day) each.
+StoredNotice = tuple[
+    tuple[str, str | None, str, str | None, int, int, int], list[tuple[str, str | None, int]]
+]
 
 NOTICE_ROWS = """
 CREATE TABLE IF NOT EXISTS notice_rows (
@@ -61,6 +63,10 @@ CREATE TABLE IF NOT EXISTS notice_rows (
     exists_from INTEGER NOT NULL,
     assigned INTEGER NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS note_rows (
+    path TEXT NOT NULL, task TEXT NOT NULL, unit TEXT, day INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS note_rows_task ON note_rows (path, task);
 """
 
 
@@ -80,7 +86,9 @@ class NoticeRow(NamedTuple):
 
 
 def notice_row(notice: Notice) -> StoredNotice:
-    return (
+    """A notice's row and its notes' (the report's "no report for three months" counts
+    from a unit's last note on a task)."""
+    row = (
         notice.id,
         notice.number,
         notice.title,
@@ -89,6 +97,8 @@ def notice_row(notice: Notice) -> StoredNotice:
         issued_from(notice).toordinal(),
         assigned_on(notice).toordinal(),
     )
+    notes = [(task.id, n.unit, n.on.toordinal()) for task in notice.tasks for n in task.notes]
+    return row, notes
 
 
 def write_notices(
@@ -97,9 +107,14 @@ def write_notices(
     """Forget the rows of the files ``stale`` and write ``rows``, inside the caller's
     transaction (the one that replaces their pair rows)."""
     connection.executemany("DELETE FROM notice_rows WHERE path = ?", [(k,) for k in stale])
+    connection.executemany("DELETE FROM note_rows WHERE path = ?", [(k,) for k in stale])
     connection.executemany(
         "INSERT OR REPLACE INTO notice_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(key, *row) for key, row in rows.items()],
+        [(key, *row) for key, (row, _) in rows.items()],
+    )
+    connection.executemany(
+        "INSERT INTO note_rows VALUES (?, ?, ?, ?)",
+        [(key, *note) for key, (_, notes) in rows.items() for note in notes],
     )
 
 
@@ -160,6 +175,8 @@ CREATE TABLE IF NOT EXISTS {NOTICE}_tally (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tally_state (name TEXT PRIMARY KEY, made_from TEXT NOT NULL);
 """
+#: The tables of this module, which a cache of another version empties.
+TABLES = ("notice_rows", "note_rows", "tally_state")
 #: The pair rows of the files named in the JSON list ``:keys``.
 IN_KEYS = "path IN (SELECT value FROM json_each(:keys))"
 
