@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -202,6 +203,70 @@ def test_status_by_notice_reads_no_notice_back(cchc, data_dir, monkeypatch):
         ["status", "--by", "notice", "--as-of", "2023-12-20", "--data", data_dir],
         ["status", "--by", "notice", "--lang", "en", "--data", data_dir, "-f", "json"],
         ["status", "--unit", "noi-vu", "--data", data_dir],
+    ]
+    expected = [cchc(*args, "--no-cache").stdout for args in asked]
+    cchc("status", "--data", data_dir)  # fills the cache
+
+    def refused(*args: object) -> None:
+        raise AssertionError("a notice was read back")
+
+    monkeypatch.setattr(FileCache, "read", refused)
+    for args, output in zip(asked, expected, strict=True):
+        found = cchc(*args)
+        assert found.exception is None
+        assert found.stdout == output
+
+
+def report_asked(day: date, notice: str, unit: str) -> list[list[str]]:
+    report = ["report", "--as-of", day.isoformat()]
+    month = f"{day:%Y-%m}"
+    return [
+        report,
+        [*report, "-f", "json"],
+        [*report, "-f", "csv", "--unit", unit],
+        [*report, "-f", "md", "--notice", notice, "--lang", "en"],
+        [*report, "--period", f"{day.year - 1}", "-f", "json", "--order", "registry"],
+        [*report, "--period", f"{day.year}-Q{(day.month + 2) // 3}", "--unit", unit],
+        [*report, "--period", f"2023-10..{month}", "-f", "csv", "--notice", notice],
+    ]
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(
+    data=st.data(),
+    layout=st.sampled_from(LAYOUTS),
+    day=st.dates(FIRST, LAST),
+    notice=st.sampled_from(["tb-1", "tb-2", "tb"]),
+    unit=st.sampled_from(["u-an", "u-chau", "g-xa", "g-phong"]),
+    columns=st.sampled_from([None, "80", "40"]),
+)
+def test_reports_from_the_rows_print_what_the_notices_give(
+    data, layout, day, notice, unit, columns
+):
+    notices = drawn_notices(data, layout)
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp) / "data"
+        write_folder(folder, notices, layout)
+        asked = report_asked(day, notice, unit)
+        slow = [run(folder, args, columns, cached=False) for args in asked]
+        fast = [run(folder, args, columns, cached=True) for args in asked]
+    for args, expected, found in zip(asked, slow, fast, strict=True):
+        assert found == expected, args
+
+
+def test_report_reads_no_notice_back(cchc, data_dir, monkeypatch):
+    copies(data_dir, ("c-1", "c-2", "c-10"))
+    (data_dir / "progress" / "noi-vu.yaml").write_text(
+        "- {task: c-2/1.1, note: Đang làm, on: 2023-11-15}\n", "utf-8"
+    )
+    asked = [
+        ["report", "--as-of", "2023-12-20", "--data", data_dir],
+        ["report", "--period", "2024-03", "-f", "json", "--data", data_dir],
+        ["report", "--unit", "noi-vu", "-f", "csv", "--notice", "c-1", "--data", data_dir],
     ]
     expected = [cchc(*args, "--no-cache").stdout for args in asked]
     cchc("status", "--data", data_dir)  # fills the cache

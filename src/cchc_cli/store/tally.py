@@ -39,9 +39,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cchc_cli.core.asof import assigned_on, issued_from
-from cchc_cli.core.model import Notice
+from cchc_cli.core.model import Notice, NoticeIndex
 from cchc_cli.core.status import Status
-from cchc_cli.store.pairs import STATUS_SQL
+from cchc_cli.store.pairs import OPEN_IN_FORCE, STATUS_SQL, TASK_COLUMNS, TaskInfo, TaskRows
 
 if TYPE_CHECKING:
     from cchc_cli.store.pairs import PairIndex
@@ -295,3 +295,45 @@ def counts(
         if attempt or not remake(index, key):
             return None
     return None
+
+
+# -- the report's quiet pairs -------------------------------------------------------------
+
+#: A pair row's last note on ``:day`` (its unit's or everyone's), if there is one.
+LAST_NOTE = """(SELECT max(n.day) FROM note_rows n WHERE n.path = pairs.path
+    AND n.task = pairs.task AND (n.unit IS NULL OR n.unit = pairs.unit) AND n.day <= :day)"""
+#: The ongoing pairs on ``:day`` nobody has reported on since ``:cutoff``: the last note,
+#: else the day the task was given, is before it (:func:`cchc_cli.views.report.build`).
+QUIET_PAIRS = f"""{OPEN_IN_FORCE} AND last_day IS NULL AND coalesce({LAST_NOTE},
+    (SELECT assigned FROM notice_rows r WHERE r.path = pairs.path)) < :cutoff"""
+
+
+def quiet_pairs(
+    index: PairIndex,
+    day: date,
+    cutoff: date,
+    units: tuple[str, ...] | None = None,
+    notice: NoticeIndex | None = None,
+) -> list[tuple[TaskInfo, str, date | None]] | None:
+    """The pairs :data:`QUIET_PAIRS` gives (of ``units`` and ``notice`` if given), each
+    as its task's row, its unit and its last note; None if the cache cannot answer."""
+    where = ""
+    params: dict[str, Any] = {"day": day.toordinal(), "cutoff": cutoff.toordinal()}
+    if units is not None:
+        where += f" AND unit IN ({', '.join(f':u{i}' for i in range(len(units)))})"
+        params |= {f"u{i}": unit for i, unit in enumerate(units)}
+    if notice is not None:
+        where += " AND path = :notice"
+        params["notice"] = next(k for k, e in index.entries.items() if e is notice)
+    sql = f"""
+SELECT q.path, q.unit, q.last, {TASK_COLUMNS} FROM (
+    SELECT path, task, unit, {LAST_NOTE} AS last FROM pairs WHERE {QUIET_PAIRS}{where}
+) q JOIN task_rows t ON t.path = q.path AND t.task = q.task"""
+    found = read_checked(index, [sql], params)
+    if found is None:
+        return None
+    rows = TaskRows(index.entries)
+    return [
+        (rows.info(key, row), unit, date.fromordinal(last) if last is not None else None)
+        for key, unit, last, *row in found[0]
+    ]

@@ -95,6 +95,11 @@ def _entry(dataset: Dataset, written: str) -> NoticeIndex:
     raise UsageError("cli.notice-unknown", notice=written)
 
 
+def notice_entry(dataset: Dataset, written: str) -> NoticeIndex:
+    """The index entry of the notice a user names, as :func:`find_notice` finds it."""
+    return _entry(dataset, written)
+
+
 def find_notice(dataset: Dataset, written: str) -> Notice:
     """A notice by its id, a prefix of it that fits one notice only, or its number."""
     return dataset.notice(_entry(dataset, written))
