@@ -215,8 +215,9 @@ STATE_SQL = "SELECT made_from FROM tally_state WHERE name = :name"
 
 def fingerprint(sources: dict[str, str]) -> str:
     """What every notice's pair rows were computed from (``pair_sources``), in one word."""
-    text = json.dumps(sorted(sources.items()), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # Each text after its length: a path may hold any character, even a newline.
+    text = "".join(f"{len(p)}:{p}{len(m)}:{m}" for p, m in sorted(sources.items()))
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def unwind(connection: sqlite3.Connection, stale: list[str]) -> list[str]:
@@ -263,6 +264,7 @@ def remake(index: PairIndex, key: str) -> bool:
                 return False
             connection.execute(f"DELETE FROM {key}_tally")
             connection.execute(changes_sql(key, "1"))
+            connection.execute(f"DELETE FROM {key}_tally WHERE n = 0")
             connection.execute(
                 "INSERT OR REPLACE INTO tally_state VALUES (?, ?)", (key, fingerprint(sources))
             )
