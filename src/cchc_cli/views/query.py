@@ -17,7 +17,7 @@ from cchc_cli.core.model import Dataset, Notice, NoticeIndex, Task
 from cchc_cli.core.status import OPEN, Count, Status, UnitStatus, statuses, task_statuses
 from cchc_cli.core.units import Resolver
 from cchc_cli.core.vntext import fold
-from cchc_cli.views.tables import DueList, DueRow
+from cchc_cli.views.pairlists import DueList, DueRow
 
 if TYPE_CHECKING:
     from cchc_cli.store.pairs import PairOf, TaskInfo
