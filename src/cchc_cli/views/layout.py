@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from cchc_cli.core.vntext import display_width, shorten
+from cchc_cli.core.vntext import display_width, one_column_each, shorten
 
 _T = TypeVar("_T")
 
@@ -75,8 +75,8 @@ class Col:
     width: int = 0
     shown: bool = True
     used_short_head: bool = False
-    #: The cells last measured, each distinct one's width (None: all ASCII, as wide as
-    #: long) and the widest's.
+    #: The cells last measured, each distinct one's width (None: each as wide as long)
+    #: and the widest's.
     _measured: list[str] | None = field(default=None, repr=False)
     _widths: dict[str, int] | None = field(default=None, repr=False)
     _widest: int = field(default=0, repr=False)
@@ -84,11 +84,11 @@ class Col:
     def _measure(self) -> None:
         """Measure the cells once (20,000 rows are measured twice otherwise: to fit, then
         to pad) and each distinct text once (a long table repeats its dates, units and
-        texts); ASCII cells, as wide as long, without a call per cell."""
+        texts); cells as wide as long (ASCII, NFC Vietnamese) all at once."""
         if self._measured is self.cells:
             return
         self._measured = self.cells
-        if "".join(self.cells).isascii():
+        if one_column_each("".join(self.cells)):
             self._widths = None
             self._widest = max(map(len, self.cells), default=0)
         else:

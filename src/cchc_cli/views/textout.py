@@ -242,7 +242,9 @@ def _cells(
         texts = [show(r) for r in records]
     else:
         texts = _each_value_once([r.get(key) for r in records], lang)
-    if people:
+    if people and not "".join(texts).isprintable():
+        # Printable text has no control character, separator or bidi override to show
+        # and no line break: the whole column is checked at once, else each text.
         texts = each_once(texts, _on_screen)
     return texts
 
