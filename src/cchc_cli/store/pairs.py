@@ -242,7 +242,8 @@ class PairIndex:
         **params: Any,
     ) -> list[PairOf] | None:
         """The pairs in force on ``day`` that fit ``where`` (SQL over the pair rows, days as
-        ordinals), of ``units`` and ``notice`` if given, with their tasks' rows."""
+        ordinals), of ``units`` and ``notice`` if given, with their tasks' rows: task by
+        task, each task's in the order of its assignees."""
         chosen, more = self._chosen(units, notice)
         queries = [sql.format(where=where + chosen) for sql in (PAIRS_SQL, PAIRS_TASKS_SQL)]
         found = self._read(queries, day, **params, **more)
@@ -412,10 +413,11 @@ IN_FORCE = (
     f" {STATUS_SQL} AS status"
     " FROM pairs WHERE from_day <= :day AND :day < to_day"
 )
-#: The pairs in force on ``:day`` that fit ``{where}``, with their status that day.
+#: The pairs in force on ``:day`` that fit ``{where}``, with their status that day, task by
+#: task, each task's in the order of its assignees (sorted in SQL, not pair by pair in Python).
 PAIRS_SQL = f"""
 SELECT path, task, unit, position, last_day, {STATUS_SQL} AS status
-FROM pairs NOT INDEXED WHERE {{where}}"""
+FROM pairs NOT INDEXED WHERE {{where}} ORDER BY path, task, position"""
 #: The rows of the tasks of the pairs :data:`PAIRS_SQL` gives (one lookup per task, not
 #: per pair: a list of 60,000 pairs may name 5,000 tasks).
 PAIRS_TASKS_SQL = f"""

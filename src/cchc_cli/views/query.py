@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -304,17 +305,21 @@ class _TaskOrder:
 def _in_order(found: list[PairOf], order: _TaskOrder, today: date) -> list[UnitStatus]:
     """Pairs read from the rows in display order (their tasks', then the task's assignees')
     as the views take them: each task is its row, which holds what they print of it
-    (:class:`~cchc_cli.store.pairs.TaskInfo`)."""
-    by_task: dict[int, list[PairOf]] = {}
-    for pair in found:
-        by_task.setdefault(id(pair[0]), []).append(pair)
-    tasks = sorted(by_task.values(), key=lambda pairs: order(pairs[0][0]))
-    make = UnitStatus._make
+    (:class:`~cchc_cli.store.pairs.TaskInfo`). ``found`` comes task by task, each task's
+    in its assignees' order (:meth:`~cchc_cli.store.pairs.PairIndex.pairs`), so only the
+    tasks are sorted, not the pairs."""
+    tasks = [list(pairs) for _, pairs in itertools.groupby(found, key=_TASK_OF)]
+    tasks.sort(key=lambda pairs: order(pairs[0][0]))
+    # tuple.__new__ as UnitStatus._make does it, without a Python call per pair.
+    new = tuple.__new__
     return [
-        make((cast(Task, task), unit, status, last_day, None, today))
+        new(UnitStatus, (task, unit, status, last_day, None, today))
         for pairs in tasks
-        for task, unit, _, last_day, status in sorted(pairs, key=itemgetter(2))
+        for task, unit, _, last_day, status in pairs
     ]
+
+
+_TASK_OF = itemgetter(0)
 
 
 def remind_items(
