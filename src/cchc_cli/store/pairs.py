@@ -223,12 +223,16 @@ class PairIndex:
         for key, task, unit in closed_rows:
             closed.setdefault((key, task), set()).add(unit)
         rows = TaskRows(self.entries)
+        # Tasks copied to many notices list the same units on the same few days.
+        days = {n: date.fromordinal(n) for n in {row[1] for row in due}}
+        named = {text: tuple(text.split(SEPARATOR)) for text in {row[2] for row in due}}
+        none: frozenset[str] = frozenset()
         return [
             DueTask(
                 rows.info(key, row),
-                date.fromordinal(first),
-                tuple(units_text.split(SEPARATOR)),
-                frozenset(closed.get((key, row[0]), ())),
+                days[first],
+                named[units_text],
+                frozenset(closed[key, row[0]]) if (key, row[0]) in closed else none,
             )
             for key, first, units_text, *row in due
         ]

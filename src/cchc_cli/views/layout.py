@@ -88,7 +88,7 @@ class Col:
         if self._measured is self.cells:
             return
         self._measured = self.cells
-        if one_column_each("".join(self.cells)):
+        if one_column_each(distinct_text(self.cells)):
             self._widths = None
             self._widest = max(map(len, self.cells), default=0)
         else:
@@ -192,6 +192,14 @@ def _shrink(cols: list[Col], width: int, least: int) -> None:
         col.head = shorten(col.head, col.width)
         if col.widest() > col.width:
             col.cells = each_once(col.cells, functools.partial(shorten, width=col.width))
+
+
+def distinct_text(texts: list[str]) -> str:
+    """``texts`` joined, each distinct text once unless all are ASCII (joining them all
+    is then cheaper than finding the distinct ones): for a property of each character
+    (printable, one column wide) checked once for a whole column of cells."""
+    joined = "".join(texts)
+    return joined if joined.isascii() else "".join(set(texts))
 
 
 def each_once(texts: list[str], convert: Callable[[str], _T]) -> list[_T]:

@@ -222,13 +222,20 @@ def _due_from_rows(
         return None
     order = _TaskOrder(dataset)
     tasks.sort(key=lambda d: (d.last_day, order(d.task)))
+    # Tasks copied to many notices share their assignees (one tuple) and closed units.
+    still_open: dict[tuple[int, frozenset[str]], frozenset[str]] = {}
+    for d in tasks:
+        key = (id(d.task.assignees), d.closed)
+        if key not in still_open:
+            still_open[key] = frozenset(u for u in d.task.assignees if u not in d.closed)
+    left = {day: (day - today).days for day in {d.last_day for d in tasks}}
     rows = [
         DueRow(
             cast(Task, d.task),
             d.last_day,
-            (d.last_day - today).days,
+            left[d.last_day],
             d.units,
-            frozenset(u for u in d.task.assignees if u not in d.closed),
+            still_open[id(d.task.assignees), d.closed],
         )
         for d in tasks
     ]
