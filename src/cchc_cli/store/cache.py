@@ -62,6 +62,8 @@ PROGRESS_ROW = "progress"
 #: since its tasks have rows too.
 REVISION = 4
 VERSION = f"{FORMAT}.{REVISION}:{__version__}"
+#: Rows :meth:`FileCache.read` looks up one by one; more are read in one pass.
+FEW_ROWS = 500
 #: A file modified this close to the time its row was written is checked by content.
 RACY_NS = 3_000_000_000
 BUSY_TIMEOUT = 5.0
@@ -281,9 +283,13 @@ class FileCache:
         try:
             connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
             try:
-                if len(wanted) == 1:
+                if len(wanted) <= FEW_ROWS:
+                    # A few (one for `show`, a part for validate's duplicates): only
+                    # those rows, not every notice's text each time.
+                    keys = [key for key, _, _ in wanted]
+                    marks = ", ".join("?" * len(keys))
                     rows = connection.execute(
-                        "SELECT path, sha256, data FROM files WHERE path = ?", (wanted[0][0],)
+                        f"SELECT path, sha256, data FROM files WHERE path IN ({marks})", keys
                     )
                 else:
                     rows = connection.execute("SELECT path, sha256, data FROM files")
