@@ -53,14 +53,15 @@ from cchc_cli.store.serialize import (
     notice_from_data,
     notice_to_data,
 )
+from cchc_cli.store.tally import NOTICE_ROWS, StoredNotice, write_notices
 
 #: ``depends_on`` of a progress file's row: its parse depends on its bytes alone.
 PROGRESS_ROW = "progress"
 #: Raised whenever what a cached row means changes without FORMAT changing: 2 since
 #: dates outside the accepted window are diagnosed, so rows cached before that are
 #: rebuilt rather than trusted; 3 since each notice has its pair rows (issue 17); 4
-#: since its tasks have rows too.
-REVISION = 4
+#: since its tasks have rows too; 5 since each notice has its row (store/tally.py).
+REVISION = 5
 VERSION = f"{FORMAT}.{REVISION}:{__version__}"
 #: Rows :meth:`FileCache.read` looks up one by one; more are read in one pass.
 FEW_ROWS = 500
@@ -101,7 +102,7 @@ CREATE TABLE IF NOT EXISTS pairs (
 );
 CREATE INDEX IF NOT EXISTS pairs_path ON pairs (path);
 """
-_SCHEMA += TASK_ROWS
+_SCHEMA += TASK_ROWS + NOTICE_ROWS
 #: The last whole load of the folder (:mod:`cchc_cli.store.snapshot`): one row per part.
 _SNAPSHOT_SCHEMA = (
     "CREATE TABLE IF NOT EXISTS snapshot (part TEXT PRIMARY KEY, data TEXT NOT NULL);"
@@ -144,6 +145,7 @@ class FileCache:
         self._seen_hits: list[tuple[int, str]] = []
         self._loaded_pair_keys: dict[str, str] | None = None
         self._pair_puts: dict[str, tuple[str, NoticeRows]] = {}
+        self._notice_puts: dict[str, StoredNotice] = {}
         self._snapshot: dict[str, str] | None = None
 
     @property
@@ -209,6 +211,7 @@ class FileCache:
                 connection.execute("DELETE FROM files")
                 connection.execute("DELETE FROM pairs")
                 connection.execute("DELETE FROM task_rows")
+                connection.execute("DELETE FROM notice_rows")
                 connection.execute("DELETE FROM pair_sources")
                 connection.execute("DELETE FROM snapshot")
                 connection.execute(
@@ -386,9 +389,17 @@ class FileCache:
             return shown[len(self._prefix) :].replace(os.sep, "/")
         return self._key(Path(shown))
 
-    def put_pairs(self, key: str, made_from: str, rows: NoticeRows | Sequence[Never]) -> None:
+    def put_pairs(
+        self,
+        key: str,
+        made_from: str,
+        rows: NoticeRows | Sequence[Never],
+        notice: StoredNotice | None = None,
+    ) -> None:
         """Queue the pair and task rows of the notice file ``key``, computed from
-        ``made_from`` (empty: forget the file's rows)."""
+        ``made_from`` (empty: forget the file's rows), and its ``notice`` row."""
+        if notice is not None:
+            self._notice_puts[key] = notice
         self._pair_puts[key] = (
             made_from,
             rows if isinstance(rows, NoticeRows) else NoticeRows([], []),
@@ -447,6 +458,7 @@ class FileCache:
             stale = [(k,) for k in [*gone, *self._pair_puts]]
             self.connection.executemany("DELETE FROM pairs WHERE path = ?", stale)
             self.connection.executemany("DELETE FROM task_rows WHERE path = ?", stale)
+            write_notices(self.connection, [k for (k,) in stale], self._notice_puts)
             self.connection.executemany("DELETE FROM pair_sources WHERE path = ?", stale)
             self.connection.executemany(
                 "INSERT INTO pairs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

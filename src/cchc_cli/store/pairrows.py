@@ -12,6 +12,7 @@ from cchc_cli.store import progress
 from cchc_cli.store.cache import FileCache
 from cchc_cli.store.pairs import RECURRING, PairIndex, notice_pairs
 from cchc_cli.store.serialize import event_to_data
+from cchc_cli.store.tally import notice_row
 
 
 def refresh_pairs(
@@ -61,9 +62,9 @@ def refresh_pairs(
             rows = notice_pairs(notice)
             if rows is None:
                 recurring = True
-                cache.put_pairs(key, RECURRING + expected[key], [])
+                cache.put_pairs(key, RECURRING + expected[key], [], notice_row(notice))
             else:
-                cache.put_pairs(key, expected[key], rows)
+                cache.put_pairs(key, expected[key], rows, notice_row(notice))
         if recurring:
             return None
     return PairIndex(cache, expected, entries)
