@@ -14,6 +14,7 @@ from cchc_cli.core.deadlines import DAY_KINDS
 from cchc_cli.core.diagnostics import Diagnostic, error, warning
 from cchc_cli.core.model import Dataset, Notice, NoticeIndex, Registry, Task
 from cchc_cli.core.vntext import tidy
+from cchc_cli.store.cache import FEW_ROWS
 
 WEEKEND = (5, 6)
 
@@ -151,9 +152,9 @@ def duplicate_notices(dataset: Dataset) -> list[Diagnostic]:
     return check_duplicate_notices(_in_parts(dataset, candidates))
 
 
-#: Notices read back at once by :func:`duplicate_notices`: all of 100,000 tasks at once
-#: peaked at 320 MB.
-PART = 500
+#: Notices read back at once by :func:`duplicate_notices` (those of 100,000 tasks all
+#: at once peaked at 320 MB); the cache looks up so many rows by their key.
+PART = FEW_ROWS
 
 
 def _in_parts(dataset: Dataset, entries: tuple[NoticeIndex, ...]) -> Iterator[Notice]:
