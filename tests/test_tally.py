@@ -228,6 +228,8 @@ def report_asked(day: date, notice: str, unit: str) -> list[list[str]]:
         [*report, "--period", f"{day.year - 1}", "-f", "json", "--order", "registry"],
         [*report, "--period", f"{day.year}-Q{(day.month + 2) // 3}", "--unit", unit],
         [*report, "--period", f"2023-10..{month}", "-f", "csv", "--notice", notice],
+        [*report, "-f", "html", "--notice", notice],
+        [*report, "-f", "html", "--period", f"{day.year}-Q{(day.month + 2) // 3}"],
     ]
 
 
