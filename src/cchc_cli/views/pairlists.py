@@ -9,7 +9,6 @@ programs read (JSON, CSV) are made only when asked for.
 from __future__ import annotations
 
 import functools
-import itertools
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
@@ -289,11 +288,14 @@ def _ordered(items: list[UnitStatus], registry: Registry) -> list[UnitStatus]:
 def _by_unit(items: list[UnitStatus], registry: Registry) -> list[tuple[str, list[UnitStatus]]]:
     """:func:`_ordered`'s pairs unit by unit, each unit where its first pair is there:
     sorted per unit, not all at once (units that share a name share a place)."""
-    # Sorted by unit and grouped without a Python call per pair; each unit's in order.
-    groups = {
-        unit: sorted(group, key=_LAST_DAY)
-        for unit, group in itertools.groupby(sorted(items, key=_UNIT), key=_UNIT)
-    }
+    groups: dict[str, list[UnitStatus]] = {}
+    for item in items:
+        found = groups.get(item.unit)
+        if found is None:
+            found = groups[item.unit] = []
+        found.append(item)
+    for group in groups.values():
+        group.sort(key=_LAST_DAY)
     unit_order = _unit_order(items, registry)
     first = {id(item): n for n, item in enumerate(items)} if _shared(unit_order) else {}
 
