@@ -216,14 +216,14 @@ def overdue(run: Run, notice: str | None = None, unit: str | None = None) -> Non
 def status(
     run: Run, by: GroupBy = GroupBy.UNIT, notice: str | None = None, unit: str | None = None
 ) -> None:
-    from cchc_cli.views.query import counted_statuses, sorted_notices
+    from cchc_cli.views.query import counted_statuses, named_notices
     from cchc_cli.views.tables import status_report
 
     dataset = run.dataset
     by_notice = by is GroupBy.NOTICE
     items = counted_statuses(dataset, run.today, notice, unit, by_notice)
-    # Only counts by notice name the notices: by unit, none is read back.
-    notices = sorted_notices(dataset.notices) if by_notice else []
+    # Only counts by notice name the notices (from their rows where the cache has them).
+    notices = named_notices(dataset) if by_notice else []
     run.emit(status_report(items, dataset.registry, run.lang, notices, by_notice))
     run.finish()
 
