@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import tempfile
 from datetime import date
@@ -281,3 +282,21 @@ def test_report_reads_no_notice_back(cchc, data_dir, monkeypatch):
         found = cchc(*args)
         assert found.exception is None
         assert found.stdout == output
+
+
+def test_several_offices_report_from_the_notices_as_they_are(cchc, data_dir, tmp_path):
+    # Their rows are each folder's own: a report over both is made from the notices,
+    # the trend of its page counted from each folder's tally.
+    other = tmp_path / "other"
+    shutil.copytree(data_dir, other)
+    both = ["--data", data_dir, "--data", other, "--as-of", "2023-12-20"]
+    asked = [
+        ["report", *both],
+        ["report", *both, "-f", "json", "--by", "unit", "--unit", "noi-vu"],
+        ["report", *both, "-f", "html", "--period", "2023-Q4"],
+    ]
+    expected = [cchc(*args, "--no-cache") for args in asked]
+    cchc("status", *both)  # fills both caches
+    for args, slow in zip(asked, expected, strict=True):
+        found = cchc(*args)
+        assert (found.stdout, found.exit_code) == (slow.stdout, slow.exit_code)

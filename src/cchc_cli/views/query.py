@@ -374,7 +374,8 @@ def named_notices(dataset: Dataset) -> list[Notice]:
     from cchc_cli.store.tally import notice_rows
 
     index = dataset.pairs
-    rows = notice_rows(index) if isinstance(index, PairIndex) else None
+    # One folder's rows (several offices' notices are qualified: read as they are).
+    rows = notice_rows(index) if type(index) is PairIndex else None
     if rows is None:
         return sorted_notices(dataset.notices)
     by_id = {row.id: row for row in rows.values()}

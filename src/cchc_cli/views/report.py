@@ -166,7 +166,7 @@ def build_from_rows(
     from cchc_cli.views.query import notice_entry
 
     index = dataset.pairs
-    if not isinstance(index, PairIndex):
+    if type(index) is not PairIndex:  # several offices' rows: from the notices
         return None
     entry = notice_entry(dataset, notice) if notice else None
     chosen = tuple(units) if units is not None else None
