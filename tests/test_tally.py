@@ -284,19 +284,31 @@ def test_report_reads_no_notice_back(cchc, data_dir, monkeypatch):
         assert found.stdout == output
 
 
-def test_several_offices_report_from_the_notices_as_they_are(cchc, data_dir, tmp_path):
-    # Their rows are each folder's own: a report over both is made from the notices,
-    # the trend of its page counted from each folder's tally.
+def test_several_offices_count_and_report_from_their_rows(cchc, data_dir, tmp_path, monkeypatch):
+    # Each folder's own rows, ids qualified by office; only the page reads notices (it
+    # lists every pair), its trend counted from each folder's tally.
     other = tmp_path / "other"
     shutil.copytree(data_dir, other)
-    both = ["--data", data_dir, "--data", other, "--as-of", "2023-12-20"]
+    (other / "progress" / "noi-vu.yaml").write_text(
+        "- {task: cchc-2023-11/1.1, note: Đang làm, on: 2023-11-15}\n", "utf-8"
+    )
+    both = ["--data", data_dir, "--data", other, "--as-of", "2024-03-20"]
+    page = ["report", *both, "-f", "html", "--period", "2023-Q4"]
     asked = [
         ["report", *both],
-        ["report", *both, "-f", "json", "--by", "unit", "--unit", "noi-vu"],
-        ["report", *both, "-f", "html", "--period", "2023-Q4"],
+        ["report", *both, "-f", "json", "--by", "unit", "--unit", "other/noi-vu"],
+        ["report", *both, "-f", "csv", "--by", "unit", "--notice", "other:cchc-2023-11"],
+        ["status", *both, "--by", "notice"],
     ]
-    expected = [cchc(*args, "--no-cache") for args in asked]
+    expected = [cchc(*args, "--no-cache") for args in [page, *asked]]
     cchc("status", *both)  # fills both caches
-    for args, slow in zip(asked, expected, strict=True):
-        found = cchc(*args)
-        assert (found.stdout, found.exit_code) == (slow.stdout, slow.exit_code)
+    found = [cchc(*page)]
+
+    def refused(*args: object) -> None:
+        raise AssertionError("a notice was read back")
+
+    monkeypatch.setattr(FileCache, "read", refused)
+    found += [cchc(*args) for args in asked]
+    for args, slow, fast in zip([page, *asked], expected, found, strict=True):
+        assert fast.exception is None or slow.exception is not None, args
+        assert (fast.stdout, fast.exit_code) == (slow.stdout, slow.exit_code), args

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cchc_cli.core.asof import assigned_on, issued_from
 from cchc_cli.core.model import Notice, NoticeIndex
+from cchc_cli.core.offices import notice_id, unit_id
 from cchc_cli.core.status import Status
 from cchc_cli.store.pairs import OPEN_IN_FORCE, STATUS_SQL, TASK_COLUMNS, TaskInfo, TaskRows
 
@@ -339,3 +340,66 @@ SELECT q.path, q.unit, q.last, {TASK_COLUMNS} FROM (
         (rows.info(key, row), unit, date.fromordinal(last) if last is not None else None)
         for key, unit, last, *row in found[0]
     ]
+
+
+# -- several offices' folders ---------------------------------------------------------------
+
+
+def folders(index: PairIndex) -> list[tuple[str | None, PairIndex]]:
+    """The folders whose rows ``index`` reads: one (no office), or each office's with its
+    id (:class:`cchc_cli.store.multipairs.CombinedPairs`, ids qualified by office)."""
+    from cchc_cli.store.multipairs import CombinedPairs
+
+    if isinstance(index, CombinedPairs):
+        return [(office, part) for office, part in index.parts]
+    return [(None, index)]
+
+
+def notices_by_id(index: PairIndex) -> dict[str, NoticeRow] | None:
+    """Every loaded notice's row by its id as the dataset knows it (qualified by its
+    office when several are read); None if a folder's cache cannot answer."""
+    found: dict[str, NoticeRow] = {}
+    for office, part in folders(index):
+        rows = notice_rows(part)
+        if rows is None:
+            return None
+        for row in rows.values():
+            ident = notice_id(office, row.id) if office else row.id
+            found[ident] = row._replace(id=ident)
+    return found
+
+
+def quiet(
+    index: PairIndex,
+    day: date,
+    cutoff: date,
+    units: tuple[str, ...] | None = None,
+    notice: NoticeIndex | None = None,
+) -> list[tuple[TaskInfo, str, date | None]] | None:
+    """:func:`quiet_pairs` of every folder ``index`` reads, ids as the dataset knows them."""
+    from cchc_cli.store.multipairs import CombinedPairs
+
+    if not isinstance(index, CombinedPairs):
+        return quiet_pairs(index, day, cutoff, units, notice)
+    own_notice = index.notices[notice.id] if notice is not None else None
+    found: list[tuple[TaskInfo, str, date | None]] = []
+    for number, (office, part) in enumerate(index.parts):
+        prefix = unit_id(office, "")
+        own = (
+            None
+            if units is None
+            else tuple(u[len(prefix) :] for u in units if u.startswith(prefix))
+        )
+        if (own_notice is not None and own_notice[0] != number) or own == ():
+            continue
+        rows = quiet_pairs(part, day, cutoff, own, own_notice[1] if own_notice else None)
+        if rows is None:
+            return None
+        for task, unit, last in rows:
+            qualified = task._replace(
+                notice=notice_id(office, task.notice),
+                assigned=tuple(prefix + u for u in task.assigned),
+                assignees=tuple(prefix + u for u in task.assignees),
+            )
+            found.append((qualified, prefix + unit, last))
+    return found
