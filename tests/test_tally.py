@@ -97,7 +97,7 @@ def right_tallies(folder: Path) -> list[str]:
     the tally made afresh and, day by day, against counting the pair rows."""
     connection = database(folder)
     try:
-        made = tally.fingerprint(dict(connection.execute("SELECT path, key FROM pair_sources")))
+        made = tally.made(connection)
         states = dict(connection.execute("SELECT name, made_from FROM tally_state"))
         right = [key for key in (tally.UNIT, tally.NOTICE) if states.get(key) == made]
         for key in right:

@@ -11,10 +11,12 @@ another; the count of a status on D is the sum of the changes of days <= D
 one rule). Changes that share unit (or notice), status and day are one row of a
 tally: the copies set's 187,000 pairs make 310 rows by unit.
 
-A tally answers only if it was made from exactly the pair rows the cache holds:
-each tally records the fingerprint (:func:`fingerprint`) of ``pair_sources``, what
-every notice's pair rows were computed from, and a read compares it with the
-fingerprint of the ``pair_sources`` it reads in the same snapshot. A write that
+A tally answers only if it was made from exactly the pair rows the cache holds.
+A notice's pair rows are replaced with its row of ``pair_sources`` (what they were
+computed from), and the database counts every change to that table itself, with
+triggers (:data:`CHANGES`: a few thousand rows, so they cost nothing). Each tally
+records the count it was made at; a read compares it with the count it reads in
+the same snapshot (:func:`counts`). A write that
 changes few notices' rows updates the tallies that were right in the same
 transaction (:func:`unwind`, :func:`wind`); a write of many (the first load)
 leaves them stale rather than slow the cold run, and the first count that finds
@@ -32,7 +34,6 @@ notice's pair rows are, from the same notice, and replaced or deleted with them
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from datetime import date
@@ -176,6 +177,15 @@ CREATE TABLE IF NOT EXISTS {NOTICE}_tally (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tally_state (name TEXT PRIMARY KEY, made_from TEXT NOT NULL);
 """
+#: How many times ``pair_sources`` has changed, counted by the database itself.
+CHANGES = "pair_sources_changes"
+TALLY_ROWS += "".join(
+    f"""
+CREATE TRIGGER IF NOT EXISTS {CHANGES}_{event.lower()} AFTER {event} ON pair_sources BEGIN
+    INSERT INTO meta VALUES ('{CHANGES}', 1) ON CONFLICT (key) DO UPDATE SET value = value + 1;
+END;"""
+    for event in ("INSERT", "DELETE", "UPDATE")
+)
 #: The tables of this module, which a cache of another version empties.
 TABLES = ("notice_rows", "note_rows", "tally_state")
 #: The pair rows of the files named in the JSON list ``:keys``.
@@ -212,13 +222,13 @@ TALLY_SQL = """
 SELECT {key}, status, sum(n) FROM {key}_tally WHERE day <= :day{where}
 GROUP BY {key}, status HAVING sum(n) > 0"""
 STATE_SQL = "SELECT made_from FROM tally_state WHERE name = :name"
+#: What the pair rows are now: the count of :data:`CHANGES` (text, as ``meta`` holds it).
+MADE_SQL = f"SELECT coalesce((SELECT value FROM meta WHERE key = '{CHANGES}'), '0')"
 
 
-def fingerprint(sources: dict[str, str]) -> str:
-    """What every notice's pair rows were computed from (``pair_sources``), in one word."""
-    # Each text after its length: a path may hold any character, even a newline.
-    text = "".join(f"{len(p)}:{p}{len(m)}:{m}" for p, m in sorted(sources.items()))
-    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+def made(connection: sqlite3.Connection) -> str:
+    """What a tally made from the pair rows as they are now is marked as made from."""
+    return str(connection.execute(MADE_SQL).fetchone()[0])
 
 
 def unwind(connection: sqlite3.Connection, stale: list[str]) -> list[str]:
@@ -227,12 +237,12 @@ def unwind(connection: sqlite3.Connection, stale: list[str]) -> list[str]:
     ``stale`` are many: those are left as they were, stale, and made again when read)."""
     if not stale:
         return []
-    sources = dict(connection.execute("SELECT path, key FROM pair_sources"))
-    made = fingerprint(sources)
-    states = dict(connection.execute("SELECT name, made_from FROM tally_state"))
-    if len(stale) * FEW > len(sources):
+    (notices,) = connection.execute("SELECT count(*) FROM pair_sources").fetchone()
+    if len(stale) * FEW > notices:
         return []
-    current = [key for key in (UNIT, NOTICE) if states.get(key) == made]
+    now = made(connection)
+    states = dict(connection.execute("SELECT name, made_from FROM tally_state"))
+    current = [key for key in (UNIT, NOTICE) if states.get(key) == now]
     for key in current:
         connection.execute(changes_sql(key, IN_KEYS, "-"), {"keys": json.dumps(stale)})
     return current
@@ -243,11 +253,11 @@ def wind(connection: sqlite3.Connection, current: list[str], added: list[str]) -
     (those :func:`unwind` kept right) with them, and marked as made from them all."""
     if not current:
         return
-    made = fingerprint(dict(connection.execute("SELECT path, key FROM pair_sources")))
+    now = made(connection)
     for key in current:
         connection.execute(changes_sql(key, IN_KEYS), {"keys": json.dumps(added)})
         connection.execute(f"DELETE FROM {key}_tally WHERE n = 0")
-        connection.execute("INSERT OR REPLACE INTO tally_state VALUES (?, ?)", (key, made))
+        connection.execute("INSERT OR REPLACE INTO tally_state VALUES (?, ?)", (key, now))
 
 
 def remake(index: PairIndex, key: str) -> bool:
@@ -266,9 +276,8 @@ def remake(index: PairIndex, key: str) -> bool:
             connection.execute(f"DELETE FROM {key}_tally")
             connection.execute(changes_sql(key, "1"))
             connection.execute(f"DELETE FROM {key}_tally WHERE n = 0")
-            connection.execute(
-                "INSERT OR REPLACE INTO tally_state VALUES (?, ?)", (key, fingerprint(sources))
-            )
+            now = made(connection)
+            connection.execute("INSERT OR REPLACE INTO tally_state VALUES (?, ?)", (key, now))
             connection.execute("COMMIT")
             return True
         finally:
@@ -287,13 +296,13 @@ def counts(
     if units is not None:
         where = f" AND unit IN ({', '.join(f':u{i}' for i in range(len(units)))})"
         params |= {f"u{i}": unit for i, unit in enumerate(units)}
-    queries = [TALLY_SQL.format(key=key, where=where), STATE_SQL]
+    queries = [TALLY_SQL.format(key=key, where=where), STATE_SQL, MADE_SQL]
     for attempt in range(2):
         found = index.cache.query_pairs(queries, params)
         if found is None or found[0] != index.expected:
             return None
-        held, (rows, state) = found
-        if state and state[0][0] == fingerprint(held):
+        rows, state, now = found[1]
+        if state and state[0][0] == str(now[0][0]):
             return rows
         if attempt or not remake(index, key):
             return None
