@@ -41,11 +41,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cchc_cli.core.asof import assigned_on, issued_from
 from cchc_cli.core.model import Notice, NoticeIndex
-from cchc_cli.core.offices import notice_id, unit_id
 from cchc_cli.core.status import Status
 from cchc_cli.store.pairs import OPEN_IN_FORCE, STATUS_SQL, TASK_COLUMNS, TaskInfo, TaskRows
 
 if TYPE_CHECKING:
+    from cchc_cli.store.multipairs import CombinedPairs
     from cchc_cli.store.pairs import PairIndex
 
 #: A notice's row as stored: (id, number, title, issuer, issued, exists from, assigned
@@ -354,7 +354,7 @@ SELECT q.path, q.unit, q.last, {TASK_COLUMNS} FROM (
 # -- several offices' folders ---------------------------------------------------------------
 
 
-def folders(index: PairIndex) -> list[tuple[str | None, PairIndex]]:
+def folders(index: PairIndex | CombinedPairs) -> list[tuple[str | None, PairIndex]]:
     """The folders whose rows ``index`` reads: one (no office), or each office's with its
     id (:class:`cchc_cli.store.multipairs.CombinedPairs`, ids qualified by office)."""
     from cchc_cli.store.multipairs import CombinedPairs
@@ -364,9 +364,11 @@ def folders(index: PairIndex) -> list[tuple[str | None, PairIndex]]:
     return [(None, index)]
 
 
-def notices_by_id(index: PairIndex) -> dict[str, NoticeRow] | None:
+def notices_by_id(index: PairIndex | CombinedPairs) -> dict[str, NoticeRow] | None:
     """Every loaded notice's row by its id as the dataset knows it (qualified by its
     office when several are read); None if a folder's cache cannot answer."""
+    from cchc_cli.core.offices import notice_id
+
     found: dict[str, NoticeRow] = {}
     for office, part in folders(index):
         rows = notice_rows(part)
@@ -379,7 +381,7 @@ def notices_by_id(index: PairIndex) -> dict[str, NoticeRow] | None:
 
 
 def quiet(
-    index: PairIndex,
+    index: PairIndex | CombinedPairs,
     day: date,
     cutoff: date,
     units: tuple[str, ...] | None = None,
@@ -390,6 +392,8 @@ def quiet(
 
     if not isinstance(index, CombinedPairs):
         return quiet_pairs(index, day, cutoff, units, notice)
+    from cchc_cli.core.offices import notice_id, unit_id
+
     own_notice = index.notices[notice.id] if notice is not None else None
     found: list[tuple[TaskInfo, str, date | None]] = []
     for number, (office, part) in enumerate(index.parts):

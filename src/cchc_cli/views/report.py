@@ -162,11 +162,12 @@ def build_from_rows(
     the task rows, notices from their rows; no notice is read back. None if the cache
     cannot answer (no rows: ``--no-cache``, a recurring task)."""
     from cchc_cli.store import tally
-    from cchc_cli.store.pairs import OVERDUE_PAIRS, PairIndex
+    from cchc_cli.store.multipairs import ROW_QUERIES
+    from cchc_cli.store.pairs import OVERDUE_PAIRS
     from cchc_cli.views.query import notice_entry
 
     index = dataset.pairs
-    if not isinstance(index, PairIndex):
+    if not isinstance(index, ROW_QUERIES):
         return None
     entry = notice_entry(dataset, notice) if notice else None
     chosen = tuple(units) if units is not None else None
