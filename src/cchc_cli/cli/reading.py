@@ -48,7 +48,6 @@ class GroupBy(StrEnum):
 
 def validate(run: Run, strict: bool = False) -> None:
     from cchc_cli.core.diagnostics import sort_diagnostics
-    from cchc_cli.core.offices import offices_of
     from cchc_cli.store.progress import check_recurring, future_completions
     from cchc_cli.store.validate import duplicate_notices
 
@@ -68,7 +67,8 @@ def validate(run: Run, strict: bool = False) -> None:
     found = sort_diagnostics(
         [
             *dataset.diagnostics,
-            *duplicate_notices(dataset),
+            # Kept with the snapshot the dataset came from, if it did (a read of all).
+            *(dataset.duplicates or duplicate_notices)(dataset),
             *future_completions(events, run.today),  # type: ignore[arg-type]
             *recurring,
         ]
@@ -78,7 +78,7 @@ def validate(run: Run, strict: bool = False) -> None:
     errors = sum(d.is_error for d in found)
     warnings = len(found) - errors
     total = _summary(run, len(dataset.files), dataset.index, found)
-    offices = offices_of(dataset)
+    offices = run.offices()
     for office, (files, index, told) in _by_office(offices, dataset.files, dataset.index, found):
         summary = _summary(run, len(files), index, told)
         folder = t("cli.summary-folder", run.lang, office=office.id, folder=office.folder)

@@ -63,6 +63,7 @@ PROGRESS_ROW = "progress"
 #: since its tasks have rows too; 5 since each notice has its row (store/tally.py).
 REVISION = 5
 VERSION = f"{FORMAT}.{REVISION}:{__version__}"
+FEW_ROWS = 500  # rows FileCache.read looks up by key; for more it reads every row once
 #: A file modified this close to the time its row was written is checked by content.
 RACY_NS = 3_000_000_000
 BUSY_TIMEOUT = 5.0
@@ -111,6 +112,8 @@ _SNAPSHOT_SCHEMA = (
 
 @dataclass(frozen=True)
 class Stat:
+    """What a file's stat says of it: enough to tell it changed."""
+
     size: int
     mtime_ns: int
     ctime_ns: int
@@ -280,10 +283,10 @@ class FileCache:
         try:
             connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
             try:
-                if len(wanted) == 1:
-                    rows = connection.execute(
-                        "SELECT path, sha256, data FROM files WHERE path = ?", (wanted[0][0],)
-                    )
+                if len(wanted) <= FEW_ROWS:
+                    keys, marks = [k for k, _, _ in wanted], ", ".join("?" * len(wanted))
+                    query = f"SELECT path, sha256, data FROM files WHERE path IN ({marks})"
+                    rows = connection.execute(query, keys)
                 else:
                     rows = connection.execute("SELECT path, sha256, data FROM files")
                 found = {path: (sha, data) for path, sha, data in rows}

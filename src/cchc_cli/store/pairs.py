@@ -223,12 +223,16 @@ class PairIndex:
         for key, task, unit in closed_rows:
             closed.setdefault((key, task), set()).add(unit)
         rows = TaskRows(self.entries)
+        # Tasks copied to many notices list the same units on the same few days.
+        days = {n: date.fromordinal(n) for n in {row[1] for row in due}}
+        named = {text: tuple(text.split(SEPARATOR)) for text in {row[2] for row in due}}
+        none: frozenset[str] = frozenset()
         return [
             DueTask(
                 rows.info(key, row),
-                date.fromordinal(first),
-                tuple(units_text.split(SEPARATOR)),
-                frozenset(closed.get((key, row[0]), ())),
+                days[first],
+                named[units_text],
+                frozenset(closed[key, row[0]]) if (key, row[0]) in closed else none,
             )
             for key, first, units_text, *row in due
         ]
@@ -242,7 +246,8 @@ class PairIndex:
         **params: Any,
     ) -> list[PairOf] | None:
         """The pairs in force on ``day`` that fit ``where`` (SQL over the pair rows, days as
-        ordinals), of ``units`` and ``notice`` if given, with their tasks' rows."""
+        ordinals), of ``units`` and ``notice`` if given, with their tasks' rows: task by
+        task, each task's in the order of its assignees."""
         chosen, more = self._chosen(units, notice)
         queries = [sql.format(where=where + chosen) for sql in (PAIRS_SQL, PAIRS_TASKS_SQL)]
         found = self._read(queries, day, **params, **more)
@@ -420,10 +425,11 @@ IN_FORCE = (
     f" {STATUS_SQL} AS status"
     " FROM pairs WHERE from_day <= :day AND :day < to_day"
 )
-#: The pairs in force on ``:day`` that fit ``{where}``, with their status that day.
+#: The pairs in force on ``:day`` that fit ``{where}``, with their status that day, task by
+#: task, each task's in the order of its assignees (sorted in SQL, not pair by pair in Python).
 PAIRS_SQL = f"""
 SELECT path, task, unit, position, last_day, {STATUS_SQL} AS status
-FROM pairs NOT INDEXED WHERE {{where}}"""
+FROM pairs NOT INDEXED WHERE {{where}} ORDER BY path, task, position"""
 #: The rows of the tasks of the pairs :data:`PAIRS_SQL` gives (one lookup per task, not
 #: per pair: a list of 60,000 pairs may name 5,000 tasks).
 PAIRS_TASKS_SQL = f"""
