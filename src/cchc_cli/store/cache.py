@@ -60,8 +60,8 @@ PROGRESS_ROW = "progress"
 #: Raised whenever what a cached row means changes without FORMAT changing: 2 since
 #: dates outside the accepted window are diagnosed, so rows cached before that are
 #: rebuilt rather than trusted; 3 since each notice has its pair rows (issue 17); 4
-#: since its tasks have rows too; 5 since each notice has its row (store/tally.py).
-REVISION = 5
+#: since its tasks have rows too; 5 since each notice has its row, 6 its notes (tally.py).
+REVISION = 6
 VERSION = f"{FORMAT}.{REVISION}:{__version__}"
 FEW_ROWS = 500  # rows FileCache.read looks up by key; for more it reads every row once
 #: A file modified this close to the time its row was written is checked by content.
