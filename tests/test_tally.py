@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import tempfile
 from datetime import date
@@ -96,7 +97,7 @@ def right_tallies(folder: Path) -> list[str]:
     the tally made afresh and, day by day, against counting the pair rows."""
     connection = database(folder)
     try:
-        made = tally.fingerprint(dict(connection.execute("SELECT path, key FROM pair_sources")))
+        made = tally.made(connection)
         states = dict(connection.execute("SELECT name, made_from FROM tally_state"))
         right = [key for key in (tally.UNIT, tally.NOTICE) if states.get(key) == made]
         for key in right:
@@ -281,3 +282,33 @@ def test_report_reads_no_notice_back(cchc, data_dir, monkeypatch):
         found = cchc(*args)
         assert found.exception is None
         assert found.stdout == output
+
+
+def test_several_offices_count_and_report_from_their_rows(cchc, data_dir, tmp_path, monkeypatch):
+    # Each folder's own rows, ids qualified by office; only the page reads notices (it
+    # lists every pair), its trend counted from each folder's tally.
+    other = tmp_path / "other"
+    shutil.copytree(data_dir, other)
+    (other / "progress" / "noi-vu.yaml").write_text(
+        "- {task: cchc-2023-11/1.1, note: Đang làm, on: 2023-11-15}\n", "utf-8"
+    )
+    both = ["--data", data_dir, "--data", other, "--as-of", "2024-03-20"]
+    page = ["report", *both, "-f", "html", "--period", "2023-Q4"]
+    asked = [
+        ["report", *both],
+        ["report", *both, "-f", "json", "--by", "unit", "--unit", "other/noi-vu"],
+        ["report", *both, "-f", "csv", "--by", "unit", "--notice", "other:cchc-2023-11"],
+        ["status", *both, "--by", "notice"],
+    ]
+    expected = [cchc(*args, "--no-cache") for args in [page, *asked]]
+    cchc("status", *both)  # fills both caches
+    found = [cchc(*page)]
+
+    def refused(*args: object) -> None:
+        raise AssertionError("a notice was read back")
+
+    monkeypatch.setattr(FileCache, "read", refused)
+    found += [cchc(*args) for args in asked]
+    for args, slow, fast in zip([page, *asked], expected, found, strict=True):
+        assert fast.exception is None or slow.exception is not None, args
+        assert (fast.stdout, fast.exit_code) == (slow.stdout, slow.exit_code), args

@@ -11,10 +11,12 @@ another; the count of a status on D is the sum of the changes of days <= D
 one rule). Changes that share unit (or notice), status and day are one row of a
 tally: the copies set's 187,000 pairs make 310 rows by unit.
 
-A tally answers only if it was made from exactly the pair rows the cache holds:
-each tally records the fingerprint (:func:`fingerprint`) of ``pair_sources``, what
-every notice's pair rows were computed from, and a read compares it with the
-fingerprint of the ``pair_sources`` it reads in the same snapshot. A write that
+A tally answers only if it was made from exactly the pair rows the cache holds.
+A notice's pair rows are replaced with its row of ``pair_sources`` (what they were
+computed from), and the database counts every change to that table itself, with
+triggers (:data:`CHANGES`: a few thousand rows, so they cost nothing). Each tally
+records the count it was made at; a read compares it with the count it reads in
+the same snapshot (:func:`counts`). A write that
 changes few notices' rows updates the tallies that were right in the same
 transaction (:func:`unwind`, :func:`wind`); a write of many (the first load)
 leaves them stale rather than slow the cold run, and the first count that finds
@@ -32,7 +34,6 @@ notice's pair rows are, from the same notice, and replaced or deleted with them
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from datetime import date
@@ -44,6 +45,7 @@ from cchc_cli.core.status import Status
 from cchc_cli.store.pairs import OPEN_IN_FORCE, STATUS_SQL, TASK_COLUMNS, TaskInfo, TaskRows
 
 if TYPE_CHECKING:
+    from cchc_cli.store.multipairs import CombinedPairs
     from cchc_cli.store.pairs import PairIndex
 
 #: A notice's row as stored: (id, number, title, issuer, issued, exists from, assigned
@@ -175,6 +177,15 @@ CREATE TABLE IF NOT EXISTS {NOTICE}_tally (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tally_state (name TEXT PRIMARY KEY, made_from TEXT NOT NULL);
 """
+#: How many times ``pair_sources`` has changed, counted by the database itself.
+CHANGES = "pair_sources_changes"
+TALLY_ROWS += "".join(
+    f"""
+CREATE TRIGGER IF NOT EXISTS {CHANGES}_{event.lower()} AFTER {event} ON pair_sources BEGIN
+    INSERT INTO meta VALUES ('{CHANGES}', 1) ON CONFLICT (key) DO UPDATE SET value = value + 1;
+END;"""
+    for event in ("INSERT", "DELETE", "UPDATE")
+)
 #: The tables of this module, which a cache of another version empties.
 TABLES = ("notice_rows", "note_rows", "tally_state")
 #: The pair rows of the files named in the JSON list ``:keys``.
@@ -211,13 +222,13 @@ TALLY_SQL = """
 SELECT {key}, status, sum(n) FROM {key}_tally WHERE day <= :day{where}
 GROUP BY {key}, status HAVING sum(n) > 0"""
 STATE_SQL = "SELECT made_from FROM tally_state WHERE name = :name"
+#: What the pair rows are now: the count of :data:`CHANGES` (text, as ``meta`` holds it).
+MADE_SQL = f"SELECT coalesce((SELECT value FROM meta WHERE key = '{CHANGES}'), '0')"
 
 
-def fingerprint(sources: dict[str, str]) -> str:
-    """What every notice's pair rows were computed from (``pair_sources``), in one word."""
-    # Each text after its length: a path may hold any character, even a newline.
-    text = "".join(f"{len(p)}:{p}{len(m)}:{m}" for p, m in sorted(sources.items()))
-    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+def made(connection: sqlite3.Connection) -> str:
+    """What a tally made from the pair rows as they are now is marked as made from."""
+    return str(connection.execute(MADE_SQL).fetchone()[0])
 
 
 def unwind(connection: sqlite3.Connection, stale: list[str]) -> list[str]:
@@ -226,12 +237,12 @@ def unwind(connection: sqlite3.Connection, stale: list[str]) -> list[str]:
     ``stale`` are many: those are left as they were, stale, and made again when read)."""
     if not stale:
         return []
-    sources = dict(connection.execute("SELECT path, key FROM pair_sources"))
-    made = fingerprint(sources)
-    states = dict(connection.execute("SELECT name, made_from FROM tally_state"))
-    if len(stale) * FEW > len(sources):
+    (notices,) = connection.execute("SELECT count(*) FROM pair_sources").fetchone()
+    if len(stale) * FEW > notices:
         return []
-    current = [key for key in (UNIT, NOTICE) if states.get(key) == made]
+    now = made(connection)
+    states = dict(connection.execute("SELECT name, made_from FROM tally_state"))
+    current = [key for key in (UNIT, NOTICE) if states.get(key) == now]
     for key in current:
         connection.execute(changes_sql(key, IN_KEYS, "-"), {"keys": json.dumps(stale)})
     return current
@@ -242,11 +253,11 @@ def wind(connection: sqlite3.Connection, current: list[str], added: list[str]) -
     (those :func:`unwind` kept right) with them, and marked as made from them all."""
     if not current:
         return
-    made = fingerprint(dict(connection.execute("SELECT path, key FROM pair_sources")))
+    now = made(connection)
     for key in current:
         connection.execute(changes_sql(key, IN_KEYS), {"keys": json.dumps(added)})
         connection.execute(f"DELETE FROM {key}_tally WHERE n = 0")
-        connection.execute("INSERT OR REPLACE INTO tally_state VALUES (?, ?)", (key, made))
+        connection.execute("INSERT OR REPLACE INTO tally_state VALUES (?, ?)", (key, now))
 
 
 def remake(index: PairIndex, key: str) -> bool:
@@ -265,9 +276,8 @@ def remake(index: PairIndex, key: str) -> bool:
             connection.execute(f"DELETE FROM {key}_tally")
             connection.execute(changes_sql(key, "1"))
             connection.execute(f"DELETE FROM {key}_tally WHERE n = 0")
-            connection.execute(
-                "INSERT OR REPLACE INTO tally_state VALUES (?, ?)", (key, fingerprint(sources))
-            )
+            now = made(connection)
+            connection.execute("INSERT OR REPLACE INTO tally_state VALUES (?, ?)", (key, now))
             connection.execute("COMMIT")
             return True
         finally:
@@ -286,13 +296,13 @@ def counts(
     if units is not None:
         where = f" AND unit IN ({', '.join(f':u{i}' for i in range(len(units)))})"
         params |= {f"u{i}": unit for i, unit in enumerate(units)}
-    queries = [TALLY_SQL.format(key=key, where=where), STATE_SQL]
+    queries = [TALLY_SQL.format(key=key, where=where), STATE_SQL, MADE_SQL]
     for attempt in range(2):
         found = index.cache.query_pairs(queries, params)
         if found is None or found[0] != index.expected:
             return None
-        held, (rows, state) = found
-        if state and state[0][0] == fingerprint(held):
+        rows, state, now = found[1]
+        if state and state[0][0] == str(now[0][0]):
             return rows
         if attempt or not remake(index, key):
             return None
@@ -339,3 +349,70 @@ SELECT q.path, q.unit, q.last, {TASK_COLUMNS} FROM (
         (rows.info(key, row), unit, date.fromordinal(last) if last is not None else None)
         for key, unit, last, *row in found[0]
     ]
+
+
+# -- several offices' folders ---------------------------------------------------------------
+
+
+def folders(index: PairIndex | CombinedPairs) -> list[tuple[str | None, PairIndex]]:
+    """The folders whose rows ``index`` reads: one (no office), or each office's with its
+    id (:class:`cchc_cli.store.multipairs.CombinedPairs`, ids qualified by office)."""
+    from cchc_cli.store.multipairs import CombinedPairs
+
+    if isinstance(index, CombinedPairs):
+        return [(office, part) for office, part in index.parts]
+    return [(None, index)]
+
+
+def notices_by_id(index: PairIndex | CombinedPairs) -> dict[str, NoticeRow] | None:
+    """Every loaded notice's row by its id as the dataset knows it (qualified by its
+    office when several are read); None if a folder's cache cannot answer."""
+    from cchc_cli.core.offices import notice_id
+
+    found: dict[str, NoticeRow] = {}
+    for office, part in folders(index):
+        rows = notice_rows(part)
+        if rows is None:
+            return None
+        for row in rows.values():
+            ident = notice_id(office, row.id) if office else row.id
+            found[ident] = row._replace(id=ident)
+    return found
+
+
+def quiet(
+    index: PairIndex | CombinedPairs,
+    day: date,
+    cutoff: date,
+    units: tuple[str, ...] | None = None,
+    notice: NoticeIndex | None = None,
+) -> list[tuple[TaskInfo, str, date | None]] | None:
+    """:func:`quiet_pairs` of every folder ``index`` reads, ids as the dataset knows them."""
+    from cchc_cli.store.multipairs import CombinedPairs
+
+    if not isinstance(index, CombinedPairs):
+        return quiet_pairs(index, day, cutoff, units, notice)
+    from cchc_cli.core.offices import notice_id, unit_id
+
+    own_notice = index.notices[notice.id] if notice is not None else None
+    found: list[tuple[TaskInfo, str, date | None]] = []
+    for number, (office, part) in enumerate(index.parts):
+        prefix = unit_id(office, "")
+        own = (
+            None
+            if units is None
+            else tuple(u[len(prefix) :] for u in units if u.startswith(prefix))
+        )
+        if (own_notice is not None and own_notice[0] != number) or own == ():
+            continue
+        rows = quiet_pairs(part, day, cutoff, own, own_notice[1] if own_notice else None)
+        if rows is None:
+            return None
+        for task, unit, last in rows:
+            qualified = task._replace(
+                notice=notice_id(office, task.notice),
+                assigned=tuple(prefix + u for u in task.assigned),
+                assignees=tuple(prefix + u for u in task.assignees),
+            )
+            found.append((qualified, prefix + unit, last))
+    return found

@@ -406,14 +406,13 @@ def counted_statuses(
 def named_notices(dataset: Dataset) -> list[Notice]:
     """The notices in display order (:func:`sorted_notices`), for their ids and titles:
     from the cache's notice rows where it has them (none is read back), else read."""
-    from cchc_cli.store.pairs import PairIndex
-    from cchc_cli.store.tally import notice_rows
+    from cchc_cli.store.multipairs import ROW_QUERIES
+    from cchc_cli.store.tally import notices_by_id
 
     index = dataset.pairs
-    rows = notice_rows(index) if isinstance(index, PairIndex) else None
-    if rows is None:
+    by_id = notices_by_id(index) if isinstance(index, ROW_QUERIES) else None
+    if by_id is None:
         return sorted_notices(dataset.notices)
-    by_id = {row.id: row for row in rows.values()}
     found = [by_id[entry.id] for entry in dataset.index]
     # The rows hold what sorted_notices sorts by: the earliest day of issue, the id.
     found.sort(key=lambda row: (row.issued, natural_key(row.id)))

@@ -160,21 +160,22 @@ def build_from_rows(
     """:func:`build` on the tasks of ``notice`` (all when None) from the cache's rows: the
     counts from a tally, the overdue and quiet pairs from the pair rows, their tasks from
     the task rows, notices from their rows; no notice is read back. None if the cache
-    cannot answer (no rows: ``--no-cache``, a recurring task, several offices)."""
+    cannot answer (no rows: ``--no-cache``, a recurring task)."""
     from cchc_cli.store import tally
-    from cchc_cli.store.pairs import OVERDUE_PAIRS, PairIndex
+    from cchc_cli.store.multipairs import ROW_QUERIES
+    from cchc_cli.store.pairs import OVERDUE_PAIRS
     from cchc_cli.views.query import notice_entry
 
     index = dataset.pairs
-    if not isinstance(index, PairIndex):
+    if not isinstance(index, ROW_QUERIES):
         return None
     entry = notice_entry(dataset, notice) if notice else None
     chosen = tuple(units) if units is not None else None
     cutoff = as_of - relativedelta(months=QUIET_MONTHS)
     counts = index.counts(as_of, False, chosen, entry)
     late = index.pairs(as_of, OVERDUE_PAIRS, chosen, entry)
-    silent = tally.quiet_pairs(index, as_of, cutoff, chosen, entry)
-    notices = tally.notice_rows(index)
+    silent = tally.quiet(index, as_of, cutoff, chosen, entry)
+    notices = tally.notices_by_id(index)
     if counts is None or late is None or silent is None or notices is None:
         return None
     registry = dataset.registry
@@ -200,11 +201,10 @@ def build_from_rows(
             quiet.append(found)
     quiet.sort(key=lambda q: (position[q.item.unit], q.since, q.item.task.ref))
     # The issuers of the notices counted (of those with tasks, issued by then), in order.
-    rows = {row.id: row for row in notices.values()}
     used = [
-        rows[e.id]
+        notices[e.id]
         for e in dataset.index
-        if (entry is None or e is entry) and e.task_ids and rows[e.id].exists_from <= as_of
+        if (entry is None or e is entry) and e.task_ids and notices[e.id].exists_from <= as_of
     ]
     issuers = tuple(dict.fromkeys(r.issuer for r in used if r.issuer)) or tuple(
         filter(None, [dataset.config.issuing_body])

@@ -76,10 +76,10 @@ def _counter(
     """The tally of a day counted in SQL (:meth:`cchc_cli.store.pairs.PairIndex.counts`)
     when the cache has pair rows and ``tasks`` are every task or one notice's; else a
     function that answers None (the pairs are classified in Python)."""
-    from cchc_cli.store.pairs import PairIndex
+    from cchc_cli.store.multipairs import ROW_QUERIES
 
     index = dataset.pairs
-    if not isinstance(index, PairIndex):
+    if not isinstance(index, ROW_QUERIES):
         return lambda day: None
     notice = None
     if len(tasks) != dataset.task_count:
