@@ -37,6 +37,7 @@ gives, or fails as it would.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import sys
@@ -68,6 +69,8 @@ Reader = Callable[..., Any]
 #: A notice file read by the loader: its stat, bytes, notice and problems.
 NoticeRead = tuple[Any, bytes | None, "Notice | None", "list[Diagnostic]"]
 
+#: Linux's prctl option: a signal for the process when its parent dies.
+PR_SET_PDEATHSIG = 1
 #: The reader, its arguments and what a result is sent as, in a worker (set when it starts).
 _job: tuple[Reader, tuple[Any, ...], Callable[[Path, Any], Any]] | None = None
 
@@ -90,12 +93,20 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
-def _start_worker(read: Reader, args: tuple[Any, ...], send: Callable[[Path, Any], Any]) -> None:
-    """A worker's start: Ctrl-C is the loader's to handle, not every worker's."""
+def _start_worker(
+    parent: int, read: Reader, args: tuple[Any, ...], send: Callable[[Path, Any], Any]
+) -> None:
+    """A worker's start: Ctrl-C is the loader's to handle, not every worker's; the worker
+    ends with the loader, even a loader killed (it would wait for work forever)."""
+    import ctypes
     import signal
 
     global _job
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(0)  # the loader died before the line above
     _job = (read, args, send)
 
 
@@ -219,7 +230,7 @@ class ReadAhead(Generic[Result]):
                 count,
                 mp_context=multiprocessing.get_context("fork"),
                 initializer=_start_worker,
-                initargs=(read, args, send),
+                initargs=(os.getpid(), read, args, send),
             )
             self.started = count
             for _ in range(count * AHEAD):
