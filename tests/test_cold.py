@@ -340,3 +340,36 @@ def test_the_dataset_of_a_pooled_first_run_reads_its_notices_from_the_cache(
     # The parent held no notice a worker read: each is read back (in.yaml, read here, is
     # a duplicate id, left out).
     assert sorted(asked) == sorted(n.path.split("/data/")[1] for n in dataset.notices)
+
+
+RECURRING = """\
+id: tb-9-2023
+date: 2023-11-01
+title: Báo cáo định kỳ
+tasks:
+  - id: "1"
+    text: Báo cáo tiến độ giải ngân
+    assignees: [noi-vu, tu-phap]
+    repeat: định kỳ hằng tháng, trước ngày 20
+"""
+
+
+@pytest.mark.parametrize("recurring", [False, True])
+def test_a_pooled_first_run_prints_what_a_warm_and_an_uncached_run_print(
+    data_dir, pooled, cchc, recurring
+):
+    _with_progress(data_dir)
+    if recurring:  # no pair rows then: every view is answered in Python
+        (data_dir / "notices" / "2" / "recurring.yaml").write_text(RECURRING, "utf-8")
+    commands = [
+        ("status", "--as-of", "2023-11-30"),
+        ("status", "--by", "notice", "--as-of", "2023-12-15"),
+        ("due", "--before", "2023-12-10", "--as-of", "2023-11-25"),
+        ("overdue", "--as-of", "2023-12-31"),
+    ]
+    for command in commands:
+        clear(data_dir)
+        runs = [cchc(*command), cchc(*command), cchc(*command, "--no-cache")]
+        first, warm, uncached = [(r.exit_code, r.stdout, r.stderr) for r in runs]
+        assert first == warm == uncached, command
+        assert first[1].count("\n") > 10, command  # a table, not an error
