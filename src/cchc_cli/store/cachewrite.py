@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc_cli.core.diagnostics import Diagnostic
-from cchc_cli.core.model import Notice, index_of
+from cchc_cli.core.model import Notice, NoticeIndex, index_of
 from cchc_cli.store.pairs import NoticeRows
 from cchc_cli.store.serialize import diagnostic_to_data, notice_to_data
 
@@ -71,11 +71,13 @@ class RowMaker:
         content: bytes,
         notice: Notice | None,
         diagnostics: list[Diagnostic],
+        entry: NoticeIndex | None = None,
     ) -> tuple[Any, ...]:
-        """The row of ``path``, read as ``content`` when ``stat`` was taken."""
+        """The row of ``path``, read as ``content`` when ``stat`` was taken (``entry``: the
+        notice's index entry, if already made)."""
         summary = data = None
         if notice is not None:
-            entry = index_of(notice)
+            entry = entry or index_of(notice)
             id_source = notice.spans["id"]
             summary = json.dumps(
                 [

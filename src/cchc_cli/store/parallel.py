@@ -167,10 +167,13 @@ class Encoder:
         stat, content, notice, problems = result
         if stat is None or content is None:
             return result  # nothing to cache (too big, changing): nor any notice
-        row = self.rows.row(path, stat, content, notice, problems)
         if notice is None:
-            return Encoded(row, None, None, problems, None)
-        return Encoded(row, index_of(notice), notice.spans["id"], problems, notice_pairs(notice))
+            return Encoded(
+                self.rows.row(path, stat, content, None, problems), None, None, problems, None
+            )
+        entry = index_of(notice)
+        row = self.rows.row(path, stat, content, notice, problems, entry)
+        return Encoded(row, entry, notice.spans["id"], problems, notice_pairs(notice))
 
 
 def read_ahead(
