@@ -321,7 +321,7 @@ load(Path(sys.argv[1]), FileCache.open(Path(sys.argv[1])), tick)
 def counts(data_dir: Path) -> dict[str, int]:
     connection = sqlite3.connect(data_dir / ".cchc" / "cache.sqlite")
     try:
-        tables = ("files", "pairs", "task_rows", "pair_sources", "snapshot")
+        tables = ("files", "pairs", "task_rows", "pair_sources", "notice_rows", "snapshot")
         return {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
     finally:
         connection.close()

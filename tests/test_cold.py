@@ -261,6 +261,7 @@ def _database(data_dir: Path) -> dict[str, list[tuple[object, ...]]]:
             "pairs": "SELECT * FROM pairs",
             "task_rows": "SELECT * FROM task_rows",
             "pair_sources": "SELECT * FROM pair_sources",
+            "notice_rows": "SELECT * FROM notice_rows",
             "snapshot": "SELECT * FROM snapshot WHERE part != 'written'",
         }
         return {name: sorted(connection.execute(sql)) for name, sql in tables.items()}
@@ -300,6 +301,7 @@ def test_a_worker_sends_rows_not_the_notice(data_dir):
     from cchc_cli.store.cachewrite import RowMaker
     from cchc_cli.store.loader import load_notice
     from cchc_cli.store.pairs import notice_pairs
+    from cchc_cli.store.tally import notice_row
 
     path = data_dir / "notices" / NOTICE
     registry = load(data_dir).registry
@@ -314,6 +316,7 @@ def test_a_worker_sends_rows_not_the_notice(data_dir):
     assert sent.row[0] == f"notices/{NOTICE}"
     assert (sent.entry, sent.id_source) == (index_of(notice), notice.spans["id"])
     assert sent.pairs == notice_pairs(notice) and sent.problems == problems
+    assert sent.notice == notice_row(notice)
     # Nothing to cache (too big, changing): sent as read, which holds no notice.
     assert parallel.Encoder(maker)(path, (None, None, None, [])) == (None, None, None, [])
 

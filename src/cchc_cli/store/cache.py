@@ -51,14 +51,15 @@ from cchc_cli.store.serialize import (
     event_to_data,
     notice_from_data,
 )
+from cchc_cli.store.tally import NOTICE_ROWS, StoredNotice
 
 #: ``depends_on`` of a progress file's row: its parse depends on its bytes alone.
 PROGRESS_ROW = "progress"
 #: Raised whenever what a cached row means changes without FORMAT changing: 2 since
 #: dates outside the accepted window are diagnosed, so rows cached before that are
 #: rebuilt rather than trusted; 3 since each notice has its pair rows (issue 17); 4
-#: since its tasks have rows too.
-REVISION = 4
+#: since its tasks have rows too; 5 since each notice has its row (store/tally.py).
+REVISION = 5
 VERSION = f"{FORMAT}.{REVISION}:{__version__}"
 #: A file modified this close to the time its row was written is checked by content.
 RACY_NS = 3_000_000_000
@@ -97,7 +98,7 @@ CREATE TABLE IF NOT EXISTS pairs (
 );
 CREATE INDEX IF NOT EXISTS pairs_path ON pairs (path);
 """
-_SCHEMA += TASK_ROWS
+_SCHEMA += TASK_ROWS + NOTICE_ROWS
 #: The last whole load of the folder (:mod:`cchc_cli.store.snapshot`): one row per part.
 _SNAPSHOT_SCHEMA = (
     "CREATE TABLE IF NOT EXISTS snapshot (part TEXT PRIMARY KEY, data TEXT NOT NULL);"
@@ -200,6 +201,7 @@ class FileCache:
                 connection.execute("DELETE FROM files")
                 connection.execute("DELETE FROM pairs")
                 connection.execute("DELETE FROM task_rows")
+                connection.execute("DELETE FROM notice_rows")
                 connection.execute("DELETE FROM pair_sources")
                 connection.execute("DELETE FROM snapshot")
                 connection.execute(
@@ -358,15 +360,21 @@ class FileCache:
             return shown[len(self._prefix) :].replace(os.sep, "/")
         return self._key(Path(shown))
 
-    def put_pairs(self, key: str, made_from: str, rows: NoticeRows | Sequence[Never]) -> None:
+    def put_pairs(
+        self,
+        key: str,
+        made_from: str,
+        rows: NoticeRows | Sequence[Never],
+        notice: StoredNotice | None = None,
+    ) -> None:
         """Queue the pair and task rows of the notice file ``key``, computed from
-        ``made_from`` (empty: forget the file's rows)."""
+        ``made_from`` (empty: forget the file's rows), and its ``notice`` row."""
         if made_from:
             self.pair_keys[key] = made_from
         else:
             self.pair_keys.pop(key, None)
         made = rows if isinstance(rows, NoticeRows) else NoticeRows([], [])
-        self._writes.notice_pairs(key, made_from, made)
+        self._writes.notice_pairs(key, made_from, made, notice)
 
     def query_pairs(
         self, queries: list[str], params: dict[str, Any]

@@ -32,6 +32,7 @@ from cchc_cli.core.diagnostics import Diagnostic
 from cchc_cli.core.model import Notice, NoticeIndex, index_of
 from cchc_cli.store.pairs import NoticeRows
 from cchc_cli.store.serialize import diagnostic_to_data, notice_to_data
+from cchc_cli.store.tally import StoredNotice, write_notices
 
 #: Where a file's row holds the SHA-256 of its content.
 SHA = 5
@@ -107,6 +108,8 @@ class Writes:
     files: list[tuple[Any, ...]] = field(default_factory=list)
     #: Each notice file's pair and task rows, and what they were computed from.
     pairs: dict[str, tuple[str, NoticeRows]] = field(default_factory=dict)
+    #: The notice rows written with them (:mod:`cchc_cli.store.tally`).
+    notices: dict[str, StoredNotice] = field(default_factory=dict)
     #: (time, key) of racily clean rows found unchanged, to be marked as checked.
     seen: list[tuple[int, str]] = field(default_factory=list)
     snapshot: dict[str, str] | None = None
@@ -122,12 +125,16 @@ class Writes:
             self.files.append(row)
             self.flush()
 
-    def notice_pairs(self, key: str, made_from: str, rows: NoticeRows) -> None:
+    def notice_pairs(
+        self, key: str, made_from: str, rows: NoticeRows, notice: StoredNotice | None
+    ) -> None:
         if self.failed:
             return
         if key in self.pairs:
             self.flush(True)  # the rows replacing them are written after them
         self.pairs[key] = (made_from, rows)
+        if notice is not None:
+            self.notices[key] = notice
         self.queued += len(rows.pairs)
         self.flush()
 
@@ -163,6 +170,7 @@ class Writes:
         self.failed = True
         self.files.clear()
         self.pairs.clear()
+        self.notices.clear()
         self.seen.clear()
         self.snapshot = None
 
@@ -172,6 +180,7 @@ class Writes:
         stale = [(k,) for k in self.pairs]
         execute("DELETE FROM pairs WHERE path = ?", stale)
         execute("DELETE FROM task_rows WHERE path = ?", stale)
+        write_notices(self.connection, list(self.pairs), self.notices)
         execute("DELETE FROM pair_sources WHERE path = ?", stale)
         execute(
             "INSERT INTO pairs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -187,6 +196,7 @@ class Writes:
         )
         execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.files)
         self.pairs.clear()
+        self.notices.clear()
         self.files.clear()
         self.queued = 0
 
@@ -202,6 +212,7 @@ class Writes:
             stale = [(k,) for k in gone]
             execute("DELETE FROM pairs WHERE path = ?", stale)
             execute("DELETE FROM task_rows WHERE path = ?", stale)
+            write_notices(self.connection, gone, {})
             execute("DELETE FROM pair_sources WHERE path = ?", stale)
             self._write_queued()
             execute("DELETE FROM files WHERE path = ?", stale)

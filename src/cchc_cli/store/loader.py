@@ -253,8 +253,9 @@ def _load_files(
                 key = got.row[0]
                 shas[shown] = sha = cache.put_row(got.row)
                 wanted[shown] = (key, sha, shown)
-                if entry is not None:
-                    put_premade(cache, key, source_key(sha, depends_on), got.pairs)
+                if entry is not None and got.notice is not None:
+                    source = source_key(sha, depends_on)
+                    put_premade(cache, key, source, got.pairs, got.notice)
             else:
                 stat, content, notice, problems = got
                 if cache and stat is not None and content is not None:

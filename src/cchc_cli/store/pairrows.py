@@ -12,6 +12,7 @@ from cchc_cli.store import progress
 from cchc_cli.store.cache import FileCache
 from cchc_cli.store.pairs import RECURRING, NoticeRows, PairIndex, notice_pairs
 from cchc_cli.store.serialize import event_to_data
+from cchc_cli.store.tally import StoredNotice, notice_row
 
 
 def refresh_pairs(
@@ -61,9 +62,9 @@ def refresh_pairs(
             rows = notice_pairs(notice)
             if rows is None:
                 recurring = True
-                cache.put_pairs(key, RECURRING + expected[key], [])
+                cache.put_pairs(key, RECURRING + expected[key], [], notice_row(notice))
             else:
-                cache.put_pairs(key, expected[key], rows)
+                cache.put_pairs(key, expected[key], rows, notice_row(notice))
         if recurring:
             return None
     return PairIndex(cache, expected, entries)
@@ -76,15 +77,18 @@ def source_key(sha: str, depends_on: str) -> str:
     return f"{sha}:{depends_on}"
 
 
-def put_premade(cache: FileCache, key: str, made: str, rows: NoticeRows | None) -> None:
+def put_premade(
+    cache: FileCache, key: str, made: str, rows: NoticeRows | None, notice: StoredNotice
+) -> None:
     """Queue the rows a worker computed for the notice file ``key`` as it read it (``rows``;
-    None: it holds a recurring task), from ``made`` (:func:`source_key`).
+    None: it holds a recurring task) and the ``notice``'s row, from ``made``
+    (:func:`source_key`).
 
     They are the rows :func:`refresh_pairs` would compute when no progress is recorded
     against the notice, which it then finds up to date; for a notice with progress it
     finds them made from something else and computes them again.
     """
     if rows is None:
-        cache.put_pairs(key, RECURRING + made, [])
+        cache.put_pairs(key, RECURRING + made, [], notice)
     else:
-        cache.put_pairs(key, made, rows)
+        cache.put_pairs(key, made, rows, notice)

@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from cchc_cli.store.cache import FileCache
     from cchc_cli.store.cachewrite import RowMaker
     from cchc_cli.store.pairs import NoticeRows
+    from cchc_cli.store.tally import StoredNotice
 
 #: Fewer files than this are read in this process: a pool costs its start-up.
 MIN_FILES = 200
@@ -152,6 +153,8 @@ class Encoded(NamedTuple):
     #: The notice's pair and task rows with no progress applied; None when it has a
     #: recurring task (:data:`cchc_cli.store.pairs.RECURRING`) or there is no notice.
     pairs: NoticeRows | None
+    #: The notice's own row, written with them (:mod:`cchc_cli.store.tally`).
+    notice: StoredNotice | None
 
 
 class Encoder:
@@ -163,17 +166,18 @@ class Encoder:
     def __call__(self, path: Path, result: NoticeRead) -> NoticeRead | Encoded:
         from cchc_cli.core.model import index_of
         from cchc_cli.store.pairs import notice_pairs
+        from cchc_cli.store.tally import notice_row
 
         stat, content, notice, problems = result
         if stat is None or content is None:
             return result  # nothing to cache (too big, changing): nor any notice
         if notice is None:
-            return Encoded(
-                self.rows.row(path, stat, content, None, problems), None, None, problems, None
-            )
+            row = self.rows.row(path, stat, content, None, problems)
+            return Encoded(row, None, None, problems, None, None)
         entry = index_of(notice)
         row = self.rows.row(path, stat, content, notice, problems, entry)
-        return Encoded(row, entry, notice.spans["id"], problems, notice_pairs(notice))
+        pairs = notice_pairs(notice)
+        return Encoded(row, entry, notice.spans["id"], problems, pairs, notice_row(notice))
 
 
 def read_ahead(

@@ -96,6 +96,8 @@ def load_many(
     first = parts[0][1]
     # One folder after all (its sources all missing, or itself twice): as read alone.
     together: Dataset = combine(parts, first) if len(parts) > 1 else first
+    if len(parts) > 1:
+        together = _with_pairs(together, parts)
     if not problems:
         return together
     import dataclasses
@@ -104,6 +106,21 @@ def load_many(
 
     diagnostics = tuple(sort_diagnostics([*together.diagnostics, *problems]))
     return dataclasses.replace(together, diagnostics=diagnostics)
+
+
+def _with_pairs(together: Dataset, parts: Sequence[tuple[Office, Dataset]]) -> Dataset:
+    """``together`` answering queries from each folder's own pair rows, when every
+    folder was read through its cache and has them (else it answers in Python)."""
+    from cchc_cli.store.pairs import PairIndex
+
+    indexes = [(office.id, dataset.pairs) for office, dataset in parts]
+    if not all(isinstance(index, PairIndex) for _, index in indexes):
+        return together
+    import dataclasses
+
+    from cchc_cli.store.multipairs import CombinedPairs
+
+    return dataclasses.replace(together, pairs=CombinedPairs(indexes))  # type: ignore[arg-type]
 
 
 def _problem(

@@ -1,0 +1,182 @@
+"""Several folders' pair rows answering as one (issue 24): each folder's own cache.
+
+A combined dataset (:mod:`cchc_cli.core.offices`) qualifies every id by its office.
+Each folder keeps its own pair and task rows in its own cache, so a query over the
+combined dataset is asked of each folder's :class:`~cchc_cli.store.pairs.PairIndex`
+with the ids as that folder knows them (``noi-vu``, not ``vinh-linh/noi-vu``), and
+the answers are qualified the way the combined dataset qualifies its notices. Only a
+folder some of whose units or whose notice was asked about is asked at all.
+
+If any folder cannot answer from its rows (read without a cache, a recurring task,
+the cache rewritten meanwhile), none does: the caller takes the long way over the
+combined notices, as it does for one folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, TypeVar
+
+from cchc_cli.core.model import NoticeIndex
+from cchc_cli.core.offices import NOTICE_SEP, UNIT_SEP, notice_id
+from cchc_cli.core.status import Status
+from cchc_cli.store.pairs import DueTask, PairIndex, PairOf, TaskInfo
+
+_T = TypeVar("_T")
+
+
+class CombinedPairs(PairIndex):
+    """The pair rows of several offices' folders, ids qualified as in the combined
+    dataset. ``parts`` pairs each office's id with its folder's index."""
+
+    def __init__(self, parts: Sequence[tuple[str, PairIndex]]) -> None:
+        self.parts = tuple(parts)
+        #: A qualified notice id -> (its office's place in ``parts``, its own entry).
+        self.notices: dict[str, tuple[int, NoticeIndex]] = {
+            notice_id(office, entry.id): (number, entry)
+            for number, (office, index) in enumerate(self.parts)
+            for entry in index.entries.values()
+        }
+
+    def _asked(
+        self, units: tuple[str, ...] | None, notice: NoticeIndex | None
+    ) -> list[tuple[str, PairIndex, tuple[str, ...] | None, NoticeIndex | None]]:
+        """The folders to ask, each with ``units`` and ``notice`` as it knows them."""
+        only = None
+        original = None
+        if notice is not None:
+            only, original = self.notices[notice.id]
+        asked = []
+        for number, (office, index) in enumerate(self.parts):
+            if only is not None and number != only:
+                continue
+            own = None
+            if units is not None:
+                prefix = office + UNIT_SEP
+                own = tuple(u[len(prefix) :] for u in units if u.startswith(prefix))
+                if not own:
+                    continue
+            asked.append((office, index, own, original))
+        return asked
+
+    def _each(self, answers: list[_T | None]) -> list[_T] | None:
+        return None if any(answer is None for answer in answers) else answers  # type: ignore[return-value]
+
+    def due_tasks(
+        self,
+        day: date,
+        last: date,
+        units: tuple[str, ...] | None = None,
+        notice: NoticeIndex | None = None,
+    ) -> list[DueTask] | None:
+        asked = self._asked(units, notice)
+        found = self._each(
+            [index.due_tasks(day, last, own, entry) for _, index, own, entry in asked]
+        )
+        if found is None:
+            return None
+        due = []
+        for (office, *_), tasks in zip(asked, found, strict=True):
+            q = _Qualifier(office)
+            due += [
+                DueTask(q.task(d.task), d.last_day, q.units(d.units), q.closed(d.closed))
+                for d in tasks
+            ]
+        return due
+
+    def pairs(
+        self,
+        day: date,
+        where: str,
+        units: tuple[str, ...] | None = None,
+        notice: NoticeIndex | None = None,
+        **params: Any,
+    ) -> list[PairOf] | None:
+        asked = self._asked(units, notice)
+        found = self._each(
+            [index.pairs(day, where, own, entry, **params) for _, index, own, entry in asked]
+        )
+        if found is None:
+            return None
+        pairs: list[PairOf] = []
+        for (office, *_), rows in zip(asked, found, strict=True):
+            q = _Qualifier(office)
+            pairs += [(q.task(t), q.unit(u), pos, last, s) for t, u, pos, last, s in rows]
+        return pairs
+
+    def statuses(self, day: date) -> dict[tuple[str, str, str], Status] | None:
+        found = self._each([index.statuses(day) for _, index in self.parts])
+        if found is None:
+            return None
+        statuses: dict[tuple[str, str, str], Status] = {}
+        for (office, _), each in zip(self.parts, found, strict=True):
+            q = _Qualifier(office)
+            statuses |= {(q.notice(n), t, q.unit(u)): s for (n, t, u), s in each.items()}
+        return statuses
+
+    def counts(
+        self,
+        day: date,
+        by_notice: bool = False,
+        units: tuple[str, ...] | None = None,
+        notice: NoticeIndex | None = None,
+    ) -> list[tuple[str, Status, int]] | None:
+        asked = self._asked(units, notice)
+        found = self._each(
+            [index.counts(day, by_notice, own, entry) for _, index, own, entry in asked]
+        )
+        if found is None:
+            return None
+        counts = []
+        for (office, *_), rows in zip(asked, found, strict=True):
+            q = _Qualifier(office)
+            name = q.notice if by_notice else q.unit
+            counts += [(name(group), status, n) for group, status, n in rows]
+        return counts
+
+
+class _Qualifier:
+    """One office's ids as the combined dataset writes them; each task row once, so
+    that a task's pairs still share one row (the lists group pairs by their row)."""
+
+    def __init__(self, office: str) -> None:
+        self.units_prefix = office + UNIT_SEP
+        self.notice_prefix = office + NOTICE_SEP
+        self.made: dict[int, TaskInfo] = {}
+        #: Unit lists qualified so far (tasks share a few).
+        self.lists: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def unit(self, ident: str) -> str:
+        return self.units_prefix + ident
+
+    def units(self, idents: tuple[str, ...]) -> tuple[str, ...]:
+        found = self.lists.get(idents)
+        if found is None:
+            prefix = self.units_prefix
+            found = self.lists[idents] = tuple([prefix + i for i in idents])
+        return found
+
+    def closed(self, idents: frozenset[str]) -> frozenset[str]:
+        if not idents:
+            return idents
+        prefix = self.units_prefix
+        return frozenset([prefix + i for i in idents])
+
+    def notice(self, ident: str) -> str:
+        return self.notice_prefix + ident
+
+    def task(self, task: TaskInfo) -> TaskInfo:
+        found = self.made.get(id(task))
+        if found is None:
+            notice, ident, seq, text, deadline, assigned, assignees = task
+            found = self.made[id(task)] = TaskInfo(
+                self.notice_prefix + notice,
+                ident,
+                seq,
+                text,
+                deadline,
+                self.units(assigned),
+                self.units(assignees),
+            )
+        return found

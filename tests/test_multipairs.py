@@ -1,0 +1,139 @@
+"""Several folders answered from each folder's own pair rows (issues 17 and 24).
+
+A province reading its districts (`--data A --data B`, or `sources:`) counts and
+lists from each district's cache, ids qualified by office, and prints byte for byte
+what the notices themselves give (``--no-cache``): the oracle's random folders
+(tests/test_oracle.py), two of them with the same unit and notice ids.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import DATA
+from test_oracle import COMMAND, FIRST, LAST, LAYOUTS, drawn_notices, runner, write_folder
+
+EXAMPLES = max(1, int(os.environ.get("CCHC_ORACLE_EXAMPLES", "40")) // 4)
+
+
+def run(folders: list[Path], args: list[str], cached: bool) -> tuple[str, str, int]:
+    """The command line in-process over ``folders``: stdout, stderr and exit code."""
+    code: object = 0
+    env = {"COLUMNS": "100", "NO_COLOR": None, "CCHC_LANG": None}
+    data = [a for folder in folders for a in ("--data", str(folder))]
+    cache = [] if cached else ["--no-cache"]
+    with runner.isolation(env=env) as (out, err, _):
+        try:
+            COMMAND.main([*args, *data, *cache], prog_name="cchc")
+        except SystemExit as exit_:
+            code = exit_.code
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return out.getvalue().decode(), err.getvalue().decode(), int(code or 0)
+
+
+def views(day: date, before: date, notice: str, unit: str) -> list[list[str]]:
+    as_of = ["--as-of", day.isoformat()]
+    lists = []
+    for command in (
+        ["due", *as_of, "--before", before.isoformat()],
+        ["overdue", *as_of],
+        ["status", *as_of],
+        ["status", *as_of, "--by", "notice"],
+        ["remind", *as_of, "--days", "10"],
+    ):
+        lists += [
+            command,
+            [*command, "--unit", unit],
+            [*command, "--notice", notice],
+            [*command, "-f", "json"],
+            [*command, "-f", "csv", "--unit", unit, "--lang", "en"],
+        ]
+    return lists
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(
+    data=st.data(),
+    layout=st.sampled_from(LAYOUTS),
+    day=st.dates(FIRST, LAST),
+    horizon=st.integers(-10, 60),
+    notice=st.sampled_from(["a:tb-1", "b:tb-2", "b:tb"]),
+    unit=st.sampled_from(["a/u-an", "b/u-chau", "b/g-xa", "a", "u-an"]),
+)
+def test_several_folders_count_and_list_from_their_rows_as_from_the_notices(
+    data, layout, day, horizon, notice, unit
+):
+    with tempfile.TemporaryDirectory() as temp:
+        folders = [Path(temp) / "a", Path(temp) / "b"]
+        for folder in folders:
+            write_folder(folder, drawn_notices(data, layout), layout)
+        asked = views(day, day + timedelta(days=horizon), notice, unit)
+        slow = [run(folders, args, cached=False) for args in asked]
+        run(folders, asked[0], cached=True)  # fills each folder's cache
+        fast = [run(folders, args, cached=True) for args in asked]
+    for args, expected, found in zip(asked, slow, fast, strict=True):
+        assert found == expected, args
+
+
+@pytest.fixture
+def two_folders(tmp_path: Path) -> list[Path]:
+    """The bundled data twice: the same unit and notice ids, different progress."""
+    folders = [tmp_path / "a", tmp_path / "b"]
+    for folder in folders:
+        shutil.copytree(DATA, folder)
+    progress = folders[1] / "progress" / "noi-vu.yaml"
+    progress.write_text("- {task: cchc-2023-11/2.3, done: 2023-11-24}\n", "utf-8")
+    return folders
+
+
+def test_the_province_counts_and_lists_without_reading_a_notice_back(two_folders, monkeypatch):
+    from cchc_cli.store import cache as cache_module
+
+    run(two_folders, ["status"], cached=True)  # fills the caches
+    expected = {
+        args[0]: run(two_folders, [*args, "--as-of", "2024-01-15"], cached=False)
+        for args in (["status"], ["due", "--within", "60"], ["overdue"])
+    }
+
+    def no_reading(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a notice was read back")
+
+    monkeypatch.setattr(cache_module.FileCache, "read", no_reading)
+    for args in (["status"], ["due", "--within", "60"], ["overdue"]):
+        found = run(two_folders, [*args, "--as-of", "2024-01-15"], cached=True)
+        assert found == expected[args[0]], args
+
+
+def test_a_folder_read_without_its_rows_makes_the_province_answer_from_the_notices(
+    two_folders,
+):
+    from cchc_cli.core.offices import Combined
+    from cchc_cli.store.cache import FileCache
+    from cchc_cli.store.loader import load
+    from cchc_cli.store.multipairs import CombinedPairs
+    from cchc_cli.store.sources import load_many
+
+    run(two_folders, ["status"], cached=True)
+
+    def cached(folder: Path):
+        return load(folder, FileCache.open(folder))
+
+    both = load_many(two_folders, cached)
+    assert isinstance(both, Combined) and isinstance(both.pairs, CombinedPairs)
+    # One folder without a cache: no rows for it, so none for the province.
+    mixed = load_many(two_folders, lambda f: cached(f) if f.name == "a" else load(f, None))
+    assert isinstance(mixed, Combined) and mixed.pairs is None
