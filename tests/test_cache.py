@@ -362,3 +362,24 @@ def test_a_first_run_whose_writes_fail_midway_answers_and_writes_nothing(data_di
     assert dataset.pairs.counts(date(2023, 11, 30)) is None
     assert set(counts(data_dir).values()) == {0}
     assert same(cached_load(data_dir), expected) and counts(data_dir)["files"] == 31
+
+
+def test_a_first_run_beside_another_writer_queues_its_rows_and_answers(data_dir, monkeypatch):
+    from cchc_cli.store import parallel
+
+    copies(data_dir)
+    expected = load(data_dir)
+    monkeypatch.setattr(parallel, "MIN_FILES", 1)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(cache_module, "BUSY_TIMEOUT", 0.2)
+    cache = FileCache.open(data_dir)
+    assert cache is not None
+    other = sqlite3.connect(data_dir / ".cchc" / "cache.sqlite", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another run writing all along
+    try:
+        assert same(load(data_dir, cache), expected)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert set(counts(data_dir).values()) == {0}  # it could not write: the next run will
+    assert same(cached_load(data_dir), expected) and counts(data_dir)["files"] == 31

@@ -145,12 +145,17 @@ class Writes:
 
     def stream(self) -> None:
         """Write rows as they come (see the module's docstring); if the transaction cannot
-        begin now (another run writes), they are queued as usual."""
+        begin at once (another run writes), they are queued as usual, without waiting."""
         try:
-            self.connection.execute("BEGIN IMMEDIATE")
+            (waits,) = self.connection.execute("PRAGMA busy_timeout").fetchone()
+            self.connection.execute("PRAGMA busy_timeout = 0")
+            try:
+                self.connection.execute("BEGIN IMMEDIATE")
+                self.streaming = True
+            finally:
+                self.connection.execute(f"PRAGMA busy_timeout = {int(waits)}")
         except sqlite3.Error:
             return
-        self.streaming = True
 
     def flush(self, now: bool = False) -> None:
         """Write the queued rows if streaming and there are enough of them (or ``now``)."""
