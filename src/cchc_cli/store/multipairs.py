@@ -19,18 +19,23 @@ from datetime import date
 from typing import Any, TypeVar
 
 from cchc_cli.core.model import NoticeIndex
-from cchc_cli.core.offices import NOTICE_SEP, UNIT_SEP, notice_id
 from cchc_cli.core.status import Status
 from cchc_cli.store.pairs import DueTask, PairIndex, PairOf, TaskInfo
 
 _T = TypeVar("_T")
 
 
-class CombinedPairs(PairIndex):
+class CombinedPairs:
     """The pair rows of several offices' folders, ids qualified as in the combined
-    dataset. ``parts`` pairs each office's id with its folder's index."""
+    dataset. ``parts`` pairs each office's id with its folder's index.
+
+    It answers the queries it has methods for (those of :data:`ROW_QUERIES`' users);
+    it is no :class:`PairIndex`, so what asks a folder's cache anything else (its
+    notice rows, its tallies) takes the long way for several folders."""
 
     def __init__(self, parts: Sequence[tuple[str, PairIndex]]) -> None:
+        from cchc_cli.core.offices import notice_id
+
         self.parts = tuple(parts)
         #: A qualified notice id -> (its office's place in ``parts``, its own entry).
         self.notices: dict[str, tuple[int, NoticeIndex]] = {
@@ -53,7 +58,7 @@ class CombinedPairs(PairIndex):
                 continue
             own = None
             if units is not None:
-                prefix = office + UNIT_SEP
+                prefix = _Qualifier(office).units_prefix
                 own = tuple(u[len(prefix) :] for u in units if u.startswith(prefix))
                 if not own:
                     continue
@@ -141,6 +146,9 @@ class _Qualifier:
     that a task's pairs still share one row (the lists group pairs by their row)."""
 
     def __init__(self, office: str) -> None:
+        # Imported here: a run over one folder imports nothing of several folders'.
+        from cchc_cli.core.offices import NOTICE_SEP, UNIT_SEP
+
         self.units_prefix = office + UNIT_SEP
         self.notice_prefix = office + NOTICE_SEP
         self.made: dict[int, TaskInfo] = {}
@@ -180,3 +188,8 @@ class _Qualifier:
                 self.units(assignees),
             )
         return found
+
+
+#: What answers due, overdue, remind and status from pair rows: one folder's cache, or
+#: several folders' together.
+ROW_QUERIES = (PairIndex, CombinedPairs)
