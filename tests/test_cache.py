@@ -383,3 +383,15 @@ def test_a_first_run_beside_another_writer_queues_its_rows_and_answers(data_dir,
         other.close()
     assert set(counts(data_dir).values()) == {0}  # it could not write: the next run will
     assert same(cached_load(data_dir), expected) and counts(data_dir)["files"] == 31
+
+
+def test_rows_queued_for_a_notice_then_forgotten_leave_no_notice_row(data_dir):
+    cached_load(data_dir)
+    cache = FileCache.open(data_dir)
+    assert cache is not None
+    key = f"notices/{NOTICE}"
+    row = ("x", None, "t", None, 1, 1, 1)
+    cache.put_pairs(key, "made", [], row)
+    cache.put_pairs(key, "", [])  # left out after all (a duplicate id, say)
+    cache.finish([data_dir / "notices" / NOTICE])
+    assert counts(data_dir)["notice_rows"] == counts(data_dir)["pair_sources"] == 0

@@ -135,6 +135,8 @@ class Writes:
         self.pairs[key] = (made_from, rows)
         if notice is not None:
             self.notices[key] = notice
+        else:
+            self.notices.pop(key, None)  # a notice's row goes with its pair rows
         self.queued += len(rows.pairs)
         self.flush()
 
