@@ -150,7 +150,9 @@ _NOT_ONE_COLUMN = (
 _PLAIN = re.compile("[\x00-\u02ff\u1e00-\u1eff\u2010-\u205f\u2070-\u20cf\u2100-\u2e7f]*")
 
 
-def _one_column_each(text: str) -> bool:
+def one_column_each(text: str) -> bool:
+    """Whether every character of ``text`` takes one column: its width is its length.
+    A property of each character, so a whole column of cells is checked joined."""
     if text.isascii() or _PLAIN.fullmatch(text):
         return True
     return re.search(_NOT_ONE_COLUMN, text) is None
@@ -164,7 +166,7 @@ def _char_width(char: str) -> int:
 
 def display_width(text: str) -> int:
     """Columns the text takes on a terminal: combining marks take none, wide characters two."""
-    if _one_column_each(text):
+    if one_column_each(text):
         return len(text)
     return sum(_char_width(char) for char in text)
 
@@ -176,7 +178,7 @@ def shorten(text: str, width: int) -> str:
     if width <= 0:
         # Not even the ellipsis fits (text[:-1] + "…" would be nearly the whole text).
         return ""
-    if _one_column_each(text):
+    if one_column_each(text):
         return text[: width - 1].rstrip() + "…"
     out = []
     used = 0

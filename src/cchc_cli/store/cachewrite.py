@@ -30,9 +30,10 @@ from typing import Any
 
 from cchc_cli.core.diagnostics import Diagnostic
 from cchc_cli.core.model import Notice, NoticeIndex, index_of
+from cchc_cli.store import tally
 from cchc_cli.store.pairs import NoticeRows
 from cchc_cli.store.serialize import diagnostic_to_data, notice_to_data
-from cchc_cli.store.tally import StoredNotice, write_notices
+from cchc_cli.store.tally import StoredNotice
 
 #: Where a file's row holds the SHA-256 of its content.
 SHA = 5
@@ -187,7 +188,7 @@ class Writes:
         stale = [(k,) for k in self.pairs]
         execute("DELETE FROM pairs WHERE path = ?", stale)
         execute("DELETE FROM task_rows WHERE path = ?", stale)
-        write_notices(self.connection, list(self.pairs), self.notices)
+        tally.write_notices(self.connection, list(self.pairs), self.notices)
         execute("DELETE FROM pair_sources WHERE path = ?", stale)
         execute(
             "INSERT INTO pairs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -209,19 +210,26 @@ class Writes:
 
     def commit(self, gone: list[str]) -> None:
         """Write everything queued and forget the rows of the files ``gone``, in one
-        transaction; never fails (read-only, full or busy: the next run tries again)."""
+        transaction; never fails (read-only, full or busy: the next run tries again).
+
+        The tallies (:mod:`cchc_cli.store.tally`) are brought up to date here only: rows
+        streamed before leave them made from other pair rows, so made again when read.
+        """
         if self.failed:
             return
         execute = self.connection.executemany
         try:
             if not self.streaming:
                 self.connection.execute("BEGIN IMMEDIATE")
+            added = list(self.pairs)
+            tallies = tally.unwind(self.connection, [*gone, *added])
             stale = [(k,) for k in gone]
             execute("DELETE FROM pairs WHERE path = ?", stale)
             execute("DELETE FROM task_rows WHERE path = ?", stale)
-            write_notices(self.connection, gone, {})
+            tally.write_notices(self.connection, gone, {})
             execute("DELETE FROM pair_sources WHERE path = ?", stale)
             self._write_queued()
+            tally.wind(self.connection, tallies, added)
             execute("DELETE FROM files WHERE path = ?", stale)
             execute("UPDATE files SET recorded_ns = ? WHERE path = ?", self.seen)
             if self.snapshot:

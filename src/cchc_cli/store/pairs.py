@@ -249,12 +249,16 @@ class PairIndex:
         for key, task, unit in closed_rows:
             closed.setdefault((key, task), set()).add(unit)
         rows = TaskRows(self.entries)
+        # Tasks copied to many notices list the same units on the same few days.
+        days = {n: date.fromordinal(n) for n in {row[1] for row in due}}
+        named = {text: tuple(text.split(SEPARATOR)) for text in {row[2] for row in due}}
+        none: frozenset[str] = frozenset()
         return [
             DueTask(
                 rows.info(key, row),
-                date.fromordinal(first),
-                tuple(units_text.split(SEPARATOR)),
-                frozenset(closed.get((key, row[0]), ())),
+                days[first],
+                named[units_text],
+                frozenset(closed[key, row[0]]) if (key, row[0]) in closed else none,
             )
             for key, first, units_text, *row in due
         ]
@@ -268,7 +272,8 @@ class PairIndex:
         **params: Any,
     ) -> list[PairOf] | None:
         """The pairs in force on ``day`` that fit ``where`` (SQL over the pair rows, days as
-        ordinals), of ``units`` and ``notice`` if given, with their tasks' rows."""
+        ordinals), of ``units`` and ``notice`` if given, with their tasks' rows: task by
+        task, each task's in the order of its assignees."""
         chosen, more = self._chosen(units, notice)
         queries = [sql.format(where=where + chosen) for sql in (PAIRS_SQL, PAIRS_TASKS_SQL)]
         found = self._read(queries, day, **params, **more)
@@ -300,7 +305,16 @@ class PairIndex:
         notice: NoticeIndex | None = None,
     ) -> list[tuple[str, Status, int]] | None:
         """(notice id or unit, status, pairs) of the pairs in force on ``day``, counted
-        per notice or per unit in SQL, of ``units`` and ``notice`` only if given."""
+        per notice or per unit in SQL, of ``units`` and ``notice`` only if given: from a
+        tally (:mod:`cchc_cli.store.tally`) where one counts them, else over the rows."""
+        statuses = {s.value: s for s in Status}
+        if notice is None and not (by_notice and units is not None):
+            from cchc_cli.store import tally
+
+            found = tally.counts(self, day, tally.NOTICE if by_notice else tally.UNIT, units)
+            if found is not None:
+                ids = {key: e.id for key, e in self.entries.items()} if by_notice else {}
+                return [(ids.get(g, g), statuses[s], n) for g, s, n in found]
         where: list[str] = ["1"]
         params: dict[str, Any] = {}
         if units is not None:
@@ -318,7 +332,6 @@ class PairIndex:
         rows = self._checked(sql, day, exact=True, **params)
         if rows is None:
             return None
-        statuses = {s.value: s for s in Status}
         if by_notice:
             return [(self.entries[key].id, statuses[s], n) for key, s, n in rows]
         return [(unit, statuses[s], n) for unit, s, n in rows]
@@ -438,10 +451,11 @@ IN_FORCE = (
     f" {STATUS_SQL} AS status"
     " FROM pairs WHERE from_day <= :day AND :day < to_day"
 )
-#: The pairs in force on ``:day`` that fit ``{where}``, with their status that day.
+#: The pairs in force on ``:day`` that fit ``{where}``, with their status that day, task by
+#: task, each task's in the order of its assignees (sorted in SQL, not pair by pair in Python).
 PAIRS_SQL = f"""
 SELECT path, task, unit, position, last_day, {STATUS_SQL} AS status
-FROM pairs NOT INDEXED WHERE {{where}}"""
+FROM pairs NOT INDEXED WHERE {{where}} ORDER BY path, task, position"""
 #: The rows of the tasks of the pairs :data:`PAIRS_SQL` gives (one lookup per task, not
 #: per pair: a list of 60,000 pairs may name 5,000 tasks).
 PAIRS_TASKS_SQL = f"""

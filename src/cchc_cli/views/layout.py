@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from cchc_cli.core.vntext import display_width, shorten
+from cchc_cli.core.vntext import display_width, one_column_each, shorten
 
 _T = TypeVar("_T")
 
@@ -75,17 +75,49 @@ class Col:
     width: int = 0
     shown: bool = True
     used_short_head: bool = False
-    _cell_widths: list[int] = field(default_factory=list, repr=False)
+    #: The cells last measured, each distinct one's width (None: each as wide as long)
+    #: and the widest's.
+    _measured: list[str] | None = field(default=None, repr=False)
+    _widths: dict[str, int] | None = field(default=None, repr=False)
+    _widest: int = field(default=0, repr=False)
 
-    def cell_widths(self) -> list[int]:
-        """Each cell's display width, measured once (20,000 rows are measured twice
-        otherwise: to fit, then to pad), and once per distinct text."""
-        if len(self._cell_widths) != len(self.cells):
-            self._cell_widths = each_once(self.cells, display_width)
-        return self._cell_widths
+    def _measure(self) -> None:
+        """Measure the cells once (20,000 rows are measured twice otherwise: to fit, then
+        to pad) and each distinct text once (a long table repeats its dates, units and
+        texts); cells as wide as long (ASCII, NFC Vietnamese) all at once."""
+        if self._measured is self.cells:
+            return
+        self._measured = self.cells
+        if one_column_each(distinct_text(self.cells)):
+            self._widths = None
+            self._widest = max(map(len, self.cells), default=0)
+        else:
+            self._widths = {text: display_width(text) for text in set(self.cells)}
+            self._widest = max(self._widths.values(), default=0)
+
+    def widest(self) -> int:
+        """The display width of the widest cell."""
+        self._measure()
+        return self._widest
+
+    def padded(self) -> list[str]:
+        """The cells padded to the column's width, as :func:`pad` pads them."""
+        self._measure()
+        if self._widths is None:
+            width = self.width
+            if self.right:
+                return [cell.rjust(width) for cell in self.cells]
+            return [cell.ljust(width) for cell in self.cells]
+        spaces = [" " * room for room in range(self.width + 1)]
+        rooms = {text: spaces[max(self.width - w, 0)] for text, w in self._widths.items()}
+        if self.right:
+            known = {text: room + text for text, room in rooms.items()}
+        else:
+            known = {text: text + room for text, room in rooms.items()}
+        return [known[cell] for cell in self.cells]
 
     def natural(self) -> int:
-        return max([display_width(self.head), *self.cell_widths()])
+        return max(display_width(self.head), self.widest())
 
 
 def _total(cols: Sequence[Col]) -> int:
@@ -105,7 +137,7 @@ def fit(cols: list[Col], width: int) -> list[Col]:
     if _total(cols) > width:
         for col in cols:
             if col.brief is not None:
-                col.cells, col._cell_widths = col.brief, []
+                col.cells = col.brief
         _measure(cols)
     if _total(cols) > width and _fits_when_cut(cols, width, COMFORT):
         _shrink(cols, width, COMFORT)
@@ -158,9 +190,16 @@ def _shrink(cols: list[Col], width: int, least: int) -> None:
         break
     for col in flexible:
         col.head = shorten(col.head, col.width)
-        if max(col.cell_widths(), default=0) > col.width:
+        if col.widest() > col.width:
             col.cells = each_once(col.cells, functools.partial(shorten, width=col.width))
-            col._cell_widths = []
+
+
+def distinct_text(texts: list[str]) -> str:
+    """``texts`` joined, each distinct text once unless all are ASCII (joining them all
+    is then cheaper than finding the distinct ones): for a property of each character
+    (printable, one column wide) checked once for a whole column of cells."""
+    joined = "".join(texts)
+    return joined if joined.isascii() else "".join(set(texts))
 
 
 def each_once(texts: list[str], convert: Callable[[str], _T]) -> list[_T]:

@@ -44,7 +44,7 @@ def row_office(record: dict[str, Any], offices: dict[str, Office]) -> Office | N
     return None
 
 
-def _records(records: list[dict[str, Any]], offices: dict[str, Office]) -> list[dict[str, Any]]:
+def _records(records: Sequence[dict[str, Any]], offices: dict[str, Office]) -> list[dict[str, Any]]:
     out = []
     for record in records:
         office = row_office(record, offices)

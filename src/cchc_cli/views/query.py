@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -17,7 +18,7 @@ from cchc_cli.core.model import Dataset, Notice, NoticeIndex, Task
 from cchc_cli.core.status import OPEN, Count, Status, UnitStatus, statuses, task_statuses
 from cchc_cli.core.units import Resolver
 from cchc_cli.core.vntext import fold
-from cchc_cli.views.tables import DueList, DueRow
+from cchc_cli.views.pairlists import DueList, DueRow
 
 if TYPE_CHECKING:
     from cchc_cli.store.pairs import PairOf, TaskInfo
@@ -93,6 +94,11 @@ def _entry(dataset: Dataset, written: str) -> NoticeIndex:
         candidates = ", ".join(e.id for e in numbered)
         raise UsageError("cli.ref-ambiguous", ref=written, candidates=candidates)
     raise UsageError("cli.notice-unknown", notice=written)
+
+
+def notice_entry(dataset: Dataset, written: str) -> NoticeIndex:
+    """The index entry of the notice a user names, as :func:`find_notice` finds it."""
+    return _entry(dataset, written)
 
 
 def find_notice(dataset: Dataset, written: str) -> Notice:
@@ -222,13 +228,20 @@ def _due_from_rows(
         return None
     order = _TaskOrder(dataset)
     tasks.sort(key=lambda d: (d.last_day, order(d.task)))
+    # Tasks copied to many notices share their assignees (one tuple) and closed units.
+    still_open: dict[tuple[int, frozenset[str]], frozenset[str]] = {}
+    for d in tasks:
+        key = (id(d.task.assignees), d.closed)
+        if key not in still_open:
+            still_open[key] = frozenset(u for u in d.task.assignees if u not in d.closed)
+    left = {day: (day - today).days for day in {d.last_day for d in tasks}}
     rows = [
         DueRow(
             cast(Task, d.task),
             d.last_day,
-            (d.last_day - today).days,
+            left[d.last_day],
             d.units,
-            frozenset(u for u in d.task.assignees if u not in d.closed),
+            still_open[id(d.task.assignees), d.closed],
         )
         for d in tasks
     ]
@@ -306,17 +319,21 @@ class _TaskOrder:
 def _in_order(found: list[PairOf], order: _TaskOrder, today: date) -> list[UnitStatus]:
     """Pairs read from the rows in display order (their tasks', then the task's assignees')
     as the views take them: each task is its row, which holds what they print of it
-    (:class:`~cchc_cli.store.pairs.TaskInfo`)."""
-    by_task: dict[int, list[PairOf]] = {}
-    for pair in found:
-        by_task.setdefault(id(pair[0]), []).append(pair)
-    tasks = sorted(by_task.values(), key=lambda pairs: order(pairs[0][0]))
-    make = UnitStatus._make
+    (:class:`~cchc_cli.store.pairs.TaskInfo`). ``found`` comes task by task, each task's
+    in its assignees' order (:meth:`~cchc_cli.store.pairs.PairIndex.pairs`), so only the
+    tasks are sorted, not the pairs."""
+    tasks = [list(pairs) for _, pairs in itertools.groupby(found, key=_TASK_OF)]
+    tasks.sort(key=lambda pairs: order(pairs[0][0]))
+    # tuple.__new__ as UnitStatus._make does it, without a Python call per pair.
+    new = tuple.__new__
     return [
-        make((cast(Task, task), unit, status, last_day, None, today))
+        new(UnitStatus, (task, unit, status, last_day, None, today))
         for pairs in tasks
-        for task, unit, _, last_day, status in sorted(pairs, key=itemgetter(2))
+        for task, unit, _, last_day, status in pairs
     ]
+
+
+_TASK_OF = itemgetter(0)
 
 
 def remind_items(
@@ -363,3 +380,20 @@ def counted_statuses(
     items = select_statuses(dataset, today, notice=notice, unit=unit)
     counted = Counter((i.task.notice if by_notice else i.unit, i.status) for i in items)
     return [Count(group, status, n) for (group, status), n in counted.items()]
+
+
+def named_notices(dataset: Dataset) -> list[Notice]:
+    """The notices in display order (:func:`sorted_notices`), for their ids and titles:
+    from the cache's notice rows where it has them (none is read back), else read."""
+    from cchc_cli.store.pairs import PairIndex
+    from cchc_cli.store.tally import notice_rows
+
+    index = dataset.pairs
+    rows = notice_rows(index) if isinstance(index, PairIndex) else None
+    if rows is None:
+        return sorted_notices(dataset.notices)
+    by_id = {row.id: row for row in rows.values()}
+    found = [by_id[entry.id] for entry in dataset.index]
+    # The rows hold what sorted_notices sorts by: the earliest day of issue, the id.
+    found.sort(key=lambda row: (row.issued, natural_key(row.id)))
+    return cast(list[Notice], found)

@@ -23,7 +23,7 @@ import io
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -70,8 +70,55 @@ def neutralize(text: str) -> str:
     return text
 
 
+class Field:
+    """How a column shows a record: its value under ``key``, which is text. A formatter
+    reads a whole column of :class:`Rows` at once where a column says this."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __call__(self, record: dict[str, Any]) -> Any:
+        return record[self.key]
+
+
+class Rows(Sequence[dict[str, Any]]):
+    """Records held column by column, one list per key: a long table (60,000 overdue
+    pairs) is made and laid out without a dict per row. Read row by row, each record
+    is made when asked for (several offices' column, JSON)."""
+
+    def __init__(self, columns: dict[str, list[Any]]) -> None:
+        self.columns = columns
+        self.size = len(next(iter(columns.values()), []))
+
+    def column(self, key: str) -> list[Any]:
+        """The values under ``key``, a row's None where it has none (as ``dict.get``)."""
+        found = self.columns.get(key)
+        return found if found is not None else [None] * self.size
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self.size))]
+        if index < 0:
+            index += self.size
+        if not 0 <= index < self.size:
+            raise IndexError(index)
+        return {key: values[index] for key, values in self.columns.items()}
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        keys = list(self.columns)
+        rows = zip(*self.columns.values(), strict=True)
+        return (dict(zip(keys, values, strict=True)) for values in rows)
+
+
 @dataclass(frozen=True)
 class Column:
+    """One column of a report: its key, header and how it is shown."""
+
     key: str
     #: Message key of the header (tables only).
     label: str = ""
@@ -101,9 +148,11 @@ class Column:
 
 @dataclass
 class Section:
+    """A part of a report: its columns, records, title and footer."""
+
     name: str
     columns: Sequence[Column]
-    records: list[dict[str, Any]]
+    records: Sequence[dict[str, Any]]
     title: str | None = None
     #: Lines printed after the table (totals, notes); tables only.
     footer: list[str] = field(default_factory=list)
@@ -226,7 +275,9 @@ class Formatter:
             rows = [[screen(cell) for cell in row] for row in rows]
         return columns, rows
 
-    def _records(self, section: Section) -> list[dict[str, Any]]:
+    def _records(self, section: Section) -> Sequence[dict[str, Any]]:
+        if not section.totals:
+            return section.records
         return [*section.records, *(section.totals if section.records else [])]
 
     def _lines(self, lines: Sequence[str]) -> list[str]:

@@ -8,6 +8,7 @@ The numbers are the report's own: this module only lays out the records that
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -110,7 +111,9 @@ def _summary(paper: Paper, section: Section, lang: Lang) -> None:
     paper.note(t("paper.summary-note", lang))
 
 
-def _units_merged(records: list[dict[str, Any]], column: int) -> list[tuple[int, int, int, int]]:
+def _units_merged(
+    records: Sequence[dict[str, Any]], column: int
+) -> list[tuple[int, int, int, int]]:
     """Runs of rows of one unit, as merges of its column (the header is row 0)."""
     merges = []
     start = 0
@@ -122,7 +125,7 @@ def _units_merged(records: list[dict[str, Any]], column: int) -> list[tuple[int,
     return merges
 
 
-def _unit_once(records: list[dict[str, Any]]) -> list[str]:
+def _unit_once(records: Sequence[dict[str, Any]]) -> list[str]:
     """Each row's unit name, only on the first of a run of the same unit (merged)."""
     return [
         "" if index and r["unit"] == records[index - 1]["unit"] else r["name"]

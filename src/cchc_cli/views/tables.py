@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
-from operator import attrgetter
-from typing import Any, NamedTuple
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
 
 from cchc_cli.core.model import Notice, Registry, Task
 from cchc_cli.core.status import (
@@ -19,8 +16,15 @@ from cchc_cli.core.status import (
     UnitStatus,
 )
 from cchc_cli.core.vntext import shorten, sort_key
-from cchc_cli.views.i18n import Lang, days_key, t
+from cchc_cli.views.i18n import Lang, t
 from cchc_cli.views.layout import TEXT_WIDTH
+from cchc_cli.views.pairlists import DueList as DueList
+from cchc_cli.views.pairlists import DueRow as DueRow
+from cchc_cli.views.pairlists import due_report as due_report  # `cchc due`
+from cchc_cli.views.pairlists import open_units_text as open_units_text
+from cchc_cli.views.pairlists import overdue_report as overdue_report  # `cchc overdue`
+from cchc_cli.views.pairlists import status_records
+from cchc_cli.views.pairlists import time_left as time_left
 from cchc_cli.views.render import Column, Report, Section
 from cchc_cli.views.unitlist import unit_report as unit_report  # `cchc units`
 
@@ -77,206 +81,6 @@ def task_report(tasks: list[Task], registry: Registry, lang: Lang) -> Report:
 
 
 # -- due, overdue, status ------------------------------------------------------------
-
-
-def _status_columns(days: str) -> list[Column]:
-    """The data columns of one (task, unit) pair; ``days`` is days_left or days_overdue."""
-    keys = ("ref", "notice", "id", "unit", "unit_name", "status", "deadline", "last_day")
-    return [Column(key) for key in (*keys, days, "text")]
-
-
-def _status_records(items: list[UnitStatus], registry: Registry) -> list[dict[str, Any]]:
-    """Each (task, unit) pair as data, what a task, a unit and a day give worked out once
-    each (a long list repeats them: 60,000 overdue pairs, a few dozen last days)."""
-    tasks: dict[int, dict[str, Any]] = {}
-    units: dict[str, dict[str, Any]] = {}
-    days: dict[tuple[Any, ...], dict[str, Any]] = {}
-    records = []
-    for item in items:
-        task = item.task
-        said = tasks.get(id(task))
-        if said is None:
-            said = tasks[id(task)] = {"ref": task.ref, "notice": task.notice, "id": task.id}
-        unit = units.get(item.unit)
-        if unit is None:
-            unit = units[item.unit] = {"unit": item.unit, "unit_name": registry.name_of(item.unit)}
-        key = (item.status, item.last_day, item.today, item.completion)
-        when = days.get(key)
-        if when is None:
-            when = days[key] = {
-                "status": item.status.value,
-                "last_day": item.last_day,
-                "days_left": item.days_left,
-                "days_overdue": item.days_overdue,
-            }
-        records.append({**said, **unit, **when, "deadline": task.deadline.text, "text": task.text})
-    return records
-
-
-def _cut(width: int) -> Callable[[str], str]:
-    """:func:`shorten` to ``width``, each distinct text once (a long list repeats them)."""
-    return functools.lru_cache(maxsize=None)(functools.partial(shorten, width=width))
-
-
-def time_left(days: int | None, lang: Lang) -> str:
-    if days is None:
-        return ""
-    if days > 0:
-        return t(days_key("label.left-days", days), lang, days=days)
-    if days == 0:
-        return t("label.left-today", lang)
-    return t(days_key("label.late-days", days), lang, days=-days)
-
-
-def open_units_text(
-    task: Task,
-    open_units: Collection[str],
-    registry: Registry,
-    lang: Lang,
-    shown: Collection[str] | None = None,
-    short: bool = False,
-) -> str:
-    """Who has still to act: a group by its name while all its members are open.
-
-    ``open_units`` are all the task's units still open; ``shown`` those the view
-    lists (a ``--unit`` filter), by default all of them. A group's share counts
-    its open members whatever is shown: "UBND các xã, thị trấn (18/18 chưa xong):
-    Thị trấn Hồ Xá" for one commune of a task all 18 have still to do.
-    """
-    name_of = registry.short_of if short else registry.name_of
-    still_open = set(open_units)
-    listed = still_open if shown is None else set(shown)
-    parts = []
-    for ident in task.assigned:
-        members = registry.expand([ident])
-        still = [u for u in members if u in still_open]
-        here = [u for u in members if u in listed]
-        if not here:
-            continue
-        listed.difference_update(here)
-        if ident in registry.groups:
-            share_key = "label.open-of-short" if short else "label.open-of"
-            share = t(share_key, lang, open=len(still), total=len(members))
-            if len(here) == len(members):
-                parts.append(f"{name_of(ident)} ({share})")
-            else:
-                names = ", ".join(name_of(u) for u in here)
-                parts.append(f"{name_of(ident)} ({share}): {names}")
-        else:
-            parts.append(name_of(ident))
-    return "; ".join(parts)
-
-
-class DueRow(NamedTuple):
-    """A task of the due list: the earliest last day of its pairs listed, those pairs'
-    units (``shown``) and every unit of the task still open that day."""
-
-    task: Task
-    last_day: date | None
-    days_left: int | None
-    shown: tuple[str, ...]
-    still_open: frozenset[str]
-
-
-@dataclass(frozen=True)
-class DueList:
-    """What ``due`` prints: a row per task, in order, and (for programs, made only when
-    asked for) the (task, unit) pairs themselves."""
-
-    rows: list[DueRow]
-    pairs: Callable[[], list[UnitStatus]]
-
-
-def due_report(due: DueList, registry: Registry, lang: Lang) -> Report:
-    """Open tasks by last day: a row per task for people, per (task, unit) for programs."""
-    data_columns = _status_columns("days_left")
-    rows: list[dict[str, Any]] = []
-    # Tasks that repeat (one notice copied per commune) say who is open in the same words.
-    said: dict[tuple[Any, ...], tuple[str, str]] = {}
-    cut, left = _cut(TEXT_WIDTH), functools.lru_cache(maxsize=None)(time_left)
-    for row in due.rows:
-        task = row.task
-        key = (task.assigned, row.still_open, row.shown)
-        units = said.get(key)
-        if units is None:
-            units = said[key] = (
-                open_units_text(task, row.still_open, registry, lang, row.shown),
-                open_units_text(task, row.still_open, registry, lang, row.shown, short=True),
-            )
-        rows.append(
-            {
-                "ref": task.ref,
-                "units": units[0],
-                "units_short": units[1],
-                "overdue": (row.days_left or 0) < 0,
-                "deadline": task.deadline.text,
-                "last_day": row.last_day,
-                "left": left(row.days_left, lang),
-                "text": cut(task.text),
-            }
-        )
-    table_columns = [
-        Column("ref", "label.ref"),
-        Column(
-            "units",
-            "label.units-open",
-            brief=lambda r: r["units_short"],
-            head="head.units-open",
-            shrink=True,
-        ),
-        Column("deadline", "label.deadline", optional=True, shrink=True),
-        Column("last_day", "label.last-day", head="head.last-day"),
-        Column("left", "label.days-left"),
-        Column("text", "label.text", shrink=True),
-    ]
-    table = Section(
-        "due",
-        table_columns,
-        rows,
-        empty=t("cli.nothing-due", lang),
-        alert=lambda r: r["overdue"],
-    )
-
-    def data() -> Section:
-        return Section("due", data_columns, _status_records(due.pairs(), registry))
-
-    return Report([table], data=data)
-
-
-def overdue_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Report:
-    """Overdue (task, unit) pairs, grouped by unit in Vietnamese alphabetical order."""
-    unit_order = {u: sort_key(registry.name_of(u)) for u in {i.unit for i in items}}
-    # By unit, then last day: two stable sorts, each on a key made without a Python call
-    # per pair for the first (60,000 pairs on a long list).
-    items = sorted(items, key=attrgetter("last_day"))
-    items.sort(key=lambda i: unit_order[i.unit])
-    data_columns = _status_columns("days_overdue")
-    records = _status_records(items, registry)
-    table_columns = [
-        Column("ref", "label.ref"),
-        Column("deadline", "label.deadline", optional=True, shrink=True),
-        Column("last_day", "label.last-day", head="head.last-day"),
-        Column(
-            "days_overdue",
-            "label.days-overdue",
-            right=True,
-            style="red",
-            head="head.days-overdue",
-            legend="head.days-overdue-legend",
-        ),
-        Column("text", "label.text", show=lambda r: cut(r["text"]), shrink=True),
-    ]
-    cut = _cut(TEXT_WIDTH)
-    sections: list[Section] = []
-    by_unit: dict[str, list[dict[str, Any]]] = {}
-    for record in records:
-        by_unit.setdefault(record["unit"], []).append(record)
-    for unit, unit_records in by_unit.items():
-        title = t("label.unit-title", lang, name=registry.name_of(unit), count=len(unit_records))
-        sections.append(Section(unit, table_columns, unit_records, title=title))
-    if not sections:
-        sections = [Section("overdue", table_columns, [], empty=t("cli.nothing-overdue", lang))]
-    return Report(sections, data=Section("overdue", data_columns, records))
 
 
 def _bar(rate: float | None, width: int = 10) -> str:
@@ -491,6 +295,6 @@ def export_report(items: list[UnitStatus], registry: Registry, lang: Lang = Lang
             "cancelled": task.cancelled.reason if task.cancelled else None,
         }
 
-    pairs = _status_records(items, registry)
+    pairs = status_records(items, registry)
     section = Section("export", columns, [record(*both) for both in zip(items, pairs, strict=True)])
     return Report([section], csv_tables=True)

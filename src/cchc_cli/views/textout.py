@@ -8,13 +8,23 @@ layout (rich's table layout costs about 0.4 ms a row: 8 s for 20,000).
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from cchc_cli.core.vntext import display_width
 from cchc_cli.views.i18n import Lang, t
-from cchc_cli.views.layout import GAP, MIN_SHRINK, Col, each_once, fit, one_line, pad, wrap
-from cchc_cli.views.render import Formatter, Report, Section, cell_text, screen
+from cchc_cli.views.layout import (
+    GAP,
+    MIN_SHRINK,
+    Col,
+    distinct_text,
+    each_once,
+    fit,
+    one_line,
+    pad,
+    wrap,
+)
+from cchc_cli.views.render import Field, Formatter, Report, Rows, Section, cell_text, screen
 
 #: The mark of an overdue row in plain text (on a terminal the row is red, too).
 ALERT_MARK = "!"
@@ -55,7 +65,7 @@ class PlainFormatter(Formatter):
                 for part in wrap(line, self.width):
                     write(part + "\n")
 
-    def _fields(self, section: Section, records: list[dict[str, Any]]) -> None:
+    def _fields(self, section: Section, records: Sequence[dict[str, Any]]) -> None:
         _, rows = self._table_rows(section)
         labels = [f"{row[0]}:" for row in rows]
         label_width = max((display_width(label) for label in labels), default=0)
@@ -70,7 +80,7 @@ class PlainFormatter(Formatter):
             for line in lines[1:]:
                 self.out.write((indent + line).rstrip() + "\n")
 
-    def _cols(self, section: Section, records: list[dict[str, Any]]) -> list[Col]:
+    def _cols(self, section: Section, records: Sequence[dict[str, Any]]) -> list[Col]:
         columns = [c for c in section.columns if c.table]
         people = self.for_people
         cols = []
@@ -94,24 +104,16 @@ class PlainFormatter(Formatter):
             )
         return cols
 
-    def _table(self, section: Section, records: list[dict[str, Any]]) -> None:
+    def _table(self, section: Section, records: Sequence[dict[str, Any]]) -> None:
         columns = [c for c in section.columns if c.table]
         cols = self._cols(section, records)
-        alert = section.alert
-        # A totals row is never marked: it is no task and no unit.
-        marks = [bool(alert(r)) for r in section.records] if alert else []
-        marks += [False] * (len(records) - len(marks)) if marks else []
+        marks = _marks(section, len(records))
         mark_width = len(ALERT_MARK) + GAP if any(marks) else 0
         spec = {id(col): column for col, column in zip(cols, columns, strict=True)}
         shown = fit(cols, self.width - mark_width)
         styles = [spec[id(col)].style for col in shown]
         lead = " " * mark_width
         rows = self._rows(shown, styles, marks, len(section.records), len(records))
-        if mark_width:
-            unmarked, marked = " " + lead[1:], self._paint(ALERT_MARK, "bold red") + lead[1:]
-            rows = [
-                (marked if mark else unmarked) + row for row, mark in zip(rows, marks, strict=True)
-            ]
         legend = [
             f"{col.head}: {t(spec[id(col)].legend or spec[id(col)].label, self.lang)}"
             for col in shown
@@ -120,7 +122,13 @@ class PlainFormatter(Formatter):
         legend = [entry for entry in legend if entry not in self._explained]
         self._explained.update(legend)
         # One write: 60,000 rows written one by one cost more than making them.
-        lines = [lead + self._header(shown) + "\n", *(row.rstrip() + "\n" for row in rows)]
+        if mark_width:
+            unmarked, marked = " " + lead[1:], self._paint(ALERT_MARK, "bold red") + lead[1:]
+            leads = [marked if mark else unmarked for mark in marks]
+            rows = list(map(str.rstrip, map(str.__add__, leads, rows)))
+        lines = [lead + self._header(shown) + "\n"]
+        if rows:
+            lines += ["\n".join(rows), "\n"]
         if legend:
             text = t("label.legend", self.lang, items="; ".join(legend))
             lines += [part + "\n" for part in wrap(text, self.width)]
@@ -141,7 +149,9 @@ class PlainFormatter(Formatter):
         alert: list[list[str]] = []
         for col, style in zip(shown, styles, strict=True):
             if not self.painted:
-                usual.append(_pad_cells(col))
+                # The last column's padding would be stripped with the line's end.
+                last = col is shown[-1] and not col.right
+                usual.append(col.cells if last else col.padded())
                 continue
             cell = functools.partial(self._cell, width=col.width, right=col.right)
             usual.append(each_once(col.cells, functools.partial(cell, style=style)))
@@ -151,7 +161,8 @@ class PlainFormatter(Formatter):
         if alert:
             red = list(zip(*alert, strict=True))
             rows = [red[i] if marks[i] else row for i, row in enumerate(rows)]
-        lines = ["  ".join(row).rstrip() for row in rows]
+        # Joined and stripped by map: no Python call per row (60,000 on a long list).
+        lines = list(map(str.rstrip, map("  ".join, rows)))
         lines[n_records:] = [self._bold(line) for line in lines[n_records:]]
         return lines
 
@@ -211,31 +222,51 @@ def _sgr(style: str) -> tuple[str, str]:
     return before, after
 
 
-def _pad_cells(col: Col) -> list[str]:
-    """The column's cells padded to its width, as :func:`pad` pads them."""
-    rooms = [" " * (col.width - width) for width in col.cell_widths()]
-    if col.right:
-        return [room + cell for room, cell in zip(rooms, col.cells, strict=True)]
-    return [cell + room for cell, room in zip(col.cells, rooms, strict=True)]
+def _marks(section: Section, size: int) -> list[bool]:
+    """Whether each of ``size`` rows is marked (overdue); none, if no row is. A totals
+    row is never marked: it is no task and no unit."""
+    alert = section.alert
+    if alert is None:
+        return []
+    records = section.records
+    if isinstance(alert, Field) and isinstance(records, Rows):
+        marks = [bool(value) for value in records.column(alert.key)]
+    else:
+        marks = [bool(alert(r)) for r in records]
+    if not any(marks):
+        return []
+    return marks + [False] * (size - len(marks))
 
 
 def _cells(
     show: Callable[[dict[str, Any]], str] | None,
     key: str,
-    records: list[dict[str, Any]],
+    records: Sequence[dict[str, Any]],
     lang: Lang,
     people: bool,
 ) -> list[str]:
-    texts = [show(r) for r in records] if show else _each_value_once(key, records, lang)
-    if people:
-        texts = each_once(texts, lambda text: one_line(screen(text)))
+    if isinstance(records, Rows) and isinstance(show, Field):
+        texts = records.column(show.key)  # text already, a column at once
+    elif isinstance(records, Rows) and show is None:
+        texts = _each_value_once(records.column(key), lang)
+    elif show:
+        texts = [show(r) for r in records]
+    else:
+        texts = _each_value_once([r.get(key) for r in records], lang)
+    if people and not distinct_text(texts).isprintable():
+        # Printable text has no control character, separator or bidi override to show
+        # and no line break: the whole column is checked at once, else each text.
+        texts = each_once(texts, _on_screen)
     return texts
 
 
-def _each_value_once(key: str, records: list[dict[str, Any]], lang: Lang) -> list[str]:
-    """Each record's ``key`` as text, each distinct value written once (a date is
-    written 60,000 times in a long list); by type too, as True == 1 is written "True"."""
-    values = [r.get(key) for r in records]
+def _on_screen(text: str) -> str:
+    return one_line(screen(text))
+
+
+def _each_value_once(values: list[Any], lang: Lang) -> list[str]:
+    """Each value as text, each distinct value written once (a date is written 60,000
+    times in a long list); by type too, as True == 1 is written "True"."""
     texts = [v for v in values if type(v) is str]
     if len(texts) == len(values):
         return texts  # text is written as it is (references: 60,000 distinct ones)
