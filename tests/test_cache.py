@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from cchc_cli.store import cache as cache_module
 from cchc_cli.store.cache import FileCache
 from cchc_cli.store.edit import content
 from cchc_cli.store.loader import load
+from cchc_cli.store.pairs import PairIndex
 from runner import cchc
 
 NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
@@ -284,3 +286,112 @@ def test_a_warm_load_of_an_unchanged_folder_looks_up_no_file_row(data_dir, monke
     monkeypatch.setattr(FileCache, "get_progress", fail)
     warm = cached_load(data_dir)
     assert len(warm.tasks) == 17 and warm.progress
+
+
+# -- a first run writes its rows as they come (store/cachewrite.py) -------------------------
+
+
+def copies(data_dir: Path, count: int = 30) -> Path:
+    """The bundled notice copied ``count`` times (each its own id), enough for a pool."""
+    text = (data_dir / "notices" / NOTICE).read_text("utf-8")
+    for number in range(count):
+        copy = text.replace("id: cchc-2023-11\n", f"id: cchc-2023-11-{number}\n", 1)
+        (data_dir / "notices" / f"copy-{number:02d}.yaml").write_text(copy, "utf-8")
+    return data_dir
+
+
+#: A first run read by two workers, writing its rows every two files, stopped (killed:
+#: no exception, no clean-up) after ``sys.argv[2]`` files.
+STOPPED_RUN = """
+import os, sys
+from pathlib import Path
+from cchc_cli.store import cachewrite, parallel
+from cchc_cli.store.cache import FileCache
+from cchc_cli.store.loader import load
+parallel.MIN_FILES, parallel.CHUNK, cachewrite.STREAM_FILES = 1, 2, 2
+parallel.workers = lambda: 2
+stop = int(sys.argv[2])
+def tick(done, total):
+    if done == stop:
+        os._exit(9)
+load(Path(sys.argv[1]), FileCache.open(Path(sys.argv[1])), tick)
+"""
+
+
+def counts(data_dir: Path) -> dict[str, int]:
+    connection = sqlite3.connect(data_dir / ".cchc" / "cache.sqlite")
+    try:
+        tables = ("files", "pairs", "task_rows", "pair_sources", "notice_rows", "snapshot")
+        return {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    finally:
+        connection.close()
+
+
+def test_a_first_run_killed_midway_leaves_no_row_and_the_next_builds_the_cache(data_dir):
+    copies(data_dir)
+    expected = load(data_dir)
+    run = [sys.executable, "-c", STOPPED_RUN, str(data_dir), "20"]
+    # Its workers end with it (else they would hold its output open: a timeout here).
+    assert subprocess.run(run, capture_output=True, timeout=120).returncode == 9
+    # Rows were written before the kill (in a transaction never committed): none is seen.
+    assert set(counts(data_dir).values()) == {0}
+    assert same(cached_load(data_dir), expected)
+    assert counts(data_dir)["pairs"] and counts(data_dir)["files"] == 31
+    assert same(cached_load(data_dir), expected)
+    assert cchc("status", "--no-cache").stdout == cchc("status").stdout
+
+
+def test_a_first_run_whose_writes_fail_midway_answers_and_writes_nothing(data_dir, monkeypatch):
+    from cchc_cli.store import cachewrite, parallel
+
+    copies(data_dir)
+    expected = load(data_dir)
+    monkeypatch.setattr(parallel, "MIN_FILES", 1)
+    monkeypatch.setattr(parallel, "CHUNK", 2)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(cachewrite, "STREAM_FILES", 2)
+    cache = FileCache.open(data_dir)
+    assert cache is not None
+    # The disk fills up after a few pages: a write fails halfway through the run.
+    pages = cache.connection.execute("PRAGMA page_count").fetchone()[0]
+    cache.connection.execute(f"PRAGMA max_page_count = {pages + 40}")
+    dataset = load(data_dir, cache)
+    assert same(dataset, expected)
+    # The pair rows it meant to write are not there: SQL answers nothing, Python answers.
+    assert isinstance(dataset.pairs, PairIndex)
+    assert dataset.pairs.counts(date(2023, 11, 30)) is None
+    assert set(counts(data_dir).values()) == {0}
+    assert same(cached_load(data_dir), expected) and counts(data_dir)["files"] == 31
+
+
+def test_a_first_run_beside_another_writer_queues_its_rows_and_answers(data_dir, monkeypatch):
+    from cchc_cli.store import parallel
+
+    copies(data_dir)
+    expected = load(data_dir)
+    monkeypatch.setattr(parallel, "MIN_FILES", 1)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(cache_module, "BUSY_TIMEOUT", 0.2)
+    cache = FileCache.open(data_dir)
+    assert cache is not None
+    other = sqlite3.connect(data_dir / ".cchc" / "cache.sqlite", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another run writing all along
+    try:
+        assert same(load(data_dir, cache), expected)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert set(counts(data_dir).values()) == {0}  # it could not write: the next run will
+    assert same(cached_load(data_dir), expected) and counts(data_dir)["files"] == 31
+
+
+def test_rows_queued_for_a_notice_then_forgotten_leave_no_notice_row(data_dir):
+    cached_load(data_dir)
+    cache = FileCache.open(data_dir)
+    assert cache is not None
+    key = f"notices/{NOTICE}"
+    row = ("x", None, "t", None, 1, 1, 1)
+    cache.put_pairs(key, "made", [], row)
+    cache.put_pairs(key, "", [])  # left out after all (a duplicate id, say)
+    cache.finish([data_dir / "notices" / NOTICE])
+    assert counts(data_dir)["notice_rows"] == counts(data_dir)["pair_sources"] == 0

@@ -223,3 +223,156 @@ def test_a_registry_expands_a_list_once_and_a_changed_registry_again():
     fewer = replace(registry, members={"g": ("c",)})
     assert fewer.expand(["g", "b"]) == ("b", "c")
     assert registry.expand(["g", "b"]) == ("a", "b", "c")
+
+
+# -- a first run's rows made in the workers, written as they come --------------------------
+
+#: Progress on a few of the copies (``{n}``: the copy): their pair rows depend on it, so
+#: the loader computes them again rather than take the worker's.
+PROGRESS = {
+    "noi-vu.yaml": "- {{task: cchc-2023-11-{n}/2.3, done: 2023-11-24}}\n",
+    "_office.yaml": (
+        "- {{task: cchc-2023-11-{n}/7.1, extended: 2023-12-20, reason: Chờ, on: 2023-11-25}}\n"
+        "- {{task: cchc-2023-11-{n}/6, cancelled: 2023-11-26, reason: Đã lồng ghép}}\n"
+    ),
+}
+
+
+def _with_progress(data_dir: Path, copies: tuple[int, ...] = (1, 7, 30)) -> Path:
+    """:func:`_notices_folder` with progress recorded against some of the copies."""
+    _notices_folder(data_dir)
+    folder = data_dir / "progress"
+    folder.mkdir(exist_ok=True)
+    for name, line in PROGRESS.items():
+        text = "".join(line.format(n=n) for n in copies)
+        (folder / name).write_text(text, "utf-8")
+    return data_dir
+
+
+def _database(data_dir: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Everything the cache holds, but the times rows were written at."""
+    import sqlite3
+
+    connection = sqlite3.connect(data_dir / ".cchc" / "cache.sqlite")
+    try:
+        tables = {
+            "files": "SELECT path, size, mtime_ns, ctime_ns, ino, sha256, depends_on,"
+            " diagnostics, summary, data FROM files",
+            "pairs": "SELECT * FROM pairs",
+            "task_rows": "SELECT * FROM task_rows",
+            "pair_sources": "SELECT * FROM pair_sources",
+            "notice_rows": "SELECT * FROM notice_rows",
+            "snapshot": "SELECT * FROM snapshot WHERE part != 'written'",
+        }
+        return {name: sorted(connection.execute(sql)) for name, sql in tables.items()}
+    finally:
+        connection.close()
+
+
+def test_a_pool_writes_the_cache_a_serial_run_writes(data_dir, monkeypatch):
+    _with_progress(data_dir)
+    (data_dir / "notices" / "1" / "pipe.yaml").unlink()  # a folder with one has no snapshot
+    serial = _everything(load(data_dir, FileCache.open(data_dir)))
+    written = _database(data_dir)
+    assert written["pairs"] and written["snapshot"]
+    clear(data_dir)
+    monkeypatch.setattr(parallel, "MIN_FILES", 1)
+    monkeypatch.setattr(parallel, "CHUNK", 3)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    made_here: list[str] = []
+    real = FileCache.put
+
+    def spy(self: FileCache, path: Path, *args: object) -> str:
+        made_here.append(path.name)
+        return real(self, path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(FileCache, "put", spy)
+    pooled = load(data_dir, FileCache.open(data_dir))
+    assert _everything(pooled) == serial
+    assert _database(data_dir) == written
+    assert made_here == ["in.yaml"]  # a link is read here; the workers made every other row
+    assert _everything(load(data_dir, FileCache.open(data_dir))) == serial
+
+
+def test_a_worker_sends_rows_not_the_notice(data_dir):
+    from cchc_cli.core.model import index_of
+    from cchc_cli.core.units import Resolver
+    from cchc_cli.store.cache import stat_of
+    from cchc_cli.store.cachewrite import RowMaker
+    from cchc_cli.store.loader import load_notice
+    from cchc_cli.store.pairs import notice_pairs
+    from cchc_cli.store.tally import notice_row
+
+    path = data_dir / "notices" / NOTICE
+    registry = load(data_dir).registry
+    content, notice, problems = load_notice(path, str(path), registry, Resolver(registry))
+    assert notice is not None and content is not None
+    maker = RowMaker(data_dir, "made from")
+    sent = parallel.Encoder(maker)(path, (stat_of(path), content, notice, problems))
+    assert isinstance(sent, parallel.Encoded)
+    here = maker.row(path, stat_of(path), content, notice, problems)
+    recorded = 7  # the time the row was made at
+    assert sent.row[:recorded] + sent.row[recorded + 1 :] == here[:recorded] + here[recorded + 1 :]
+    assert sent.row[0] == f"notices/{NOTICE}"
+    assert (sent.entry, sent.id_source) == (index_of(notice), notice.spans["id"])
+    assert sent.pairs == notice_pairs(notice) and sent.problems == problems
+    assert sent.notice == notice_row(notice)
+    # Nothing to cache (too big, changing): sent as read, which holds no notice.
+    assert parallel.Encoder(maker)(path, (None, None, None, [])) == (None, None, None, [])
+
+
+def test_the_dataset_of_a_pooled_first_run_reads_its_notices_from_the_cache(
+    data_dir, pooled, monkeypatch
+):
+    _with_progress(data_dir)
+    serial = _everything(load(data_dir))
+    asked: list[str] = []
+    real = FileCache.read
+
+    def spy(self: FileCache, wanted: list[tuple[str, str, str]]) -> list[object]:
+        asked.extend(key for key, _, _ in wanted)
+        return real(self, wanted)  # type: ignore[return-value]
+
+    monkeypatch.setattr(FileCache, "read", spy)
+    dataset = load(data_dir, FileCache.open(data_dir))
+    # The notices with progress, for their pair rows, while the rows are being written.
+    copies = ["notices/0/copy-030.yaml", "notices/1/copy-001.yaml", "notices/1/copy-007.yaml"]
+    assert sorted(asked) == copies
+    asked.clear()
+    assert _everything(dataset) == serial
+    # The parent held no notice a worker read: each is read back (in.yaml, read here, is
+    # a duplicate id, left out).
+    assert sorted(asked) == sorted(n.path.split("/data/")[1] for n in dataset.notices)
+
+
+RECURRING = """\
+id: tb-9-2023
+date: 2023-11-01
+title: Báo cáo định kỳ
+tasks:
+  - id: "1"
+    text: Báo cáo tiến độ giải ngân
+    assignees: [noi-vu, tu-phap]
+    repeat: định kỳ hằng tháng, trước ngày 20
+"""
+
+
+@pytest.mark.parametrize("recurring", [False, True])
+def test_a_pooled_first_run_prints_what_a_warm_and_an_uncached_run_print(
+    data_dir, pooled, cchc, recurring
+):
+    _with_progress(data_dir)
+    if recurring:  # no pair rows then: every view is answered in Python
+        (data_dir / "notices" / "2" / "recurring.yaml").write_text(RECURRING, "utf-8")
+    commands = [
+        ("status", "--as-of", "2023-11-30"),
+        ("status", "--by", "notice", "--as-of", "2023-12-15"),
+        ("due", "--before", "2023-12-10", "--as-of", "2023-11-25"),
+        ("overdue", "--as-of", "2023-12-31"),
+    ]
+    for command in commands:
+        clear(data_dir)
+        runs = [cchc(*command), cchc(*command), cchc(*command, "--no-cache")]
+        first, warm, uncached = [(r.exit_code, r.stdout, r.stderr) for r in runs]
+        assert first == warm == uncached, command
+        assert first[1].count("\n") > 10, command  # a table, not an error

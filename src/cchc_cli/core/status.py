@@ -146,14 +146,20 @@ def task_statuses(task: Task, today: date) -> list[UnitStatus]:
     """One status per assigned unit, in registry order; ``UnitStatus.task`` is the task as
     it stood on ``today`` (:func:`cchc_cli.core.asof.task_as_of`)."""
     task = task_as_of(task, today)
-    last_day, cancelled = task.last_day, task.cancelled is not None
+    cancelled = task.cancelled is not None
+    return [
+        _classify(task, unit, today, last_day, cancelled)
+        for unit, last_day in zip(task.assignees, last_days(task), strict=True)
+    ]
+
+
+def last_days(task: Task) -> list[date | None]:
+    """Each assignee's last day in force, in registry order, for a task as it stood on a
+    day (:func:`cchc_cli.core.asof.task_as_of`): what :func:`_classify` is given."""
     if any(e.unit is not None for e in task.extensions):
         # An extension for one unit: each unit has its own last day.
-        return [
-            _classify(task, unit, today, task.last_day_for(unit), cancelled)
-            for unit in task.assignees
-        ]
-    return [_classify(task, unit, today, last_day, cancelled) for unit in task.assignees]
+        return [task.last_day_for(unit) for unit in task.assignees]
+    return [task.last_day] * len(task.assignees)
 
 
 def task_done(task: Task, today: date) -> bool:

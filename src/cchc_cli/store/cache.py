@@ -22,7 +22,6 @@ copy of anything, so losing it only costs time.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -35,7 +34,7 @@ from typing import Any, Never
 
 from cchc_cli import __version__
 from cchc_cli.core.diagnostics import Diagnostic
-from cchc_cli.core.model import Notice, index_of
+from cchc_cli.core.model import Notice
 from cchc_cli.store import tally
 from cchc_cli.store.cachehit import CachedFile as CachedFile
 from cchc_cli.store.cachehit import index_from
@@ -43,16 +42,15 @@ from cchc_cli.store.cacheplace import CACHE_FILE as CACHE_FILE
 from cchc_cli.store.cacheplace import cache_locations, clear_one
 from cchc_cli.store.cacheplace import clear as clear
 from cchc_cli.store.cacheplace import user_cache_dir as user_cache_dir
+from cchc_cli.store.cachewrite import SHA, RowMaker, Writes, key_in, problems_text
 from cchc_cli.store.pairs import TASK_ROWS, NoticeRows
 from cchc_cli.store.progress import Event
 from cchc_cli.store.serialize import (
     FORMAT,
     diagnostic_from_data,
-    diagnostic_to_data,
     event_from_data,
     event_to_data,
     notice_from_data,
-    notice_to_data,
 )
 
 #: ``depends_on`` of a progress file's row: its parse depends on its bytes alone.
@@ -141,12 +139,8 @@ class FileCache:
         self._prefix = os.path.join(str(data_dir), "")
         self.warnings: list[str] = []
         self._loaded_rows: dict[str, tuple[Any, ...]] | None = None
-        self._puts: list[tuple[Any, ...]] = []
-        self._seen_hits: list[tuple[int, str]] = []
         self._loaded_pair_keys: dict[str, str] | None = None
-        self._pair_puts: dict[str, tuple[str, NoticeRows]] = {}
-        self._notice_puts: dict[str, tally.StoredNotice] = {}
-        self._snapshot: dict[str, str] | None = None
+        self._writes = Writes(connection)
 
     @property
     def _rows(self) -> dict[str, tuple[Any, ...]]:
@@ -224,11 +218,7 @@ class FileCache:
     # -- reading and writing ----------------------------------------------------------
 
     def _key(self, path: Path) -> str:
-        text = str(path)
-        if text.startswith(self._prefix):
-            # The common case, without the cost of os.path.relpath for every file.
-            return text[len(self._prefix) :].replace(os.sep, "/")
-        return Path(os.path.relpath(path, self.data_dir)).as_posix()
+        return key_in(self.data_dir, path)
 
     def _fresh(self, path: Path, depends_on: str, whole: bool = False) -> tuple[Any, ...] | None:
         """The row of ``path`` if it still describes the file on disk, else None."""
@@ -254,7 +244,7 @@ class FileCache:
                 return None
             if time.time_ns() > mtime_ns + RACY_NS:
                 # Old enough now that a change would move its timestamp.
-                self._seen_hits.append((time.time_ns(), self._key(path)))
+                self._writes.seen.append((time.time_ns(), self._key(path)))
         return row
 
     def get(self, path: Path, depends_on: str) -> CachedFile | None:
@@ -280,8 +270,13 @@ class FileCache:
         database is opened for the read and closed after it.
         """
         found: dict[str, tuple[str, str]] = {}
+        # Rows of a run that streams them are not committed yet: its own connection sees them.
+        streaming = self._writes.streaming
+        self._writes.flush(now=True)
         try:
-            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
+            connection = (
+                self.connection if streaming else sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
+            )
             try:
                 if len(wanted) <= FEW_ROWS:
                     keys, marks = [k for k, _, _ in wanted], ", ".join("?" * len(wanted))
@@ -291,7 +286,8 @@ class FileCache:
                     rows = connection.execute("SELECT path, sha256, data FROM files")
                 found = {path: (sha, data) for path, sha, data in rows}
             finally:
-                connection.close()
+                if not streaming:
+                    connection.close()
         except sqlite3.Error:
             pass
         notices: list[Notice | None] = []
@@ -317,29 +313,14 @@ class FileCache:
     ) -> str:
         """Queue a row for ``path``, built from ``content`` as it was when ``stat`` was taken;
         the SHA-256 of ``content``."""
-        problems = json.dumps([diagnostic_to_data(d)[1:] for d in diagnostics], ensure_ascii=False)
-        summary = data = None
-        if notice is not None:
-            entry = index_of(notice)
-            id_source = notice.spans["id"]
-            summary = json.dumps(
-                [
-                    entry.id,
-                    entry.issued.toordinal(),
-                    list(entry.task_ids),
-                    id_source.line,
-                    id_source.col,
-                    entry.starts.toordinal() if entry.starts else None,
-                    [list(a) for a in entry.assignees],
-                    [list(d) for d in entry.done_inline],
-                ],
-                ensure_ascii=False,
-            )
-            data = json.dumps(notice_to_data(notice), ensure_ascii=False, separators=(",", ":"))
-        row = (self._key(path), stat.size, stat.mtime_ns, stat.ctime_ns, stat.ino)
-        made = (hashlib.sha256(content).hexdigest(), depends_on, time.time_ns())
-        self._puts.append((*row, *made, problems, summary, data))
-        return made[0]
+        maker = RowMaker(self.data_dir, depends_on)
+        return self.put_row(maker.row(path, stat, content, notice, diagnostics))
+
+    def put_row(self, row: tuple[Any, ...]) -> str:
+        """Queue a file's row, made by :class:`RowMaker` (in a worker, say); the SHA-256
+        of the file it was made from."""
+        self._writes.file(row)
+        return str(row[SHA])
 
     def get_progress(self, path: Path) -> tuple[list[Event], list[Diagnostic], str] | None:
         """A progress file's events, problems and SHA-256 as last parsed, if the file is
@@ -369,12 +350,10 @@ class FileCache:
     ) -> str:
         """Queue the row of a progress file read as ``content`` when ``stat`` was taken;
         the SHA-256 of ``content``."""
-        problems = json.dumps([diagnostic_to_data(d)[1:] for d in diagnostics], ensure_ascii=False)
         summary = json.dumps([event_to_data(e) for e in events], ensure_ascii=False)
         row = (self._key(path), stat.size, stat.mtime_ns, stat.ctime_ns, stat.ino)
         made = (hashlib.sha256(content).hexdigest(), PROGRESS_ROW, time.time_ns())
-        self._puts.append((*row, *made, problems, summary, None))
-        return made[0]
+        return self.put_row((*row, *made, problems_text(diagnostics), summary, None))
 
     def key_of(self, shown: str) -> str:
         """The row key of the file shown as ``shown`` (a path as :meth:`get` was given it)."""
@@ -391,16 +370,12 @@ class FileCache:
     ) -> None:
         """Queue the pair and task rows of the notice file ``key``, computed from
         ``made_from`` (empty: forget the file's rows), and its ``notice`` row."""
-        if notice is not None:
-            self._notice_puts[key] = notice
-        self._pair_puts[key] = (
-            made_from,
-            rows if isinstance(rows, NoticeRows) else NoticeRows([], []),
-        )
         if made_from:
             self.pair_keys[key] = made_from
         else:
             self.pair_keys.pop(key, None)
+        made = rows if isinstance(rows, NoticeRows) else NoticeRows([], [])
+        self._writes.notice_pairs(key, made_from, made, notice)
 
     def query_pairs(
         self, queries: list[str], params: dict[str, Any]
@@ -426,7 +401,7 @@ class FileCache:
     def put_snapshot(self, parts: dict[str, str]) -> None:
         """Replace the snapshot by ``parts`` when :meth:`finish` writes the rows it
         was made with (in the same transaction: the one never outlives the other)."""
-        self._snapshot = parts
+        self._writes.snapshot = parts
 
     def finish_progress(self, files: list[Path]) -> None:
         """:meth:`finish` after reading only the progress files (``files``)."""
@@ -443,49 +418,18 @@ class FileCache:
         else:
             kinds = dict(self.connection.execute("SELECT path, depends_on FROM files"))
         gone = [k for k, kind in kinds.items() if k not in present and only in (None, kind)]
-        if not (self._puts or gone or self._seen_hits or self._pair_puts or self._snapshot):
-            self.close()
-            return
         try:
-            self.connection.execute("BEGIN IMMEDIATE")
-            stale = [(k,) for k in [*gone, *self._pair_puts]]
-            tallies = tally.unwind(self.connection, [k for (k,) in stale])
-            self.connection.executemany("DELETE FROM pairs WHERE path = ?", stale)
-            self.connection.executemany("DELETE FROM task_rows WHERE path = ?", stale)
-            tally.write_notices(self.connection, [k for (k,) in stale], self._notice_puts)
-            self.connection.executemany("DELETE FROM pair_sources WHERE path = ?", stale)
-            self.connection.executemany(
-                "INSERT INTO pairs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(k, *r) for k, (_, rows) in self._pair_puts.items() for r in rows.pairs],
-            )
-            self.connection.executemany(
-                "INSERT INTO task_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(k, *r) for k, (_, rows) in self._pair_puts.items() for r in rows.tasks],
-            )
-            self.connection.executemany(
-                "INSERT INTO pair_sources VALUES (?, ?)",
-                [(k, made) for k, (made, _) in self._pair_puts.items() if made],
-            )
-            tally.wind(self.connection, tallies, list(self._pair_puts))
-            self.connection.executemany(
-                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self._puts
-            )
-            self.connection.executemany("DELETE FROM files WHERE path = ?", [(k,) for k in gone])
-            self.connection.executemany(
-                "UPDATE files SET recorded_ns = ? WHERE path = ?", self._seen_hits
-            )
-            if self._snapshot:
-                self.connection.execute("DELETE FROM snapshot")
-                self.connection.executemany(
-                    "INSERT INTO snapshot VALUES (?, ?)", self._snapshot.items()
-                )
-            self.connection.execute("COMMIT")
-        except sqlite3.Error:
-            # Read-only, full or busy: the next run will try again.
-            with contextlib.suppress(sqlite3.Error):
-                self.connection.execute("ROLLBACK")
+            if gone or self._writes.pending:
+                self._writes.commit(gone)
         finally:
             self.connection.close()
+
+    def stream(self) -> None:
+        """Write rows as they are queued, not all at :meth:`finish` (a first run, which
+        would otherwise hold every row of the folder until then): see
+        :mod:`cchc_cli.store.cachewrite`."""
+        self._rows  # noqa: B018 - the files' rows as they were before this run wrote any
+        self._writes.stream()
 
     def close(self) -> None:
         """The end of a run that changed no row (one answered from the snapshot)."""

@@ -35,11 +35,12 @@ from cchc_cli.core.units import Resolver
 from cchc_cli.core.workdays import PUBLIC_CALENDAR, WorkCalendar
 from cchc_cli.store import progress, snapshot
 from cchc_cli.store.cache import FileCache, registry_key, stat_of
+from cchc_cli.store.cachewrite import RowMaker
 from cchc_cli.store.config import CONFIG_FILE, read_settings
 from cchc_cli.store.discover import outside_target, walk_notices
 from cchc_cli.store.fileio import DEFAULT_LIMIT
 from cchc_cli.store.holidaystamp import holidays_stamp
-from cchc_cli.store.pairrows import refresh_pairs
+from cchc_cli.store.pairrows import put_premade, refresh_pairs, source_key
 from cchc_cli.store.pairs import PairIndex
 
 UNITS_FILE = snapshot.UNITS_FILE
@@ -188,7 +189,7 @@ def _load_files(
 ) -> Dataset:
     """:func:`load` from the files themselves (and the per-file rows of ``cache``); the
     snapshot of what it made is stored if the folder was ``listing`` at ``began``."""
-    from cchc_cli.store.parallel import read_ahead
+    from cchc_cli.store.parallel import Encoded, read_ahead
     from cchc_cli.store.registry import load_registry
     from cchc_cli.store.yamlsrc import parse, read_file_bytes
 
@@ -226,7 +227,11 @@ def _load_files(
         linked = {Path(p) for p in listing.linked}
     else:
         files, linked = scan_notices(data_dir)
-    ahead = read_ahead(files, cache, _read_steady, registry, resolver, limit, calendar, skip=linked)
+    maker = RowMaker(data_dir, depends_on)
+    args = (registry, resolver, limit, calendar)
+    ahead = read_ahead(files, cache, _read_steady, *args, skip=linked, rows=maker)
+    if cache and ahead.pooled:
+        cache.stream()  # a first run: rows go to the database as the workers make them
     inside = data_dir.resolve()
     for number, path in enumerate(files, 1):
         if tick is not None:
@@ -244,13 +249,25 @@ def _load_files(
             wanted[shown] = hit.wanted
             shas[shown] = hit.sha
         else:
-            stat, content, notice, problems = ahead(path, shown)
-            if cache and stat is not None and content is not None:
-                shas[shown] = cache.put(path, stat, depends_on, content, notice, problems)
-            entry = index_of(notice) if notice else None
-            id_source = notice.spans["id"] if notice else None
-            if notice:
-                parsed[shown] = notice
+            got = ahead(path, shown)
+            if isinstance(got, Encoded):
+                # Made into rows in a worker: written; the notice is read back if asked for.
+                assert cache, "a worker makes rows for a cache only"
+                problems, entry, id_source = got.problems, got.entry, got.id_source
+                key = got.row[0]
+                shas[shown] = sha = cache.put_row(got.row)
+                wanted[shown] = (key, sha, shown)
+                if entry is not None and got.notice is not None:
+                    source = source_key(sha, depends_on)
+                    put_premade(cache, key, source, got.pairs, got.notice)
+            else:
+                stat, content, notice, problems = got
+                if cache and stat is not None and content is not None:
+                    shas[shown] = cache.put(path, stat, depends_on, content, notice, problems)
+                entry = index_of(notice) if notice else None
+                id_source = notice.spans["id"] if notice else None
+                if notice:
+                    parsed[shown] = notice
         diagnostics += problems
         if entry is None or id_source is None:
             continue

@@ -10,9 +10,9 @@ from cchc_cli.core.errors import CchcError
 from cchc_cli.core.model import Notice, NoticeIndex
 from cchc_cli.store import progress
 from cchc_cli.store.cache import FileCache
-from cchc_cli.store.pairs import RECURRING, PairIndex, notice_pairs
+from cchc_cli.store.pairs import RECURRING, NoticeRows, PairIndex, notice_pairs
 from cchc_cli.store.serialize import event_to_data
-from cchc_cli.store.tally import notice_row
+from cchc_cli.store.tally import StoredNotice, notice_row
 
 
 def refresh_pairs(
@@ -37,7 +37,7 @@ def refresh_pairs(
             for ref in (f"{entry.id}/{task}" for task in entry.task_ids)
             if ref in grouped
         ]
-        made = f"{sha}:{depends_on}"
+        made = source_key(sha, depends_on)
         if events:
             text = json.dumps(events, ensure_ascii=False, separators=(",", ":"))
             made += ":" + hashlib.sha256(text.encode()).hexdigest()
@@ -68,3 +68,27 @@ def refresh_pairs(
         if recurring:
             return None
     return PairIndex(cache, expected, entries)
+
+
+def source_key(sha: str, depends_on: str) -> str:
+    """What the rows of a notice with no progress recorded against it are computed from:
+    its file's SHA-256 and what its model depends on (:func:`refresh_pairs` adds the
+    events of one that has some)."""
+    return f"{sha}:{depends_on}"
+
+
+def put_premade(
+    cache: FileCache, key: str, made: str, rows: NoticeRows | None, notice: StoredNotice
+) -> None:
+    """Queue the rows a worker computed for the notice file ``key`` as it read it (``rows``;
+    None: it holds a recurring task) and the ``notice``'s row, from ``made``
+    (:func:`source_key`).
+
+    They are the rows :func:`refresh_pairs` would compute when no progress is recorded
+    against the notice, which it then finds up to date; for a notice with progress it
+    finds them made from something else and computes them again.
+    """
+    if rows is None:
+        cache.put_pairs(key, RECURRING + made, [], notice)
+    else:
+        cache.put_pairs(key, made, rows, notice)

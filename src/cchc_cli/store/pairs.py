@@ -9,9 +9,10 @@ day, whether cancelled) stays the same, so each pair is stored as a few rows
 the rule of :func:`cchc_cli.core.status._classify` over the row in force on D,
 written once in SQL (:data:`STATUS_SQL`).
 
-The rows are computed with the very functions the Python path uses
-(:func:`cchc_cli.core.status.task_statuses`), so the two cannot disagree about a
-pair; the oracle test runs both on the same random data. A notice holding a
+The rows are computed from what the Python path classifies (the task as it stood,
+:func:`cchc_cli.core.asof.task_as_of`, and each unit's last day,
+:func:`cchc_cli.core.status.last_days`), without building a status per pair and
+day; the oracle test runs both paths on the same random data. A notice holding a
 recurring task (issue 23) has no rows yet: its instances depend on the day asked
 about, so a dataset holding one is answered in Python (:data:`RECURRING`).
 
@@ -26,11 +27,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from cchc_cli.core.asof import issued_from
+from cchc_cli.core.asof import issued_from, task_as_of
 from cchc_cli.core.model import Notice, NoticeIndex, Task
-from cchc_cli.core.status import Status, task_statuses
+from cchc_cli.core.status import Status, last_days
 
 if TYPE_CHECKING:
     from cchc_cli.store.cache import FileCache
@@ -112,32 +114,56 @@ def task_row(task: Task, seq: int) -> TaskRow:
     )
 
 
+@lru_cache(maxsize=4096)
 def _ids(idents: tuple[str, ...]) -> str:
+    """Unit ids as JSON; most tasks of an office share a few lists of units."""
     return json.dumps(idents, ensure_ascii=False, separators=(",", ":"))
 
 
 def task_pairs(task: Task, start: date) -> list[PairRow]:
     days = sorted(d for d in change_days(task) if d > start)
+    if not days:
+        # Nothing recorded after the start (most tasks): one row per unit, from then on.
+        begin = start.toordinal()
+        return [
+            (task.id, *values[:2], begin, NEVER, *values[2:]) for values in _values(task, start)
+        ]
     bounds = [start, *days]
     ends = [d.toordinal() for d in days] + [NEVER]
     rows: list[PairRow] = []
-    open_rows: dict[str, list[object]] = {}
+    open_rows: dict[str, list[Any]] = {}
     for day, end in zip(bounds, ends, strict=True):
-        for position, item in enumerate(task_statuses(task, day)):
-            values = (
-                item.last_day.toordinal() if item.last_day else None,
-                item.done_on.toordinal() if item.done_on else None,
-                int(item.status is Status.CANCELLED),
-            )
-            current = open_rows.get(item.unit)
-            if current is not None and tuple(current[5:]) == values:
+        for unit, position, *values in _values(task, day):
+            current = open_rows.get(unit)
+            if current is not None and current[5:] == values:
                 current[4] = end  # the same values go on: one longer row
                 continue
             if current is not None:
                 rows.append(_row(current))
-            open_rows[item.unit] = [task.id, item.unit, position, day.toordinal(), end, *values]
+            open_rows[unit] = [task.id, unit, position, day.toordinal(), end, *values]
     rows += [_row(r) for r in open_rows.values()]
     return rows
+
+
+def _values(task: Task, day: date) -> list[tuple[str, int, int | None, int | None, int]]:
+    """Per assignee on ``day``: (unit, position, last day, completion day, cancelled), days
+    as ordinals: what :func:`cchc_cli.core.status.task_statuses` classifies that day."""
+    task = task_as_of(task, day)
+    cancelled = task.cancelled is not None
+    done = {} if cancelled else task.done  # a cancelled pair is no one's completion
+    values = []
+    for position, (unit, last) in enumerate(zip(task.assignees, last_days(task), strict=True)):
+        completion = done.get(unit)
+        values.append(
+            (
+                unit,
+                position,
+                last.toordinal() if last is not None else None,
+                completion.on.toordinal() if completion is not None else None,
+                int(cancelled),
+            )
+        )
+    return values
 
 
 def _row(values: Iterable[object]) -> PairRow:

@@ -21,6 +21,14 @@ The pool is only worth its start-up where there is much to read:
   the whole program again in each worker) or while threads run, the files are
   read here, one after the other, as before.
 
+Through the cache, a worker sends the parent what it writes rather than what it
+read (:class:`Encoded`): the file's row with the notice as JSON, its pair and task
+rows (:mod:`cchc_cli.store.pairs`, as they are when no progress is recorded
+against the notice; the loader computes them again for one that has some), its
+index entry and its problems. The parent then only writes, and holds no notice:
+the dataset reads them back from the cache, as a warm run does. Without a cache
+the notice itself is sent (:func:`lean`).
+
 Files that are links are never read ahead: the loader refuses those that lead
 out of the data folder before reading them. Should a worker fail (killed, out
 of memory, a bug), its files are read here, so the run gives what a serial run
@@ -29,20 +37,24 @@ gives, or fails as it would.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import sys
 from collections import deque
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
-    from cchc_cli.core.diagnostics import Diagnostic
-    from cchc_cli.core.model import Notice
+    from cchc_cli.core.diagnostics import Diagnostic, Source
+    from cchc_cli.core.model import Notice, NoticeIndex
     from cchc_cli.store.cache import FileCache
+    from cchc_cli.store.cachewrite import RowMaker
+    from cchc_cli.store.pairs import NoticeRows
+    from cchc_cli.store.tally import StoredNotice
 
 #: Fewer files than this are read in this process: a pool costs its start-up.
 MIN_FILES = 200
@@ -58,8 +70,10 @@ Reader = Callable[..., Any]
 #: A notice file read by the loader: its stat, bytes, notice and problems.
 NoticeRead = tuple[Any, bytes | None, "Notice | None", "list[Diagnostic]"]
 
+#: Linux's prctl option: a signal for the process when its parent dies.
+PR_SET_PDEATHSIG = 1
 #: The reader, its arguments and what a result is sent as, in a worker (set when it starts).
-_job: tuple[Reader, tuple[Any, ...], Callable[[Any], Any]] | None = None
+_job: tuple[Reader, tuple[Any, ...], Callable[[Path, Any], Any]] | None = None
 
 
 def workers() -> int:
@@ -80,23 +94,35 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
-def _start_worker(read: Reader, args: tuple[Any, ...], send: Callable[[Any], Any]) -> None:
-    """A worker's start: Ctrl-C is the loader's to handle, not every worker's."""
+def _start_worker(
+    parent: int, read: Reader, args: tuple[Any, ...], send: Callable[[Path, Any], Any]
+) -> None:
+    """A worker's start: Ctrl-C is the loader's to handle, not every worker's; the worker
+    ends with the loader, even a loader killed (it would wait for work forever)."""
+    import ctypes
     import signal
 
     global _job
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(0)  # the loader died before the line above
     _job = (read, args, send)
 
 
 def _read_chunk(paths: list[Path]) -> list[Any]:
     assert _job is not None, "a worker reads only after _start_worker"
     read, args, send = _job
-    return [send(read(path, str(path), *args)) for path in paths]
+    return [send(path, read(path, str(path), *args)) for path in paths]
 
 
-def _as_read(result: Result) -> Result:
+def _as_read(path: Path, result: Result) -> Result:
     return result
+
+
+def _lean(path: Path, result: NoticeRead) -> NoticeRead:
+    return lean(result)
 
 
 def lean(result: NoticeRead) -> NoticeRead:
@@ -114,25 +140,70 @@ def lean(result: NoticeRead) -> NoticeRead:
     return stat, content, dataclasses.replace(notice, tasks=tasks), problems
 
 
+class Encoded(NamedTuple):
+    """A notice file read in a worker for a load through the cache: what the parent
+    writes and keeps of it (see the module's docstring)."""
+
+    #: The file's row (:class:`cchc_cli.store.cachewrite.RowMaker`).
+    row: tuple[Any, ...]
+    entry: NoticeIndex | None
+    #: Where the notice's id is written (for a duplicate id's diagnostic).
+    id_source: Source | None
+    problems: list[Diagnostic]
+    #: The notice's pair and task rows with no progress applied; None when it has a
+    #: recurring task (:data:`cchc_cli.store.pairs.RECURRING`) or there is no notice.
+    pairs: NoticeRows | None
+    #: The notice's own row, written with them (:mod:`cchc_cli.store.tally`).
+    notice: StoredNotice | None
+
+
+class Encoder:
+    """A worker's ``send`` for a load through the cache: a file read -> :class:`Encoded`."""
+
+    def __init__(self, rows: RowMaker) -> None:
+        self.rows = rows
+
+    def __call__(self, path: Path, result: NoticeRead) -> NoticeRead | Encoded:
+        from cchc_cli.core.model import index_of
+        from cchc_cli.store.pairs import notice_pairs
+        from cchc_cli.store.tally import notice_row
+
+        stat, content, notice, problems = result
+        if stat is None or content is None:
+            return result  # nothing to cache (too big, changing): nor any notice
+        if notice is None:
+            row = self.rows.row(path, stat, content, None, problems)
+            return Encoded(row, None, None, problems, None, None)
+        entry = index_of(notice)
+        row = self.rows.row(path, stat, content, notice, problems, entry)
+        pairs = notice_pairs(notice)
+        return Encoded(row, entry, notice.spans["id"], problems, pairs, notice_row(notice))
+
+
 def read_ahead(
     files: Sequence[Path],
     cache: FileCache | None,
     read: Callable[..., NoticeRead],
     *args: Any,
     skip: set[Path] | frozenset[Path] = frozenset(),
-) -> ReadAhead[NoticeRead]:
-    """The loader's reader for ``files``: all read ahead when the cache holds none of them.
+    rows: RowMaker | None = None,
+) -> ReadAhead[NoticeRead | Encoded]:
+    """The loader's reader for ``files``: all read ahead when the cache holds none of them,
+    each made into its rows there if ``rows`` is given (and a cache).
 
     A cache with rows holds most files of a folder (a warm run): those it does
     not hold are read one by one when the loader finds them missing.
     """
     cold = cache is None or not cache.pair_keys
-    return ReadAhead(files if cold else (), read, *args, skip=skip, send=lean)
+    send: Callable[[Path, NoticeRead], NoticeRead | Encoded] = _lean
+    if cache is not None and rows is not None:
+        send = Encoder(rows)
+    return ReadAhead(files if cold else (), read, *args, skip=skip, send=send)
 
 
 class ReadAhead(Generic[Result]):
     """``read(path, str(path), *args)`` for each file of ``files``, made ahead in a pool
-    (and passed through ``send`` there, to send back less).
+    (and passed through ``send(path, result)`` there, to send back less or ready to use).
 
     Call it as the reader itself: ``ahead(path, shown)``, in the order of
     ``files``; a file not read ahead (a link, a small folder) is read then.
@@ -144,7 +215,7 @@ class ReadAhead(Generic[Result]):
         read: Callable[..., Result],
         *args: Any,
         skip: set[Path] | frozenset[Path] = frozenset(),
-        send: Callable[[Result], Result] = _as_read,
+        send: Callable[[Path, Any], Result] = _as_read,
     ) -> None:
         self._read = read
         self._args = args
@@ -166,7 +237,7 @@ class ReadAhead(Generic[Result]):
                 count,
                 mp_context=multiprocessing.get_context("fork"),
                 initializer=_start_worker,
-                initargs=(read, args, send),
+                initargs=(os.getpid(), read, args, send),
             )
             self.started = count
             for _ in range(count * AHEAD):
