@@ -50,6 +50,7 @@ def views(day: date, before: date, notice: str, unit: str) -> list[list[str]]:
         ["status", *as_of],
         ["status", *as_of, "--by", "notice"],
         ["remind", *as_of, "--days", "10"],
+        ["report", *as_of],
     ):
         lists += [
             command,

@@ -14,23 +14,28 @@ combined notices, as it does for one folder.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any, TypeVar
 
 from cchc_cli.core.model import NoticeIndex
-from cchc_cli.core.offices import NOTICE_SEP, UNIT_SEP, notice_id
 from cchc_cli.core.status import Status
 from cchc_cli.store.pairs import DueTask, PairIndex, PairOf, TaskInfo
 
 _T = TypeVar("_T")
 
 
-class CombinedPairs(PairIndex):
+class CombinedPairs:
     """The pair rows of several offices' folders, ids qualified as in the combined
-    dataset. ``parts`` pairs each office's id with its folder's index."""
+    dataset. ``parts`` pairs each office's id with its folder's index.
+
+    It answers the queries it has methods for (those of :data:`ROW_QUERIES`' users);
+    it is no :class:`PairIndex`, so what asks a folder's cache anything else (its
+    notice rows, its tallies) takes the long way for several folders."""
 
     def __init__(self, parts: Sequence[tuple[str, PairIndex]]) -> None:
+        from cchc_cli.core.offices import notice_id
+
         self.parts = tuple(parts)
         #: A qualified notice id -> (its office's place in ``parts``, its own entry).
         self.notices: dict[str, tuple[int, NoticeIndex]] = {
@@ -53,7 +58,7 @@ class CombinedPairs(PairIndex):
                 continue
             own = None
             if units is not None:
-                prefix = office + UNIT_SEP
+                prefix = _Qualifier(office).units_prefix
                 own = tuple(u[len(prefix) :] for u in units if u.startswith(prefix))
                 if not own:
                     continue
@@ -80,7 +85,7 @@ class CombinedPairs(PairIndex):
         for (office, *_), tasks in zip(asked, found, strict=True):
             q = _Qualifier(office)
             due += [
-                DueTask(q.task(d.task), d.last_day, q.units(d.units), frozenset(q.units(d.closed)))
+                DueTask(q.task(d.task), d.last_day, q.units(d.units), q.closed(d.closed))
                 for d in tasks
             ]
         return due
@@ -141,16 +146,30 @@ class _Qualifier:
     that a task's pairs still share one row (the lists group pairs by their row)."""
 
     def __init__(self, office: str) -> None:
+        # Imported here: a run over one folder imports nothing of several folders'.
+        from cchc_cli.core.offices import NOTICE_SEP, UNIT_SEP
+
         self.units_prefix = office + UNIT_SEP
         self.notice_prefix = office + NOTICE_SEP
         self.made: dict[int, TaskInfo] = {}
+        #: Unit lists qualified so far (tasks share a few).
+        self.lists: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def unit(self, ident: str) -> str:
         return self.units_prefix + ident
 
-    def units(self, idents: Iterable[str]) -> tuple[str, ...]:
+    def units(self, idents: tuple[str, ...]) -> tuple[str, ...]:
+        found = self.lists.get(idents)
+        if found is None:
+            prefix = self.units_prefix
+            found = self.lists[idents] = tuple([prefix + i for i in idents])
+        return found
+
+    def closed(self, idents: frozenset[str]) -> frozenset[str]:
+        if not idents:
+            return idents
         prefix = self.units_prefix
-        return tuple([prefix + i for i in idents])
+        return frozenset([prefix + i for i in idents])
 
     def notice(self, ident: str) -> str:
         return self.notice_prefix + ident
@@ -158,9 +177,19 @@ class _Qualifier:
     def task(self, task: TaskInfo) -> TaskInfo:
         found = self.made.get(id(task))
         if found is None:
-            found = self.made[id(task)] = task._replace(
-                notice=self.notice_prefix + task.notice,
-                assigned=self.units(task.assigned),
-                assignees=self.units(task.assignees),
+            notice, ident, seq, text, deadline, assigned, assignees = task
+            found = self.made[id(task)] = TaskInfo(
+                self.notice_prefix + notice,
+                ident,
+                seq,
+                text,
+                deadline,
+                self.units(assigned),
+                self.units(assignees),
             )
         return found
+
+
+#: What answers due, overdue, remind and status from pair rows: one folder's cache, or
+#: several folders' together.
+ROW_QUERIES = (PairIndex, CombinedPairs)

@@ -212,10 +212,11 @@ def _due_from_rows(
     dataset: Dataset, today: date, last: date, notice: str | None, unit: str | None
 ) -> DueList | None:
     """:func:`due_items` from the rows; None if the cache cannot answer."""
-    from cchc_cli.store.pairs import DUE_PAIRS, PairIndex
+    from cchc_cli.store.multipairs import ROW_QUERIES
+    from cchc_cli.store.pairs import DUE_PAIRS
 
     index = dataset.pairs
-    if not isinstance(index, PairIndex):
+    if not isinstance(index, ROW_QUERIES):
         return None
     entry, units = _narrowed(dataset, notice, unit)
     tasks = index.due_tasks(today, last, units, entry)
@@ -256,10 +257,11 @@ def overdue_items(
 ) -> list[UnitStatus]:
     """The pairs overdue on ``today``, as ``overdue`` lists them: from the pair and task
     rows where the cache has them (no notice is read back), else from the notices."""
-    from cchc_cli.store.pairs import OVERDUE_PAIRS, PairIndex
+    from cchc_cli.store.multipairs import ROW_QUERIES
+    from cchc_cli.store.pairs import OVERDUE_PAIRS
 
     index = dataset.pairs
-    if isinstance(index, PairIndex):
+    if isinstance(index, ROW_QUERIES):
         entry, units = _narrowed(dataset, notice, unit)
         found = index.pairs(today, OVERDUE_PAIRS, units, entry)
         if found is not None:
@@ -336,10 +338,11 @@ def remind_items(
     """The pairs a reminder within ``days`` days may name, and (at least) their notices:
     from the pair and task rows where the cache has them (only the notices named are
     read back, for their names), else from the notices."""
-    from cchc_cli.store.pairs import REMIND_PAIRS, PairIndex
+    from cchc_cli.store.multipairs import ROW_QUERIES
+    from cchc_cli.store.pairs import REMIND_PAIRS
 
     index = dataset.pairs
-    if isinstance(index, PairIndex):
+    if isinstance(index, ROW_QUERIES):
         entry, units = _narrowed(dataset, notice, unit)
         last = (today + timedelta(days=days)).toordinal()
         found = index.pairs(today, REMIND_PAIRS, units, entry, last=last)
@@ -361,10 +364,10 @@ def counted_statuses(
     """How many of the pairs :func:`select_statuses` gives are of each unit (or notice)
     and status: counted in SQL over the pair rows when the cache has them, else over
     the notices' pairs."""
-    from cchc_cli.store.pairs import PairIndex
+    from cchc_cli.store.multipairs import ROW_QUERIES
 
     index = dataset.pairs
-    if isinstance(index, PairIndex):
+    if isinstance(index, ROW_QUERIES):
         entry = _entry(dataset, notice) if notice else None
         units = resolve_unit_list(dataset, [unit]) if unit else None
         counts = index.counts(today, by_notice, units, entry)
