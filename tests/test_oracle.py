@@ -653,6 +653,10 @@ def test_the_cache_path_agrees_with_the_reference_and_the_files(data, layout, da
         ["status", *as_of, "--unit", "g-xa", "--by", "notice"],
         ["remind", *as_of, "--days", str(horizon)],
         ["remind", *as_of, "--days", "0", "--unit", "u-chau", "--lang", "en"],
+        ["report", *as_of],
+        ["report", *as_of, "-f", "csv", "--unit", "g-xa", "--order", "registry"],
+        ["report", *as_of, "-f", "md", "--notice", "tb-1", "--period", f"{day.year}"],
+        ["report", *as_of, "-f", "html", "--unit", "u-an"],
     ]
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp) / "data"

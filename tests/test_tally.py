@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import sqlite3
+import tempfile
+from datetime import date
 from pathlib import Path
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cchc_cli.store import tally
 from cchc_cli.store.cache import FileCache
 from cchc_cli.store.loader import load
+from cchc_cli.store.pairs import IN_FORCE, RECURRING
 from cchc_cli.store.tally import notice_row
+from test_oracle import FIRST, LAST, LAYOUTS, drawn_notices, notice_facts, notice_yaml, write_folder
+from test_rows import EXAMPLES, run
 
 NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
 
@@ -36,10 +46,238 @@ def test_each_notice_has_its_row_written_and_forgotten_with_its_pair_rows(cchc, 
     dataset = load(data_dir)
     cache = FileCache.open(data_dir)
     assert cache is not None
-    expected = {(cache.key_of(n.path), *notice_row(n)) for n in dataset.notices}
+    expected = {(cache.key_of(n.path), *notice_row(n)[0]) for n in dataset.notices}
     cache.close()
     assert stored(data_dir, "notice_rows") == expected
     assert len(expected) == 3
     (data_dir / "notices" / "c-2.yaml").unlink()
     assert cchc("status", "--data", data_dir).exit_code == 0
     assert stored(data_dir, "notice_rows") == {r for r in expected if r[1] != "c-2"}
+
+
+# -- the tallies never drift from the pair rows ------------------------------------------
+
+
+def database(folder: Path) -> sqlite3.Connection:
+    return sqlite3.connect(folder / ".cchc" / "cache.sqlite")
+
+
+def remade(folder: Path, key: str) -> set[tuple]:
+    """The tally by ``key`` as made afresh from the pair rows (in a copy of the cache)."""
+    connection = sqlite3.connect(":memory:")
+    try:
+        database(folder).backup(connection)
+        connection.execute(f"DELETE FROM {key}_tally")
+        connection.execute(tally.changes_sql(key, "1"))
+        return set(connection.execute(f"SELECT * FROM {key}_tally WHERE n != 0"))
+    finally:
+        connection.close()
+
+
+#: The days of the columns ``{columns}`` of the pair rows, a day before and a day after.
+SHIFTS = """
+WITH d(day) AS (SELECT value FROM pairs, json_each(json_array({columns})))
+SELECT DISTINCT day + shift FROM d, (SELECT -1 AS shift UNION SELECT 0 UNION SELECT 1)
+WHERE day IS NOT NULL"""
+
+
+def recurring(folder: Path) -> bool:
+    """Whether a notice holds a recurring task (no pair rows: answered in Python)."""
+    connection = database(folder)
+    try:
+        keys = [k for (k,) in connection.execute("SELECT key FROM pair_sources")]
+    finally:
+        connection.close()
+    return any(k.startswith(RECURRING) for k in keys)
+
+
+def right_tallies(folder: Path) -> list[str]:
+    """The tallies marked as made from the pair rows the cache holds, each checked against
+    the tally made afresh and, day by day, against counting the pair rows."""
+    connection = database(folder)
+    try:
+        made = tally.fingerprint(dict(connection.execute("SELECT path, key FROM pair_sources")))
+        states = dict(connection.execute("SELECT name, made_from FROM tally_state"))
+        right = [key for key in (tally.UNIT, tally.NOTICE) if states.get(key) == made]
+        for key in right:
+            held = set(connection.execute(f"SELECT * FROM {key}_tally WHERE n != 0"))
+            assert held == remade(folder, key), key
+            # Every day a count can change on, and the days either side.
+            days = SHIFTS.format(columns="from_day, to_day, last_day, last_day + 1")
+            for (day,) in connection.execute(days):
+                params = {"day": day}
+                summed = connection.execute(tally.TALLY_SQL.format(key=key, where=""), params)
+                counted = connection.execute(
+                    f"SELECT {key}, status, count(*) FROM ({IN_FORCE}) GROUP BY 1, 2", params
+                )
+                assert set(summed) == set(counted), (key, day)
+    finally:
+        connection.close()
+    return right
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(data=st.data(), layout=st.sampled_from(LAYOUTS), few=st.sampled_from([0, tally.FEW]))
+def test_the_tallies_equal_the_pair_rows_after_notices_are_added_replaced_and_deleted(
+    data, layout, few
+):
+    notices = drawn_notices(data, layout)
+    with pytest.MonkeyPatch.context() as patch, tempfile.TemporaryDirectory() as temp:
+        patch.setattr(tally, "FEW", few)
+        folder = Path(temp) / "data"
+        write_folder(folder, notices, layout)
+        assert run(folder, ["status", "--as-of", "2024-01-01"], None, cached=True)[2] in (0, 1)
+        # Made when first read (not with a recurring task: answered in Python).
+        both = set() if recurring(folder) else {tally.UNIT, tally.NOTICE}
+        assert set(right_tallies(folder)) == both - {tally.NOTICE}
+        run(folder, ["status", "--by", "notice"], None, cached=True)
+        assert set(right_tallies(folder)) == both
+        for step in range(data.draw(st.integers(1, 4))):
+            files = sorted((folder / "notices").glob("*.yaml"))
+            change = data.draw(st.sampled_from(["add", "replace", "delete"]))
+            if change == "delete" and files:
+                data.draw(st.sampled_from(files)).unlink()
+            else:
+                index = len(files) + 1 + step if change == "add" else data.draw(st.integers(1, 3))
+                fact = data.draw(notice_facts(index, "inline"))
+                (folder / "notices" / f"{fact.id}.yaml").write_text(notice_yaml(fact), "utf-8")
+            # A load that counts nothing: the tallies are brought up to date by the write
+            # itself (few=0) or left stale, never wrong.
+            run(folder, ["due", "--as-of", "2024-01-01"], None, cached=True)
+            kept = right_tallies(folder)
+            if few == 0 and both and not recurring(folder):
+                assert set(kept) == both
+
+
+# -- status and report from the tallies print what the notices give -----------------------
+
+
+def counts_asked(day: str, notice: str, unit: str) -> list[list[str]]:
+    status = ["status", "--as-of", day]
+    return [
+        status,
+        [*status, "--by", "notice"],
+        [*status, "--unit", unit],
+        [*status, "--notice", notice],
+        [*status, "--by", "notice", "--unit", unit, "--lang", "en"],
+        [*status, "--by", "notice", "--notice", notice, "-f", "json"],
+        [*status, "-f", "csv"],
+        [*status, "--by", "notice", "-f", "json"],
+    ]
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(
+    data=st.data(),
+    layout=st.sampled_from(LAYOUTS),
+    days=st.lists(st.dates(FIRST, LAST), min_size=1, max_size=3),
+    notice=st.sampled_from(["tb-1", "tb-2", "tb"]),
+    unit=st.sampled_from(["u-an", "u-chau", "g-xa", "g-phong"]),
+    columns=st.sampled_from([None, "80", "40"]),
+)
+def test_counts_from_the_tallies_print_what_the_notices_give(
+    data, layout, days, notice, unit, columns
+):
+    notices = drawn_notices(data, layout)
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp) / "data"
+        write_folder(folder, notices, layout)
+        asked = [args for day in days for args in counts_asked(day.isoformat(), notice, unit)]
+        slow = [run(folder, args, columns, cached=False) for args in asked]
+        fast = [run(folder, args, columns, cached=True) for args in asked]
+    for args, expected, found in zip(asked, slow, fast, strict=True):
+        assert found == expected, args
+
+
+def test_status_by_notice_reads_no_notice_back(cchc, data_dir, monkeypatch):
+    copies(data_dir, ("c-1", "c-2", "c-10"))
+    asked = [
+        ["status", "--by", "notice", "--as-of", "2023-12-20", "--data", data_dir],
+        ["status", "--by", "notice", "--lang", "en", "--data", data_dir, "-f", "json"],
+        ["status", "--unit", "noi-vu", "--data", data_dir],
+    ]
+    expected = [cchc(*args, "--no-cache").stdout for args in asked]
+    cchc("status", "--data", data_dir)  # fills the cache
+
+    def refused(*args: object) -> None:
+        raise AssertionError("a notice was read back")
+
+    monkeypatch.setattr(FileCache, "read", refused)
+    for args, output in zip(asked, expected, strict=True):
+        found = cchc(*args)
+        assert found.exception is None
+        assert found.stdout == output
+
+
+def report_asked(day: date, notice: str, unit: str) -> list[list[str]]:
+    report = ["report", "--as-of", day.isoformat()]
+    month = f"{day:%Y-%m}"
+    return [
+        report,
+        [*report, "-f", "json"],
+        [*report, "-f", "csv", "--unit", unit],
+        [*report, "-f", "md", "--notice", notice, "--lang", "en"],
+        [*report, "--period", f"{day.year - 1}", "-f", "json", "--order", "registry"],
+        [*report, "--period", f"{day.year}-Q{(day.month + 2) // 3}", "--unit", unit],
+        [*report, "--period", f"2023-10..{month}", "-f", "csv", "--notice", notice],
+        [*report, "-f", "html", "--notice", notice],
+        [*report, "-f", "html", "--period", f"{day.year}-Q{(day.month + 2) // 3}"],
+    ]
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(
+    data=st.data(),
+    layout=st.sampled_from(LAYOUTS),
+    day=st.dates(FIRST, LAST),
+    notice=st.sampled_from(["tb-1", "tb-2", "tb"]),
+    unit=st.sampled_from(["u-an", "u-chau", "g-xa", "g-phong"]),
+    columns=st.sampled_from([None, "80", "40"]),
+)
+def test_reports_from_the_rows_print_what_the_notices_give(
+    data, layout, day, notice, unit, columns
+):
+    notices = drawn_notices(data, layout)
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp) / "data"
+        write_folder(folder, notices, layout)
+        asked = report_asked(day, notice, unit)
+        slow = [run(folder, args, columns, cached=False) for args in asked]
+        fast = [run(folder, args, columns, cached=True) for args in asked]
+    for args, expected, found in zip(asked, slow, fast, strict=True):
+        assert found == expected, args
+
+
+def test_report_reads_no_notice_back(cchc, data_dir, monkeypatch):
+    copies(data_dir, ("c-1", "c-2", "c-10"))
+    (data_dir / "progress" / "noi-vu.yaml").write_text(
+        "- {task: c-2/1.1, note: Đang làm, on: 2023-11-15}\n", "utf-8"
+    )
+    asked = [
+        ["report", "--as-of", "2023-12-20", "--data", data_dir],
+        ["report", "--period", "2024-03", "-f", "json", "--data", data_dir],
+        ["report", "--unit", "noi-vu", "-f", "csv", "--notice", "c-1", "--data", data_dir],
+    ]
+    expected = [cchc(*args, "--no-cache").stdout for args in asked]
+    cchc("status", "--data", data_dir)  # fills the cache
+
+    def refused(*args: object) -> None:
+        raise AssertionError("a notice was read back")
+
+    monkeypatch.setattr(FileCache, "read", refused)
+    for args, output in zip(asked, expected, strict=True):
+        found = cchc(*args)
+        assert found.exception is None
+        assert found.stdout == output

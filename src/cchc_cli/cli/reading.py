@@ -48,7 +48,6 @@ class GroupBy(StrEnum):
 
 def validate(run: Run, strict: bool = False) -> None:
     from cchc_cli.core.diagnostics import sort_diagnostics
-    from cchc_cli.core.offices import offices_of
     from cchc_cli.store.progress import check_recurring, future_completions
     from cchc_cli.store.validate import duplicate_notices
 
@@ -68,7 +67,8 @@ def validate(run: Run, strict: bool = False) -> None:
     found = sort_diagnostics(
         [
             *dataset.diagnostics,
-            *duplicate_notices(dataset),
+            # Kept with the snapshot the dataset came from, if it did (a read of all).
+            *(dataset.duplicates or duplicate_notices)(dataset),
             *future_completions(events, run.today),  # type: ignore[arg-type]
             *recurring,
         ]
@@ -78,7 +78,7 @@ def validate(run: Run, strict: bool = False) -> None:
     errors = sum(d.is_error for d in found)
     warnings = len(found) - errors
     total = _summary(run, len(dataset.files), dataset.index, found)
-    offices = offices_of(dataset)
+    offices = run.offices()
     for office, (files, index, told) in _by_office(offices, dataset.files, dataset.index, found):
         summary = _summary(run, len(files), index, told)
         folder = t("cli.summary-folder", run.lang, office=office.id, folder=office.folder)
@@ -216,14 +216,14 @@ def overdue(run: Run, notice: str | None = None, unit: str | None = None) -> Non
 def status(
     run: Run, by: GroupBy = GroupBy.UNIT, notice: str | None = None, unit: str | None = None
 ) -> None:
-    from cchc_cli.views.query import counted_statuses, sorted_notices
+    from cchc_cli.views.query import counted_statuses, named_notices
     from cchc_cli.views.tables import status_report
 
     dataset = run.dataset
     by_notice = by is GroupBy.NOTICE
     items = counted_statuses(dataset, run.today, notice, unit, by_notice)
-    # Only counts by notice name the notices: by unit, none is read back.
-    notices = sorted_notices(dataset.notices) if by_notice else []
+    # Only counts by notice name the notices (from their rows where the cache has them).
+    notices = named_notices(dataset) if by_notice else []
     run.emit(status_report(items, dataset.registry, run.lang, notices, by_notice))
     run.finish()
 

@@ -122,7 +122,7 @@ def report(
 ) -> None:
     from cchc_cli.core.offices import offices_of
     from cchc_cli.views.query import resolve_units, select
-    from cchc_cli.views.report import build, report_period, report_view
+    from cchc_cli.views.report import build, build_from_rows, report_period, report_view
 
     if fmt in (ReportFormat.XLSX, ReportFormat.DOCX) and output is None:
         raise UsageError("report.needs-output", format=fmt.value)
@@ -131,10 +131,15 @@ def report(
     # Today (or --as-of) while the period runs, else its last day; its month by default.
     chosen, day, running = report_period(period, run.today)
     units = set(resolve_units(dataset, unit)) if unit else None
-    tasks = select(dataset, notice=notice)
+    in_order = order is UnitOrder.REGISTRY
+    # Counted in SQL where the cache can (the page lists every pair: from the notices).
+    counted = None
+    if fmt is not ReportFormat.HTML:
+        counted = build_from_rows(dataset, day, notice, units, in_order, running)
+    tasks = select(dataset, notice=notice) if counted is None else []
     # A bar on a terminal while the report is made; gone before anything is printed.
     with working(t("progress.report", lang), len(tasks), progressbar.MIN_TASKS):
-        built = build(dataset, tasks, day, units, order is UnitOrder.REGISTRY, running)
+        built = counted or build(dataset, tasks, day, units, in_order, running)
         offices = offices_of(dataset)
         if offices:
             from cchc_cli.views.offices import per_office

@@ -32,6 +32,7 @@ from cchc_cli.views.render import OutputFormat, formatter_for
 if TYPE_CHECKING:
     from cchc_cli.core.diagnostics import Diagnostic
     from cchc_cli.core.model import Task
+    from cchc_cli.core.offices import Office
     from cchc_cli.store.loader import Dataset
     from cchc_cli.store.settings import Settings
     from cchc_cli.views.render import Report
@@ -110,6 +111,8 @@ class Run:
         self.commit = commit
         self._dataset: Dataset | None = None
         self._uncached = False
+        #: Whether several folders were read as one (their offices, issue 24).
+        self._combined = False
 
     @property
     def no_cache(self) -> bool:
@@ -142,6 +145,7 @@ class Run:
 
                 # Each folder its own cache, loaded as if alone, then combined.
                 self._dataset = load_many((self.data, *self.more), load_one)
+                self._combined = True
             else:
                 self._dataset = load_one(self.data)
         return self._dataset
@@ -161,7 +165,7 @@ class Run:
         """The dataset for a read command; its errors are told on stderr, once."""
         if self._dataset is None:
             dataset = self.read()
-            errors = [d for d in dataset.diagnostics if d.is_error]
+            errors = dataset.errors
             for diagnostic in errors:
                 echo(self.diagnostic_line(diagnostic), err=True)
             if errors:
@@ -191,13 +195,11 @@ class Run:
         (``@2024-01``), else its oldest open one (for ``units``, when given; with
         ``latest``, the last one begun when none is open). A reference may be
         qualified by its office (``vinh-linh:cchc-2023-11/1.1``)."""
-        from cchc_cli.core.offices import offices_of
-        from cchc_cli.core.recurrence import pick_instance, split_ref
         from cchc_cli.views.query import find_task
 
         dataset = self.dataset
         office, qualified, rest = ref.strip().partition(":")
-        if qualified and not offices_of(dataset):
+        if qualified and not self.offices():
             # One folder: a reference qualified by its own office is accepted as is
             # written elsewhere (`cchc show` of several folders prints it so).
             from cchc_cli.store.sources import office_id_for
@@ -206,13 +208,30 @@ class Run:
             if office != own:
                 raise UsageError("cli.ref-other-office", ref=ref, office=office, own=own)
             ref = rest
+        if "@" not in ref:
+            task = find_task(dataset, ref.strip())
+            today = self.today  # told first if wrong, as below
+            if task.recurrence is None:
+                return task  # what pick_instance makes of it, without the recurrence rules
+            from cchc_cli.core.recurrence import pick_instance
+
+            return pick_instance(task, None, today, units, latest)
+        from cchc_cli.core.recurrence import pick_instance, split_ref
+
         base, key = split_ref(ref)
         return pick_instance(find_task(dataset, base), key, self.today, units, latest)
 
-    def emit(self, report: Report, fmt: OutputFormat | None = None) -> None:
+    def offices(self) -> tuple[Office, ...]:
+        """The offices of the folders read together; none for one folder (nothing of
+        :mod:`cchc_cli.core.offices` imported for it)."""
+        if self._dataset is None or not self._combined:
+            return ()
         from cchc_cli.core.offices import offices_of
 
-        offices = offices_of(self.dataset) if self._dataset is not None else ()
+        return offices_of(self._dataset)
+
+    def emit(self, report: Report, fmt: OutputFormat | None = None) -> None:
+        offices = self.offices()
         if offices:
             from cchc_cli.views.offices import with_office
 

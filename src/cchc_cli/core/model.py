@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from cchc_cli.core.dates import PartialDate
 from cchc_cli.core.deadlines import NO_DEADLINE, Deadline
-from cchc_cli.core.diagnostics import NOWHERE, Diagnostic, Source
+from cchc_cli.core.diagnostics import NOWHERE, Diagnostic, Source, errors_of
 from cchc_cli.core.workdays import WorkCalendar
 
 if TYPE_CHECKING:
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Unit:
+    """An office unit tasks are assigned to."""
+
     id: str
     name: str
     kind: str
@@ -38,6 +40,8 @@ class Unit:
 
 @dataclass(frozen=True)
 class Group:
+    """A named set of units a task may be assigned to at once."""
+
     id: str
     name: str
     aliases: tuple[str, ...] = ()
@@ -96,6 +100,8 @@ class Registry:
 
 @dataclass(frozen=True)
 class Person:
+    """Someone named on a paper (a signer)."""
+
     name: str
     title: str | None = None
     #: "TL. CHỦ TỊCH", "KT. CHỦ TỊCH": on whose behalf a signer signs.
@@ -104,6 +110,8 @@ class Person:
 
 @dataclass(frozen=True)
 class Completion:
+    """One unit's report that its part of a task is done."""
+
     unit: str
     on: date
     evidence: str | None = None
@@ -113,6 +121,8 @@ class Completion:
 
 @dataclass(frozen=True)
 class Extension:
+    """A later last day granted for a task, and why."""
+
     to: date
     reason: str
     decision: str | None = None
@@ -124,6 +134,8 @@ class Extension:
 
 @dataclass(frozen=True)
 class Cancellation:
+    """Why, when and by which decision a task was called off."""
+
     reason: str
     on: date | None = None
     decision: str | None = None
@@ -132,6 +144,8 @@ class Cancellation:
 
 @dataclass(frozen=True)
 class Note:
+    """A dated remark on a task, maybe by one unit."""
+
     on: date
     text: str
     unit: str | None = None
@@ -140,6 +154,8 @@ class Note:
 
 @dataclass(frozen=True)
 class Task:
+    """One task of a notice, with who must do it, by when, and what was done."""
+
     notice: str
     id: str
     text: str
@@ -194,6 +210,8 @@ class Task:
 
 @dataclass(frozen=True)
 class Notice:
+    """One conclusion notice: its heading and its tasks."""
+
     id: str
     title: str
     date: PartialDate
@@ -237,6 +255,20 @@ def index_of(notice: Notice) -> NoticeIndex:
         tuple(t.assignees for t in notice.tasks),
         tuple(tuple(t.done) for t in notice.tasks),
     )
+
+
+def entries_named(index: Iterable[NoticeIndex], refs: Iterable[str]) -> list[NoticeIndex]:
+    """The entries of the notices that task references name (``n/1.1``,
+    ``n/1.1@2024-01``): a notice id is what comes before some slash of one. Checking
+    a few progress events needs these, not all 20,000 tasks' facts."""
+    ids = set()
+    for ref in refs:
+        ref = ref.partition("@")[0]
+        at = ref.find("/")
+        while at >= 0:
+            ids.add(ref[:at])
+            at = ref.find("/", at + 1)
+    return [entry for entry in index if entry.id in ids]
 
 
 DEFAULT_REMINDER_DAYS = 3
@@ -350,7 +382,8 @@ class Dataset:
 
     registry: Registry
     index: tuple[NoticeIndex, ...]
-    diagnostics: tuple[Diagnostic, ...]
+    #: In file order; a :class:`~cchc_cli.core.diagnostics.Diagnostics` on a warm load.
+    diagnostics: Sequence[Diagnostic]
     files: tuple[str, ...] = ()
     config: Config = field(default_factory=Config)
     #: Reads the notices some index entries stand for (several at once is cheaper).
@@ -362,6 +395,11 @@ class Dataset:
     #: The notices' (task, unit) pairs in SQL, when read through the cache
     #: (:class:`cchc_cli.store.pairs.PairIndex`, issue 17); None: answer in Python.
     pairs: object | None = field(default=None, compare=False, repr=False)
+    #: The notices found twice (``validate``) as kept with the snapshot the dataset
+    #: was restored from: ``duplicates(dataset)``; None: find them.
+    duplicates: Callable[[Dataset], list[Diagnostic]] | None = field(
+        default=None, compare=False, repr=False
+    )
 
     @functools.cached_property
     def notices(self) -> tuple[Notice, ...]:
@@ -385,5 +423,10 @@ class Dataset:
         return sum(len(entry.task_ids) for entry in self.index)
 
     @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        """The errors among the diagnostics (the warnings are not read for them)."""
+        return errors_of(self.diagnostics)
+
+    @property
     def has_errors(self) -> bool:
-        return any(d.is_error for d in self.diagnostics)
+        return bool(self.errors)

@@ -36,6 +36,7 @@ from typing import Any, Never
 from cchc_cli import __version__
 from cchc_cli.core.diagnostics import Diagnostic
 from cchc_cli.core.model import Notice, index_of
+from cchc_cli.store import tally
 from cchc_cli.store.cachehit import CachedFile as CachedFile
 from cchc_cli.store.cachehit import index_from
 from cchc_cli.store.cacheplace import CACHE_FILE as CACHE_FILE
@@ -53,7 +54,6 @@ from cchc_cli.store.serialize import (
     notice_from_data,
     notice_to_data,
 )
-from cchc_cli.store.tally import NOTICE_ROWS, StoredNotice, write_notices
 
 #: ``depends_on`` of a progress file's row: its parse depends on its bytes alone.
 PROGRESS_ROW = "progress"
@@ -63,6 +63,7 @@ PROGRESS_ROW = "progress"
 #: since its tasks have rows too; 5 since each notice has its row (store/tally.py).
 REVISION = 5
 VERSION = f"{FORMAT}.{REVISION}:{__version__}"
+FEW_ROWS = 500  # rows FileCache.read looks up by key; for more it reads every row once
 #: A file modified this close to the time its row was written is checked by content.
 RACY_NS = 3_000_000_000
 BUSY_TIMEOUT = 5.0
@@ -100,7 +101,9 @@ CREATE TABLE IF NOT EXISTS pairs (
 );
 CREATE INDEX IF NOT EXISTS pairs_path ON pairs (path);
 """
-_SCHEMA += TASK_ROWS + NOTICE_ROWS
+_SCHEMA += TASK_ROWS + tally.NOTICE_ROWS + tally.TALLY_ROWS
+#: Every table of what was read and made from it (a cache of another version drops them).
+_DERIVED = ("files", "pairs", "task_rows", "pair_sources", "snapshot", *tally.TABLES)
 #: The last whole load of the folder (:mod:`cchc_cli.store.snapshot`): one row per part.
 _SNAPSHOT_SCHEMA = (
     "CREATE TABLE IF NOT EXISTS snapshot (part TEXT PRIMARY KEY, data TEXT NOT NULL);"
@@ -109,6 +112,8 @@ _SNAPSHOT_SCHEMA = (
 
 @dataclass(frozen=True)
 class Stat:
+    """What a file's stat says of it: enough to tell it changed."""
+
     size: int
     mtime_ns: int
     ctime_ns: int
@@ -141,7 +146,7 @@ class FileCache:
         self._seen_hits: list[tuple[int, str]] = []
         self._loaded_pair_keys: dict[str, str] | None = None
         self._pair_puts: dict[str, tuple[str, NoticeRows]] = {}
-        self._notice_puts: dict[str, StoredNotice] = {}
+        self._notice_puts: dict[str, tally.StoredNotice] = {}
         self._snapshot: dict[str, str] | None = None
 
     @property
@@ -204,12 +209,8 @@ class FileCache:
             row = connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
             if row is None or row[0] != VERSION:
                 connection.execute("BEGIN IMMEDIATE")
-                connection.execute("DELETE FROM files")
-                connection.execute("DELETE FROM pairs")
-                connection.execute("DELETE FROM task_rows")
-                connection.execute("DELETE FROM notice_rows")
-                connection.execute("DELETE FROM pair_sources")
-                connection.execute("DELETE FROM snapshot")
+                for table in _DERIVED:
+                    connection.execute(f"DELETE FROM {table}")
                 connection.execute(
                     "INSERT OR REPLACE INTO meta (key, value) VALUES ('version', ?)", (VERSION,)
                 )
@@ -282,10 +283,10 @@ class FileCache:
         try:
             connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
             try:
-                if len(wanted) == 1:
-                    rows = connection.execute(
-                        "SELECT path, sha256, data FROM files WHERE path = ?", (wanted[0][0],)
-                    )
+                if len(wanted) <= FEW_ROWS:
+                    keys, marks = [k for k, _, _ in wanted], ", ".join("?" * len(wanted))
+                    query = f"SELECT path, sha256, data FROM files WHERE path IN ({marks})"
+                    rows = connection.execute(query, keys)
                 else:
                     rows = connection.execute("SELECT path, sha256, data FROM files")
                 found = {path: (sha, data) for path, sha, data in rows}
@@ -386,7 +387,7 @@ class FileCache:
         key: str,
         made_from: str,
         rows: NoticeRows | Sequence[Never],
-        notice: StoredNotice | None = None,
+        notice: tally.StoredNotice | None = None,
     ) -> None:
         """Queue the pair and task rows of the notice file ``key``, computed from
         ``made_from`` (empty: forget the file's rows), and its ``notice`` row."""
@@ -448,9 +449,10 @@ class FileCache:
         try:
             self.connection.execute("BEGIN IMMEDIATE")
             stale = [(k,) for k in [*gone, *self._pair_puts]]
+            tallies = tally.unwind(self.connection, [k for (k,) in stale])
             self.connection.executemany("DELETE FROM pairs WHERE path = ?", stale)
             self.connection.executemany("DELETE FROM task_rows WHERE path = ?", stale)
-            write_notices(self.connection, [k for (k,) in stale], self._notice_puts)
+            tally.write_notices(self.connection, [k for (k,) in stale], self._notice_puts)
             self.connection.executemany("DELETE FROM pair_sources WHERE path = ?", stale)
             self.connection.executemany(
                 "INSERT INTO pairs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -464,6 +466,7 @@ class FileCache:
                 "INSERT INTO pair_sources VALUES (?, ?)",
                 [(k, made) for k, (made, _) in self._pair_puts.items() if made],
             )
+            tally.wind(self.connection, tallies, list(self._pair_puts))
             self.connection.executemany(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self._puts
             )

@@ -21,12 +21,20 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from cchc_cli.core.errors import CchcError, UsageError
-from cchc_cli.core.model import Cancellation, Dataset, Extension, Note, Registry, Task
+from cchc_cli.core.model import (
+    Cancellation,
+    Dataset,
+    Extension,
+    Note,
+    Registry,
+    Task,
+)
 from cchc_cli.store import progress, progress_append
-from cchc_cli.store.config import load_config
+from cchc_cli.store.editcurrent import task_now
 from cchc_cli.store.fileio import DataFileError, locked, read_data_file
 from cchc_cli.store.journal import PARTIAL, UNDO, Journal, addition_state, current_user
 from cchc_cli.store.progress import Event
+from cchc_cli.store.snapshot import read_config
 
 ATTEMPTS = 3
 
@@ -52,6 +60,8 @@ class Change:
 
 @dataclass
 class Done(Change):
+    """Units report a task done."""
+
     on: date = date.min
     evidence: str | None = None
     note: str | None = None
@@ -77,6 +87,8 @@ class Done(Change):
 
 @dataclass
 class Reopen(Change):
+    """A completion taken back."""
+
     on: date = date.min
     reason: str = ""
 
@@ -133,6 +145,8 @@ class Extend(Change):
 
 @dataclass
 class Cancel(Change):
+    """A task called off."""
+
     cancellation: Cancellation | None = None
 
     def check(self, task: Task, registry: Registry) -> None:
@@ -147,6 +161,8 @@ class Cancel(Change):
 
 @dataclass
 class AddNote(Change):
+    """A note added to a task."""
+
     note_: Note | None = None
 
     def events(self, task: Task) -> list[Event]:
@@ -160,6 +176,8 @@ class AddNote(Change):
 
 @dataclass(frozen=True)
 class Outcome:
+    """What an edit wrote."""
+
     #: The files appended to, as shown to the user (the first is ``path``).
     paths: list[str]
     entry: dict[str, Any]
@@ -187,58 +205,6 @@ def content(value: Any) -> Any:
 
 def _now(timezone: str) -> str:
     return datetime.now(ZoneInfo(timezone)).isoformat(timespec="seconds")
-
-
-def _current(
-    data_dir: Path, task: Task, seen: Dataset | None
-) -> tuple[Task, progress.TaskFacts, Registry]:
-    """The task as the files say now (under the lock), with its facts from the index.
-
-    The notice is read again only when its progress changed since ``seen`` was
-    loaded (or nothing was loaded): an edit reads the one small progress file.
-    """
-    from cchc_cli.store.cache import FileCache
-    from cchc_cli.store.loader import load, load_progress
-
-    ref = task.ref
-    base = progress.base_ref(ref)  # an instance of a recurring task: n/1.1@2024-01
-    cache = FileCache.open(data_dir)
-    if seen is not None:
-        # Only the progress files can have changed under an edit (notices are not
-        # written by cchc): read them again, the notices' index stays.
-        known = progress.facts_of(seen.index)  # 20,000 tasks: built once, not twice
-        facts = known.get(base)
-        limit = seen.config.max_file_mb * 1024 * 1024
-        events, _, paths = load_progress(data_dir, cache, seen.registry, limit)
-        if cache:
-            cache.finish_progress(paths)
-        kept, _ = progress.check_events(events, known, seen.registry)
-        now = tuple(e for e in kept if e.task == ref)
-        if facts is not None and now == seen.progress.get(ref, ()):
-            return task, facts, seen.registry
-        cache = FileCache.open(data_dir)
-    dataset = load(data_dir, cache)
-    facts = progress.facts_of(dataset.index).get(base)
-    notice_id = base.rpartition("/")[0]
-    for entry in dataset.index:
-        if entry.id == notice_id and facts is not None:
-            for task in dataset.notice(entry).tasks:
-                if task.ref == base:
-                    return _instance(task, ref), facts, dataset.registry
-    raise UsageError("cli.ref-unknown", ref=ref)
-
-
-def _instance(task: Task, ref: str) -> Task:
-    """The task, or the instance of it that ``ref`` names (issue 23)."""
-    if "@" not in ref:
-        return task
-    from cchc_cli.core.recurrence import instance_by_key, instance_task
-
-    key = ref.partition("@")[2]
-    instance = instance_by_key(task.recurrence, key) if task.recurrence else None
-    if instance is None:
-        raise UsageError("cli.ref-unknown", ref=ref)
-    return instance_task(task, instance)
 
 
 def _check_dates(events: list[Event], facts: progress.TaskFacts) -> None:
@@ -304,7 +270,7 @@ def apply_all(
         for _ in range(ATTEMPTS):
             events: list[Event] = []
             for task, change in changes:
-                current, facts, registry = _current(data_dir, task, seen)
+                current, facts, registry = task_now(data_dir, task, seen)
                 change.check(current, registry)
                 own = change.events(current)
                 _check_dates(own, facts)
@@ -358,8 +324,9 @@ def _plan(data_dir: Path, events: list[Event], registry: Registry) -> Plan:
     for event in events:
         files.setdefault(event.unit, []).append(event)
     inside = data_dir.resolve()
-    # The loader's size limit: a file it refuses to read is not appended to.
-    limit = load_config(data_dir)[0].max_file_mb * 1024 * 1024
+    # The loader's size limit: a file it refuses to read is not appended to. From the
+    # snapshot while config.yaml is unchanged: no YAML parser imported for it.
+    limit = read_config(data_dir)[0].max_file_mb * 1024 * 1024
     plan = []
     for unit, own in files.items():
         path = progress.file_for(data_dir, unit)
@@ -402,7 +369,7 @@ def undo(data_dir: Path, timezone: str) -> dict[str, Any]:
         if target.get("appends") is None:
             raise CchcError("undo.old-entry", id=target["id"], ref=target.get("ref", ""))
         inside = data_dir.resolve()
-        limit = load_config(data_dir)[0].max_file_mb * 1024 * 1024
+        limit = read_config(data_dir)[0].max_file_mb * 1024 * 1024
         plan = []
         for item in target["appends"]:
             path = data_dir / item["file"]

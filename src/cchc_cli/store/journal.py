@@ -88,6 +88,8 @@ def _valid(entry: object) -> bool:
 
 @dataclass(frozen=True)
 class Journal:
+    """The data folder's journal of edits (.cchc/journal.jsonl)."""
+
     data_dir: Path
 
     @property

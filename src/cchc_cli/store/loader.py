@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from cchc_cli.core.diagnostics import Diagnostic, Source, error, sort_diagnostics
+from cchc_cli.core.diagnostics import Diagnostic, Source, error, merged, sort_diagnostics
 from cchc_cli.core.errors import CchcError, DataFolderError
 from cchc_cli.core.model import (
     Config,
@@ -28,6 +28,7 @@ from cchc_cli.core.model import (
     Notice,
     NoticeIndex,
     Registry,
+    entries_named,
     index_of,
 )
 from cchc_cli.core.units import Resolver
@@ -128,7 +129,7 @@ def _dataset(
 ) -> Dataset:
     diagnostics = notices.diagnostics
     if made.diagnostics:
-        diagnostics = tuple(sort_diagnostics([*diagnostics, *made.diagnostics]))
+        diagnostics = merged(diagnostics, made.diagnostics)
     return Dataset(
         notices.registry,
         notices.index,
@@ -138,6 +139,7 @@ def _dataset(
         reader,
         dict(made.events),
         pair_index,
+        notices.duplicates,
     )
 
 
@@ -159,7 +161,9 @@ def _with_progress(
     events, problems, paths = load_progress(data_dir, cache, registry, limit, shas)
     kept: list[progress.Event] = []
     if events:  # the facts of 20,000 tasks cost more than checking no event at all
-        kept, found = progress.check_events(events, progress.facts_of(index), registry)
+        # Only the notices the events name: not 20,000 tasks' facts for a few events.
+        facts = progress.facts_of(entries_named(index, {e.task for e in events}))
+        kept, found = progress.check_events(events, facts, registry)
         problems += found
     grouped = progress.by_task(kept)
     reader = _reader(cache, wanted, parsed, registry, config, grouped, resolver)

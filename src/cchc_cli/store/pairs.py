@@ -279,7 +279,16 @@ class PairIndex:
         notice: NoticeIndex | None = None,
     ) -> list[tuple[str, Status, int]] | None:
         """(notice id or unit, status, pairs) of the pairs in force on ``day``, counted
-        per notice or per unit in SQL, of ``units`` and ``notice`` only if given."""
+        per notice or per unit in SQL, of ``units`` and ``notice`` only if given: from a
+        tally (:mod:`cchc_cli.store.tally`) where one counts them, else over the rows."""
+        statuses = {s.value: s for s in Status}
+        if notice is None and not (by_notice and units is not None):
+            from cchc_cli.store import tally
+
+            found = tally.counts(self, day, tally.NOTICE if by_notice else tally.UNIT, units)
+            if found is not None:
+                ids = {key: e.id for key, e in self.entries.items()} if by_notice else {}
+                return [(ids.get(g, g), statuses[s], n) for g, s, n in found]
         where: list[str] = ["1"]
         params: dict[str, Any] = {}
         if units is not None:
@@ -297,7 +306,6 @@ class PairIndex:
         rows = self._checked(sql, day, exact=True, **params)
         if rows is None:
             return None
-        statuses = {s.value: s for s in Status}
         if by_notice:
             return [(self.entries[key].id, statuses[s], n) for key, s, n in rows]
         return [(unit, statuses[s], n) for unit, s, n in rows]

@@ -48,6 +48,8 @@ _FALSE = ("0", "false", "f", "no", "n", "off")
 
 @dataclass(frozen=True)
 class Setting:
+    """One setting's value and where it came from."""
+
     key: str
     #: As text, the way ``cchc config`` shows it ("" when unset).
     value: str

@@ -36,6 +36,7 @@ folder, and reading it must not run code.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import hashlib
 import json
@@ -43,12 +44,12 @@ import os
 import sqlite3
 import stat
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from cchc_cli.core.diagnostics import Diagnostic
+from cchc_cli.core.diagnostics import Diagnostic, Diagnostics, errors_of
 from cchc_cli.core.model import (
     Config,
     NoticeIndex,
@@ -60,6 +61,7 @@ from cchc_cli.store.holidaystamp import holidays_stamp
 from cchc_cli.store.progress import PROGRESS_DIR, SUFFIX, Event
 from cchc_cli.store.serialize import event_from_data, event_to_data
 from cchc_cli.store.snapcodec import (
+    UNREADABLE,
     decode,
     diagnostics_from,
     diagnostics_to,
@@ -69,16 +71,19 @@ from cchc_cli.store.snapcodec import (
     key_of,
     pairs_from,
     pairs_to,
+    same_diagnostics,
+    to_json,
 )
+from cchc_cli.store.snapdups import DUPLICATES, Duplicates
 
 #: Raised whenever what a snapshot holds changes.
-FORMAT = 2
+FORMAT = 3
 CONFIG_FILE = "config.yaml"
 UNITS_FILE = "units.yaml"
 NOTICES_DIR = "notices"
 NOTICE_SUFFIXES = (".yaml", ".yml")
 #: What a snapshot that does not decode raises (a damaged or tampered cache): never used then.
-_UNREADABLE = (ValueError, TypeError, KeyError, IndexError, OverflowError, RecursionError)
+_UNREADABLE = UNREADABLE
 
 
 @dataclass(frozen=True)
@@ -194,12 +199,14 @@ class Notices:
     index: tuple[NoticeIndex, ...]
     #: Each index entry's cache row: (row key, SHA-256 of the file).
     rows: tuple[tuple[str, str], ...]
-    #: Their problems, in file order.
-    diagnostics: tuple[Diagnostic, ...]
+    #: Their problems, in file order (restored: the errors at once, the rest when read).
+    diagnostics: Sequence[Diagnostic]
     #: config.yaml and units.yaml if there, and every notice file.
     files: tuple[str, ...]
     #: What every notice's model depends on besides its file (the cache's ``depends_on``).
     depends_on: str
+    #: The notices found twice, kept with the snapshot (:class:`Duplicates`), if restored.
+    duplicates: Duplicates | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -227,7 +234,7 @@ class Restored:
 
 
 #: The parts of a snapshot that describe the notices' half (the rest: the progress half).
-NOTICE_PARTS = ("config", "registry", "index", "diagnostics", "files", "depends")
+NOTICE_PARTS = ("config", "registry", "index", "errors", "diagnostics", "files", "depends")
 
 
 def restore(listing: Listing, cache: FileCache) -> Restored | None:
@@ -250,6 +257,7 @@ def restore(listing: Listing, cache: FileCache) -> Restored | None:
             notices = _notices_from(parts)
             if notices is None:
                 return None
+            notices = dataclasses.replace(notices, duplicates=Duplicates(parts, cache.path))
             progress = None
             if listing.progress_text is not None and (
                 parts["fingerprint_progress"] == listing.progress_text
@@ -280,12 +288,19 @@ def _notices_from(parts: dict[str, str]) -> Notices | None:
     registry = decode(json.loads(parts["registry"]))
     index, shas, prefix = index_from(json.loads(parts["index"]))
     keys = [key_of(e.path, prefix) for e in index]
-    diagnostics = diagnostics_from(json.loads(parts["diagnostics"]))
+    # The errors apart, so that a run that reads no warning decodes none; the whole
+    # list is decoded when read, so its checksum stands for it now (damaged: the long way).
+    checksum, stored_errors = json.loads(parts["errors"])
+    if checksum != _checksum(parts["diagnostics"]):
+        return None
+    errors = diagnostics_from(stored_errors)
+    diagnostics = Diagnostics(errors, lambda: diagnostics_from(json.loads(parts["diagnostics"])))
     files = tuple(json.loads(parts["files"]))
     if not (isinstance(config, Config) and isinstance(registry, Registry)):
         return None
     rows = tuple(zip(keys, shas, strict=True))
-    return Notices(config, registry, index, rows, diagnostics, files, json.loads(parts["depends"]))
+    depends = json.loads(parts["depends"])
+    return Notices(config, registry, index, rows, diagnostics, files, depends)
 
 
 def _progress_from(parts: dict[str, str], notices: Notices) -> Progress:
@@ -303,10 +318,9 @@ def _progress_from(parts: dict[str, str], notices: Notices) -> Progress:
 def _exactly(a: Notices | Progress, b: Notices | Progress | None) -> bool:
     """Whether ``b`` is ``a`` in every value, the diagnostics' arguments and types too."""
 
-    def args(made: Notices | Progress) -> list[Any]:
-        return [[(k, type(v), v) for k, v in d.args.items()] for d in made.diagnostics]
-
-    return b is not None and a == b and args(a) == args(b)
+    if b is None or a != b or not same_diagnostics(a.diagnostics, b.diagnostics):
+        return False
+    return same_diagnostics(errors_of(a.diagnostics), errors_of(b.diagnostics))
 
 
 def store(
@@ -338,15 +352,19 @@ def store(
     try:
         if stored is not None:
             parts = {part: stored[part] for part in NOTICE_PARTS}
+            if DUPLICATES in stored:  # they depend on the notices alone
+                parts[DUPLICATES] = stored[DUPLICATES]
         else:
             parts = {
-                "config": _json([encode(notices.config), sorted(keys or ())]),
-                "registry": _json(encode(notices.registry)),
-                "index": _json(index_to(notices.index, file_shas, prefix)),
-                "diagnostics": _json(diagnostics_to(notices.diagnostics)),
-                "files": _json(notices.files),
-                "depends": _json(notices.depends_on),
+                "config": to_json([encode(notices.config), sorted(keys or ())]),
+                "registry": to_json(encode(notices.registry)),
+                "index": to_json(index_to(notices.index, file_shas, prefix)),
+                "diagnostics": to_json(diagnostics_to(notices.diagnostics)),
+                "files": to_json(notices.files),
+                "depends": to_json(notices.depends_on),
             }
+            errors = diagnostics_to(errors_of(notices.diagnostics))
+            parts["errors"] = to_json([_checksum(parts["diagnostics"]), errors])
             if not _exactly(notices, _notices_from(parts)):
                 return
         pairs = pairs_to(progress.pairs, keys_of, file_shas, notices.depends_on)
@@ -354,16 +372,16 @@ def store(
             "fingerprint": listing.text,
             "fingerprint_progress": listing.progress_text or "",
             "written": str(written),
-            "shas": _json({path: shas[path] for path in racy}),
-            "progress": _json(
+            "shas": to_json({path: shas[path] for path in racy}),
+            "progress": to_json(
                 [
                     [ref, [[e.source.path, *event_to_data(e)] for e in found]]
                     for ref, found in progress.events.items()
                 ]
             ),
-            "progress_diagnostics": _json(diagnostics_to(progress.diagnostics)),
-            "progress_files": _json(progress.files),
-            "pairs": _json(pairs),
+            "progress_diagnostics": to_json(diagnostics_to(progress.diagnostics)),
+            "progress_files": to_json(progress.files),
+            "pairs": to_json(pairs),
         }
         if not _exactly(progress, _progress_from(parts, notices)):
             return
@@ -434,5 +452,6 @@ def _config_of(data_dir: Path, info: os.stat_result) -> tuple[Config, set[str]] 
 # -- JSON ------------------------------------------------------------------------------
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+def _checksum(text: str) -> int:
+    """What tells a part damaged since it was written without decoding it (CRC-32)."""
+    return zlib.crc32(text.encode("utf-8", "surrogatepass"))

@@ -1,30 +1,56 @@
-"""A row per notice, written with its pair rows, so views that name notices need not
-read them back (issue 17).
+"""Counts of pairs that cost little to read, and a row per notice (issue 17).
 
-:data:`NOTICE_ROWS` holds what ``status --by notice``, ``report`` and ``remind``
-print of a notice or sort notices by: its id, number, title and issuer, the
-first day its date of issue can mean (:func:`cchc_cli.views.query.notice_order`
-sorts by it), the first day it exists (:func:`cchc_cli.core.asof.issued_from`)
-and the day its tasks were given (:func:`cchc_cli.core.asof.assigned_on`). The
-row is computed whenever the notice's pair rows are, from the same notice, and
-replaced or deleted with them (:meth:`cchc_cli.store.cache.FileCache.finish`).
+**Counts.** ``status`` counts the pairs in force on a day by unit (or notice) and
+status. Over the pair rows that is a GROUP BY over every row (187,000 for the
+reference notice copied 1,200 times). A pair row's status changes on a handful of
+days only: it starts on ``from_day`` in the status of that day, an open pair with
+a last day turns from in progress to overdue the day after it, and it ends on
+``to_day``. So each row is written as *changes*: +1 in a status on a day, -1 in
+another; the count of a status on D is the sum of the changes of days <= D
+(:data:`CHANGES`, from :data:`cchc_cli.store.pairs.STATUS_SQL`, so both paths share
+one rule). Changes that share unit (or notice), status and day are one row of a
+tally: the copies set's 187,000 pairs make 310 rows by unit.
+
+A tally answers only if it was made from exactly the pair rows the cache holds:
+each tally records the fingerprint (:func:`fingerprint`) of ``pair_sources``, what
+every notice's pair rows were computed from, and a read compares it with the
+fingerprint of the ``pair_sources`` it reads in the same snapshot. A write that
+changes few notices' rows updates the tallies that were right in the same
+transaction (:func:`unwind`, :func:`wind`); a write of many (the first load)
+leaves them stale rather than slow the cold run, and the first count that finds
+its tally stale makes it again (:func:`counts`), then reads it.
+
+**Notices.** :data:`NOTICE_ROWS` holds what ``status --by notice``, ``report``
+and ``remind`` print of a notice or sort notices by: its id, number, title and
+issuer, the first day its date of issue can mean
+(:func:`cchc_cli.views.query.notice_order` sorts by it), the first day it exists
+(:func:`cchc_cli.core.asof.issued_from`) and the day its tasks were given
+(:func:`cchc_cli.core.asof.assigned_on`). The row is computed whenever the
+notice's pair rows are, from the same notice, and replaced or deleted with them
+(:meth:`cchc_cli.store.cache.FileCache.finish`).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cchc_cli.core.asof import assigned_on, issued_from
-from cchc_cli.core.model import Notice
+from cchc_cli.core.model import Notice, NoticeIndex
+from cchc_cli.core.status import Status
+from cchc_cli.store.pairs import OPEN_IN_FORCE, STATUS_SQL, TASK_COLUMNS, TaskInfo, TaskRows
 
 if TYPE_CHECKING:
     from cchc_cli.store.pairs import PairIndex
 
 #: A notice's row as stored: (id, number, title, issuer, issued, exists from, assigned
-#: on), days as ordinals.
-StoredNotice = tuple[str, str | None, str, str | None, int, int, int]
+#: on), days as ordinals; and its tasks' notes: (task id, unit or None, day) each.
+StoredNotice = tuple[
+    tuple[str, str | None, str, str | None, int, int, int], list[tuple[str, str | None, int]]
+]
 
 NOTICE_ROWS = """
 CREATE TABLE IF NOT EXISTS notice_rows (
@@ -37,6 +63,10 @@ CREATE TABLE IF NOT EXISTS notice_rows (
     exists_from INTEGER NOT NULL,
     assigned INTEGER NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS note_rows (
+    path TEXT NOT NULL, task TEXT NOT NULL, unit TEXT, day INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS note_rows_task ON note_rows (path, task);
 """
 
 
@@ -56,7 +86,9 @@ class NoticeRow(NamedTuple):
 
 
 def notice_row(notice: Notice) -> StoredNotice:
-    return (
+    """A notice's row and its notes' (the report's "no report for three months" counts
+    from a unit's last note on a task)."""
+    row = (
         notice.id,
         notice.number,
         notice.title,
@@ -65,6 +97,8 @@ def notice_row(notice: Notice) -> StoredNotice:
         issued_from(notice).toordinal(),
         assigned_on(notice).toordinal(),
     )
+    notes = [(task.id, n.unit, n.on.toordinal()) for task in notice.tasks for n in task.notes]
+    return row, notes
 
 
 def write_notices(
@@ -73,9 +107,14 @@ def write_notices(
     """Forget the rows of the files ``stale`` and write ``rows``, inside the caller's
     transaction (the one that replaces their pair rows)."""
     connection.executemany("DELETE FROM notice_rows WHERE path = ?", [(k,) for k in stale])
+    connection.executemany("DELETE FROM note_rows WHERE path = ?", [(k,) for k in stale])
     connection.executemany(
         "INSERT OR REPLACE INTO notice_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(key, *row) for key, row in rows.items()],
+        [(key, *row) for key, (row, _) in rows.items()],
+    )
+    connection.executemany(
+        "INSERT INTO note_rows VALUES (?, ?, ?, ?)",
+        [(key, *note) for key, (_, notes) in rows.items() for note in notes],
     )
 
 
@@ -115,3 +154,188 @@ def notice_rows(index: PairIndex) -> dict[str, NoticeRow] | None:
         for key, ident, number, title, issuer, issued, start, given in found[0]
     }
     return rows if len(rows) == len(index.expected) else None
+
+
+# -- the tallies ------------------------------------------------------------------------
+
+#: What a tally counts by: a unit, or a notice (its file's key, as the pair rows name it).
+UNIT, NOTICE = "unit", "path"
+#: Written changes to ``stale`` rows beyond one notice in this many are not worth it: the
+#: tallies are made again when next read.
+FEW = 4
+
+TALLY_ROWS = f"""
+CREATE TABLE IF NOT EXISTS {UNIT}_tally (
+    {UNIT} TEXT NOT NULL, status TEXT NOT NULL, day INTEGER NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY ({UNIT}, status, day)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS {NOTICE}_tally (
+    {NOTICE} TEXT NOT NULL, status TEXT NOT NULL, day INTEGER NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY ({NOTICE}, status, day)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS tally_state (name TEXT PRIMARY KEY, made_from TEXT NOT NULL);
+"""
+#: The tables of this module, which a cache of another version empties.
+TABLES = ("notice_rows", "note_rows", "tally_state")
+#: The pair rows of the files named in the JSON list ``:keys``.
+IN_KEYS = "path IN (SELECT value FROM json_each(:keys))"
+
+
+def _status_on(day: str) -> str:
+    """:data:`~cchc_cli.store.pairs.STATUS_SQL` on the day ``day`` (SQL over a row)."""
+    return STATUS_SQL.replace(":day", day)
+
+
+def changes_sql(key: str, where: str, sign: str = "") -> str:
+    """Add the changes of the pair rows that fit ``where`` to the tally by ``key``
+    (``sign`` "-": take them out). Rows alike are counted first (most are)."""
+    in_progress, overdue = Status.IN_PROGRESS.value, Status.OVERDUE.value
+    return f"""
+WITH c AS MATERIALIZED (
+    SELECT {key} AS k, from_day, to_day, last_day, done_on, cancelled, count(*) AS n
+    FROM pairs WHERE {where} GROUP BY 1, 2, 3, 4, 5, 6
+)
+INSERT INTO {key}_tally ({key}, status, day, n)
+SELECT k, status, day, {sign}sum(n) FROM (
+    SELECT k, {_status_on("from_day")} AS status, from_day AS day, n FROM c
+    UNION ALL SELECT k, {_status_on("to_day - 1")}, to_day, 0 - n FROM c
+    UNION ALL SELECT k, s, last_day + 1, CASE s WHEN '{overdue}' THEN n ELSE 0 - n END
+    FROM c, (SELECT '{in_progress}' AS s UNION ALL SELECT '{overdue}')
+    WHERE NOT cancelled AND done_on IS NULL AND from_day <= last_day AND last_day + 1 < to_day
+) WHERE true GROUP BY k, status, day
+ON CONFLICT DO UPDATE SET n = n + excluded.n"""
+
+
+#: The counts of a tally on ``:day``: (unit or file key, status, pairs).
+TALLY_SQL = """
+SELECT {key}, status, sum(n) FROM {key}_tally WHERE day <= :day{where}
+GROUP BY {key}, status HAVING sum(n) > 0"""
+STATE_SQL = "SELECT made_from FROM tally_state WHERE name = :name"
+
+
+def fingerprint(sources: dict[str, str]) -> str:
+    """What every notice's pair rows were computed from (``pair_sources``), in one word."""
+    # Each text after its length: a path may hold any character, even a newline.
+    text = "".join(f"{len(p)}:{p}{len(m)}:{m}" for p, m in sorted(sources.items()))
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def unwind(connection: sqlite3.Connection, stale: list[str]) -> list[str]:
+    """Before the pair rows of the files ``stale`` are deleted, in the transaction that
+    replaces them: the tallies that were right, with those rows taken out (none when
+    ``stale`` are many: those are left as they were, stale, and made again when read)."""
+    if not stale:
+        return []
+    sources = dict(connection.execute("SELECT path, key FROM pair_sources"))
+    made = fingerprint(sources)
+    states = dict(connection.execute("SELECT name, made_from FROM tally_state"))
+    if len(stale) * FEW > len(sources):
+        return []
+    current = [key for key in (UNIT, NOTICE) if states.get(key) == made]
+    for key in current:
+        connection.execute(changes_sql(key, IN_KEYS, "-"), {"keys": json.dumps(stale)})
+    return current
+
+
+def wind(connection: sqlite3.Connection, current: list[str], added: list[str]) -> None:
+    """After the pair rows of the files ``added`` are written: the ``current`` tallies
+    (those :func:`unwind` kept right) with them, and marked as made from them all."""
+    if not current:
+        return
+    made = fingerprint(dict(connection.execute("SELECT path, key FROM pair_sources")))
+    for key in current:
+        connection.execute(changes_sql(key, IN_KEYS), {"keys": json.dumps(added)})
+        connection.execute(f"DELETE FROM {key}_tally WHERE n = 0")
+        connection.execute("INSERT OR REPLACE INTO tally_state VALUES (?, ?)", (key, made))
+
+
+def remake(index: PairIndex, key: str) -> bool:
+    """Make the tally by ``key`` again from every pair row, if the cache holds the rows
+    of what was loaded and no others; whether it did."""
+    from cchc_cli.store.cache import BUSY_TIMEOUT
+
+    try:
+        connection = sqlite3.connect(index.cache.path, timeout=BUSY_TIMEOUT, isolation_level=None)
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            sources = dict(connection.execute("SELECT path, key FROM pair_sources"))
+            if sources != index.expected:
+                connection.execute("ROLLBACK")
+                return False
+            connection.execute(f"DELETE FROM {key}_tally")
+            connection.execute(changes_sql(key, "1"))
+            connection.execute(f"DELETE FROM {key}_tally WHERE n = 0")
+            connection.execute(
+                "INSERT OR REPLACE INTO tally_state VALUES (?, ?)", (key, fingerprint(sources))
+            )
+            connection.execute("COMMIT")
+            return True
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+
+
+def counts(
+    index: PairIndex, day: date, key: str, units: tuple[str, ...] | None = None
+) -> list[tuple[str, str, int]] | None:
+    """(unit or file key, status, pairs) of the pairs in force on ``day``, from the tally
+    by ``key``, of ``units`` only if given; None if the cache cannot answer."""
+    where = ""
+    params: dict[str, Any] = {"day": day.toordinal(), "name": key}
+    if units is not None:
+        where = f" AND unit IN ({', '.join(f':u{i}' for i in range(len(units)))})"
+        params |= {f"u{i}": unit for i, unit in enumerate(units)}
+    queries = [TALLY_SQL.format(key=key, where=where), STATE_SQL]
+    for attempt in range(2):
+        found = index.cache.query_pairs(queries, params)
+        if found is None or found[0] != index.expected:
+            return None
+        held, (rows, state) = found
+        if state and state[0][0] == fingerprint(held):
+            return rows
+        if attempt or not remake(index, key):
+            return None
+    return None
+
+
+# -- the report's quiet pairs -------------------------------------------------------------
+
+#: A pair row's last note on ``:day`` (its unit's or everyone's), if there is one.
+LAST_NOTE = """(SELECT max(n.day) FROM note_rows n WHERE n.path = pairs.path
+    AND n.task = pairs.task AND (n.unit IS NULL OR n.unit = pairs.unit) AND n.day <= :day)"""
+#: The ongoing pairs on ``:day`` nobody has reported on since ``:cutoff``: the last note,
+#: else the day the task was given, is before it (:func:`cchc_cli.views.report.build`).
+QUIET_PAIRS = f"""{OPEN_IN_FORCE} AND last_day IS NULL AND coalesce({LAST_NOTE},
+    (SELECT assigned FROM notice_rows r WHERE r.path = pairs.path)) < :cutoff"""
+
+
+def quiet_pairs(
+    index: PairIndex,
+    day: date,
+    cutoff: date,
+    units: tuple[str, ...] | None = None,
+    notice: NoticeIndex | None = None,
+) -> list[tuple[TaskInfo, str, date | None]] | None:
+    """The pairs :data:`QUIET_PAIRS` gives (of ``units`` and ``notice`` if given), each
+    as its task's row, its unit and its last note; None if the cache cannot answer."""
+    where = ""
+    params: dict[str, Any] = {"day": day.toordinal(), "cutoff": cutoff.toordinal()}
+    if units is not None:
+        where += f" AND unit IN ({', '.join(f':u{i}' for i in range(len(units)))})"
+        params |= {f"u{i}": unit for i, unit in enumerate(units)}
+    if notice is not None:
+        where += " AND path = :notice"
+        params["notice"] = next(k for k, e in index.entries.items() if e is notice)
+    sql = f"""
+SELECT q.path, q.unit, q.last, {TASK_COLUMNS} FROM (
+    SELECT path, task, unit, {LAST_NOTE} AS last FROM pairs WHERE {QUIET_PAIRS}{where}
+) q JOIN task_rows t ON t.path = q.path AND t.task = q.task"""
+    found = read_checked(index, [sql], params)
+    if found is None:
+        return None
+    rows = TaskRows(index.entries)
+    return [
+        (rows.info(key, row), unit, date.fromordinal(last) if last is not None else None)
+        for key, unit, last, *row in found[0]
+    ]

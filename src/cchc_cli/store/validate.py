@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterable, Iterator
 from cchc_cli.core.dates import PartialDate
 from cchc_cli.core.deadlines import DAY_KINDS
 from cchc_cli.core.diagnostics import Diagnostic, error, warning
-from cchc_cli.core.model import Dataset, Notice, Registry, Task
+from cchc_cli.core.model import Dataset, Notice, NoticeIndex, Registry, Task
 from cchc_cli.core.vntext import tidy
+from cchc_cli.store.cache import FEW_ROWS
 
 WEEKEND = (5, 6)
 
@@ -118,22 +119,23 @@ def check_duplicate_notices(notices: Iterable[Notice]) -> list[Diagnostic]:
     """The same notice in two files (imported twice, say): an error on the second,
     naming the first. Across notices, so ``cchc validate`` runs it on all of them."""
     found: list[Diagnostic] = []
-    first: dict[tuple[str, ...], Notice] = {}
+    # Of the first of each, only what the error names: not every notice kept whole.
+    first: dict[tuple[str, ...], tuple[str, str]] = {}
     for notice in notices:
         key = notice_key(notice.number, notice.date, notice.issuer, notice.title)
         if key is None:
             continue
         if key not in first:
-            first[key] = notice
+            first[key] = (notice.id, str(notice.spans.get("id", notice.source)))
             continue
         where = notice.spans.get("number" if key[0] == "number" else "title", notice.source)
-        earlier = first[key]
+        earlier_id, earlier_at = first[key]
         found.append(
             error(
                 where,
                 f"notice.duplicate-{key[0]}",
-                id=earlier.id,
-                first=str(earlier.spans.get("id", earlier.source)),
+                id=earlier_id,
+                first=earlier_at,
                 number=notice.number or "",
                 date=notice.date,
             )
@@ -147,7 +149,17 @@ def duplicate_notices(dataset: Dataset) -> list[Diagnostic]:
     validating a folder of distinct days reads no notice at all."""
     shared = Counter(entry.issued for entry in dataset.index)
     candidates = tuple(entry for entry in dataset.index if shared[entry.issued] > 1)
-    return check_duplicate_notices(dataset.reader(candidates) if candidates else ())
+    return check_duplicate_notices(_in_parts(dataset, candidates))
+
+
+#: Notices read back at once by :func:`duplicate_notices` (those of 100,000 tasks all
+#: at once peaked at 320 MB); the cache looks up so many rows by their key.
+PART = FEW_ROWS
+
+
+def _in_parts(dataset: Dataset, entries: tuple[NoticeIndex, ...]) -> Iterator[Notice]:
+    for at in range(0, len(entries), PART):
+        yield from dataset.reader(entries[at : at + PART])
 
 
 def same_notice(notices: Iterable[Notice], key: tuple[str, ...] | None) -> Notice | None:

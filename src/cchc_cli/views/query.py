@@ -95,6 +95,11 @@ def _entry(dataset: Dataset, written: str) -> NoticeIndex:
     raise UsageError("cli.notice-unknown", notice=written)
 
 
+def notice_entry(dataset: Dataset, written: str) -> NoticeIndex:
+    """The index entry of the notice a user names, as :func:`find_notice` finds it."""
+    return _entry(dataset, written)
+
+
 def find_notice(dataset: Dataset, written: str) -> Notice:
     """A notice by its id, a prefix of it that fits one notice only, or its number."""
     return dataset.notice(_entry(dataset, written))
@@ -376,3 +381,20 @@ def counted_statuses(
     items = select_statuses(dataset, today, notice=notice, unit=unit)
     counted = Counter((i.task.notice if by_notice else i.unit, i.status) for i in items)
     return [Count(group, status, n) for (group, status), n in counted.items()]
+
+
+def named_notices(dataset: Dataset) -> list[Notice]:
+    """The notices in display order (:func:`sorted_notices`), for their ids and titles:
+    from the cache's notice rows where it has them (none is read back), else read."""
+    from cchc_cli.store.pairs import PairIndex
+    from cchc_cli.store.tally import notice_rows
+
+    index = dataset.pairs
+    rows = notice_rows(index) if isinstance(index, PairIndex) else None
+    if rows is None:
+        return sorted_notices(dataset.notices)
+    by_id = {row.id: row for row in rows.values()}
+    found = [by_id[entry.id] for entry in dataset.index]
+    # The rows hold what sorted_notices sorts by: the earliest day of issue, the id.
+    found.sort(key=lambda row: (row.issued, natural_key(row.id)))
+    return cast(list[Notice], found)

@@ -117,6 +117,8 @@ class Rows(Sequence[dict[str, Any]]):
 
 @dataclass(frozen=True)
 class Column:
+    """One column of a report: its key, header and how it is shown."""
+
     key: str
     #: Message key of the header (tables only).
     label: str = ""
@@ -146,6 +148,8 @@ class Column:
 
 @dataclass
 class Section:
+    """A part of a report: its columns, records, title and footer."""
+
     name: str
     columns: Sequence[Column]
     records: Sequence[dict[str, Any]]

@@ -10,6 +10,7 @@ last note or else from the day the task was given (Bình Định's rule).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -140,6 +141,78 @@ def build(
         as_of,
         [(unit, Tally.of(by_unit[unit])) for unit in order],
         Tally.of(items),
+        overdue,
+        quiet,
+        issuers,
+        period_open,
+        left_out(dataset.diagnostics),
+    )
+
+
+def build_from_rows(
+    dataset: Dataset,
+    as_of: date,
+    notice: str | None = None,
+    units: set[str] | None = None,
+    registry_order: bool = False,
+    period_open: bool = False,
+) -> ReportData | None:
+    """:func:`build` on the tasks of ``notice`` (all when None) from the cache's rows: the
+    counts from a tally, the overdue and quiet pairs from the pair rows, their tasks from
+    the task rows, notices from their rows; no notice is read back. None if the cache
+    cannot answer (no rows: ``--no-cache``, a recurring task, several offices)."""
+    from cchc_cli.store import tally
+    from cchc_cli.store.pairs import OVERDUE_PAIRS, PairIndex
+    from cchc_cli.views.query import notice_entry
+
+    index = dataset.pairs
+    if not isinstance(index, PairIndex):
+        return None
+    entry = notice_entry(dataset, notice) if notice else None
+    chosen = tuple(units) if units is not None else None
+    cutoff = as_of - relativedelta(months=QUIET_MONTHS)
+    counts = index.counts(as_of, False, chosen, entry)
+    late = index.pairs(as_of, OVERDUE_PAIRS, chosen, entry)
+    silent = tally.quiet_pairs(index, as_of, cutoff, chosen, entry)
+    notices = tally.notice_rows(index)
+    if counts is None or late is None or silent is None or notices is None:
+        return None
+    registry = dataset.registry
+    by_unit: dict[str, Counter[Status]] = {}
+    for unit, status, pairs in counts:
+        by_unit.setdefault(unit, Counter())[status] += pairs
+    if registry_order:
+        order = [u for u in registry.units if u in by_unit]
+    else:
+        order = sorted(by_unit, key=lambda u: sort_key(registry.name_of(u)))
+    position = {unit: n for n, unit in enumerate(order)}
+    make = UnitStatus._make
+    overdue = sorted(
+        (make((task, unit, Status.OVERDUE, last, None, as_of)) for task, unit, _, last, _ in late),
+        key=lambda i: (position[i.unit], -(i.days_overdue or 0), i.task.ref),
+    )
+    assigned = {row.id: row.assigned for row in notices.values()}
+    quiet = []
+    for task, unit, last_note in silent:
+        item = make((task, unit, Status.ONGOING, None, None, as_of))
+        found = Quiet(item, assigned[task.notice], last_note)
+        if found.since < cutoff:
+            quiet.append(found)
+    quiet.sort(key=lambda q: (position[q.item.unit], q.since, q.item.task.ref))
+    # The issuers of the notices counted (of those with tasks, issued by then), in order.
+    rows = {row.id: row for row in notices.values()}
+    used = [
+        rows[e.id]
+        for e in dataset.index
+        if (entry is None or e is entry) and e.task_ids and rows[e.id].exists_from <= as_of
+    ]
+    issuers = tuple(dict.fromkeys(r.issuer for r in used if r.issuer)) or tuple(
+        filter(None, [dataset.config.issuing_body])
+    )
+    return ReportData(
+        as_of,
+        [(unit, Tally(by_unit[unit])) for unit in order],
+        Tally(sum(by_unit.values(), Counter())),
         overdue,
         quiet,
         issuers,
