@@ -242,3 +242,15 @@ def test_a_terminal_shows_the_lines_a_pipe_gets(data_dir, args):
     assert code == 0
     assert "\x1b[" in shown  # coloured
     assert _lines(_SGR.sub("", shown).replace("\r\n", "\n")) == _lines(piped.stdout)
+
+
+def test_the_styles_known_without_rich_are_rich_s_own():
+    from rich.color import ColorSystem
+    from rich.style import Style
+
+    from cchc_cli.views.textout import KNOWN_SGR
+
+    for style, codes in KNOWN_SGR.items():
+        rendered = Style.parse(style).render("\0", color_system=ColorSystem.STANDARD)
+        before, _, after = rendered.partition("\0")
+        assert codes == (before, after), style

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import itertools
 import re
@@ -167,6 +166,8 @@ def find_task(dataset: Dataset, ref: str) -> Task:
     if matches:
         candidates = ", ".join(f"{e.id}/{task_part}" for e in matches)
         raise UsageError("cli.ref-ambiguous", ref=ref, candidates=candidates)
+    import difflib  # only for a reference that names no task
+
     refs = [f"{e.id}/{i}" for e in entries for i in sorted(e.task_ids, key=natural_key)]
     ids = [r.rpartition("/")[2] for r in refs]
     close = difflib.get_close_matches(ref, refs + ids, n=1)
