@@ -52,7 +52,7 @@ def test_the_task_rows_of_an_older_cache_are_made_again_with_their_new_columns(c
     expected = cchc(*asked, "--no-cache")
     assert cchc(*asked).stdout == expected.stdout
     with sqlite3.connect(database) as connection:
-        version = connection.execute("SELECT value FROM meta").fetchone()[0]
+        version = connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()[0]
         held = connection.execute("SELECT count(*) FROM task_rows WHERE with_units != '[]'")
         coordinated = held.fetchone()[0]
     connection.close()
