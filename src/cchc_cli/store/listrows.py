@@ -23,7 +23,6 @@ from typing import Any
 
 from cchc_cli.core.status import Status
 from cchc_cli.store.pairs import OPEN_IN_FORCE, OVERDUE_PAIRS, STATUS_SQL, PairIndex
-from cchc_cli.store.tally import read_checked
 
 #: A (notice file key, task id) of the rows.
 TaskKey = tuple[str, str]
@@ -109,5 +108,5 @@ def _pairs(notice: str | None) -> str:
 
 
 def _rows(index: PairIndex, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]] | None:
-    found = read_checked(index, [sql], params)
+    found = index.read_checked([sql], params)
     return None if found is None else found[0]

@@ -201,7 +201,16 @@ class PairIndex:
         self, queries: list[str], day: date, exact: bool = False, **params: Any
     ) -> list[list[tuple[Any, ...]]] | None:
         """:meth:`_checked` for several queries read in one snapshot of the database."""
-        found = self.cache.query_pairs(queries, {"day": day.toordinal(), **params})
+        return self.read_checked(queries, {"day": day.toordinal(), **params}, exact)
+
+    def read_checked(
+        self, queries: list[str], params: dict[str, Any], exact: bool = False
+    ) -> list[list[tuple[Any, ...]]] | None:
+        """The rows of ``queries``, if the cache holds every notice's rows as computed
+        from what was loaded (read in one snapshot with the check); with ``exact``, those
+        and no others. Otherwise each query's first column is a file's key, and rows of
+        files left out of the dataset are left out."""
+        found = self.cache.query_pairs(queries, params)
         if found is None:
             return None
         held, results = found

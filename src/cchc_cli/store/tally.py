@@ -120,27 +120,9 @@ def write_notices(
     )
 
 
-def read_checked(
-    index: PairIndex, queries: list[str], params: dict[str, Any], exact: bool = False
-) -> list[list[tuple[Any, ...]]] | None:
-    """The rows of ``queries``, if the cache holds every notice's rows as computed from
-    what was loaded (read in one snapshot with the check); with ``exact``, those and no
-    others. Otherwise each query's first column is a file's key, and rows of files left
-    out of the dataset (a duplicate id, an error now) are left out."""
-    found = index.cache.query_pairs(queries, params)
-    if found is None:
-        return None
-    held, results = found
-    if any(held.get(key) != made for key, made in index.expected.items()):
-        return None
-    if exact:
-        return results if len(held) == len(index.expected) else None
-    return [[row for row in rows if row[0] in index.expected] for rows in results]
-
-
 def notice_rows(index: PairIndex) -> dict[str, NoticeRow] | None:
     """Each loaded notice's row (file key -> row); None if the cache cannot answer."""
-    found = read_checked(index, ["SELECT * FROM notice_rows"], {})
+    found = index.read_checked(["SELECT * FROM notice_rows"], {})
     if found is None:
         return None
     days: dict[int, date] = {}
@@ -341,7 +323,7 @@ def quiet_pairs(
 SELECT q.path, q.unit, q.last, {TASK_COLUMNS} FROM (
     SELECT path, task, unit, {LAST_NOTE} AS last FROM pairs WHERE {QUIET_PAIRS}{where}
 ) q JOIN task_rows t ON t.path = q.path AND t.task = q.task"""
-    found = read_checked(index, [sql], params)
+    found = index.read_checked([sql], params)
     if found is None:
         return None
     rows = TaskRows(index.entries)
