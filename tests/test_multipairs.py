@@ -138,3 +138,30 @@ def test_a_folder_read_without_its_rows_makes_the_province_answer_from_the_notic
     # One folder without a cache: no rows for it, so none for the province.
     mixed = load_many(two_folders, lambda f: cached(f) if f.name == "a" else load(f, None))
     assert isinstance(mixed, Combined) and mixed.pairs is None
+
+
+def test_the_province_decodes_its_folders_errors_and_no_warning(two_folders, monkeypatch):
+    from cchc_cli.core.diagnostics import Severity
+    from cchc_cli.store import snapshot
+
+    (two_folders[1] / "notices" / "broken.yaml").write_text("id: x\ndate: 2023-13-01\n", "utf-8")
+    run(two_folders, ["status"], cached=True)  # fills the caches
+    found: list[Severity] = []
+    real = snapshot.diagnostics_from
+
+    def spy(data):
+        made = real(data)
+        found.extend(d.severity for d in made)
+        return made
+
+    monkeypatch.setattr(snapshot, "diagnostics_from", spy)
+    for args in (["status"], ["due", "--within", "60"]):
+        found.clear()
+        warm = run(two_folders, [*args, "--as-of", "2024-01-15"], cached=True)
+        expected = run(two_folders, [*args, "--as-of", "2024-01-15"], cached=False)
+        assert warm == expected and warm[2] == 1, args
+        assert set(found) == {Severity.ERROR}, args
+    found.clear()
+    validate = run(two_folders, ["validate"], cached=True)
+    assert validate == run(two_folders, ["validate"], cached=False)
+    assert Severity.WARNING in found  # validate reads them all, from each folder

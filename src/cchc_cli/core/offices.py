@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from cchc_cli.core.diagnostics import Diagnostic, Diagnostics, errors_of
 from cchc_cli.core.model import (
     Completion,
     Dataset,
@@ -150,13 +151,20 @@ def combine(parts: Sequence[tuple[Office, Dataset]], config_from: Dataset) -> Co
     return Combined(
         registry,
         tuple(index),
-        tuple(d for _, dataset in parts for d in dataset.diagnostics),
+        _diagnostics([dataset.diagnostics for _, dataset in parts]),
         tuple(f for _, dataset in parts for f in dataset.files),
         config_from.config,
         reader,
         progress,
         offices=tuple(office for office, _ in parts),
     )
+
+
+def _diagnostics(each: list[Sequence[Diagnostic]]) -> Diagnostics:
+    """Every folder's diagnostics one after the other, the warnings each folder has not
+    read yet left unread (forty folders' thousands of warnings: 0.15 s of a status)."""
+    errors = tuple(d for found in each for d in errors_of(found))
+    return Diagnostics(errors, lambda: tuple(d for found in each for d in found))
 
 
 @contextlib.contextmanager

@@ -102,10 +102,9 @@ def load_many(
         return together
     import dataclasses
 
-    from cchc_cli.core.diagnostics import sort_diagnostics
+    from cchc_cli.core.diagnostics import merged
 
-    diagnostics = tuple(sort_diagnostics([*together.diagnostics, *problems]))
-    return dataclasses.replace(together, diagnostics=diagnostics)
+    return dataclasses.replace(together, diagnostics=merged(together.diagnostics, problems))
 
 
 def _with_pairs(together: Dataset, parts: Sequence[tuple[Office, Dataset]]) -> Dataset:
