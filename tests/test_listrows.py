@@ -9,7 +9,6 @@ import os
 import re
 import shutil
 import sqlite3
-import sys
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -25,7 +24,8 @@ from cchc_cli.store.loader import load
 from cchc_cli.store.pairs import PairIndex
 from cchc_cli.views.listing import STATUS_WORDS, choose
 from cchc_cli.views.query import resolve_units, sorted_tasks
-from test_oracle import COMMAND, FIRST, LAST, LAYOUTS, drawn_notices, runner, write_folder
+from test_oracle import FIRST, LAST, LAYOUTS, drawn_notices, write_folder
+from test_rows import run_in
 
 EXAMPLES = max(1, int(os.environ.get("CCHC_ORACLE_EXAMPLES", "40")) // 2)
 
@@ -167,22 +167,10 @@ def with_units(data: st.DataObject, folder: Path) -> None:
 
 
 def run(folders: list[Path], args: list[str], cached: bool) -> tuple[str, str, int]:
-    """The command line in-process over ``folders`` (several: several offices)."""
-    code: object = 0
-    data = [a for folder in folders for a in ("--data", str(folder))]
-    with runner.isolation(env={"COLUMNS": "100", "NO_COLOR": None, "CCHC_LANG": None}) as (
-        out,
-        err,
-        _,
-    ):
-        try:
-            COMMAND.main([*args, *data, *([] if cached else ["--no-cache"])], prog_name="cchc")
-        except SystemExit as exit_:
-            code = exit_.code
-        sys.stdout.flush()
-        sys.stderr.flush()
-        stdout = re.sub(r"DTSTAMP:\S+", "DTSTAMP", out.getvalue().decode())
-        return stdout, err.getvalue().decode(), int(code or 0)
+    """The command line in-process over ``folders`` (several: several offices), the
+    calendar's stamp of the moment left out."""
+    stdout, stderr, code = run_in(folders, args, "100", cached)
+    return re.sub(r"DTSTAMP:\S+", "DTSTAMP", stdout), stderr, code
 
 
 def narrowing(data: st.DataObject, day: date) -> list[str]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
@@ -20,25 +19,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA
-from test_oracle import COMMAND, FIRST, LAST, LAYOUTS, drawn_notices, runner, write_folder
+from test_oracle import FIRST, LAST, LAYOUTS, drawn_notices, write_folder
+from test_rows import run_in
 
 EXAMPLES = max(1, int(os.environ.get("CCHC_ORACLE_EXAMPLES", "40")) // 4)
 
 
 def run(folders: list[Path], args: list[str], cached: bool) -> tuple[str, str, int]:
     """The command line in-process over ``folders``: stdout, stderr and exit code."""
-    code: object = 0
-    env = {"COLUMNS": "100", "NO_COLOR": None, "CCHC_LANG": None}
-    data = [a for folder in folders for a in ("--data", str(folder))]
-    cache = [] if cached else ["--no-cache"]
-    with runner.isolation(env=env) as (out, err, _):
-        try:
-            COMMAND.main([*args, *data, *cache], prog_name="cchc")
-        except SystemExit as exit_:
-            code = exit_.code
-        sys.stdout.flush()
-        sys.stderr.flush()
-        return out.getvalue().decode(), err.getvalue().decode(), int(code or 0)
+    return run_in(folders, args, "100", cached)
 
 
 def views(day: date, before: date, notice: str, unit: str) -> list[list[str]]:

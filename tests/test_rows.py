@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -25,18 +26,25 @@ EXAMPLES = max(1, int(os.environ.get("CCHC_ORACLE_EXAMPLES", "40")) // 2)
 def run(folder: Path, args: list[str], columns: str | None, cached: bool) -> tuple[str, str, int]:
     """The command line in-process: stdout, stderr and exit code, at ``columns``
     (None: as piped with no COLUMNS)."""
+    return run_in([folder], args, columns, cached)
+
+
+def run_in(
+    folders: Sequence[Path], args: list[str], columns: str | None, cached: bool
+) -> tuple[str, str, int]:
+    """:func:`run` over ``folders`` (several: several offices read together)."""
     code: object = 0
     env = {"COLUMNS": columns, "NO_COLOR": None, "CCHC_LANG": None}
+    data = [a for folder in folders for a in ("--data", str(folder))]
     cache = [] if cached else ["--no-cache"]
     with runner.isolation(env=env) as (out, err, _):
         try:
-            COMMAND.main([*args, "--data", str(folder), *cache], prog_name="cchc")
+            COMMAND.main([*args, *data, *cache], prog_name="cchc")
         except SystemExit as exit_:
             code = exit_.code
         sys.stdout.flush()
         sys.stderr.flush()
-        found = (out.getvalue().decode(), err.getvalue().decode(), int(code or 0))
-    return found
+        return out.getvalue().decode(), err.getvalue().decode(), int(code or 0)
 
 
 def views(day: date, before: date, notice: str, unit: str) -> list[list[str]]:
