@@ -201,14 +201,16 @@ class FileCache:
             connection.executescript(_SCHEMA + _SNAPSHOT_SCHEMA)
             row = connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
             if row is None or row[0] != VERSION:
+                # Made afresh, not emptied: another version's tables may have other columns
+                # (CREATE TABLE IF NOT EXISTS keeps a table as it is).
                 connection.execute("BEGIN IMMEDIATE")
-                for t in _DERIVED:  # the task rows made again: their columns changed (6)
-                    connection.execute(f"{'DROP TABLE' if t == 'task_rows' else 'DELETE FROM'} {t}")
-                connection.execute(TASK_ROWS)
+                for table in _DERIVED:
+                    connection.execute(f"DROP TABLE IF EXISTS {table}")
+                connection.execute("COMMIT")
+                connection.executescript(_SCHEMA + _SNAPSHOT_SCHEMA)
                 connection.execute(
                     "INSERT OR REPLACE INTO meta (key, value) VALUES ('version', ?)", (VERSION,)
                 )
-                connection.execute("COMMIT")
             cache = cls(connection, location, data_dir)
         except BaseException:
             connection.close()
