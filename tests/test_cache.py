@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
 import sqlite3
@@ -162,6 +163,70 @@ def test_a_cache_of_another_version_is_dropped(data_dir, monkeypatch):
     cache = FileCache.open(data_dir)
     assert cache._rows == {}
     cache.finish([])
+
+
+def test_a_table_of_another_version_with_other_columns_is_made_afresh(tmp_path):
+    location = tmp_path / "cache.sqlite"
+    old = sqlite3.connect(location)
+    old.executescript(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        "INSERT INTO meta VALUES ('version', 'old'), ('pair_sources_changes', '9');"
+        "CREATE TABLE unit_tally (unit TEXT, n INTEGER);"  # columns this version lacks
+        "CREATE TABLE gone_table (x);"  # a table this version does not have at all
+    )
+    old.commit()
+    old.close()
+    cache = FileCache._connect(location, tmp_path)
+    tables = {name for (name,) in cache.connection.execute("SELECT name FROM sqlite_schema")}
+    assert "gone_table" not in tables
+    columns = [row[1] for row in cache.connection.execute("PRAGMA table_info(unit_tally)")]
+    assert columns == ["unit", "status", "day", "n"]
+    assert dict(cache.connection.execute("SELECT key, value FROM meta")) == {
+        "version": cache_module.VERSION
+    }
+
+
+def test_a_process_that_saw_no_cache_leaves_the_one_another_just_made(tmp_path):
+    # Two processes open a new cache at once; one has made it and is reading its tables
+    # when the other, which looked before the tables were made, gets the write lock.
+    location = tmp_path / "cache.sqlite"
+    first = FileCache._connect(location, tmp_path)
+    first.connection.execute("INSERT INTO pair_sources VALUES ('n.yaml', 'k')")
+    second = sqlite3.connect(location, isolation_level=None)
+    cache_module._make_afresh(second)
+    assert first.connection.execute("SELECT * FROM pair_sources").fetchall() == [("n.yaml", "k")]
+
+
+def _open_and_read(location: str, start, answers) -> None:
+    start.wait()
+    try:
+        cache = FileCache._connect(Path(location), Path(location).parent)
+        cache.connection.execute("SELECT count(*) FROM pair_sources").fetchall()
+        cache.connection.execute("SELECT count(*) FROM files").fetchall()
+        answers.put("ok")
+    except Exception as error:  # reported to the test, whatever it is
+        answers.put(repr(error))
+
+
+def test_processes_opening_a_new_cache_at_once_all_get_its_tables(tmp_path):
+    # Each round: twelve processes open the same new file at the same moment. Before,
+    # some were told "database is locked" (changing to WAL) or "no such table" (another
+    # process dropped the tables it had just made).
+    context = multiprocessing.get_context("fork")
+    for round_ in range(12):
+        location = tmp_path / f"{round_}" / "cache.sqlite"
+        location.parent.mkdir()
+        start, answers = context.Barrier(12), context.Queue()
+        processes = [
+            context.Process(target=_open_and_read, args=(str(location), start, answers))
+            for _ in range(12)
+        ]
+        for process in processes:
+            process.start()
+        results = [answers.get(timeout=60) for _ in processes]
+        for process in processes:
+            process.join()
+        assert results == ["ok"] * 12, round_
 
 
 def test_a_read_only_data_folder_uses_the_user_cache(data_dir, tmp_path, monkeypatch):

@@ -99,12 +99,76 @@ CREATE TABLE IF NOT EXISTS pairs (
 CREATE INDEX IF NOT EXISTS pairs_path ON pairs (path);
 """
 _SCHEMA += TASK_ROWS + tally.NOTICE_ROWS + tally.TALLY_ROWS
-#: Every table of what was read and made from it (a cache of another version drops them).
-_DERIVED = ("files", "pairs", "task_rows", "pair_sources", "snapshot", *tally.TABLES)
 #: The last whole load of the folder (:mod:`cchc_cli.store.snapshot`): one row per part.
 _SNAPSHOT_SCHEMA = (
     "CREATE TABLE IF NOT EXISTS snapshot (part TEXT PRIMARY KEY, data TEXT NOT NULL);"
 )
+
+
+def _write_ahead(connection: sqlite3.Connection) -> None:
+    """Put the cache in WAL mode (readers never wait for a writer).
+
+    A new file's first connections race to change its mode, and SQLite answers the
+    losers "locked" at once, without waiting: they try again, as long as a busy wait.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
+
+
+def _version(connection: sqlite3.Connection) -> str | None:
+    """The version that made the cache's tables; None if none did (a new file)."""
+    try:
+        row = connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+    except sqlite3.OperationalError:  # no meta table yet
+        return None
+    return row[0] if row else None
+
+
+def _make_afresh(connection: sqlite3.Connection) -> None:
+    """Drop every table and make this version's, unless another process just did.
+
+    One transaction, holding the write lock from the check of the version to the new
+    one: processes opening a new cache at once would otherwise drop the tables that
+    another had just made and was reading. Made afresh, not emptied: another version's
+    tables may have other columns (CREATE TABLE IF NOT EXISTS keeps a table as it is).
+    """
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        if _version(connection) != VERSION:
+            tables = connection.execute(
+                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            ).fetchall()
+            for (table,) in tables:
+                connection.execute(f'DROP TABLE "{table}"')
+            for statement in _statements(_SCHEMA + _SNAPSHOT_SCHEMA):
+                connection.execute(statement)
+            connection.execute("INSERT INTO meta (key, value) VALUES ('version', ?)", (VERSION,))
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+
+
+def _statements(script: str) -> list[str]:
+    """The SQL statements of ``script``, one by one (``executescript`` would commit)."""
+    statements: list[str] = []
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip() != ";":
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        raise ValueError(f"incomplete SQL: {pending!r}")
+    return statements
 
 
 @dataclass(frozen=True)
@@ -197,20 +261,9 @@ class FileCache:
     def _connect(cls, location: Path, data_dir: Path) -> FileCache:
         connection = sqlite3.connect(location, timeout=BUSY_TIMEOUT, isolation_level=None)
         try:
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.executescript(_SCHEMA + _SNAPSHOT_SCHEMA)
-            row = connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-            if row is None or row[0] != VERSION:
-                # Made afresh, not emptied: another version's tables may have other columns
-                # (CREATE TABLE IF NOT EXISTS keeps a table as it is).
-                connection.execute("BEGIN IMMEDIATE")
-                for table in _DERIVED:
-                    connection.execute(f"DROP TABLE IF EXISTS {table}")
-                connection.execute("COMMIT")
-                connection.executescript(_SCHEMA + _SNAPSHOT_SCHEMA)
-                connection.execute(
-                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('version', ?)", (VERSION,)
-                )
+            _write_ahead(connection)
+            if _version(connection) != VERSION:
+                _make_afresh(connection)
             cache = cls(connection, location, data_dir)
         except BaseException:
             connection.close()
