@@ -12,7 +12,6 @@ quý``, ``eoy``/``end-of-year``/``cuối năm``. Marks are optional.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from dateutil.relativedelta import SU, relativedelta
@@ -28,6 +27,7 @@ from cchc_cli.core.dates import (
     parse_date,
 )
 from cchc_cli.core.errors import OptionError
+from cchc_cli.core.lazyclass import dataclass
 from cchc_cli.core.vntext import fold
 
 _DAY_MONTH = re.compile(r"(\d{1,2})[/.](\d{1,2})")

@@ -19,10 +19,10 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from cchc_cli.core.errors import CchcError
+from cchc_cli.core.lazyclass import dataclass
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
