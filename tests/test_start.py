@@ -209,3 +209,13 @@ def test_slots_cannot_wait():
             """Refused."""
 
             a: int
+
+
+def test_the_days_of_a_month_are_the_calendar_modules():
+    import calendar
+
+    from cchc_cli.core.dates import month_days
+
+    for year in (1, 1900, 2000, 2023, 2024, 9999):
+        for month in range(1, 13):
+            assert month_days(year, month) == calendar.monthrange(year, month)[1]
