@@ -219,3 +219,36 @@ def test_the_days_of_a_month_are_the_calendar_modules():
     for year in (1, 1900, 2000, 2023, 2024, 9999):
         for month in range(1, 13):
             assert month_days(year, month) == calendar.monthrange(year, month)[1]
+
+
+#: Reports, at the exit of a run, which of the notice's classes it made.
+MADE = (
+    "import atexit, sys\n"
+    "def report():\n"
+    "    from cchc_cli.core import model\n"
+    "    names = ('Task', 'Notice', 'Completion', 'Person', 'Note', 'Config')\n"
+    "    made = [n for n in names if isinstance(vars(getattr(model, n)).get("
+    "'__dataclass_fields__'), dict)]\n"
+    "    print(made, file=sys.__stderr__)\n"
+    "atexit.register(report)\n"
+    "sys.argv[0] = 'cchc'\n"
+    "from cchc_cli.cli import main\n"
+    "main()\n"
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("args", "made"), [(["status"], ["Config"]), (["show", "1.1"], None)])
+def test_a_warm_run_makes_only_the_classes_it_creates(data_dir, args, made):
+    import subprocess
+    import sys
+
+    warm = [sys.executable, "-c", MADE, "--as-of", "2023-12-15"]
+    subprocess.run([*warm, "status"], capture_output=True, check=True)
+    done = subprocess.run([*warm, *args], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    found = done.stderr.splitlines()[-1]
+    if made is None:  # show reads a notice back: its classes are made, and used
+        assert "'Task'" in found and "'Notice'" in found
+    else:
+        assert found == repr(made)
