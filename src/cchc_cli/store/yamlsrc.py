@@ -186,6 +186,13 @@ def _hide_non_breaks(text: str) -> tuple[str, dict[int, str] | None]:
 def parse(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
     """Read one YAML document into a located tree; problems become diagnostics."""
     text, restore = _hide_non_breaks(text)
+    if restore is None:
+        # Most files are plain YAML without a problem: read without the parser's events.
+        from cchc_cli.store.yamlplain import plain_tree
+
+        tree = plain_tree(text, path)
+        if tree is not None:
+            return tree, []
     builder = _Builder(path, _events(text), restore)
     try:
         tree = builder.document()
@@ -230,7 +237,7 @@ def _syntax_error(text: str, path: str, mark: object, problem: str) -> Diagnosti
 
 
 #: What YAML 1.2's core schema reads as null in a plain scalar.
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
 _new_tuple = tuple.__new__
@@ -295,7 +302,7 @@ class _Builder:
             value = event.value
             style = event.style
             if not style:
-                if tag is None and value in _NULLS:
+                if tag is None and value in NULLS:
                     return YScalar(None, source)
                 style = ""
             if self.restore:
