@@ -4,13 +4,14 @@ A first run reads every notice file; building the tree from the C parser's event
 costs about 3 µs per event, most of it in Python (an event object and two marks per
 node). Files written by cchc or by a clerk following docs/format.md use a small part
 of YAML: block mappings and sequences, one-line plain or quoted scalars, one-line
-flow lists of plain words, and folded or literal block scalars. :func:`plain_tree`
-reads exactly that part, line by line, into the same :class:`YMap` / :class:`YSeq`
-/ :class:`YScalar` nodes, with the same values, styles and positions.
+flow lists of plain words, folded or literal block scalars, and comments (on lines
+of their own or after a value). :func:`plain_tree` reads exactly that part, line by
+line, into the same :class:`YMap` / :class:`YSeq` / :class:`YScalar` nodes, with the
+same values, styles and positions.
 
-Anything else - a comment after a value, a tab, a trailing space, an empty value, a
-duplicate key, an anchor, a tag, a multi-line plain scalar, a blank line inside a
-block scalar, a character YAML forbids - is not judged here: :func:`plain_tree`
+Anything else - a tab, a trailing space, an empty value, a duplicate key, an
+anchor, a tag, an escape, a multi-line plain scalar, a blank line inside a block
+scalar, a character YAML forbids - is not judged here: :func:`plain_tree`
 returns None and the file goes through the full parser
 (:func:`cchc_cli.store.yamlsrc.parse`), which gives every diagnostic with its
 ``path:line:col``. So a file is read here only when the full parser would find no

@@ -6,6 +6,10 @@ composing gives every node its position and resolves nothing, so a date like
 tags such as ``!!python/object`` are refused without ever being executed, and
 an alias bomb is refused without being expanded.
 
+Most files are plain YAML without a problem: :mod:`cchc_cli.store.yamlplain` reads
+those into the same tree without the parser's events (a first run reads thousands),
+and hands anything else to the parser here.
+
 Every scalar comes back as NFC text (or ``None`` for YAML null); types are the
 schema's business, not the parser's.
 
