@@ -24,7 +24,7 @@ from cchc_cli.core.vntext import display_width, one_column_each
 from cchc_cli.store.pairs import TaskInfo, Written
 from cchc_cli.views.i18n import Lang
 from cchc_cli.views.layout import Col, distinct_text, fit, pad
-from cchc_cli.views.pairlists import overdue_report
+from cchc_cli.views.pairlists import late_list, overdue_report
 from cchc_cli.views.render import Column, Field, JsonFormatter, Report, Rows, Section
 from cchc_cli.views.textout import ColourFormatter, PlainFormatter
 
@@ -212,7 +212,7 @@ def test_overdue_units_and_pairs_come_in_the_order_they_always_did(pairs):
         UnitStatus(tasks[n], unit, Status.OVERDUE, date(2024, 1, day), None, today)
         for n, unit, day in pairs
     ]
-    report = overdue_report(items, REGISTRY, Lang.VI)
+    report = overdue_report(late_list(items), REGISTRY, Lang.VI)
     if not items:
         assert [s.name for s in report.tables] == ["overdue"]
         return

@@ -43,6 +43,7 @@ from cchc_cli.store.cacheplace import cache_locations, clear_one
 from cchc_cli.store.cacheplace import clear as clear
 from cchc_cli.store.cacheplace import user_cache_dir as user_cache_dir
 from cchc_cli.store.cachewrite import SHA, RowMaker, Writes, key_in, problems_text
+from cchc_cli.store.duerows import OPEN_ROWS
 from cchc_cli.store.pairs import TASK_ROWS, NoticeRows
 from cchc_cli.store.progress import Event
 from cchc_cli.store.serialize import (
@@ -98,7 +99,7 @@ CREATE TABLE IF NOT EXISTS pairs (
 );
 CREATE INDEX IF NOT EXISTS pairs_path ON pairs (path);
 """
-_SCHEMA += TASK_ROWS + tally.NOTICE_ROWS + tally.TALLY_ROWS
+_SCHEMA += TASK_ROWS + OPEN_ROWS + tally.NOTICE_ROWS + tally.TALLY_ROWS
 #: The last whole load of the folder (:mod:`cchc_cli.store.snapshot`): one row per part.
 _SNAPSHOT_SCHEMA = (
     "CREATE TABLE IF NOT EXISTS snapshot (part TEXT PRIMARY KEY, data TEXT NOT NULL);"
@@ -429,7 +430,7 @@ class FileCache:
             self.pair_keys[key] = made_from
         else:
             self.pair_keys.pop(key, None)
-        made = rows if isinstance(rows, NoticeRows) else NoticeRows([], [])
+        made = rows if isinstance(rows, NoticeRows) else NoticeRows([], [], [])
         self._writes.notice_pairs(key, made_from, made, notice)
 
     def query_pairs(

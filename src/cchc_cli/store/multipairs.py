@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from cchc_cli.core.model import NoticeIndex
 from cchc_cli.core.status import Status
+from cchc_cli.store.duerows import LateTask
 from cchc_cli.store.pairs import DueTask, PairIndex, PairOf, TaskInfo
 
 _T = TypeVar("_T")
@@ -89,6 +90,19 @@ class CombinedPairs:
                 for d in tasks
             ]
         return due
+
+    def late_tasks(
+        self, day: date, units: tuple[str, ...] | None = None, notice: NoticeIndex | None = None
+    ) -> list[LateTask] | None:
+        asked = self._asked(units, notice)
+        found = self._each([index.late_tasks(day, own, entry) for _, index, own, entry in asked])
+        if found is None:
+            return None
+        late: list[LateTask] = []
+        for (office, *_), lines in zip(asked, found, strict=True):
+            q = _Qualifier(office)
+            late += [(q.task(task), last, q.units(units)) for task, last, units in lines]
+        return late
 
     def pairs(
         self,

@@ -9,7 +9,7 @@ programs read (JSON, CSV) are made only when asked for.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter, itemgetter
@@ -202,27 +202,53 @@ def _day_text(lang: Lang) -> Callable[[date | None], str]:
     return text
 
 
-_TASK = attrgetter("task")
-_UNIT = attrgetter("unit")
-_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
-_LAST_DAY = attrgetter("last_day")
-_DAYS = attrgetter("last_day", "today")
+#: A line of the overdue list: (task, last day, its units overdue since then, rank).
+LateLine = tuple[Task, date | None, tuple[str, ...], Any]
 
 
-def overdue_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Report:
+class LateList(NamedTuple):
+    """What ``overdue`` prints: lines of (task, last day, its units overdue since then,
+    rank), and (for programs, made only when asked for) the (task, unit) pairs
+    themselves. The lines are listed by last day, then rank: the task's place in display
+    order, or the pair's when a line holds one pair. Within a line the units are in the
+    order their pairs come (a task's: its assignees')."""
+
+    lines: list[LateLine]
+    today: date | None
+    pairs: Callable[[], list[UnitStatus]]
+
+
+def late_list(items: list[UnitStatus]) -> LateList:
+    """The overdue list of the pairs ``items``, a line each, ranked in their order."""
+    lines: list[LateLine] = [(i.task, i.last_day, (i.unit,), n) for n, i in enumerate(items)]
+    return LateList(lines, items[0].today if items else None, lambda: items)
+
+
+_LINE_ORDER = itemgetter(1, 3)
+
+
+def overdue_report(late: LateList, registry: Registry, lang: Lang) -> Report:
     """Overdue (task, unit) pairs, grouped by unit in Vietnamese alphabetical order, each
     unit's by last day (then in the order given)."""
-    groups = _by_unit(items, registry)
-    # What each task and day shows, worked out once: a notice copied to 1,200 files
-    # gives 60,000 pairs of 5,000 tasks and a few dozen days.
-    every = list(map(_TASK, items))
-    tasks = dict(zip(map(id, every), every, strict=True))
+    lines = sorted(late.lines, key=_LINE_ORDER)
+    # What each line shows, worked out once for all its units: a notice copied to 1,200
+    # files gives 60,000 pairs of 5,000 tasks and a few dozen days.
     cut = _cut(TEXT_WIDTH)
-    shown = {
-        key: (task.ref, task.deadline.text or "", cut(task.text)) for key, task in tasks.items()
-    }
     day = _day_text(lang)
-    days = {pair: (day(pair[0]), _overdue_text(*pair)) for pair in set(map(_DAYS, items))}
+    days = {when: (day(when), _overdue_text(when, late.today)) for when in {n[1] for n in lines}}
+    refs = [task.ref for task, *_ in lines]
+    deadlines = [task.deadline.text or "" for task, *_ in lines]
+    texts = [cut(task.text) for task, *_ in lines]
+    last_days = [days[line[1]][0] for line in lines]
+    overdue_days = [days[line[1]][1] for line in lines]
+    groups: dict[str, list[int]] = {}
+    for number, (_, _, units, _) in enumerate(lines):
+        for unit in units:
+            found = groups.get(unit)
+            if found is None:
+                groups[unit] = [number]
+            else:
+                found.append(number)
     table_columns = [
         Column("ref", "label.ref", show=Field("ref")),
         Column("deadline", "label.deadline", show=Field("deadline"), optional=True, shrink=True),
@@ -239,20 +265,19 @@ def overdue_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> R
         Column("text", "label.text", show=Field("text"), shrink=True),
     ]
     sections: list[Section] = []
-    for unit, group in groups:
-        said = [shown[key] for key in map(id, map(_TASK, group))]
-        when = [days[pair] for pair in map(_DAYS, group)]
+    for unit in _unit_places(groups, lines, registry):
+        numbers = groups[unit]
         rows = Rows(
             {
-                "ref": list(map(_FIRST, said)),
-                "unit": [unit] * len(group),
-                "deadline": list(map(_SECOND, said)),
-                "last_day": list(map(_FIRST, when)),
-                "days_overdue": list(map(_SECOND, when)),
-                "text": list(map(_THIRD, said)),
+                "ref": [refs[n] for n in numbers],
+                "unit": [unit] * len(numbers),
+                "deadline": [deadlines[n] for n in numbers],
+                "last_day": [last_days[n] for n in numbers],
+                "days_overdue": [overdue_days[n] for n in numbers],
+                "text": [texts[n] for n in numbers],
             }
         )
-        title = t("label.unit-title", lang, name=registry.name_of(unit), count=len(group))
+        title = t("label.unit-title", lang, name=registry.name_of(unit), count=len(numbers))
         sections.append(Section(unit, table_columns, rows, title=title))
     if not sections:
         sections = [Section("overdue", table_columns, [], empty=t("cli.nothing-overdue", lang))]
@@ -261,7 +286,7 @@ def overdue_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> R
         return Section(
             "overdue",
             status_columns("days_overdue"),
-            status_records(_ordered(items, registry), registry),
+            status_records(_ordered(late.pairs(), registry), registry),
         )
 
     return Report(sections, data=data)
@@ -273,39 +298,37 @@ def _overdue_text(last_day: date | None, today: date | None) -> str:
     return str((today - last_day).days) if last_day and today else ""
 
 
-def _unit_order(items: list[UnitStatus], registry: Registry) -> dict[str, tuple[Any, ...]]:
-    return {u: sort_key(registry.name_of(u)) for u in set(map(_UNIT, items))}
+_UNIT = attrgetter("unit")
+_LAST_DAY = attrgetter("last_day")
+
+
+def _unit_order(units: Iterable[str], registry: Registry) -> dict[str, tuple[Any, ...]]:
+    return {u: sort_key(registry.name_of(u)) for u in units}
 
 
 def _ordered(items: list[UnitStatus], registry: Registry) -> list[UnitStatus]:
     """The pairs by unit (Vietnamese alphabetical order of its name), then last day."""
-    unit_order = _unit_order(items, registry)
+    unit_order = _unit_order(set(map(_UNIT, items)), registry)
     ordered = sorted(items, key=_LAST_DAY)
     ordered.sort(key=lambda i: unit_order[i.unit])
     return ordered
 
 
-def _by_unit(items: list[UnitStatus], registry: Registry) -> list[tuple[str, list[UnitStatus]]]:
-    """:func:`_ordered`'s pairs unit by unit, each unit where its first pair is there:
-    sorted per unit, not all at once (units that share a name share a place)."""
-    groups: dict[str, list[UnitStatus]] = {}
-    for item in items:
-        found = groups.get(item.unit)
-        if found is None:
-            found = groups[item.unit] = []
-        found.append(item)
-    for group in groups.values():
-        group.sort(key=_LAST_DAY)
-    unit_order = _unit_order(items, registry)
-    first = {id(item): n for n, item in enumerate(items)} if _shared(unit_order) else {}
+def _unit_places(
+    groups: dict[str, list[int]],
+    lines: list[LateLine],
+    registry: Registry,
+) -> list[str]:
+    """The units in the order of their sections: by name (Vietnamese alphabetical
+    order), then by the first of their lines (``groups``: each unit's, in order); units
+    that share a name and that line by where their pair is in it."""
+    unit_order = _unit_order(groups, registry)
+    shared = len(set(unit_order.values())) < len(unit_order)
 
     def place(unit: str) -> tuple[Any, ...]:
-        lead = groups[unit][0]
-        return (unit_order[unit], lead.last_day, first.get(id(lead), 0))
+        _, last_day, units, rank = lines[groups[unit][0]]
+        if not shared:
+            return (unit_order[unit], last_day)
+        return (unit_order[unit], last_day, rank, units.index(unit))
 
-    return [(unit, groups[unit]) for unit in sorted(groups, key=place)]
-
-
-def _shared(unit_order: dict[str, tuple[Any, ...]]) -> bool:
-    """Whether two units sort alike (the same name)."""
-    return len(set(unit_order.values())) < len(unit_order)
+    return sorted(groups, key=place)

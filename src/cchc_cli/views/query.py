@@ -17,7 +17,7 @@ from cchc_cli.core.model import Dataset, Notice, NoticeIndex, Task
 from cchc_cli.core.status import OPEN, Count, Status, UnitStatus, statuses, task_statuses
 from cchc_cli.core.units import Resolver
 from cchc_cli.core.vntext import fold
-from cchc_cli.views.pairlists import DueList, DueRow
+from cchc_cli.views.pairlists import DueList, DueRow, LateLine, LateList, late_list
 
 if TYPE_CHECKING:
     from cchc_cli.store.multipairs import CombinedPairs
@@ -260,8 +260,8 @@ def _due_from_rows(
 
 def overdue_items(
     dataset: Dataset, today: date, notice: str | None = None, unit: str | None = None
-) -> list[UnitStatus]:
-    """The pairs overdue on ``today``, as ``overdue`` lists them: from the pair and task
+) -> LateList:
+    """The pairs overdue on ``today``, as ``overdue`` lists them: from the open and task
     rows where the cache has them (no notice is read back), else from the notices."""
     from cchc_cli.store.multipairs import ROW_QUERIES
     from cchc_cli.store.pairs import OVERDUE_PAIRS
@@ -269,10 +269,19 @@ def overdue_items(
     index = dataset.pairs
     if isinstance(index, ROW_QUERIES):
         entry, units = _narrowed(dataset, notice, unit)
-        found = index.pairs(today, OVERDUE_PAIRS, units, entry)
+        found = index.late_tasks(today, units, entry)
         if found is not None:
-            return _in_order(found, _TaskOrder(dataset), today)
-    return overdue(select_statuses(dataset, today, notice=notice, unit=unit))
+            order = _TaskOrder(dataset)
+            lines: list[LateLine] = [(cast(Task, t), d, u, order(t)) for t, d, u in found]
+
+            def pairs() -> list[UnitStatus]:
+                found = index.pairs(today, OVERDUE_PAIRS, units, entry)
+                if found is None:  # the cache changed since: the notices as they are now
+                    return overdue(select_statuses(dataset, today, notice=notice, unit=unit))
+                return _in_order(found, order, today)
+
+            return LateList(lines, today, pairs)
+    return late_list(overdue(select_statuses(dataset, today, notice=notice, unit=unit)))
 
 
 def due_list(items: list[UnitStatus]) -> DueList:
