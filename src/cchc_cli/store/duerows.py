@@ -16,9 +16,9 @@ open but in no open row, as neither list shows it.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from cchc_cli.store.pairs import SEPARATOR, TASK_COLUMNS, DueTask, TaskInfo, TaskRows
+from cchc_cli.store.pairs import SEPARATOR, TASK_COLUMNS, TaskInfo, TaskRows, Written
 
 if TYPE_CHECKING:
     from cchc_cli.core.model import NoticeIndex
@@ -109,22 +109,48 @@ def _rows(
     return None if found is None else found[0]
 
 
-class _Units:
-    """Units as the rows join them, split once per distinct text and narrowed to those
-    asked about (None: all)."""
+class _Tasks:
+    """What the open rows' lists are built from, each distinct value made once: units as
+    the rows join them (narrowed to those asked about), unit ids as the task rows hold
+    them, days, deadlines. The loops below read these dicts inline: a Python call per
+    row costs more than the rest of the row (8,000 rows on a due list)."""
 
-    def __init__(self, wanted: tuple[str, ...] | None) -> None:
+    def __init__(self, index: PairIndex, wanted: tuple[str, ...] | None) -> None:
         self.wanted = None if wanted is None else frozenset(wanted)
-        self.known: dict[str, tuple[str, ...]] = {}
+        self.notices = {key: entry.id for key, entry in index.entries.items()}
+        self.units: dict[str, tuple[str, ...]] = {}
+        self.ids = TaskRows(index.entries).unit_ids
+        self.days: dict[int, date] = {}
+        self.written: dict[str | None, Written] = {}
 
-    def __call__(self, text: str) -> tuple[str, ...]:
-        found = self.known.get(text)
-        if found is None:
-            found = tuple(text.split(SEPARATOR)) if text else ()
-            if self.wanted is not None:
-                found = tuple([u for u in found if u in self.wanted])
-            found = self.known[text] = found
+    def listed(self, text: str) -> tuple[str, ...]:
+        found = tuple(text.split(SEPARATOR)) if text else ()
+        if self.wanted is not None:
+            found = tuple([u for u in found if u in self.wanted])
+        self.units[text] = found
         return found
+
+    def day(self, ordinal: int) -> date:
+        found = self.days[ordinal] = date.fromordinal(ordinal)
+        return found
+
+    def deadline(self, text: str | None) -> Written:
+        found = self.written[text] = Written(text)
+        return found
+
+
+_new = tuple.__new__
+
+
+class DueTask(NamedTuple):
+    """A task of the due list: the earliest last day of its pairs listed, those pairs'
+    units (``shown``) and every unit of the task still open that day (the fields of
+    :class:`cchc_cli.views.pairlists.DueRow`)."""
+
+    task: TaskInfo
+    last_day: date
+    shown: tuple[str, ...]
+    still_open: frozenset[str]
 
 
 def due_tasks(
@@ -139,25 +165,40 @@ def due_tasks(
     rows = _rows(index, DUE_SQL, day, notice, last=last.toordinal())
     if rows is None:
         return None
-    shown, every = _Units(units), _Units(None)
-    tasks = TaskRows(index.entries)
-    days: dict[int, date] = {}
-    closed_sets: dict[str, frozenset[str]] = {}
+    made = _Tasks(index, units)
+    units_of, days, written, ids = made.units, made.days, made.written, made.ids
+    # Tasks copied to many notices share their assignees and closed units.
+    still_open: dict[tuple[str, str], frozenset[str]] = {}
     due: dict[tuple[str, str], DueTask] = {}
-    for key, first, units_text, closed, *row in rows:
-        listed = shown(units_text)
+    for key, first, units_text, closed, task, seq, text, deadline, assigned, assignees in rows:
+        listed = units_of.get(units_text)
+        if listed is None:
+            listed = made.listed(units_text)
         if not listed:
             continue
-        when = days.get(first)
-        if when is None:
-            when = days[first] = date.fromordinal(first)
-        found = due.get((key, row[0]))
+        when = days.get(first) or made.day(first)
+        found = due.get((key, task))
         if found is not None:  # another last day of the same task (an extension)
             when = min(when, found.last_day)
-            listed = found.units + listed
-        elif closed not in closed_sets:
-            closed_sets[closed] = frozenset(every(closed))
-        due[key, row[0]] = DueTask(tasks.info(key, row), when, listed, closed_sets[closed])
+            listed = found.shown + listed
+        info = _new(
+            TaskInfo,
+            (
+                made.notices[key],
+                task,
+                seq,
+                text,
+                written.get(deadline) or made.deadline(deadline),
+                ids(assigned),
+                ids(assignees),
+            ),
+        )
+        opened = still_open.get((assignees, closed))
+        if opened is None:
+            gone = closed.split(SEPARATOR)
+            opened = frozenset([u for u in info.assignees if u not in gone])
+            still_open[assignees, closed] = opened
+        due[key, task] = _new(DueTask, (info, when, listed, opened))
     return list(due.values())
 
 
@@ -177,16 +218,30 @@ def late_tasks(
     rows = _rows(index, LATE_SQL, day, notice)
     if rows is None:
         return None
-    shown = _Units(units)
-    tasks = TaskRows(index.entries)
-    days: dict[int, date] = {}
+    made = _Tasks(index, units)
+    units_of, days, written, ids = made.units, made.days, made.written, made.ids
+    # A task overdue since two days (an extension for some units) is one task.
+    tasks: dict[tuple[str, str], TaskInfo] = {}
     late: list[LateTask] = []
-    for key, last, units_text, _, *row in rows:
-        listed = shown(units_text)
+    for key, last, units_text, _, task, seq, text, deadline, assigned, assignees in rows:
+        listed = units_of.get(units_text)
+        if listed is None:
+            listed = made.listed(units_text)
         if not listed:
             continue
-        when = days.get(last)
-        if when is None:
-            when = days[last] = date.fromordinal(last)
-        late.append((tasks.info(key, row), when, listed))
+        info = tasks.get((key, task))
+        if info is None:
+            info = tasks[key, task] = _new(
+                TaskInfo,
+                (
+                    made.notices[key],
+                    task,
+                    seq,
+                    text,
+                    written.get(deadline) or made.deadline(deadline),
+                    ids(assigned),
+                    ids(assignees),
+                ),
+            )
+        late.append((info, days.get(last) or made.day(last), listed))
     return late

@@ -36,7 +36,7 @@ from cchc_cli.core.status import Status, last_days
 
 if TYPE_CHECKING:
     from cchc_cli.store.cache import FileCache
-    from cchc_cli.store.duerows import LateTask, OpenRow, Stretch
+    from cchc_cli.store.duerows import DueTask, LateTask, OpenRow, Stretch
 
 #: The ordinal of a day after every day a query can ask about.
 NEVER = date.max.toordinal() + 1
@@ -390,26 +390,17 @@ class TaskRows:
                 seq,
                 text,
                 Written(deadline),
-                self._ids(assigned),
-                self._ids(assignees),
+                self.unit_ids(assigned),
+                self.unit_ids(assignees),
             )
         return found
 
-    def _ids(self, text: str) -> tuple[str, ...]:
+    def unit_ids(self, text: str) -> tuple[str, ...]:
+        """Unit ids as a task row holds them (JSON), each distinct list read once."""
         ids = self.ids.get(text)
         if ids is None:
             ids = self.ids[text] = tuple(json.loads(text))
         return ids
-
-
-class DueTask(NamedTuple):
-    """A task of the due list: the units whose pairs are listed, the earliest of their
-    last days, and the task's units that are no longer open (done or cancelled)."""
-
-    task: TaskInfo
-    last_day: date
-    units: tuple[str, ...]
-    closed: frozenset[str]
 
 
 #: A pair read from the rows: its task's row, unit, place among the task's assignees,

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from cchc_cli.core.model import Registry, Task
 from cchc_cli.core.status import UnitStatus
-from cchc_cli.core.vntext import shorten, sort_key
+from cchc_cli.core.vntext import shorten_each, sort_key
 from cchc_cli.views.i18n import Lang, days_key, fmt_date, t
 from cchc_cli.views.layout import TEXT_WIDTH
 from cchc_cli.views.render import Column, Field, Report, Rows, Section
@@ -55,11 +55,6 @@ def status_records(items: list[UnitStatus], registry: Registry) -> list[dict[str
             }
         records.append({**said, **unit, **when, "deadline": task.deadline.text, "text": task.text})
     return records
-
-
-def _cut(width: int) -> Callable[[str], str]:
-    """:func:`shorten` to ``width``, each distinct text once (a long list repeats them)."""
-    return functools.lru_cache(maxsize=None)(functools.partial(shorten, width=width))
 
 
 def time_left(days: int | None, lang: Lang) -> str:
@@ -117,54 +112,51 @@ class DueRow(NamedTuple):
 
     task: Task
     last_day: date | None
-    days_left: int | None
     shown: tuple[str, ...]
     still_open: frozenset[str]
 
 
 @dataclass(frozen=True)
 class DueList:
-    """What ``due`` prints: a row per task, in order, and (for programs, made only when
-    asked for) the (task, unit) pairs themselves."""
+    """What ``due`` prints on ``today``: a row per task, in order, and (for programs,
+    made only when asked for) the (task, unit) pairs themselves."""
 
     rows: list[DueRow]
+    today: date | None
     pairs: Callable[[], list[UnitStatus]]
+
+
+_TASK = attrgetter("task")
 
 
 def due_report(due: DueList, registry: Registry, lang: Lang) -> Report:
     """Open tasks by last day: a row per task for people, per (task, unit) for programs."""
     # Tasks that repeat (one notice copied per commune) say who is open in the same words.
     said: dict[tuple[Any, ...], tuple[str, str]] = {}
-    cut, left = _cut(TEXT_WIDTH), functools.lru_cache(maxsize=None)(time_left)
-    day = _day_text(lang)
-    refs, units, shorts, late, deadlines, last_days, lefts, texts = ([] for _ in range(8))
-    for row in due.rows:
-        task = row.task
-        key = (task.assigned, row.still_open, row.shown)
-        named = said.get(key)
-        if named is None:
-            named = said[key] = (
-                open_units_text(task, row.still_open, registry, lang, row.shown),
-                open_units_text(task, row.still_open, registry, lang, row.shown, short=True),
+    named = []
+    for task, _, shown, still_open in due.rows:
+        key = (task.assigned, still_open, shown)
+        found = said.get(key)
+        if found is None:
+            found = said[key] = (
+                open_units_text(task, still_open, registry, lang, shown),
+                open_units_text(task, still_open, registry, lang, shown, short=True),
             )
-        refs.append(task.ref)
-        units.append(named[0])
-        shorts.append(named[1])
-        late.append((row.days_left or 0) < 0)
-        deadlines.append(task.deadline.text or "")
-        last_days.append(day(row.last_day))
-        lefts.append(left(row.days_left, lang))
-        texts.append(cut(task.text))
+        named.append(found)
+    day = _day_text(lang)
+    whens = {when: _when(when, due.today, day, lang) for when in {row[1] for row in due.rows}}
+    when = [whens[row[1]] for row in due.rows]
+    tasks = list(map(_TASK, due.rows))
     rows = Rows(
         {
-            "ref": refs,
-            "units": units,
-            "units_short": shorts,
-            "overdue": late,
-            "deadline": deadlines,
-            "last_day": last_days,
-            "left": lefts,
-            "text": texts,
+            "ref": [f"{task.notice}/{task.id}" for task in tasks],
+            "units": list(map(_FIRST, named)),
+            "units_short": list(map(_SECOND, named)),
+            "overdue": list(map(_THIRD, when)),
+            "deadline": [task.deadline.text or "" for task in tasks],
+            "last_day": list(map(_FIRST, when)),
+            "left": list(map(_SECOND, when)),
+            "text": shorten_each([task.text for task in tasks], TEXT_WIDTH),
         }
     )
     table_columns = [
@@ -190,6 +182,17 @@ def due_report(due: DueList, registry: Registry, lang: Lang) -> Report:
         return Section("due", status_columns("days_left"), status_records(due.pairs(), registry))
 
     return Report([table], data=data)
+
+
+def _when(
+    last_day: date | None, today: date | None, day: Callable[[date | None], str], lang: Lang
+) -> tuple[str, str, bool]:
+    """A last day's cells in the due list: the day, the time left, whether it is past."""
+    left = (last_day - today).days if last_day is not None and today is not None else None
+    return day(last_day), time_left(left, lang), (left or 0) < 0
+
+
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 def _day_text(lang: Lang) -> Callable[[date | None], str]:
@@ -233,12 +236,11 @@ def overdue_report(late: LateList, registry: Registry, lang: Lang) -> Report:
     lines = sorted(late.lines, key=_LINE_ORDER)
     # What each line shows, worked out once for all its units: a notice copied to 1,200
     # files gives 60,000 pairs of 5,000 tasks and a few dozen days.
-    cut = _cut(TEXT_WIDTH)
     day = _day_text(lang)
     days = {when: (day(when), _overdue_text(when, late.today)) for when in {n[1] for n in lines}}
     refs = [task.ref for task, *_ in lines]
     deadlines = [task.deadline.text or "" for task, *_ in lines]
-    texts = [cut(task.text) for task, *_ in lines]
+    texts = shorten_each([task.text for task, *_ in lines], TEXT_WIDTH)
     last_days = [days[line[1]][0] for line in lines]
     overdue_days = [days[line[1]][1] for line in lines]
     groups: dict[str, list[int]] = {}
