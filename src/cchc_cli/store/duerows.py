@@ -214,7 +214,7 @@ def late_tasks(
     notice: NoticeIndex | None = None,
 ) -> list[LateTask] | None:
     """Per task and last day, the units overdue on ``day`` (of ``units`` and ``notice`` if
-    given), from the open rows; a task's lines in the order of its first units."""
+    given), from the open rows, in no order; each line's units in the task's order."""
     rows = _rows(index, LATE_SQL, day, notice)
     if rows is None:
         return None
