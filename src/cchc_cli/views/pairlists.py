@@ -128,14 +128,14 @@ class DueList:
 
 _TASK = attrgetter("task")
 _NOTICE, _ID, _TEXT = attrgetter("notice"), attrgetter("id"), attrgetter("text")
-_DEADLINE = attrgetter("deadline.text")
+_DEADLINE = attrgetter("deadline")
 
 
 def _task_cells(tasks: list[Task]) -> tuple[list[str], list[str], list[str]]:
     """The tasks' references, deadlines as written and texts cut to the table's width,
     a column at a time (map and C, not a Python loop per row where it can be)."""
     refs = list(map("/".join, zip(map(_NOTICE, tasks), map(_ID, tasks), strict=True)))
-    deadlines = [text or "" for text in map(_DEADLINE, tasks)]
+    deadlines = [deadline.text or "" for deadline in map(_DEADLINE, tasks)]
     return refs, deadlines, shorten_each(list(map(_TEXT, tasks)), TEXT_WIDTH)
 
 
