@@ -35,7 +35,7 @@ from typing import Any, Never
 from cchc_cli import __version__
 from cchc_cli.core.diagnostics import Diagnostic
 from cchc_cli.core.model import Notice
-from cchc_cli.store import tally
+from cchc_cli.store import duerows, tally
 from cchc_cli.store.cachehit import CachedFile as CachedFile
 from cchc_cli.store.cachehit import index_from
 from cchc_cli.store.cacheplace import CACHE_FILE as CACHE_FILE
@@ -43,7 +43,6 @@ from cchc_cli.store.cacheplace import cache_locations, clear_one
 from cchc_cli.store.cacheplace import clear as clear
 from cchc_cli.store.cacheplace import user_cache_dir as user_cache_dir
 from cchc_cli.store.cachewrite import SHA, RowMaker, Writes, key_in, problems_text
-from cchc_cli.store.duerows import OPEN_ROWS
 from cchc_cli.store.pairs import TASK_ROWS, NoticeRows
 from cchc_cli.store.progress import Event
 from cchc_cli.store.serialize import (
@@ -56,10 +55,11 @@ from cchc_cli.store.serialize import (
 
 #: ``depends_on`` of a progress file's row: its parse depends on its bytes alone.
 PROGRESS_ROW = "progress"
-#: Raised whenever what a cached row means changes without FORMAT changing: 2 diagnoses dates
-#: outside the accepted window; 3 adds each notice's pair rows (issue 17), 4 its task rows, 5 its
-#: own row (store/tally.py), 6 each task row's coordinating units, 7 notes, 8 open rows (duerows).
-REVISION = 8
+#: Raised whenever what a cached row means changes without FORMAT changing: 2 diagnoses
+#: dates outside the accepted window; 3 adds each notice's pair rows (issue 17), 4 its task
+#: rows, 5 its own row (store/tally.py), 6 each task row's coordinating units, 7 notes,
+#: 8 each tally's base (its changes summed up to a day), 9 open rows (store/duerows.py).
+REVISION = 9
 VERSION = f"{FORMAT}.{REVISION}:{__version__}"
 FEW_ROWS = 500  # rows FileCache.read looks up by key; for more it reads every row once
 #: A file modified this close to the time its row was written is checked by content.
@@ -99,7 +99,7 @@ CREATE TABLE IF NOT EXISTS pairs (
 );
 CREATE INDEX IF NOT EXISTS pairs_path ON pairs (path);
 """
-_SCHEMA += TASK_ROWS + OPEN_ROWS + tally.NOTICE_ROWS + tally.TALLY_ROWS
+_SCHEMA += TASK_ROWS + duerows.OPEN_ROWS + tally.NOTICE_ROWS + tally.TALLY_ROWS
 #: The last whole load of the folder (:mod:`cchc_cli.store.snapshot`): one row per part.
 _SNAPSHOT_SCHEMA = (
     "CREATE TABLE IF NOT EXISTS snapshot (part TEXT PRIMARY KEY, data TEXT NOT NULL);"
