@@ -20,11 +20,11 @@ from hypothesis import strategies as st
 
 from cchc_cli.core.model import Registry, Unit
 from cchc_cli.core.status import Status, UnitStatus
-from cchc_cli.core.vntext import display_width, one_column_each
+from cchc_cli.core.vntext import display_width, one_column_each, shorten, shorten_each
 from cchc_cli.store.pairs import TaskInfo, Written
 from cchc_cli.views.i18n import Lang
 from cchc_cli.views.layout import Col, distinct_text, fit, pad
-from cchc_cli.views.pairlists import overdue_report
+from cchc_cli.views.pairlists import late_list, overdue_report
 from cchc_cli.views.render import Column, Field, JsonFormatter, Report, Rows, Section
 from cchc_cli.views.textout import ColourFormatter, PlainFormatter
 
@@ -78,6 +78,14 @@ def test_a_column_measured_and_padded_at_once_is_as_cell_by_cell(cells, right, e
         before, after = pad(cell, col.width, right)
         expected.append(before + cell + after)
     assert col.padded() == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TEXT, max_size=8), st.integers(0, 12))
+def test_a_column_of_texts_is_cut_at_once_as_each_text_alone(cells, width):
+    long = [cell * 9 for cell in cells]  # long enough to be cut
+    for texts in (cells, long):
+        assert shorten_each(texts, width) == [shorten(text, width) for text in texts]
 
 
 def test_ascii_cells_are_padded_without_a_width_per_cell():
@@ -212,7 +220,7 @@ def test_overdue_units_and_pairs_come_in_the_order_they_always_did(pairs):
         UnitStatus(tasks[n], unit, Status.OVERDUE, date(2024, 1, day), None, today)
         for n, unit, day in pairs
     ]
-    report = overdue_report(items, REGISTRY, Lang.VI)
+    report = overdue_report(late_list(items), REGISTRY, Lang.VI)
     if not items:
         assert [s.name for s in report.tables] == ["overdue"]
         return

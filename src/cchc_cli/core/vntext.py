@@ -191,6 +191,20 @@ def shorten(text: str, width: int) -> str:
     return "".join(out).rstrip() + "…"
 
 
+def shorten_each(texts: list[str], width: int) -> list[str]:
+    """:func:`shorten` of each text, each distinct text once; when every character of
+    them takes one column (checked once, all joined), cut by length alone."""
+    distinct = set(texts)
+    if width > 0 and one_column_each("".join(distinct)):
+        cut = {
+            text: text if len(text) <= width else text[: width - 1].rstrip() + "…"
+            for text in distinct
+        }
+    else:
+        cut = {text: shorten(text, width) for text in distinct}
+    return [cut[text] for text in texts]
+
+
 def suggest(word: str, choices: Iterable[str]) -> str | None:
     """The closest of ``choices`` to ``word``, for "did you mean"; None if none is close."""
     import difflib  # only for a word that matched nothing

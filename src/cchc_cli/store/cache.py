@@ -35,7 +35,7 @@ from cchc_cli import __version__
 from cchc_cli.core.diagnostics import Diagnostic
 from cchc_cli.core.lazyclass import dataclass
 from cchc_cli.core.model import Notice
-from cchc_cli.store import tally
+from cchc_cli.store import duerows, tally
 from cchc_cli.store.cachehit import CachedFile as CachedFile
 from cchc_cli.store.cachehit import index_from
 from cchc_cli.store.cacheplace import CACHE_FILE as CACHE_FILE
@@ -58,8 +58,8 @@ PROGRESS_ROW = "progress"
 #: Raised whenever what a cached row means changes without FORMAT changing: 2 diagnoses
 #: dates outside the accepted window; 3 adds each notice's pair rows (issue 17), 4 its task
 #: rows, 5 its own row (store/tally.py), 6 each task row's coordinating units, 7 notes,
-#: 8 each tally's base (its changes summed up to a day).
-REVISION = 8
+#: 8 each tally's base (its changes summed up to a day), 9 open rows (store/duerows.py).
+REVISION = 9
 VERSION = f"{FORMAT}.{REVISION}:{__version__}"
 FEW_ROWS = 500  # rows FileCache.read looks up by key; for more it reads every row once
 #: A file modified this close to the time its row was written is checked by content.
@@ -99,7 +99,7 @@ CREATE TABLE IF NOT EXISTS pairs (
 );
 CREATE INDEX IF NOT EXISTS pairs_path ON pairs (path);
 """
-_SCHEMA += TASK_ROWS + tally.NOTICE_ROWS + tally.TALLY_ROWS
+_SCHEMA += TASK_ROWS + duerows.OPEN_ROWS + tally.NOTICE_ROWS + tally.TALLY_ROWS
 #: The last whole load of the folder (:mod:`cchc_cli.store.snapshot`): one row per part.
 _SNAPSHOT_SCHEMA = (
     "CREATE TABLE IF NOT EXISTS snapshot (part TEXT PRIMARY KEY, data TEXT NOT NULL);"
@@ -430,7 +430,7 @@ class FileCache:
             self.pair_keys[key] = made_from
         else:
             self.pair_keys.pop(key, None)
-        made = rows if isinstance(rows, NoticeRows) else NoticeRows([], [])
+        made = rows if isinstance(rows, NoticeRows) else NoticeRows([], [], [])
         self._writes.notice_pairs(key, made_from, made, notice)
 
     def query_pairs(

@@ -189,6 +189,7 @@ class Writes:
         stale = [(k,) for k in self.pairs]
         execute("DELETE FROM pairs WHERE path = ?", stale)
         execute("DELETE FROM task_rows WHERE path = ?", stale)
+        execute("DELETE FROM open_rows WHERE path = ?", stale)
         tally.write_notices(self.connection, list(self.pairs), self.notices)
         execute("DELETE FROM pair_sources WHERE path = ?", stale)
         execute(
@@ -198,6 +199,10 @@ class Writes:
         execute(
             "INSERT INTO task_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(k, *r) for k, (_, rows) in self.pairs.items() for r in rows.tasks],
+        )
+        execute(
+            "INSERT INTO open_rows VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(k, *r) for k, (_, rows) in self.pairs.items() for r in rows.open],
         )
         execute(
             "INSERT INTO pair_sources VALUES (?, ?)",
@@ -227,6 +232,7 @@ class Writes:
             stale = [(k,) for k in gone]
             execute("DELETE FROM pairs WHERE path = ?", stale)
             execute("DELETE FROM task_rows WHERE path = ?", stale)
+            execute("DELETE FROM open_rows WHERE path = ?", stale)
             tally.write_notices(self.connection, gone, {})
             execute("DELETE FROM pair_sources WHERE path = ?", stale)
             self._write_queued()

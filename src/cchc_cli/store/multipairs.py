@@ -20,7 +20,8 @@ from typing import Any, TypeVar
 
 from cchc_cli.core.model import NoticeIndex
 from cchc_cli.core.status import Status
-from cchc_cli.store.pairs import DueTask, PairIndex, PairOf, TaskInfo
+from cchc_cli.store.duerows import DueTask, LateTask
+from cchc_cli.store.pairs import PairIndex, PairOf, TaskInfo
 
 _T = TypeVar("_T")
 
@@ -85,10 +86,23 @@ class CombinedPairs:
         for (office, *_), tasks in zip(asked, found, strict=True):
             q = _Qualifier(office)
             due += [
-                DueTask(q.task(d.task), d.last_day, q.units(d.units), q.closed(d.closed))
+                DueTask(q.task(d.task), d.last_day, q.units(d.shown), q.unit_set(d.still_open))
                 for d in tasks
             ]
         return due
+
+    def late_tasks(
+        self, day: date, units: tuple[str, ...] | None = None, notice: NoticeIndex | None = None
+    ) -> list[LateTask] | None:
+        asked = self._asked(units, notice)
+        found = self._each([index.late_tasks(day, own, entry) for _, index, own, entry in asked])
+        if found is None:
+            return None
+        late: list[LateTask] = []
+        for (office, *_), lines in zip(asked, found, strict=True):
+            q = _Qualifier(office)
+            late += [(q.task(task), last, q.units(units)) for task, last, units in lines]
+        return late
 
     def pairs(
         self,
@@ -154,6 +168,7 @@ class _Qualifier:
         self.made: dict[int, TaskInfo] = {}
         #: Unit lists qualified so far (tasks share a few).
         self.lists: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.sets: dict[frozenset[str], frozenset[str]] = {}
 
     def unit(self, ident: str) -> str:
         return self.units_prefix + ident
@@ -165,11 +180,12 @@ class _Qualifier:
             found = self.lists[idents] = tuple([prefix + i for i in idents])
         return found
 
-    def closed(self, idents: frozenset[str]) -> frozenset[str]:
-        if not idents:
-            return idents
-        prefix = self.units_prefix
-        return frozenset([prefix + i for i in idents])
+    def unit_set(self, idents: frozenset[str]) -> frozenset[str]:
+        found = self.sets.get(idents)
+        if found is None:
+            prefix = self.units_prefix
+            found = self.sets[idents] = frozenset([prefix + i for i in idents])
+        return found
 
     def notice(self, ident: str) -> str:
         return self.notice_prefix + ident

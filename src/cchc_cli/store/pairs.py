@@ -36,6 +36,7 @@ from cchc_cli.core.status import Status, last_days
 
 if TYPE_CHECKING:
     from cchc_cli.store.cache import FileCache
+    from cchc_cli.store.duerows import DueTask, LateTask, OpenRow, Stretch
 
 #: The ordinal of a day after every day a query can ask about.
 NEVER = date.max.toordinal() + 1
@@ -84,22 +85,30 @@ TaskRow = tuple[str, int, str, str | None, str, str, str]
 
 
 class NoticeRows(NamedTuple):
-    """A notice's rows: one per pair and stretch of days, one per task."""
+    """A notice's rows: one per pair and stretch of days, one per task, and one per task,
+    stretch and last day of its open units (:mod:`cchc_cli.store.duerows`)."""
 
     pairs: list[PairRow]
     tasks: list[TaskRow]
+    open: list[OpenRow]
 
 
 def notice_pairs(notice: Notice) -> NoticeRows | None:
     """The rows of every pair and task of ``notice`` (its tasks with their progress
     applied); None when it holds a recurring task (see :data:`RECURRING`)."""
+    from cchc_cli.store.duerows import open_rows
+
     if any(task.recurrence is not None for task in notice.tasks):
         return None
     start = issued_from(notice)
     rows: list[PairRow] = []
+    opened: list[OpenRow] = []
     for task in notice.tasks:
-        rows += task_pairs(task, start)
-    return NoticeRows(rows, [task_row(task, seq) for seq, task in enumerate(notice.tasks)])
+        stretches = task_stretches(task, start)
+        rows += pair_rows(task.id, stretches)
+        opened += open_rows(task.id, stretches)
+    tasks = [task_row(task, seq) for seq, task in enumerate(notice.tasks)]
+    return NoticeRows(rows, tasks, opened)
 
 
 def task_row(task: Task, seq: int) -> TaskRow:
@@ -120,27 +129,35 @@ def _ids(idents: tuple[str, ...]) -> str:
     return json.dumps(idents, ensure_ascii=False, separators=(",", ":"))
 
 
-def task_pairs(task: Task, start: date) -> list[PairRow]:
+def task_stretches(task: Task, start: date) -> list[Stretch]:
+    """The values of the task's pairs (:func:`_values`) from ``start`` on, one stretch
+    per day something was recorded, up to the next (the last up to :data:`NEVER`)."""
     days = sorted(d for d in change_days(task) if d > start)
-    if not days:
-        # Nothing recorded after the start (most tasks): one row per unit, from then on.
-        begin = start.toordinal()
-        return [
-            (task.id, *values[:2], begin, NEVER, *values[2:]) for values in _values(task, start)
-        ]
-    bounds = [start, *days]
     ends = [d.toordinal() for d in days] + [NEVER]
+    return [
+        (day.toordinal(), end, _values(task, day))
+        for day, end in zip([start, *days], ends, strict=True)
+    ]
+
+
+def pair_rows(task: str, stretches: list[Stretch]) -> list[PairRow]:
+    """The pair rows of the task ``task``: a unit's stretches with the same values make
+    one row."""
+    if len(stretches) == 1:
+        # Nothing recorded after the start (most tasks): one row per unit, from then on.
+        begin, end, values = stretches[0]
+        return [(task, *v[:2], begin, end, *v[2:]) for v in values]
     rows: list[PairRow] = []
     open_rows: dict[str, list[Any]] = {}
-    for day, end in zip(bounds, ends, strict=True):
-        for unit, position, *values in _values(task, day):
+    for begin, end, values in stretches:
+        for unit, position, *more in values:
             current = open_rows.get(unit)
-            if current is not None and current[5:] == values:
+            if current is not None and current[5:] == more:
                 current[4] = end  # the same values go on: one longer row
                 continue
             if current is not None:
                 rows.append(_row(current))
-            open_rows[unit] = [task.id, unit, position, day.toordinal(), end, *values]
+            open_rows[unit] = [task, unit, position, begin, end, *more]
     rows += [_row(r) for r in open_rows.values()]
     return rows
 
@@ -246,33 +263,18 @@ class PairIndex:
         """The tasks with an open pair in force on ``day`` whose last day is ``last`` or
         before (of ``units`` and ``notice`` if given), each with those pairs' units, the
         earliest of their last days and the units that are no longer open that day."""
-        where, params = self._chosen(units, notice)
-        found = self._read(
-            [DUE_TASKS_SQL.format(where=where), CLOSED_SQL.format(where=where)],
-            day,
-            last=last.toordinal(),
-            **params,
-        )
-        if found is None:
-            return None
-        due, closed_rows = found
-        closed: dict[tuple[str, str], set[str]] = {}
-        for key, task, unit in closed_rows:
-            closed.setdefault((key, task), set()).add(unit)
-        rows = TaskRows(self.entries)
-        # Tasks copied to many notices list the same units on the same few days.
-        days = {n: date.fromordinal(n) for n in {row[1] for row in due}}
-        named = {text: tuple(text.split(SEPARATOR)) for text in {row[2] for row in due}}
-        none: frozenset[str] = frozenset()
-        return [
-            DueTask(
-                rows.info(key, row),
-                days[first],
-                named[units_text],
-                frozenset(closed[key, row[0]]) if (key, row[0]) in closed else none,
-            )
-            for key, first, units_text, *row in due
-        ]
+        from cchc_cli.store.duerows import due_tasks
+
+        return due_tasks(self, day, last, units, notice)
+
+    def late_tasks(
+        self, day: date, units: tuple[str, ...] | None = None, notice: NoticeIndex | None = None
+    ) -> list[LateTask] | None:
+        """Per task and last day, the units overdue on ``day`` (of ``units`` and ``notice``
+        if given): :func:`cchc_cli.store.duerows.late_tasks`."""
+        from cchc_cli.store.duerows import late_tasks
+
+        return late_tasks(self, day, units, notice)
 
     def pairs(
         self,
@@ -388,26 +390,17 @@ class TaskRows:
                 seq,
                 text,
                 Written(deadline),
-                self._ids(assigned),
-                self._ids(assignees),
+                self.unit_ids(assigned),
+                self.unit_ids(assignees),
             )
         return found
 
-    def _ids(self, text: str) -> tuple[str, ...]:
+    def unit_ids(self, text: str) -> tuple[str, ...]:
+        """Unit ids as a task row holds them (JSON), each distinct list read once."""
         ids = self.ids.get(text)
         if ids is None:
             ids = self.ids[text] = tuple(json.loads(text))
         return ids
-
-
-class DueTask(NamedTuple):
-    """A task of the due list: the units whose pairs are listed, the earliest of their
-    last days, and the task's units that are no longer open (done or cancelled)."""
-
-    task: TaskInfo
-    last_day: date
-    units: tuple[str, ...]
-    closed: frozenset[str]
 
 
 #: A pair read from the rows: its task's row, unit, place among the task's assignees,
@@ -429,7 +422,7 @@ CREATE TABLE IF NOT EXISTS task_rows (
     PRIMARY KEY (path, task)
 ) WITHOUT ROWID;
 """
-#: Between the units of one task in a row of :data:`DUE_TASKS_SQL` (no id holds it).
+#: Between the units of a row of :mod:`cchc_cli.store.duerows` (no id holds it).
 SEPARATOR = "\x1f"
 #: The pair rows in force on ``:day`` whose pair is open that day, as ``_classify``
 #: decides it (in progress, overdue or ongoing).
@@ -442,21 +435,6 @@ OVERDUE_PAIRS = f"{OPEN_IN_FORCE} AND last_day < :day"
 REMIND_PAIRS = f"{OPEN_IN_FORCE} AND (last_day < :day OR last_day <= :last)"
 #: The columns of a task row, as :meth:`TaskRows.info` reads them.
 TASK_COLUMNS = "t.task, t.seq, t.text, t.deadline, t.assigned, t.assignees"
-#: Per task, its open pairs in force due by ``:last`` (narrowed by ``{where}``).
-DUE_TASKS_SQL = f"""
-SELECT d.path, d.first, d.units, {TASK_COLUMNS}
-FROM (
-    SELECT path, task, min(last_day) AS first, group_concat(unit, char(31)) AS units
-    FROM pairs NOT INDEXED WHERE {OPEN_IN_FORCE} AND last_day <= :last{{where}}
-    GROUP BY path, task
-) d JOIN task_rows t ON t.path = d.path AND t.task = d.task"""
-#: The units no longer open on ``:day`` of the tasks with a pair due by ``:last``.
-CLOSED_SQL = f"""
-SELECT path, task, unit FROM pairs NOT INDEXED
-WHERE from_day <= :day AND :day < to_day AND (cancelled OR done_on IS NOT NULL)
-AND (path, task) IN (
-    SELECT path, task FROM pairs WHERE {OPEN_IN_FORCE} AND last_day <= :last{{where}}
-)"""
 #: Every pair row in force on ``:day``, with its status that day.
 IN_FORCE = (
     "SELECT path, task, unit, position, last_day, done_on, cancelled,"

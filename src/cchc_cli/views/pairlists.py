@@ -9,7 +9,7 @@ programs read (JSON, CSV) are made only when asked for.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from datetime import date
 from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from cchc_cli.core.lazyclass import dataclass
 from cchc_cli.core.model import Registry, Task
 from cchc_cli.core.status import UnitStatus
-from cchc_cli.core.vntext import shorten, sort_key
+from cchc_cli.core.vntext import shorten_each, sort_key
 from cchc_cli.views.i18n import Lang, days_key, fmt_date, t
 from cchc_cli.views.layout import TEXT_WIDTH
 from cchc_cli.views.render import Column, Field, Report, Rows, Section
@@ -55,11 +55,6 @@ def status_records(items: list[UnitStatus], registry: Registry) -> list[dict[str
             }
         records.append({**said, **unit, **when, "deadline": task.deadline.text, "text": task.text})
     return records
-
-
-def _cut(width: int) -> Callable[[str], str]:
-    """:func:`shorten` to ``width``, each distinct text once (a long list repeats them)."""
-    return functools.lru_cache(maxsize=None)(functools.partial(shorten, width=width))
 
 
 def time_left(days: int | None, lang: Lang) -> str:
@@ -117,53 +112,60 @@ class DueRow(NamedTuple):
 
     task: Task
     last_day: date | None
-    days_left: int | None
     shown: tuple[str, ...]
     still_open: frozenset[str]
 
 
 @dataclass(frozen=True)
 class DueList:
-    """What ``due`` prints: a row per task, in order, and (for programs, made only when
-    asked for) the (task, unit) pairs themselves."""
+    """What ``due`` prints on ``today``: a row per task, in order, and (for programs,
+    made only when asked for) the (task, unit) pairs themselves."""
 
     rows: list[DueRow]
+    today: date | None
     pairs: Callable[[], list[UnitStatus]]
+
+
+_TASK = attrgetter("task")
+_NOTICE, _ID, _TEXT = attrgetter("notice"), attrgetter("id"), attrgetter("text")
+_DEADLINE = attrgetter("deadline")
+
+
+def _task_cells(tasks: list[Task]) -> tuple[list[str], list[str], list[str]]:
+    """The tasks' references, deadlines as written and texts cut to the table's width,
+    a column at a time (map and C, not a Python loop per row where it can be)."""
+    refs = list(map("/".join, zip(map(_NOTICE, tasks), map(_ID, tasks), strict=True)))
+    deadlines = [deadline.text or "" for deadline in map(_DEADLINE, tasks)]
+    return refs, deadlines, shorten_each(list(map(_TEXT, tasks)), TEXT_WIDTH)
 
 
 def due_report(due: DueList, registry: Registry, lang: Lang) -> Report:
     """Open tasks by last day: a row per task for people, per (task, unit) for programs."""
     # Tasks that repeat (one notice copied per commune) say who is open in the same words.
     said: dict[tuple[Any, ...], tuple[str, str]] = {}
-    cut, left = _cut(TEXT_WIDTH), functools.lru_cache(maxsize=None)(time_left)
-    day = _day_text(lang)
-    refs, units, shorts, late, deadlines, last_days, lefts, texts = ([] for _ in range(8))
-    for row in due.rows:
-        task = row.task
-        key = (task.assigned, row.still_open, row.shown)
-        named = said.get(key)
-        if named is None:
-            named = said[key] = (
-                open_units_text(task, row.still_open, registry, lang, row.shown),
-                open_units_text(task, row.still_open, registry, lang, row.shown, short=True),
+    named = []
+    for task, _, shown, still_open in due.rows:
+        key = (task.assigned, still_open, shown)
+        found = said.get(key)
+        if found is None:
+            found = said[key] = (
+                open_units_text(task, still_open, registry, lang, shown),
+                open_units_text(task, still_open, registry, lang, shown, short=True),
             )
-        refs.append(task.ref)
-        units.append(named[0])
-        shorts.append(named[1])
-        late.append((row.days_left or 0) < 0)
-        deadlines.append(task.deadline.text or "")
-        last_days.append(day(row.last_day))
-        lefts.append(left(row.days_left, lang))
-        texts.append(cut(task.text))
+        named.append(found)
+    day = _day_text(lang)
+    whens = {when: _when(when, due.today, day, lang) for when in {row[1] for row in due.rows}}
+    when = [whens[row[1]] for row in due.rows]
+    refs, deadlines, texts = _task_cells(list(map(_TASK, due.rows)))
     rows = Rows(
         {
             "ref": refs,
-            "units": units,
-            "units_short": shorts,
-            "overdue": late,
+            "units": list(map(_FIRST, named)),
+            "units_short": list(map(_SECOND, named)),
+            "overdue": list(map(_THIRD, when)),
             "deadline": deadlines,
-            "last_day": last_days,
-            "left": lefts,
+            "last_day": list(map(_FIRST, when)),
+            "left": list(map(_SECOND, when)),
             "text": texts,
         }
     )
@@ -192,6 +194,17 @@ def due_report(due: DueList, registry: Registry, lang: Lang) -> Report:
     return Report([table], data=data)
 
 
+def _when(
+    last_day: date | None, today: date | None, day: Callable[[date | None], str], lang: Lang
+) -> tuple[str, str, bool]:
+    """A last day's cells in the due list: the day, the time left, whether it is past."""
+    left = (last_day - today).days if last_day is not None and today is not None else None
+    return day(last_day), time_left(left, lang), (left or 0) < 0
+
+
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
+
+
 def _day_text(lang: Lang) -> Callable[[date | None], str]:
     """A day as a table cell shows it, each distinct day written once."""
 
@@ -202,27 +215,52 @@ def _day_text(lang: Lang) -> Callable[[date | None], str]:
     return text
 
 
-_TASK = attrgetter("task")
-_UNIT = attrgetter("unit")
-_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
-_LAST_DAY = attrgetter("last_day")
-_DAYS = attrgetter("last_day", "today")
+#: A line of the overdue list: (task, last day, its units overdue since then, rank).
+LateLine = tuple[Task, date | None, tuple[str, ...], Any]
 
 
-def overdue_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> Report:
+class LateList(NamedTuple):
+    """What ``overdue`` prints: lines of (task, last day, its units overdue since then,
+    rank), and (for programs, made only when asked for) the (task, unit) pairs
+    themselves. The lines are listed by last day, then rank: the task's place in display
+    order, or the pair's when a line holds one pair. Within a line the units are in the
+    order their pairs come (a task's: its assignees')."""
+
+    lines: list[LateLine]
+    today: date | None
+    pairs: Callable[[], list[UnitStatus]]
+
+
+def late_list(items: list[UnitStatus]) -> LateList:
+    """The overdue list of the pairs ``items``, a line each, ranked in their order."""
+    lines: list[LateLine] = [(i.task, i.last_day, (i.unit,), n) for n, i in enumerate(items)]
+    return LateList(lines, items[0].today if items else None, lambda: items)
+
+
+_LINE_ORDER = itemgetter(1, 3)
+
+
+def overdue_report(late: LateList, registry: Registry, lang: Lang) -> Report:
     """Overdue (task, unit) pairs, grouped by unit in Vietnamese alphabetical order, each
     unit's by last day (then in the order given)."""
-    groups = _by_unit(items, registry)
-    # What each task and day shows, worked out once: a notice copied to 1,200 files
-    # gives 60,000 pairs of 5,000 tasks and a few dozen days.
-    every = list(map(_TASK, items))
-    tasks = dict(zip(map(id, every), every, strict=True))
-    cut = _cut(TEXT_WIDTH)
-    shown = {
-        key: (task.ref, task.deadline.text or "", cut(task.text)) for key, task in tasks.items()
-    }
+    lines = sorted(late.lines, key=_LINE_ORDER)
+    # What each line shows, worked out once for all its units: a notice copied to 1,200
+    # files gives 60,000 pairs of 5,000 tasks and a few dozen days.
     day = _day_text(lang)
-    days = {pair: (day(pair[0]), _overdue_text(*pair)) for pair in set(map(_DAYS, items))}
+    whens = list(map(_SECOND, lines))
+    days = {when: day(when) for when in set(whens)}
+    late_by = {when: _overdue_text(when, late.today) for when in days}
+    refs, deadlines, texts = _task_cells(list(map(_FIRST, lines)))
+    last_days = list(map(days.__getitem__, whens))
+    overdue_days = list(map(late_by.__getitem__, whens))
+    groups: dict[str, list[int]] = {}
+    for number, units in enumerate(map(_THIRD, lines)):
+        for unit in units:
+            found = groups.get(unit)
+            if found is None:
+                groups[unit] = [number]
+            else:
+                found.append(number)
     table_columns = [
         Column("ref", "label.ref", show=Field("ref")),
         Column("deadline", "label.deadline", show=Field("deadline"), optional=True, shrink=True),
@@ -239,20 +277,19 @@ def overdue_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> R
         Column("text", "label.text", show=Field("text"), shrink=True),
     ]
     sections: list[Section] = []
-    for unit, group in groups:
-        said = [shown[key] for key in map(id, map(_TASK, group))]
-        when = [days[pair] for pair in map(_DAYS, group)]
+    for unit in _unit_places(groups, lines, registry):
+        numbers = groups[unit]
         rows = Rows(
             {
-                "ref": list(map(_FIRST, said)),
-                "unit": [unit] * len(group),
-                "deadline": list(map(_SECOND, said)),
-                "last_day": list(map(_FIRST, when)),
-                "days_overdue": list(map(_SECOND, when)),
-                "text": list(map(_THIRD, said)),
+                "ref": list(map(refs.__getitem__, numbers)),
+                "unit": [unit] * len(numbers),
+                "deadline": list(map(deadlines.__getitem__, numbers)),
+                "last_day": list(map(last_days.__getitem__, numbers)),
+                "days_overdue": list(map(overdue_days.__getitem__, numbers)),
+                "text": list(map(texts.__getitem__, numbers)),
             }
         )
-        title = t("label.unit-title", lang, name=registry.name_of(unit), count=len(group))
+        title = t("label.unit-title", lang, name=registry.name_of(unit), count=len(numbers))
         sections.append(Section(unit, table_columns, rows, title=title))
     if not sections:
         sections = [Section("overdue", table_columns, [], empty=t("cli.nothing-overdue", lang))]
@@ -261,7 +298,7 @@ def overdue_report(items: list[UnitStatus], registry: Registry, lang: Lang) -> R
         return Section(
             "overdue",
             status_columns("days_overdue"),
-            status_records(_ordered(items, registry), registry),
+            status_records(_ordered(late.pairs(), registry), registry),
         )
 
     return Report(sections, data=data)
@@ -273,39 +310,37 @@ def _overdue_text(last_day: date | None, today: date | None) -> str:
     return str((today - last_day).days) if last_day and today else ""
 
 
-def _unit_order(items: list[UnitStatus], registry: Registry) -> dict[str, tuple[Any, ...]]:
-    return {u: sort_key(registry.name_of(u)) for u in set(map(_UNIT, items))}
+_UNIT = attrgetter("unit")
+_LAST_DAY = attrgetter("last_day")
+
+
+def _unit_order(units: Iterable[str], registry: Registry) -> dict[str, tuple[Any, ...]]:
+    return {u: sort_key(registry.name_of(u)) for u in units}
 
 
 def _ordered(items: list[UnitStatus], registry: Registry) -> list[UnitStatus]:
     """The pairs by unit (Vietnamese alphabetical order of its name), then last day."""
-    unit_order = _unit_order(items, registry)
+    unit_order = _unit_order(set(map(_UNIT, items)), registry)
     ordered = sorted(items, key=_LAST_DAY)
     ordered.sort(key=lambda i: unit_order[i.unit])
     return ordered
 
 
-def _by_unit(items: list[UnitStatus], registry: Registry) -> list[tuple[str, list[UnitStatus]]]:
-    """:func:`_ordered`'s pairs unit by unit, each unit where its first pair is there:
-    sorted per unit, not all at once (units that share a name share a place)."""
-    groups: dict[str, list[UnitStatus]] = {}
-    for item in items:
-        found = groups.get(item.unit)
-        if found is None:
-            found = groups[item.unit] = []
-        found.append(item)
-    for group in groups.values():
-        group.sort(key=_LAST_DAY)
-    unit_order = _unit_order(items, registry)
-    first = {id(item): n for n, item in enumerate(items)} if _shared(unit_order) else {}
+def _unit_places(
+    groups: dict[str, list[int]],
+    lines: list[LateLine],
+    registry: Registry,
+) -> list[str]:
+    """The units in the order of their sections: by name (Vietnamese alphabetical
+    order), then by the first of their lines (``groups``: each unit's, in order); units
+    that share a name and that line by where their pair is in it."""
+    unit_order = _unit_order(groups, registry)
+    shared = len(set(unit_order.values())) < len(unit_order)
 
     def place(unit: str) -> tuple[Any, ...]:
-        lead = groups[unit][0]
-        return (unit_order[unit], lead.last_day, first.get(id(lead), 0))
+        _, last_day, units, rank = lines[groups[unit][0]]
+        if not shared:
+            return (unit_order[unit], last_day)
+        return (unit_order[unit], last_day, rank, units.index(unit))
 
-    return [(unit, groups[unit]) for unit in sorted(groups, key=place)]
-
-
-def _shared(unit_order: dict[str, tuple[Any, ...]]) -> bool:
-    """Whether two units sort alike (the same name)."""
-    return len(set(unit_order.values())) < len(unit_order)
+    return sorted(groups, key=place)

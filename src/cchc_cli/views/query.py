@@ -17,7 +17,7 @@ from cchc_cli.core.model import Dataset, Notice, NoticeIndex, Task
 from cchc_cli.core.status import OPEN, Count, Status, UnitStatus, statuses, task_statuses
 from cchc_cli.core.units import Resolver
 from cchc_cli.core.vntext import fold
-from cchc_cli.views.pairlists import DueList, DueRow
+from cchc_cli.views.pairlists import DueList, DueRow, LateLine, LateList, late_list
 
 if TYPE_CHECKING:
     from cchc_cli.store.multipairs import CombinedPairs
@@ -229,24 +229,11 @@ def _due_from_rows(
     if tasks is None:
         return None
     order = _TaskOrder(dataset)
-    tasks.sort(key=lambda d: (d.last_day, order(d.task)))
-    # Tasks copied to many notices share their assignees (one tuple) and closed units.
-    still_open: dict[tuple[int, frozenset[str]], frozenset[str]] = {}
-    for d in tasks:
-        key = (id(d.task.assignees), d.closed)
-        if key not in still_open:
-            still_open[key] = frozenset(u for u in d.task.assignees if u not in d.closed)
-    left = {day: (day - today).days for day in {d.last_day for d in tasks}}
-    rows = [
-        DueRow(
-            cast(Task, d.task),
-            d.last_day,
-            left[d.last_day],
-            d.units,
-            still_open[id(d.task.assignees), d.closed],
-        )
-        for d in tasks
-    ]
+    places = order.notices
+    # By last day, then as _TaskOrder orders tasks (inline: a call per task costs more
+    # than the sort). The keys are distinct, so the rows themselves are never compared.
+    keys = [(t[1], places[t[0].notice], natural_key(t[0].id), t[0].seq) for t in tasks]
+    rows = [row for _, row in sorted(zip(keys, tasks, strict=True))]
 
     def pairs() -> list[UnitStatus]:
         found = index.pairs(today, DUE_PAIRS, units, entry, last=last.toordinal())
@@ -255,13 +242,13 @@ def _due_from_rows(
         items = _in_order(found, order, today)
         return sorted(items, key=lambda i: i.last_day or last)
 
-    return DueList(rows, pairs)
+    return DueList(cast(list[DueRow], rows), today, pairs)
 
 
 def overdue_items(
     dataset: Dataset, today: date, notice: str | None = None, unit: str | None = None
-) -> list[UnitStatus]:
-    """The pairs overdue on ``today``, as ``overdue`` lists them: from the pair and task
+) -> LateList:
+    """The pairs overdue on ``today``, as ``overdue`` lists them: from the open and task
     rows where the cache has them (no notice is read back), else from the notices."""
     from cchc_cli.store.multipairs import ROW_QUERIES
     from cchc_cli.store.pairs import OVERDUE_PAIRS
@@ -269,10 +256,19 @@ def overdue_items(
     index = dataset.pairs
     if isinstance(index, ROW_QUERIES):
         entry, units = _narrowed(dataset, notice, unit)
-        found = index.pairs(today, OVERDUE_PAIRS, units, entry)
+        found = index.late_tasks(today, units, entry)
         if found is not None:
-            return _in_order(found, _TaskOrder(dataset), today)
-    return overdue(select_statuses(dataset, today, notice=notice, unit=unit))
+            order = _TaskOrder(dataset)
+            lines: list[LateLine] = [(cast(Task, t), d, u, order(t)) for t, d, u in found]
+
+            def pairs() -> list[UnitStatus]:
+                found = index.pairs(today, OVERDUE_PAIRS, units, entry)
+                if found is None:  # the cache changed since: the notices as they are now
+                    return overdue(select_statuses(dataset, today, notice=notice, unit=unit))
+                return _in_order(found, order, today)
+
+            return LateList(lines, today, pairs)
+    return late_list(overdue(select_statuses(dataset, today, notice=notice, unit=unit)))
 
 
 def due_list(items: list[UnitStatus]) -> DueList:
@@ -287,8 +283,8 @@ def due_list(items: list[UnitStatus]) -> DueList:
         today = first.today or date.min
         still_open = frozenset(s.unit for s in task_statuses(first.task, today) if s.status in OPEN)
         shown = tuple(i.unit for i in group)
-        rows.append(DueRow(first.task, first.last_day, first.days_left, shown, still_open))
-    return DueList(rows, lambda: items)
+        rows.append(DueRow(first.task, first.last_day, shown, still_open))
+    return DueList(rows, items[0].today if items else None, lambda: items)
 
 
 def _narrowed(

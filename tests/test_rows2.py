@@ -1,0 +1,119 @@
+"""The open rows the due and overdue lists are read from (store/duerows.py, issue 17).
+
+One row per task, stretch of days and last day of its open units: stretches that leave
+the same units open by the same days are one row, and a day asked about reads the row
+in force that day, on the very days a completion, a reopening, an extension or a
+cancellation was recorded and on the days around them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from cchc_cli.store.duerows import open_rows
+from cchc_cli.store.pairs import NEVER, SEPARATOR
+
+NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
+#: A unit done then reopened, extensions for one unit and a whole task, a cancellation,
+#: a commune done: each recorded on its own day.
+PROGRESS = """\
+- {task: cchc-2023-11/2.3, done: 2023-11-24}
+- {task: cchc-2023-11/2.3, reopened: 2023-11-28, reason: Thiếu tài liệu}
+- {task: cchc-2023-11/1.2, extended: 2023-12-20, reason: Chờ số liệu, on: 2023-12-05}
+"""
+OFFICE = """\
+- {task: cchc-2023-11/1.2, extended: 2023-12-31, reason: Chờ tập huấn, on: 2023-11-25}
+- {task: cchc-2023-11/2.1, cancelled: 2023-12-10, reason: Không còn phù hợp}
+"""
+COMMUNE = "- {task: cchc-2023-11/1.2, done: 2023-12-01}\n"
+#: Every day something was recorded or a last day falls.
+CHANGES = ("2023-11-24", "2023-11-25", "2023-11-28", "2023-12-01", "2023-12-05", "2023-12-10")
+#: Those days and the days either side of them.
+DAYS = sorted(
+    {
+        date.fromordinal(date.fromisoformat(day).toordinal() + shift).isoformat()
+        for day in (*CHANGES, "2023-12-20", "2023-12-31")
+        for shift in (-1, 0, 1)
+    }
+)
+
+
+def test_stretches_that_leave_the_same_units_open_by_the_same_days_are_one_row():
+    values = [("a", 0, 10, None, 0), ("b", 1, 10, None, 0), ("c", 2, None, None, 0)]
+    done_b = [("a", 0, 10, None, 0), ("b", 1, 10, 5, 0), ("c", 2, None, None, 0)]
+    extended_a = [("a", 0, 12, None, 0), ("b", 1, 10, 5, 0), ("c", 2, None, None, 0)]
+    stretches = [(1, 3, values), (3, 5, values), (5, 8, done_b), (8, NEVER, extended_a)]
+    assert open_rows("t", stretches) == [
+        # An ongoing unit (c) is open but listed by neither list: in no row.
+        ("t", 1, 5, 10, f"a{SEPARATOR}b", ""),
+        ("t", 5, 8, 10, "a", "b"),
+        ("t", 8, NEVER, 12, "a", "b"),
+    ]
+
+
+def test_units_open_by_different_days_and_closed_ones_are_told_apart():
+    values = [
+        ("a", 0, 12, None, 0),
+        ("b", 1, 10, None, 0),
+        ("c", 2, 12, None, 0),
+        ("d", 3, 10, 9, 0),
+        ("e", 4, 10, None, 1),
+    ]
+    closed = f"d{SEPARATOR}e"
+    assert open_rows("t", [(1, NEVER, values)]) == [
+        ("t", 1, NEVER, 12, f"a{SEPARATOR}c", closed),
+        ("t", 1, NEVER, 10, "b", closed),
+    ]
+    # A task all of whose units are closed, or ongoing, has none.
+    cancelled = [("a", 0, 12, None, 1), ("b", 1, None, None, 0)]
+    assert open_rows("t", [(1, NEVER, cancelled)]) == []
+
+
+def _with_progress(data_dir):
+    (data_dir / "progress" / "noi-vu.yaml").write_text(PROGRESS, "utf-8")
+    (data_dir / "progress" / "_office.yaml").write_text(OFFICE, "utf-8")
+    (data_dir / "progress" / "ho-xa.yaml").write_text(COMMUNE, "utf-8")
+
+
+def _views(day: str) -> list[list[str]]:
+    due = ["due", "--as-of", day, "--within", "20"]
+    overdue = ["overdue", "--as-of", day]
+    asked = []
+    for view in (due, overdue):
+        asked += [view, [*view, "-f", "csv"], [*view, "--unit", "xa-thi-tran"]]
+        asked += [[*view, "--unit", "noi-vu", "--notice", "cchc-2023"]]
+    return asked
+
+
+def test_the_rows_in_force_on_the_days_around_each_change_print_what_the_notices_give(
+    cchc, data_dir
+):
+    _with_progress(data_dir)
+    asked = [args for day in DAYS for args in _views(day)]
+    slow = [cchc(*args, "--no-cache", COLUMNS="160") for args in asked]
+    cchc("status")  # fills the cache
+    fast = [cchc(*args, COLUMNS="160") for args in asked]
+    for args, expected, found in zip(asked, slow, fast, strict=True):
+        assert (found.stdout, found.stderr, found.exit_code) == (
+            expected.stdout,
+            expected.stderr,
+            expected.exit_code,
+        ), args
+    assert any("cchc-2023-11/" in found.stdout for found in fast)
+
+
+def test_due_and_overdue_tables_are_read_from_the_open_rows(cchc, data_dir):
+    # With every pair row gone (and nothing else changed), the tables still print all
+    # they printed: they come from the open and task rows alone.
+    _with_progress(data_dir)
+    asked = [args for day in ("2023-11-20", "2023-11-28", "2023-12-11") for args in _views(day)]
+    tables = [args for args in asked if "-f" not in args]
+    cchc("status")  # fills the cache
+    expected = [cchc(*args, COLUMNS="80") for args in tables]
+    with sqlite3.connect(data_dir / ".cchc" / "cache.sqlite") as connection:
+        assert connection.execute("SELECT count(*) FROM open_rows").fetchone()[0] > 0
+        connection.execute("DELETE FROM pairs")
+    found = [cchc(*args, COLUMNS="80") for args in tables]
+    assert [r.stdout for r in found] == [r.stdout for r in expected]
+    assert any("cchc-2023-11/" in r.stdout for r in found)
