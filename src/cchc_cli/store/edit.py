@@ -29,7 +29,7 @@ from cchc_cli.core.model import (
     Registry,
     Task,
 )
-from cchc_cli.store import progress, progress_append, progress_rows
+from cchc_cli.store import progress, progress_append, progress_patch, progress_rows
 from cchc_cli.store.editcurrent import task_now
 from cchc_cli.store.fileio import DataFileError, locked, read_data_file
 from cchc_cli.store.journal import PARTIAL, UNDO, Journal, addition_state, current_user
@@ -273,8 +273,9 @@ def apply_all(
     refs = [task.ref for task, _ in changes]
     units = list(dict.fromkeys(u for _, change in changes for u in change.units))
     first = changes[0][1]
+    loaded = seen
     with locked(data_dir):
-        for _ in range(ATTEMPTS):
+        for attempt in range(ATTEMPTS):
             events: list[Event] = []
             for task, change in changes:
                 current, facts, registry = task_now(data_dir, task, seen)
@@ -323,6 +324,8 @@ def apply_all(
                 progress_rows.abandon(rows)
                 raise
             progress_rows.after(rows, data_dir, _limit(data_dir))
+            if attempt == 0 and loaded is not None:  # checked against what the run loaded
+                progress_patch.patch(data_dir, loaded)
             warnings = [w for _, change in changes for w in change.warnings]
             return Outcome([str(p.path) for p in plan], entry, warnings)
     raise CchcError("edit.file-changed", path=str(plan[0].path))
