@@ -8,6 +8,11 @@ lines with O_APPEND and fsync: a progress file is never rewritten, so a
 person's work in it can never be lost by an edit, and ``undo`` removes exactly
 the bytes that were added (see :mod:`cchc_cli.store.journal` for why the
 order of the writes makes a crash safe at any point).
+
+After the append, still under the lock, the edit brings the cache up to date with
+what it wrote (:mod:`cchc_cli.store.progress_rows` for the files' rows,
+:mod:`cchc_cli.store.progress_patch` for the notice's rows and the snapshot), so the
+next run, often the next ``done``, answers from the snapshot.
 """
 
 from __future__ import annotations
@@ -275,6 +280,7 @@ def apply_all(
     first = changes[0][1]
     loaded = seen
     with locked(data_dir):
+        limit = _limit(data_dir)
         for attempt in range(ATTEMPTS):
             events: list[Event] = []
             for task, change in changes:
@@ -284,7 +290,7 @@ def apply_all(
                 _check_dates(own, facts)
                 events.extend(own)
             seen = None  # a second attempt reads everything again
-            plan = _plan(data_dir, events, registry)
+            plan = _plan(data_dir, events, registry, limit)
             record: dict[str, Any] = {
                 "time": _now(timezone),
                 "user": current_user(),
@@ -323,7 +329,7 @@ def apply_all(
             except BaseException:
                 progress_rows.abandon(rows)
                 raise
-            progress_rows.after(rows, data_dir, _limit(data_dir))
+            progress_rows.after(rows, data_dir, limit)
             if attempt == 0 and loaded is not None:  # checked against what the run loaded
                 progress_patch.patch(data_dir, loaded)
             warnings = [w for _, change in changes for w in change.warnings]
@@ -351,13 +357,12 @@ def _limit(data_dir: Path) -> int:
     return read_config(data_dir)[0].max_file_mb * 1024 * 1024
 
 
-def _plan(data_dir: Path, events: list[Event], registry: Registry) -> Plan:
+def _plan(data_dir: Path, events: list[Event], registry: Registry, limit: int) -> Plan:
     """For each file the events go to: the bytes to add, where, and whether it is new."""
     files: dict[str | None, list[Event]] = {}
     for event in events:
         files.setdefault(event.unit, []).append(event)
     inside = data_dir.resolve()
-    limit = _limit(data_dir)
     plan = []
     for unit, own in files.items():
         path = progress.file_for(data_dir, unit)
