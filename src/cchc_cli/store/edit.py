@@ -8,11 +8,8 @@ lines with O_APPEND and fsync: a progress file is never rewritten, so a
 person's work in it can never be lost by an edit, and ``undo`` removes exactly
 the bytes that were added (see :mod:`cchc_cli.store.journal` for why the
 order of the writes makes a crash safe at any point).
-
-After the append, still under the lock, the edit brings the cache up to date with
-what it wrote (:mod:`cchc_cli.store.progress_rows` for the files' rows,
-:mod:`cchc_cli.store.progress_patch` for the notice's rows and the snapshot), so the
-next run, often the next ``done``, answers from the snapshot.
+Then, still locked, it brings the cache up to date (:mod:`.progress_rows`,
+:mod:`.progress_patch`): the next run, often the next ``done``, answers from the snapshot.
 """
 
 from __future__ import annotations
@@ -352,8 +349,8 @@ Plan = list[Addition]
 
 
 def _limit(data_dir: Path) -> int:
-    """The loader's size limit: a file it refuses to read is not appended to. From the
-    snapshot while config.yaml is unchanged: no YAML parser imported for it."""
+    """The loader's size limit: a file it refuses to read is not appended to (config.yaml
+    from the snapshot while unchanged: no YAML parser imported for it)."""
     return read_config(data_dir)[0].max_file_mb * 1024 * 1024
 
 
