@@ -464,10 +464,8 @@ class FileCache:
         self.finish(files, only=PROGRESS_ROW)
 
     def finish(self, files: list[Path], only: str | None = None) -> None:
-        """Write queued rows and forget files that are gone; never fails the command.
-
-        With ``only``, just rows of that kind (``depends_on``) can be gone.
-        """
+        """Write queued rows and forget files that are gone (with ``only``, rows of that
+        kind, ``depends_on``, only); never fails the command."""
         present = {self._key(p) for p in files}
         if self._loaded_rows is not None:
             kinds = {key: row[5] for key, row in self._loaded_rows.items()}
