@@ -135,8 +135,9 @@ def test_an_edit_checks_the_facts_of_the_tasks_it_reads_of_not_of_all(tmp_path, 
     monkeypatch.setattr(editcurrent.progress, "facts_of", spy)
     done = cchc("done", "tb-00029/2.2", "--all", *data)
     assert done.exit_code == 0, done.stderr
-    # The task's notice and the one the progress files name; not the other 28.
-    assert asked == [{"tb-00029", "tb-00030"}]
+    # The task's notice and the one the progress files name; not the other 28 (the edit
+    # checks them, then brings the cache up to date with the same check).
+    assert asked and all(ids == {"tb-00029", "tb-00030"} for ids in asked)
     assert cchc("validate", *data).stdout == cchc("validate", "--no-cache", *data).stdout
 
 
@@ -152,7 +153,6 @@ def test_the_run_after_an_edit_checks_the_events_against_the_notices_they_name(
     generate(folder, 300)
     data = ("--data", str(folder), "--as-of", "2024-06-01")
     before = cchc("status", *data).stdout
-    assert cchc("done", "tb-00030/3.1", "--all", *data).exit_code == 0
     asked: list[set[str]] = []
     real = progress.facts_of
 
@@ -162,8 +162,11 @@ def test_the_run_after_an_edit_checks_the_events_against_the_notices_they_name(
         return real(entries)
 
     monkeypatch.setattr(progress, "facts_of", spy)
+    # The edit brings the cache up to date itself (store/progress_patch.py), with the
+    # loader's check of the events.
+    assert cchc("done", "tb-00030/3.1", "--all", *data).exit_code == 0
     after = cchc("status", *data)
-    assert asked == [{"tb-00030"}]  # the progress files name no other notice
+    assert asked and all(ids == {"tb-00030"} for ids in asked)  # no other notice named
     assert after.stdout != before
     monkeypatch.undo()
     assert after.stdout == cchc("status", "--no-cache", *data).stdout

@@ -464,15 +464,14 @@ class FileCache:
         self.finish(files, only=PROGRESS_ROW)
 
     def finish(self, files: list[Path], only: str | None = None) -> None:
-        """Write queued rows and forget files that are gone; never fails the command.
-
-        With ``only``, just rows of that kind (``depends_on``) can be gone.
-        """
+        """Write queued rows and forget files that are gone (with ``only``, rows of that
+        kind, ``depends_on``, only); never fails the command."""
         present = {self._key(p) for p in files}
         if self._loaded_rows is not None:
             kinds = {key: row[5] for key, row in self._loaded_rows.items()}
-        else:
-            kinds = dict(self.connection.execute("SELECT path, depends_on FROM files"))
+        else:  # with ``only``, its rows alone: an edit finishes three times (4 ms for all)
+            sql = "SELECT path, depends_on FROM files WHERE ?1 IS NULL OR depends_on = ?1"
+            kinds = dict(self.connection.execute(sql, (only,)))
         gone = [k for k, kind in kinds.items() if k not in present and only in (None, kind)]
         try:
             if gone or self._writes.pending:

@@ -8,6 +8,8 @@ lines with O_APPEND and fsync: a progress file is never rewritten, so a
 person's work in it can never be lost by an edit, and ``undo`` removes exactly
 the bytes that were added (see :mod:`cchc_cli.store.journal` for why the
 order of the writes makes a crash safe at any point).
+Then, still locked, it brings the cache up to date (:mod:`.progress_rows`,
+:mod:`.progress_patch`): the next run, often the next ``done``, answers from the snapshot.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from cchc_cli.core.errors import CchcError, UsageError
@@ -29,7 +31,7 @@ from cchc_cli.core.model import (
     Registry,
     Task,
 )
-from cchc_cli.store import progress, progress_append
+from cchc_cli.store import progress, progress_append, progress_patch, progress_rows
 from cchc_cli.store.editcurrent import task_now
 from cchc_cli.store.fileio import DataFileError, locked, read_data_file
 from cchc_cli.store.journal import PARTIAL, UNDO, Journal, addition_state, current_user
@@ -214,8 +216,15 @@ def _check_dates(events: list[Event], facts: progress.TaskFacts) -> None:
                 raise UsageError("edit.before-notice", on=day, starts=facts.starts, ref=event.task)
 
 
-def _lines_for(events: list[Event], shown: str, unit: str | None) -> list[str]:
-    """The events as lines, each read back to make sure it says exactly the event."""
+def _lines_for(
+    events: list[Event], shown: str, unit: str | None
+) -> tuple[list[str], list[Event] | None]:
+    """The events as lines, each read back to make sure it says exactly the event; and
+    the reader's events of them, when all are plain (:func:`progress_append.plain_line`),
+    whose reading is known without the parser."""
+    fast = [progress_append.plain_line(e) for e in events]
+    if all(line is not None for line in fast):
+        return [line for line in fast if line is not None], events
     lines = [progress_append.render_event(e) for e in events]
     back, problems = progress.parse_progress("\n".join(lines), shown, unit)
     plain = [
@@ -228,7 +237,7 @@ def _lines_for(events: list[Event], shown: str, unit: str | None) -> list[str]:
     ]
     if problems or plain != wanted:
         raise CchcError("edit.unsafe", path=shown)
-    return lines
+    return lines, None
 
 
 def _said(e: Event) -> tuple[object, ...]:
@@ -266,8 +275,10 @@ def apply_all(
     refs = [task.ref for task, _ in changes]
     units = list(dict.fromkeys(u for _, change in changes for u in change.units))
     first = changes[0][1]
+    loaded = seen
     with locked(data_dir):
-        for _ in range(ATTEMPTS):
+        limit = _limit(data_dir)
+        for attempt in range(ATTEMPTS):
             events: list[Event] = []
             for task, change in changes:
                 current, facts, registry = task_now(data_dir, task, seen)
@@ -276,7 +287,7 @@ def apply_all(
                 _check_dates(own, facts)
                 events.extend(own)
             seen = None  # a second attempt reads everything again
-            plan = _plan(data_dir, events, registry)
+            plan = _plan(data_dir, events, registry, limit)
             record: dict[str, Any] = {
                 "time": _now(timezone),
                 "user": current_user(),
@@ -290,7 +301,7 @@ def apply_all(
             entry = Journal(data_dir).append(
                 {
                     **record,
-                    "file": _relative(plan[0][0], data_dir),
+                    "file": _relative(plan[0].path, data_dir),
                     "appends": [
                         {
                             "file": _relative(path, data_dir),
@@ -298,50 +309,73 @@ def apply_all(
                             "text": added.decode("utf-8"),
                             "created": created,
                         }
-                        for path, added, offset, created in plan
+                        for path, added, offset, created, _ in plan
                     ],
                 }
             )
+            rows = progress_rows.before(data_dir, [p.seed for p in plan])
             try:
-                for path, added, offset, _created in plan:
+                for path, added, offset, _created, _ in plan:
                     progress_append.append(path, added, offset)
             except progress_append.FileChangedError:
                 # Nothing of this attempt is in the file it names: the entry
                 # reads as an edit that never happened.
                 _take_back(plan)
+                progress_rows.abandon(rows)
                 continue
+            except BaseException:
+                progress_rows.abandon(rows)
+                raise
+            progress_rows.after(rows, data_dir, limit)
+            if attempt == 0 and loaded is not None:  # checked against what the run loaded
+                progress_patch.patch(data_dir, loaded)
             warnings = [w for _, change in changes for w in change.warnings]
-            return Outcome([str(p[0]) for p in plan], entry, warnings)
-    raise CchcError("edit.file-changed", path=str(plan[0][0]))
+            return Outcome([str(p.path) for p in plan], entry, warnings)
+    raise CchcError("edit.file-changed", path=str(plan[0].path))
 
 
-Plan = list[tuple[Path, bytes, int, bool]]
+class Addition(NamedTuple):
+    """What an edit adds to one file: the bytes, at which size, whether it makes the file."""
+
+    path: Path
+    added: bytes
+    offset: int
+    created: bool
+    #: What the file's cache row is made from afterwards (:mod:`progress_rows`).
+    seed: progress_rows.Seed
 
 
-def _plan(data_dir: Path, events: list[Event], registry: Registry) -> Plan:
+Plan = list[Addition]
+
+
+def _limit(data_dir: Path) -> int:
+    """The loader's size limit: a file it refuses to read is not appended to (config.yaml
+    from the snapshot while unchanged: no YAML parser imported for it)."""
+    return read_config(data_dir)[0].max_file_mb * 1024 * 1024
+
+
+def _plan(data_dir: Path, events: list[Event], registry: Registry, limit: int) -> Plan:
     """For each file the events go to: the bytes to add, where, and whether it is new."""
     files: dict[str | None, list[Event]] = {}
     for event in events:
         files.setdefault(event.unit, []).append(event)
     inside = data_dir.resolve()
-    # The loader's size limit: a file it refuses to read is not appended to. From the
-    # snapshot while config.yaml is unchanged: no YAML parser imported for it.
-    limit = read_config(data_dir)[0].max_file_mb * 1024 * 1024
     plan = []
     for unit, own in files.items():
         path = progress.file_for(data_dir, unit)
         if not path.resolve().is_relative_to(inside):
             raise CchcError("edit.outside", path=str(path))
         existing = progress_append.read_for_append(path, limit)
-        lines = _lines_for(own, str(path), unit)
+        lines, read = _lines_for(own, str(path), unit)
         added = progress_append.addition(existing, lines, progress.header(unit, registry))
-        plan.append((path, added, len(existing or b""), existing is None))
+        seed = progress_rows.Seed(path, existing, added, read)
+        plan.append(Addition(path, added, len(existing or b""), existing is None, seed))
     return plan
 
 
 def _take_back(plan: Plan) -> None:
     """Remove what an attempt appended to the files before one of them was found changed."""
-    for path, added, offset, created in plan:
+    for path, added, offset, created, _ in plan:
         try:
             data = read_data_file(path, offset + len(added))
         except DataFileError:

@@ -32,15 +32,7 @@ def refresh_pairs(
         sha = shas.get(entry.path)
         if sha is None:
             return None
-        events = [
-            [ref, [event_to_data(e) for e in grouped[ref]]]
-            for ref in (f"{entry.id}/{task}" for task in entry.task_ids)
-            if ref in grouped
-        ]
-        made = source_key(sha, depends_on)
-        if events:
-            text = json.dumps(events, ensure_ascii=False, separators=(",", ":"))
-            made += ":" + hashlib.sha256(text.encode()).hexdigest()
+        made = made_from(entry, sha, depends_on, grouped)
         key = cache.key_of(entry.path)
         if cache.pair_keys.get(key) == RECURRING + made:
             return None  # a recurring task: answered in Python, as it was last time
@@ -68,6 +60,23 @@ def refresh_pairs(
         if recurring:
             return None
     return PairIndex(cache, expected, entries)
+
+
+def made_from(
+    entry: NoticeIndex, sha: str, depends_on: str, grouped: dict[str, list[progress.Event]]
+) -> str:
+    """What the rows of the notice ``entry`` (its file's SHA-256 ``sha``) are computed
+    from, given every task's progress events (``grouped``)."""
+    events = [
+        [ref, [event_to_data(e) for e in grouped[ref]]]
+        for ref in (f"{entry.id}/{task}" for task in entry.task_ids)
+        if ref in grouped
+    ]
+    made = source_key(sha, depends_on)
+    if events:
+        text = json.dumps(events, ensure_ascii=False, separators=(",", ":"))
+        made += ":" + hashlib.sha256(text.encode()).hexdigest()
+    return made
 
 
 def source_key(sha: str, depends_on: str) -> str:

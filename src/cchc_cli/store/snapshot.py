@@ -131,15 +131,27 @@ def list_folder(data_dir: Path) -> Listing:
     linked = {f.path for f in notices if folder_linked or f.linked}
     for found in notices:
         head.add(found, inside if found.path in linked else None)
+    progress, tail = _list_progress(data_dir, inside)
+    return Listing(
+        notices, linked, progress, head.text, tail.text, head.mtimes | tail.mtimes, tail.mtimes
+    )
+
+
+def list_progress(data_dir: Path) -> tuple[str | None, dict[str, int]]:
+    """The progress files' half of :func:`list_folder`: their fingerprint and modification
+    times, for an edit that changed only them (:mod:`cchc_cli.store.progress_patch`)."""
+    _, tail = _list_progress(data_dir, data_dir.resolve())
+    return tail.text, tail.mtimes
+
+
+def _list_progress(data_dir: Path, inside: Path) -> tuple[list[Found], _Lines]:
     folder = data_dir / PROGRESS_DIR
     progress = list_files(folder, SUFFIX)
     folder_linked = folder.is_symlink()
     tail = _Lines([f"{folder}\t{int(folder.is_dir())}\t{int(folder_linked)}"])
     for found in progress:
         tail.add(found, inside if folder_linked or found.linked else None)
-    return Listing(
-        notices, linked, progress, head.text, tail.text, head.mtimes | tail.mtimes, tail.mtimes
-    )
+    return progress, tail
 
 
 class _Lines:

@@ -151,11 +151,15 @@ def find_task(dataset: Dataset, ref: str) -> Task:
     in any case. Only the notice found is read; a reference that fits several
     tasks is refused with the list of them.
     """
-    entries = sorted(dataset.index, key=lambda e: (e.issued, natural_key(e.id)))
     if "/" not in ref and ":" in ref:
         ref = ref.replace(":", ":/", 1)  # "vinh-linh:2.3": an office's task 2.3
     notice_part, _, task_part = ref.strip().rpartition("/")
-    matches = [e for e in entries if task_part in e.task_ids and ref_matches(e.id, task_part, ref)]
+    # Only the matches sorted (a stable sort: the order of sorting all 20,000 tasks'
+    # notices first, which cost `show` and `done` about 5 ms).
+    matches = sorted(
+        (e for e in dataset.index if task_part in e.task_ids and ref_matches(e.id, task_part, ref)),
+        key=_entry_order,
+    )
     folded = notice_part.casefold()
     exact = [e for e in matches if e.id == notice_part] or [
         e for e in matches if e.id.casefold() == folded
@@ -168,6 +172,7 @@ def find_task(dataset: Dataset, ref: str) -> Task:
         raise UsageError("cli.ref-ambiguous", ref=ref, candidates=candidates)
     import difflib  # only for a reference that names no task
 
+    entries = sorted(dataset.index, key=_entry_order)
     refs = [f"{e.id}/{i}" for e in entries for i in sorted(e.task_ids, key=natural_key)]
     ids = [r.rpartition("/")[2] for r in refs]
     close = difflib.get_close_matches(ref, refs + ids, n=1)
@@ -175,6 +180,10 @@ def find_task(dataset: Dataset, ref: str) -> Task:
         suggestion = close[0] if "/" in close[0] else refs[ids.index(close[0])]
         raise UsageError("cli.ref-unknown-suggest", ref=ref, suggestion=suggestion)
     raise UsageError("cli.ref-unknown", ref=ref)
+
+
+def _entry_order(entry: NoticeIndex) -> tuple:
+    return (entry.issued, natural_key(entry.id))
 
 
 def select_statuses(
