@@ -224,7 +224,7 @@ def cache_state(data: Path) -> dict[str, object]:
             part: parts[part]
             for part in ("progress", "progress_diagnostics", "progress_files", "pairs")
         }
-        for table in ("pairs", "task_rows", "notice_rows", "pair_sources"):
+        for table in ("pairs", "task_rows", "open_rows", "notice_rows", "pair_sources"):
             state[table] = sorted(connection.execute(f"SELECT * FROM {table}"), key=repr)
         return state
     finally:
