@@ -242,7 +242,12 @@ def restore(listing: Listing, cache: FileCache) -> Restored | None:
     if listing.text is None:
         return None
     try:
-        parts = dict(cache.connection.execute("SELECT part, data FROM snapshot"))
+        # Not the lines validate keeps rendered (snaplines): it reads those itself.
+        parts = dict(
+            cache.connection.execute(
+                "SELECT part, data FROM snapshot WHERE part NOT LIKE 'lines:%'"
+            )
+        )
     except sqlite3.Error:
         return None
     if parts.get("fingerprint") != listing.text:
@@ -257,7 +262,8 @@ def restore(listing: Listing, cache: FileCache) -> Restored | None:
             notices = _notices_from(parts)
             if notices is None:
                 return None
-            notices = dataclasses.replace(notices, duplicates=Duplicates(parts, cache.path))
+            kept = Duplicates(parts, cache.path, notices.diagnostics)
+            notices = dataclasses.replace(notices, duplicates=kept)
             progress = None
             if listing.progress_text is not None and (
                 parts["fingerprint_progress"] == listing.progress_text
