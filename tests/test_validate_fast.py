@@ -4,13 +4,16 @@ lines kept for other files, another registry, another language."""
 
 from __future__ import annotations
 
+import io
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cchc_cli.cli.streams import echo, echo_utf8
 from cchc_cli.core.diagnostics import (
     Diagnostic,
     Diagnostics,
@@ -79,7 +82,7 @@ def test_kept_and_merged_lines_are_in_the_order_of_sorting_all(
     for _ in ("rendered and kept", "read back"):
         lines = snaplines.lines_of(dataset, later, "en", render)
         assert lines is not None
-        assert lines.text == "\n".join(render(d) for d in expected)
+        assert lines.data == "\n".join(render(d) for d in expected).encode()
         assert (lines.total, lines.errors) == (len(expected), len(errors_of(expected)))
 
 
@@ -133,11 +136,12 @@ def tamper(folder: Path) -> None:
         for part, data in connection.execute(
             "SELECT part, data FROM snapshot WHERE part LIKE 'lines:%'"
         ).fetchall():
-            head, keys, text = data.split("\n", 2)
-            lines = text.split("\n")
-            tampered = "\n".join([lines[0], *[CANARY] * (len(lines) - 1)])
+            head, keys, text = data.split(b"\n", 2)
+            lines = text.split(b"\n")
+            tampered = b"\n".join([lines[0], *[CANARY.encode()] * (len(lines) - 1)])
             connection.execute(
-                "UPDATE snapshot SET data = ? WHERE part = ?", (f"{head}\n{keys}\n{tampered}", part)
+                "UPDATE snapshot SET data = ? WHERE part = ?",
+                (b"\n".join([head, keys, tampered]), part),
             )
 
 
@@ -196,3 +200,28 @@ def test_lines_kept_before_a_change_are_never_printed_after_it(many, change):
     assert after == validate(many, *more, cached=False)
     assert after != before
     assert validate(many, *more) == after  # kept again, and read back
+
+
+# -- writing kept lines --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: io.TextIOWrapper(io.BytesIO(), encoding="utf-8"),
+        lambda: io.TextIOWrapper(io.BytesIO(), encoding="latin-1", errors="replace"),
+        io.StringIO,
+    ],
+)
+@pytest.mark.parametrize("text", ["a: cảnh báo\nb: lỗi", "x \x1b[31mđỏ\x1b[0m y"])
+def test_kept_lines_are_written_as_echo_writes_them(monkeypatch, make, text):
+    written = []
+    for write in (lambda: echo(text), lambda: echo_utf8(text.encode())):
+        stream = make()
+        monkeypatch.setattr(sys, "stdout", stream)
+        print("before", end="", file=stream)
+        write()
+        stream.flush()
+        raw = stream.getvalue() if isinstance(stream, io.StringIO) else stream.buffer.getvalue()
+        written.append(raw)
+    assert written[0] == written[1]

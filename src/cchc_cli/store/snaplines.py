@@ -48,21 +48,22 @@ Key = tuple[str, int, int, int, int]
 
 
 class Lines(NamedTuple):
-    """What ``validate`` prints of the problems: one line each, the lines joined."""
+    """What ``validate`` prints of the problems: one line each, joined, in UTF-8 (kept
+    lines are written as read, never decoded and encoded again)."""
 
-    text: str
+    data: bytes
     total: int
     errors: int
 
 
 class Rendered(NamedTuple):
     """The lines kept: how many are errors, how many in all, their sort keys as JSON
-    (read only to merge something in) and the lines joined."""
+    (read only to merge something in) and the lines joined, all in UTF-8."""
 
     errors: int
     total: int
-    keys: str
-    text: str
+    keys: bytes
+    data: bytes
 
 
 def key_of(diagnostic: Diagnostic, kind: int) -> Key:
@@ -79,7 +80,8 @@ def lines_of(
 ) -> Lines | None:
     """Every problem of ``dataset`` (its own, the notices found twice, then each of
     ``later``) sorted in file order and rendered; None unless ``dataset`` was restored
-    from a snapshot (then the caller renders them itself)."""
+    from a snapshot and every line is text UTF-8 can write (then the caller renders
+    them itself)."""
     kept = dataset.duplicates
     if not isinstance(kept, Duplicates):
         return None
@@ -88,20 +90,23 @@ def lines_of(
         return None
     stamp = _stamp(kept, lang)
     stored = _read(kept, lang, stamp)
-    if stored is None:
-        stored = _rendered(dataset, kept, render)
-        _keep(kept, lang, stamp, stored)
     more = sorted(
         (key_of(d, kind), at, d)
         for kind, found in _kinds(progress, later)
         for at, d in enumerate(found)
     )
     try:
-        text, count = _merged(stored, more, render)
-    except UNREADABLE:  # kept keys that do not decode (a damaged cache): made afresh
-        stored = _rendered(dataset, kept, render)
-        text, count = _merged(stored, more, render)
-    return Lines(text, count, stored.errors + sum(d.is_error for _, _, d in more))
+        if stored is None:
+            stored = _rendered(dataset, kept, render)
+            _keep(kept, lang, stamp, stored)
+        try:
+            data, total = _merged(stored, more, render)
+        except UNREADABLE:  # kept keys that do not decode (a damaged cache): made afresh
+            stored = _rendered(dataset, kept, render)
+            data, total = _merged(stored, more, render)
+    except UnicodeEncodeError:
+        return None  # a lone surrogate (a file name's undecodable byte): rendered as text
+    return Lines(data, total, stored.errors + sum(d.is_error for _, _, d in more))
 
 
 def _progress_of(
@@ -133,7 +138,8 @@ def _stamp(kept: Duplicates, lang: str) -> str:
 
 
 def _rendered(dataset: Dataset, kept: Duplicates, render: Callable[[Diagnostic], str]) -> Rendered:
-    """The notices' problems and the notices found twice, sorted and rendered."""
+    """The notices' problems and the notices found twice, sorted and rendered;
+    UnicodeEncodeError if a line is no text UTF-8 can write."""
     found = sorted(
         (key_of(d, kind), at, d)
         for kind, every in ((NOTICES, kept.diagnostics), (TWICE, kept(dataset)))
@@ -144,22 +150,22 @@ def _rendered(dataset: Dataset, kept: Duplicates, render: Callable[[Diagnostic],
     for (path, line, col, severity, kind), _, _ in found:
         keys += (paths.setdefault(path, len(paths)), line, col, severity, kind)
     errors = sum(d.is_error for _, _, d in found)
-    lines = [render(d) for _, _, d in found]
-    return Rendered(errors, len(lines), to_json([list(paths), keys]), "\n".join(lines))
+    data = "\n".join(render(d) for _, _, d in found).encode("utf-8")
+    return Rendered(errors, len(found), to_json([list(paths), keys]).encode("utf-8"), data)
 
 
 def _merged(
     stored: Rendered, more: list[tuple[Key, int, Diagnostic]], render: Callable[[Diagnostic], str]
-) -> tuple[str, int]:
+) -> tuple[bytes, int]:
     """The kept lines with each of ``more`` (sorted) rendered where its key puts it."""
     if not more:
-        return stored.text, stored.total
+        return stored.data, stored.total
     paths, flat = json.loads(stored.keys)
     keys = [
         (paths[flat[at]], flat[at + 1], flat[at + 2], flat[at + 3], flat[at + 4])
         for at in range(0, len(flat), 5)
     ]
-    lines = stored.text.split("\n") if stored.total else []
+    lines = stored.data.decode("utf-8").split("\n") if stored.total else []
     if len(keys) != len(lines):
         raise ValueError("keys of other lines")
     merged: list[str] = []
@@ -170,7 +176,11 @@ def _merged(
         merged.append(render(diagnostic))
         done = place
     merged += lines[done:]
-    return "\n".join(merged), len(merged)
+    return "\n".join(merged).encode("utf-8"), len(merged)
+
+
+def _lines_in(data: bytes) -> int:
+    return data.count(b"\n") + 1 if data else 0
 
 
 def _read(kept: Duplicates, lang: str, stamp: str) -> Rendered | None:
@@ -181,34 +191,31 @@ def _read(kept: Duplicates, lang: str, stamp: str) -> Rendered | None:
         connection = sqlite3.connect(kept.cache_path, timeout=BUSY_TIMEOUT)
         try:
             row = connection.execute(
-                "SELECT data FROM snapshot WHERE part = ?", (PREFIX + lang,)
+                "SELECT CAST(data AS BLOB) FROM snapshot WHERE part = ?", (PREFIX + lang,)
             ).fetchone()
         finally:
             connection.close()
         if row is None:
             return None
-        head, _, rest = row[0].partition("\n")
-        keys, _, text = rest.partition("\n")
-        kept_stamp, errors, count = head.split("\t")
-        stored = Rendered(int(errors), int(count), keys, text)
-    except (sqlite3.Error, *UNREADABLE):
+        head, _, rest = row[0].partition(b"\n")
+        keys, _, data = rest.partition(b"\n")
+        kept_stamp, errors, total = head.decode("ascii").split("\t")
+        stored = Rendered(int(errors), int(total), keys, data)
+    except (sqlite3.Error, UnicodeDecodeError, *UNREADABLE):
         return None
-    if kept_stamp != stamp or (text.count("\n") + 1 if text else 0) != stored.total:
+    if kept_stamp != stamp or _lines_in(data) != stored.total:
         return None
     return stored
 
 
 def _keep(kept: Duplicates, lang: str, stamp: str, stored: Rendered) -> None:
-    """Keep the lines for the next run, if they read back exactly; never fails the run."""
+    """Keep the lines for the next run, if they read back as they are; never fails the run."""
     from cchc_cli.store.cache import BUSY_TIMEOUT
 
-    if (stored.text.count("\n") + 1 if stored.text else 0) != stored.total:
+    if _lines_in(stored.data) != stored.total:
         return  # a line that would read back as two
-    data = f"{stamp}\t{stored.errors}\t{stored.total}\n{stored.keys}\n{stored.text}"
-    try:
-        data.encode("utf-8")  # a lone surrogate (a file name's undecodable byte) is not kept
-    except UnicodeError:
-        return
+    head = f"{stamp}\t{stored.errors}\t{stored.total}\n".encode("ascii")
+    data = b"".join((head, stored.keys, b"\n", stored.data))
     with contextlib.suppress(sqlite3.Error):
         connection = sqlite3.connect(kept.cache_path, timeout=BUSY_TIMEOUT)
         try:
