@@ -208,6 +208,18 @@ def _read(kept: Duplicates, lang: str, stamp: str) -> Rendered | None:
     return stored
 
 
+def kept_lines(connection: sqlite3.Connection) -> dict[str, str]:
+    """The lines kept in the cache ``connection`` opens, by part: the snapshot keeps
+    them when it keeps the notices' half (only progress files changed). Their stamp
+    tells whether they still hold; none if they do not read."""
+    try:
+        return dict(
+            connection.execute("SELECT part, data FROM snapshot WHERE part LIKE ?", (PREFIX + "%",))
+        )
+    except sqlite3.Error:
+        return {}
+
+
 def _keep(kept: Duplicates, lang: str, stamp: str, stored: Rendered) -> None:
     """Keep the lines for the next run, if they read back as they are; never fails the run."""
     from cchc_cli.store.cache import BUSY_TIMEOUT
@@ -215,7 +227,8 @@ def _keep(kept: Duplicates, lang: str, stamp: str, stored: Rendered) -> None:
     if _lines_in(stored.data) != stored.total:
         return  # a line that would read back as two
     head = f"{stamp}\t{stored.errors}\t{stored.total}\n".encode("ascii")
-    data = b"".join((head, stored.keys, b"\n", stored.data))
+    # Text (the snapshot's parts are), read back as its UTF-8 bytes (CAST AS BLOB).
+    data = b"".join((head, stored.keys, b"\n", stored.data)).decode("utf-8")
     with contextlib.suppress(sqlite3.Error):
         connection = sqlite3.connect(kept.cache_path, timeout=BUSY_TIMEOUT)
         try:

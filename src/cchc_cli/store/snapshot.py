@@ -75,6 +75,8 @@ from cchc_cli.store.snapcodec import (
     to_json,
 )
 from cchc_cli.store.snapdups import DUPLICATES, Duplicates
+from cchc_cli.store.snaplines import PREFIX as LINES
+from cchc_cli.store.snaplines import kept_lines
 
 #: Raised whenever what a snapshot holds changes.
 FORMAT = 3
@@ -245,7 +247,7 @@ def restore(listing: Listing, cache: FileCache) -> Restored | None:
         # Not the lines validate keeps rendered (snaplines): it reads those itself.
         parts = dict(
             cache.connection.execute(
-                "SELECT part, data FROM snapshot WHERE part NOT LIKE 'lines:%'"
+                "SELECT part, data FROM snapshot WHERE part NOT LIKE ?", (LINES + "%",)
             )
         )
     except sqlite3.Error:
@@ -360,6 +362,7 @@ def store(
             parts = {part: stored[part] for part in NOTICE_PARTS}
             if DUPLICATES in stored:  # they depend on the notices alone
                 parts[DUPLICATES] = stored[DUPLICATES]
+            parts |= kept_lines(cache.connection)  # so do validate's lines
         else:
             parts = {
                 "config": to_json([encode(notices.config), sorted(keys or ())]),
