@@ -11,6 +11,18 @@ another; the count of a status on D is the sum of the changes of days <= D
 one rule). Changes that share unit (or notice), status and day are one row of a
 tally: the copies set's 187,000 pairs make 310 rows by unit.
 
+Where deadlines spread over many days a tally still has many rows (the generated
+set's 64,000 pairs: 58,000 by unit), and summing them all for every count cost a
+province's ``status`` more than anything else it does. So each tally has a day
+(``tally_state.at_day``: the day counted when it was made) and a *base*: its changes
+summed per unit (or notice) and status up to that day. A count on D is the base plus
+the changes of the days after it up to D, or minus those after D up to it
+(:data:`TALLY_SQL`): only the rows between the two days are read, through an index
+by day. Every write that changes a tally changes its base by the same changes of the
+days up to its day. (Running sums in every row were tried first: a count read one
+row per group, but a change re-wrote every later row of its groups, 50 ms per unit
+on each ``done``.)
+
 A tally answers only if it was made from exactly the pair rows the cache holds.
 A notice's pair rows are replaced with its row of ``pair_sources`` (what they were
 computed from), and the database counts every change to that table itself, with
@@ -148,17 +160,22 @@ UNIT, NOTICE = "unit", "path"
 #: tallies are made again when next read.
 FEW = 4
 
-TALLY_ROWS = f"""
-CREATE TABLE IF NOT EXISTS {UNIT}_tally (
-    {UNIT} TEXT NOT NULL, status TEXT NOT NULL, day INTEGER NOT NULL, n INTEGER NOT NULL,
-    PRIMARY KEY ({UNIT}, status, day)
+TALLY_ROWS = "".join(
+    f"""
+CREATE TABLE IF NOT EXISTS {key}_tally (
+    {key} TEXT NOT NULL, status TEXT NOT NULL, day INTEGER NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY ({key}, status, day)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS {NOTICE}_tally (
-    {NOTICE} TEXT NOT NULL, status TEXT NOT NULL, day INTEGER NOT NULL, n INTEGER NOT NULL,
-    PRIMARY KEY ({NOTICE}, status, day)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS tally_state (name TEXT PRIMARY KEY, made_from TEXT NOT NULL);
-"""
+CREATE INDEX IF NOT EXISTS {key}_tally_day ON {key}_tally (day);
+CREATE TABLE IF NOT EXISTS {key}_base (
+    {key} TEXT NOT NULL, status TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY ({key}, status)
+) WITHOUT ROWID;"""
+    for key in (UNIT, NOTICE)
+)
+TALLY_ROWS += """
+CREATE TABLE IF NOT EXISTS tally_state (
+    name TEXT PRIMARY KEY, made_from TEXT NOT NULL, at_day INTEGER NOT NULL
+);"""
 #: How many times ``pair_sources`` has changed, counted by the database itself.
 CHANGES = "pair_sources_changes"
 TALLY_ROWS += "".join(
@@ -168,8 +185,6 @@ CREATE TRIGGER IF NOT EXISTS {CHANGES}_{event.lower()} AFTER {event} ON pair_sou
 END;"""
     for event in ("INSERT", "DELETE", "UPDATE")
 )
-#: The tables of this module, which a cache of another version empties.
-TABLES = ("notice_rows", "note_rows", "tally_state")
 #: The pair rows of the files named in the JSON list ``:keys``.
 IN_KEYS = "path IN (SELECT value FROM json_each(:keys))"
 
@@ -179,33 +194,54 @@ def _status_on(day: str) -> str:
     return STATUS_SQL.replace(":day", day)
 
 
-def changes_sql(key: str, where: str, sign: str = "") -> str:
+def changes_sql(key: str, where: str, sign: str = "", base: bool = False) -> str:
     """Add the changes of the pair rows that fit ``where`` to the tally by ``key``
-    (``sign`` "-": take them out). Rows alike are counted first (most are)."""
-    in_progress, overdue = Status.IN_PROGRESS.value, Status.OVERDUE.value
+    (``sign`` "-": take them out); ``base``: those of days up to the tally's day to its
+    base instead. Rows alike are counted first (most are)."""
+    if base:
+        into, columns, day = f"{key}_base", f"{key}, status, n", f"day <= {_AT_DAY}"
+    else:
+        into, columns, day = f"{key}_tally", f"{key}, status, day, n", "true"
     return f"""
 WITH c AS MATERIALIZED (
     SELECT {key} AS k, from_day, to_day, last_day, done_on, cancelled, count(*) AS n
     FROM pairs WHERE {where} GROUP BY 1, 2, 3, 4, 5, 6
 )
-INSERT INTO {key}_tally ({key}, status, day, n)
-SELECT k, status, day, {sign}sum(n) FROM (
+INSERT INTO {into} ({columns})
+SELECT k, status, {"" if base else "day, "}{sign}sum(n) FROM ({_CHANGES}) WHERE {day}
+GROUP BY k, status{"" if base else ", day"}
+ON CONFLICT DO UPDATE SET n = n + excluded.n""".replace("{key}", key)
+
+
+#: The changes (unit or notice ``k``, status, day, n) of the pair rows of ``c`` (grouped).
+_CHANGES = f"""
     SELECT k, {_status_on("from_day")} AS status, from_day AS day, n FROM c
     UNION ALL SELECT k, {_status_on("to_day - 1")}, to_day, 0 - n FROM c
-    UNION ALL SELECT k, s, last_day + 1, CASE s WHEN '{overdue}' THEN n ELSE 0 - n END
-    FROM c, (SELECT '{in_progress}' AS s UNION ALL SELECT '{overdue}')
+    UNION ALL SELECT k, s, last_day + 1, CASE s WHEN '{Status.OVERDUE.value}' THEN n ELSE 0 - n END
+    FROM c, (SELECT '{Status.IN_PROGRESS.value}' AS s UNION ALL SELECT '{Status.OVERDUE.value}')
     WHERE NOT cancelled AND done_on IS NULL AND from_day <= last_day AND last_day + 1 < to_day
-) WHERE true GROUP BY k, status, day
-ON CONFLICT DO UPDATE SET n = n + excluded.n"""
+"""
+#: The day of the tally by ``{key}``: its base sums the changes of the days up to it.
+_AT_DAY = "(SELECT at_day FROM tally_state WHERE name = '{key}')"
 
 
 #: The counts of a tally on ``:day``: (unit or file key, status, pairs).
 TALLY_SQL = """
-SELECT {key}, status, sum(n) FROM {key}_tally WHERE day <= :day{where}
-GROUP BY {key}, status HAVING sum(n) > 0"""
+SELECT k, status, sum(n) FROM (
+    SELECT {key} AS k, status, n FROM {key}_base WHERE true{where}
+    UNION ALL SELECT {key}, status, n FROM {key}_tally
+    WHERE day > {at_day} AND day <= :day{where}
+    UNION ALL SELECT {key}, status, 0 - n FROM {key}_tally
+    WHERE day > :day AND day <= {at_day}{where}
+) GROUP BY k, status HAVING sum(n) > 0"""
 STATE_SQL = "SELECT made_from FROM tally_state WHERE name = :name"
 #: What the pair rows are now: the count of :data:`CHANGES` (text, as ``meta`` holds it).
 MADE_SQL = f"SELECT coalesce((SELECT value FROM meta WHERE key = '{CHANGES}'), '0')"
+
+
+def count_sql(key: str, where: str = "") -> str:
+    """:data:`TALLY_SQL` for the tally by ``key``, with ``where`` added to each part."""
+    return TALLY_SQL.format(key=key, where=where, at_day=_AT_DAY.format(key=key))
 
 
 def made(connection: sqlite3.Connection) -> str:
@@ -226,7 +262,9 @@ def unwind(connection: sqlite3.Connection, stale: list[str]) -> list[str]:
     states = dict(connection.execute("SELECT name, made_from FROM tally_state"))
     current = [key for key in (UNIT, NOTICE) if states.get(key) == now]
     for key in current:
-        connection.execute(changes_sql(key, IN_KEYS, "-"), {"keys": json.dumps(stale)})
+        for base in (False, True):
+            sql = changes_sql(key, IN_KEYS, "-", base)
+            connection.execute(sql, {"keys": json.dumps(stale)})
     return current
 
 
@@ -237,14 +275,17 @@ def wind(connection: sqlite3.Connection, current: list[str], added: list[str]) -
         return
     now = made(connection)
     for key in current:
-        connection.execute(changes_sql(key, IN_KEYS), {"keys": json.dumps(added)})
+        for base in (False, True):
+            connection.execute(changes_sql(key, IN_KEYS, "", base), {"keys": json.dumps(added)})
         connection.execute(f"DELETE FROM {key}_tally WHERE n = 0")
-        connection.execute("INSERT OR REPLACE INTO tally_state VALUES (?, ?)", (key, now))
+        connection.execute(f"DELETE FROM {key}_base WHERE n = 0")
+        connection.execute("UPDATE tally_state SET made_from = ? WHERE name = ?", (now, key))
 
 
-def remake(index: PairIndex, key: str) -> bool:
-    """Make the tally by ``key`` again from every pair row, if the cache holds the rows
-    of what was loaded and no others; whether it did."""
+def remake(index: PairIndex, key: str, day: date) -> bool:
+    """Make the tally by ``key`` again from every pair row, its base at ``day`` (counts
+    on days near it read few rows), if the cache holds the rows of what was loaded and
+    no others; whether it did."""
     from cchc_cli.store.cache import BUSY_TIMEOUT
 
     try:
@@ -259,7 +300,12 @@ def remake(index: PairIndex, key: str) -> bool:
             connection.execute(changes_sql(key, "1"))
             connection.execute(f"DELETE FROM {key}_tally WHERE n = 0")
             now = made(connection)
-            connection.execute("INSERT OR REPLACE INTO tally_state VALUES (?, ?)", (key, now))
+            state = "INSERT OR REPLACE INTO tally_state VALUES (?, ?, ?)"
+            connection.execute(state, (key, now, day.toordinal()))
+            connection.execute(f"DELETE FROM {key}_base")
+            sums = f"SELECT {key}, status, sum(n) FROM {key}_tally WHERE day <= ? GROUP BY 1, 2"
+            connection.execute(f"INSERT INTO {key}_base {sums}", (day.toordinal(),))
+            connection.execute(f"DELETE FROM {key}_base WHERE n = 0")
             connection.execute("COMMIT")
             return True
         finally:
@@ -278,7 +324,7 @@ def counts(
     if units is not None:
         where = f" AND unit IN ({', '.join(f':u{i}' for i in range(len(units)))})"
         params |= {f"u{i}": unit for i, unit in enumerate(units)}
-    queries = [TALLY_SQL.format(key=key, where=where), STATE_SQL, MADE_SQL]
+    queries = [count_sql(key, where), STATE_SQL, MADE_SQL]
     for attempt in range(2):
         found = index.cache.query_pairs(queries, params)
         if found is None or found[0] != index.expected:
@@ -286,7 +332,7 @@ def counts(
         rows, state, now = found[1]
         if state and state[0][0] == str(now[0][0]):
             return rows
-        if attempt or not remake(index, key):
+        if attempt or not remake(index, key, day):
             return None
     return None
 
