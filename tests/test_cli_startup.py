@@ -35,7 +35,8 @@ def test_vietnamese_text_is_measured_without_compiling_the_wide_character_class(
 
 #: Modules a warm read of one folder has no use for: the Typer lane's (typer, click,
 #: rich), a YAML parser (the snapshot answers), several folders' offices, recurring
-#: tasks' rules (no reference with ``@`` to a task that recurs), writing files.
+#: tasks' rules (no reference with ``@`` to a task that recurs), writing files;
+#: dateutil for an exact ``--as-of`` and calendar (with locale) for a month's days.
 NOT_IMPORTED = (
     "typer",
     "click",
@@ -45,6 +46,10 @@ NOT_IMPORTED = (
     "cchc_cli.core.recurrence",
     "cchc_cli.store.yamlsrc",
     "tempfile",
+    "dateutil",
+    "six",
+    "calendar",
+    "locale",
 )
 IMPORTS = (
     "import atexit, dataclasses, sys\n"

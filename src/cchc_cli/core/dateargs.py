@@ -12,10 +12,8 @@ quý``, ``eoy``/``end-of-year``/``cuối năm``. Marks are optional.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
-
-from dateutil.relativedelta import SU, relativedelta
+from typing import Any
 
 from cchc_cli.core.dates import (
     FIRST_DAY,
@@ -28,27 +26,31 @@ from cchc_cli.core.dates import (
     parse_date,
 )
 from cchc_cli.core.errors import OptionError
+from cchc_cli.core.lazyclass import dataclass
 from cchc_cli.core.vntext import fold
 
 _DAY_MONTH = re.compile(r"(\d{1,2})[/.](\d{1,2})")
 _OFFSET = re.compile(r"([+-])\s*(\d{1,4})\s*([dwmy]?)")
 
-_NAMED = {
-    "today": relativedelta(),
-    "hom nay": relativedelta(),
-    "tomorrow": relativedelta(days=1),
-    "ngay mai": relativedelta(days=1),
-    "yesterday": relativedelta(days=-1),
-    "hom qua": relativedelta(days=-1),
-    "eow": relativedelta(weekday=SU),
-    "end of week": relativedelta(weekday=SU),
-    "cuoi tuan": relativedelta(weekday=SU),
-    "eom": relativedelta(day=31),
-    "end of month": relativedelta(day=31),
-    "cuoi thang": relativedelta(day=31),
-    "eoy": relativedelta(month=12, day=31),
-    "end of year": relativedelta(month=12, day=31),
-    "cuoi nam": relativedelta(month=12, day=31),
+#: What each named day adds to today, as ``relativedelta``'s arguments (weekday 6 is
+#: Sunday). dateutil is imported only for a relative form: an exact date, as
+#: ``--as-of 2024-06-01`` on every run of a script, needs none of it.
+_NAMED: dict[str, dict[str, Any]] = {
+    "today": {},
+    "hom nay": {},
+    "tomorrow": {"days": 1},
+    "ngay mai": {"days": 1},
+    "yesterday": {"days": -1},
+    "hom qua": {"days": -1},
+    "eow": {"weekday": 6},
+    "end of week": {"weekday": 6},
+    "cuoi tuan": {"weekday": 6},
+    "eom": {"day": 31},
+    "end of month": {"day": 31},
+    "cuoi thang": {"day": 31},
+    "eoy": {"month": 12, "day": 31},
+    "end of year": {"month": 12, "day": 31},
+    "cuoi nam": {"month": 12, "day": 31},
 }
 _END_OF_QUARTER = {"eoq", "end of quarter", "cuoi quy"}
 _UNITS = {"": "days", "d": "days", "w": "weeks", "m": "months", "y": "years"}
@@ -91,9 +93,11 @@ def _date_arg(text: str, today: date, option: str) -> date:
             return make_date(today.year, int(m[2]), int(m[1]))
         except DateError as err:
             raise OptionError(option, err.key, **err.args_) from None
+    from dateutil.relativedelta import relativedelta
+
     key = fold(written)
     if key in _NAMED:
-        return today + _NAMED[key]
+        return today + relativedelta(**_NAMED[key])
     if key in _END_OF_QUARTER:
         return today + relativedelta(month=(today.month - 1) // 3 * 3 + 3, day=31)
     if m := _OFFSET.fullmatch(written.lower()):
@@ -143,6 +147,8 @@ def parse_period(text: str, today: date) -> Period:
 
 
 def _calendar_period(written: str) -> Period:
+    from dateutil.relativedelta import relativedelta
+
     if m := _MONTH.fullmatch(written):
         year, month = (int(m[1]), int(m[2])) if m[1] else (int(m[4]), int(m[3]))
         check_year(year)

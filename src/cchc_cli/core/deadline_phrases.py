@@ -20,7 +20,8 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+from cchc_cli.core.lazyclass import dataclass
 
 #: Characters read as "/" besides itself.
 _SLASHES = frozenset("\u2044\u2215\uff0f")

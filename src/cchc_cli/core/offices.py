@@ -18,10 +18,11 @@ import contextlib
 import dataclasses
 import gc
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TypeVar
 
 from cchc_cli.core.diagnostics import Diagnostic, Diagnostics, errors_of
+from cchc_cli.core.lazyclass import dataclass
 from cchc_cli.core.model import (
     Completion,
     Dataset,

@@ -11,10 +11,10 @@ giờ thứ Năm") and an end ("đến hết năm 2024"). docs/format.md lists t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, time
 
 from cchc_cli.core.dates import FIRST_DAY, LAST_DAY
+from cchc_cli.core.lazyclass import dataclass
 from cchc_cli.core.recurrence import Every, RecurrenceError, Rule, month_end
 from cchc_cli.core.vntext import nfc
 

@@ -23,13 +23,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from cchc_cli.core.asof import task_as_of
+from cchc_cli.core.lazyclass import dataclass
 from cchc_cli.core.model import Completion, Extension, Task
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
 
+from cchc_cli.core.lazyclass import dataclass
 from cchc_cli.core.model import Registry
 from cchc_cli.core.vntext import fold, match_key, suggest
 

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, timedelta
 
 from cchc_cli.core.dates import LAST_DAY, DateError, add_days
+from cchc_cli.core.lazyclass import dataclass
 
 #: Saturday and Sunday (``date.weekday()``).
 WEEKEND = (5, 6)

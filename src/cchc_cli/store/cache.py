@@ -28,12 +28,12 @@ import os
 import sqlite3
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Never
 
 from cchc_cli import __version__
 from cchc_cli.core.diagnostics import Diagnostic
+from cchc_cli.core.lazyclass import dataclass
 from cchc_cli.core.model import Notice
 from cchc_cli.store import tally
 from cchc_cli.store.cachehit import CachedFile as CachedFile

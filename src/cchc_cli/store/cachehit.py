@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from cchc_cli.core.diagnostics import Diagnostic, Source
+from cchc_cli.core.lazyclass import dataclass
 from cchc_cli.core.model import NoticeIndex
 
 if TYPE_CHECKING:

@@ -24,11 +24,12 @@ import json
 import os
 import sqlite3
 import time
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from cchc_cli.core.diagnostics import Diagnostic
+from cchc_cli.core.lazyclass import dataclass
 from cchc_cli.core.model import Notice, NoticeIndex, index_of
 from cchc_cli.store import tally
 from cchc_cli.store.pairs import NoticeRows

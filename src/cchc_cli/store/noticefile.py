@@ -242,9 +242,6 @@ class _NoticeBuilder:
 
     def _recurrence(self, fields: Fields, deadline: Deadline) -> Recurrence | None:
         """``repeat:`` (the rule as written), ``repeat_from:`` and ``repeat_until:``."""
-        from cchc_cli.core.recurrence import Recurrence, RecurrenceError
-        from cchc_cli.core.recurrence_phrases import read_recurrence
-
         scalar = fields.scalar("repeat")
         start, until = fields.date("repeat_from"), fields.date("repeat_until")
         if scalar is None or not (scalar.value or "").strip():
@@ -256,6 +253,10 @@ class _NoticeBuilder:
                     warning(fields.spans["deadline"], "recurrence.in-deadline", text=deadline.text)
                 )
             return None
+        # Imported here, past the common case of a task that does not repeat.
+        from cchc_cli.core.recurrence import Recurrence, RecurrenceError
+        from cchc_cli.core.recurrence_phrases import read_recurrence
+
         written = " ".join((scalar.value or "").split())
         if "deadline" in fields.spans:
             self.diagnostics.append(error(fields.spans["deadline"], "recurrence.and-deadline"))

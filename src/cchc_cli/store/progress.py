@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from cchc_cli.core.diagnostics import NOWHERE, Diagnostic, Source, error, warning
+from cchc_cli.core.lazyclass import dataclass
 from cchc_cli.core.model import (
     Cancellation,
     Completion,

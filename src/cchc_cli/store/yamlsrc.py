@@ -6,6 +6,10 @@ composing gives every node its position and resolves nothing, so a date like
 tags such as ``!!python/object`` are refused without ever being executed, and
 an alias bomb is refused without being expanded.
 
+Most files are plain YAML without a problem: :mod:`cchc_cli.store.yamlplain` reads
+those into the same tree without the parser's events (a first run reads thousands),
+and hands anything else to the parser here.
+
 Every scalar comes back as NFC text (or ``None`` for YAML null); types are the
 schema's business, not the parser's.
 
@@ -186,6 +190,13 @@ def _hide_non_breaks(text: str) -> tuple[str, dict[int, str] | None]:
 def parse(text: str, path: str) -> tuple[YNode | None, list[Diagnostic]]:
     """Read one YAML document into a located tree; problems become diagnostics."""
     text, restore = _hide_non_breaks(text)
+    if restore is None:
+        # Most files are plain YAML without a problem: read without the parser's events.
+        from cchc_cli.store.yamlplain import plain_tree
+
+        tree = plain_tree(text, path)
+        if tree is not None:
+            return tree, []
     builder = _Builder(path, _events(text), restore)
     try:
         tree = builder.document()
@@ -230,7 +241,7 @@ def _syntax_error(text: str, path: str, mark: object, problem: str) -> Diagnosti
 
 
 #: What YAML 1.2's core schema reads as null in a plain scalar.
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
 _new_tuple = tuple.__new__
@@ -295,7 +306,7 @@ class _Builder:
             value = event.value
             style = event.style
             if not style:
-                if tag is None and value in _NULLS:
+                if tag is None and value in NULLS:
                     return YScalar(None, source)
                 style = ""
             if self.restore:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
+from cchc_cli.core.lazyclass import dataclass
 from cchc_cli.core.model import Registry, Task
 from cchc_cli.core.status import UnitStatus
 from cchc_cli.core.vntext import shorten, sort_key
