@@ -79,6 +79,7 @@ IMPORTS = (
         ["overdue"],
         ["show", "1.1"],
         ["units"],
+        ["validate"],
     ],
 )
 def test_a_warm_express_run_imports_only_what_it_uses(data_dir, args):

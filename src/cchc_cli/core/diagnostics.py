@@ -70,13 +70,19 @@ class Diagnostics(Sequence[Diagnostic]):
     the first time something reads it. It is equal to the tuple it stands for.
     """
 
-    __slots__ = ("_all", "_read", "errors")
+    __slots__ = ("_all", "_read", "errors", "parts")
 
     def __init__(
-        self, errors: tuple[Diagnostic, ...], read: Callable[[], tuple[Diagnostic, ...]]
+        self,
+        errors: tuple[Diagnostic, ...],
+        read: Callable[[], tuple[Diagnostic, ...]],
+        parts: tuple[Sequence[Diagnostic], ...] = (),
     ) -> None:
         #: The errors among them, in their order.
         self.errors = errors
+        #: What :func:`merged` made them of, unread (``validate`` keeps the lines of
+        #: the notices' part rendered, :mod:`cchc_cli.store.snaplines`); () if nothing.
+        self.parts = parts
         self._read: Callable[[], tuple[Diagnostic, ...]] | None = read
         self._all: tuple[Diagnostic, ...] | None = None
 
@@ -138,7 +144,8 @@ def merged(first: Sequence[Diagnostic], more: Sequence[Diagnostic]) -> Sequence[
 
     if not isinstance(first, Diagnostics):
         return every()
-    return Diagnostics(tuple(sort_diagnostics([*first.errors, *errors_of(more)])), every)
+    errors = tuple(sort_diagnostics([*first.errors, *errors_of(more)]))
+    return Diagnostics(errors, every, (first, more))
 
 
 #: The source of a value built in code rather than read from a file.

@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import json
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,16 +39,26 @@ class Duplicates:
     it; anything else that changes the fingerprint makes it unused.
     """
 
-    def __init__(self, parts: dict[str, str], cache_path: Path) -> None:
-        self._parts = parts
-        self._cache_path = cache_path
+    def __init__(
+        self, parts: dict[str, str], cache_path: Path, diagnostics: Sequence[Diagnostic] = ()
+    ) -> None:
+        #: The snapshot's parts, as restored.
+        self.parts = parts
+        self.cache_path = cache_path
+        #: The notices' diagnostics restored from the same snapshot (its "diagnostics" part).
+        self.diagnostics = diagnostics
+
+    @property
+    def stamp(self) -> str:
+        """What the notices found twice are kept under: the fingerprint's SHA-256."""
+        digest = hashlib.sha256(self.parts["fingerprint"].encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
 
     def __call__(self, dataset: Dataset) -> list[Diagnostic]:
         """The notices of ``dataset`` found twice; kept for the next run if found now."""
-        digest = hashlib.sha256(self._parts["fingerprint"].encode("utf-8", "surrogatepass"))
-        stamp = digest.hexdigest()
+        stamp = self.stamp
         try:
-            kept_stamp, kept = json.loads(self._parts[DUPLICATES])
+            kept_stamp, kept = json.loads(self.parts[DUPLICATES])
             if kept_stamp == stamp:
                 return list(diagnostics_from(kept))
         except UNREADABLE:
@@ -55,7 +66,7 @@ class Duplicates:
         from cchc_cli.store.validate import duplicate_notices
 
         found = duplicate_notices(dataset)
-        _keep_duplicates(self._cache_path, stamp, found)
+        _keep_duplicates(self.cache_path, stamp, found)
         return found
 
 

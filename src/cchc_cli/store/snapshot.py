@@ -76,6 +76,8 @@ from cchc_cli.store.snapcodec import (
     to_json,
 )
 from cchc_cli.store.snapdups import DUPLICATES, Duplicates
+from cchc_cli.store.snaplines import PREFIX as LINES
+from cchc_cli.store.snaplines import kept_lines
 
 #: Raised whenever what a snapshot holds changes.
 FORMAT = 3
@@ -257,7 +259,12 @@ def restore(listing: Listing, cache: FileCache) -> Restored | None:
     if listing.text is None:
         return None
     try:
-        parts = dict(cache.connection.execute("SELECT part, data FROM snapshot"))
+        # Not the lines validate keeps rendered (snaplines): it reads those itself.
+        parts = dict(
+            cache.connection.execute(
+                "SELECT part, data FROM snapshot WHERE part NOT LIKE ?", (LINES + "%",)
+            )
+        )
     except sqlite3.Error:
         return None
     if parts.get("fingerprint") != listing.text:
@@ -272,7 +279,8 @@ def restore(listing: Listing, cache: FileCache) -> Restored | None:
             notices = _notices_from(parts)
             if notices is None:
                 return None
-            notices = dataclasses.replace(notices, duplicates=Duplicates(parts, cache.path))
+            kept = Duplicates(parts, cache.path, notices.diagnostics)
+            notices = dataclasses.replace(notices, duplicates=kept)
             progress = None
             if listing.progress_text is not None and (
                 parts["fingerprint_progress"] == listing.progress_text
@@ -369,6 +377,7 @@ def store(
             parts = {part: stored[part] for part in NOTICE_PARTS}
             if DUPLICATES in stored:  # they depend on the notices alone
                 parts[DUPLICATES] = stored[DUPLICATES]
+            parts |= kept_lines(cache.connection)  # so do validate's lines
         else:
             parts = {
                 "config": to_json([encode(notices.config), sorted(keys or ())]),
