@@ -462,3 +462,35 @@ def test_rows_queued_for_a_notice_then_forgotten_leave_no_notice_row(data_dir):
     cache.put_pairs(key, "", [])  # left out after all (a duplicate id, say)
     cache.finish([data_dir / "notices" / NOTICE])
     assert counts(data_dir)["notice_rows"] == counts(data_dir)["pair_sources"] == 0
+
+
+def _run_in(data: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "CCHC_DATA": os.fsdecode(data), "COLUMNS": "80"}
+    command = [sys.executable, "-m", "cchc_cli", *args, "--as-of", "2023-11-25"]
+    return subprocess.run(command, env=env, capture_output=True, timeout=120)
+
+
+@pytest.mark.parametrize("where", ["notice", "folder"])
+def test_names_that_are_not_utf8_are_read_without_the_cache(data_dir, tmp_path, where):
+    # SQLite keeps UTF-8 text: a notice file (or the data folder) named in another
+    # encoding crashed every cached run in the cache's writes. Now it is read afresh.
+    if where == "folder":
+        data = tmp_path / os.fsdecode(b"d\xff")
+        shutil.copytree(data_dir, data)
+    else:
+        data = data_dir
+        text = (data / "notices" / NOTICE).read_text("utf-8")
+        text = text.replace("cchc-2023-11", "tb-ff").replace("date: 2023-11 ", "date: 2023-10 ")
+        (data / "notices" / os.fsdecode(b"tb-\xff.yaml")).write_text(text, "utf-8")
+    for args in (["status"], ["validate"], ["due", "--before", "2023-12-10"], ["list"]):
+        cached = [_run_in(data, *args) for _ in range(2)]
+        uncached = _run_in(data, *args, "--no-cache")
+        for found in cached:
+            assert b"Traceback" not in found.stderr, found.stderr
+            assert (found.returncode, found.stdout, found.stderr) == (
+                uncached.returncode,
+                uncached.stdout,
+                uncached.stderr,
+            ), args
+    assert _run_in(data, "done", "cchc-2023-11/1.1", "--all").returncode == 0
+    assert b"Traceback" not in _run_in(data, "status").stderr

@@ -20,7 +20,8 @@ def user_cache_dir() -> Path:
 
 def cache_locations(data_dir: Path) -> list[Path]:
     """Where the cache of ``data_dir`` may live, in order of preference."""
-    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    # The name's bytes: a folder's name need not be UTF-8 (the same digest when it is).
+    digest = hashlib.sha256(os.fsencode(data_dir.resolve())).hexdigest()[:16]
     return [data_dir / ".cchc" / CACHE_FILE, user_cache_dir() / f"{digest}.sqlite"]
 
 
