@@ -97,9 +97,7 @@ def load(
         return _load_files(data_dir, None, tick)
     began = time.time_ns()  # before any file is listed: the racily clean files' bound
     listing = snapshot.list_folder(data_dir)
-    if not _storable(listing):
-        # A file name that is not UTF-8 cannot be a key of the cache (SQLite holds
-        # UTF-8 text): the folder is read as with --no-cache, every run.
+    if not snapshot.storable(listing):  # as with --no-cache, every run
         cache.close()
         return _load_files(data_dir, None, tick)
     restored = snapshot.restore(listing, cache)
@@ -125,17 +123,6 @@ def load(
     snapshot.store(cache, listing, began, shas, notices, made, restored.parts)
     cache.finish([Path(f.path) for f in listing.notices] + [Path(p) for p in made.files])
     return _dataset(notices, made, reader, pair_index)
-
-
-def _storable(listing: snapshot.Listing) -> bool:
-    """Whether every name the listing holds can be written to the cache."""
-    try:
-        for text in (listing.text, listing.progress_text):
-            if text is not None:
-                text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _dataset(

@@ -111,6 +111,18 @@ class Listing(NamedTuple):
     progress_mtimes: dict[str, int]
 
 
+def storable(listing: Listing) -> bool:
+    """Whether every name the listing holds can be a key of the cache: SQLite holds
+    UTF-8 text, and a file or folder name need not be UTF-8."""
+    try:
+        for text in (listing.text, listing.progress_text):
+            if text is not None:
+                text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def list_folder(data_dir: Path) -> Listing:
     """The files of ``data_dir`` a load reads, and their fingerprint."""
     inside = data_dir.resolve()
