@@ -549,6 +549,8 @@ def edit_commands(rng: random.Random, folder: Folder, asof: str) -> list[str]:
         ["extend", ref, "--to", day_text(rng, some_day(rng, folder.base)), "--reason", "r"],
         ["cancel", ref, "--reason", text(rng, 2)],
         ["undo"],
+        ["add", ref.split("/")[0], "--text", text(rng, 5), "--unit", unit]
+        + (["--deadline", phrase] if (phrase := deadline(rng, folder.base)) else []),
     ]
     return rng.choice(pool)
 
