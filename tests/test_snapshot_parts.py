@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from runner import cchc
 
 ON = ("--as-of", "2023-11-24")
@@ -92,3 +94,75 @@ def test_done_leaves_a_snapshot_stored_meanwhile_as_it_is(data_dir, monkeypatch)
     assert after["written"] == "1"
     for args in (("status",), ("show", "2.3"), ("overdue",), ("validate",)):
         same_as_without_cache(*args)
+
+
+# -- the index decoded when read (store/snaplazy.py) ----------------------------------
+
+
+def test_a_warm_status_decodes_no_index_entry(data_dir, monkeypatch):
+    from cchc_cli.store import snapcodec
+
+    assert cchc("status", *ON).exit_code == 0
+    assert cchc("status", *ON).exit_code == 0  # the cache is warm
+    decoded: list[int] = []
+    real = snapcodec.index_from
+    monkeypatch.setattr(
+        snapcodec, "index_from", lambda data: decoded.append(1) or real(data), raising=True
+    )
+    from cchc_cli.store import snaplazy
+
+    monkeypatch.setattr(snaplazy, "index_from", snapcodec.index_from)
+    warm = cchc("status", *ON)
+    assert decoded == []
+    assert cchc("show", "2.3", *ON).exit_code == 0
+    assert decoded == [1]  # show reads the index: decoded then, once
+    monkeypatch.undo()
+    cold = cchc("status", *ON, "--no-cache")
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+
+
+def _renamed(text: str) -> str:
+    """A part still valid JSON, one notice's id changed in it."""
+    assert "cchc-2023-11" in text
+    return text.replace("cchc-2023-11", "khac-2023-11")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda p: ("index", _renamed(p["index"])),
+        lambda p: ("index", p["index"].replace("[", "[[", 1)),
+        lambda p: ("index_rows", p["index_rows"].replace(".yaml", ".yml")),
+        lambda p: ("index_rows", "[1, 2"),
+        lambda p: ("index_sum", "0"),
+        lambda p: ("index_sum", None),
+    ],
+)
+def test_a_damaged_or_missing_index_part_sends_the_run_the_long_way(data_dir, damage):
+    assert cchc("status", *ON).exit_code == 0
+    part, data = damage(parts(data_dir))
+    if data is None:
+        connection = sqlite3.connect(data_dir / ".cchc" / "cache.sqlite")
+        with connection:
+            connection.execute("DELETE FROM snapshot WHERE part = ?", (part,))
+        connection.close()
+    else:
+        put_part(data_dir, part, data)
+    for args in (("show", "2.3"), ("status", "--by", "notice"), ("overdue",), ("validate",)):
+        same_as_without_cache(*args)
+
+
+def test_after_done_the_snapshot_is_the_one_a_load_afresh_stores(data_dir):
+    assert cchc("status", *ON).exit_code == 0
+    assert cchc("done", "8.2", "--all", *ON).exit_code == 0
+    assert cchc("done", "2.3", *ON).exit_code == 0
+    patched = parts(data_dir)
+    assert cchc("cache", "clear").exit_code == 0
+    assert cchc("status", *ON).exit_code == 0
+    afresh = parts(data_dir)
+    # When each was stored, and the content of the files stored within a second of it.
+    varying = {"written", "shas"}
+    assert set(patched) == set(afresh)
+    assert {p: d for p, d in patched.items() if p not in varying} == {
+        p: d for p, d in afresh.items() if p not in varying
+    }
