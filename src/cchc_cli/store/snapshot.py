@@ -139,8 +139,7 @@ def list_folder(data_dir: Path) -> Listing:
     folder_linked = folder.is_symlink()
     head.lines.append(f"{folder}\t{int(folder.is_dir())}\t{int(folder_linked)}")
     linked = {f.path for f in notices if folder_linked or f.linked}
-    for found in notices:
-        head.add(found, inside if found.path in linked else None)
+    head.add_all(notices, linked, inside)
     progress, tail = _list_progress(data_dir, inside)
     return Listing(
         notices, linked, progress, head.text, tail.text, head.mtimes | tail.mtimes, tail.mtimes
@@ -187,6 +186,22 @@ class _Lines:
             f"{found.path}\t{info.st_size}\t{info.st_mtime_ns}\t{info.st_ctime_ns}"
             f"\t{info.st_ino}\t{int(inside is not None)}"
         )
+
+    def add_all(self, found: list[Found], linked: set[str], inside: Path) -> None:
+        """The lines of the files ``found``, those in ``linked`` links maybe out of
+        ``inside``: :meth:`add` of each, in one loop (2,000 files on every warm run)."""
+        lines, mtimes, regular = self.lines, self.mtimes, stat.S_ISREG
+        for each in found:
+            path, _, info = each
+            if path in linked:
+                self.add(each, inside)
+            elif info is None or not regular(info.st_mode):
+                self.usable = False
+            else:
+                mtimes[path] = mtime = info.st_mtime_ns
+                lines.append(
+                    f"{path}\t{info.st_size}\t{mtime}\t{info.st_ctime_ns}\t{info.st_ino}\t0"
+                )
 
     @property
     def text(self) -> str | None:
