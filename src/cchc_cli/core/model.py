@@ -382,7 +382,8 @@ class Dataset:
     """
 
     registry: Registry
-    index: tuple[NoticeIndex, ...]
+    #: Restored from a snapshot: a sequence decoded when first read (store/snaplazy.py).
+    index: Sequence[NoticeIndex]
     #: In file order; a :class:`~cchc_cli.core.diagnostics.Diagnostics` on a warm load.
     diagnostics: Sequence[Diagnostic]
     files: tuple[str, ...] = ()
@@ -404,7 +405,7 @@ class Dataset:
 
     @functools.cached_property
     def notices(self) -> tuple[Notice, ...]:
-        return self.reader(self.index)
+        return self.reader(tuple(self.index))
 
     def notice(self, entry: NoticeIndex) -> Notice:
         """One notice, read once however often it is asked for."""

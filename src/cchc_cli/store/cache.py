@@ -454,10 +454,11 @@ class FileCache:
 
     # -- the snapshot of a whole load (:mod:`cchc_cli.store.snapshot`) ---------------------
 
-    def put_snapshot(self, parts: dict[str, str]) -> None:
-        """Replace the snapshot by ``parts`` when :meth:`finish` writes the rows it
-        was made with (in the same transaction: the one never outlives the other)."""
+    def put_snapshot(self, parts: dict[str, str], over: dict[str, str] | None = None) -> None:
+        """Replace the snapshot by ``parts`` with the rows :meth:`finish` writes (one
+        transaction); with ``over`` (parts as read), only these, if ``over`` still holds."""
         self._writes.snapshot = parts
+        self._writes.snapshot_over = over
 
     def finish_progress(self, files: list[Path]) -> None:
         """:meth:`finish` after reading only the progress files (``files``)."""

@@ -143,6 +143,9 @@ class Writes:
     #: (time, key) of racily clean rows found unchanged, to be marked as checked.
     seen: list[tuple[int, str]] = field(default_factory=list)
     snapshot: dict[str, str] | None = None
+    #: Parts the snapshot held when the edit read it: given, ``snapshot`` replaces only
+    #: its own parts, and only while those still hold (else the stored one is kept).
+    snapshot_over: dict[str, str] | None = None
     #: Rows are written as they come, in a transaction :meth:`commit` ends.
     streaming: bool = False
     #: A write failed: nothing is queued or written any more.
@@ -263,11 +266,22 @@ class Writes:
             execute("DELETE FROM files WHERE path = ?", stale)
             execute("UPDATE files SET recorded_ns = ? WHERE path = ?", self.seen)
             if self.snapshot:
-                self.connection.execute("DELETE FROM snapshot")
-                execute("INSERT INTO snapshot VALUES (?, ?)", self.snapshot.items())
+                self._write_snapshot(self.snapshot, self.snapshot_over)
             self.connection.execute("COMMIT")
         except sqlite3.Error:
             with contextlib.suppress(sqlite3.Error):
                 self.connection.execute("ROLLBACK")
         finally:
             self.streaming = False
+
+    def _write_snapshot(self, parts: dict[str, str], over: dict[str, str] | None) -> None:
+        """The snapshot written anew, or (``over``) only ``parts``, over the one read then."""
+        execute = self.connection.executemany
+        if over is None:
+            self.connection.execute("DELETE FROM snapshot")
+            execute("INSERT INTO snapshot VALUES (?, ?)", parts.items())
+            return
+        names = ", ".join("?" * len(over))
+        sql = f"SELECT part, data FROM snapshot WHERE part IN ({names})"
+        if dict(self.connection.execute(sql, list(over))) == over:
+            execute("INSERT OR REPLACE INTO snapshot VALUES (?, ?)", parts.items())

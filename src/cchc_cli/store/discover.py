@@ -64,7 +64,8 @@ def walk_notices(folder: Path, suffixes: tuple[str, ...]) -> list[Found]:
     fingerprints the file (:mod:`cchc_cli.store.snapshot`). Sub-folders that are
     links are not entered.
     """
-    found = []
+    found: list[Found] = []
+    add, is_dir = found.append, stat.S_ISDIR
     # A stack, not os.walk: os.walk recurses (in Python 3.11) and 1,100 nested
     # folders would exhaust the interpreter's stack.
     folders = [str(folder)]
@@ -75,16 +76,20 @@ def walk_notices(folder: Path, suffixes: tuple[str, ...]) -> list[Found]:
         except OSError:
             continue  # as os.walk does: a folder that cannot be listed has no notices
         for entry in listed:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name.startswith("."):
                 continue
             if entry.is_dir(follow_symlinks=False):
                 folders.append(entry.path)
-            elif entry.name.lower().endswith(suffixes):
+            elif name.lower().endswith(suffixes):
                 # Anything else named like a notice is read or refused with the
                 # reason (a pipe, a device, a broken link): never skipped unsaid.
-                info = _stat(entry)
-                if info is None or not stat.S_ISDIR(info.st_mode):
-                    found.append(Found(entry.path, entry.is_symlink(), info))
+                try:
+                    info: os.stat_result | None = entry.stat()
+                except OSError:
+                    info = None
+                if info is None or not is_dir(info.st_mode):
+                    add(Found(entry.path, entry.is_symlink(), info))
     found.sort(key=lambda f: f.path)
     return found
 

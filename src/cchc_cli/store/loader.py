@@ -42,6 +42,7 @@ from cchc_cli.store.fileio import DEFAULT_LIMIT
 from cchc_cli.store.holidaystamp import holidays_stamp
 from cchc_cli.store.pairrows import put_premade, refresh_pairs, source_key
 from cchc_cli.store.pairs import PairIndex
+from cchc_cli.store.snaplazy import Deferred
 
 UNITS_FILE = snapshot.UNITS_FILE
 NOTICES_DIR = snapshot.NOTICES_DIR
@@ -104,17 +105,23 @@ def load(
     if restored is None:
         return _load_files(data_dir, cache, tick, listing, began)
     notices = restored.notices
-    wanted = {
-        entry.path: (key, sha, entry.path)
-        for entry, (key, sha) in zip(notices.index, notices.rows, strict=True)
-    }
+    # Made when first read: the index is decoded then (snaplazy), and a warm status reads
+    # neither.
+    wanted: dict[str, tuple[str, str, str]] = Deferred(
+        lambda: {
+            entry.path: (key, sha, entry.path)
+            for entry, (key, sha) in zip(notices.index, notices.rows, strict=True)
+        }
+    )
     if restored.progress is not None:
         cache.close()
         grouped = {ref: list(events) for ref, events in restored.progress.events.items()}
         reader = _reader(cache, wanted, {}, notices.registry, notices.config, grouped)
         pair_index = None
         if restored.progress.pairs is not None:
-            entries = {key: e for e, (key, _) in zip(notices.index, notices.rows, strict=True)}
+            entries: dict[str, NoticeIndex] = Deferred(
+                lambda: {key: e for e, (key, _) in zip(notices.index, notices.rows, strict=True)}
+            )
             pair_index = PairIndex(cache, restored.progress.pairs, entries)
         return _dataset(notices, restored.progress, reader, pair_index)
     # Only progress files changed: they are read again (each through its cache row).
@@ -173,7 +180,7 @@ def _with_progress(
     reader = _reader(cache, wanted, parsed, registry, config, grouped, resolver)
     pair_index = None
     if cache:
-        pair_index = refresh_pairs(cache, index, shas, notices.depends_on, grouped, reader)
+        pair_index = refresh_pairs(cache, tuple(index), shas, notices.depends_on, grouped, reader)
     made = snapshot.Progress(
         {ref: tuple(found) for ref, found in grouped.items()},
         tuple(problems),

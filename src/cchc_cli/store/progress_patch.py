@@ -44,6 +44,10 @@ from cchc_cli.store.snapcodec import (
 from cchc_cli.store.tally import notice_row
 
 SHA_LENGTH = 64
+#: The parts of the snapshot's notices' half that tell it is still the one read.
+_NOTICES_READ = ("fingerprint", "written")
+#: Every part the patch reads.
+_READ = (*_NOTICES_READ, "shas", "pairs")
 
 
 class _Declined(Exception):
@@ -69,11 +73,14 @@ def _patch(data_dir: Path, cache: FileCache, seen: Dataset, pair_index: PairInde
     # Listed before the files are read, as the loader does: a file changed in between
     # has a stat the next run does not find in the fingerprint.
     listed, mtimes = snapshot.list_progress(data_dir)
-    connection = cache.connection
-    parts = dict(connection.execute("SELECT part, data FROM snapshot"))
-    sources = dict(connection.execute("SELECT path, key FROM pair_sources"))
+    # Only the parts the patch reads or replaces: the rest (the notices' half, validate's
+    # lines, a megabyte) stays as it is in the database, neither read nor written again.
+    names = ", ".join("?" * len(_READ))
+    sql = f"SELECT part, data FROM snapshot WHERE part IN ({names})"
+    parts = dict(cache.connection.execute(sql, _READ))
+    sources = dict(cache.connection.execute("SELECT path, key FROM pair_sources"))
     expected = pair_index.expected
-    if listed is None or "pairs" not in parts or sources != expected:
+    if listed is None or set(parts) != set(_READ) or sources != expected:
         raise _Declined
     limit = seen.config.max_file_mb * 1024 * 1024
     shas: dict[str, str] = {}
@@ -81,11 +88,10 @@ def _patch(data_dir: Path, cache: FileCache, seen: Dataset, pair_index: PairInde
     grouped = _grouped(events, problems, seen)
     changed = {ref for ref in grouped.keys() | seen.progress.keys() if _differs(ref, grouped, seen)}
     _check_encoding(grouped, changed, problems)
-    keys = {entry.path: cache.key_of(entry.path) for entry in seen.index}
     depends = json.loads(parts["pairs"])["depends"]
-    made = dict(expected)
+    made = dict(expected)  # in the index's order, as the loader made it
     for entry in entries_named(seen.index, changed):
-        key = keys[entry.path]
+        key = cache.key_of(entry.path)
         sha = expected[key][:SHA_LENGTH]
         if not expected[key].startswith(f"{sha}:{depends}"):
             raise _Declined
@@ -102,7 +108,10 @@ def _patch(data_dir: Path, cache: FileCache, seen: Dataset, pair_index: PairInde
         raise _Declined  # a file whose content the next run could not check
     stored_shas = {k: v for k, v in json.loads(parts["shas"]).items() if k not in mtimes}
     files = tuple(str(p) for p in paths)
-    parts |= {
+    # Replaced only if the notices' half is still the one read (another run may have
+    # stored a snapshot since): the halves of two loads are never mixed.
+    over = {part: parts[part] for part in _NOTICES_READ}
+    made_parts = {
         "fingerprint_progress": listed,
         "shas": to_json(stored_shas | {path: shas[path] for path in racy}),
         "progress": to_json(
@@ -113,9 +122,9 @@ def _patch(data_dir: Path, cache: FileCache, seen: Dataset, pair_index: PairInde
         ),
         "progress_diagnostics": to_json(diagnostics_to(problems)),
         "progress_files": to_json(files),
-        "pairs": to_json(pairs_to(made, [keys[e.path] for e in seen.index], _shas(made), depends)),
+        "pairs": to_json(pairs_to(made, list(made), _shas(made), depends)),
     }
-    cache.put_snapshot(parts)
+    cache.put_snapshot(made_parts, over)
     cache.finish_progress(list(paths))
 
 

@@ -35,17 +35,14 @@ folder, and reading it must not run code.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import gc
 import hashlib
 import json
 import os
 import sqlite3
 import stat
 import sys
-import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -67,20 +64,19 @@ from cchc_cli.store.snapcodec import (
     diagnostics_from,
     diagnostics_to,
     encode,
-    index_from,
-    index_to,
-    key_of,
     pairs_from,
     pairs_to,
     same_diagnostics,
     to_json,
 )
 from cchc_cli.store.snapdups import DUPLICATES, Duplicates
+from cchc_cli.store.snaplazy import checksum, collector_paused, index_parts, restored_index
 from cchc_cli.store.snaplines import PREFIX as LINES
 from cchc_cli.store.snaplines import kept_lines
 
-#: Raised whenever what a snapshot holds changes.
-FORMAT = 3
+#: Raised whenever what a snapshot holds changes: 4 keeps the index's rows (each notice's
+#: file and SHA-256) apart from the rest of it, which is decoded when read (snaplazy).
+FORMAT = 4
 CONFIG_FILE = "config.yaml"
 UNITS_FILE = "units.yaml"
 NOTICES_DIR = "notices"
@@ -143,8 +139,7 @@ def list_folder(data_dir: Path) -> Listing:
     folder_linked = folder.is_symlink()
     head.lines.append(f"{folder}\t{int(folder.is_dir())}\t{int(folder_linked)}")
     linked = {f.path for f in notices if folder_linked or f.linked}
-    for found in notices:
-        head.add(found, inside if found.path in linked else None)
+    head.add_all(notices, linked, inside)
     progress, tail = _list_progress(data_dir, inside)
     return Listing(
         notices, linked, progress, head.text, tail.text, head.mtimes | tail.mtimes, tail.mtimes
@@ -192,6 +187,22 @@ class _Lines:
             f"\t{info.st_ino}\t{int(inside is not None)}"
         )
 
+    def add_all(self, found: list[Found], linked: set[str], inside: Path) -> None:
+        """The lines of the files ``found``, those in ``linked`` links maybe out of
+        ``inside``: :meth:`add` of each, in one loop (2,000 files on every warm run)."""
+        lines, mtimes, regular = self.lines, self.mtimes, stat.S_ISREG
+        for each in found:
+            path, _, info = each
+            if path in linked:
+                self.add(each, inside)
+            elif info is None or not regular(info.st_mode):
+                self.usable = False
+            else:
+                mtimes[path] = mtime = info.st_mtime_ns
+                lines.append(
+                    f"{path}\t{info.st_size}\t{mtime}\t{info.st_ctime_ns}\t{info.st_ino}\t0"
+                )
+
     @property
     def text(self) -> str | None:
         return "\n".join(self.lines) if self.usable else None
@@ -226,7 +237,8 @@ class Notices:
 
     config: Config
     registry: Registry
-    index: tuple[NoticeIndex, ...]
+    #: Restored: a :class:`~cchc_cli.store.snaplazy.LazyIndex`, decoded when read.
+    index: Sequence[NoticeIndex]
     #: Each index entry's cache row: (row key, SHA-256 of the file).
     rows: tuple[tuple[str, str], ...]
     #: Their problems, in file order (restored: the errors at once, the rest when read).
@@ -263,7 +275,17 @@ class Restored(NamedTuple):
 
 
 #: The parts of a snapshot that describe the notices' half (the rest: the progress half).
-NOTICE_PARTS = ("config", "registry", "index", "errors", "diagnostics", "files", "depends")
+NOTICE_PARTS = (
+    "config",
+    "registry",
+    "index",
+    "index_rows",
+    "index_sum",
+    "errors",
+    "diagnostics",
+    "files",
+    "depends",
+)
 
 
 def restore(listing: Listing, cache: FileCache) -> Restored | None:
@@ -287,7 +309,7 @@ def restore(listing: Listing, cache: FileCache) -> Restored | None:
         settled = [path for path in racy if path not in listing.progress_mtimes]
         if not all(_same_content(path, shas.get(path)) for path in settled):
             return None
-        with _collector_paused():
+        with collector_paused():
             notices = _notices_from(parts)
             if notices is None:
                 return None
@@ -304,29 +326,17 @@ def restore(listing: Listing, cache: FileCache) -> Restored | None:
     return Restored(notices, progress, parts, shas)
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic collector paused: decoding makes tens of thousands of objects
-    that live as long as the run, and the collector would pass over them again and
-    again while they are made (a quarter of the time)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _notices_from(parts: dict[str, str]) -> Notices | None:
     config = decode(json.loads(parts["config"])[0])
     registry = decode(json.loads(parts["registry"]))
-    index, shas, prefix = index_from(json.loads(parts["index"]))
-    keys = [key_of(e.path, prefix) for e in index]
+    found = restored_index(parts)
+    if found is None:
+        return None
+    index, keys, shas = found
     # The errors apart, so that a run that reads no warning decodes none; the whole
     # list is decoded when read, so its checksum stands for it now (damaged: the long way).
-    checksum, stored_errors = json.loads(parts["errors"])
-    if checksum != _checksum(parts["diagnostics"]):
+    kept_sum, stored_errors = json.loads(parts["errors"])
+    if kept_sum != checksum(parts["diagnostics"]):
         return None
     errors = diagnostics_from(stored_errors)
     diagnostics = Diagnostics(errors, lambda: diagnostics_from(json.loads(parts["diagnostics"])))
@@ -394,13 +404,13 @@ def store(
             parts = {
                 "config": to_json([encode(notices.config), sorted(keys or ())]),
                 "registry": to_json(encode(notices.registry)),
-                "index": to_json(index_to(notices.index, file_shas, prefix)),
                 "diagnostics": to_json(diagnostics_to(notices.diagnostics)),
                 "files": to_json(notices.files),
                 "depends": to_json(notices.depends_on),
             }
+            parts |= index_parts(notices.index, file_shas, prefix)
             errors = diagnostics_to(errors_of(notices.diagnostics))
-            parts["errors"] = to_json([_checksum(parts["diagnostics"]), errors])
+            parts["errors"] = to_json([checksum(parts["diagnostics"]), errors])
             if not _exactly(notices, _notices_from(parts)):
                 return
         pairs = pairs_to(progress.pairs, keys_of, file_shas, notices.depends_on)
@@ -483,11 +493,3 @@ def _config_of(data_dir: Path, info: os.stat_result) -> tuple[Config, set[str]] 
     except (sqlite3.Error, *_UNREADABLE):
         return None
     return (settings, set(keys)) if isinstance(settings, Config) else None
-
-
-# -- JSON ------------------------------------------------------------------------------
-
-
-def _checksum(text: str) -> int:
-    """What tells a part damaged since it was written without decoding it (CRC-32)."""
-    return zlib.crc32(text.encode("utf-8", "surrogatepass"))

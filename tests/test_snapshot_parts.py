@@ -1,0 +1,168 @@
+"""The snapshot read and written by parts: an edit rewrites only the progress half, and
+never over a notices' half another run stored meanwhile."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from runner import cchc
+
+ON = ("--as-of", "2023-11-24")
+PROGRESS_HALF = (
+    "fingerprint_progress",
+    "shas",
+    "progress",
+    "progress_diagnostics",
+    "progress_files",
+    "pairs",
+)
+
+
+def parts(data_dir: Path) -> dict[str, str]:
+    connection = sqlite3.connect(data_dir / ".cchc" / "cache.sqlite")
+    try:
+        return dict(connection.execute("SELECT part, data FROM snapshot"))
+    finally:
+        connection.close()
+
+
+def put_part(data_dir: Path, part: str, data: str) -> None:
+    connection = sqlite3.connect(data_dir / ".cchc" / "cache.sqlite")
+    try:
+        with connection:
+            connection.execute("INSERT OR REPLACE INTO snapshot VALUES (?, ?)", (part, data))
+    finally:
+        connection.close()
+
+
+def same_as_without_cache(*args: str) -> None:
+    warm = cchc(*args, "--as-of", "2023-11-30")
+    cold = cchc(*args, "--as-of", "2023-11-30", "--no-cache")
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+
+
+def test_done_rewrites_the_progress_half_alone(data_dir, monkeypatch):
+    """The notices' half (index, diagnostics, fingerprint, validate's lines: about 1 MB at
+    20,000 tasks) is neither read nor written again by an edit."""
+    from cchc_cli.store.cache import FileCache
+
+    assert cchc("status", *ON).exit_code == 0
+    # A row no load writes: a snapshot written anew would drop it.
+    put_part(data_dir, "untouched", "[]")
+    before = parts(data_dir)
+    written: list[set[str]] = []
+    real = FileCache.put_snapshot
+
+    def spy(self, made, *args, **kwargs):
+        written.append(set(made))
+        return real(self, made, *args, **kwargs)
+
+    monkeypatch.setattr(FileCache, "put_snapshot", spy)
+    assert cchc("done", "2.3", *ON).exit_code == 0
+    monkeypatch.undo()
+    assert written == [set(PROGRESS_HALF)]
+    after = parts(data_dir)
+    assert after["untouched"] == "[]"
+    assert after["progress"] != before["progress"]
+    kept = {p: d for p, d in after.items() if p not in PROGRESS_HALF}
+    assert kept == {p: d for p, d in before.items() if p not in PROGRESS_HALF}
+    for args in (("status",), ("show", "2.3"), ("overdue",), ("validate",)):
+        same_as_without_cache(*args)
+
+
+def test_done_leaves_a_snapshot_stored_meanwhile_as_it_is(data_dir, monkeypatch):
+    from cchc_cli.store import progress_patch
+
+    assert cchc("status", *ON).exit_code == 0
+    real = progress_patch.load_progress
+
+    def another_run_stores_a_snapshot(*args, **kwargs):
+        # After the patch read the snapshot, before it writes: another load stored its own.
+        put_part(data_dir, "written", "1")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(progress_patch, "load_progress", another_run_stores_a_snapshot)
+    before = parts(data_dir)
+    assert cchc("done", "2.3", *ON).exit_code == 0
+    monkeypatch.undo()
+    after = parts(data_dir)
+    # The other run's snapshot is kept whole: no progress half of this run's put over it.
+    assert {p: after[p] for p in PROGRESS_HALF} == {p: before[p] for p in PROGRESS_HALF}
+    assert after["written"] == "1"
+    for args in (("status",), ("show", "2.3"), ("overdue",), ("validate",)):
+        same_as_without_cache(*args)
+
+
+# -- the index decoded when read (store/snaplazy.py) ----------------------------------
+
+
+def test_a_warm_status_decodes_no_index_entry(data_dir, monkeypatch):
+    from cchc_cli.store import snapcodec
+
+    assert cchc("status", *ON).exit_code == 0
+    assert cchc("status", *ON).exit_code == 0  # the cache is warm
+    decoded: list[int] = []
+    real = snapcodec.index_from
+    monkeypatch.setattr(
+        snapcodec, "index_from", lambda data: decoded.append(1) or real(data), raising=True
+    )
+    from cchc_cli.store import snaplazy
+
+    monkeypatch.setattr(snaplazy, "index_from", snapcodec.index_from)
+    warm = cchc("status", *ON)
+    assert decoded == []
+    assert cchc("show", "2.3", *ON).exit_code == 0
+    assert decoded == [1]  # show reads the index: decoded then, once
+    monkeypatch.undo()
+    cold = cchc("status", *ON, "--no-cache")
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+
+
+def _renamed(text: str) -> str:
+    """A part still valid JSON, one notice's id changed in it."""
+    assert "cchc-2023-11" in text
+    return text.replace("cchc-2023-11", "khac-2023-11")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda p: ("index", _renamed(p["index"])),
+        lambda p: ("index", p["index"].replace("[", "[[", 1)),
+        lambda p: ("index_rows", p["index_rows"].replace(".yaml", ".yml")),
+        lambda p: ("index_rows", "[1, 2"),
+        lambda p: ("index_sum", "0"),
+        lambda p: ("index_sum", None),
+    ],
+)
+def test_a_damaged_or_missing_index_part_sends_the_run_the_long_way(data_dir, damage):
+    assert cchc("status", *ON).exit_code == 0
+    part, data = damage(parts(data_dir))
+    if data is None:
+        connection = sqlite3.connect(data_dir / ".cchc" / "cache.sqlite")
+        with connection:
+            connection.execute("DELETE FROM snapshot WHERE part = ?", (part,))
+        connection.close()
+    else:
+        put_part(data_dir, part, data)
+    for args in (("show", "2.3"), ("status", "--by", "notice"), ("overdue",), ("validate",)):
+        same_as_without_cache(*args)
+
+
+def test_after_done_the_snapshot_is_the_one_a_load_afresh_stores(data_dir):
+    assert cchc("status", *ON).exit_code == 0
+    assert cchc("done", "8.2", "--all", *ON).exit_code == 0
+    assert cchc("done", "2.3", *ON).exit_code == 0
+    patched = parts(data_dir)
+    assert cchc("cache", "clear").exit_code == 0
+    assert cchc("status", *ON).exit_code == 0
+    afresh = parts(data_dir)
+    # When each was stored, and the content of the files stored within a second of it.
+    varying = {"written", "shas"}
+    assert set(patched) == set(afresh)
+    assert {p: d for p, d in patched.items() if p not in varying} == {
+        p: d for p, d in afresh.items() if p not in varying
+    }
