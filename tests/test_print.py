@@ -26,7 +26,7 @@ from cchc_cli.views.i18n import Lang
 from cchc_cli.views.layout import Col, distinct_text, fit, pad
 from cchc_cli.views.pairlists import late_list, overdue_report
 from cchc_cli.views.render import Column, Field, JsonFormatter, Report, Rows, Section
-from cchc_cli.views.textout import ColourFormatter, PlainFormatter
+from cchc_cli.views.textout import ColourFormatter, Picked, PlainFormatter
 
 #: Text as data brings it: ASCII, Vietnamese composed and decomposed, wide characters,
 #: combining marks alone, controls, bidi overrides, line breaks and tabs.
@@ -152,6 +152,43 @@ def test_a_table_of_columns_prints_what_a_table_of_dicts_prints(records, width, 
     for formatter in (PlainFormatter, ColourFormatter):
         expected = _emit(formatter, as_dicts, width)
         assert _emit(formatter, _section(rows, alert=alert), width) == expected
+
+
+LINE = st.fixed_dictionaries({"ref": TEXT, "when": TEXT, "n": TEXT, "text": TEXT})
+
+
+def _picking_sections(records):
+    columns = [
+        Column("ref", "label.ref", show=Field("ref")),
+        Column("when", "label.last-day", show=Field("when"), optional=True, shrink=True),
+        Column("n", "label.total", show=Field("n"), right=True, style="red", head="head.last-day"),
+        Column("text", "label.text", show=Field("text"), shrink=True),
+    ]
+    return [Section(str(n), columns, rows, title=f"{n}") for n, rows in enumerate(records)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(LINE, min_size=1, max_size=10),
+    st.lists(st.sets(st.integers(0, 9)), min_size=1, max_size=4),
+    st.sampled_from([20, 40, 80, 160]),
+)
+def test_sections_picking_lines_of_one_table_print_what_their_rows_print(lines, picks, width):
+    """The overdue list's sections pick lines of one table (each laid out once per set
+    of widths): they print what the same rows as records print, section by section."""
+    shared = Rows({key: [line[key] for line in lines] for key in ("ref", "when", "n", "text")})
+    picked = [
+        Picked(shared, sorted(n for n in pick if n < len(lines)), {"u": "x"}) for pick in picks
+    ]
+    as_records = [[{**lines[n], "u": "x"} for n in rows.numbers] for rows in picked]
+    assert [list(rows) for rows in picked] == as_records
+    assert [rows.column("u") for rows in picked] == [["x"] * len(rows) for rows in picked]
+    for formatter in (PlainFormatter, ColourFormatter):
+        expected = io.StringIO()
+        formatter(expected, Lang.VI, width).emit(Report(_picking_sections(as_records)))
+        got = io.StringIO()
+        formatter(got, Lang.VI, width).emit(Report(_picking_sections(picked)))
+        assert got.getvalue() == expected.getvalue()
 
 
 RECORD_KEYS = ("ref", "when", "n", "text", "short", "late")

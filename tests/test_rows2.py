@@ -117,3 +117,35 @@ def test_due_and_overdue_tables_are_read_from_the_open_rows(cchc, data_dir):
     found = [cchc(*args, COLUMNS="80") for args in tables]
     assert [r.stdout for r in found] == [r.stdout for r in expected]
     assert any("cchc-2023-11/" in r.stdout for r in found)
+
+
+def test_the_due_list_is_ordered_by_one_number_per_task_as_by_the_keys_it_stands_for():
+    """By last day, the notice's place, the id's natural order (equal for "01" and "1"),
+    then the place in the file: what comparing those keys one by one gives."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cchc_cli.store.duerows import DueTask
+    from cchc_cli.store.pairs import TaskInfo, Written
+    from cchc_cli.views.query import due_order, natural_key
+
+    ids = st.sampled_from(["1", "01", "2", "2.9", "2.10", "10", "a", "a1", "b.2"])
+    task = st.tuples(st.sampled_from(["n1", "n2", "n3"]), ids, st.integers(0, 4), st.integers(0, 3))
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(task, max_size=20, unique_by=lambda t: (t[0], t[2])))
+    def check(found):
+        places = {"n2": 0, "n1": 1, "n3": 2}
+        tasks = [
+            DueTask(
+                TaskInfo(n, i, seq, "", Written(None), (), ()),
+                date(2024, 1, 1 + d),
+                (),
+                frozenset(),
+            )
+            for n, i, seq, d in found
+        ]
+        keys = [(t[1], places[t[0].notice], natural_key(t[0].id), t[0].seq) for t in tasks]
+        assert due_order(tasks, places) == sorted(range(len(tasks)), key=keys.__getitem__)
+
+    check()

@@ -119,7 +119,9 @@ class _Tasks:
         self.wanted = None if wanted is None else frozenset(wanted)
         self.notices = {key: entry.id for key, entry in index.entries.items()}
         self.units: dict[str, tuple[str, ...]] = {}
-        self.ids = TaskRows(index.entries).unit_ids
+        rows = TaskRows(index.entries)
+        #: Unit ids by the JSON a task row holds them in (read inline, each list made once).
+        self.ids, self.unit_ids = rows.ids, rows.unit_ids
         self.days: dict[int, date] = {}
         self.written: dict[str | None, Written] = {}
 
@@ -166,7 +168,13 @@ def due_tasks(
     if rows is None:
         return None
     made = _Tasks(index, units)
-    units_of, days, written, ids = made.units, made.days, made.written, made.ids
+    units_of, days, written, ids, unit_ids = (
+        made.units,
+        made.days,
+        made.written,
+        made.ids,
+        made.unit_ids,
+    )
     # Tasks copied to many notices share their assignees and closed units.
     still_open: dict[tuple[str, str], frozenset[str]] = {}
     due: dict[tuple[str, str], DueTask] = {}
@@ -189,8 +197,8 @@ def due_tasks(
                 seq,
                 text,
                 written.get(deadline) or made.deadline(deadline),
-                ids(assigned),
-                ids(assignees),
+                ids.get(assigned) or unit_ids(assigned),
+                ids.get(assignees) or unit_ids(assignees),
             ),
         )
         opened = still_open.get((assignees, closed))
@@ -219,7 +227,13 @@ def late_tasks(
     if rows is None:
         return None
     made = _Tasks(index, units)
-    units_of, days, written, ids = made.units, made.days, made.written, made.ids
+    units_of, days, written, ids, unit_ids = (
+        made.units,
+        made.days,
+        made.written,
+        made.ids,
+        made.unit_ids,
+    )
     # A task overdue since two days (an extension for some units) is one task.
     tasks: dict[tuple[str, str], TaskInfo] = {}
     late: list[LateTask] = []
@@ -239,8 +253,8 @@ def late_tasks(
                     seq,
                     text,
                     written.get(deadline) or made.deadline(deadline),
-                    ids(assigned),
-                    ids(assignees),
+                    ids.get(assigned) or unit_ids(assigned),
+                    ids.get(assignees) or unit_ids(assignees),
                 ),
             )
         late.append((info, days.get(last) or made.day(last), listed))

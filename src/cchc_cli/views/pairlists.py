@@ -21,6 +21,7 @@ from cchc_cli.core.vntext import shorten_each, sort_key
 from cchc_cli.views.i18n import Lang, days_key, fmt_date, t
 from cchc_cli.views.layout import TEXT_WIDTH
 from cchc_cli.views.render import Column, Field, Report, Rows, Section
+from cchc_cli.views.textout import Picked
 
 
 def status_columns(days: str) -> list[Column]:
@@ -251,8 +252,6 @@ def overdue_report(late: LateList, registry: Registry, lang: Lang) -> Report:
     days = {when: day(when) for when in set(whens)}
     late_by = {when: _overdue_text(when, late.today) for when in days}
     refs, deadlines, texts = _task_cells(list(map(_FIRST, lines)))
-    last_days = list(map(days.__getitem__, whens))
-    overdue_days = list(map(late_by.__getitem__, whens))
     groups: dict[str, list[int]] = {}
     for number, units in enumerate(map(_THIRD, lines)):
         for unit in units:
@@ -276,19 +275,19 @@ def overdue_report(late: LateList, registry: Registry, lang: Lang) -> Report:
         ),
         Column("text", "label.text", show=Field("text"), shrink=True),
     ]
+    shared = Rows(
+        {
+            "ref": refs,
+            "deadline": deadlines,
+            "last_day": list(map(days.__getitem__, whens)),
+            "days_overdue": list(map(late_by.__getitem__, whens)),
+            "text": texts,
+        }
+    )
     sections: list[Section] = []
     for unit in _unit_places(groups, lines, registry):
         numbers = groups[unit]
-        rows = Rows(
-            {
-                "ref": list(map(refs.__getitem__, numbers)),
-                "unit": [unit] * len(numbers),
-                "deadline": list(map(deadlines.__getitem__, numbers)),
-                "last_day": list(map(last_days.__getitem__, numbers)),
-                "days_overdue": list(map(overdue_days.__getitem__, numbers)),
-                "text": list(map(texts.__getitem__, numbers)),
-            }
-        )
+        rows = Picked(shared, numbers, {"unit": unit})
         title = t("label.unit-title", lang, name=registry.name_of(unit), count=len(numbers))
         sections.append(Section(unit, table_columns, rows, title=title))
     if not sections:

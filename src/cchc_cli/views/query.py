@@ -20,6 +20,7 @@ from cchc_cli.core.vntext import fold
 from cchc_cli.views.pairlists import DueList, DueRow, LateLine, LateList, late_list
 
 if TYPE_CHECKING:
+    from cchc_cli.store.duerows import DueTask
     from cchc_cli.store.multipairs import CombinedPairs
     from cchc_cli.store.pairs import PairIndex, PairOf, TaskInfo
 
@@ -238,11 +239,7 @@ def _due_from_rows(
     if tasks is None:
         return None
     order = _TaskOrder(dataset)
-    places = order.notices
-    # By last day, then as _TaskOrder orders tasks (inline: a call per task costs more
-    # than the sort). The keys are distinct, so the rows themselves are never compared.
-    keys = [(t[1], places[t[0].notice], natural_key(t[0].id), t[0].seq) for t in tasks]
-    rows = [row for _, row in sorted(zip(keys, tasks, strict=True))]
+    rows = [tasks[n] for n in due_order(tasks, order.notices)]
 
     def pairs() -> list[UnitStatus]:
         found = index.pairs(today, DUE_PAIRS, units, entry, last=last.toordinal())
@@ -252,6 +249,27 @@ def _due_from_rows(
         return sorted(items, key=lambda i: i.last_day or last)
 
     return DueList(cast(list[DueRow], rows), today, pairs)
+
+
+def due_order(tasks: list[DueTask], places: dict[str, int]) -> list[int]:
+    """The tasks' numbers by last day, then as :class:`_TaskOrder` orders tasks: sorted by
+    one number each, made of the day's, the notice's and the task id's ranks and the
+    task's place in its file (a tuple per task compared element by element, dates first,
+    cost most of the sort). Ids whose :func:`natural_key` is the same share a rank."""
+    days = {day: n for n, day in enumerate(sorted({t[1] for t in tasks}))}
+    id_rank: dict[str, int] = {}
+    rank, before = 0, None
+    for ident in sorted({t[0].id for t in tasks}, key=natural_key):
+        key = natural_key(ident)
+        rank += key != before
+        id_rank[ident], before = rank, key
+    ranks, files = len(id_rank) + 1, max((t[0].seq for t in tasks), default=0) + 1
+    keys = [
+        ((days[t[1]] * len(places) + places[t[0].notice]) * ranks + id_rank[t[0].id]) * files
+        + t[0].seq
+        for t in tasks
+    ]
+    return sorted(range(len(tasks)), key=keys.__getitem__)
 
 
 def overdue_items(

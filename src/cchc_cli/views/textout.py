@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
-from cchc_cli.core.vntext import display_width
+from cchc_cli.core.vntext import display_width, one_column_each, shorten
 from cchc_cli.views.i18n import Lang, t
 from cchc_cli.views.layout import (
     GAP,
@@ -24,10 +24,92 @@ from cchc_cli.views.layout import (
     pad,
     wrap,
 )
-from cchc_cli.views.render import Field, Formatter, Report, Rows, Section, cell_text, screen
+from cchc_cli.views.render import (
+    Column,
+    Field,
+    Formatter,
+    Report,
+    Rows,
+    Section,
+    cell_text,
+    screen,
+)
 
 #: The mark of an overdue row in plain text (on a terminal the row is red, too).
 ALERT_MARK = "!"
+
+
+class Picked(Rows):
+    """Some rows of a shared table (``base``), by number and in order, with values the
+    same on every row (``same``): each unit's section of the overdue list picks the lines
+    of the tasks overdue for it, and a formatter lays each line out once
+    (:meth:`PlainFormatter._picked_table`). Read as :class:`Rows`, they are the rows
+    picked."""
+
+    def __init__(self, base: Rows, numbers: list[int], same: dict[str, Any]) -> None:
+        self.base = base
+        self.numbers = numbers
+        self.same = same
+        self.size = len(numbers)
+
+    @property
+    def columns(self) -> dict[str, list[Any]]:  # type: ignore[override]
+        picked = {k: list(map(v.__getitem__, self.numbers)) for k, v in self.base.columns.items()}
+        return picked | {key: [value] * self.size for key, value in self.same.items()}
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self.size))]
+        number = self.numbers[index]
+        return {k: v[number] for k, v in self.base.columns.items()} | self.same
+
+    def column(self, key: str) -> list[Any]:
+        if key in self.same:
+            return [self.same[key]] * self.size
+        return list(map(self.base.column(key).__getitem__, self.numbers))
+
+
+class _SharedColumn:
+    """A column of a shared table (:class:`Picked`): its cells, each distinct one's width,
+    and each cut, padded and painted once per width the column is laid out at."""
+
+    def __init__(self, cells: list[str]) -> None:
+        self.cells = cells
+        distinct = set(cells)
+        if one_column_each(distinct_text(list(distinct))):
+            self.width_of = {text: len(text) for text in distinct}
+        else:
+            self.width_of = {text: display_width(text) for text in distinct}
+        self.widths = list(map(self.width_of.__getitem__, cells))
+        self.of_width = {width: text for text, width in self.width_of.items()}
+        self.made: dict[tuple[int, bool], dict[str, str]] = {}
+
+    def widest(self, numbers: list[int]) -> str:
+        """A cell as wide as the widest of the rows ``numbers``."""
+        return self.of_width[max(map(self.widths.__getitem__, numbers))] if numbers else ""
+
+    def laid(
+        self, numbers: list[int], width: int, last: bool, make: Callable[[str, int, bool], str]
+    ) -> list[str]:
+        """The rows' cells cut to ``width`` (as :func:`fit` cuts them) and laid out by
+        ``make`` (``last``: in the table's last column), each distinct text once."""
+        made = self.made.get((width, last))
+        if made is None:
+            made = self.made[width, last] = {
+                text: make(text if w <= width else shorten(text, width), width, last)
+                for text, w in self.width_of.items()
+            }
+        return list(map(made.__getitem__, map(self.cells.__getitem__, numbers)))
+
+
+def _plain_rows(section: Section) -> bool:
+    """Whether a section's rows are laid out as they come: no marks, no totals, no
+    short form of a cell."""
+    return (
+        section.alert is None
+        and not section.totals
+        and all(column.brief is None for column in section.columns)
+    )
 
 
 class PlainFormatter(Formatter):
@@ -44,6 +126,10 @@ class PlainFormatter(Formatter):
         write = self.out.write
         #: Short headers the legend has explained: each once in a report.
         self._explained: set[str] = set()
+        #: What sections of :class:`Picked` rows share: each shared table's cells per
+        #: column, and its lines as laid out at each set of column widths.
+        self._shared: dict[tuple[int, int], _SharedColumn] = {}
+        self._laid: dict[tuple[Any, ...], dict[int, str]] = {}
         for line in self._lines(report.heading):
             for part in wrap(line, self.width):
                 write(self._bold(part) + "\n")
@@ -59,6 +145,8 @@ class PlainFormatter(Formatter):
                 continue
             if section.fields:
                 self._fields(section, records)
+            elif isinstance(records, Picked) and _plain_rows(section):
+                self._picked_table(section, records)
             else:
                 self._table(section, records)
             for line in self._lines(section.footer):
@@ -133,6 +221,79 @@ class PlainFormatter(Formatter):
             text = t("label.legend", self.lang, items="; ".join(legend))
             lines += [part + "\n" for part in wrap(text, self.width)]
         self.out.write("".join(lines))
+
+    def _picked_table(self, section: Section, picked: Picked) -> None:
+        """:meth:`_table` of rows picked from a shared table, each line of that table laid
+        out once per set of widths: the overdue list repeats a task's line in the section
+        of each unit it is overdue for (60,000 lines of 5,000 tasks), and its sections
+        mostly come to the same widths. :func:`fit` looks only at each column's widest
+        cell (what it cuts is cut again below, each text once); no marks, totals or short
+        cells here (:func:`_plain_rows`)."""
+        columns = [c for c in section.columns if c.table]
+        numbers = picked.numbers
+        shared = [self._shared_column(column, picked.base) for column in columns]
+        cols = [
+            Col(
+                t(column.label, self.lang),
+                [one.widest(numbers)],
+                right=column.right,
+                short_head=t(column.head, self.lang) if column.head else "",
+                shrink=column.shrink,
+                optional=column.optional,
+            )
+            for column, one in zip(columns, shared, strict=True)
+        ]
+        fit(cols, self.width)
+        shown = [n for n, col in enumerate(cols) if col.shown]
+        key = (id(picked.base), *((id(columns[n]), cols[n].width) for n in shown))
+        laid = self._laid.setdefault(key, {})
+        missing = list(set(numbers).difference(laid))
+        if missing:
+            texts = [
+                shared[n].laid(missing, cols[n].width, n == shown[-1], self._maker(columns[n]))
+                for n in shown
+            ]
+            rows = zip(*texts, strict=True) if texts else [()] * len(missing)
+            laid.update(zip(missing, map(str.rstrip, map("  ".join, rows)), strict=True))
+        legend = [
+            f"{cols[n].head}: {t(columns[n].legend or columns[n].label, self.lang)}"
+            for n in shown
+            if cols[n].used_short_head
+        ]
+        legend = [entry for entry in legend if entry not in self._explained]
+        self._explained.update(legend)
+        lines = [self._header([cols[n] for n in shown]) + "\n"]
+        if numbers:
+            lines += ["\n".join(map(laid.__getitem__, numbers)), "\n"]
+        if legend:
+            text = t("label.legend", self.lang, items="; ".join(legend))
+            lines += [part + "\n" for part in wrap(text, self.width)]
+        self.out.write("".join(lines))
+
+    def _shared_column(self, column: Column, base: Rows) -> _SharedColumn:
+        """The cells of ``column`` in every row of ``base``, made once for every section
+        that picks from it."""
+        key = (id(base), id(column))
+        found = self._shared.get(key)
+        if found is None:
+            cells = _cells(column.show, column.key, base, self.lang, self.for_people)
+            found = self._shared[key] = _SharedColumn(cells)
+        return found
+
+    def _maker(self, column: Column) -> Callable[[str, int, bool], str]:
+        """How a cell cut to a width is laid out in ``column``, as :meth:`_rows` does it:
+        padded (not in the last column: its padding would be stripped) and painted."""
+        right, style = column.right, column.style
+        if self.painted:
+            return lambda text, width, last: self._cell(text, width, right, style)
+
+        def padded(text: str, width: int, last: bool) -> str:
+            if last and not right:
+                return text
+            before, after = pad(text, width, right)
+            return before + text + after
+
+        return padded
 
     def _rows(
         self,
