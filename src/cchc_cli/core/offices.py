@@ -15,7 +15,6 @@ units). With one folder nothing is combined and nothing changes.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import gc
 from collections.abc import Iterator, Sequence
@@ -200,7 +199,7 @@ def _add_registry(
     for unit in registry.units.values():
         ident = q(unit.id)
         own.append(ident)
-        units[ident] = dataclasses.replace(
+        units[ident] = _with(
             unit,
             id=ident,
             name=f"{unit.name} ({office.id})",
@@ -210,7 +209,7 @@ def _add_registry(
         )
     for group in registry.groups.values():
         ident = q(group.id)
-        groups[ident] = dataclasses.replace(
+        groups[ident] = _with(
             group,
             id=ident,
             name=f"{group.name} ({office.id})",

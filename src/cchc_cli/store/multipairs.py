@@ -14,6 +14,7 @@ combined notices, as it does for one folder.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from itertools import repeat
@@ -36,11 +37,15 @@ class CombinedPairs:
     notice rows, its tallies) takes the long way for several folders."""
 
     def __init__(self, parts: Sequence[tuple[str, PairIndex]]) -> None:
+        self.parts = tuple(parts)
+
+    @functools.cached_property
+    def notices(self) -> dict[str, tuple[int, NoticeIndex]]:
+        """A qualified notice id -> (its office's place in ``parts``, its own entry);
+        made for ``--notice`` only."""
         from cchc_cli.core.offices import notice_id
 
-        self.parts = tuple(parts)
-        #: A qualified notice id -> (its office's place in ``parts``, its own entry).
-        self.notices: dict[str, tuple[int, NoticeIndex]] = {
+        return {
             notice_id(office, entry.id): (number, entry)
             for number, (office, index) in enumerate(self.parts)
             for entry in index.entries.values()
