@@ -102,8 +102,7 @@ class CombinedPairs:
             return None
         late: list[LateTask] = []
         for (office, *_), lines in zip(asked, found, strict=True):
-            q = _Qualifier(office)
-            late += [(q.task(task), last, q.units(units)) for task, last, units in lines]
+            late += _Qualifier(office).late(lines)
         return late
 
     def pairs(
@@ -122,8 +121,7 @@ class CombinedPairs:
             return None
         pairs: list[PairOf] = []
         for (office, *_), rows in zip(asked, found, strict=True):
-            q = _Qualifier(office)
-            pairs += [(q.task(t), q.unit(u), pos, last, s) for t, u, pos, last, s in rows]
+            pairs += _Qualifier(office).pairs(rows)
         return pairs
 
     def statuses(self, day: date) -> dict[tuple[str, str, str], Status] | None:
@@ -213,6 +211,22 @@ class _Qualifier:
         made = map(new, repeat(TaskInfo), zip(*columns, strict=True))
         row = (made, last_days, _each(shown, self.units), _each(still_open, self.unit_set))
         return list(map(new, repeat(DueTask), zip(*row, strict=True)))
+
+    def late(self, lines: list[LateTask]) -> list[LateTask]:
+        """Lines of the overdue list qualified a column at a time (as :meth:`due`)."""
+        if not lines:
+            return []
+        tasks, last_days, units = zip(*lines, strict=True)
+        made = zip(_each(tasks, self.task), last_days, _each(units, self.units), strict=True)
+        return list(made)
+
+    def pairs(self, rows: list[PairOf]) -> list[PairOf]:
+        """Pairs qualified a column at a time (as :meth:`due`); each task's row once."""
+        if not rows:
+            return []
+        tasks, units, places, last_days, statuses = zip(*rows, strict=True)
+        qualified = (_each(tasks, self.task), _each(units, self.unit, key=None))
+        return list(zip(*qualified, places, last_days, statuses, strict=True))
 
     def task(self, task: TaskInfo) -> TaskInfo:
         found = self.made.get(id(task))
