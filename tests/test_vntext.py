@@ -1,3 +1,4 @@
+import re
 import unicodedata
 
 import pytest
@@ -97,3 +98,35 @@ def test_keys_never_fail_and_fold_is_ascii_for_vietnamese(text):
 @given(st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệ ĐÂ"))
 def test_fold_of_vietnamese_letters_is_plain_ascii(text):
     assert fold(text).isascii()
+
+
+def _fold_one_char_at_a_time(text):
+    """fold as first written: each character of the decomposed text tested in Python."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(
+        w
+        for w in re.split(r"[^\w]+", unicodedata.normalize("NFC", stripped).casefold())
+        if w and w != "_"
+    )
+
+
+_MARKS_AND_LETTERS = st.text(
+    alphabet=st.sampled_from(
+        "aăâđeêoôơuưyAĐ \u0300\u0301\u0303\u0309\u0323\u0306\u0302\u031b\u0308\u20dd"
+        "\u0651\u093c\u3099\U0001d167\u1100\u1161\u11a8\u212b\u2126ß\u0130İ_-/\n"
+    )
+)
+
+
+@given(st.one_of(st.text(), _MARKS_AND_LETTERS))
+def test_fold_by_table_equals_testing_each_character(text):
+    # The table (``str.translate``) is filled as characters are met: the same answer
+    # whatever came before, for marks of any script, Hangul jamo and singletons.
+    assert fold(text) == _fold_one_char_at_a_time(text)
+
+
+@given(st.one_of(st.text(), _MARKS_AND_LETTERS), st.one_of(st.text(), _MARKS_AND_LETTERS))
+def test_fold_of_parts_joined_is_the_folds_joined(a, b):
+    # `list --search` folds each notice's number and title once, not once per task.
+    assert fold(f"{a} \n {b}") == " ".join(part for part in (fold(a), fold(b)) if part)

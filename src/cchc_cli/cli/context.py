@@ -107,6 +107,35 @@ def _given_before(ctx: typer.Context) -> Mapping[str, Any]:
     return root.obj if isinstance(root.obj, dict) else {}
 
 
+#: Options where an empty value means "none" (free text, tidied to nothing). Any other
+#: option given an empty value on the command line is refused: a script's
+#: ``--unit "$UNIT"`` with UNIT unset would otherwise remind or report every unit,
+#: and ``--before ""`` list every open task.
+FREE_TEXT = frozenset({"note", "evidence", "reason", "text"})
+
+
+def empty_option(ctx: typer.Context) -> str | None:
+    """The first option written with an empty value on the command line (after the
+    command name or before it); one set empty in the environment counts as unset.
+    (Typer bundles its click: what it is asked is by name, not by its classes.)"""
+    context: Any = ctx  # then its parents, contexts of the click Typer bundles
+    while context is not None:
+        for param in context.command.params:
+            if param.param_type_name != "option" or getattr(param, "is_flag", True):
+                continue
+            if not param.name or param.name in FREE_TEXT:
+                continue
+            source = context.get_parameter_source(param.name)
+            if source is None or source.name != "COMMANDLINE":
+                continue
+            value = context.params.get(param.name)
+            values = value if isinstance(value, list | tuple) else (value,)
+            if any(isinstance(v, str) and not v.strip() for v in values):
+                return param.opts[0]
+        context = context.parent
+    return None
+
+
 def command(
     name: str | None = None,
     *,
@@ -144,7 +173,8 @@ def command(
         params = [context, *(p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own), *added]
 
         def wrapper(**kwargs: Any) -> None:
-            before = _given_before(kwargs.pop("typer_ctx"))
+            ctx = kwargs.pop("typer_ctx")
+            before = _given_before(ctx)
             given = {k: kwargs.pop(k) for k in shared}
             if before.get("fmt") is not None and "fmt" not in shared:
                 # report, letter, export have a --format of their own, after their name.
@@ -152,7 +182,7 @@ def command(
                 fail(
                     Lang(before.get("lang") or HELP), UsageError("cli.format-after", command=shown)
                 )
-            invoke(func, merged(before, given), kwargs, many)
+            invoke(func, merged(before, given), kwargs, many, empty_option(ctx))
 
         wrapper.__name__ = func.__name__
         wrapper.__qualname__ = func.__qualname__

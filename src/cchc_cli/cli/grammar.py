@@ -49,7 +49,7 @@ class Option(NamedTuple):
     def value(self, text: str) -> Any:
         """The value Typer would pass for ``text``; None where Typer would object."""
         if self.kind == "text":
-            return text
+            return text if text.strip() else None  # empty: Typer's lane refuses it
         if self.kind == "path":
             return _path(text)
         if self.kind == "int":

@@ -351,10 +351,15 @@ def merged(before: Mapping[str, Any], given: dict[str, Any]) -> dict[str, Any]:
 
 
 def invoke(
-    func: Callable[..., None], given: dict[str, Any], own: dict[str, Any], many: bool
+    func: Callable[..., None],
+    given: dict[str, Any],
+    own: dict[str, Any],
+    many: bool,
+    empty: str | None = None,
 ) -> None:
     """Run ``func(run, **own)`` with the run the shared options ``given`` make; every
-    error the user can cause ends the run here, as one line on stderr and its code."""
+    error the user can cause ends the run here, as one line on stderr and its code.
+    ``empty``: an option written with an empty value, refused (in the run's language)."""
     given["many"] = many
     if "commit" in own:
         given["commit"] = own["commit"]
@@ -362,6 +367,8 @@ def invoke(
     try:
         run = build_run(given, os.environ)
         lang = run.lang
+        if empty is not None:
+            raise OptionError(empty, "cli.empty-value")
         if run.more and not many:
             raise UsageError("cli.one-folder-only", count=len(run.folders))
         if "commit" in own:

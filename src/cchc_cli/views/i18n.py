@@ -473,6 +473,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không có danh mục đơn vị units.yaml",
         "the units registry units.yaml is missing",
     ),
+    "cli.empty-value": (
+        "giá trị để trống: bỏ hẳn tùy chọn này, hoặc ghi một giá trị",
+        "the value is empty: leave the option out, or give it a value",
+    ),
     # -- many offices: several data folders together (issue 24) -----------------
     "cli.one-folder-only": (
         "lệnh này chỉ làm việc trên một thư mục dữ liệu, không phải {count}: "

@@ -66,20 +66,34 @@ def has_status(
     return _pair_matches(wanted, own or pairs)
 
 
-def search_text(task: Task, notice: Notice | None) -> str:
-    """Everything ``list --search`` looks at, folded (no marks, no case)."""
+def search_text(task: Task) -> str:
+    """What ``list --search`` looks at in the task itself, folded (no marks, no case)."""
     parts = [task.text, task.deadline.text or "", task.target or ""]
     parts += [n.text for n in task.notes]
     parts += [c.evidence or "" for c in task.done.values()]
     parts += [c.note or "" for c in task.done.values()]
-    if notice is not None:
-        parts += [notice.number or "", notice.title]
     return fold(" \n ".join(parts))
 
 
-def matches_search(task: Task, notice: Notice | None, needle: str) -> bool:
-    wanted = fold(needle)
-    return wanted in search_text(task, notice)
+class Searched:
+    """``list --search NEEDLE``: whether a task's text, deadline phrase, target, notes,
+    completions' evidence and notes, or its notice's number and title hold the needle,
+    marks and case aside. Folded once: the needle, and each notice's part (a folded
+    text is its words joined by single spaces, so the parts' folds join the same way
+    as a fold of the parts joined)."""
+
+    def __init__(self, needle: str) -> None:
+        self.needle = fold(needle)
+        self._notices: dict[int, str] = {}  # by the object: ids may be duplicated
+
+    def __call__(self, task: Task, notice: Notice | None) -> bool:
+        folded = [search_text(task)]
+        if notice is not None:
+            key = id(notice)
+            if key not in self._notices:
+                self._notices[key] = fold(f"{notice.number or ''} \n {notice.title}")
+            folded.append(self._notices[key])
+        return self.needle in " ".join(part for part in folded if part)
 
 
 def role_of(task: Task, units: set[str]) -> str | None:
@@ -101,6 +115,7 @@ def choose(
 ) -> list[tuple[Task, str | None]]:
     """The tasks ``list`` shows, in the order given, each with its unit's role."""
     wanted = set(units)
+    matches = Searched(search) if search else None
     chosen = []
     for task in tasks:
         role = role_of(task, wanted) if wanted else None
@@ -111,7 +126,7 @@ def choose(
             notice is None or not has_status(task, notice, status, today, wanted)
         ):
             continue
-        if search and not matches_search(task, notice, search):
+        if matches is not None and not matches(task, notice):
             continue
         chosen.append((task, role))
     return chosen
