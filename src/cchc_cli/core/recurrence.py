@@ -350,6 +350,12 @@ def upcoming(tasks: Iterable[Task], today: date, until: date) -> list[Task]:
     return found
 
 
+def _example(task: Task, today: date) -> str:
+    """A period key of ``task``'s kind, for a message: the period ``today`` is in."""
+    assert task.recurrence is not None
+    return period_of(task.recurrence.rule.every, today)[0]
+
+
 def pick_instance(
     task: Task, key: str | None, today: date, units: tuple[str, ...] = (), latest: bool = False
 ) -> Task:
@@ -373,11 +379,14 @@ def pick_instance(
                 return item
         if latest and begun:
             return begun[-1]  # to look at (``show``): the last one when all are done
-        raise UsageError("recurrence.none-open", ref=task.ref)
+        # The example is a key of this task's kind: "@2024-01" on a quarterly task
+        # would be refused in turn.
+        raise UsageError("recurrence.none-open", ref=task.ref, example=_example(task, today))
     instance = instance_by_key(task.recurrence, key)
     if instance is None:
-        example = period_of(task.recurrence.rule.every, today)[0]
-        raise UsageError("recurrence.wrong-key", ref=task.ref, key=key, example=example)
+        raise UsageError(
+            "recurrence.wrong-key", ref=task.ref, key=key, example=_example(task, today)
+        )
     if instance.begins > today:
         raise UsageError("recurrence.not-begun", ref=task.ref, key=key, begins=instance.begins)
     end = series_end(task)

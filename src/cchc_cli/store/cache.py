@@ -278,10 +278,10 @@ class FileCache:
 
     def _fresh(self, path: Path, depends_on: str, whole: bool = False) -> tuple[Any, ...] | None:
         """The row of ``path`` if it still describes the file on disk, else None."""
-        # A load asks for every notice file (``whole``): their rows are read at once.
+        # A load asks for every notice file (``whole``): their rows are read at once, and
+        # a file without one (every file of a first run) is not even stat'ed.
         row = self._rows.get(self._key(path)) if whole else self._row(self._key(path))
-        stat = stat_of(path)
-        if row is None or stat is None:
+        if row is None or (stat := stat_of(path)) is None:
             return None
         size, mtime_ns, ctime_ns, ino, sha, dep, recorded_ns = row[:7]
         if (size, mtime_ns, ctime_ns, ino, dep) != (

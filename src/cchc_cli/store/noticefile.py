@@ -114,6 +114,7 @@ class _NoticeBuilder:
     #: The notice's ``deadline_from``: the day its counted deadlines start from.
     anchor: date | None = None
     _task_ids: dict[str, Source] = field(default_factory=dict)
+    _contexts: dict[date | None, DeadlineContext] = field(default_factory=dict)
 
     def notice(self, node: YMap) -> Notice | None:
         before = len(self.diagnostics)
@@ -345,8 +346,16 @@ class _NoticeBuilder:
         return lead
 
     def context(self, anchor: date | None = None) -> DeadlineContext:
-        """What a task's deadline is read against (its notice, the office's calendar)."""
-        return DeadlineContext(self.issued, self.calendar, anchor, self.meeting)
+        """What a task's deadline is read against (its notice, the office's calendar).
+
+        One per anchor, made once: the deadlines read are memoised on it, and the
+        tasks of a notice almost all share their notice's.
+        """
+        made = self._contexts.get(anchor)
+        if made is None:
+            made = DeadlineContext(self.issued, self.calendar, anchor, self.meeting)
+            self._contexts[anchor] = made
+        return made
 
     def _deadline(self, scalar: YScalar | None, anchor: date | None) -> Deadline:
         if scalar is None or not (scalar.value or "").strip():

@@ -57,16 +57,23 @@ def read_date(scalar: YScalar | None, diagnostics: list[Diagnostic]) -> date | N
 
 
 class Fields:
-    """Typed access to the entries of one mapping; call :meth:`finish` at the end."""
+    """Typed access to the entries of one mapping; call :meth:`finish` at the end.
+
+    Each accessor answers an optional key the mapping does not hold first, without
+    the calls that read a value: most keys a schema allows (a task's ``repeat``,
+    ``done``, ``notes``...) are asked for in every mapping of a first run and held
+    by few (issue 17).
+    """
 
     def __init__(self, node: YMap, allowed: Iterable[str], diagnostics: list[Diagnostic]):
         self.node = node
+        self.entries = node.entries
         self.allowed = tuple(allowed)
         self.diagnostics = diagnostics
         self.spans: dict[str, Source] = {}
 
     def _entry(self, key: str, required: bool) -> YNode | None:
-        entry = self.node.entries.get(key)
+        entry = self.entries.get(key)
         if entry is None or (isinstance(entry.value, YScalar) and entry.value.value is None):
             if required and key not in self.node.refused:
                 where = entry.key_source if entry else self.node.source
@@ -76,6 +83,8 @@ class Fields:
         return entry.value
 
     def scalar(self, key: str, required: bool = False) -> YScalar | None:
+        if not required and key not in self.entries:
+            return None
         value = self._entry(key, required)
         if value is None or isinstance(value, YScalar):
             return value
@@ -83,6 +92,8 @@ class Fields:
         return None
 
     def text(self, key: str, required: bool = False) -> str | None:
+        if not required and key not in self.entries:
+            return None
         scalar = self.scalar(key, required)
         if scalar is None:
             return None
@@ -93,6 +104,8 @@ class Fields:
         return text
 
     def mapping(self, key: str, required: bool = False) -> YMap | None:
+        if not required and key not in self.entries:
+            return None
         value = self._entry(key, required)
         if value is None or isinstance(value, YMap):
             return value
@@ -100,6 +113,8 @@ class Fields:
         return None
 
     def sequence(self, key: str, required: bool = False) -> YSeq | None:
+        if not required and key not in self.entries:
+            return None
         value = self._entry(key, required)
         if value is None or isinstance(value, YSeq):
             return value
@@ -108,6 +123,8 @@ class Fields:
 
     def scalars(self, key: str, required: bool = False) -> list[YScalar]:
         """A list of texts; a single text is taken as a list of one."""
+        if not required and key not in self.entries:
+            return []
         value = self._entry(key, required)
         if value is None:
             return []
@@ -128,6 +145,8 @@ class Fields:
         return tuple(tidy(s.value or "") for s in self.scalars(key, required))
 
     def date(self, key: str, required: bool = False) -> date | None:
+        if not required and key not in self.entries:
+            return None
         return read_date(self.scalar(key, required), self.diagnostics)
 
     def partial_date(self, key: str, required: bool = False) -> PartialDate | None:

@@ -369,8 +369,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{ref} is not a recurring task: drop '@{key}'",
     ),
     "recurrence.none-open": (
-        "{ref}: không còn kỳ nào chưa hoàn thành; ghi rõ kỳ, ví dụ {ref}@2024-01",
-        "{ref}: no period is open; name one, e.g. {ref}@2024-01",
+        "{ref}: không còn kỳ nào chưa hoàn thành; ghi rõ kỳ, ví dụ {ref}@{example}",
+        "{ref}: no period is open; name one, e.g. {ref}@{example}",
     ),
     "recurrence.wrong-key": (
         "{ref} không có kỳ {key}: kỳ của nhiệm vụ này viết như {example}",
