@@ -14,8 +14,10 @@ combined notices, as it does for one folder.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
+from itertools import repeat
 from typing import Any, TypeVar
 
 from cchc_cli.core.model import NoticeIndex
@@ -35,11 +37,15 @@ class CombinedPairs:
     notice rows, its tallies) takes the long way for several folders."""
 
     def __init__(self, parts: Sequence[tuple[str, PairIndex]]) -> None:
+        self.parts = tuple(parts)
+
+    @functools.cached_property
+    def notices(self) -> dict[str, tuple[int, NoticeIndex]]:
+        """A qualified notice id -> (its office's place in ``parts``, its own entry);
+        made for ``--notice`` only."""
         from cchc_cli.core.offices import notice_id
 
-        self.parts = tuple(parts)
-        #: A qualified notice id -> (its office's place in ``parts``, its own entry).
-        self.notices: dict[str, tuple[int, NoticeIndex]] = {
+        return {
             notice_id(office, entry.id): (number, entry)
             for number, (office, index) in enumerate(self.parts)
             for entry in index.entries.values()
@@ -82,13 +88,9 @@ class CombinedPairs:
         )
         if found is None:
             return None
-        due = []
+        due: list[DueTask] = []
         for (office, *_), tasks in zip(asked, found, strict=True):
-            q = _Qualifier(office)
-            due += [
-                DueTask(q.task(d.task), d.last_day, q.units(d.shown), q.unit_set(d.still_open))
-                for d in tasks
-            ]
+            due += _Qualifier(office).due(tasks)
         return due
 
     def late_tasks(
@@ -100,8 +102,7 @@ class CombinedPairs:
             return None
         late: list[LateTask] = []
         for (office, *_), lines in zip(asked, found, strict=True):
-            q = _Qualifier(office)
-            late += [(q.task(task), last, q.units(units)) for task, last, units in lines]
+            late += _Qualifier(office).late(lines)
         return late
 
     def pairs(
@@ -120,8 +121,7 @@ class CombinedPairs:
             return None
         pairs: list[PairOf] = []
         for (office, *_), rows in zip(asked, found, strict=True):
-            q = _Qualifier(office)
-            pairs += [(q.task(t), q.unit(u), pos, last, s) for t, u, pos, last, s in rows]
+            pairs += _Qualifier(office).pairs(rows)
         return pairs
 
     def statuses(self, day: date) -> dict[tuple[str, str, str], Status] | None:
@@ -190,6 +190,44 @@ class _Qualifier:
     def notice(self, ident: str) -> str:
         return self.notice_prefix + ident
 
+    def due(self, tasks: list[DueTask]) -> list[DueTask]:
+        """``tasks`` qualified a column at a time, each distinct notice id, list and set
+        of units once: 33,000 rows of a province's due list cost a Python call each."""
+        if not tasks:
+            return []
+        infos, last_days, shown, still_open = zip(*tasks, strict=True)
+        notice, ident, seq, text, deadline, assigned, assignees = zip(*infos, strict=True)
+        prefix = self.notice_prefix
+        columns = (
+            _each(notice, lambda n: prefix + n, key=None),
+            ident,
+            seq,
+            text,
+            deadline,
+            _each(assigned, self.units),
+            _each(assignees, self.units),
+        )
+        new = tuple.__new__
+        made = map(new, repeat(TaskInfo), zip(*columns, strict=True))
+        row = (made, last_days, _each(shown, self.units), _each(still_open, self.unit_set))
+        return list(map(new, repeat(DueTask), zip(*row, strict=True)))
+
+    def late(self, lines: list[LateTask]) -> list[LateTask]:
+        """Lines of the overdue list qualified a column at a time (as :meth:`due`)."""
+        if not lines:
+            return []
+        tasks, last_days, units = zip(*lines, strict=True)
+        made = zip(_each(tasks, self.task), last_days, _each(units, self.units), strict=True)
+        return list(made)
+
+    def pairs(self, rows: list[PairOf]) -> list[PairOf]:
+        """Pairs qualified a column at a time (as :meth:`due`); each task's row once."""
+        if not rows:
+            return []
+        tasks, units, places, last_days, statuses = zip(*rows, strict=True)
+        qualified = (_each(tasks, self.task), _each(units, self.unit, key=None))
+        return list(zip(*qualified, places, last_days, statuses, strict=True))
+
     def task(self, task: TaskInfo) -> TaskInfo:
         found = self.made.get(id(task))
         if found is None:
@@ -204,6 +242,20 @@ class _Qualifier:
                 self.units(assignees),
             )
         return found
+
+
+def _each(
+    column: Sequence[_T], make: Callable[[_T], _T], key: Callable[[_T], object] | None = id
+) -> Iterator[_T]:
+    """``make`` of each value of ``column``, made once per distinct value: told apart by
+    ``key`` (identity, default: the rows share their lists, whose hash is not kept),
+    or by the value itself. The values stay in ``column`` while this is read."""
+    if key is None:
+        made = {value: make(value) for value in dict.fromkeys(column)}
+        return map(made.__getitem__, column)
+    keys = list(map(key, column))
+    distinct = {k: make(value) for k, value in dict(zip(keys, column, strict=True)).items()}
+    return map(distinct.__getitem__, keys)
 
 
 #: What answers due, overdue, remind and status from pair rows: one folder's cache, or

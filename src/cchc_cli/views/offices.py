@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from cchc_cli.core.offices import Office, office_of
 from cchc_cli.core.status import Tally
 from cchc_cli.views.i18n import Lang, t
-from cchc_cli.views.render import Column, Report, Section
+from cchc_cli.views.render import Column, Report, Rows, Section
 
 if TYPE_CHECKING:
     from cchc_cli.views.report import ReportData
@@ -34,44 +34,75 @@ def office_columns(names: bool = False) -> list[Column]:
 
 def row_office(record: dict[str, Any], offices: dict[str, Office]) -> Office | None:
     for key in _KEYS:
-        value = record.get(key)
-        if not isinstance(value, str):
-            continue
-        # A qualified id, or an office's own (a report's row per office).
-        found = offices.get(office_of(value) or value)
+        found = _office(record.get(key), offices)
         if found:
             return found
     return None
 
 
-def _records(records: Sequence[dict[str, Any]], offices: dict[str, Office]) -> list[dict[str, Any]]:
-    out = []
-    for record in records:
-        office = row_office(record, offices)
-        out.append(
-            {
-                "office_id": office.id if office else None,
-                "office": office.name if office else None,
-                **record,
-            }
-        )
-    return out
+def _office(value: Any, offices: dict[str, Office]) -> Office | None:
+    """The office of a qualified id, or of an office's own (a report's row per office)."""
+    if type(value) is not str:
+        return None
+    return offices.get(office_of(value) or value)
+
+
+def _offices(records: Sequence[dict[str, Any]], offices: dict[str, Office]) -> list[Office | None]:
+    """Each record's office (:func:`row_office`); a column at a time for :class:`Rows`
+    (33,000 rows of a province's due list: no dict made per row)."""
+    if not isinstance(records, Rows):
+        return [row_office(r, offices) for r in records]
+    found: list[Office | None] = [None] * len(records)
+    for key in _KEYS:
+        column = records.columns.get(key)
+        if column is not None:
+            found = [f or _office(v, offices) for f, v in zip(found, column, strict=True)]
+    return found
+
+
+def _records(
+    records: Sequence[dict[str, Any]], found: list[Office | None]
+) -> Sequence[dict[str, Any]]:
+    """``records`` with their offices ``found`` first (:class:`Rows` kept as columns)."""
+    ids = [office.id if office else None for office in found]
+    names = [office.name if office else None for office in found]
+    if isinstance(records, Rows):
+        return Rows({"office_id": ids, "office": names, **records.columns})
+    return [
+        {"office_id": ident, "office": name, **record}
+        for ident, name, record in zip(ids, names, records, strict=True)
+    ]
 
 
 def _section(section: Section, offices: dict[str, Office], names: bool = False) -> Section:
-    if not any(row_office(r, offices) for r in [*section.records, *section.totals]):
+    found = _offices(section.records, offices)
+    in_totals = _offices(section.totals, offices)
+    if not any(found) and not any(in_totals):
         return section
-    records = _records(section.records, offices)
+    records = _records(section.records, found)
     if section.name == "status":
         # Counts per unit: office by office (the order the folders were given).
         order = {ident: n for n, ident in enumerate(offices)}
-        records.sort(key=lambda r: order.get(r["office_id"], len(order)))
+        ids = records.column("office_id") if isinstance(records, Rows) else _ids(records)
+        records = _sorted(records, [order.get(ident, len(order)) for ident in ids])
     return dataclasses.replace(
         section,
         columns=[*office_columns(names), *section.columns],
         records=records,
-        totals=_records(section.totals, offices),
+        totals=list(_records(section.totals, in_totals)),
     )
+
+
+def _ids(records: Sequence[dict[str, Any]]) -> list[Any]:
+    return [record["office_id"] for record in records]
+
+
+def _sorted(records: Sequence[dict[str, Any]], keys: list[int]) -> Sequence[dict[str, Any]]:
+    """``records`` in the order of ``keys``, equal keys in their order (a stable sort)."""
+    places = sorted(range(len(keys)), key=keys.__getitem__)
+    if isinstance(records, Rows):
+        return Rows({key: [column[i] for i in places] for key, column in records.columns.items()})
+    return [records[i] for i in places]
 
 
 def with_office(
@@ -102,7 +133,7 @@ def with_office(
         data = _section(data, by_id)
     if isinstance(document, dict):
         document = {
-            key: _records(value, by_id) if _rows(value) else value
+            key: _records(value, _offices(value, by_id)) if _rows(value) else value
             for key, value in document.items()
         }
     return dataclasses.replace(

@@ -1,0 +1,105 @@
+"""A province's combined dataset made lazily (issue 24, speed): what a command reads
+of it is what it was when everything was qualified at once.
+
+``combine`` qualifies an index entry's id at once and its tasks' units when first
+read (``status`` and ``due`` read none); ``with_office`` gives a table held as
+columns its office column by column. Each is checked against the eager way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+from cchc_cli.core.model import NoticeIndex
+from cchc_cli.core.offices import Office, QualifiedEntry, combine, qualify_notice
+from cchc_cli.store.loader import load
+from cchc_cli.views.offices import with_office
+from cchc_cli.views.render import Column, Report, Rows, Section
+from conftest import DATA
+
+
+def two_offices(tmp_path: Path) -> list[tuple[Office, object]]:
+    parts = []
+    for name in ("vinh-linh", "gio-linh"):
+        folder = tmp_path / name
+        shutil.copytree(DATA, folder, ignore=shutil.ignore_patterns(".cchc"))
+        parts.append((Office(name, name.title(), str(folder)), load(folder)))
+    return parts
+
+
+def test_combined_entries_read_their_units_qualified_as_before(tmp_path):
+    parts = two_offices(tmp_path)
+    combined = combine(parts, parts[0][1])
+    assert len(combined.index) == 2
+    for (office, dataset), entry in zip(parts, combined.index, strict=True):
+        own = dataset.index[0]
+        assert isinstance(entry, QualifiedEntry)
+        assert entry.id == f"{office.id}:{own.id}"
+        assert entry.path == own.path and entry.task_ids == own.task_ids
+        assigned = tuple(tuple(f"{office.id}/{u}" for u in units) for units in own.assignees)
+        assert assigned and entry.assignees == assigned
+        done = tuple(tuple(f"{office.id}/{u}" for u in units) for units in own.done_inline)
+        assert entry.done_inline == done
+        # The office's own entry is left as it was.
+        assert own.assignees[0][0] == assigned[0][0].split("/", 1)[1]
+        # Equal to (and hashed as) the same entry made with every field at once.
+        eager = dataclasses.replace(entry)
+        assert eager == entry and hash(eager) == hash(entry)
+        assert eager != dataclasses.replace(entry, assignees=())
+
+
+def test_combined_entries_read_back_their_offices_notices(tmp_path):
+    parts = two_offices(tmp_path)
+    combined = combine(parts, parts[0][1])
+    expected = [qualify_notice(o.id, d.notices[0]) for o, d in parts]
+    assert [n.id for n in combined.notices] == [n.id for n in expected]
+    assert [t.ref for n in combined.notices for t in n.tasks] == [
+        t.ref for n in expected for t in n.tasks
+    ]
+    # One notice at a time, and an entry copied (not the index's own object).
+    again = combine(parts, parts[0][1])
+    second = dataclasses.replace(again.index[1])
+    assert again.notice(second).tasks[0].assignees == expected[1].tasks[0].assignees
+
+
+def test_a_qualified_entry_is_no_plain_entry_to_the_type_checks_that_matter(tmp_path):
+    parts = two_offices(tmp_path)
+    entry = combine(parts, parts[0][1]).index[0]
+    assert isinstance(entry, NoticeIndex)
+    assert {f.name for f in dataclasses.fields(entry)} >= {"id", "assignees", "done_inline"}
+    assert repr(entry).startswith("QualifiedEntry(id='vinh-linh:")
+
+
+OFFICES = (Office("a", "Office A", "a"), Office("b", "Office B", "b"))
+COLUMNS = [Column("unit", "label.unit"), Column("ref", "label.ref")]
+RECORDS = [
+    {"unit": "b/noi-vu", "ref": "b:tb-1/1.1"},
+    {"unit": None, "ref": "a:tb-1/1.2"},
+    {"unit": "nowhere", "ref": "b:tb-2/1"},
+    {"unit": "a/noi-vu", "ref": None},
+    {"unit": 3, "ref": "elsewhere"},
+]
+
+
+def as_rows(records: list[dict]) -> Rows:
+    return Rows({key: [r[key] for r in records] for key in records[0]})
+
+
+def test_rows_get_their_offices_a_column_at_a_time_as_records_do_one_by_one():
+    for name in ("due", "status"):
+        listed = with_office(Report([Section(name, COLUMNS, RECORDS)]), OFFICES)
+        columns = with_office(Report([Section(name, COLUMNS, as_rows(RECORDS))]), OFFICES)
+        table = columns.tables[0]
+        assert isinstance(table.records, Rows)  # no dict made per row
+        assert list(table.records) == list(listed.tables[0].records)
+        assert [c.key for c in table.columns] == ["office_id", "office", "unit", "ref"]
+    # Counts per unit come office by office, each office's in the order made.
+    assert [r["office_id"] for r in table.records] == ["a", "a", "b", "b", None]
+    assert [r["ref"] for r in table.records][:2] == ["a:tb-1/1.2", None]
+
+
+def test_a_table_of_no_office_is_left_as_it_is():
+    section = Section("due", COLUMNS, as_rows([{"unit": "x", "ref": "y"}]))
+    assert with_office(Report([section]), OFFICES).tables[0] is section
