@@ -317,3 +317,47 @@ def test_several_offices_count_and_report_from_their_rows(cchc, data_dir, tmp_pa
     for args, slow, fast in zip([page, *asked], expected, found, strict=True):
         assert fast.exception is None or slow.exception is not None, args
         assert (fast.stdout, fast.exit_code) == (slow.stdout, slow.exit_code), args
+
+
+# -- a count far from its tally's day moves the base there --------------------------------
+
+
+def tally_day(data_dir: Path) -> date:
+    connection = sqlite3.connect(data_dir / ".cchc" / "cache.sqlite")
+    try:
+        (day,) = connection.execute("SELECT at_day FROM tally_state WHERE name = 'unit'").fetchone()
+    finally:
+        connection.close()
+    return date.fromordinal(day)
+
+
+def test_a_count_far_from_its_tallys_day_moves_the_base_there(cchc, data_dir):
+    # A cache made one day and counted months later read every change between, each run.
+    assert cchc("status", "--as-of", "2023-11-20").exit_code == 0
+    assert tally_day(data_dir) == date(2023, 11, 20)
+    near = cchc("status", "--as-of", "2023-12-15")
+    assert near.exit_code == 0
+    assert tally_day(data_dir) == date(2023, 11, 20)  # within tally.FAR days: no write
+    far = cchc("status", "--as-of", "2024-06-01")
+    assert far.stdout == cchc("status", "--as-of", "2024-06-01", "--no-cache").stdout
+    assert tally_day(data_dir) == date(2024, 6, 1)
+    # The base is the tally's changes up to its new day, and every day counts right.
+    assert right_tallies(data_dir) == [tally.UNIT]
+    for day in ("2023-11-20", "2023-12-15", "2024-06-01", "2026-01-01"):
+        cached = cchc("status", "--as-of", day).stdout
+        assert cached == cchc("status", "--as-of", day, "--no-cache").stdout, day
+
+
+def test_a_busy_cache_is_counted_without_waiting_and_its_base_left(cchc, data_dir):
+    assert cchc("status", "--as-of", "2023-11-20").exit_code == 0
+    writer = sqlite3.connect(data_dir / ".cchc" / "cache.sqlite", isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")  # another process writing
+        far = cchc("status", "--as-of", "2024-06-01")
+        assert far.exit_code == 0
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert far.stdout == cchc("status", "--as-of", "2024-06-01", "--no-cache").stdout
+    assert tally_day(data_dir) == date(2023, 11, 20)
+    assert right_tallies(data_dir) == [tally.UNIT]

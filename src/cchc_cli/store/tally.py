@@ -234,7 +234,7 @@ SELECT k, status, sum(n) FROM (
     UNION ALL SELECT {key}, status, 0 - n FROM {key}_tally
     WHERE day > :day AND day <= {at_day}{where}
 ) GROUP BY k, status HAVING sum(n) > 0"""
-STATE_SQL = "SELECT made_from FROM tally_state WHERE name = :name"
+STATE_SQL = "SELECT made_from, at_day FROM tally_state WHERE name = :name"
 #: What the pair rows are now: the count of :data:`CHANGES` (text, as ``meta`` holds it).
 MADE_SQL = f"SELECT coalesce((SELECT value FROM meta WHERE key = '{CHANGES}'), '0')"
 
@@ -302,16 +302,46 @@ def remake(index: PairIndex, key: str, day: date) -> bool:
             now = made(connection)
             state = "INSERT OR REPLACE INTO tally_state VALUES (?, ?, ?)"
             connection.execute(state, (key, now, day.toordinal()))
-            connection.execute(f"DELETE FROM {key}_base")
-            sums = f"SELECT {key}, status, sum(n) FROM {key}_tally WHERE day <= ? GROUP BY 1, 2"
-            connection.execute(f"INSERT INTO {key}_base {sums}", (day.toordinal(),))
-            connection.execute(f"DELETE FROM {key}_base WHERE n = 0")
+            _base_at(connection, key, day)
             connection.execute("COMMIT")
             return True
         finally:
             connection.close()
     except sqlite3.Error:
         return False
+
+
+#: A count this many days or more from its tally's day moves the base to the day asked
+#: (:func:`rebase`): a cache made in January and counted in June read every change of
+#: the months between, on every run (about 70 ms at 20,000 generated tasks).
+FAR = 31
+
+
+def rebase(index: PairIndex, key: str, day: date) -> None:
+    """Move the base of the tally by ``key`` to ``day``, so that counts near it read few
+    rows. The base is summed again from the tally's own rows, so it stays their sum up
+    to its day whatever the tally was made from. Done only if no other process is
+    writing (a read does not wait for it) and left undone, silently, where the cache
+    cannot be written: the counts were right either way."""
+    try:
+        connection = sqlite3.connect(index.cache.path, timeout=0, isolation_level=None)
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            _base_at(connection, key, day)
+            connection.execute("COMMIT")
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return
+
+
+def _base_at(connection: sqlite3.Connection, key: str, day: date) -> None:
+    """The base of the tally by ``key`` made again at ``day``, in the transaction open."""
+    connection.execute("UPDATE tally_state SET at_day = ? WHERE name = ?", (day.toordinal(), key))
+    connection.execute(f"DELETE FROM {key}_base")
+    sums = f"SELECT {key}, status, sum(n) FROM {key}_tally WHERE day <= ? GROUP BY 1, 2"
+    connection.execute(f"INSERT INTO {key}_base {sums}", (day.toordinal(),))
+    connection.execute(f"DELETE FROM {key}_base WHERE n = 0")
 
 
 def counts(
@@ -331,6 +361,8 @@ def counts(
             return None
         rows, state, now = found[1]
         if state and state[0][0] == str(now[0][0]):
+            if abs(day.toordinal() - state[0][1]) >= FAR:
+                rebase(index, key, day)
             return rows
         if attempt or not remake(index, key, day):
             return None
