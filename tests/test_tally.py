@@ -361,3 +361,16 @@ def test_a_busy_cache_is_counted_without_waiting_and_its_base_left(cchc, data_di
     assert far.stdout == cchc("status", "--as-of", "2024-06-01", "--no-cache").stdout
     assert tally_day(data_dir) == date(2023, 11, 20)
     assert right_tallies(data_dir) == [tally.UNIT]
+
+
+def test_a_report_counting_many_months_moves_a_base_once(cchc, data_dir, tmp_path, monkeypatch):
+    # The page's trend counts a day in each of six months: one write, not one a month.
+    assert cchc("status", "--as-of", "2023-11-20").exit_code == 0
+    moved: list[tuple[str, date]] = []
+    real = tally.rebase
+    monkeypatch.setattr(tally, "rebase", lambda i, k, d: (moved.append((k, d)), real(i, k, d)))
+    page = tmp_path / "bao-cao.html"
+    result = cchc("report", "--format", "html", "--output", page, "--as-of", "2024-06-01")
+    assert result.exit_code == 0, result.stderr
+    assert len(moved) == len({key for key, _ in moved}) == 1
+    assert right_tallies(data_dir) == [tally.UNIT]

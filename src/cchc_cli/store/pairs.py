@@ -203,6 +203,9 @@ class PairIndex:
         self.cache = cache
         self.expected = expected
         self.entries = entries
+        #: The tallies whose base this run moved (:func:`cchc_cli.store.tally.rebase`):
+        #: once a run, since a report's trend counts a day in each of many months.
+        self.rebased: set[str] = set()
 
     def _checked(
         self, sql: str, day: date, exact: bool = False, **params: Any

@@ -361,7 +361,8 @@ def counts(
             return None
         rows, state, now = found[1]
         if state and state[0][0] == str(now[0][0]):
-            if abs(day.toordinal() - state[0][1]) >= FAR:
+            if abs(day.toordinal() - state[0][1]) >= FAR and key not in index.rebased:
+                index.rebased.add(key)
                 rebase(index, key, day)
             return rows
         if attempt or not remake(index, key, day):
