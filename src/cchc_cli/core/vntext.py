@@ -76,7 +76,11 @@ def tidy(text: str) -> str:
 
 def _words(text: str) -> list[str]:
     # Split the composed form: decomposed marks are not word characters.
-    return [w for w in _NON_WORD.split(nfc(text).casefold()) if w and w != "_"]
+    return _split(nfc(text).casefold())
+
+
+def _split(text: str) -> list[str]:
+    return [w for w in _NON_WORD.split(text) if w and w != "_"]
 
 
 def match_key(text: str) -> str:
@@ -113,9 +117,9 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
     stripped = decomposed.translate(_UNMARKED)
     if stripped.isascii():
-        # What Vietnamese text is once its marks are gone: NFC and casefold change
-        # no ASCII text, so only the split into words is left.
-        return " ".join(w for w in _NON_WORD.split(stripped) if w and w != "_")
+        # What Vietnamese text is once its marks are gone: NFC changes no ASCII text
+        # and this one is already case-folded, so only the split into words is left.
+        return " ".join(_split(stripped))
     return " ".join(_words(stripped))
 
 
