@@ -110,18 +110,19 @@ def test_a_warm_load_is_the_cold_one_and_parses_no_yaml(data_dir, restores, monk
     assert settings == read_config_file(data_dir)
 
 
-def test_a_warm_run_imports_no_yaml_parser(data_dir):
-    run = (
-        "import sys\n"
-        "from cchc_cli.cli import main\n"
-        "sys.argv = ['cchc', 'status', '--as-of', '2023-12-15']\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print('ruamel' in sys.modules, file=sys.stderr)\n"
-    )
+RUN_STATUS = (
+    "import sys\n"
+    "from cchc_cli.cli import main\n"
+    "sys.argv = ['cchc', 'status', '--as-of', '2023-12-15']\n"
+    "try:\n    main()\nexcept SystemExit:\n    pass\n"
+    "print('ruamel' in sys.modules, file=sys.stderr)\n"
+)
 
+
+def test_a_warm_run_imports_no_yaml_parser(data_dir):
     def ruamel_imported() -> str:
         done = subprocess.run(
-            [sys.executable, "-c", run], capture_output=True, text=True, cwd=data_dir.parent
+            [sys.executable, "-c", RUN_STATUS], capture_output=True, text=True, cwd=data_dir.parent
         )
         return done.stderr.strip().splitlines()[-1]
 
@@ -475,3 +476,32 @@ def test_the_collector_runs_again_after_a_warm_load_good_or_bad(data_dir, restor
     connection.close()
     assert described(cached_load(data_dir)) == described(load(data_dir))
     assert restores == [False, True, False] and gc.isenabled()
+
+
+def test_a_load_inside_the_data_folder_is_answered_from_its_snapshot(data_dir, restores):
+    """A clerk runs cchc inside the office's folder: the folder is then ``.``, and its
+    files' paths (``notices/x.yaml``) have no ``./`` to strip. The snapshot was once never
+    stored for it, so every run there took the long way (0.75 s against 0.25 s warm at
+    20,000 tasks)."""
+    (data_dir / "notices" / "broken.yaml").write_text("id: x\ndate: 2023-13-01\n", "utf-8")
+    os.chdir(data_dir)
+    here = Path(".")
+    first = cached_load(here)
+    warm = cached_load(here)
+    assert restores == [False, True]
+    assert described(warm) == described(first) == described(load(here))
+    assert any(str(d.source).startswith("notices") for d in warm.diagnostics)
+    cache = FileCache.open(here)
+    assert set(cache._rows) >= {f"notices/{NOTICE}", "notices/broken.yaml"}
+    cache.close()
+
+
+def test_a_run_inside_the_data_folder_reads_no_yaml_when_warm(data_dir):
+    done = [
+        subprocess.run(
+            [sys.executable, "-c", RUN_STATUS], capture_output=True, text=True, cwd=data_dir
+        )
+        for _ in range(2)
+    ]
+    assert [d.stderr.strip().splitlines()[-1] for d in done] == ["True", "False"]
+    assert done[0].stdout == done[1].stdout and "Tổng" in done[1].stdout

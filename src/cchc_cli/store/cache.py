@@ -42,7 +42,14 @@ from cchc_cli.store.cacheplace import CACHE_FILE as CACHE_FILE
 from cchc_cli.store.cacheplace import cache_locations, clear_one
 from cchc_cli.store.cacheplace import clear as clear
 from cchc_cli.store.cacheplace import user_cache_dir as user_cache_dir
-from cchc_cli.store.cachewrite import SHA, RowMaker, Writes, key_in, problems_text
+from cchc_cli.store.cachewrite import (
+    SHA,
+    RowMaker,
+    Writes,
+    folder_prefix,
+    key_in,
+    problems_text,
+)
 from cchc_cli.store.pairs import TASK_ROWS, NoticeRows
 from cchc_cli.store.progress import Event
 from cchc_cli.store.serialize import (
@@ -201,7 +208,7 @@ class FileCache:
         self.connection = connection
         self.path = path
         self.data_dir = data_dir
-        self._prefix = os.path.join(str(data_dir), "")
+        self._prefix = folder_prefix(data_dir)
         self.warnings: list[str] = []
         self._loaded_rows: dict[str, tuple[Any, ...]] | None = None
         self._loaded_pair_keys: dict[str, str] | None = None

@@ -48,10 +48,18 @@ STREAM_FILES = 64
 ROWS_PER_INSERT = 64
 
 
+def folder_prefix(data_dir: Path) -> str:
+    """What the path of every file in ``data_dir`` begins with, as a load spells it:
+    nothing for the current folder (``Path(".") / "notices"`` is ``notices``, which a
+    clerk gets by running cchc inside the data folder)."""
+    text = str(data_dir)
+    return "" if text == os.curdir else os.path.join(text, "")
+
+
 def key_in(data_dir: Path, path: Path) -> str:
     """The row key of ``path``: its path relative to the data folder, with ``/``."""
     text = str(path)
-    prefix = os.path.join(str(data_dir), "")
+    prefix = folder_prefix(data_dir)
     if text.startswith(prefix):
         # The common case, without the cost of os.path.relpath for every file.
         return text[len(prefix) :].replace(os.sep, "/")

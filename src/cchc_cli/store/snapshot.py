@@ -54,6 +54,7 @@ from cchc_cli.core.model import (
     Registry,
 )
 from cchc_cli.store.cache import RACY_NS, VERSION, FileCache
+from cchc_cli.store.cachewrite import folder_prefix
 from cchc_cli.store.discover import Found, list_files, outside_target, walk_notices
 from cchc_cli.store.holidaystamp import holidays_stamp
 from cchc_cli.store.progress import PROGRESS_DIR, SUFFIX, Event
@@ -393,7 +394,7 @@ def store(
         return
     keys_of = [key for key, _ in notices.rows]
     file_shas = tuple(sha for _, sha in notices.rows)
-    prefix = os.path.join(str(cache.data_dir), "")
+    prefix = folder_prefix(cache.data_dir)
     try:
         if stored is not None:
             parts = {part: stored[part] for part in NOTICE_PARTS}
