@@ -42,14 +42,7 @@ from cchc_cli.store.cacheplace import CACHE_FILE as CACHE_FILE
 from cchc_cli.store.cacheplace import cache_locations, clear_one
 from cchc_cli.store.cacheplace import clear as clear
 from cchc_cli.store.cacheplace import user_cache_dir as user_cache_dir
-from cchc_cli.store.cachewrite import (
-    SHA,
-    RowMaker,
-    Writes,
-    folder_prefix,
-    key_in,
-    problems_text,
-)
+from cchc_cli.store.cachewrite import SHA, RowMaker, Writes, folder_prefix, key_in, problems_text
 from cchc_cli.store.pairs import TASK_ROWS, NoticeRows
 from cchc_cli.store.progress import Event
 from cchc_cli.store.serialize import (
