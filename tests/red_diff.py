@@ -496,8 +496,29 @@ def trouble(r: Result) -> bool:
     return r.code == -999 or b"Traceback" in r.err or b"Traceback" in r.out
 
 
-def compare_read(cwd: Path, argv: list[str], env: dict[str, str], pty: bool) -> Finding | None:
-    base = ["--data", "data"]
+#: How a run names the data folder: from its parent, inside it (found upward, or
+#: ``--data .``), or from below it. Each spelling is a different folder name to the
+#: cache (its paths are shown as given): ``.`` once never kept its snapshot.
+SPELLINGS = ("parent", "inside", "dot", "below")
+
+
+def place(root: Path, spelling: str) -> tuple[Path, list[str]]:
+    """Where to run and the options that name ``root/data`` the way ``spelling`` says."""
+    data = root / "data"
+    if spelling == "inside" and (data / "units.yaml").is_file():
+        return data, []
+    if spelling == "dot":
+        return data, ["--data", "."]
+    below = data / "notices"
+    if spelling == "below" and below.is_dir() and not below.is_symlink():
+        return below, ["--data", ".."]
+    return root, ["--data", "data"]
+
+
+def compare_read(
+    root: Path, argv: list[str], env: dict[str, str], pty: bool, spelling: str = "parent"
+) -> Finding | None:
+    cwd, base = place(root, spelling)
     results = {
         "cached": run(cwd, [*base, *argv], env),
         "warm": run(cwd, [*base, *argv], env),
@@ -514,7 +535,7 @@ def compare_read(cwd: Path, argv: list[str], env: dict[str, str], pty: bool) -> 
     crashed = [n for n, r in results.items() if trouble(r)]
     if bad or crashed:
         what = f"differ {bad}" if bad else f"crash {crashed}"
-        return Finding(what, argv, env, cwd / "data", results)
+        return Finding(what, [*base, *argv], {**env, "CWD": str(cwd)}, root / "data", results)
     return None
 
 
@@ -607,11 +628,14 @@ def one_case(seed: int, out: Path, pty_every: int = 3, steps: int = 7) -> list[F
             "HOME": str(case),
         }
         kind = rng.random()
+        spelling = rng.choice(SPELLINGS)
         if kind < 0.35:
             argv = edit_commands(rng, folder, asof)
-            got_fast = run(fast, ["--data", "data", *argv], env)
+            fast_cwd, base = place(fast, spelling)
+            slow_cwd, slow_base = place(slow, spelling)
+            got_fast = run(fast_cwd, [*base, *argv], env)
             got_slow = run(
-                slow, ["--data", "data", "--no-cache", *argv], {**env, "CCHC_TYPER_ONLY": "1"}
+                slow_cwd, [*slow_base, "--no-cache", *argv], {**env, "CCHC_TYPER_ONLY": "1"}
             )
             same_files = tree(fast / "data") == tree(slow / "data")
             if (
@@ -639,7 +663,7 @@ def one_case(seed: int, out: Path, pty_every: int = 3, steps: int = 7) -> list[F
             env["EDIT"] = done
         for argv in read_commands(rng, folder):
             pty = step % pty_every == 0 and rng.random() < 0.3
-            found = compare_read(fast, argv, env, pty)
+            found = compare_read(fast, argv, env, pty, spelling)
             if found:
                 findings.append(found)
     return findings
