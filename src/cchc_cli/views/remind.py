@@ -19,6 +19,7 @@ from cchc_cli.core.model import Notice, Registry
 from cchc_cli.core.safetext import for_terminal
 from cchc_cli.core.status import Status, UnitStatus
 from cchc_cli.core.vntext import shorten, sort_key
+from cchc_cli.core.wrapping import wrap
 from cchc_cli.views.i18n import Lang, days_key, fmt_date, t
 from cchc_cli.views.tables import time_left
 
@@ -110,7 +111,7 @@ def unit_block(
 def _deadline_lines(written: str, last_day: date | None, lang: Lang) -> list[str]:
     last = fmt_date(last_day, lang) if last_day else ""
     deadline = t("remind.deadline", lang, written=written, last=last)
-    lines = textwrap.wrap(deadline, WIDTH, initial_indent="  ", subsequent_indent="    ")
+    lines = wrap(deadline, WIDTH, "  ", "    ")
     return [for_terminal(line) for line in lines]
 
 
@@ -121,9 +122,7 @@ def _notice_line(name: str, lang: Lang) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _text_lines(text: str) -> list[str]:
-    lines = textwrap.wrap(
-        shorten(text, 2 * WIDTH - 10), WIDTH, initial_indent="  ", subsequent_indent="  "
-    )
+    lines = wrap(shorten(text, 2 * WIDTH - 10), WIDTH, "  ", "  ")
     return [for_terminal(line) for line in lines]
 
 
