@@ -121,16 +121,63 @@ def test_a_warm_status_decodes_no_index_entry(data_dir, monkeypatch):
     assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("due", "--before", "2024-01-01"),
+        ("overdue",),
+        ("overdue", "-f", "json"),
+        ("status", "--by", "notice"),
+    ],
+)
+def test_warm_due_and_overdue_decode_no_index_entry(data_dir, monkeypatch, args):
+    """They name and order the open rows' tasks by the ids and days kept with the
+    index's rows, not by the index."""
+    from cchc_cli.store import snapcodec, snaplazy
+
+    assert cchc("status", *ON).exit_code == 0
+    decoded: list[int] = []
+    real = snapcodec.index_from
+    monkeypatch.setattr(snaplazy, "index_from", lambda data: decoded.append(1) or real(data))
+    warm = cchc(*args, *ON)
+    assert decoded == []
+    monkeypatch.undo()
+    cold = cchc(*args, *ON, "--no-cache")
+    assert warm.stdout.count("\n") > 3
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+
+
+def test_a_snapshot_of_the_index_rows_of_before_is_read_the_long_way(data_dir):
+    """A cache written when the index's rows held no ids and days (its checksum right):
+    not read as if they were there, and stored again in the form of now."""
+    import json
+
+    from cchc_cli.store.snaplazy import checksum
+
+    assert cchc("status", *ON).exit_code == 0
+    stored = parts(data_dir)
+    prefix, paths, shas, ids, issued = json.loads(stored["index_rows"])
+    rows = json.dumps([prefix, paths, shas])
+    rest = json.dumps(json.loads(stored["index"]) | {"ids": ids, "issued": issued})
+    put_part(data_dir, "index_rows", rows)
+    put_part(data_dir, "index", rest)
+    put_part(data_dir, "index_sum", str(checksum(rest, checksum(rows))))
+    for args in (("due", "--before", "2024-01-01"), ("overdue",), ("show", "2.3")):
+        same_as_without_cache(*args)
+    assert parts(data_dir)["index_rows"] == stored["index_rows"]
+
+
 def _renamed(text: str) -> str:
-    """A part still valid JSON, one notice's id changed in it."""
-    assert "cchc-2023-11" in text
+    """A part still valid JSON, one notice's id (and file) changed in it."""
+    assert '"cchc-2023-11"' in text
     return text.replace("cchc-2023-11", "khac-2023-11")
 
 
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda p: ("index", _renamed(p["index"])),
+        lambda p: ("index", p["index"].replace('"2.3"', '"2.9"')),
+        lambda p: ("index_rows", _renamed(p["index_rows"])),
         lambda p: ("index", p["index"].replace("[", "[[", 1)),
         lambda p: ("index_rows", p["index_rows"].replace(".yaml", ".yml")),
         lambda p: ("index_rows", "[1, 2"),

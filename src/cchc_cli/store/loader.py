@@ -42,7 +42,7 @@ from cchc_cli.store.fileio import DEFAULT_LIMIT
 from cchc_cli.store.holidaystamp import holidays_stamp
 from cchc_cli.store.pairrows import put_premade, refresh_pairs, source_key
 from cchc_cli.store.pairs import PairIndex
-from cchc_cli.store.snaplazy import Deferred
+from cchc_cli.store.snaplazy import Deferred, notice_ids
 
 UNITS_FILE = snapshot.UNITS_FILE
 NOTICES_DIR = snapshot.NOTICES_DIR
@@ -122,7 +122,9 @@ def load(
             entries: dict[str, NoticeIndex] = Deferred(
                 lambda: {key: e for e, (key, _) in zip(notices.index, notices.rows, strict=True)}
             )
-            pair_index = PairIndex(cache, restored.progress.pairs, entries)
+            keys = [key for key, _ in notices.rows]
+            ids = dict(zip(keys, notice_ids(notices.index), strict=True))
+            pair_index = PairIndex(cache, restored.progress.pairs, entries, ids)
         return _dataset(notices, restored.progress, reader, pair_index)
     # Only progress files changed: they are read again (each through its cache row).
     shas = restored.shas | {path: sha for path, (_, sha, _) in wanted.items()}

@@ -9,6 +9,11 @@ something reads it and :class:`Deferred` the dictionaries made from it.
 What is decoded later was checked when restored (its checksum), and what the snapshot
 stores was decoded and compared before it was stored: decoding it later cannot fail
 where decoding it at once would have succeeded.
+
+Each notice's id and day of issue are kept apart, with the rows' keys
+(:func:`index_parts`), and read at once: ``due`` and ``overdue`` name and order the
+tasks of the open rows by them alone (:func:`notice_ids`, :func:`issue_days`), and
+so decode no index either.
 """
 
 from __future__ import annotations
@@ -30,13 +35,21 @@ V = TypeVar("V")
 
 class LazyIndex(Sequence[NoticeIndex]):
     """The notices' index, made by ``make`` when first read; equal to (and hashed as)
-    the tuple it stands for."""
+    the tuple it stands for. ``ids`` and ``issued`` are each entry's id and day of
+    issue (an ordinal), read without it."""
 
-    __slots__ = ("_made", "_make")
+    __slots__ = ("_made", "_make", "ids", "issued")
 
-    def __init__(self, make: Callable[[], tuple[NoticeIndex, ...]]) -> None:
+    def __init__(
+        self,
+        make: Callable[[], tuple[NoticeIndex, ...]],
+        ids: Sequence[str],
+        issued: Sequence[int],
+    ) -> None:
         self._make: Callable[[], tuple[NoticeIndex, ...]] | None = make
         self._made: tuple[NoticeIndex, ...] = ()
+        self.ids = ids
+        self.issued = issued
 
     @property
     def entries(self) -> tuple[NoticeIndex, ...]:
@@ -149,12 +162,17 @@ class Deferred(dict[K, V]):
         return dict(self.items())
 
 
+#: The index's columns stored with its rows (decoded on every restore): what the rows'
+#: keys are made of, and what due and overdue read of each notice.
+_ROW_COLUMNS = ("prefix", "paths", "shas", "ids", "issued")
+
+
 def index_parts(index: Sequence[NoticeIndex], shas: tuple[str, ...], prefix: str) -> dict[str, str]:
     """The index of a folder whose files' paths begin with ``prefix`` as two parts, its
-    rows (each notice's file and SHA-256: what the pair rows' keys are made of) and the
-    rest, and the checksum of both."""
+    rows (each notice's file and SHA-256: what the pair rows' keys are made of; its id
+    and day of issue) and the rest, and the checksum of both."""
     columns = index_to(tuple(index), shas, prefix)
-    rows = to_json([columns.pop("prefix"), columns.pop("paths"), columns.pop("shas")])
+    rows = to_json([columns.pop(name) for name in _ROW_COLUMNS])
     rest = to_json(columns)
     return {"index_rows": rows, "index": rest, "index_sum": str(checksum(rest, checksum(rows)))}
 
@@ -164,18 +182,33 @@ def restored_index(parts: dict[str, str]) -> tuple[LazyIndex, list[str], list[st
     SHA-256 (decoded now); None if either part is damaged."""
     if int(parts["index_sum"]) != checksum(parts["index"], checksum(parts["index_rows"])):
         return None
-    prefix, paths, shas = json.loads(parts["index_rows"])
-    if len(paths) != len(shas):
+    columns = dict(zip(_ROW_COLUMNS, json.loads(parts["index_rows"]), strict=True))
+    paths, shas, ids, issued = (columns[name] for name in _ROW_COLUMNS[1:])
+    if not len(paths) == len(shas) == len(ids) == len(issued):
+        return None
+    if not all(type(i) is str for i in ids) or not all(type(d) is int for d in issued):
         return None
     # key_of(prefix + path, prefix): the path itself where the separator is a slash.
+    prefix = columns["prefix"]
     keys = list(paths) if os.sep == "/" else [key_of(prefix + path, prefix) for path in paths]
-    columns = {"prefix": prefix, "paths": paths, "shas": shas}
 
     def decode() -> tuple[NoticeIndex, ...]:
         with collector_paused():
             return index_from(json.loads(parts["index"]) | columns)[0]
 
-    return LazyIndex(decode), keys, shas
+    return LazyIndex(decode, ids, issued), keys, shas
+
+
+def notice_ids(index: Sequence[NoticeIndex]) -> Sequence[str]:
+    """Each entry's id, without decoding a restored index."""
+    return index.ids if isinstance(index, LazyIndex) else [e.id for e in index]
+
+
+def issue_days(index: Sequence[NoticeIndex]) -> Sequence[int]:
+    """Each entry's day of issue as an ordinal, without decoding a restored index."""
+    if isinstance(index, LazyIndex):
+        return index.issued
+    return [e.issued.toordinal() for e in index]
 
 
 def checksum(text: str, start: int = 0) -> int:

@@ -329,8 +329,12 @@ class _TaskOrder:
     :func:`natural_key`, then its place in the file."""
 
     def __init__(self, dataset: Dataset) -> None:
-        ranked = sorted(dataset.index, key=lambda e: (e.issued, natural_key(e.id)))
-        self.notices = {entry.id: place for place, entry in enumerate(ranked)}
+        from cchc_cli.store.snaplazy import issue_days, notice_ids
+
+        # From the index's ids and days alone: a restored index is not decoded for them.
+        ids, issued = notice_ids(dataset.index), issue_days(dataset.index)
+        ranked = sorted(range(len(ids)), key=lambda at: (issued[at], natural_key(ids[at])))
+        self.notices = {ids[at]: place for place, at in enumerate(ranked)}
         self.known: dict[tuple[str, str], tuple[int, tuple, int]] = {}
 
     def __call__(self, task: TaskInfo) -> tuple[int, tuple, int]:
@@ -431,13 +435,14 @@ def named_notices(dataset: Dataset) -> list[Notice]:
     """The notices in display order (:func:`sorted_notices`), for their ids and titles:
     from the cache's notice rows where it has them (none is read back), else read."""
     from cchc_cli.store.multipairs import ROW_QUERIES
+    from cchc_cli.store.snaplazy import notice_ids
     from cchc_cli.store.tally import notices_by_id
 
     index = dataset.pairs
     by_id = notices_by_id(index) if isinstance(index, ROW_QUERIES) else None
     if by_id is None:
         return sorted_notices(dataset.notices)
-    found = [by_id[entry.id] for entry in dataset.index]
+    found = [by_id[ident] for ident in notice_ids(dataset.index)]
     # The rows hold what sorted_notices sorts by: the earliest day of issue, the id.
     found.sort(key=lambda row: (row.issued, natural_key(row.id)))
     return cast(list[Notice], found)
