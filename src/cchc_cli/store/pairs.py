@@ -25,7 +25,7 @@ computed together and replaced together.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -196,9 +196,10 @@ class PairIndex:
     run rewrote it meanwhile) answers None, and the caller takes the long way.
     The check and the query read one snapshot of the database.
 
-    ``ids`` maps each notice's row key to its id, made from ``entries`` if not given:
-    a restored snapshot gives them apart from its index, which is then not decoded
-    (:mod:`cchc_cli.store.snaplazy`) to name the notices of the rows read.
+    ``ids`` makes the map of each notice's row key to its id when first read (else it
+    is made from ``entries``): a restored snapshot makes it apart from its index, which
+    is then not decoded (:mod:`cchc_cli.store.snaplazy`) to name the notices of the rows
+    read.
     """
 
     def __init__(
@@ -206,21 +207,24 @@ class PairIndex:
         cache: FileCache,
         expected: dict[str, str],
         entries: dict[str, NoticeIndex],
-        ids: dict[str, str] | None = None,
+        ids: Callable[[], dict[str, str]] | None = None,
     ) -> None:
         self.cache = cache
         self.expected = expected
         self.entries = entries
-        self._ids = ids
+        self._make_ids = ids
+        self._ids: dict[str, str] | None = None
         #: The tallies whose base this run moved (:func:`cchc_cli.store.tally.rebase`):
         #: once a run, since a report's trend counts a day in each of many months.
         self.rebased: set[str] = set()
 
     @property
     def ids(self) -> dict[str, str]:
-        """Each notice's id by its row key."""
+        """Each notice's id by its row key (a plain dict: the lists read it row by row)."""
         if self._ids is None:
-            self._ids = {key: entry.id for key, entry in self.entries.items()}
+            make = self._make_ids
+            found = make() if make is not None else None
+            self._ids = found or {key: entry.id for key, entry in self.entries.items()}
         return self._ids
 
     def _checked(
