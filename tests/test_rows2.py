@@ -8,6 +8,7 @@ cancellation was recorded and on the days around them.
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from datetime import date
 
@@ -127,7 +128,7 @@ def test_the_due_list_is_ordered_by_one_number_per_task_as_by_the_keys_it_stands
 
     from cchc_cli.store.duerows import DueTask
     from cchc_cli.store.pairs import TaskInfo, Written
-    from cchc_cli.views.query import due_order, natural_key
+    from cchc_cli.views.query import due_order, natural_key, task_ranks
 
     ids = st.sampled_from(["1", "01", "2", "2.9", "2.10", "10", "a", "a1", "b.2"])
     task = st.tuples(st.sampled_from(["n1", "n2", "n3"]), ids, st.integers(0, 4), st.integers(0, 3))
@@ -147,5 +148,11 @@ def test_the_due_list_is_ordered_by_one_number_per_task_as_by_the_keys_it_stands
         ]
         keys = [(t[1], places[t[0].notice], natural_key(t[0].id), t[0].seq) for t in tasks]
         assert due_order(tasks, places) == sorted(range(len(tasks)), key=keys.__getitem__)
+        # The overdue list ranks its lines by task_ranks: in the order of _TaskOrder's keys.
+        infos = [t[0] for t in tasks]
+        ranks = task_ranks(infos, places)
+        by_key = [(places[t.notice], natural_key(t.id), t.seq) for t in infos]
+        for a, b in itertools.product(range(len(infos)), repeat=2):
+            assert (ranks[a] < ranks[b]) == (by_key[a] < by_key[b])
 
     check()

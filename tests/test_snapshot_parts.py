@@ -121,16 +121,81 @@ def test_a_warm_status_decodes_no_index_entry(data_dir, monkeypatch):
     assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("due", "--before", "2024-01-01"),
+        ("overdue",),
+        ("overdue", "-f", "json"),
+        ("status", "--by", "notice"),
+    ],
+)
+def test_warm_due_and_overdue_decode_no_index_entry(data_dir, monkeypatch, args):
+    """They name and order the open rows' tasks by the ids and days kept apart from the
+    index, not by the index."""
+    from cchc_cli.store import snapcodec, snaplazy
+
+    assert cchc("status", *ON).exit_code == 0
+    decoded: list[int] = []
+    real = snapcodec.index_from
+    monkeypatch.setattr(snaplazy, "index_from", lambda data: decoded.append(1) or real(data))
+    warm = cchc(*args, *ON)
+    assert decoded == []
+    monkeypatch.undo()
+    cold = cchc(*args, *ON, "--no-cache")
+    assert warm.stdout.count("\n") > 3
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+
+
+def test_a_warm_status_reads_not_even_the_notices_ids(data_dir, monkeypatch):
+    from cchc_cli.store import snaplazy
+
+    assert cchc("status", *ON).exit_code == 0
+    read: list[int] = []
+    real = snaplazy.LazyIndex._id_columns
+    monkeypatch.setattr(
+        snaplazy.LazyIndex, "_id_columns", lambda self: read.append(1) or real(self)
+    )
+    assert cchc("status", *ON).exit_code == 0
+    assert read == []
+    assert cchc("due", "--before", "2024-01-01", *ON).exit_code == 0
+    assert read != []
+
+
+def test_a_snapshot_of_before_the_ids_part_is_read_the_long_way(data_dir):
+    """A cache written when the ids and days were in the index part (its checksum
+    right): not read, and stored again in the form of now."""
+    import json
+
+    from cchc_cli.store.snaplazy import checksum
+
+    assert cchc("status", *ON).exit_code == 0
+    stored = parts(data_dir)
+    ids, issued = json.loads(stored["index_ids"])
+    rest = json.dumps(json.loads(stored["index"]) | {"ids": ids, "issued": issued})
+    connection = sqlite3.connect(data_dir / ".cchc" / "cache.sqlite")
+    with connection:
+        connection.execute("DELETE FROM snapshot WHERE part = 'index_ids'")
+    connection.close()
+    put_part(data_dir, "index", rest)
+    put_part(data_dir, "index_sum", str(checksum(rest, checksum(stored["index_rows"]))))
+    for args in (("due", "--before", "2024-01-01"), ("overdue",), ("show", "2.3")):
+        same_as_without_cache(*args)
+    assert parts(data_dir)["index_ids"] == stored["index_ids"]
+
+
 def _renamed(text: str) -> str:
-    """A part still valid JSON, one notice's id changed in it."""
-    assert "cchc-2023-11" in text
+    """A part still valid JSON, one notice's id (and file) changed in it."""
+    assert '"cchc-2023-11"' in text
     return text.replace("cchc-2023-11", "khac-2023-11")
 
 
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda p: ("index", _renamed(p["index"])),
+        lambda p: ("index", p["index"].replace('"2.3"', '"2.9"')),
+        lambda p: ("index_ids", _renamed(p["index_ids"])),
+        lambda p: ("index_ids", None),
         lambda p: ("index", p["index"].replace("[", "[[", 1)),
         lambda p: ("index_rows", p["index_rows"].replace(".yaml", ".yml")),
         lambda p: ("index_rows", "[1, 2"),

@@ -117,9 +117,9 @@ class _Tasks:
 
     def __init__(self, index: PairIndex, wanted: tuple[str, ...] | None) -> None:
         self.wanted = None if wanted is None else frozenset(wanted)
-        self.notices = {key: entry.id for key, entry in index.entries.items()}
+        self.notices = index.ids
         self.units: dict[str, tuple[str, ...]] = {}
-        rows = TaskRows(index.entries)
+        rows = TaskRows(self.notices)
         #: Unit ids by the JSON a task row holds them in (read inline, each list made once).
         self.ids, self.unit_ids = rows.ids, rows.unit_ids
         self.days: dict[int, date] = {}

@@ -17,6 +17,7 @@ import dataclasses
 import hashlib
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,7 @@ from cchc_cli.store.fileio import DEFAULT_LIMIT
 from cchc_cli.store.holidaystamp import holidays_stamp
 from cchc_cli.store.pairrows import put_premade, refresh_pairs, source_key
 from cchc_cli.store.pairs import PairIndex
-from cchc_cli.store.snaplazy import Deferred
+from cchc_cli.store.snaplazy import Deferred, row_ids
 
 UNITS_FILE = snapshot.UNITS_FILE
 NOTICES_DIR = snapshot.NOTICES_DIR
@@ -122,7 +123,8 @@ def load(
             entries: dict[str, NoticeIndex] = Deferred(
                 lambda: {key: e for e, (key, _) in zip(notices.index, notices.rows, strict=True)}
             )
-            pair_index = PairIndex(cache, restored.progress.pairs, entries)
+            ids = partial(row_ids, notices.index, notices.rows)  # made when first read
+            pair_index = PairIndex(cache, restored.progress.pairs, entries, ids)
         return _dataset(notices, restored.progress, reader, pair_index)
     # Only progress files changed: they are read again (each through its cache row).
     shas = restored.shas | {path: sha for path, (_, sha, _) in wanted.items()}

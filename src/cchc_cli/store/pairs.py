@@ -25,7 +25,7 @@ computed together and replaced together.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -195,17 +195,37 @@ class PairIndex:
     computed from; a query that finds the cache holding anything else (another
     run rewrote it meanwhile) answers None, and the caller takes the long way.
     The check and the query read one snapshot of the database.
+
+    ``ids`` makes the map of each notice's row key to its id when first read (else it
+    is made from ``entries``): a restored snapshot makes it apart from its index, which
+    is then not decoded (:mod:`cchc_cli.store.snaplazy`) to name the notices of the rows
+    read.
     """
 
     def __init__(
-        self, cache: FileCache, expected: dict[str, str], entries: dict[str, NoticeIndex]
+        self,
+        cache: FileCache,
+        expected: dict[str, str],
+        entries: dict[str, NoticeIndex],
+        ids: Callable[[], dict[str, str]] | None = None,
     ) -> None:
         self.cache = cache
         self.expected = expected
         self.entries = entries
+        self._make_ids = ids
+        self._ids: dict[str, str] | None = None
         #: The tallies whose base this run moved (:func:`cchc_cli.store.tally.rebase`):
         #: once a run, since a report's trend counts a day in each of many months.
         self.rebased: set[str] = set()
+
+    @property
+    def ids(self) -> dict[str, str]:
+        """Each notice's id by its row key (a plain dict: the lists read it row by row)."""
+        if self._ids is None:
+            make = self._make_ids
+            found = make() if make is not None else None
+            self._ids = found or {key: entry.id for key, entry in self.entries.items()}
+        return self._ids
 
     def _checked(
         self, sql: str, day: date, exact: bool = False, **params: Any
@@ -296,7 +316,7 @@ class PairIndex:
         if found is None:
             return None
         pairs, task_rows = found
-        rows = TaskRows(self.entries)
+        rows = TaskRows(self.ids)
         tasks = {(key, row[0]): rows.info(key, row) for key, *row in task_rows}
         statuses = {s.value: s for s in Status}
         days = {n: date.fromordinal(n) for n in {row[4] for row in pairs} - {None}}
@@ -311,7 +331,8 @@ class PairIndex:
         rows = self._checked("SELECT path, task, unit, status FROM ({pairs})", day)
         if rows is None:
             return None
-        return {(self.entries[key].id, task, unit): Status(s) for key, task, unit, s in rows}
+        ids = self.ids
+        return {(ids[key], task, unit): Status(s) for key, task, unit, s in rows}
 
     def counts(
         self,
@@ -329,7 +350,7 @@ class PairIndex:
 
             found = tally.counts(self, day, tally.NOTICE if by_notice else tally.UNIT, units)
             if found is not None:
-                ids = {key: e.id for key, e in self.entries.items()} if by_notice else {}
+                ids = self.ids if by_notice else {}
                 return [(ids.get(g, g), statuses[s], n) for g, s, n in found]
         where: list[str] = ["1"]
         params: dict[str, Any] = {}
@@ -349,7 +370,8 @@ class PairIndex:
         if rows is None:
             return None
         if by_notice:
-            return [(self.entries[key].id, statuses[s], n) for key, s, n in rows]
+            ids = self.ids
+            return [(ids[key], statuses[s], n) for key, s, n in rows]
         return [(unit, statuses[s], n) for unit, s, n in rows]
 
 
@@ -378,8 +400,9 @@ class TaskInfo(NamedTuple):
 class TaskRows:
     """Task rows read back as :class:`TaskInfo`, each task's once."""
 
-    def __init__(self, entries: dict[str, NoticeIndex]) -> None:
-        self.entries = entries
+    def __init__(self, notices: dict[str, str]) -> None:
+        #: Each notice's id by its row key (:attr:`PairIndex.ids`).
+        self.notices = notices
         self.made: dict[tuple[str, str], TaskInfo] = {}
         self.ids: dict[str, tuple[str, ...]] = {}
 
@@ -388,7 +411,7 @@ class TaskRows:
         found = self.made.get((key, task))
         if found is None:
             found = self.made[(key, task)] = TaskInfo(
-                self.entries[key].id,
+                self.notices[key],
                 task,
                 seq,
                 text,

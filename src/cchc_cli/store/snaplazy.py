@@ -9,6 +9,11 @@ something reads it and :class:`Deferred` the dictionaries made from it.
 What is decoded later was checked when restored (its checksum), and what the snapshot
 stores was decoded and compared before it was stored: decoding it later cannot fail
 where decoding it at once would have succeeded.
+
+Each notice's id and day of issue are kept in a part of their own (:func:`index_parts`),
+decoded when first read too: ``due`` and ``overdue`` name and order the tasks of the
+open rows by them alone (:func:`notice_ids`, :func:`issue_days`), and so decode no
+index entry; ``status`` decodes neither.
 """
 
 from __future__ import annotations
@@ -30,13 +35,36 @@ V = TypeVar("V")
 
 class LazyIndex(Sequence[NoticeIndex]):
     """The notices' index, made by ``make`` when first read; equal to (and hashed as)
-    the tuple it stands for."""
+    the tuple it stands for. ``columns`` makes each entry's id and day of issue (an
+    ordinal), read without it: :attr:`ids`, :attr:`issued`."""
 
-    __slots__ = ("_made", "_make")
+    __slots__ = ("_columns", "_made", "_made_columns", "_make")
 
-    def __init__(self, make: Callable[[], tuple[NoticeIndex, ...]]) -> None:
+    def __init__(
+        self,
+        make: Callable[[], tuple[NoticeIndex, ...]],
+        columns: Callable[[], tuple[list[str], list[int]]],
+    ) -> None:
         self._make: Callable[[], tuple[NoticeIndex, ...]] | None = make
         self._made: tuple[NoticeIndex, ...] = ()
+        self._columns = columns
+        self._made_columns: tuple[list[str], list[int]] | None = None
+
+    def _id_columns(self) -> tuple[list[str], list[int]]:
+        found = self._made_columns
+        if found is None:
+            found = self._made_columns = self._columns()
+        return found
+
+    @property
+    def ids(self) -> list[str]:
+        """Each entry's id, in order."""
+        return self._id_columns()[0]
+
+    @property
+    def issued(self) -> list[int]:
+        """Each entry's day of issue as an ordinal, in order."""
+        return self._id_columns()[1]
 
     @property
     def entries(self) -> tuple[NoticeIndex, ...]:
@@ -149,20 +177,36 @@ class Deferred(dict[K, V]):
         return dict(self.items())
 
 
+#: The index's columns stored with its rows (decoded on every restore): what the rows'
+#: keys are made of.
+_ROW_COLUMNS = ("prefix", "paths", "shas")
+#: The index's columns stored apart, what due and overdue read of each notice.
+_ID_COLUMNS = ("ids", "issued")
+
+
 def index_parts(index: Sequence[NoticeIndex], shas: tuple[str, ...], prefix: str) -> dict[str, str]:
-    """The index of a folder whose files' paths begin with ``prefix`` as two parts, its
-    rows (each notice's file and SHA-256: what the pair rows' keys are made of) and the
-    rest, and the checksum of both."""
+    """The index of a folder whose files' paths begin with ``prefix`` as three parts, its
+    rows (each notice's file and SHA-256: what the pair rows' keys are made of), each
+    notice's id and day of issue, and the rest; and the checksum of all three."""
     columns = index_to(tuple(index), shas, prefix)
-    rows = to_json([columns.pop("prefix"), columns.pop("paths"), columns.pop("shas")])
+    rows = to_json([columns.pop(name) for name in _ROW_COLUMNS])
+    ids = to_json([columns.pop(name) for name in _ID_COLUMNS])
     rest = to_json(columns)
-    return {"index_rows": rows, "index": rest, "index_sum": str(checksum(rest, checksum(rows)))}
+    return {
+        "index_rows": rows,
+        "index_ids": ids,
+        "index": rest,
+        "index_sum": str(checksum(rest, checksum(ids, checksum(rows)))),
+    }
 
 
 def restored_index(parts: dict[str, str]) -> tuple[LazyIndex, list[str], list[str]] | None:
-    """The index of :func:`index_parts` (decoded when read), each notice's row key and
-    SHA-256 (decoded now); None if either part is damaged."""
-    if int(parts["index_sum"]) != checksum(parts["index"], checksum(parts["index_rows"])):
+    """The index of :func:`index_parts` (decoded when read, its ids and days too), each
+    notice's row key and SHA-256 (decoded now); None if a part is damaged."""
+    ids = parts["index_ids"]
+    if int(parts["index_sum"]) != checksum(
+        parts["index"], checksum(ids, checksum(parts["index_rows"]))
+    ):
         return None
     prefix, paths, shas = json.loads(parts["index_rows"])
     if len(paths) != len(shas):
@@ -171,11 +215,34 @@ def restored_index(parts: dict[str, str]) -> tuple[LazyIndex, list[str], list[st
     keys = list(paths) if os.sep == "/" else [key_of(prefix + path, prefix) for path in paths]
     columns = {"prefix": prefix, "paths": paths, "shas": shas}
 
+    def id_columns() -> tuple[list[str], list[int]]:
+        found, issued = json.loads(ids)
+        return found, issued
+
     def decode() -> tuple[NoticeIndex, ...]:
         with collector_paused():
-            return index_from(json.loads(parts["index"]) | columns)[0]
+            named = dict(zip(_ID_COLUMNS, json.loads(ids), strict=True))
+            return index_from(json.loads(parts["index"]) | columns | named)[0]
 
-    return LazyIndex(decode), keys, shas
+    return LazyIndex(decode, id_columns), keys, shas
+
+
+def notice_ids(index: Sequence[NoticeIndex]) -> Sequence[str]:
+    """Each entry's id, without decoding a restored index."""
+    return index.ids if isinstance(index, LazyIndex) else [e.id for e in index]
+
+
+def row_ids(index: Sequence[NoticeIndex], rows: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """Each notice's id by its row key (``rows``: each entry's row key and SHA-256, as
+    :class:`cchc_cli.store.snapshot.Notices` holds them), without decoding the index."""
+    return dict(zip([key for key, _ in rows], notice_ids(index), strict=True))
+
+
+def issue_days(index: Sequence[NoticeIndex]) -> Sequence[int]:
+    """Each entry's day of issue as an ordinal, without decoding a restored index."""
+    if isinstance(index, LazyIndex):
+        return index.issued
+    return [e.issued.toordinal() for e in index]
 
 
 def checksum(text: str, start: int = 0) -> int:

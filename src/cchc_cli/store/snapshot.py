@@ -281,6 +281,7 @@ NOTICE_PARTS = (
     "registry",
     "index",
     "index_rows",
+    "index_ids",
     "index_sum",
     "errors",
     "diagnostics",

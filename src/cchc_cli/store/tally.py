@@ -405,7 +405,7 @@ SELECT q.path, q.unit, q.last, {TASK_COLUMNS} FROM (
     found = index.read_checked([sql], params)
     if found is None:
         return None
-    rows = TaskRows(index.entries)
+    rows = TaskRows(index.ids)
     return [
         (rows.info(key, row), unit, date.fromordinal(last) if last is not None else None)
         for key, unit, last, *row in found[0]
