@@ -175,3 +175,26 @@ def test_a_patched_load_reads_only_the_changed_file(folder, patches, monkeypatch
     assert described(cached_load(folder)) == described(load(folder))
     assert patches == [True]
     assert asked == ["b.yaml"]
+
+
+def test_a_patched_snapshot_does_not_write_validates_lines_again(folder, patches):
+    """They were rendered for the diagnostics before the change: never read again."""
+    import sqlite3
+
+    assert cchc("validate").exit_code in (0, 1)  # the snapshot, that the lines are kept with
+    assert cchc("validate").exit_code in (0, 1)
+
+    def kept() -> list[str]:
+        connection = sqlite3.connect(folder / ".cchc" / "cache.sqlite")
+        try:
+            return [part for (part,) in connection.execute("SELECT part FROM snapshot")]
+        finally:
+            connection.close()
+
+    assert "lines:vi" in kept()
+    with (folder / "notices" / "a.yaml").open("a", encoding="utf-8") as file:
+        file.write("# changed\n")
+    patches.clear()
+    cchc("status", *AS_OF)
+    assert patches == [True]
+    assert not [part for part in kept() if part.startswith("lines:")]

@@ -398,9 +398,9 @@ def store(
     try:
         if stored is not None:
             parts = {part: stored[part] for part in NOTICE_PARTS}
-            if DUPLICATES in stored:  # they depend on the notices alone
+            if DUPLICATES in stored:  # they depend on the notices alone, validate's lines too
                 parts[DUPLICATES] = stored[DUPLICATES]
-            parts |= kept_lines(cache.connection)  # so do validate's lines
+                parts |= kept_lines(cache.connection)  # (not kept for a patched snapshot)
         else:
             parts = {
                 "config": to_json([encode(notices.config), sorted(keys or ())]),
