@@ -262,9 +262,10 @@ def _ids_found_twice(groups: list[list[Any]]) -> dict[str, set[str]]:
     """The id of each file refused as a notice found twice, by path."""
     twice: dict[str, set[str]] = {}
     for path, values in groups:
-        for at in range(3, len(values), 6):
-            if values[at] == DUPLICATE_ID:
-                twice.setdefault(path, set()).add(values[at + 1]["id"])
+        if DUPLICATE_ID in values[3::6]:  # each diagnostic's key
+            for at in range(3, len(values), 6):
+                if values[at] == DUPLICATE_ID:
+                    twice.setdefault(path, set()).add(values[at + 1]["id"])
     return twice
 
 
