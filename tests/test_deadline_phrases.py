@@ -543,3 +543,14 @@ def test_a_field_label_marks_a_period_as_the_time_limit(sentence, last_day):
 
 def test_a_period_with_no_label_or_lead_is_still_not_a_deadline():
     assert find_deadline("Công bố kết quả xếp loại năm 2023 của các xã.", 2023) is None
+
+
+def test_a_deadline_read_compiles_only_the_forms_tried_before_its_own():
+    """A run that parses one notice compiles the forms its deadlines need, not all 17."""
+    from cchc_cli.core import deadline_phrases
+
+    deadline_phrases._compiled_rule.cache_clear()
+    hit = deadline_phrases.first_hit("truoc ngay 10/12/2023")
+    assert hit is not None and hit.name == "before-day"
+    assert deadline_phrases._compiled_rule.cache_info().currsize == 3
+    assert len(deadline_phrases.rules()) == len(deadline_phrases._SPECS)

@@ -303,9 +303,9 @@ class FileCache:
                 self._writes.seen.append((time.time_ns(), self._key(path)))
         return row
 
-    def get(self, path: Path, depends_on: str) -> CachedFile | None:
-        """What the cache holds for ``path``, if it still holds; the notice is read later."""
-        row = self._fresh(path, depends_on, whole=True)
+    def get(self, path: Path, depends_on: str, whole: bool = True) -> CachedFile | None:
+        """What the cache holds for ``path`` if it still holds (``whole``: see _fresh)."""
+        row = self._fresh(path, depends_on, whole)
         if row is None:
             return None
         sha, diagnostics, summary = row[4], row[7], row[8]
@@ -467,7 +467,7 @@ class FileCache:
     def finish(self, files: list[Path], only: str | None = None) -> None:
         """Write queued rows and forget files that are gone (with ``only``, rows of that
         kind, ``depends_on``, only); never fails the command."""
-        present = {self._key(p) for p in files}
+        present = {self.key_of(str(p)) for p in files}  # no folder_prefix per file
         if self._loaded_rows is not None:
             kinds = {key: row[5] for key, row in self._loaded_rows.items()}
         else:  # with ``only``, its rows alone: an edit finishes three times (4 ms for all)

@@ -34,7 +34,7 @@ from cchc_cli.core.model import (
 )
 from cchc_cli.core.units import Resolver
 from cchc_cli.core.workdays import PUBLIC_CALENDAR, WorkCalendar
-from cchc_cli.store import progress, snapshot
+from cchc_cli.store import progress, snappatch, snapshot
 from cchc_cli.store.cache import FileCache, registry_key, stat_of
 from cchc_cli.store.cachewrite import RowMaker
 from cchc_cli.store.config import CONFIG_FILE, read_settings
@@ -103,11 +103,14 @@ def load(
         cache.close()
         return _load_files(data_dir, None, tick)
     restored = snapshot.restore(listing, cache)
-    if restored is None:
-        return _load_files(data_dir, cache, tick, listing, began)
+    parsed: dict[str, Notice] = {}
+    if restored is None:  # maybe only notice files changed: the snapshot patched for them
+        patched = snappatch.patch(listing, cache, _read_steady)
+        if patched is None:
+            return _load_files(data_dir, cache, tick, listing, began)
+        restored, parsed = patched
     notices = restored.notices
-    # Made when first read: the index is decoded then (snaplazy), and a warm status reads
-    # neither.
+    # Made when first read (the index is decoded then): a warm status reads neither.
     wanted: dict[str, tuple[str, str, str]] = Deferred(
         lambda: {
             entry.path: (key, sha, entry.path)
@@ -126,9 +129,9 @@ def load(
             ids = partial(row_ids, notices.index, notices.rows)  # made when first read
             pair_index = PairIndex(cache, restored.progress.pairs, entries, ids)
         return _dataset(notices, restored.progress, reader, pair_index)
-    # Only progress files changed: they are read again (each through its cache row).
+    # Progress files changed (or notices, patched): read again, each through its cache row.
     shas = restored.shas | {path: sha for path, (_, sha, _) in wanted.items()}
-    made, reader, pair_index = _with_progress(data_dir, cache, notices, wanted, {}, shas)
+    made, reader, pair_index = _with_progress(data_dir, cache, notices, wanted, parsed, shas)
     snapshot.store(cache, listing, began, shas, notices, made, restored.parts)
     cache.finish([Path(f.path) for f in listing.notices] + [Path(p) for p in made.files])
     return _dataset(notices, made, reader, pair_index)

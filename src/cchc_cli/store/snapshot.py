@@ -312,7 +312,7 @@ def restore(listing: Listing, cache: FileCache) -> Restored | None:
         if not all(_same_content(path, shas.get(path)) for path in settled):
             return None
         with collector_paused():
-            notices = _notices_from(parts)
+            notices = notices_from(parts)
             if notices is None:
                 return None
             kept = Duplicates(parts, cache.path, notices.diagnostics)
@@ -328,7 +328,7 @@ def restore(listing: Listing, cache: FileCache) -> Restored | None:
     return Restored(notices, progress, parts, shas)
 
 
-def _notices_from(parts: dict[str, str]) -> Notices | None:
+def notices_from(parts: dict[str, str]) -> Notices | None:
     config = decode(json.loads(parts["config"])[0])
     registry = decode(json.loads(parts["registry"]))
     found = restored_index(parts)
@@ -399,9 +399,9 @@ def store(
     try:
         if stored is not None:
             parts = {part: stored[part] for part in NOTICE_PARTS}
-            if DUPLICATES in stored:  # they depend on the notices alone
+            if DUPLICATES in stored:  # they depend on the notices alone, validate's lines too
                 parts[DUPLICATES] = stored[DUPLICATES]
-            parts |= kept_lines(cache.connection)  # so do validate's lines
+                parts |= kept_lines(cache.connection)  # (not kept for a patched snapshot)
         else:
             parts = {
                 "config": to_json([encode(notices.config), sorted(keys or ())]),
@@ -413,7 +413,7 @@ def store(
             parts |= index_parts(notices.index, file_shas, prefix)
             errors = diagnostics_to(errors_of(notices.diagnostics))
             parts["errors"] = to_json([checksum(parts["diagnostics"]), errors])
-            if not _exactly(notices, _notices_from(parts)):
+            if not _exactly(notices, notices_from(parts)):
                 return
         pairs = pairs_to(progress.pairs, keys_of, file_shas, notices.depends_on)
         parts |= {
