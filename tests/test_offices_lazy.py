@@ -12,6 +12,7 @@ import dataclasses
 import shutil
 from pathlib import Path
 
+from cchc_cli.core.lazyindex import LazyIndex
 from cchc_cli.core.model import NoticeIndex
 from cchc_cli.core.offices import Office, QualifiedEntry, combine, qualify_notice
 from cchc_cli.store.loader import load
@@ -70,6 +71,33 @@ def test_a_qualified_entry_is_no_plain_entry_to_the_type_checks_that_matter(tmp_
     assert isinstance(entry, NoticeIndex)
     assert {f.name for f in dataclasses.fields(entry)} >= {"id", "assignees", "done_inline"}
     assert repr(entry).startswith("QualifiedEntry(id='vinh-linh:")
+
+
+def test_the_combined_index_is_made_when_first_read(tmp_path):
+    parts = two_offices(tmp_path)
+    combined = combine(parts, parts[0][1])
+    assert isinstance(combined.index, LazyIndex) and not combined.index.decoded
+    # A notice read back before any entry was: its office found all the same.
+    assert [n.id for n in combined.notices] == ["vinh-linh:cchc-2023-11", "gio-linh:cchc-2023-11"]
+    assert combined.index.decoded and len(combined.index) == 2
+
+
+def test_a_provinces_warm_status_decodes_no_folders_index(tmp_path, monkeypatch):
+    from cchc_cli.store import snaplazy
+    from test_rows import run_in
+
+    folders = [Path(office.folder) for office, _ in two_offices(tmp_path)]
+    args = ["status", "--as-of", "2024-01-15"]
+    run_in(folders, args, "100", cached=True)  # fills each folder's cache and snapshot
+    decoded: list[int] = []
+    real = snaplazy.index_from
+    monkeypatch.setattr(snaplazy, "index_from", lambda data: decoded.append(1) or real(data))
+    warm = run_in(folders, args, "100", cached=True)
+    assert decoded == []
+    assert run_in(folders, ["due", "--as-of", "2024-01-15"], "100", cached=True)[2] == 0
+    assert decoded == [1, 1]  # due reads the entries: each folder's decoded then
+    monkeypatch.undo()
+    assert warm == run_in(folders, args, "100", cached=False)
 
 
 OFFICES = (Office("a", "Office A", "a"), Office("b", "Office B", "b"))

@@ -23,6 +23,7 @@ from typing import TypeVar
 
 from cchc_cli.core.diagnostics import Diagnostic, Diagnostics, errors_of
 from cchc_cli.core.lazyclass import dataclass
+from cchc_cli.core.lazyindex import LazyIndex
 from cchc_cli.core.model import (
     Completion,
     Dataset,
@@ -116,21 +117,30 @@ def combine(parts: Sequence[tuple[Office, Dataset]], config_from: Dataset) -> Co
     units: dict[str, Unit] = {}
     groups: dict[str, Group] = {}
     members: dict[str, tuple[str, ...]] = {}
-    index: list[NoticeIndex] = []
     #: A qualified entry's (id, path) -> its office's place in ``parts``, its own entry.
     origin: dict[tuple[str, str], tuple[int, NoticeIndex]] = {}
     progress: dict[str, tuple[object, ...]] = {}
-    for number, (office, dataset) in enumerate(parts):
+    for office, dataset in parts:
         _add_registry(office, dataset.registry, units, groups, members)
-        qualify = _UnitLists(office.id)
-        for entry in dataset.index:
-            qualified = QualifiedEntry.of(office.id, entry, qualify)
-            origin[qualified.id, qualified.path] = (number, entry)
-            index.append(qualified)
         for ref, events in dataset.progress.items():
             progress[notice_id(office.id, ref)] = events
 
+    def qualified() -> tuple[NoticeIndex, ...]:
+        """The offices' entries, qualified: made when first read (a province's ``status``
+        reads none, and decoding forty folders' indexes was a sixth of it)."""
+        index: list[NoticeIndex] = []
+        for number, (office, dataset) in enumerate(parts):
+            qualify = _UnitLists(office.id)
+            for entry in dataset.index:
+                made = QualifiedEntry.of(office.id, entry, qualify)
+                origin[made.id, made.path] = (number, entry)
+                index.append(made)
+        return tuple(index)
+
+    lazy = LazyIndex(qualified)
+
     def reader(entries: tuple[NoticeIndex, ...]) -> tuple[Notice, ...]:
+        lazy.entries  # noqa: B018 - what fills ``origin``
         with paused_gc():
             return read(entries)
 
@@ -152,7 +162,7 @@ def combine(parts: Sequence[tuple[Office, Dataset]], config_from: Dataset) -> Co
     registry = OfficesRegistry(units, groups, members)
     return Combined(
         registry,
-        tuple(index),
+        lazy,
         _diagnostics([dataset.diagnostics for _, dataset in parts]),
         tuple(f for _, dataset in parts for f in dataset.files),
         config_from.config,
