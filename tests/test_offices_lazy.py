@@ -12,10 +12,10 @@ import dataclasses
 import shutil
 from pathlib import Path
 
-from cchc_cli.core.lazyindex import LazyIndex
 from cchc_cli.core.model import NoticeIndex
 from cchc_cli.core.offices import Office, QualifiedEntry, combine, qualify_notice
 from cchc_cli.store.loader import load
+from cchc_cli.store.snaplazy import LazyIndex
 from cchc_cli.views.offices import with_office
 from cchc_cli.views.render import Column, Report, Rows, Section
 from conftest import DATA
@@ -75,7 +75,8 @@ def test_a_qualified_entry_is_no_plain_entry_to_the_type_checks_that_matter(tmp_
 
 def test_the_combined_index_is_made_when_first_read(tmp_path):
     parts = two_offices(tmp_path)
-    combined = combine(parts, parts[0][1])
+    assert isinstance(combine(parts, parts[0][1]).index, tuple)  # at once
+    combined = combine(parts, parts[0][1], LazyIndex)
     assert isinstance(combined.index, LazyIndex) and not combined.index.decoded
     # A notice read back before any entry was: its office found all the same.
     assert [n.id for n in combined.notices] == ["vinh-linh:cchc-2023-11", "gio-linh:cchc-2023-11"]
