@@ -72,6 +72,35 @@ def test_a_qualified_entry_is_no_plain_entry_to_the_type_checks_that_matter(tmp_
     assert repr(entry).startswith("QualifiedEntry(id='vinh-linh:")
 
 
+def test_the_combined_index_is_made_by_the_maker_given(tmp_path):
+    parts = two_offices(tmp_path)
+    eager = combine(parts, parts[0][1])
+    assert isinstance(eager.index, tuple)  # made at once without a maker
+    makers: list = []
+    lazy = combine(parts, parts[0][1], lambda make: makers.append(make) or ())
+    assert len(makers) == 1  # made when the caller's sequence asks (load_many's: LazyIndex)
+    # A notice read back without the combined index: its office found from the folders'.
+    (notice,) = lazy.reader(eager.index[1:])
+    assert notice.id == "gio-linh:cchc-2023-11" and notice == eager.notices[1]
+    assert makers[0]() == eager.index
+
+
+def test_a_provinces_warm_status_decodes_no_folders_index(tmp_path, monkeypatch):
+    from cchc_cli.store import snaplazy
+    from test_rows import run_in
+
+    folders = [Path(office.folder) for office, _ in two_offices(tmp_path)]
+    args = ["status", "--as-of", "2024-01-15"]
+    run_in(folders, args, "100", cached=True)  # fills each folder's cache and snapshot
+    decoded: list[int] = []
+    real = snaplazy.index_from
+    monkeypatch.setattr(snaplazy, "index_from", lambda data: decoded.append(1) or real(data))
+    warm = run_in(folders, args, "100", cached=True)
+    assert decoded == []
+    monkeypatch.undo()
+    assert warm == run_in(folders, args, "100", cached=False)
+
+
 OFFICES = (Office("a", "Office A", "a"), Office("b", "Office B", "b"))
 COLUMNS = [Column("unit", "label.unit"), Column("ref", "label.ref")]
 RECORDS = [
@@ -103,3 +132,30 @@ def test_rows_get_their_offices_a_column_at_a_time_as_records_do_one_by_one():
 def test_a_table_of_no_office_is_left_as_it_is():
     section = Section("due", COLUMNS, as_rows([{"unit": "x", "ref": "y"}]))
     assert with_office(Report([section]), OFFICES).tables[0] is section
+
+
+def test_a_qualified_ids_office_is_what_office_of_tells():
+    from cchc_cli.core.offices import office_of
+
+    # Ids no office would have, for the odd cases of office_of.
+    offices = {ident: Office(ident, ident, ident) for ident in ("a", "b", "a/b", ":x")}
+    values = ["a:tb/1", "b/u", "a/b:c", ":x", ":x/y", "a", "b:", "x/y:z", "", "nowhere", "a/"]
+    records = [{"ref": value} for value in values]
+    expected = [offices.get(office_of(value) or value) for value in values]
+    report = with_office(Report([Section("due", COLUMNS[1:], as_rows(records))]), offices.values())
+    table = report.tables[0].records
+    assert [r["office_id"] for r in table] == [o.id if o else None for o in expected]
+    listed = with_office(Report([Section("due", COLUMNS[1:], records)]), offices.values())
+    assert [r["office_id"] for r in listed.tables[0].records] == [r["office_id"] for r in table]
+
+
+def test_records_for_programs_look_each_distinct_id_up_once(monkeypatch):
+    from cchc_cli.views import offices as offices_view
+
+    asked: list[str] = []
+    real = offices_view.office_of
+    monkeypatch.setattr(offices_view, "office_of", lambda v: asked.append(v) or real(v))
+    records = [{"unit": f"{'ab'[n % 2]}/noi-vu", "ref": None} for n in range(100)]
+    report = with_office(Report([Section("due", COLUMNS, records)]), OFFICES)
+    assert [r["office_id"] for r in report.tables[0].records] == ["a", "b"] * 50
+    assert sorted(asked) == ["a/noi-vu", "b/noi-vu"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import field
 from typing import TypeVar
 
@@ -110,31 +110,44 @@ def offices_of(dataset: Dataset) -> tuple[Office, ...]:
     return dataset.offices if isinstance(dataset, Combined) else ()
 
 
-def combine(parts: Sequence[tuple[Office, Dataset]], config_from: Dataset) -> Combined:
+def combine(
+    parts: Sequence[tuple[Office, Dataset]],
+    config_from: Dataset,
+    lazily: Callable[[Callable[[], tuple[NoticeIndex, ...]]], Sequence[NoticeIndex]] | None = None,
+) -> Combined:
     """One dataset of ``parts``; the settings (time zone, office, mail) are
-    ``config_from``'s: the folder the command was run for."""
+    ``config_from``'s: the folder the command was run for. ``lazily`` makes the index a
+    sequence made when first read (the store's lazy index: a province's ``status``
+    reads no entry, and qualifying them decoded every folder's index, a sixth of it);
+    without it, the index is made at once."""
     units: dict[str, Unit] = {}
     groups: dict[str, Group] = {}
     members: dict[str, tuple[str, ...]] = {}
-    index: list[NoticeIndex] = []
-    #: A qualified entry's (id, path) -> its office's place in ``parts``, its own entry.
-    origin: dict[tuple[str, str], tuple[int, NoticeIndex]] = {}
     progress: dict[str, tuple[object, ...]] = {}
-    for number, (office, dataset) in enumerate(parts):
+    for office, dataset in parts:
         _add_registry(office, dataset.registry, units, groups, members)
-        qualify = _UnitLists(office.id)
-        for entry in dataset.index:
-            qualified = QualifiedEntry.of(office.id, entry, qualify)
-            origin[qualified.id, qualified.path] = (number, entry)
-            index.append(qualified)
         for ref, events in dataset.progress.items():
             progress[notice_id(office.id, ref)] = events
+
+    def qualified() -> tuple[NoticeIndex, ...]:
+        index: list[NoticeIndex] = []
+        for office, dataset in parts:
+            qualify = _UnitLists(office.id)
+            index += [QualifiedEntry.of(office.id, entry, qualify) for entry in dataset.index]
+        return tuple(index)
+
+    #: A qualified entry's (id, path) -> its office's place in ``parts``, its own entry.
+    origin: dict[tuple[str, str], tuple[int, NoticeIndex]] = {}
 
     def reader(entries: tuple[NoticeIndex, ...]) -> tuple[Notice, ...]:
         with paused_gc():
             return read(entries)
 
     def read(entries: tuple[NoticeIndex, ...]) -> tuple[Notice, ...]:
+        if not origin:
+            for number, (office, dataset) in enumerate(parts):
+                for own in dataset.index:
+                    origin[notice_id(office.id, own.id), own.path] = (number, own)
         wanted: dict[int, list[NoticeIndex]] = {}
         for entry in entries:
             number, original = origin[entry.id, entry.path]
@@ -152,7 +165,7 @@ def combine(parts: Sequence[tuple[Office, Dataset]], config_from: Dataset) -> Co
     registry = OfficesRegistry(units, groups, members)
     return Combined(
         registry,
-        tuple(index),
+        qualified() if lazily is None else lazily(qualified),
         _diagnostics([dataset.diagnostics for _, dataset in parts]),
         tuple(f for _, dataset in parts for f in dataset.files),
         config_from.config,

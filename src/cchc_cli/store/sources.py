@@ -95,8 +95,11 @@ def load_many(
         queue += [(_shown(folder, written), source) for written, source in config.sources]
     first = parts[0][1]
     # One folder after all (its sources all missing, or itself twice): as read alone.
-    together: Dataset = combine(parts, first) if len(parts) > 1 else first
+    together: Dataset = first
     if len(parts) > 1:
+        from cchc_cli.store.snaplazy import LazyIndex
+
+        together = combine(parts, first, LazyIndex)
         together = _with_pairs(together, parts)
     if not problems:
         return together

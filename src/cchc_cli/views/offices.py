@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from cchc_cli.core.offices import Office, office_of
+from cchc_cli.core.offices import NOTICE_SEP, Office, office_of
 from cchc_cli.core.status import Tally
 from cchc_cli.views.i18n import Lang, t
 from cchc_cli.views.render import Column, Report, Rows, Section
@@ -44,20 +44,41 @@ def _office(value: Any, offices: dict[str, Office]) -> Office | None:
     """The office of a qualified id, or of an office's own (a report's row per office)."""
     if type(value) is not str:
         return None
-    return offices.get(office_of(value) or value)
+    # office_of's first case without a call: what comes before a notice's ":".
+    head, sep, _ = value.partition(NOTICE_SEP)
+    return offices.get((head if sep else office_of(value)) or value)
 
 
 def _offices(records: Sequence[dict[str, Any]], offices: dict[str, Office]) -> list[Office | None]:
     """Each record's office (:func:`row_office`); a column at a time for :class:`Rows`
     (33,000 rows of a province's due list: no dict made per row)."""
     if not isinstance(records, Rows):
-        return [row_office(r, offices) for r in records]
+        return _each_once(records, offices)
     found: list[Office | None] = [None] * len(records)
     for key in _KEYS:
         column = records.columns.get(key)
         if column is not None:
             found = [f or _office(v, offices) for f, v in zip(found, column, strict=True)]
     return found
+
+
+def _each_once(
+    records: Sequence[dict[str, Any]], offices: dict[str, Office]
+) -> list[Office | None]:
+    """:func:`row_office` of each record, each distinct value looked up once: a list of
+    pairs for programs names a few hundred units (91,000 pairs on a province's due list)."""
+    known: dict[str, Office | None] = {}
+
+    def office(value: Any) -> Office | None:
+        if type(value) is not str:
+            return None
+        if value in known:
+            return known[value]
+        found = known[value] = _office(value, offices)
+        return found
+
+    unit, ref, notice = _KEYS
+    return [office(r.get(unit)) or office(r.get(ref)) or office(r.get(notice)) for r in records]
 
 
 def _records(
