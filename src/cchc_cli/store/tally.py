@@ -54,7 +54,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from cchc_cli.core.asof import assigned_on, issued_from
 from cchc_cli.core.model import Notice, NoticeIndex
 from cchc_cli.core.status import Status
-from cchc_cli.store.pairs import OPEN_IN_FORCE, STATUS_SQL, TASK_COLUMNS, TaskInfo, TaskRows
+from cchc_cli.store.pairs import (
+    NEVER,
+    OPEN_IN_FORCE,
+    STATUS_SQL,
+    TASK_COLUMNS,
+    TaskInfo,
+    TaskRows,
+)
 
 if TYPE_CHECKING:
     from cchc_cli.store.multipairs import CombinedPairs
@@ -214,9 +221,12 @@ ON CONFLICT DO UPDATE SET n = n + excluded.n""".replace("{key}", key)
 
 
 #: The changes (unit or notice ``k``, status, day, n) of the pair rows of ``c`` (grouped).
+#: A row's end on :data:`~cchc_cli.store.pairs.NEVER` is no change: no count asks about
+#: that day (most rows have no end: at 20,000 generated tasks, 54,000 of 64,000), and
+#: leaving them out spares a tally made afresh a third of what it sorts.
 _CHANGES = f"""
     SELECT k, {_status_on("from_day")} AS status, from_day AS day, n FROM c
-    UNION ALL SELECT k, {_status_on("to_day - 1")}, to_day, 0 - n FROM c
+    UNION ALL SELECT k, {_status_on("to_day - 1")}, to_day, 0 - n FROM c WHERE to_day < {NEVER}
     UNION ALL SELECT k, s, last_day + 1, CASE s WHEN '{Status.OVERDUE.value}' THEN n ELSE 0 - n END
     FROM c, (SELECT '{Status.IN_PROGRESS.value}' AS s UNION ALL SELECT '{Status.OVERDUE.value}')
     WHERE NOT cancelled AND done_on IS NULL AND from_day <= last_day AND last_day + 1 < to_day
