@@ -97,9 +97,15 @@ def load_many(
     # One folder after all (its sources all missing, or itself twice): as read alone.
     together: Dataset = first
     if len(parts) > 1:
-        from cchc_cli.store.snaplazy import LazyIndex
+        from cchc_cli.core.offices import notice_id
+        from cchc_cli.store.snaplazy import LazyIndex, issue_days, notice_ids
 
-        together = combine(parts, first, LazyIndex)
+        def columns() -> tuple[list[str], list[int]]:
+            # Each entry's qualified id and day of issue from the folders': none decoded.
+            ids = [notice_id(o.id, i) for o, d in parts for i in notice_ids(d.index)]
+            return ids, [day for _, d in parts for day in issue_days(d.index)]
+
+        together = combine(parts, first, lambda make: LazyIndex(make, columns))
         together = _with_pairs(together, parts)
     if not problems:
         return together
