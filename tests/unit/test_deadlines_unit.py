@@ -18,7 +18,7 @@ from cchc_cli.core.deadlines import (
     parse_deadline,
 )
 from cchc_cli.core.units import Resolver
-from cchc_cli.store.loader import read_notice
+from cchc_cli.store.noticefile import read_notice
 from cchc_cli.store.registry import load_registry
 from cchc_cli.store.yamlsrc import parse
 

@@ -490,13 +490,3 @@ def load_notice(
     if notice is not None:
         diagnostics += validate.check_notice(notice, registry)
     return content, notice, diagnostics
-
-
-def __getattr__(name: str) -> Any:
-    """``read_notice``, still importable from here, imported when first asked for: a
-    load answered from the snapshot must not import the YAML parser it needs."""
-    if name == "read_notice":
-        from cchc_cli.store.noticefile import read_notice
-
-        return read_notice
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
