@@ -188,7 +188,12 @@ def index_parts(index: Sequence[NoticeIndex], shas: tuple[str, ...], prefix: str
     """The index of a folder whose files' paths begin with ``prefix`` as three parts, its
     rows (each notice's file and SHA-256: what the pair rows' keys are made of), each
     notice's id and day of issue, and the rest; and the checksum of all three."""
-    columns = index_to(tuple(index), shas, prefix)
+    return parts_of(index_to(tuple(index), shas, prefix))
+
+
+def parts_of(columns: dict[str, Any]) -> dict[str, str]:
+    """The parts of :func:`index_parts` for an index's ``columns`` (those of ``index_to``,
+    or a patched snapshot's: :mod:`cchc_cli.store.snappatch`)."""
     rows = to_json([columns.pop(name) for name in _ROW_COLUMNS])
     ids = to_json([columns.pop(name) for name in _ID_COLUMNS])
     rest = to_json(columns)

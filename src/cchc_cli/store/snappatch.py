@@ -52,7 +52,7 @@ from cchc_cli.store.snapcodec import (
     to_json,
 )
 from cchc_cli.store.snapdups import DUPLICATES, Duplicates
-from cchc_cli.store.snaplazy import checksum, collector_paused, restored_index
+from cchc_cli.store.snaplazy import checksum, collector_paused, parts_of, restored_index
 from cchc_cli.store.snaplines import PREFIX as LINES
 from cchc_cli.store.snapshot import Listing, Restored, notices_from
 
@@ -126,6 +126,7 @@ def _patched(
         return None
     # The index's columns, never decoded into entries: its paths and ids are enough.
     columns, rows = json.loads(parts["index"]), json.loads(parts["index_rows"])
+    columns |= dict(zip(("ids", "issued"), json.loads(parts["index_ids"]), strict=True))
     kept_sum, _ = json.loads(parts["errors"])
     if restored_index(parts) is None or kept_sum != checksum(parts["diagnostics"]):
         return None
@@ -303,9 +304,10 @@ _COLUMNS = ("ids", "issued", "starts", "tasks", "assignees", "done")
 def _index(
     columns: dict[str, Any], rows: list[Any], kept: list[int | tuple[NoticeIndex, str]]
 ) -> dict[str, str]:
-    """The parts ``index_rows``, ``index`` and ``index_sum`` of :func:`index_parts` for the
-    entries ``kept``: the stored entry at that position, or a new entry and its SHA-256;
-    ``columns`` and ``rows``: the stored parts ``index`` and ``index_rows``, read."""
+    """The index's parts (:func:`cchc_cli.store.snaplazy.index_parts`) for the entries
+    ``kept``: the stored entry at that position, or a new entry and its SHA-256;
+    ``columns`` and ``rows``: the stored parts ``index`` (with ``index_ids``) and
+    ``index_rows``, read."""
     prefix, paths, shas = rows
     units, groups, ids_of = columns["units"], columns["groups"], columns["ids_of"]
     unit_at = {tuple(u): at for at, u in enumerate(units)}
@@ -340,9 +342,7 @@ def _index(
         made["done"].append(group(entry.done_inline))
         made["paths"].append(entry.path[len(prefix) :])
         made["shas"].append(sha)
-    first = to_json([prefix, made.pop("paths"), made.pop("shas")])
-    rest = to_json(made | {"units": units, "groups": groups, "ids_of": ids_of})
-    return {"index_rows": first, "index": rest, "index_sum": str(checksum(rest, checksum(first)))}
+    return parts_of({"prefix": prefix, **made, "units": units, "groups": groups, "ids_of": ids_of})
 
 
 def _round_trip(entry: NoticeIndex, sha: str, prefix: str) -> NoticeIndex:
