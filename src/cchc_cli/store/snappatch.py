@@ -31,7 +31,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -53,8 +52,7 @@ from cchc_cli.store.snapcodec import (
 )
 from cchc_cli.store.snapdups import DUPLICATES, Duplicates
 from cchc_cli.store.snaplazy import checksum, collector_paused, parts_of, restored_index
-from cchc_cli.store.snaplines import PREFIX as LINES
-from cchc_cli.store.snapshot import Listing, Restored, notices_from
+from cchc_cli.store.snapshot import Listing, Restored, notices_from, stored_parts
 
 #: The fingerprint's lines before the notice files' (list_folder): the stamp, the folder,
 #: config.yaml, units.yaml and notices/ itself.
@@ -95,15 +93,7 @@ class _Gone(Exception):
 def patch(listing: Listing, cache: FileCache, read: Read) -> Patched | None:
     """The snapshot patched for the notice files that differ from its listing; None if
     anything else differs (or a part does not read): then the load takes the long way."""
-    if listing.text is None:
-        return None
-    try:
-        parts = dict(
-            cache.connection.execute(
-                "SELECT part, data FROM snapshot WHERE part NOT LIKE ?", (LINES + "%",)
-            )
-        )
-    except sqlite3.Error:
+    if listing.text is None or (parts := stored_parts(cache)) is None:
         return None
     if "fingerprint" not in parts:
         return None

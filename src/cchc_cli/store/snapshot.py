@@ -290,18 +290,19 @@ NOTICE_PARTS = (
 )
 
 
+def stored_parts(cache: FileCache) -> dict[str, str] | None:
+    """The snapshot's parts but the lines validate keeps rendered (snaplines reads
+    those itself); None if the cache cannot be read."""
+    try:
+        sql = "SELECT part, data FROM snapshot WHERE part NOT LIKE ?"
+        return dict(cache.connection.execute(sql, (LINES + "%",)))
+    except sqlite3.Error:
+        return None
+
+
 def restore(listing: Listing, cache: FileCache) -> Restored | None:
     """What the last load made, if the folder is still what it was; else None."""
-    if listing.text is None:
-        return None
-    try:
-        # Not the lines validate keeps rendered (snaplines): it reads those itself.
-        parts = dict(
-            cache.connection.execute(
-                "SELECT part, data FROM snapshot WHERE part NOT LIKE ?", (LINES + "%",)
-            )
-        )
-    except sqlite3.Error:
+    if listing.text is None or (parts := stored_parts(cache)) is None:
         return None
     if parts.get("fingerprint") != listing.text:
         return None
