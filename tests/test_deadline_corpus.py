@@ -410,6 +410,12 @@ def test_the_finder_picks_the_limit_among_other_dates(sentence, issued, expected
         "Đề nghị các xã khẩn trương triển khai, hoàn thành trước Tết Nguyên đán.",
         "Phòng Tài chính - Kế hoạch sớm tham mưu bố trí kinh phí.",
         "UBND các xã báo cáo trong tuần này.",
+        # A season or an event of the school or farming year names no day.
+        "Đẩy nhanh tiến độ công trình trường học, đưa vào sử dụng trước năm học mới.",
+        "Các xã hoàn thành gia cố đê điều trước mùa mưa bão.",
+        "Phòng Nông nghiệp chuẩn bị đủ giống trước vụ Đông Xuân 2023-2024.",
+        "Sửa chữa phòng học xong trước ngày khai giảng.",
+        "Hoàn thành việc sửa chữa trước thềm năm học mới.",
     ],
 )
 def test_a_sentence_whose_limit_names_no_day_is_flagged_not_dropped(sentence):
@@ -443,6 +449,21 @@ def test_a_span_of_months_in_a_sentence_ends_with_its_last_month(sentence, expec
         ("II. NHIỆM VỤ TRỌNG TÂM THÁNG 12 NĂM 2023", D(2023, 12, 31)),
         ("Nhiệm vụ tháng 01/2024", D(2024, 1, 31)),
         ("Kế hoạch CCHC tháng 12/2023 của huyện", None),
+        # A report made at a meeting of a named period: that period is its limit.
+        (
+            "Văn phòng theo dõi, đôn đốc; tổng hợp báo cáo tại phiên họp UBND huyện tháng "
+            "6/2024.",
+            D(2024, 6, 30),
+        ),
+        ("Phòng Nội vụ tham mưu, trình tại kỳ họp HĐND huyện cuối năm 2024.", D(2024, 12, 31)),
+        ("Báo cáo tại hội nghị giao ban quý I/2024.", D(2024, 3, 31)),
+        ("Báo cáo UBND huyện tại phiên họp thường kỳ tháng 12.", D(2023, 12, 31)),
+        # ... but not the meeting where the conclusions were given, nor what a meeting is
+        # about, nor a review named by its span.
+        ("Tại phiên họp UBND huyện tháng 11/2023, Chủ tịch kết luận như sau.", None),
+        ("Báo cáo tại cuộc họp ngày 22/11/2023 về tình hình tháng 11/2023.", None),
+        ("Báo cáo kết quả tại Hội nghị sơ kết 6 tháng đầu năm 2024.", None),
+        ("Báo cáo tại phiên họp về kết quả năm 2023.", None),
     ],
 )
 def test_a_period_is_a_limit_only_where_the_words_make_it_one(sentence, expected):

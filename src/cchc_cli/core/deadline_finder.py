@@ -49,6 +49,19 @@ _NEGATED = re.compile(r"\b(?:khong de|tranh de|tranh)\b[^,.;:]{0,30}$")
 _TASKS_OF = ("nhiem vu ", "nhiem vu trong tam ", "nhiem vu chu yeu ", "nhiem vu trong tam cua ")
 
 
+#: A report or a proposal made at a meeting of a named period ("tổng hợp báo cáo tại phiên
+#: họp UBND huyện tháng 6/2024", "trình tại kỳ họp HĐND huyện cuối năm 2024"): the meeting's
+#: period is the time limit. Without the verb the period dates a meeting that was held
+#: ("Tại phiên họp tháng 11/2023, Chủ tịch kết luận"), so it is not taken.
+_AT_MEETING = re.compile(
+    r"\b(?:bao cao|trinh|de xuat|tham muu|bao cao ket qua)\b[^,.;:]{0,40}"
+    r"\btai (?:cac )?(?:phien hop|ky hop|cuoc hop|buoi hop|hoi nghi|giao ban|phien giao ban)"
+    r"\b(?:(?!\b(?:ve|ngay|so ket|tong ket)\b)[^,.;:()0-9]){0,60}$"
+)
+#: The periods a meeting is dated by ("sơ kết 6 tháng đầu năm" names a review, not when).
+_MEETING_PERIODS = ("month", "quarter", "year", "point")
+
+
 #: A purpose clause after a deadline: the next step is someone else's.
 _PURPOSE = re.compile(r"\bde (?:tong hop|kip thoi tong hop|bao cao|tham muu|trinh|xay dung)\b")
 
@@ -63,6 +76,12 @@ def _acceptable(hit: Hit, folded: str) -> bool:
         return True
     if hit.name in _PERIODS and _NEGATED.search(before):
         return False  # "không để dồn vào cuối năm": when not to do it
+    if (
+        hit.name in _MEETING_PERIODS
+        and _AT_MEETING.search(before)
+        and not re.search(r"\b(?:thang|quy)\s*$", before)  # "6 tháng đầu năm": a span
+    ):
+        return True
     if hit.name == "month" and before.endswith(_TASKS_OF):
         return True  # "NHIỆM VỤ TRỌNG TÂM THÁNG 11 NĂM 2023": the tasks of that month
     if hit.name in ("month", "quarter", "year", "this-period"):

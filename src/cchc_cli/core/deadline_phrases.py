@@ -257,7 +257,12 @@ _VAGUE = (
     r"|trong thoi gian (?:toi|ngan nhat)|(?:truoc|sau|dip|trong|den) tet|tet (?:nguyen dan|am lich"
     r"|duong lich)|trong tuan(?: nay| toi| sau)?|tuan (?:nay|toi|sau)|cuoi tuan|hom nay|ngay mai"
     r"|truoc mua mua|truoc (?:dip le|ky hop|hoi nghi|khai giang|le)|khi co yeu cau"
-    r"|theo yeu cau)\b"
+    r"|theo yeu cau"
+    # A season or an event of the year: "trước năm học mới", "trước mùa mưa bão", "trước
+    # vụ Đông Xuân", "trước (ngày, lễ) khai giảng", "trước thềm năm học mới".
+    r"|(?:truoc|den|toi) (?:them |khi (?:vao |bat dau )?)?(?:nam hoc moi|nam hoc \d{4}|mua (?:mua|bao"
+    r"|lu|kho|nang|mua bao|mua lu|du lich|thi)|vu (?:dong xuan|he thu|mua|dong|san xuat)"
+    r"|(?:ngay |le )?khai giang|dip (?:nghi )?he))\b"
 )
 
 
