@@ -260,9 +260,9 @@ _VAGUE = (
     r"|theo yeu cau"
     # A season or an event of the year: "trước năm học mới", "trước mùa mưa bão", "trước
     # vụ Đông Xuân", "trước (ngày, lễ) khai giảng", "trước thềm năm học mới".
-    r"|(?:truoc|den|toi) (?:them |khi (?:vao |bat dau )?)?(?:nam hoc moi|nam hoc \d{4}|mua (?:mua|bao"
-    r"|lu|kho|nang|mua bao|mua lu|du lich|thi)|vu (?:dong xuan|he thu|mua|dong|san xuat)"
-    r"|(?:ngay |le )?khai giang|dip (?:nghi )?he))\b"
+    r"|(?:truoc|den|toi) (?:them |khi (?:vao |bat dau )?)?(?:nam hoc moi|nam hoc \d{4}"
+    r"|mua (?:mua|bao|lu|kho|nang|mua bao|mua lu|du lich|thi)"
+    r"|vu (?:dong xuan|he thu|mua|dong|san xuat)|(?:ngay |le )?khai giang|dip (?:nghi )?he))\b"
 )
 
 
