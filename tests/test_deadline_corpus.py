@@ -451,8 +451,7 @@ def test_a_span_of_months_in_a_sentence_ends_with_its_last_month(sentence, expec
         ("Kế hoạch CCHC tháng 12/2023 của huyện", None),
         # A report made at a meeting of a named period: that period is its limit.
         (
-            "Văn phòng theo dõi, đôn đốc; tổng hợp báo cáo tại phiên họp UBND huyện tháng "
-            "6/2024.",
+            "Văn phòng theo dõi, đôn đốc; tổng hợp báo cáo tại phiên họp UBND huyện tháng 6/2024.",
             D(2024, 6, 30),
         ),
         ("Phòng Nội vụ tham mưu, trình tại kỳ họp HĐND huyện cuối năm 2024.", D(2024, 12, 31)),
