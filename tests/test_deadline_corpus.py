@@ -97,6 +97,11 @@ CORPUS: list[tuple[str, P, object]] = [
     ("trước 16 giờ 00, thứ Sáu, ngày 15/12/2023", NOV22, D(2023, 12, 15)),
     ("đến hết ngày thứ Sáu, 15/12/2023", NOV22, D(2023, 12, 15)),
     ("Hạn: 15/12/2023", NOV22, D(2023, 12, 15)),
+    # A bare date with its weekday, before or after it.
+    ("15/12/2023 (thứ Sáu)", NOV22, D(2023, 12, 15)),
+    ("ngày 15/12/2023, thứ Sáu", NOV22, D(2023, 12, 15)),
+    ("Thứ Sáu, ngày 15/12/2023", NOV22, D(2023, 12, 15)),
+    ("ngày thứ Sáu (15/12/2023)", NOV22, D(2023, 12, 15)),
     # -- until: that day ---------------------------------------------------------------------
     ("đến ngày 31/12/2023", NOV22, D(2023, 12, 31)),
     ("Từ nay đến ngày 15/12/2023", NOV22, D(2023, 12, 15)),
@@ -243,6 +248,12 @@ CORPUS: list[tuple[str, P, object]] = [
     # A count with no lead word, counted from an event: 15/01/2024 + 10 working days.
     ("10 ngày làm việc kể từ ngày nhận được văn bản", JAN15, D(2024, 1, 29)),
     ("15 ngày kể từ ngày ký", NOV22, D(2023, 12, 7)),
+    # A count alone, as a table's "Thời hạn" column writes it: from the date of issue.
+    ("07 ngày", NOV22, D(2023, 11, 29)),
+    ("mười lăm (15) ngày", NOV22, D(2023, 12, 7)),
+    ("10 ngày làm việc", JAN15, D(2024, 1, 29)),
+    ("01 tuần", NOV22, D(2023, 11, 29)),
+    ("03 tháng.", NOV22, D(2024, 2, 22)),
     # -- counts in weeks, months, years (Điều 148.2-148.4) ----------------------------------
     ("trong 02 tuần kể từ ngày ký", NOV22, D(2023, 12, 6)),
     ("trong 01 tháng kể từ ngày ký", NOV22, D(2023, 12, 22)),
@@ -258,6 +269,10 @@ CORPUS: list[tuple[str, P, object]] = [
     ("hằng tháng", NOV22, None),
     ("không thời hạn", NOV22, None),
     ("THƯỜNG XUYÊN", NOV22, None),
+    # The periods that follow, with no one limit ("năm tiếp theo" alone is next year).
+    ("các năm tiếp theo", NOV22, None),
+    ("năm 2023 và các năm tiếp theo", NOV22, D(2023, 12, 31)),
+    ("năm tiếp theo", NOV22, D(2024, 12, 31)),
     # -- not a deadline: names no day ------------------------------------------------------
     ("trước Tết Nguyên đán", NOV22, NO_DAY),
     ("trước Tết Nguyên đán Giáp Thìn 2024", NOV22, NO_DAY),
@@ -278,6 +293,9 @@ CORPUS: list[tuple[str, P, object]] = [
     ("trước ngày 01/01/0001", NOV22, REFUSED),
     ("chậm nhất ngày 00/12/2023", NOV22, REFUSED),
     ("hoàn thành tốt", NOV22, REFUSED),
+    # A count that is a duration, not a limit.
+    ("2 ngày 3 đêm", NOV22, REFUSED),
+    ("07 ngày 2023", NOV22, REFUSED),
     # -- extremes: outside the years cchc accepts, a message rather than a traceback ---------
     ("đến ngày 31/12/9999", NOV22, "date.out-of-range"),
     ("trong năm 9999", NOV22, "date.out-of-range"),

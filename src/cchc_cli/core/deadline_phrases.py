@@ -237,19 +237,33 @@ _SPECS: tuple[_Spec, ...] = (
     ),
     _rule("month", rf"\b(?P<lead>{_PERIOD_LEAD} )?{MONTH}"),
     _rule("quarter", rf"\b(?P<lead>{_PERIOD_LEAD} )?{QUARTER}"),
-    _rule("this-period", rf"\b(?P<lead>(?:trong|het|den het|ngay trong) )?{THIS}"),
+    # Not "các năm tiếp theo" (the years that follow: no one limit).
+    _rule("this-period", rf"\b(?<!cac )(?P<lead>(?:trong|het|den het|ngay trong) )?{THIS}"),
     _rule("year", rf"\b(?P<lead>(?:(?:{_PERIOD_LEAD})|tu nay den|ngay trong) )?{YEAR}"),
     _rule(
         "span",
         r"\bgiai doan (?P<y1>[0-9]{4}) ?- ?(?P<y2>[0-9]{4})(?![0-9])",
         in_sentence=False,
     ),
+    # A deadline field that is a count alone ("07 ngày", "10 ngày làm việc", "1 tuần", as a
+    # table's "Thời hạn" column writes it): counted as "trong vòng ..." is. Only the whole
+    # field: in a sentence "2 ngày" is as often how long something lasts.
+    _rule(
+        "relative",
+        rf"^ ?{COUNT} (?P<unit>ngay lam viec|ngay|tuan le|tuan|thang|nam)"
+        rf"(?: (?P<wd>lam viec))?(?! ?[0-9]){FROM} ?\.?$",
+        in_sentence=False,
+    ),
 )
 #: A date alone, as a file may give it ("24/11/2023", "ngày 24/11/2023.").
-_BARE = rf" ?(?:ngay ?)?{DATE} ?\.?"
+_BARE = (
+    rf" ?{_WEEKDAY}(?:ngay ?)?{DATE}"
+    # and its weekday after it: "15/12/2023 (thứ Sáu)", "ngày 15/12/2023, thứ Sáu"
+    r"(?: ?[,(]? ?(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat) ?\)?| ?\))? ?\.?"
+)
 _ONGOING = (
     r"\b(?:thuong xuyen|khong (?:co )?thoi han|lien tuc|hang (?:ngay|tuan|thang|quy|nam)"
-    r"|dinh ky)\b"
+    r"|dinh ky|cac (?:nam|thang|quy|ky) (?:tiep theo|ke tiep|sau|toi))\b"
 )
 #: A time limit that names no day: urgency, a festival, "this week".
 _VAGUE = (
