@@ -97,6 +97,8 @@ CORPUS: list[tuple[str, P, object]] = [
     ("trước 16 giờ 00, thứ Sáu, ngày 15/12/2023", NOV22, D(2023, 12, 15)),
     ("đến hết ngày thứ Sáu, 15/12/2023", NOV22, D(2023, 12, 15)),
     ("Hạn: 15/12/2023", NOV22, D(2023, 12, 15)),
+    ("Hạn chót nộp báo cáo là ngày 08/12/2023", NOV22, D(2023, 12, 8)),
+    ("thời hạn gửi báo cáo: 15/12/2023", NOV22, D(2023, 12, 15)),
     # A bare date with its weekday, before or after it.
     ("15/12/2023 (thứ Sáu)", NOV22, D(2023, 12, 15)),
     ("ngày 15/12/2023, thứ Sáu", NOV22, D(2023, 12, 15)),
@@ -397,6 +399,16 @@ def test_a_marked_phrase_inside_a_task_sentence_reads_the_same(lead, phrase, iss
             NOV22,
             D(2023, 12, 24),
         ),
+        (
+            "Các đơn vị hoàn thành trước ngày 15/12/2023 để Phòng Nội vụ tổng hợp, báo cáo UBND "
+            "tỉnh trước ngày 20/12/2023.",
+            NOV22,
+            D(2023, 12, 14),
+        ),
+        # A strong lead, what is due, then "là" or ":".
+        ("Hạn chót nộp báo cáo là ngày 08/12/2023 (thứ Sáu).", NOV22, D(2023, 12, 8)),
+        ("Thời hạn nộp hồ sơ về Phòng Nội vụ là ngày 15/12/2023.", NOV22, D(2023, 12, 15)),
+        ("Các xã gửi hồ sơ, thời hạn gửi hồ sơ: 15/12/2023.", NOV22, D(2023, 12, 15)),
         ("Hoàn thành trước khi kết thúc năm 2023.", NOV22, D(2023, 12, 31)),
         (
             "Tổ chức hội nghị trong 02 ngày, hoàn thành trong quý I/2024.",

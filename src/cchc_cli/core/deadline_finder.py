@@ -63,7 +63,11 @@ _MEETING_PERIODS = ("month", "quarter", "year", "point")
 
 
 #: A purpose clause after a deadline: the next step is someone else's.
-_PURPOSE = re.compile(r"\bde (?:tong hop|kip thoi tong hop|bao cao|tham muu|trinh|xay dung)\b")
+_PURPOSE = re.compile(
+    # "để tổng hợp", and with whoever does it: "để Phòng Nội vụ tổng hợp, báo cáo ..."
+    r"\bde (?:(?!\b(?:va|hoan thanh)\b)[^,.;:0-9]){0,40}?"
+    r"\b(?:tong hop|kip thoi tong hop|bao cao|tham muu|trinh|xay dung)\b"
+)
 
 
 def _acceptable(hit: Hit, folded: str) -> bool:

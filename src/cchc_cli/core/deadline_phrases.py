@@ -206,6 +206,13 @@ _SPECS: tuple[_Spec, ...] = (
         rf" ?{_WEEKDAY}(?:ngay ?)?{DATE}",
         strength=3,
     ),
+    # A strong lead with what is due between it and "là" or ":" ("Hạn chót nộp báo cáo là
+    # ngày 08/12/2023", "Thời hạn gửi hồ sơ: 15/12/2023").
+    _rule(
+        "no-later-than",
+        rf"\b(?:{_STRONG})(?: [a-z]+){{1,8}}?(?: la| ?:) ?{_WEEKDAY}(?:ngay ?)?{DATE}",
+        strength=3,
+    ),
     _rule("until", rf"\b(?P<lead>den|toi|het)(?: het)?(?: ngay)? ?{_WEEKDAY}(?:ngay ?)?{DATE}"),
     _rule(
         "on-day",
