@@ -34,7 +34,7 @@ from cchc_cli.core.model import (
 )
 from cchc_cli.core.units import Resolver
 from cchc_cli.core.workdays import PUBLIC_CALENDAR, WorkCalendar
-from cchc_cli.store import progress, snappatch, snapshot
+from cchc_cli.store import progress, snappatch, snapsettle, snapshot
 from cchc_cli.store.cache import FileCache, registry_key, stat_of
 from cchc_cli.store.cachewrite import RowMaker
 from cchc_cli.store.config import CONFIG_FILE, read_settings
@@ -118,6 +118,8 @@ def load(
         }
     )
     if restored.progress is not None:
+        if not parsed:  # restored as stored, its racily clean files checked: settle them
+            snapsettle.settle(cache, listing.mtimes, restored.parts, began)
         cache.close()
         grouped = {ref: list(events) for ref, events in restored.progress.events.items()}
         reader = _reader(cache, wanted, {}, notices.registry, notices.config, grouped)

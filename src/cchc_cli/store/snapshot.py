@@ -310,6 +310,7 @@ def restore(listing: Listing, cache: FileCache) -> Restored | None:
         racy = _racy(listing, int(parts["written"]))
         shas = json.loads(parts["shas"]) if racy else {}
         settled = [path for path in racy if path not in listing.progress_mtimes]
+        unsettled = [path for path in racy if path in listing.progress_mtimes]  # progress
         if not all(_same_content(path, shas.get(path)) for path in settled):
             return None
         with collector_paused():
@@ -321,7 +322,7 @@ def restore(listing: Listing, cache: FileCache) -> Restored | None:
             progress = None
             if listing.progress_text is not None and (
                 parts["fingerprint_progress"] == listing.progress_text
-                and all(_same_content(path, shas.get(path)) for path in racy)
+                and all(_same_content(path, shas.get(path)) for path in unsettled)
             ):
                 progress = _progress_from(parts, notices)
     except _UNREADABLE:
