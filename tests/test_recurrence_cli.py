@@ -358,3 +358,32 @@ def test_show_of_the_plain_reference_is_the_oldest_open_else_the_last_instance(f
     assert record["statuses"] == {"u-an": "done_on_time", "u-binh": "done_on_time"}
     refused = cchc("--data", "data", "done", "1.1", "--all", "--as-of", "2024-02-10")
     assert refused.exit_code == 2 and "không còn kỳ nào chưa hoàn thành" in refused.stderr
+
+
+def test_cancel_series_stops_the_series_from_its_day(folder):
+    result = run("cancel", "1.1", "--series", "--reason", "Thôi báo cáo", "--decision", "CV 12")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "tb-7-2024/1.1 — đã hủy cả loạt từ 05/03/2024" in result.stdout
+    office = (folder / "progress" / "_office.yaml").read_text("utf-8")
+    assert "- {task: tb-7-2024/1.1, cancelled: 2024-03-05, reason: Thôi báo cáo" in office
+    assert run("validate").exit_code == 0
+    got = refs(run("export", "-f", "json", today="2024-06-10"))
+    # The periods begun by then keep their state; none begins after it.
+    assert ("tb-7-2024/1.1@2024-01", "u-an", "overdue") in got
+    assert ("tb-7-2024/1.1@2024-03", "u-binh", "overdue") in got
+    assert not any(r.startswith("tb-7-2024/1.1@2024-0") and r[-1] in "456" for r, _, _ in got)
+    again = run("cancel", "1.1@2024-02", "--series", "--reason", "Lần nữa")
+    assert (
+        again.exit_code != 0
+        and "already cancelled"
+        in cchc(
+            "--data", "data", "--lang", "en", "cancel", "1.1", "--series", "--reason", "x"
+        ).stderr
+    )
+
+
+def test_cancel_series_of_a_one_off_task_is_a_usage_error(folder):
+    result = cchc("--data", "data", "--lang", "en", "cancel", "2", "--series", "--reason", "x")
+    assert result.exit_code == 2
+    assert "--series is for a recurring task" in result.stderr
+    assert not (folder / "progress").exists() or not any((folder / "progress").iterdir())

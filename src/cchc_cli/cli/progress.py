@@ -191,16 +191,19 @@ def cancel(
     ref: RefArg,
     reason: ReasonOpt,
     decision: DecisionOpt = None,
+    series: Annotated[bool, typer.Option("--series", help=h("help.opt.series"))] = False,
     commit: CommitOpt = False,
 ) -> None:
     from cchc_cli.core.model import Cancellation
     from cchc_cli.store.edit import Cancel
 
-    task, today = run.task(ref), run.today
+    # --series: the recurring task itself, from today on (the instances begun keep theirs).
+    task, today = run.task(ref, series=series), run.today
     reason, decision = required(reason, "--reason"), tidy_text(decision)
     values = {"reason": reason, "decision": decision}
     change = Cancel("cancel", (), values, cancellation=Cancellation(reason, today, decision))
-    write(run, task, change, t("what.cancel", run.lang, ref=task.ref), commit)
+    what = t("what.cancel-series", run.lang, ref=task.ref, on=today) if series else None
+    write(run, task, change, what or t("what.cancel", run.lang, ref=task.ref), commit)
 
 
 @command(help=h("help.note"), shared=EDIT)

@@ -190,10 +190,13 @@ class Run:
         # Blame the place the value was written: --as-of or CCHC_TODAY.
         return parse_date_arg(self.as_of, today, self.settings["today"].origin)
 
-    def task(self, ref: str, units: tuple[str, ...] = (), latest: bool = False) -> Task:
+    def task(
+        self, ref: str, units: tuple[str, ...] = (), latest: bool = False, series: bool = False
+    ) -> Task:
         """The task a reference names; for a recurring task, the instance it names
         (``@2024-01``), else its oldest open one (for ``units``, when given; with
-        ``latest``, the last one begun when none is open). A reference may be
+        ``latest``, the last one begun when none is open); with ``series``, the
+        recurring task itself, whichever instance is named. A reference may be
         qualified by its office (``vinh-linh:cchc-2023-11/1.1``)."""
         from cchc_cli.views.query import find_task
 
@@ -208,6 +211,11 @@ class Run:
             if office != own:
                 raise UsageError("cli.ref-other-office", ref=ref, office=office, own=own)
             ref = rest
+        if series:
+            task = find_task(dataset, ref.strip().partition("@")[0])
+            if task.recurrence is None:
+                raise UsageError("cli.series-not-recurring", ref=task.ref)
+            return task
         if "@" not in ref:
             task = find_task(dataset, ref.strip())
             today = self.today  # told first if wrong, as below

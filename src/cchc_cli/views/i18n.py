@@ -511,6 +511,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "office_id '{value}' takes lower-case letters without marks, digits and '-' "
         "(for example vinh-linh)",
     ),
+    "cli.series-not-recurring": (
+        "--series chỉ dùng cho nhiệm vụ định kỳ (có repeat:); {ref} không phải",
+        "--series is for a recurring task (one with repeat:); {ref} is not one",
+    ),
     "cli.ref-other-office": (
         "'{ref}' là nhiệm vụ của cơ quan '{office}', thư mục này là của '{own}': "
         "chạy lệnh với --data là thư mục của '{office}'",
@@ -770,6 +774,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "what.reopen": ("{ref} — mở lại cho {units}", "{ref} — reopened for {units}"),
     "what.extend": ("{ref} — gia hạn đến {to}", "{ref} — extended to {to}"),
     "what.cancel": ("{ref} — đã hủy", "{ref} — cancelled"),
+    "what.cancel-series": (
+        "{ref} — đã hủy cả loạt từ {on}",
+        "{ref} — the series cancelled from {on}",
+    ),
     "what.note": ("{ref} — thêm ghi chú", "{ref} — note added"),
     "what.undo": (
         "đã hoàn tác thao tác #{id} ({command} {ref}) trong {path}",
@@ -2085,6 +2093,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unit (repeatable; id, name or alias).",
     ),
     "help.opt.all": ("Mọi đơn vị được giao.", "Every assigned unit."),
+    "help.opt.series": (
+        "Hủy cả loạt nhiệm vụ định kỳ từ hôm nay (các kỳ đã bắt đầu giữ nguyên), không chỉ một kỳ.",
+        "Cancel a recurring task's whole series from today on (periods begun keep their "
+        "state), not one period.",
+    ),
     "help.opt.on": (
         "Ngày hoàn thành (mặc định hôm nay).",
         "Day of completion (default: today).",
