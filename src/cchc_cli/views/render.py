@@ -295,11 +295,19 @@ class JsonFormatter(Formatter):
         import json
 
         document = report.document
+        text = None
         if document is None:
+            from cchc_cli.views.datarows import columns_of, json_rows
+
             rows = report.rows  # lazy rows are built on each access: once here
             keys = [c.key for c in rows.columns if c.data]
-            document = [{k: json_value(r.get(k)) for k in keys} for r in rows.records]
-        text = json.dumps(document, ensure_ascii=False, indent=2, default=json_value)
+            columns = columns_of(rows, keys)
+            text = json_rows(keys, columns)  # None: a value it leaves to json.dumps
+            if text is None:
+                values = zip(*columns, strict=True)
+                document = [dict(zip(keys, map(json_value, row), strict=True)) for row in values]
+        if text is None:
+            text = json.dumps(document, ensure_ascii=False, indent=2, default=json_value)
         self.out.write(for_stream(text + "\n", self.out))
 
 
@@ -324,11 +332,13 @@ class CsvFormatter(Formatter):
                 for row in rows:
                     writer.writerow([neutralize(cell) for cell in row])
         else:
+            from cchc_cli.views.datarows import columns_of
+
             section = report.rows
             keys = [c.key for c in section.columns if c.data]
             writer.writerow(keys)
-            for record in section.records:
-                writer.writerow([_csv_cell(record.get(k)) for k in keys])
+            cells = [[_csv_cell(v) for v in column] for column in columns_of(section, keys)]
+            writer.writerows(zip(*cells, strict=True))
         self.out.write(for_stream("\ufeff" + buffer.getvalue(), self.out))
 
 
