@@ -163,13 +163,13 @@ def find_task(dataset: Dataset, ref: str) -> Task:
     folded = notice_part.casefold()
     # The notices whose id fits, found by the ids alone: only those are decoded (of a
     # restored index), not all 2,000 entries with their tasks' ids and units.
-    ids = notice_ids(dataset.index)
-    near = [i for i, ident in enumerate(ids) if _id_starts(ident, folded)]
-    candidates = dataset.index if len(near) == len(ids) else entries_at(dataset.index, near)
+    every = notice_ids(dataset.index)
+    near = [i for i, ident in enumerate(every) if _id_starts(ident, folded)]
+    fitting = dataset.index if len(near) == len(every) else entries_at(dataset.index, near)
     # Only the matches sorted (a stable sort: the order of sorting all 20,000 tasks'
     # notices first, which cost `show` and `done` about 5 ms).
     matches = sorted(
-        (e for e in candidates if task_part in e.task_ids and ref_matches(e.id, task_part, ref)),
+        (e for e in fitting if task_part in e.task_ids and ref_matches(e.id, task_part, ref)),
         key=_entry_order,
     )
     exact = [e for e in matches if e.id == notice_part] or [
