@@ -1,5 +1,6 @@
 """A warm ``show`` or ``done`` of a task named by its notice's id decodes that notice's
-index entry only, not the whole index (2,000 entries at 20,000 tasks)."""
+index entry only, not the whole index (2,000 entries at 20,000 tasks); a warm
+``validate`` only those of the notices the progress files name."""
 
 from __future__ import annotations
 
@@ -102,3 +103,15 @@ def test_an_entry_decoded_alone_is_the_one_the_whole_index_holds_later(two_notic
     assert not index.decoded
     assert index[1] is second
     assert index == load(two_notices).index
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_validate_decodes_only_the_notices_progress_names(two_notices, decoded, lang):
+    assert cchc("done", "khac-2023-11/2.3", "--all", *ON).exit_code == 0
+    cchc("validate", "--lang", lang, *ON)  # its lines rendered and kept
+    decoded.clear()
+    warm = cchc("validate", "--lang", lang, *ON)
+    assert set(decoded) <= {1}  # the one notice the progress files name
+    cold = cchc("validate", "--lang", lang, *ON, "--no-cache")
+    assert (warm.exit_code, warm.stdout, warm.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+    assert "34" in warm.stdout.splitlines()[-1]  # both notices' 17 tasks counted

@@ -23,7 +23,7 @@ import gc
 import json
 import os
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from typing import Any, TypeVar, overload
 
 from cchc_cli.core import model
@@ -37,25 +37,26 @@ V = TypeVar("V")
 class LazyIndex(Sequence[NoticeIndex]):
     """The notices' index, made by ``make`` when first read; equal to (and hashed as)
     the tuple it stands for. ``columns`` makes each entry's id and day of issue (an
-    ordinal), read without it: :attr:`ids`, :attr:`issued`; ``some``, when given, the
-    entries at a few places without the others (:meth:`at`); ``paths``, each entry's
-    path (:attr:`paths`). An entry made by :meth:`at` is the very one the whole index
+    ordinal), read without it: :attr:`ids`, :attr:`issued`; ``table``, when given, the
+    index's columns, for the entries at a few places without the others (:meth:`at`)
+    and the count of tasks (:func:`task_total`); ``paths``, each entry's path
+    (:attr:`paths`). An entry made by :meth:`at` is the very one the whole index
     holds once decoded (some read an entry's place by identity)."""
 
-    __slots__ = ("_columns", "_early", "_made", "_made_columns", "_make", "_paths", "_some")
+    __slots__ = ("_columns", "_early", "_made", "_made_columns", "_make", "_paths", "_table")
 
     def __init__(
         self,
         make: Callable[[], tuple[NoticeIndex, ...]],
         columns: Callable[[], tuple[list[str], list[int]]],
-        some: Callable[[Sequence[int]], list[NoticeIndex]] | None = None,
+        table: Callable[[], dict[str, Any]] | None = None,
         paths: Callable[[], list[str]] | None = None,
     ) -> None:
         self._make: Callable[[], tuple[NoticeIndex, ...]] | None = make
         self._made: tuple[NoticeIndex, ...] = ()
         self._columns = columns
         self._made_columns: tuple[list[str], list[int]] | None = None
-        self._some = some
+        self._table = table
         self._paths = paths
         #: The entries :meth:`at` made before the index was decoded, by place.
         self._early: dict[int, NoticeIndex] = {}
@@ -102,14 +103,24 @@ class LazyIndex(Sequence[NoticeIndex]):
     def at(self, positions: Sequence[int]) -> list[NoticeIndex]:
         """The entries at ``positions``, equal to the index's own; only those decoded
         if the index was not yet (``show`` and ``done`` read one notice of 2,000)."""
-        if self._make is None or self._some is None:
+        if self._make is None or self._table is None:
             entries = self.entries
             return [entries[i] for i in positions]
         early = self._early
         missing = [i for i in dict.fromkeys(positions) if i not in early]
         if missing:
-            early.update(zip(missing, self._some(missing), strict=True))
+            with collector_paused():
+                made = index_from(_only(self._table(), missing))[0]
+            early.update(zip(missing, made, strict=True))
         return [early[i] for i in positions]
+
+    def task_total(self) -> int:
+        """How many tasks the entries have, all together."""
+        if self._make is None or self._table is None:
+            return sum(len(entry.task_ids) for entry in self.entries)
+        table = self._table()
+        ids_of = table["ids_of"]
+        return sum(len(ids_of[at]) for at in table["tasks"])
 
     @overload
     def __getitem__(self, at: int) -> NoticeIndex: ...
@@ -121,7 +132,7 @@ class LazyIndex(Sequence[NoticeIndex]):
         return self.entries[at]
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self.entries) if self._make is None else len(self.ids)
 
     def __iter__(self) -> Iterator[NoticeIndex]:
         return iter(self.entries)
@@ -261,19 +272,19 @@ def restored_index(parts: dict[str, str]) -> tuple[LazyIndex, list[str], list[st
             named = dict(zip(_ID_COLUMNS, json.loads(ids), strict=True))
             return index_from(json.loads(parts["index"]) | columns | named)[0]
 
-    rest: list[dict[str, Any]] = []  # the index part, decoded once for every call of some
+    table: list[dict[str, Any]] = []  # the index's columns, decoded once
 
-    def some(positions: Sequence[int]) -> list[NoticeIndex]:
-        if not rest:
-            rest.append(json.loads(parts["index"]))
-        found, issued = id_columns()
-        whole = rest[0] | columns | {"ids": found, "issued": issued}
-        return list(index_from(_only(whole, positions))[0])
+    def columns_of() -> dict[str, Any]:
+        if not table:
+            found, issued = id_columns()
+            rest = json.loads(parts["index"])
+            table.append(rest | columns | {"ids": found, "issued": issued})
+        return table[0]
 
     def paths_of() -> list[str]:
         return [prefix + path for path in paths]
 
-    return LazyIndex(decode, id_columns, some, paths_of), keys, shas
+    return LazyIndex(decode, id_columns, columns_of, paths_of), keys, shas
 
 
 #: The index's columns with a value per entry (the others are tables they point into).
@@ -313,8 +324,20 @@ def entries_named(index: Sequence[NoticeIndex], refs: Iterable[str]) -> list[Not
     restored index not decoded yet): an edit's check reads a notice or two of 2,000."""
     if not isinstance(index, LazyIndex) or index.decoded:
         return model.entries_named(index, refs)
-    ids = model.ids_named(refs)
-    return index.at([at for at, ident in enumerate(index.ids) if ident in ids])
+    return entries_with_ids(index, model.ids_named(refs))
+
+
+def entries_with_ids(index: Sequence[NoticeIndex], ids: Container[str]) -> list[NoticeIndex]:
+    """The entries whose id is one of ``ids``, in order, only those decoded (of a
+    restored index)."""
+    return entries_at(index, [at for at, ident in enumerate(notice_ids(index)) if ident in ids])
+
+
+def task_total(index: Sequence[NoticeIndex]) -> int:
+    """How many tasks the index's entries have, without decoding a restored index."""
+    if isinstance(index, LazyIndex):
+        return index.task_total()
+    return sum(len(entry.task_ids) for entry in index)
 
 
 def notice_paths(index: Sequence[NoticeIndex]) -> list[str]:
