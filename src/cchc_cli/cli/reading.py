@@ -49,15 +49,15 @@ class GroupBy(StrEnum):
 
 def validate(run: Run, strict: bool = False) -> None:
     from cchc_cli.store.progress import check_recurring, future_completions
+    from cchc_cli.store.snaplazy import entries_with_ids
 
     dataset = run.read()
     events = [e for recorded in dataset.progress.values() for e in recorded]
-    # Only the notices progress names are read for it.
+    # Only the notices progress names are read for it (their index entries alone).
     named = {str(e.task).partition("@")[0].rpartition("/")[0] for e in events}  # type: ignore[attr-defined]
     tasks = {
         t.ref: t
-        for entry in dataset.index
-        if entry.id in named
+        for entry in entries_with_ids(dataset.index, named)
         for t in dataset.notice(entry).tasks
     }
     recurring = check_recurring(events, tasks)  # type: ignore[arg-type]
@@ -131,12 +131,14 @@ def _found(dataset: Dataset, later: Later) -> list[Diagnostic]:
 
 def _summary(run: Run, files: int, index: Sequence[NoticeIndex], errors: int, warnings: int) -> str:
     """``7 tệp, 2 thông báo, 34 nhiệm vụ: 5 lỗi, 12 cảnh báo``."""
+    from cchc_cli.store.snaplazy import task_total
+
     return t(
         "cli.summary",
         run.lang,
         files=files,
         notices=len(index),
-        tasks=sum(len(entry.task_ids) for entry in index),
+        tasks=task_total(index),
         errors=errors,
         warnings=warnings,
     )

@@ -260,8 +260,15 @@ def index_of(notice: Notice) -> NoticeIndex:
 
 def entries_named(index: Iterable[NoticeIndex], refs: Iterable[str]) -> list[NoticeIndex]:
     """The entries of the notices that task references name (``n/1.1``,
-    ``n/1.1@2024-01``): a notice id is what comes before some slash of one. Checking
-    a few progress events needs these, not all 20,000 tasks' facts."""
+    ``n/1.1@2024-01``). Checking a few progress events needs these, not all 20,000
+    tasks' facts."""
+    ids = ids_named(refs)
+    return [entry for entry in index if entry.id in ids]
+
+
+def ids_named(refs: Iterable[str]) -> set[str]:
+    """The notice ids that task references may name: a notice id is what comes before
+    some slash of one."""
     ids = set()
     for ref in refs:
         ref = ref.partition("@")[0]
@@ -269,7 +276,7 @@ def entries_named(index: Iterable[NoticeIndex], refs: Iterable[str]) -> list[Not
         while at >= 0:
             ids.add(ref[:at])
             at = ref.find("/", at + 1)
-    return [entry for entry in index if entry.id in ids]
+    return ids
 
 
 DEFAULT_REMINDER_DAYS = 3

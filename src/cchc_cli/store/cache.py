@@ -107,15 +107,15 @@ _SNAPSHOT_SCHEMA = (
 
 
 def _write_ahead(connection: sqlite3.Connection) -> None:
-    """Put the cache in WAL mode (readers never wait for a writer).
-
-    A new file's first connections race to change its mode, and SQLite answers the
-    losers "locked" at once, without waiting: they try again, as long as a busy wait.
-    """
+    """WAL mode (readers never wait for a writer), commits not synced one by one (a power
+    cut may lose the last, each whole: a row lost describes a file as it was, read again).
+    A new file's first connections race to change its mode; the losers try again."""
     deadline = time.monotonic() + BUSY_TIMEOUT
     while True:
         try:
-            connection.execute("PRAGMA journal_mode=WAL")
+            (mode,) = connection.execute("PRAGMA journal_mode=WAL").fetchone()
+            if str(mode).lower() == "wal":
+                connection.execute("PRAGMA synchronous=NORMAL")
             return
         except sqlite3.OperationalError as error:
             if error.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:

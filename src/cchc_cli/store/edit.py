@@ -276,7 +276,7 @@ def apply_all(
     units = list(dict.fromkeys(u for _, change in changes for u in change.units))
     first = changes[0][1]
     loaded = seen
-    with locked(data_dir):
+    with locked(data_dir), progress_rows.cache_held(data_dir):
         limit = _limit(data_dir)
         for attempt in range(ATTEMPTS):
             events: list[Event] = []

@@ -11,8 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from cchc_cli.core.errors import UsageError
-from cchc_cli.core.model import Dataset, Registry, Task, entries_named
+from cchc_cli.core.model import Dataset, Registry, Task
 from cchc_cli.store import progress
+from cchc_cli.store.snaplazy import entries_named
 
 
 def task_now(

@@ -43,7 +43,7 @@ from cchc_cli.store.fileio import DEFAULT_LIMIT
 from cchc_cli.store.holidaystamp import holidays_stamp
 from cchc_cli.store.pairrows import put_premade, refresh_pairs, source_key
 from cchc_cli.store.pairs import PairIndex
-from cchc_cli.store.snaplazy import Deferred, row_ids
+from cchc_cli.store.snaplazy import Deferred, notice_paths, row_ids
 
 UNITS_FILE = snapshot.UNITS_FILE
 NOTICES_DIR = snapshot.NOTICES_DIR
@@ -110,11 +110,12 @@ def load(
             return _load_files(data_dir, cache, tick, listing, began)
         restored, parsed = patched
     notices = restored.notices
-    # Made when first read (the index is decoded then): a warm status reads neither.
+    # Made when first read (from the index's paths, none of its entries decoded): a
+    # warm status reads it not.
     wanted: dict[str, tuple[str, str, str]] = Deferred(
         lambda: {
-            entry.path: (key, sha, entry.path)
-            for entry, (key, sha) in zip(notices.index, notices.rows, strict=True)
+            path: (key, sha, path)
+            for path, (key, sha) in zip(notice_paths(notices.index), notices.rows, strict=True)
         }
     )
     if restored.progress is not None:

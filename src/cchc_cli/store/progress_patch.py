@@ -26,7 +26,7 @@ import sqlite3
 from pathlib import Path
 
 from cchc_cli.core.diagnostics import Diagnostic
-from cchc_cli.core.model import Dataset, Notice, NoticeIndex, entries_named
+from cchc_cli.core.model import Dataset, Notice, NoticeIndex
 from cchc_cli.store import progress, snapshot
 from cchc_cli.store.cache import RACY_NS, FileCache
 from cchc_cli.store.loader import load_progress
@@ -41,6 +41,7 @@ from cchc_cli.store.snapcodec import (
     same_diagnostics,
     to_json,
 )
+from cchc_cli.store.snaplazy import entries_named
 from cchc_cli.store.tally import notice_row
 
 SHA_LENGTH = 64

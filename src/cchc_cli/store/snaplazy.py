@@ -23,9 +23,10 @@ import gc
 import json
 import os
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from typing import Any, TypeVar, overload
 
+from cchc_cli.core import model
 from cchc_cli.core.model import NoticeIndex
 from cchc_cli.store.snapcodec import index_from, index_to, key_of, to_json
 
@@ -36,19 +37,29 @@ V = TypeVar("V")
 class LazyIndex(Sequence[NoticeIndex]):
     """The notices' index, made by ``make`` when first read; equal to (and hashed as)
     the tuple it stands for. ``columns`` makes each entry's id and day of issue (an
-    ordinal), read without it: :attr:`ids`, :attr:`issued`."""
+    ordinal), read without it: :attr:`ids`, :attr:`issued`; ``table``, when given, the
+    index's columns, for the entries at a few places without the others (:meth:`at`)
+    and the count of tasks (:func:`task_total`); ``paths``, each entry's path
+    (:attr:`paths`). An entry made by :meth:`at` is the very one the whole index
+    holds once decoded (some read an entry's place by identity)."""
 
-    __slots__ = ("_columns", "_made", "_made_columns", "_make")
+    __slots__ = ("_columns", "_early", "_made", "_made_columns", "_make", "_paths", "_table")
 
     def __init__(
         self,
         make: Callable[[], tuple[NoticeIndex, ...]],
         columns: Callable[[], tuple[list[str], list[int]]],
+        table: Callable[[], dict[str, Any]] | None = None,
+        paths: Callable[[], list[str]] | None = None,
     ) -> None:
         self._make: Callable[[], tuple[NoticeIndex, ...]] | None = make
         self._made: tuple[NoticeIndex, ...] = ()
         self._columns = columns
         self._made_columns: tuple[list[str], list[int]] | None = None
+        self._table = table
+        self._paths = paths
+        #: The entries :meth:`at` made before the index was decoded, by place.
+        self._early: dict[int, NoticeIndex] = {}
 
     def _id_columns(self) -> tuple[list[str], list[int]]:
         found = self._made_columns
@@ -67,17 +78,49 @@ class LazyIndex(Sequence[NoticeIndex]):
         return self._id_columns()[1]
 
     @property
+    def paths(self) -> list[str]:
+        """Each entry's path, in order (without decoding the index, where told how)."""
+        if self._make is None or self._paths is None:
+            return [e.path for e in self.entries]
+        return self._paths()
+
+    @property
     def entries(self) -> tuple[NoticeIndex, ...]:
         """The index itself, decoded now if it was not yet."""
         make = self._make
         if make is not None:
-            self._made = make()
+            made = make()
+            if self._early:  # the entries handed out already, in their places
+                made = tuple(self._early.get(i, entry) for i, entry in enumerate(made))
+            self._made = made
             self._make = None
         return self._made
 
     @property
     def decoded(self) -> bool:
         return self._make is None
+
+    def at(self, positions: Sequence[int]) -> list[NoticeIndex]:
+        """The entries at ``positions``, equal to the index's own; only those decoded
+        if the index was not yet (``show`` and ``done`` read one notice of 2,000)."""
+        if self._make is None or self._table is None:
+            entries = self.entries
+            return [entries[i] for i in positions]
+        early = self._early
+        missing = [i for i in dict.fromkeys(positions) if i not in early]
+        if missing:
+            with collector_paused():
+                made = index_from(_only(self._table(), missing))[0]
+            early.update(zip(missing, made, strict=True))
+        return [early[i] for i in positions]
+
+    def task_total(self) -> int:
+        """How many tasks the entries have, all together."""
+        if self._make is None or self._table is None:
+            return sum(len(entry.task_ids) for entry in self.entries)
+        table = self._table()
+        ids_of = table["ids_of"]
+        return sum(len(ids_of[at]) for at in table["tasks"])
 
     @overload
     def __getitem__(self, at: int) -> NoticeIndex: ...
@@ -89,7 +132,7 @@ class LazyIndex(Sequence[NoticeIndex]):
         return self.entries[at]
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self.entries) if self._make is None else len(self.ids)
 
     def __iter__(self) -> Iterator[NoticeIndex]:
         return iter(self.entries)
@@ -229,12 +272,77 @@ def restored_index(parts: dict[str, str]) -> tuple[LazyIndex, list[str], list[st
             named = dict(zip(_ID_COLUMNS, json.loads(ids), strict=True))
             return index_from(json.loads(parts["index"]) | columns | named)[0]
 
-    return LazyIndex(decode, id_columns), keys, shas
+    table: list[dict[str, Any]] = []  # the index's columns, decoded once
+
+    def columns_of() -> dict[str, Any]:
+        if not table:
+            found, issued = id_columns()
+            rest = json.loads(parts["index"])
+            table.append(rest | columns | {"ids": found, "issued": issued})
+        return table[0]
+
+    def paths_of() -> list[str]:
+        return [prefix + path for path in paths]
+
+    return LazyIndex(decode, id_columns, columns_of, paths_of), keys, shas
+
+
+#: The index's columns with a value per entry (the others are tables they point into).
+_PER_ENTRY = ("ids", "paths", "issued", "starts", "tasks", "assignees", "done", "shas")
+
+
+def _only(columns: dict[str, Any], positions: Sequence[int]) -> dict[str, Any]:
+    """The index's ``columns`` cut to the entries at ``positions``, with only the groups
+    of units and the lists of tasks' ids these point at (renumbered)."""
+    cut = columns | {name: [columns[name][i] for i in positions] for name in _PER_ENTRY}
+    groups = {g: n for n, g in enumerate(dict.fromkeys(cut["assignees"] + cut["done"]))}
+    tasks = {t: n for n, t in enumerate(dict.fromkeys(cut["tasks"]))}
+    return cut | {
+        "groups": [columns["groups"][g] for g in groups],
+        "assignees": [groups[g] for g in cut["assignees"]],
+        "done": [groups[g] for g in cut["done"]],
+        "ids_of": [columns["ids_of"][t] for t in tasks],
+        "tasks": [tasks[t] for t in cut["tasks"]],
+    }
+
+
+def entries_at(index: Sequence[NoticeIndex], positions: Sequence[int]) -> list[NoticeIndex]:
+    """The entries of ``index`` at ``positions``, without decoding a restored index's
+    others."""
+    if isinstance(index, LazyIndex):
+        return index.at(positions)
+    return [index[i] for i in positions]
 
 
 def notice_ids(index: Sequence[NoticeIndex]) -> Sequence[str]:
     """Each entry's id, without decoding a restored index."""
     return index.ids if isinstance(index, LazyIndex) else [e.id for e in index]
+
+
+def entries_named(index: Sequence[NoticeIndex], refs: Iterable[str]) -> list[NoticeIndex]:
+    """:func:`cchc_cli.core.model.entries_named`, only the entries named decoded (of a
+    restored index not decoded yet): an edit's check reads a notice or two of 2,000."""
+    if not isinstance(index, LazyIndex) or index.decoded:
+        return model.entries_named(index, refs)
+    return entries_with_ids(index, model.ids_named(refs))
+
+
+def entries_with_ids(index: Sequence[NoticeIndex], ids: Container[str]) -> list[NoticeIndex]:
+    """The entries whose id is one of ``ids``, in order, only those decoded (of a
+    restored index)."""
+    return entries_at(index, [at for at, ident in enumerate(notice_ids(index)) if ident in ids])
+
+
+def task_total(index: Sequence[NoticeIndex]) -> int:
+    """How many tasks the index's entries have, without decoding a restored index."""
+    if isinstance(index, LazyIndex):
+        return index.task_total()
+    return sum(len(entry.task_ids) for entry in index)
+
+
+def notice_paths(index: Sequence[NoticeIndex]) -> list[str]:
+    """Each entry's path, without decoding a restored index."""
+    return index.paths if isinstance(index, LazyIndex) else [e.path for e in index]
 
 
 def row_ids(index: Sequence[NoticeIndex], rows: Sequence[tuple[str, str]]) -> dict[str, str]:

@@ -70,18 +70,21 @@ def resolve_unit_list(dataset: Dataset, written: list[str]) -> tuple[str, ...]:
 def _entry(dataset: Dataset, written: str) -> NoticeIndex:
     """The notice a user names: its id (in any case) or a prefix of it that fits one
     notice, else its official number ("412/TB-UBND", spaces and case aside)."""
-    ids = {e.id: e for e in dataset.index}
+    from cchc_cli.store.snaplazy import entries_at, notice_ids
+
+    # Found by the ids alone: only the entry found is decoded (of a restored index).
+    ids = notice_ids(dataset.index)
     if written in ids:
-        return ids[written]
+        last = len(ids) - 1 - ids[::-1].index(written)  # of two with one id, the last
+        return entries_at(dataset.index, [last])[0]
     folded = written.strip().casefold()
-    same = [e for e in dataset.index if e.id.casefold() == folded]
-    prefixed = same or [e for e in dataset.index if _id_starts(e.id, folded)]
+    same = [i for i, ident in enumerate(ids) if ident.casefold() == folded]
+    prefixed = same or [i for i, ident in enumerate(ids) if _id_starts(ident, folded)]
     if len(prefixed) == 1:
-        return prefixed[0]
+        return entries_at(dataset.index, prefixed)[0]
     if prefixed:
-        raise UsageError(
-            "cli.ref-ambiguous", ref=written, candidates=", ".join(e.id for e in prefixed)
-        )
+        candidates = ", ".join(ids[i] for i in prefixed)
+        raise UsageError("cli.ref-ambiguous", ref=written, candidates=candidates)
     number = "".join(written.split()).casefold()
     numbered = [
         entry
@@ -154,14 +157,21 @@ def find_task(dataset: Dataset, ref: str) -> Task:
     """
     if "/" not in ref and ":" in ref:
         ref = ref.replace(":", ":/", 1)  # "vinh-linh:2.3": an office's task 2.3
+    from cchc_cli.store.snaplazy import entries_at, notice_ids
+
     notice_part, _, task_part = ref.strip().rpartition("/")
+    folded = notice_part.casefold()
+    # The notices whose id fits, found by the ids alone: only those are decoded (of a
+    # restored index), not all 2,000 entries with their tasks' ids and units.
+    every = notice_ids(dataset.index)
+    near = [i for i, ident in enumerate(every) if _id_starts(ident, folded)]
+    fitting = dataset.index if len(near) == len(every) else entries_at(dataset.index, near)
     # Only the matches sorted (a stable sort: the order of sorting all 20,000 tasks'
     # notices first, which cost `show` and `done` about 5 ms).
     matches = sorted(
-        (e for e in dataset.index if task_part in e.task_ids and ref_matches(e.id, task_part, ref)),
+        (e for e in fitting if task_part in e.task_ids and ref_matches(e.id, task_part, ref)),
         key=_entry_order,
     )
-    folded = notice_part.casefold()
     exact = [e for e in matches if e.id == notice_part] or [
         e for e in matches if e.id.casefold() == folded
     ]
