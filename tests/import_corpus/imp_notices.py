@@ -116,8 +116,11 @@ def n37_bullets_under_units(document) -> None:
              " cáo UBND huyện chậm nhất là 10 giờ ngày 10/9/2024.", dash)  # fmt: skip
     body(document, "4. Phòng Tài chính - Kế hoạch cân đối nguồn dự phòng ngân sách huyện năm"
          " 2024 để hỗ trợ khắc phục hậu quả, tham mưu trong tháng 9/2024.")  # fmt: skip
-    body(document, "5. Phòng Giáo dục và Đào tạo chỉ đạo các trường cho học sinh nghỉ học"
-         " ngày 07/9/2024, kiểm tra cơ sở vật chất trước khi học sinh đi học trở lại.")
+    body(
+        document,
+        "5. Phòng Giáo dục và Đào tạo chỉ đạo các trường cho học sinh nghỉ học"
+        " ngày 07/9/2024, kiểm tra cơ sở vật chất trước khi học sinh đi học trở lại.",
+    )
     two_columns(
         document,
         ["Nơi nhận:", "- Như trên;", "- CT, PCT UBND huyện (b/c);", "- Lưu: VT, TH."],

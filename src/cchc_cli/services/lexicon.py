@@ -85,7 +85,7 @@ RESULTS = re.compile(
 REVIEW_HEADING = re.compile(
     r"(?:nhung |mot so |cac )?(?:ket qua|danh gia|tinh hinh|ton tai|han che|uu diem|khuyet diem"
     r"|nguyen nhan|mat (?:duoc|lam duoc)|thuan loi|kho khan|kiem diem|thuc trang|nhan xet"
-    r"|tom tat|boi canh)\b"
+    r"|tom tat|boi canh|muc dich|muc tieu|quan diem)\b"
 )
 #: In a heading that reviews results, words that say it assigns as well.
 MORE_TO_DO = re.compile(

@@ -54,7 +54,7 @@ _ISSUED_DIGITS = re.compile(
     rf"{_PLACE}\s*,\s*(?i:ngày)\s*(?P<day>\d{{1,2}})\s*[/.-]\s*(?P<month>\d{{1,2}})\s*[/.-]"
     r"\s*(?P<year>\d{4})"
 )
-_TITLE = re.compile(r"(?:THÔNG BÁO|KẾT LUẬN)\b\s*[:.]?\s*(?P<rest>.*)")
+_TITLE = re.compile(r"(?:THÔNG BÁO|KẾT LUẬN|KẾ HOẠCH|CHƯƠNG TRÌNH)\b\s*[:.]?\s*(?P<rest>.*)")
 _MOTTO = re.compile(r"cong hoa|doc lap|tu do|hanh phuc")
 _OPENER = re.compile(r"(?:ngay|sang|chieu|toi|vao|can cu|thuc hien|hom nay|tai|chu tich)\b")
 _MEETING = re.compile(
@@ -90,8 +90,26 @@ def read_header(lines: list[Line]) -> tuple[Header, int]:
         # A notice sent as a letter: "V/v kết luận của ..." under the number.
         about = next((t for t in head if re.match(r"V/v\b", t, re.I)), None)
         header.title = about[3:].strip(" :.") if about else None
+    start = _after_address(lines, start)
     _preamble(lines[start : start + 12], header)
     return header, start
+
+
+def _after_address(lines: list[Line], start: int) -> int:
+    """Past the addressees of a letter ("Kính gửi:" and the lines listing them), which
+    name who receives it, not what anyone must do."""
+    for index in range(start, min(start + 4, len(lines))):
+        if not fold(lines[index].text[:12]).startswith("kinh gui"):
+            continue
+        end = index + 1
+        while (
+            end < len(lines)
+            and re.match(r"[-–+•]\s*\S", lines[end].text)
+            and len(lines[end].text) <= 160
+        ):
+            end += 1
+        return end
+    return start
 
 
 def _title_line(lines: list[Line]) -> int | None:

@@ -350,7 +350,8 @@ _LEAD = re.compile(r"[\s,:;-]*(?:la don vi |lam )?(?:chu tri|dau moi)\b")
 _WITH = re.compile(r"\b(?:phoi hop (?:voi|cung)|cung voi|phoi hop:)\s*")
 _PARTNER_AFTER = re.compile(r"\s*(?:cung )?phoi hop\b(?! voi)")
 _DETAIL = re.compile(
-    r"\b(?:don vi|co quan) (?P<role>chu tri|thuc hien|phoi hop|thuc hien chinh)\s*:\s*"
+    r"\b(?:(?:don vi|co quan|bo phan) (?P<role>chu tri|thuc hien|phoi hop|thuc hien chinh)"
+    r"|chu tri)\s*:\s*"
 )
 _REPORT = re.compile(
     r"\(\s*qua\s+|\b(?:bao cao|gui)\b[^.;]{0,80}?\b(?:ve|cho|den|len|toi)\s+(?=\S)|\bgui\s+(?=\S)"
@@ -373,11 +374,12 @@ def roles(names: UnitNames, text: str, inherited: bool = False) -> Roles:
     found.leads = _LEAD.match(rest) is not None or bool(re.match(r"chu tri\b", plain))
     for m in _DETAIL.finditer(plain):
         run = run_at(names, words, words.index_at(m.end()))
-        if m["role"] == "phoi hop":
+        role = m["role"] or "chu tri"  # "Chủ trì: Phòng X" as a plan's line writes it
+        if role == "phoi hop":
             found.partners.units += run.units
         elif run and not found.subject:
             found.subject = run
-            found.leads = m["role"] == "chu tri"
+            found.leads = role == "chu tri"
     for m in _WITH.finditer(plain):
         run = run_at(names, words, words.index_at(m.end()))
         found.partners.units += run.units
