@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from cchc_cli.core.deadline_phrases import Hit, clean, compiled, fold, hits
+from cchc_cli.core.deadline_phrases import Hit, clean, compiled, fold, hits, of_a_season
 
 #: Words before a phrase that a clerk copies with it ("từ nay đến hết ngày 31/12").
 _LEADS = ("tu nay den ", "tu nay ", "den ")
@@ -71,8 +71,13 @@ _PURPOSE = re.compile(
 
 
 def _acceptable(hit: Hit, folded: str) -> bool:
+    if of_a_season(hit, folded):
+        return False
     before = folded[max(0, hit.start - 60) : hit.start]
     if hit.name == "on-day":
+        # "có ý kiến bằng văn bản ngay trong ngày 14/11": "ngay" (at once) makes it a limit.
+        if before.endswith("ngay ") and folded.startswith("trong", hit.start):
+            return True
         return re.search(_REFERENCE, before, re.ASCII) is None
     if hit.name == "until":
         return not before.endswith(("tinh ", "tinh den ", "tinh toi "))
