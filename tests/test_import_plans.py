@@ -118,3 +118,67 @@ Kết luận của Chủ tịch UBND huyện
 """
     )
     assert summary(names, text) == [("1.1", ["vinh-ha", "vinh-khe"], "2023-12-04")]
+
+
+@pytest.mark.parametrize(
+    ("text", "units", "unknown"),
+    [
+        # A head before a one-word abbreviation the registry knows.
+        ("Phòng TCKH bố trí kinh phí.", ["tc-kh"], []),
+        ("Phòng LĐTBXH rà soát hộ nghèo.", ["ld-tbxh"], []),
+        # "TT" is the "thị trấn" of the group's name.
+        ("UBND các xã, TT rà soát hồ sơ.", ["xa-thi-tran"], []),
+        # A committee named by its place, in another office's notice.
+        ("UBND huyện Gio Linh rà soát hồ sơ.", [], ["UBND huyện Gio Linh"]),
+        ("Đề nghị UBND tỉnh Quảng Bình phối hợp.", [], ["UBND tỉnh Quảng Bình"]),
+        # Not: the bare "UBND huyện" that issues the notice, a lower-case "phòng".
+        ("UBND huyện giao Phòng Nội vụ rà soát.", ["noi-vu"], []),
+        ("Tham mưu UBND huyện ban hành kế hoạch.", [], []),
+    ],
+)
+def test_units_written_short_or_named_by_their_place(names, text, units, unknown):
+    from cchc_cli.services.roles import roles
+
+    said = roles(names, text)
+    assert (said.subject.units, said.subject.unknown) == (units, unknown)
+
+
+def test_a_letter_s_subject_under_its_date_is_its_title_and_no_task(names):
+    text = """ỦY BAN NHÂN DÂN
+HUYỆN VĨNH LINH
+Số: 2040/UBND-VP
+Vĩnh Linh, ngày 28 tháng 11 năm 2023
+V/v chuẩn bị nội dung kỳ họp HĐND huyện
+Kính gửi: Các phòng, ban, đơn vị.
+Chủ tịch UBND huyện yêu cầu:
+1. Phòng Tài chính - Kế hoạch gửi báo cáo trước ngày 05/12/2023.
+"""
+    layout = read_layout(read_lines(text))
+    assert layout.header.title == "chuẩn bị nội dung kỳ họp HĐND huyện"
+    assert summary(names, text) == [("1", ["tc-kh"], "2023-12-04")]
+
+
+WORK = "Thực hiện các nhiệm vụ trọng tâm quý I năm 2024"
+CITED = "Thực hiện Công văn số 25/UBND-VP ngày 20/11/2023, UBND huyện ban hành Kế hoạch:"
+
+
+@pytest.mark.parametrize(("second", "title"), [(WORK, WORK), (CITED, None)])
+def test_a_plan_s_title_may_start_with_what_it_carries_out(second, title):
+    layout = read_layout(read_lines(HEAD + "KẾ HOẠCH\n" + second + "\n1. Phòng Nội vụ rà soát.\n"))
+    assert layout.header.title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "unknown"),
+    [
+        ("Công an xã tăng cường tuần tra.", ["Công an xã"]),
+        ("Một là, công chức Địa chính - Xây dựng đo đạc.", ["công chức Địa chính - Xây dựng"]),
+        ("Ban Chỉ huy Quân sự xã huấn luyện dân quân.", ["Ban Chỉ huy Quân sự xã"]),
+        # Not: a whole corps ("cán bộ, công chức cấp xã"), a commune named after "xã".
+        ("Nâng cao trình độ đội ngũ cán bộ, công chức cấp xã.", []),
+    ],
+)  # fmt: skip
+def test_a_commune_s_own_officers_are_units_kept_as_written(names, text, unknown):
+    from cchc_cli.services.roles import roles
+
+    assert roles(names, text).subject.unknown == unknown

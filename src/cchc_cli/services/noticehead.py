@@ -89,6 +89,10 @@ def read_header(lines: list[Line]) -> tuple[Header, int]:
     else:
         # A notice sent as a letter: "V/v kết luận của ..." under the number.
         about = next((t for t in head if re.match(r"V/v\b", t, re.I)), None)
+        # Or under the date, the line a reader meets first in a letter's body.
+        for index in range(start, min(start + 2, len(lines))):
+            if about is None and re.match(r"V/v\b", lines[index].text, re.I):
+                about, start = lines[index].text, index + 1
         header.title = about[3:].strip(" :.") if about else None
     start = _after_address(lines, start)
     _preamble(lines[start : start + 12], header)
@@ -213,12 +217,20 @@ def _title(lines: list[Line], at: int, header: Header) -> int:
         text = lines[index].text
         if starts_item(text) or (parts and not (text.isupper() or text.startswith("("))):
             break
-        if not parts and _OPENER.match(fold(text[:20])) and not text.isupper():
+        if not parts and _OPENER.match(fold(text[:20])) and not (text.isupper() or _plan(text)):
             break
         parts.append(text)
         index += 1
     header.title = " ".join(parts) or None
     return index
+
+
+def _plan(text: str) -> bool:
+    """A plan's title that says what it carries out ("Thực hiện các nhiệm vụ trọng tâm quý
+    II"), not the preamble that cites a document ("Thực hiện Công văn số 12/UBND ...:")."""
+    folded = fold(text)
+    short = len(text.split()) <= 30 and not text.rstrip().endswith((":", ","))
+    return folded.startswith("thuc hien ") and short and not re.search(r"\bso\b|\d/", folded)
 
 
 def _preamble(lines: list[Line], header: Header) -> None:
