@@ -483,6 +483,12 @@ def test_the_column_list_is_big_and_new():
         ("Tổ chức hội nghị vào thứ Sáu, ngày 24/11/2023.", None),
         ("Thực hiện Kế hoạch số 12/KH-UBND ban hành vào thứ Hai, ngày 06/11/2023.", None),
         ("Hướng dẫn các xã triển khai theo kế hoạch của UBND tỉnh.", None),
+        # A report to the committee or an office at a point of a period: due then.
+        ("Tổng hợp, báo cáo UBND huyện cuối tháng 12/2023.", D(2023, 12, 31)),
+        ("Xây dựng dự thảo, trình Chủ tịch UBND huyện cuối quý I/2024.", D(2024, 3, 31)),
+        ("Báo cáo kết quả xếp loại cuối năm 2023.", None),
+        # "trước khi ..." names no day, unless a day is named too.
+        ("Hoàn thành trước ngày 15/12/2023, trước khi nghỉ Tết.", D(2023, 12, 14)),
     ],
 )  # fmt: skip
 def test_a_weekday_a_season_and_at_once_in_a_sentence(sentence, expected):
@@ -498,6 +504,7 @@ def test_a_weekday_a_season_and_at_once_in_a_sentence(sentence, expected):
         "Báo cáo UBND huyện ngay sau khi có kết quả kiểm tra.",
         "Sắp xếp các thôn, tổ dân phố theo lộ trình của tỉnh.",
         "Giải ngân vốn theo tiến độ thực hiện dự án.",
+        "Kiểm tra cơ sở vật chất trước khi học sinh trở lại trường.",
     ],
 )
 def test_a_season_an_event_or_another_schedule_names_no_day(sentence):

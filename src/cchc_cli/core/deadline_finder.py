@@ -58,6 +58,11 @@ _AT_MEETING = re.compile(
     r"\btai (?:cac )?(?:phien hop|ky hop|cuoc hop|buoi hop|hoi nghi|giao ban|phien giao ban)"
     r"\b(?:(?!\b(?:ve|ngay|so ket|tong ket)\b)[^,.;:()0-9]){0,60}$"
 )
+#: A report or a proposal to the committee or an office, just before a point of a period.
+_REPORT_TO = re.compile(
+    r"\b(?:bao cao|trinh)(?: (?:ve|len|cho))? (?:ubnd|uy ban|chu tich|phong|so|van phong)"
+    r"\b[^,.;:0-9]{0,30}$"
+)
 #: The periods a meeting is dated by ("sơ kết 6 tháng đầu năm" names a review, not when).
 _MEETING_PERIODS = ("month", "quarter", "year", "point")
 
@@ -99,6 +104,8 @@ def _acceptable(hit: Hit, folded: str) -> bool:
             # "từ tháng 10 đến tháng 12/2023" ends a span; "từ tháng 01/2024" starts one.
             return re.search(r"\b(?:den|toi)\b", folded[hit.start : hit.end]) is not None
         return bool(lead)
+    if hit.name == "point" and _REPORT_TO.search(before):
+        return True  # "báo cáo UBND huyện cuối tháng 3/2024": the report is due then
     if hit.name in ("point", "week", "months-of-year"):
         # "xếp loại cuối năm", "sơ kết 6 tháng đầu năm": the name of a review, unless
         # a word makes it a time limit ("đến cuối năm", "trong 6 tháng đầu năm").

@@ -278,7 +278,7 @@ _VAGUE = (
     r"|trong thoi gian (?:toi|ngan nhat)|(?:truoc|sau|dip|trong|den) tet|tet (?:nguyen dan|am lich"
     r"|duong lich)|trong tuan(?: nay| toi| sau)?|tuan (?:nay|toi|sau)|cuoi tuan|hom nay|ngay mai"
     r"|truoc mua mua|truoc (?:dip le|ky hop|hoi nghi|khai giang|le)|khi co yeu cau"
-    r"|theo yeu cau|ngay sau khi|theo (?:lo trinh|tien do)"
+    r"|theo yeu cau|ngay sau khi|theo (?:lo trinh|tien do)|truoc khi"
     # A season or an event of the year: "trước năm học mới", "trước mùa mưa bão", "trước
     # vụ Đông Xuân", "trước (ngày, lễ) khai giảng", "trước thềm năm học mới".
     r"|(?:truoc|den|toi) (?:them |khi (?:vao |bat dau )?)?(?:nam hoc moi|nam hoc \d{4}"
