@@ -128,6 +128,9 @@ Kết luận của Chủ tịch UBND huyện
         ("Phòng LĐTBXH rà soát hộ nghèo.", ["ld-tbxh"], []),
         # "TT" is the "thị trấn" of the group's name.
         ("UBND các xã, TT rà soát hồ sơ.", ["xa-thi-tran"], []),
+        # A group's start with the kinds of unit it is written with, then another group.
+        ("Thủ trưởng các phòng, ban, ngành và UBND các xã, thị trấn rà soát.",
+         ["phong-ban", "xa-thi-tran"], []),
         # A committee named by its place, in another office's notice.
         ("UBND huyện Gio Linh rà soát hồ sơ.", [], ["UBND huyện Gio Linh"]),
         ("Đề nghị UBND tỉnh Quảng Bình phối hợp.", [], ["UBND tỉnh Quảng Bình"]),
@@ -135,7 +138,7 @@ Kết luận của Chủ tịch UBND huyện
         ("UBND huyện giao Phòng Nội vụ rà soát.", ["noi-vu"], []),
         ("Tham mưu UBND huyện ban hành kế hoạch.", [], []),
     ],
-)
+)  # fmt: skip
 def test_units_written_short_or_named_by_their_place(names, text, units, unknown):
     from cchc_cli.services.roles import roles
 

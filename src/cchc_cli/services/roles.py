@@ -169,8 +169,12 @@ def _known(
             or words.capital(after)
             or _after_qualifier(words, after) is not None
         )
+        # "Thủ trưởng các phòng, ban, ngành": the kinds of unit the group is written with.
+        more = 1 if words.folded[after : after + 1] == ["nganh"] else 0
+        if words.folded[after : after + 2] == ["don", "vi"]:
+            more = 2
         if not listed:
-            return found
+            return found[0] + more, found[1]
     # "Phòng" or "UBND xã" before a name the registry knows without it, when the name
     # is of that kind ("Trung tâm Y tế huyện" is no "Phòng Y tế").
     size = starts_with(words.folded, index, UNIT_HEADS)
