@@ -334,6 +334,185 @@ def test_the_corpus_is_big_and_has_no_duplicates():
     assert len({(p, i) for p, i, _ in CORPUS}) == len(CORPUS)
 
 
+# -- a third list (issue 17's held-out replay, IMP helper): phrases as a task table's
+# deadline column or a plan's "Thời gian hoàn thành:" line holds them, written from the
+# rules of DOMAIN.md and docs/format.md before the engine read them. ------------------
+COLUMN = [
+    # fixed days, as a column writes them
+    ("Trước 15/12/2023", NOV22, D(2023, 12, 14)),
+    ("Trước ngày 15.12.2023", NOV22, D(2023, 12, 14)),
+    ("Chậm nhất 15/12/2023", NOV22, D(2023, 12, 15)),
+    ("Chậm nhất: 15/12/2023", NOV22, D(2023, 12, 15)),
+    ("Hạn chót: 20/12/2023", NOV22, D(2023, 12, 20)),
+    ("Hạn hoàn thành: 20/12/2023", NOV22, D(2023, 12, 20)),
+    ("Thời hạn hoàn thành: trước 20/12/2023", NOV22, D(2023, 12, 19)),
+    ("Ngày 20/12/2023", NOV22, D(2023, 12, 20)),
+    ("20/12/2023", NOV22, D(2023, 12, 20)),
+    ("Trước 30/12", NOV22, D(2023, 12, 29)),
+    ("Trước 05/01", DEC28, D(2024, 1, 4)),
+    ("Chậm nhất 10/01", DEC28, D(2024, 1, 10)),
+    ("Xong trước ngày 10 tháng 01 năm 2024", DEC28, D(2024, 1, 9)),
+    ("Hoàn thành trước ngày 01 tháng 3", JAN15, D(2024, 2, 29)),
+    ("Đến ngày 31/3/2024", JAN15, D(2024, 3, 31)),
+    ("Đến hết 31/3/2024", JAN15, D(2024, 3, 31)),
+    ("Từ nay đến 31/3/2024", JAN15, D(2024, 3, 31)),
+    ("Từ 15/01/2024 đến 15/02/2024", JAN15, D(2024, 2, 15)),
+    ("Từ ngày 01/02 đến ngày 29/02/2024", JAN15, D(2024, 2, 29)),
+    ("trước 17h00 ngày 20/12/2023", NOV22, D(2023, 12, 20)),
+    ("Trước 16 giờ 30 ngày 08/12/2023", NOV22, D(2023, 12, 8)),
+    ("Trước 9 giờ sáng ngày 25/12/2023", NOV22, D(2023, 12, 25)),
+    ("Chậm nhất 17 giờ 00 ngày 30/11/2023 (thứ Năm)", NOV22, D(2023, 11, 30)),
+    ("trước ngày 15 - 12 - 2023", NOV22, D(2023, 12, 14)),
+    ("Trước ngày 2023-12-15", NOV22, D(2023, 12, 14)),
+    ("CHẬM NHẤT NGÀY 15/12/2023", NOV22, D(2023, 12, 15)),
+    ("chậm nhất trong ngày 15/12/2023", NOV22, D(2023, 12, 15)),
+    ("không quá ngày 15/12/2023", NOV22, D(2023, 12, 15)),
+    ("không muộn hơn ngày 15/12/2023", NOV22, D(2023, 12, 15)),
+    ("Thời hạn: 15/12/2023", NOV22, D(2023, 12, 15)),
+    ("Hạn: trước 15/12/2023", NOV22, D(2023, 12, 14)),
+    ("Thứ Năm, ngày 14/12/2023", NOV22, D(2023, 12, 14)),
+    ("vào thứ Sáu, ngày 15/12/2023", NOV22, D(2023, 12, 15)),
+    ("ngay trong ngày 23/11/2023", NOV22, D(2023, 11, 23)),
+    ("Trước ngày 20 tháng 12", NOV22, D(2023, 12, 19)),
+    ("Chậm nhất ngày 5/1/2024", NOV22, D(2024, 1, 5)),
+    ("Trước 8 giờ ngày thứ Hai, 27/11/2023", NOV22, D(2023, 11, 27)),
+    ("Hoàn thành: 15/12/2023", NOV22, D(2023, 12, 15)),
+    # months
+    ("Tháng 12/2023", NOV22, D(2023, 12, 31)),
+    ("Tháng 12 năm 2023", NOV22, D(2023, 12, 31)),
+    ("Trong tháng 01/2024", DEC28, D(2024, 1, 31)),
+    ("Cuối tháng 01/2024", DEC28, D(2024, 1, 31)),
+    ("Tháng 02", JAN15, D(2024, 2, 29)),
+    ("Trước tháng 3/2024", JAN15, D(2024, 2, 29)),
+    ("Trong các tháng 2, 3/2024", JAN15, D(2024, 3, 31)),
+    ("Từ tháng 01 đến tháng 6/2024", JAN15, D(2024, 6, 30)),
+    ("Tháng 11, 12/2023", NOV22, D(2023, 12, 31)),
+    ("Trong tháng này", NOV22, D(2023, 11, 30)),
+    ("Trong tháng tới", NOV22, D(2023, 12, 31)),
+    ("Cuối tháng này", NOV22, D(2023, 11, 30)),
+    ("Đầu tháng 3/2024", JAN15, D(2024, 3, 1)),
+    ("Giữa tháng 3/2024", JAN15, D(2024, 3, 15)),
+    ("Tuần đầu tháng 3/2024", JAN15, D(2024, 3, 7)),
+    ("Tuần cuối tháng 02/2024", JAN15, D(2024, 2, 29)),
+    ("Trong tháng 12/2023 và tháng 01/2024", NOV22, D(2024, 1, 31)),
+    # quarters
+    ("Quý I/2024", JAN15, D(2024, 3, 31)),
+    ("Quý 1/2024", JAN15, D(2024, 3, 31)),
+    ("Quý I năm 2024", JAN15, D(2024, 3, 31)),
+    ("Trong quý II/2024", JAN15, D(2024, 6, 30)),
+    ("Cuối quý II/2024", JAN15, D(2024, 6, 30)),
+    ("Quý III và quý IV/2024", JAN15, D(2024, 12, 31)),
+    ("Trước quý III/2024", JAN15, D(2024, 6, 30)),
+    ("Đầu quý II/2024", JAN15, D(2024, 4, 1)),
+    ("Trong quý này", NOV22, D(2023, 12, 31)),
+    ("Trong quý tới", NOV22, D(2024, 3, 31)),
+    ("Quý IV", NOV22, D(2023, 12, 31)),
+    # years
+    ("Năm 2024", JAN15, D(2024, 12, 31)),
+    ("Trong năm 2024", JAN15, D(2024, 12, 31)),
+    ("Cuối năm 2024", JAN15, D(2024, 12, 31)),
+    ("Trước năm 2025", JAN15, D(2024, 12, 31)),
+    ("Giai đoạn 2024 - 2025", JAN15, D(2025, 12, 31)),
+    ("Đến năm 2025", JAN15, D(2025, 12, 31)),
+    ("Trong năm nay", NOV22, D(2023, 12, 31)),
+    ("Trong năm sau", NOV22, D(2024, 12, 31)),
+    ("6 tháng đầu năm 2024", JAN15, D(2024, 6, 30)),
+    ("9 tháng đầu năm 2024", JAN15, D(2024, 9, 30)),
+    ("6 tháng cuối năm 2024", JAN15, D(2024, 12, 31)),
+    ("Giữa năm 2024", JAN15, D(2024, 6, 30)),
+    ("Đầu năm 2024", NOV22, D(2024, 1, 1)),
+    ("Năm 2023 - 2024", NOV22, D(2024, 12, 31)),
+    # counts (BLDS Điều 147, 148: the day counted from is not counted; a day off moves on)
+    ("Trong 15 ngày kể từ ngày ký", NOV22, D(2023, 12, 7)),
+    ("20 ngày kể từ ngày ký", NOV22, D(2023, 12, 12)),
+    ("Trong vòng 10 ngày", NOV22, D(2023, 12, 4)),  # Saturday 02/12 -> Monday
+    ("Trong thời hạn 05 ngày làm việc kể từ ngày ký", NOV22, D(2023, 11, 29)),
+    ("Trong 01 tháng kể từ ngày ký", NOV22, D(2023, 12, 22)),
+    ("Trong 02 tuần kể từ ngày ký", NOV22, D(2023, 12, 6)),
+    ("Trong 30 ngày kể từ ngày nhận được văn bản", FEB01, D(2024, 3, 4)),
+    ("Trong 05 ngày làm việc kể từ ngày ký", FEB01, D(2024, 2, 15)),  # across Tết
+    ("07 ngày", AUG26, D(2024, 9, 4)),  # 02/09 and 03/09 off
+    ("Trong vòng 7 ngày kể từ ngày 05/12/2023", NOV22, D(2023, 12, 12)),
+    ("Trong mười (10) ngày kể từ ngày ký", NOV22, D(2023, 12, 4)),
+    ("1 tuần", NOV22, D(2023, 11, 29)),
+    ("Trong 3 tháng kể từ ngày ký", NOV22, D(2024, 2, 22)),
+    # no deadline, or a limit that names no day
+    ("Thường xuyên", NOV22, None),
+    ("Liên tục", NOV22, None),
+    ("Khi có yêu cầu", NOV22, NO_DAY),
+    ("Trước Tết Nguyên đán", NOV22, NO_DAY),
+    ("Trong tuần này", NOV22, NO_DAY),
+    ("Tuần tới", NOV22, NO_DAY),
+    ("Càng sớm càng tốt", NOV22, NO_DAY),
+    ("Trước mùa mưa lũ năm 2024", JAN15, NO_DAY),
+    ("Trước khi khai giảng năm học mới", JAN15, NO_DAY),
+    ("Ngay sau khi có quyết định", NOV22, NO_DAY),
+    ("Theo lộ trình của tỉnh", NOV22, NO_DAY),
+    ("Theo tiến độ của dự án", NOV22, NO_DAY),
+    # not a date
+    ("Trước 31/4/2024", JAN15, REFUSED),
+    ("Quý 5/2024", JAN15, REFUSED),
+    ("Tháng 0/2024", JAN15, REFUSED),
+]
+
+
+@pytest.mark.parametrize(("phrase", "issued", "expected"), COLUMN)
+def test_a_column_s_deadline_reads_as_a_clerk_reads_it(phrase, issued, expected):
+    _check(phrase, issued, expected)
+
+
+def test_the_column_list_is_big_and_new():
+    assert len(COLUMN) >= 100
+    assert len({(p, i) for p, i, _ in COLUMN}) == len(COLUMN)
+    assert not {(p, i) for p, i, _ in COLUMN} & {(p, i) for p, i, _ in CORPUS}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A day after "vào" may carry its weekday, as a day given to a unit does.
+        ("Nộp hồ sơ về Phòng Nội vụ vào thứ Năm, ngày 07/12/2023.", D(2023, 12, 7)),
+        ("Gửi dự thảo để thẩm định vào ngày thứ Hai, 04/12/2023.", D(2023, 12, 4)),
+        # "ngay trong ngày": at once, on that day, even after a "văn bản".
+        ("Có ý kiến bằng văn bản ngay trong ngày 24/11/2023.", D(2023, 11, 24)),
+        # A season's year is no limit; a day beside it is.
+        ("Gia cố đê bao trước mùa mưa lũ năm 2024, xong trước ngày 31/8/2024.", D(2024, 8, 30)),
+        ("Chuẩn bị giống cho vụ Đông Xuân 2023 - 2024, hoàn thành trong tháng 12/2023.",
+         D(2023, 12, 31)),
+        # Not limits: a meeting on a weekday, a document issued on one.
+        ("Tổ chức hội nghị vào thứ Sáu, ngày 24/11/2023.", None),
+        ("Thực hiện Kế hoạch số 12/KH-UBND ban hành vào thứ Hai, ngày 06/11/2023.", None),
+        ("Hướng dẫn các xã triển khai theo kế hoạch của UBND tỉnh.", None),
+        # A report to the committee or an office at a point of a period: due then.
+        ("Tổng hợp, báo cáo UBND huyện cuối tháng 12/2023.", D(2023, 12, 31)),
+        ("Xây dựng dự thảo, trình Chủ tịch UBND huyện cuối quý I/2024.", D(2024, 3, 31)),
+        ("Báo cáo kết quả xếp loại cuối năm 2023.", None),
+        # "trước khi ..." names no day, unless a day is named too.
+        ("Hoàn thành trước ngày 15/12/2023, trước khi nghỉ Tết.", D(2023, 12, 14)),
+    ],
+)  # fmt: skip
+def test_a_weekday_a_season_and_at_once_in_a_sentence(sentence, expected):
+    found = find_deadline(sentence, DeadlineContext(NOV22))
+    assert (found.last_day if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nạo vét kênh mương trước mùa mưa lũ năm 2024.",
+        "Sửa chữa phòng học trước năm học 2024 - 2025.",
+        "Báo cáo UBND huyện ngay sau khi có kết quả kiểm tra.",
+        "Sắp xếp các thôn, tổ dân phố theo lộ trình của tỉnh.",
+        "Giải ngân vốn theo tiến độ thực hiện dự án.",
+        "Kiểm tra cơ sở vật chất trước khi học sinh trở lại trường.",
+    ],
+)
+def test_a_season_an_event_or_another_schedule_names_no_day(sentence):
+    with pytest.raises(DeadlineError) as caught:
+        find_deadline(sentence, DeadlineContext(NOV22))
+    assert caught.value.key == NO_DAY
+
+
 @pytest.mark.parametrize(("phrase", "issued", "expected"), CORPUS)
 def test_every_reading_explains_itself(phrase, issued, expected):
     """`cchc why` shows these steps: each reading has at least the phrase and a rule."""

@@ -95,3 +95,29 @@ def test_a_table_that_is_no_table_of_tasks_keeps_every_cell(tmp_path):
         "Chức vụ",
         "Trưởng phòng",
     ]
+
+
+def test_a_unit_cell_merged_down_is_the_lead_of_every_row_it_spans():
+    document = task_table(
+        [
+            ("TT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn"),
+            ("1", "Rà soát thủ tục", "Phòng Nội vụ", "Tháng 12/2023"),
+            ("2", "Kiểm tra công vụ", "", "Quý I/2024"),
+            ("3", "Tập huấn chữ ký số", "Phòng Tư pháp", ""),
+        ]
+    )
+    table = document.tables[0]
+    table.cell(1, 2).merge(table.cell(2, 2))
+    table.cell(3, 2).merge(table.cell(3, 3))  # a cell spanning two columns
+    assert document_text(document).splitlines() == [
+        "1. Rà soát thủ tục. Đơn vị chủ trì: Phòng Nội vụ. Thời hạn: Tháng 12/2023.",
+        "2. Kiểm tra công vụ. Đơn vị chủ trì: Phòng Nội vụ. Thời hạn: Quý I/2024.",
+        "3. Tập huấn chữ ký số. Đơn vị chủ trì: Phòng Tư pháp.",
+    ]
+
+
+def test_a_cell_merged_down_outside_a_table_of_tasks_is_read_once():
+    document = task_table([("Nơi nhận:", "TL. CHỦ TỊCH"), ("- Như trên;", "")])
+    table = document.tables[0]
+    table.cell(0, 1).merge(table.cell(1, 1))
+    assert document_text(document).splitlines() == ["Nơi nhận:", "- Như trên;", "TL. CHỦ TỊCH"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from cchc_cli.core.deadline_phrases import Hit, clean, compiled, fold, hits
+from cchc_cli.core.deadline_phrases import Hit, clean, compiled, fold, hits, of_a_season
 
 #: Words before a phrase that a clerk copies with it ("từ nay đến hết ngày 31/12").
 _LEADS = ("tu nay den ", "tu nay ", "den ")
@@ -58,6 +58,11 @@ _AT_MEETING = re.compile(
     r"\btai (?:cac )?(?:phien hop|ky hop|cuoc hop|buoi hop|hoi nghi|giao ban|phien giao ban)"
     r"\b(?:(?!\b(?:ve|ngay|so ket|tong ket)\b)[^,.;:()0-9]){0,60}$"
 )
+#: A report or a proposal to the committee or an office, just before a point of a period.
+_REPORT_TO = re.compile(
+    r"\b(?:bao cao|trinh)(?: (?:ve|len|cho))? (?:ubnd|uy ban|chu tich|phong|so|van phong)"
+    r"\b[^,.;:0-9]{0,30}$"
+)
 #: The periods a meeting is dated by ("sơ kết 6 tháng đầu năm" names a review, not when).
 _MEETING_PERIODS = ("month", "quarter", "year", "point")
 
@@ -71,8 +76,13 @@ _PURPOSE = re.compile(
 
 
 def _acceptable(hit: Hit, folded: str) -> bool:
+    if of_a_season(hit, folded):
+        return False
     before = folded[max(0, hit.start - 60) : hit.start]
     if hit.name == "on-day":
+        # "có ý kiến bằng văn bản ngay trong ngày 14/11": "ngay" (at once) makes it a limit.
+        if before.endswith("ngay ") and folded.startswith("trong", hit.start):
+            return True
         return re.search(_REFERENCE, before, re.ASCII) is None
     if hit.name == "until":
         return not before.endswith(("tinh ", "tinh den ", "tinh toi "))
@@ -94,6 +104,8 @@ def _acceptable(hit: Hit, folded: str) -> bool:
             # "từ tháng 10 đến tháng 12/2023" ends a span; "từ tháng 01/2024" starts one.
             return re.search(r"\b(?:den|toi)\b", folded[hit.start : hit.end]) is not None
         return bool(lead)
+    if hit.name == "point" and _REPORT_TO.search(before):
+        return True  # "báo cáo UBND huyện cuối tháng 3/2024": the report is due then
     if hit.name in ("point", "week", "months-of-year"):
         # "xếp loại cuối năm", "sơ kết 6 tháng đầu năm": the name of a review, unless
         # a word makes it a time limit ("đến cuối năm", "trong 6 tháng đầu năm").

@@ -203,7 +203,7 @@ _SPECS: tuple[_Spec, ...] = (
     _rule(
         "no-later-than",
         rf"\b(?:{_STRONG})(?: (?:la|vao|trong|ngay)){{0,3}}(?: ?[:\-])?(?: (?:la|vao|trong)){{0,3}}"
-        rf" ?{_WEEKDAY}(?:ngay ?)?{DATE}",
+        rf" ?(?:vao (?:ngay )?)?{_WEEKDAY}(?:ngay ?)?{DATE}",
         strength=3,
     ),
     # A strong lead with what is due between it and "là" or ":" ("Hạn chót nộp báo cáo là
@@ -216,7 +216,7 @@ _SPECS: tuple[_Spec, ...] = (
     _rule("until", rf"\b(?P<lead>den|toi|het)(?: het)?(?: ngay)? ?{_WEEKDAY}(?:ngay ?)?{DATE}"),
     _rule(
         "on-day",
-        rf"\b(?:{_WEAK})(?: (?:la|vao|trong)){{0,3}}(?: ?[:\-])? ?(?:ngay ?)?{DATE}",
+        rf"\b(?:{_WEAK})(?: (?:la|vao|trong)){{0,3}}(?: ?[:\-])? ?{_WEEKDAY}(?:ngay ?)?{DATE}",
         strength=1,
     ),
     _rule("before-period", rf"\btruoc (?:(?:{MONTH})|(?:{QUARTER})|(?:{YEAR}))", strength=3),
@@ -264,7 +264,7 @@ _SPECS: tuple[_Spec, ...] = (
 )
 #: A date alone, as a file may give it ("24/11/2023", "ngày 24/11/2023.").
 _BARE = (
-    rf" ?{_WEEKDAY}(?:ngay ?)?{DATE}"
+    rf" ?(?:vao (?:ngay )?)?{_WEEKDAY}(?:ngay ?)?{DATE}"
     # and its weekday after it: "15/12/2023 (thứ Sáu)", "ngày 15/12/2023, thứ Sáu"
     r"(?: ?[,(]? ?(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat) ?\)?| ?\))? ?\.?"
 )
@@ -278,7 +278,7 @@ _VAGUE = (
     r"|trong thoi gian (?:toi|ngan nhat)|(?:truoc|sau|dip|trong|den) tet|tet (?:nguyen dan|am lich"
     r"|duong lich)|trong tuan(?: nay| toi| sau)?|tuan (?:nay|toi|sau)|cuoi tuan|hom nay|ngay mai"
     r"|truoc mua mua|truoc (?:dip le|ky hop|hoi nghi|khai giang|le)|khi co yeu cau"
-    r"|theo yeu cau"
+    r"|theo yeu cau|ngay sau khi|theo (?:lo trinh|tien do)|truoc khi"
     # A season or an event of the year: "trước năm học mới", "trước mùa mưa bão", "trước
     # vụ Đông Xuân", "trước (ngày, lễ) khai giảng", "trước thềm năm học mới".
     r"|(?:truoc|den|toi) (?:them |khi (?:vao |bat dau )?)?(?:nam hoc moi|nam hoc \d{4}"
@@ -347,8 +347,26 @@ def first_hit(folded: str) -> Hit | None:
         rule = _compiled_rule(at)
         m = rule.pattern.search(folded)
         if m is not None:
-            return _hit(rule, m)
+            hit = _hit(rule, m)
+            return None if of_a_season(hit, folded) else hit
     return None
+
+
+#: A season or a crop of a year: "mùa mưa lũ năm 2024", "vụ Đông Xuân 2024 - 2025".
+_SEASON = re.compile(
+    r"\b(?:mua (?:mua|bao|lu|kho|nang|du lich|thi)|vu (?:dong xuan|he thu|mua|dong|san xuat)"
+    r"|nam hoc)\b[^,.;:]{0,12}$",
+    re.ASCII,
+)
+
+
+def of_a_season(hit: Hit, folded: str) -> bool:
+    """A year that names a season's year, not a limit: "trước mùa mưa lũ năm 2024" is before
+    the rains (no day), not before the year ends."""
+    if hit.name != "year":
+        return False
+    year = hit.offsets.get("year", hit.start)
+    return _SEASON.search(folded, max(0, year - 40), year) is not None
 
 
 def bare_date(folded: str) -> Hit | None:

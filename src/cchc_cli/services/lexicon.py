@@ -46,7 +46,7 @@ UNIT_HEADS = _phrases(
     " thanh tra, chi cuc, cong an, ban chi huy, benh vien, truong, doi, hat, chi nhanh, kho bac,"
     " bao hiem, dien luc, mat tran, lien doan, huyen doan, ngan hang, hoi dong, to cong tac,"
     " ban quan ly, ban chi dao, cong ty, hop tac xa, vien kiem sat, toa an, chi cuc thue,"
-    " bao hiem xa hoi, kho bac nha nuoc, ban chi huy quan su, trung tam y te, so"
+    " bao hiem xa hoi, kho bac nha nuoc, ban chi huy quan su, trung tam y te, so, cong chuc"
 )
 #: Heads of a list of names: "các phòng: Tài chính - Kế hoạch, ...", "UBND các xã: ...".
 LIST_HEADS = {"phong": "Phòng", "xa": "xã", "thi tran": "thị trấn", "ban": "Ban"}
@@ -85,7 +85,7 @@ RESULTS = re.compile(
 REVIEW_HEADING = re.compile(
     r"(?:nhung |mot so |cac )?(?:ket qua|danh gia|tinh hinh|ton tai|han che|uu diem|khuyet diem"
     r"|nguyen nhan|mat (?:duoc|lam duoc)|thuan loi|kho khan|kiem diem|thuc trang|nhan xet"
-    r"|tom tat|boi canh)\b"
+    r"|tom tat|boi canh|muc dich|muc tieu|quan diem)\b"
 )
 #: In a heading that reviews results, words that say it assigns as well.
 MORE_TO_DO = re.compile(

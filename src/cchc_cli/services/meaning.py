@@ -230,6 +230,8 @@ class _Reader:
         if context.mode == "review":
             return "task" if assigning and own else "no"
         described = any(w in DESCRIPTION for w in words[:6]) and not acting
+        # "Các xã ... chưa số hóa ... phải khắc phục ngay": what is not done, then an order.
+        described = described and not _OBLIGES.search(predicate[:300])
         if context.mode == "assign":
             if described:
                 return "no"
@@ -322,6 +324,11 @@ _TARGET = re.compile(
 )
 _WORD = re.compile(r"\w+")
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=\S)")
+
+
+#: Words that turn a statement of what was (not) done into an order: "phải", "có trách
+#: nhiệm", "khẩn trương".
+_OBLIGES = re.compile(r"\b(?:phai|co trach nhiem|khan truong)\b")
 
 
 def _acts(words: list[str]) -> bool:

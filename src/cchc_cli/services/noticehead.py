@@ -54,7 +54,7 @@ _ISSUED_DIGITS = re.compile(
     rf"{_PLACE}\s*,\s*(?i:ngày)\s*(?P<day>\d{{1,2}})\s*[/.-]\s*(?P<month>\d{{1,2}})\s*[/.-]"
     r"\s*(?P<year>\d{4})"
 )
-_TITLE = re.compile(r"(?:THÔNG BÁO|KẾT LUẬN)\b\s*[:.]?\s*(?P<rest>.*)")
+_TITLE = re.compile(r"(?:THÔNG BÁO|KẾT LUẬN|KẾ HOẠCH|CHƯƠNG TRÌNH)\b\s*[:.]?\s*(?P<rest>.*)")
 _MOTTO = re.compile(r"cong hoa|doc lap|tu do|hanh phuc")
 _OPENER = re.compile(r"(?:ngay|sang|chieu|toi|vao|can cu|thuc hien|hom nay|tai|chu tich)\b")
 _MEETING = re.compile(
@@ -89,9 +89,31 @@ def read_header(lines: list[Line]) -> tuple[Header, int]:
     else:
         # A notice sent as a letter: "V/v kết luận của ..." under the number.
         about = next((t for t in head if re.match(r"V/v\b", t, re.I)), None)
+        # Or under the date, the line a reader meets first in a letter's body.
+        for index in range(start, min(start + 2, len(lines))):
+            if about is None and re.match(r"V/v\b", lines[index].text, re.I):
+                about, start = lines[index].text, index + 1
         header.title = about[3:].strip(" :.") if about else None
+    start = _after_address(lines, start)
     _preamble(lines[start : start + 12], header)
     return header, start
+
+
+def _after_address(lines: list[Line], start: int) -> int:
+    """Past the addressees of a letter ("Kính gửi:" and the lines listing them), which
+    name who receives it, not what anyone must do."""
+    for index in range(start, min(start + 4, len(lines))):
+        if not fold(lines[index].text[:12]).startswith("kinh gui"):
+            continue
+        end = index + 1
+        while (
+            end < len(lines)
+            and re.match(r"[-–+•]\s*\S", lines[end].text)
+            and len(lines[end].text) <= 160
+        ):
+            end += 1
+        return end
+    return start
 
 
 def _title_line(lines: list[Line]) -> int | None:
@@ -195,12 +217,20 @@ def _title(lines: list[Line], at: int, header: Header) -> int:
         text = lines[index].text
         if starts_item(text) or (parts and not (text.isupper() or text.startswith("("))):
             break
-        if not parts and _OPENER.match(fold(text[:20])) and not text.isupper():
+        if not parts and _OPENER.match(fold(text[:20])) and not (text.isupper() or _plan(text)):
             break
         parts.append(text)
         index += 1
     header.title = " ".join(parts) or None
     return index
+
+
+def _plan(text: str) -> bool:
+    """A plan's title that says what it carries out ("Thực hiện các nhiệm vụ trọng tâm quý
+    II"), not the preamble that cites a document ("Thực hiện Công văn số 12/UBND ...:")."""
+    folded = fold(text)
+    short = len(text.split()) <= 30 and not text.rstrip().endswith((":", ","))
+    return folded.startswith("thuc hien ") and short and not re.search(r"\bso\b|\d/", folded)
 
 
 def _preamble(lines: list[Line], header: Header) -> None:

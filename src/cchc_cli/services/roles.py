@@ -21,7 +21,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from cchc_cli.core.vntext import fold
 from cchc_cli.services.lexicon import (
     ADVERBS,
     ASSIGN,
@@ -33,7 +32,7 @@ from cchc_cli.services.lexicon import (
     simple,
     starts_with,
 )
-from cchc_cli.services.unitnames import UnitNames
+from cchc_cli.services.unitnames import UnitNames, Words
 
 #: The most words a name the registry does not know may have.
 _UNKNOWN_WORDS = 12
@@ -44,50 +43,6 @@ _ENDS_A_NAME_WRITTEN = frozenset(
     {"sớm", "gửi", "nộp", "làm", "trình", "ký", "kí", "cần", "phải", "xin", "tiếp"}
 )
 _STOPS = frozenset({".", "(", ")", "!", "?"})
-
-
-class Words:
-    """A text's words: as written, folded, and the punctuation before each."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.spans: list[tuple[int, int]] = []
-        self.folded: list[str] = []
-        self.before: list[str] = []
-        cache: dict[str, str] = {}
-        end = 0
-        for m in re.finditer(r"\w+", text):
-            word = m[0]
-            folded = cache.get(word)
-            if folded is None:
-                folded = cache[word] = fold(word).replace(" ", "") or "_"
-            if word == "P" and text[m.end() : m.end() + 1] == ".":
-                folded = "phong"  # "P.TC-KH", "P. Nội vụ": the usual short form of "Phòng"
-            self.before.append(text[end : m.start()].strip())
-            self.spans.append(m.span())
-            self.folded.append(folded)
-            end = m.end()
-
-    def __len__(self) -> int:
-        return len(self.folded)
-
-    def index_at(self, offset: int) -> int:
-        """The first word that starts at or after ``offset``."""
-        low, high = 0, len(self.spans)
-        while low < high:
-            mid = (low + high) // 2
-            if self.spans[mid][0] < offset:
-                low = mid + 1
-            else:
-                high = mid
-        return low
-
-    def written(self, start: int, end: int) -> str:
-        return self.text[self.spans[start][0] : self.spans[end - 1][1]]
-
-    def capital(self, index: int) -> bool:
-        first = self.text[self.spans[index][0]]
-        return first.isupper() or first.isdigit()
 
 
 @dataclass
@@ -205,18 +160,31 @@ def _known(
     found = names.group_start_at(words.folded, index)
     if found is not None:
         after = index + found[0]
+        # "UBND các xã, TT": "TT" is the "thị trấn" of the group's name, written short.
+        short = after < len(words) and words.folded[after] == "tt"
+        if short and "thi tran" in names.folded_names.get(found[1], ""):
+            return found[0] + 1, found[1]
         listed = after < len(words) and (
             words.before[after].startswith(":")
             or words.capital(after)
             or _after_qualifier(words, after) is not None
         )
+        # "Thủ trưởng các phòng, ban, ngành": the kinds of unit the group is written with.
+        more = 1 if words.folded[after : after + 1] == ["nganh"] else 0
+        if words.folded[after : after + 2] == ["don", "vi"]:
+            more = 2
         if not listed:
-            return found
+            return found[0] + more, found[1]
     # "Phòng" or "UBND xã" before a name the registry knows without it, when the name
     # is of that kind ("Trung tâm Y tế huyện" is no "Phòng Y tế").
     size = starts_with(words.folded, index, UNIT_HEADS)
     if size and index + size < len(words) and words.capital(index + size):
         found = names.match_at(words.folded, index + size)
+        start, end = words.spans[index + size]
+        if found is None and words.text[start:end].isupper():
+            # "Phòng LĐTBXH": the head before a one-word abbreviation the registry knows.
+            single = names.single.get(words.folded[index + size])
+            found = (1, single) if single else None
         kind = " ".join(words.folded[index : index + size])
         if found is not None and _of_kind(names.folded_names.get(found[1], ""), kind):
             return size + found[0], found[1]
@@ -307,9 +275,19 @@ def _unknown(names: UnitNames, words: Words, index: int, prefix: str | None) -> 
         # "Công an huyện", "Bảo hiểm xã hội huyện": a head and the district's name (not
         # "UBND huyện", the notice's own issuer).
         district = position < len(words) and words.folded[position] in ("huyen", "tinh")
-        if district and words.folded[index] not in ("ubnd", "uy", "hoi"):
+        # "Công an xã": a commune's own, in its notice (not "Công an xã Vĩnh Thái").
+        local = words.folded[position : position + 1] == ["xa"] and not words.capital(position + 1)
+        if (district or local) and words.folded[index] not in ("ubnd", "uy", "hoi"):
             return head + 1
-        return 0
+        # "UBND huyện Vĩnh Linh": a committee named by its place (in another office's
+        # notice), not the bare "UBND huyện" that issues it.
+        end = position + 1
+        while district and words.folded[index] == "ubnd" and end < len(words):
+            stop = end > position + 1 and words.before[end][:1] in tuple(".()!?,;:")
+            if stop or end > position + 3 or not words.capital(end):
+                break
+            end += 1
+        return end - index if end > position + 1 else 0
     while position < len(words) and position - index < _UNKNOWN_WORDS:
         before = words.before[position][:1]
         short = before == "." and words.folded[position - 1] == "phong"  # "P.NV"
@@ -350,7 +328,8 @@ _LEAD = re.compile(r"[\s,:;-]*(?:la don vi |lam )?(?:chu tri|dau moi)\b")
 _WITH = re.compile(r"\b(?:phoi hop (?:voi|cung)|cung voi|phoi hop:)\s*")
 _PARTNER_AFTER = re.compile(r"\s*(?:cung )?phoi hop\b(?! voi)")
 _DETAIL = re.compile(
-    r"\b(?:don vi|co quan) (?P<role>chu tri|thuc hien|phoi hop|thuc hien chinh)\s*:\s*"
+    r"\b(?:(?:don vi|co quan|bo phan) (?P<role>chu tri|thuc hien|phoi hop|thuc hien chinh)"
+    r"|chu tri)\s*:\s*"
 )
 _REPORT = re.compile(
     r"\(\s*qua\s+|\b(?:bao cao|gui)\b[^.;]{0,80}?\b(?:ve|cho|den|len|toi)\s+(?=\S)|\bgui\s+(?=\S)"
@@ -373,11 +352,12 @@ def roles(names: UnitNames, text: str, inherited: bool = False) -> Roles:
     found.leads = _LEAD.match(rest) is not None or bool(re.match(r"chu tri\b", plain))
     for m in _DETAIL.finditer(plain):
         run = run_at(names, words, words.index_at(m.end()))
-        if m["role"] == "phoi hop":
+        role = m["role"] or "chu tri"  # "Chủ trì: Phòng X" as a plan's line writes it
+        if role == "phoi hop":
             found.partners.units += run.units
         elif run and not found.subject:
             found.subject = run
-            found.leads = m["role"] == "chu tri"
+            found.leads = role == "chu tri"
     for m in _WITH.finditer(plain):
         run = run_at(names, words, words.index_at(m.end()))
         found.partners.units += run.units

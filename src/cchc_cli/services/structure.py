@@ -170,6 +170,11 @@ def body_tree(lines: list[Line]) -> Node:
     forms: dict[str, float] = {}
     for index, line in enumerate(lines):
         found = labels[index]
+        if found is not None and _field_of_item(found, stack[-1]):
+            above = stack[-1].text.rstrip()
+            stop = "" if above.endswith((".", ";", ":")) else "."
+            stack[-1].text = f"{above}{stop} {found[2]}"
+            continue
         if found is not None:
             kind, label, text = found
             node = Node(kind, label, text, RANKS[kind], line=index + 1)
@@ -188,6 +193,25 @@ def body_tree(lines: list[Line]) -> Node:
         stack[-1].children.append(node)
         stack.append(node)
     return root
+
+
+#: A line of a plan's task that names one of its fields, not another task: "- Cơ quan
+#: chủ trì: Phòng Tư pháp.", "- Thời gian hoàn thành: Tháng 6/2024."
+_FIELD = re.compile(
+    r"(?:(?:co quan|don vi|bo phan) )?(?:chu tri|phoi hop|thuc hien)"
+    r"|thoi (?:gian|han)(?: hoan thanh| thuc hien)?|tien do(?: thuc hien| hoan thanh)?"
+    r"|san pham(?: dau ra)?"
+)
+
+
+def _field_of_item(found: tuple[str, str, str], top: Node) -> bool:
+    """A dash, plus or bullet line that gives a field of the item above ("- Cơ quan chủ
+    trì: ...") adds to that item."""
+    kind, _, text = found
+    if kind not in ("dash", "plus", "bullet") or top.kind == "root" or ":" not in text[:40]:
+        return False
+    head = text.split(":", 1)[0]
+    return _FIELD.fullmatch(fold(head).strip()) is not None
 
 
 def _heading_form(text: str) -> str:

@@ -8,12 +8,61 @@ no I/O, the registry passed in.
 
 from __future__ import annotations
 
+import re
+
 from cchc_cli.core.model import Registry
 from cchc_cli.core.vntext import fold
 
 #: Names that would make one task's assignees longer than any notice's: the rest
 #: are flagged once ("import.more-units") instead of being listed.
 MAX_UNKNOWN_UNITS = 30
+
+
+class Words:
+    """A text's words: as written, folded, and the punctuation before each."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: list[tuple[int, int]] = []
+        self.folded: list[str] = []
+        self.before: list[str] = []
+        cache: dict[str, str] = {}
+        end = 0
+        for m in re.finditer(r"\w+", text):
+            word = m[0]
+            folded = cache.get(word)
+            if folded is None:
+                folded = cache[word] = fold(word).replace(" ", "") or "_"
+            if word == "P" and text[m.end() : m.end() + 1] == ".":
+                folded = "phong"  # "P.TC-KH", "P. Nội vụ": the usual short form of "Phòng"
+            self.before.append(text[end : m.start()].strip())
+            self.spans.append(m.span())
+            self.folded.append(folded)
+            end = m.end()
+
+    def __len__(self) -> int:
+        return len(self.folded)
+
+    def index_at(self, offset: int) -> int:
+        """The first word that starts at or after ``offset``."""
+        low, high = 0, len(self.spans)
+        while low < high:
+            mid = (low + high) // 2
+            if self.spans[mid][0] < offset:
+                low = mid + 1
+            else:
+                high = mid
+        return low
+
+    def written(self, start: int, end: int) -> str:
+        return self.text[self.spans[start][0] : self.spans[end - 1][1]]
+
+    def capital(self, index: int) -> bool:
+        """The word at ``index`` starts with a capital or a digit (False past the end)."""
+        if index >= len(self.spans):
+            return False
+        first = self.text[self.spans[index][0]]
+        return first.isupper() or first.isdigit()
 
 
 def _words(text: str) -> list[str]:

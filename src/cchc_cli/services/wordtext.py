@@ -306,9 +306,15 @@ def _table(table: Any, document: Any, lines: _Lines) -> None:
     """A table in reading order: a table of tasks row by row, each row an item that says
     its units and deadline in words; any other (the header's or the signature's two
     columns) column by column, as a reader takes in each side."""
-    rows = [[_cell_paragraphs(tc, document) for tc in tr.findall(f"{W}tc")]
-            for tr in table.findall(f"{W}tr")]  # fmt: skip
-    columns = _task_columns(rows[0]) if rows else None
+    grid = [_row_cells(tr, document) for tr in table.findall(f"{W}tr")]
+    columns = _task_columns([c or [] for c in grid[0]]) if grid else None
+    # A cell merged down repeats the one above it in a table of tasks, as a reader sees one
+    # lead unit written once for two tasks; elsewhere it is empty.
+    rows: list[list[list[Any]]] = []
+    for cells in grid:
+        above = rows[-1] if rows and columns is not None else []
+        rows.append([(above[i] if i < len(above) else []) if c is None else c
+                     for i, c in enumerate(cells)])  # fmt: skip
     if columns is not None:
         for row in rows[1:]:
             lines.add(_task_row(rows[0], row, columns))
@@ -319,6 +325,23 @@ def _table(table: Any, document: Any, lines: _Lines) -> None:
             if column < len(row):
                 for paragraph in row[column]:
                     lines.paragraph(paragraph)
+
+
+def _row_cells(tr: Any, document: Any) -> list[list[Any] | None]:
+    """A row's cells by column of the grid: a cell spanning columns leaves the next ones
+    empty; a cell merged down ("vMerge" continued) is None."""
+    cells: list[list[Any] | None] = []
+    for tc in tr.findall(f"{W}tc"):
+        properties = tc.find(f"{W}tcPr")
+        span = properties.find(f"{W}gridSpan") if properties is not None else None
+        merged = properties.find(f"{W}vMerge") if properties is not None else None
+        if merged is not None and merged.get(f"{W}val") in (None, "continue"):
+            cells.append(None)
+        else:
+            cells.append(_cell_paragraphs(tc, document))
+        width = _number(span.get(f"{W}val") if span is not None else None, 1)
+        cells += [[] for _ in range(min(width, 64) - 1)]
+    return cells
 
 
 def _cell_paragraphs(cell: Any, document: Any) -> list[Any]:
