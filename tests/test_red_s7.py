@@ -39,3 +39,14 @@ def test_a_long_office_name_still_makes_a_word_document(data_dir, args):
     assert office.strip()[:255] in core
     assert office.strip()[:256] not in core
     assert "HĐND VÀ UBND HUYỆN" in body
+
+
+@pytest.mark.parametrize("folder", ["", "  "])
+def test_init_with_an_empty_folder_makes_nothing(tmp_path, monkeypatch, folder):
+    # Found: `cchc init ""` (a script's "$DIR" unset) made the current folder a data
+    # folder: Path("") is ".". The options refuse an empty value; the folder does too.
+    monkeypatch.chdir(tmp_path)
+    result = cchc("init", folder, "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr == "cchc: error: the folder is empty: give the folder to create\n"
+    assert list(tmp_path.iterdir()) == []
