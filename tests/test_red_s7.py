@@ -50,3 +50,40 @@ def test_init_with_an_empty_folder_makes_nothing(tmp_path, monkeypatch, folder):
     assert result.exit_code == 2
     assert result.stderr == "cchc: error: the folder is empty: give the folder to create\n"
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["done", "2.3"],
+        ["done", "2.3", "--evidence", "Báo cáo số 12"],
+        ["note", "2.3", "đã đạt 40%", "--unit", "noi-vu"],
+        ["extend", "2.3", "--to", "2023-12-20", "--reason", "x", "--unit", "noi-vu"],
+    ],
+    ids=["done", "done-evidence", "note", "extend"],
+)
+@pytest.mark.parametrize("written", [b"caf\xe9", b"\xed\xa0\x80"], ids=["latin1", "surrogate"])
+def test_an_edit_to_a_progress_file_that_is_not_utf8_is_refused(data_dir, args, written):
+    # Found: `done 2.3` said "Written" into a progress file saved as Windows-1252, but
+    # the reader leaves such a file out whole: status still counted the task overdue.
+    path = data_dir / "progress" / "noi-vu.yaml"
+    before = b"- {task: cchc-2023-11/2.4, note: " + written + b", on: 2023-11-24}\n"
+    path.write_bytes(before)
+    result = cchc(*args, "--as-of", "2023-11-25", "--lang", "en")
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert "data/progress/noi-vu.yaml has errors, so it is left untouched" in result.stderr
+    assert path.read_bytes() == before
+    assert not (data_dir / ".cchc" / "journal.jsonl").exists() or (
+        "2.3" not in (data_dir / ".cchc" / "journal.jsonl").read_text("utf-8")
+    )
+
+
+def test_undo_still_takes_its_line_out_of_a_file_spoiled_after_the_edit(data_dir):
+    path = data_dir / "progress" / "noi-vu.yaml"
+    assert cchc("done", "2.3", "--as-of", "2023-11-25").exit_code == 0
+    added = path.read_bytes()
+    path.write_bytes(b"# caf\xe9\n" + added)
+    result = cchc("undo", "--lang", "en")
+    assert result.exit_code == 0, result.stderr  # undo reads it as bytes: it still works
+    assert path.read_bytes().startswith(b"# caf\xe9\n")
+    assert b"2.3, done" not in path.read_bytes()

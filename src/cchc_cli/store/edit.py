@@ -365,7 +365,7 @@ def _plan(data_dir: Path, events: list[Event], registry: Registry, limit: int) -
         path = progress.file_for(data_dir, unit)
         if not path.resolve().is_relative_to(inside):
             raise CchcError("edit.outside", path=str(path))
-        existing = progress_append.read_for_append(path, limit)
+        existing = progress_append.read_for_edit(path, limit)
         lines, read = _lines_for(own, str(path), unit)
         added = progress_append.addition(existing, lines, progress.header(unit, registry))
         seed = progress_rows.Seed(path, existing, added, read)
