@@ -87,3 +87,57 @@ def test_undo_still_takes_its_line_out_of_a_file_spoiled_after_the_edit(data_dir
     assert result.exit_code == 0, result.stderr  # undo reads it as bytes: it still works
     assert path.read_bytes().startswith(b"# caf\xe9\n")
     assert b"2.3, done" not in path.read_bytes()
+
+
+def _loop(path: Path) -> None:
+    if path.exists() or path.is_symlink():
+        path.unlink()
+    path.symlink_to(path.name)  # a link to itself
+
+
+@pytest.mark.parametrize(
+    "args", [["validate"], ["status"], ["show", "2.3"], ["list", "--no-cache"]]
+)
+def test_a_notice_that_is_a_link_to_itself_is_named_not_a_traceback(data_dir, args):
+    # Found: notices/loop.yaml -> loop.yaml made every read a RuntimeError traceback
+    # (Path.resolve on a loop of links, asked whether the file is outside the folder).
+    _loop(data_dir / "notices" / "loop.yaml")
+    result = cchc(*args, "--as-of", "2023-11-25", "--lang", "en")
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == 1
+    shown = result.stdout + result.stderr
+    assert "notices/loop.yaml: error: cannot read the file: Too many levels of symbolic links" in (
+        shown
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["done", "2.3"], ["note", "2.3", "x", "--unit", "noi-vu"]],
+    ids=["done", "note"],
+)
+def test_an_edit_to_a_progress_file_that_is_a_link_to_itself_is_refused(data_dir, args):
+    # Found: the same loop as the progress file an edit appends to was a traceback.
+    _loop(data_dir / "progress" / "noi-vu.yaml")
+    result = cchc(*args, "--as-of", "2023-11-25", "--lang", "en")
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == 1
+    assert "noi-vu.yaml: Too many levels of symbolic links" in result.stderr
+
+
+def test_undo_of_an_edit_whose_file_became_a_link_to_itself_is_refused(data_dir):
+    assert cchc("done", "2.3", "--as-of", "2023-11-25").exit_code == 0
+    _loop(data_dir / "progress" / "noi-vu.yaml")
+    result = cchc("undo", "--lang", "en")
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == 1
+
+
+def test_undo_of_an_add_whose_notice_became_a_link_to_itself_is_refused(data_dir):
+    added = cchc("add", "cchc-2023-11", "--unit", "noi-vu", "--text", "x")
+    assert added.exit_code == 0, added.stderr
+    _loop(data_dir / "notices" / "tb-ket-luan-cchc-vinh-linh-2023-11.yaml")
+    result = cchc("undo", "--lang", "en")
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == 1
+    assert "Too many levels of symbolic links" in result.stderr

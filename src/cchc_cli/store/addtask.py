@@ -31,6 +31,7 @@ from cchc_cli.core.units import Resolver
 from cchc_cli.core.workdays import PUBLIC_CALENDAR, WorkCalendar
 from cchc_cli.store.fileio import DEFAULT_LIMIT, atomic_write, read_data_file
 from cchc_cli.store.noticefile import TASK_ID_PATTERN, read_notice
+from cchc_cli.store.progress_append import resolved
 from cchc_cli.store.textedit import EditRefused, split_lines
 from cchc_cli.store.yamlsrc import YMap, YSeq
 from cchc_cli.store.yamlwrite import block_text, flow_seq, quoted, scalar
@@ -283,7 +284,7 @@ def _notice_path(data_dir: Path, name: object) -> Path:
     path = data_dir / relative
     if relative.is_absolute() or ".." in relative.parts:
         raise CchcError("edit.outside", path=str(path))
-    if not path.resolve().is_relative_to(data_dir.resolve()):
+    if not resolved(path).is_relative_to(data_dir.resolve()):
         raise CchcError("edit.outside", path=str(path))
     return path
 

@@ -108,6 +108,15 @@ def read_for_append(path: Path, limit: int) -> bytes | None:
         raise CchcError("edit.invalid-file", path=str(path)) from None
 
 
+def resolved(path: Path) -> Path:
+    """``path`` with its links followed; a loop of links stays where it is written, for the
+    read that follows to name it (``Path.resolve`` raises RuntimeError before 3.13)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return Path(os.path.abspath(path))
+
+
 def read_for_edit(path: Path, limit: int) -> bytes | None:
     """:func:`read_for_append`, refusing a file that is not UTF-8: the reader leaves all
     of it out (and has said why), so a line added to it would be written and never read,
