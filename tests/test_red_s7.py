@@ -5,6 +5,7 @@ Each test names the input and what went wrong before its fix.
 
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
 
@@ -141,3 +142,44 @@ def test_undo_of_an_add_whose_notice_became_a_link_to_itself_is_refused(data_dir
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code == 1
     assert "Too many levels of symbolic links" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "columns", ["²", "9" * 5000, "999999999"], ids=["superscript", "5000", "1e9"]
+)
+@pytest.mark.parametrize("args", [["--help"], ["due", "--help"], ["status"], ["show", "2.3"]])
+def test_a_columns_value_int_refuses_or_too_wide_is_no_traceback_nor_a_hang(
+    data_dir, args, columns
+):
+    # Found: COLUMNS=² (isdigit, yet int() refuses it) and 5,000 digits were a ValueError
+    # in the tables' width and in Rich's help screens; COLUMNS=999999999 drew the help
+    # for ever. An odd value is left out, a huge one cut to the widest table.
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CCHC_")}
+    env.update(COLUMNS=columns, CCHC_TODAY="2023-11-25")
+    done = subprocess.run(
+        [sys.executable, "-m", "cchc_cli", *args, "--lang", "en"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=data_dir.parent,
+        timeout=120,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode in (0, 1), done.stderr
+    assert done.stdout.strip()
+    assert max(len(line) for line in done.stdout.splitlines()) <= 1000
+
+
+def test_tame_columns_keeps_a_plain_width():
+    from cchc_cli.views.layout import tame_columns
+
+    for written, kept in [("80", "80"), ("160", "160"), ("١٢٠", "١٢٠"), ("1000", "1000")]:
+        environ = {"COLUMNS": written}
+        tame_columns(environ)
+        assert environ == {"COLUMNS": kept}
+    environ = {}
+    tame_columns(environ)
+    assert environ == {}
