@@ -183,3 +183,40 @@ def test_tame_columns_keeps_a_plain_width():
     environ = {}
     tame_columns(environ)
     assert environ == {}
+
+
+LONG = "1" * 5000
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["due", "--before", "2023-12-10"],
+        ["overdue"],
+        ["list"],
+        ["remind"],
+        ["export", "-f", "csv"],
+        ["letter", "-f", "md"],
+        ["report", "--period", "2023-11", "-f", "html"],
+    ],
+    ids=lambda a: a[0] + ("-" + a[-1] if a[0] in ("export", "report") else ""),
+)
+def test_an_id_of_5000_digits_sorts_last_not_a_traceback(data_dir, args):
+    # Found: a task or notice id with more digits than int() reads (4,300) was a
+    # ValueError in the natural order of ids ("2.10" after "2.9") of every list.
+    (data_dir / "notices" / "long.yaml").write_text(
+        f'id: "{LONG}"\ndate: 2023-11-01\ntitle: t\ntasks:\n'
+        f'  - {{id: "2.{LONG}", assignees: [noi-vu], text: x, deadline: trước ngày 20/11/2023}}\n'
+        '  - {id: "2.9", assignees: [noi-vu], text: y, deadline: trước ngày 20/11/2023}\n',
+        "utf-8",
+    )
+    result = cchc(*args, "--as-of", "2023-11-25", "--lang", "en")
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == 0, result.stderr
+
+
+def test_the_id_after_one_of_5000_digits_gets_a_part_of_its_own():
+    from cchc_cli.store.addtask import next_id
+
+    assert next_id(["2.9", f"2.{LONG}"]) == f"2.{LONG}.1"
+    assert next_id(["2.9", "2.10"]) == "2.11"

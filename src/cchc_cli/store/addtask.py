@@ -38,6 +38,9 @@ from cchc_cli.store.yamlwrite import block_text, flow_seq, quoted, scalar
 
 _TRAILING_NUMBER = re.compile(r"(\d+)$")
 _NUMBERS = re.compile(r"(\d+)")
+#: The most digits int() reads (it refuses over 4,300); a longer number sorts last.
+LONGEST = 4000
+INF = float("inf")
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,7 @@ def next_id(ids: Iterable[str]) -> str:
         return "1"
     last = max(taken, key=_natural_key)
     number = _TRAILING_NUMBER.search(last)
-    if number is None:
+    if number is None or len(number[1]) > LONGEST:
         candidate = f"{last}.1"
     else:
         width = len(number[1])
@@ -80,9 +83,13 @@ def next_id(ids: Iterable[str]) -> str:
     return candidate
 
 
-def _natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+def _natural_key(text: str) -> tuple[tuple[int, float | str], ...]:
     """ "2.10" after "2.9" (numbers compare as numbers, before words)."""
-    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in _NUMBERS.split(text) if p)
+    return tuple(
+        (0, int(p) if len(p) <= LONGEST else INF) if p.isdigit() else (1, p)
+        for p in _NUMBERS.split(text)
+        if p
+    )
 
 
 def _newline(text: str) -> str:
