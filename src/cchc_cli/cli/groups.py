@@ -15,6 +15,7 @@ from importlib import import_module
 
 from cchc_cli.cli.context import app
 from cchc_cli.cli.streams import start
+from cchc_cli.views.layout import tame_columns
 
 # Registered in this order, which is the order of `cchc --help`.
 GROUPS = ("read", "progress", "add", "why", "report", "papers", "setup")
@@ -60,6 +61,7 @@ def register(argv: Sequence[str], environ: Mapping[str, str]) -> None:
 
 def main() -> None:
     start(sys.argv[1:], os.environ)
+    tame_columns(os.environ)
     register(sys.argv[1:], os.environ)
     try:
         app()

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.models import TyperPath
 
 from cchc_cli.cli import progressbar
 from cchc_cli.cli.context import Run, app, command, h
@@ -152,7 +153,14 @@ def read_text(source: str) -> str:
 @command(help=h("help.init"), shared=("lang",))
 def init(
     run: Run,
-    folder: Annotated[Path, typer.Argument(help=h("help.arg.folder"), show_default=False)],
+    # Taken as text, shown as a path: Path("") is the current folder, and a script's
+    # `cchc init "$DIR"` with DIR unset would make the folder it runs in a data folder.
+    given: Annotated[
+        str,
+        typer.Argument(
+            help=h("help.arg.folder"), show_default=False, click_type=TyperPath(), metavar="folder"
+        ),
+    ],
     from_units: Annotated[
         Path | None, typer.Option("--from-units", help=h("help.opt.from-units"))
     ] = None,
@@ -160,6 +168,9 @@ def init(
     from cchc_cli.store.fileio import atomic_write
     from cchc_cli.store.setup import init_files
 
+    if not given.strip():
+        raise UsageError("init.empty")
+    folder = Path(given)
     units = None
     if from_units is not None:
         units = read_text(str(from_units))

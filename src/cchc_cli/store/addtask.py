@@ -31,12 +31,16 @@ from cchc_cli.core.units import Resolver
 from cchc_cli.core.workdays import PUBLIC_CALENDAR, WorkCalendar
 from cchc_cli.store.fileio import DEFAULT_LIMIT, atomic_write, read_data_file
 from cchc_cli.store.noticefile import TASK_ID_PATTERN, read_notice
+from cchc_cli.store.progress_append import resolved
 from cchc_cli.store.textedit import EditRefused, split_lines
 from cchc_cli.store.yamlsrc import YMap, YSeq
 from cchc_cli.store.yamlwrite import block_text, flow_seq, quoted, scalar
 
 _TRAILING_NUMBER = re.compile(r"(\d+)$")
 _NUMBERS = re.compile(r"(\d+)")
+#: The most digits int() reads (it refuses over 4,300); a longer number sorts last.
+LONGEST = 4000
+INF = float("inf")
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,7 @@ def next_id(ids: Iterable[str]) -> str:
         return "1"
     last = max(taken, key=_natural_key)
     number = _TRAILING_NUMBER.search(last)
-    if number is None:
+    if number is None or len(number[1]) > LONGEST:
         candidate = f"{last}.1"
     else:
         width = len(number[1])
@@ -79,9 +83,13 @@ def next_id(ids: Iterable[str]) -> str:
     return candidate
 
 
-def _natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+def _natural_key(text: str) -> tuple[tuple[int, float | str], ...]:
     """ "2.10" after "2.9" (numbers compare as numbers, before words)."""
-    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in _NUMBERS.split(text) if p)
+    return tuple(
+        (0, int(p) if len(p) <= LONGEST else INF) if p.isdigit() else (1, p)
+        for p in _NUMBERS.split(text)
+        if p
+    )
 
 
 def _newline(text: str) -> str:
@@ -283,7 +291,7 @@ def _notice_path(data_dir: Path, name: object) -> Path:
     path = data_dir / relative
     if relative.is_absolute() or ".." in relative.parts:
         raise CchcError("edit.outside", path=str(path))
-    if not path.resolve().is_relative_to(data_dir.resolve()):
+    if not resolved(path).is_relative_to(data_dir.resolve()):
         raise CchcError("edit.outside", path=str(path))
     return path
 

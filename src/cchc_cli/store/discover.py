@@ -113,5 +113,8 @@ def list_files(folder: Path, suffix: str) -> list[Found]:
 
 def outside_target(path: Path, inside: Path) -> str | None:
     """Where ``path`` really is, if that is outside the folder ``inside`` (resolved)."""
-    target = path.resolve()
+    try:
+        target = path.resolve()
+    except (RuntimeError, OSError):
+        return None  # a loop of links (RuntimeError before 3.13): reading it says so
     return None if target.is_relative_to(inside) else str(target)

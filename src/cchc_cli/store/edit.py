@@ -363,9 +363,9 @@ def _plan(data_dir: Path, events: list[Event], registry: Registry, limit: int) -
     plan = []
     for unit, own in files.items():
         path = progress.file_for(data_dir, unit)
-        if not path.resolve().is_relative_to(inside):
+        if not progress_append.resolved(path).is_relative_to(inside):
             raise CchcError("edit.outside", path=str(path))
-        existing = progress_append.read_for_append(path, limit)
+        existing = progress_append.read_for_edit(path, limit)
         lines, read = _lines_for(own, str(path), unit)
         added = progress_append.addition(existing, lines, progress.header(unit, registry))
         seed = progress_rows.Seed(path, existing, added, read)
@@ -408,7 +408,7 @@ def undo(data_dir: Path, timezone: str) -> dict[str, Any]:
         for item in target["appends"]:
             path = data_dir / item["file"]
             shown = str(path)
-            if not path.resolve().is_relative_to(inside):
+            if not progress_append.resolved(path).is_relative_to(inside):
                 raise CchcError("undo.outside", path=shown, id=target["id"])
             # a file the edit was to create, and did not, reads as empty
             data = progress_append.read_for_append(path, limit) or b""

@@ -99,7 +99,7 @@ def _write_events(data_dir: Path, events: list[Event], registry: Registry) -> tu
     limit = load_config(data_dir)[0].max_file_mb * 1024 * 1024
     for unit, lines in by_file.items():
         path = progress.file_for(data_dir, unit)
-        existing = progress_append.read_for_append(path, limit)
+        existing = progress_append.read_for_edit(path, limit)
         present = set()
         if existing is not None:
             present = {

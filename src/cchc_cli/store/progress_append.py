@@ -108,6 +108,28 @@ def read_for_append(path: Path, limit: int) -> bytes | None:
         raise CchcError("edit.invalid-file", path=str(path)) from None
 
 
+def resolved(path: Path) -> Path:
+    """``path`` with its links followed; a loop of links stays where it is written, for the
+    read that follows to name it (``Path.resolve`` raises RuntimeError before 3.13)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return Path(os.path.abspath(path))
+
+
+def read_for_edit(path: Path, limit: int) -> bytes | None:
+    """:func:`read_for_append`, refusing a file that is not UTF-8: the reader leaves all
+    of it out (and has said why), so a line added to it would be written and never read,
+    a completion said done and not counted."""
+    existing = read_for_append(path, limit)
+    if existing is not None:
+        try:
+            existing.decode("utf-8")
+        except UnicodeDecodeError:
+            raise CchcError("edit.invalid-file", path=str(path)) from None
+    return existing
+
+
 def append(path: Path, data: bytes, offset: int) -> None:
     """Append ``data`` to ``path`` (created if missing), durably; the file must be ``offset`` long.
 

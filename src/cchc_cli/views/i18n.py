@@ -1587,6 +1587,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} đã có {files}; không ghi đè",
         "{path} has {files} already; nothing is overwritten",
     ),
+    "init.empty": (
+        "thư mục để trống: ghi thư mục cần tạo",
+        "the folder is empty: give the folder to create",
+    ),
     "init.done": (
         "Đã tạo thư mục dữ liệu {path}: sửa config.yaml và units.yaml, rồi thêm thông báo "
         "(cchc new hoặc cchc import)",

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import os
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import field
 from typing import TypeVar
 
@@ -46,14 +46,30 @@ MIN_SHRINK = 10
 COMFORT = 30
 
 
+def tame_columns(environ: MutableMapping[str, str]) -> None:
+    """``COLUMNS`` as Rich, which draws the help screens, can take it: a "²" (a digit
+    int() refuses) is left out, as :func:`output_width` leaves it; a width over
+    :data:`MAX_WIDTH` is cut to it, as there: 999999999 drew for ever, 5,000 digits
+    were a traceback."""
+    written = environ.get("COLUMNS", "").strip()
+    if not written:
+        return
+    if not written.isdecimal():
+        del environ["COLUMNS"]
+    elif len(written) > 9 or int(written) > MAX_WIDTH:
+        environ["COLUMNS"] = str(MAX_WIDTH)
+
+
 def output_width(terminal: int | None) -> int:
     """``COLUMNS`` if set to a number, else the terminal's width, else :data:`PIPE_WIDTH`.
 
     ``terminal`` is the terminal's width, or None when the output is no terminal.
     """
     written = os.environ.get("COLUMNS", "").strip()
-    if written.isdigit():
-        return min(max(int(written), MIN_WIDTH), MAX_WIDTH)
+    if written.isdecimal():  # not isdigit(): int() refuses "²"
+        # More digits than int() reads (4,300) are wider than the widest anyway.
+        number = int(written) if len(written) <= 9 else MAX_WIDTH
+        return min(max(number, MIN_WIDTH), MAX_WIDTH)
     if terminal and terminal > 0:
         return min(max(terminal, MIN_WIDTH), MAX_WIDTH)
     return PIPE_WIDTH

@@ -56,6 +56,15 @@ WIDTH_CM = 16.5
 LEFT_CM, RIGHT_CM = 6.4, 10.1
 
 
+#: The most characters Word's document properties hold (python-docx refuses more).
+PROPERTY_MAX = 255
+
+
+def _property(text: str) -> str:
+    """``text`` as a document property: cut to what the format holds (a long office name)."""
+    return paper_text(text)[:PROPERTY_MAX]
+
+
 class Paper:
     """A paper being written, top to bottom; :meth:`bytes` gives the .docx file."""
 
@@ -65,8 +74,8 @@ class Paper:
         self._page()
         self._styles()
         properties = self.document.core_properties
-        properties.title = paper_text(title)
-        properties.author = properties.last_modified_by = paper_text(author) or "cchc"
+        properties.title = _property(title)
+        properties.author = properties.last_modified_by = _property(author) or "cchc"
         properties.created = properties.modified = datetime.combine(day, time())
         properties.comments = ""
         properties.revision = 1

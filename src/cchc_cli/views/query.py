@@ -25,12 +25,17 @@ if TYPE_CHECKING:
     from cchc_cli.store.pairs import PairIndex, PairOf, TaskInfo
 
 _NUMBER = re.compile(r"(\d+)")
+#: The most digits int() reads (it refuses over 4,300); a longer number sorts last.
+LONGEST = 4000
+INF = float("inf")
 
 
 @functools.lru_cache(maxsize=8192)
 def natural_key(text: str) -> tuple:
     """ "2.10" after "2.9", "8" before "10"."""
-    return tuple(int(p) if p.isdigit() else p for p in _NUMBER.split(text))
+    return tuple(
+        (int(p) if len(p) <= LONGEST else INF) if p.isdigit() else p for p in _NUMBER.split(text)
+    )
 
 
 def notice_order(notice: Notice) -> tuple:
