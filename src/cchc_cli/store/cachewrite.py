@@ -25,13 +25,12 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterable
-from dataclasses import field
 from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from cchc_cli.core.diagnostics import Diagnostic
-from cchc_cli.core.lazyclass import dataclass
+from cchc_cli.core.lazyclass import dataclass, field
 from cchc_cli.core.model import Notice, NoticeIndex, index_of
 from cchc_cli.store import tally
 from cchc_cli.store.pairs import NoticeRows

@@ -13,7 +13,6 @@ without a diagnostic.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import time
 from collections.abc import Callable
@@ -336,6 +335,8 @@ def _reader(
         recurring = any(task.recurrence is not None for task in notice.tasks)
         if not recurring and not any(task.ref in grouped for task in notice.tasks):
             return notice
+        import dataclasses  # not for a warm run: dataclasses costs 6 ms to import
+
         tasks = tuple(progress.apply_events(t, grouped.get(t.ref, ())) for t in notice.tasks)
         if recurring:
             tasks = tuple(progress.with_instances(t, instances, calendar) for t in tasks)

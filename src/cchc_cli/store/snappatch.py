@@ -28,7 +28,6 @@ file that is not what it was, anything that does not read) returns None: the lon
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 from collections.abc import Callable
@@ -188,6 +187,8 @@ def _patched(
     notices = notices_from(new_parts)
     if notices is None:
         return None
+    import dataclasses  # not for a warm run: dataclasses costs 6 ms to import
+
     kept_twice = Duplicates(new_parts, cache.path, notices.diagnostics)
     notices = dataclasses.replace(notices, duplicates=kept_twice)
     shas = {path: sha for path, sha in json.loads(parts["shas"]).items() if path not in fresh}

@@ -35,7 +35,6 @@ folder, and reading it must not run code.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -43,11 +42,11 @@ import sqlite3
 import stat
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 from cchc_cli.core.diagnostics import Diagnostic, Diagnostics, errors_of
+from cchc_cli.core.lazyclass import dataclass, field
 from cchc_cli.core.model import (
     Config,
     NoticeIndex,
@@ -313,11 +312,9 @@ def restore(listing: Listing, cache: FileCache) -> Restored | None:
         if not all(_same_content(path, shas.get(path)) for path in settled):
             return None
         with collector_paused():
-            notices = notices_from(parts)
+            notices = notices_from(parts, cache.path)
             if notices is None:
                 return None
-            kept = Duplicates(parts, cache.path, notices.diagnostics)
-            notices = dataclasses.replace(notices, duplicates=kept)
             progress = None
             if listing.progress_text is not None and (
                 parts["fingerprint_progress"] == listing.progress_text
@@ -329,7 +326,9 @@ def restore(listing: Listing, cache: FileCache) -> Restored | None:
     return Restored(notices, progress, parts, shas)
 
 
-def notices_from(parts: dict[str, str]) -> Notices | None:
+def notices_from(parts: dict[str, str], place: Path | None = None) -> Notices | None:
+    """The notices' half of a snapshot; with ``place`` (the cache's file), the notices
+    found twice kept with it."""
     config = decode(json.loads(parts["config"])[0])
     registry = decode(json.loads(parts["registry"]))
     found = restored_index(parts)
@@ -348,7 +347,8 @@ def notices_from(parts: dict[str, str]) -> Notices | None:
         return None
     rows = tuple(zip(keys, shas, strict=True))
     depends = json.loads(parts["depends"])
-    return Notices(config, registry, index, rows, diagnostics, files, depends)
+    kept = None if place is None else Duplicates(parts, place, diagnostics)
+    return Notices(config, registry, index, rows, diagnostics, files, depends, kept)
 
 
 def _progress_from(parts: dict[str, str], notices: Notices) -> Progress:
