@@ -13,7 +13,6 @@ without a diagnostic.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable
 from functools import partial
@@ -234,6 +233,8 @@ def _load_files(
     # The SHA-256 of each file read or found in the cache: notices, settings, progress.
     shas: dict[str, str] = {shown_units: registry_key(units_bytes)}
     if has_config:
+        import hashlib  # not at start-up: 2.5 ms (OpenSSL loaded)
+
         shas[str(data_dir / CONFIG_FILE)] = hashlib.sha256(config_bytes).hexdigest()
     seen_ids: dict[str, Source] = {}
     if listing is not None:

@@ -28,7 +28,6 @@ file that is not what it was, anything that does not read) returns None: the lon
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -245,6 +244,8 @@ def _linked(line: str) -> bool:
 def _same_content(path: str, sha: str | None) -> bool:
     try:
         with open(path, "rb") as file:
+            import hashlib  # not at start-up: 2.5 ms (OpenSSL loaded)
+
             return sha is not None and hashlib.sha256(file.read()).hexdigest() == sha
     except OSError:
         return False
