@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable
-from dataclasses import field
 from datetime import date, time
 from typing import Any
 
@@ -38,7 +37,7 @@ from cchc_cli.core.deadline_types import (
     Reading,
     Step,
 )
-from cchc_cli.core.lazyclass import dataclass
+from cchc_cli.core.lazyclass import dataclass, field
 from cchc_cli.core.workdays import DayOff
 
 K = DeadlineKind

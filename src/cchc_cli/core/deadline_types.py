@@ -6,14 +6,13 @@ Kept apart from the grammar and the rules so that both can use them;
 
 from __future__ import annotations
 
-from dataclasses import field
 from datetime import date, time
 from enum import StrEnum
 from typing import Any
 
 from cchc_cli.core.dates import PartialDate
 from cchc_cli.core.errors import CchcError
-from cchc_cli.core.lazyclass import dataclass
+from cchc_cli.core.lazyclass import dataclass, field
 from cchc_cli.core.workdays import PUBLIC_CALENDAR, WorkCalendar
 
 

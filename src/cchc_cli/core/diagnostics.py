@@ -9,11 +9,10 @@ Rendering it in Vietnamese or English is the job of :mod:`cchc_cli.views.i18n`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import field
 from enum import StrEnum
 from typing import Any, NamedTuple, overload
 
-from cchc_cli.core.lazyclass import dataclass
+from cchc_cli.core.lazyclass import dataclass, field
 
 
 class Severity(StrEnum):

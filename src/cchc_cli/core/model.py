@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from cchc_cli.core.dates import PartialDate
 from cchc_cli.core.deadlines import NO_DEADLINE, Deadline
 from cchc_cli.core.diagnostics import NOWHERE, Diagnostic, Source, errors_of
-from cchc_cli.core.lazyclass import dataclass
+from cchc_cli.core.lazyclass import dataclass, field
 from cchc_cli.core.workdays import WorkCalendar
 
 if TYPE_CHECKING:

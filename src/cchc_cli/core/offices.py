@@ -18,11 +18,10 @@ import contextlib
 import functools
 import gc
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import field
 from typing import TypeVar
 
 from cchc_cli.core.diagnostics import Diagnostic, Diagnostics, errors_of
-from cchc_cli.core.lazyclass import dataclass
+from cchc_cli.core.lazyclass import dataclass, field
 from cchc_cli.core.model import (
     Completion,
     Dataset,

@@ -32,14 +32,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable
-from dataclasses import field
 from datetime import date, time, timedelta
 from enum import StrEnum
 
 from cchc_cli.core.dates import FIRST_DAY, LAST_DAY
 from cchc_cli.core.deadline_types import Deadline, DeadlineKind, Reading, Step
 from cchc_cli.core.errors import CchcError, UsageError
-from cchc_cli.core.lazyclass import dataclass
+from cchc_cli.core.lazyclass import dataclass, field
 from cchc_cli.core.model import Task
 from cchc_cli.core.workdays import PUBLIC_CALENDAR, WorkCalendar
 

@@ -20,11 +20,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import field
 from datetime import date, timedelta
 
 from cchc_cli.core.dates import LAST_DAY, DateError, add_days
-from cchc_cli.core.lazyclass import dataclass
+from cchc_cli.core.lazyclass import dataclass, field
 
 #: Saturday and Sunday (``date.weekday()``).
 WEEKEND = (5, 6)

@@ -22,7 +22,6 @@ copy of anything, so losing it only costs time.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -39,7 +38,7 @@ from cchc_cli.store import duerows, tally
 from cchc_cli.store.cachehit import CachedFile as CachedFile
 from cchc_cli.store.cachehit import index_from
 from cchc_cli.store.cacheplace import CACHE_FILE as CACHE_FILE
-from cchc_cli.store.cacheplace import cache_locations, clear_one
+from cchc_cli.store.cacheplace import cache_locations, clear_one, sha256_hex
 from cchc_cli.store.cacheplace import clear as clear
 from cchc_cli.store.cacheplace import user_cache_dir as user_cache_dir
 from cchc_cli.store.cachewrite import SHA, RowMaker, Writes, folder_prefix, key_in, problems_text
@@ -191,7 +190,7 @@ def stat_of(path: Path) -> Stat | None:
 
 
 def registry_key(units_bytes: bytes) -> str:
-    return hashlib.sha256(units_bytes).hexdigest()
+    return sha256_hex(units_bytes)
 
 
 class FileCache:
@@ -294,7 +293,7 @@ class FileCache:
             return None
         if mtime_ns + RACY_NS >= recorded_ns:
             try:
-                if hashlib.sha256(path.read_bytes()).hexdigest() != sha:
+                if sha256_hex(path.read_bytes()) != sha:
                     return None
             except OSError:
                 return None
@@ -408,7 +407,7 @@ class FileCache:
         the SHA-256 of ``content``."""
         summary = json.dumps([event_to_data(e) for e in events], ensure_ascii=False)
         row = (self._key(path), stat.size, stat.mtime_ns, stat.ctime_ns, stat.ino)
-        made = (hashlib.sha256(content).hexdigest(), PROGRESS_ROW, time.time_ns())
+        made = (sha256_hex(content), PROGRESS_ROW, time.time_ns())
         return self.put_row((*row, *made, problems_text(diagnostics), summary, None))
 
     def key_of(self, shown: str) -> str:

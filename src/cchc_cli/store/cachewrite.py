@@ -19,19 +19,17 @@ everything of the run: the cache is never the only copy of anything.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sqlite3
 import time
 from collections.abc import Iterable
-from dataclasses import field
 from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from cchc_cli.core.diagnostics import Diagnostic
-from cchc_cli.core.lazyclass import dataclass
+from cchc_cli.core.lazyclass import dataclass, field
 from cchc_cli.core.model import Notice, NoticeIndex, index_of
 from cchc_cli.store import tally
 from cchc_cli.store.pairs import NoticeRows
@@ -133,6 +131,8 @@ class RowMaker:
             )
             data = json.dumps(notice_to_data(notice), ensure_ascii=False, separators=(",", ":"))
         row = (key_in(self.data_dir, path), stat.size, stat.mtime_ns, stat.ctime_ns, stat.ino)
+        import hashlib  # not at start-up: 2.5 ms (OpenSSL loaded)
+
         made = (hashlib.sha256(content).hexdigest(), self.depends_on, time.time_ns())
         return (*row, *made, problems_text(diagnostics), summary, data)
 

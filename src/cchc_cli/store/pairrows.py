@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 
@@ -75,6 +74,8 @@ def made_from(
     made = source_key(sha, depends_on)
     if events:
         text = json.dumps(events, ensure_ascii=False, separators=(",", ":"))
+        import hashlib  # not at start-up: 2.5 ms (OpenSSL loaded)
+
         made += ":" + hashlib.sha256(text.encode()).hexdigest()
     return made
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import fields, is_dataclass
 from datetime import date
 from typing import Any
 
@@ -73,6 +72,8 @@ def encode(value: Any) -> Any:
         return [encode(v) for v in value]
     if kind is dict:
         return {"m": [[encode(k), encode(v)] for k, v in value.items()]}
+    from dataclasses import fields, is_dataclass  # not for a warm run: 6 ms to import
+
     if is_dataclass(value) and _CLASSES.get(kind.__name__) is kind:
         if not all(f.init for f in fields(value)):
             raise TypeError(kind.__name__)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import sqlite3
 from collections.abc import Sequence
@@ -51,6 +50,8 @@ class Duplicates:
     @property
     def stamp(self) -> str:
         """What the notices found twice are kept under: the fingerprint's SHA-256."""
+        import hashlib  # not at start-up: 2.5 ms (OpenSSL loaded)
+
         digest = hashlib.sha256(self.parts["fingerprint"].encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 

@@ -17,7 +17,6 @@ where sorting everything would have put them.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import sqlite3
 from bisect import bisect_left
@@ -132,6 +131,8 @@ def _stamp(kept: Duplicates, lang: str) -> str:
     from cchc_cli.store.cache import VERSION
 
     head = f"{FORMAT}\t{VERSION}\t{lang}\t{kept.stamp}\t"
+    import hashlib  # not at start-up: 2.5 ms (OpenSSL loaded)
+
     digest = hashlib.sha256(head.encode("utf-8", "surrogatepass"))
     digest.update(kept.parts["diagnostics"].encode("utf-8", "surrogatepass"))
     return digest.hexdigest()

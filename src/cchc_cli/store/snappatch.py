@@ -28,8 +28,6 @@ file that is not what it was, anything that does not read) returns None: the lon
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -188,6 +186,8 @@ def _patched(
     notices = notices_from(new_parts)
     if notices is None:
         return None
+    import dataclasses  # not for a warm run: dataclasses costs 6 ms to import
+
     kept_twice = Duplicates(new_parts, cache.path, notices.diagnostics)
     notices = dataclasses.replace(notices, duplicates=kept_twice)
     shas = {path: sha for path, sha in json.loads(parts["shas"]).items() if path not in fresh}
@@ -244,6 +244,8 @@ def _linked(line: str) -> bool:
 def _same_content(path: str, sha: str | None) -> bool:
     try:
         with open(path, "rb") as file:
+            import hashlib  # not at start-up: 2.5 ms (OpenSSL loaded)
+
             return sha is not None and hashlib.sha256(file.read()).hexdigest() == sha
     except OSError:
         return False

@@ -35,19 +35,17 @@ folder, and reading it must not run code.
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 import json
 import os
 import sqlite3
 import stat
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 from cchc_cli.core.diagnostics import Diagnostic, Diagnostics, errors_of
+from cchc_cli.core.lazyclass import dataclass, field
 from cchc_cli.core.model import (
     Config,
     NoticeIndex,
@@ -224,6 +222,8 @@ def _racy(listing: Listing, written: int) -> list[str]:
 def _same_content(path: str, sha: str | None) -> bool:
     try:
         with open(path, "rb") as file:
+            import hashlib  # not at start-up: 2.5 ms (OpenSSL loaded)
+
             return sha is not None and hashlib.sha256(file.read()).hexdigest() == sha
     except OSError:
         return False
@@ -314,11 +314,9 @@ def restore(listing: Listing, cache: FileCache) -> Restored | None:
         if not all(_same_content(path, shas.get(path)) for path in settled):
             return None
         with collector_paused():
-            notices = notices_from(parts)
+            notices = notices_from(parts, cache.path)
             if notices is None:
                 return None
-            kept = Duplicates(parts, cache.path, notices.diagnostics)
-            notices = dataclasses.replace(notices, duplicates=kept)
             progress = None
             if listing.progress_text is not None and (
                 parts["fingerprint_progress"] == listing.progress_text
@@ -330,7 +328,9 @@ def restore(listing: Listing, cache: FileCache) -> Restored | None:
     return Restored(notices, progress, parts, shas)
 
 
-def notices_from(parts: dict[str, str]) -> Notices | None:
+def notices_from(parts: dict[str, str], place: Path | None = None) -> Notices | None:
+    """The notices' half of a snapshot; with ``place`` (the cache's file), the notices
+    found twice kept with it."""
     config = decode(json.loads(parts["config"])[0])
     registry = decode(json.loads(parts["registry"]))
     found = restored_index(parts)
@@ -349,7 +349,8 @@ def notices_from(parts: dict[str, str]) -> Notices | None:
         return None
     rows = tuple(zip(keys, shas, strict=True))
     depends = json.loads(parts["depends"])
-    return Notices(config, registry, index, rows, diagnostics, files, depends)
+    kept = None if place is None else Duplicates(parts, place, diagnostics)
+    return Notices(config, registry, index, rows, diagnostics, files, depends, kept)
 
 
 def _progress_from(parts: dict[str, str], notices: Notices) -> Progress:

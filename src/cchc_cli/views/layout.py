@@ -21,10 +21,9 @@ import functools
 import os
 import unicodedata
 from collections.abc import Callable, MutableMapping, Sequence
-from dataclasses import field
 from typing import TypeVar
 
-from cchc_cli.core.lazyclass import dataclass
+from cchc_cli.core.lazyclass import dataclass, field
 from cchc_cli.core.vntext import display_width, one_column_each, shorten
 
 _T = TypeVar("_T")

@@ -24,12 +24,11 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import field
 from datetime import date
 from enum import StrEnum
 from typing import Any, TextIO
 
-from cchc_cli.core.lazyclass import dataclass
+from cchc_cli.core.lazyclass import dataclass, field
 from cchc_cli.core.safetext import for_terminal
 from cchc_cli.core.vntext import display_width
 from cchc_cli.views.i18n import Lang, fmt_date, t
