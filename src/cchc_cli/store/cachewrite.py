@@ -235,7 +235,7 @@ class Writes:
         pairs = ((k, *r) for k, (_, rows) in queued for r in rows.pairs)
         insert_rows(connection, "pairs", 9, pairs)
         tasks = ((k, *r) for k, (_, rows) in queued for r in rows.tasks)
-        insert_rows(connection, "task_rows", 8, tasks)
+        insert_rows(connection, "task_rows", 9, tasks)
         opened = ((k, *r) for k, (_, rows) in queued for r in rows.open)
         insert_rows(connection, "open_rows", 7, opened)
         execute(

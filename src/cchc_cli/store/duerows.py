@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from cchc_cli.store.pairs import SEPARATOR, TASK_COLUMNS, TaskInfo, TaskRows, Written
+from cchc_cli.store.pairs import CUT_TASK_COLUMNS, SEPARATOR, TaskInfo, TaskRows, Written
 
 if TYPE_CHECKING:
     from cchc_cli.core.model import NoticeIndex
@@ -85,9 +85,11 @@ def _open_state(
     return joined, SEPARATOR.join(closed)
 
 
-#: The open rows in force on ``:day`` whose last day fits ``{when}``, with their tasks' rows.
+#: The open rows in force on ``:day`` whose last day fits ``{when}``, with their tasks' rows
+#: (the text cut to the tables' width: these lists' rows are printed as tables only, what
+#: programs read is made from the pair rows).
 _IN_FORCE = f"""
-SELECT o.path, o.last_day, o.units, o.closed, {TASK_COLUMNS}
+SELECT o.path, o.last_day, o.units, o.closed, {CUT_TASK_COLUMNS}
 FROM open_rows o JOIN task_rows t ON t.path = o.path AND t.task = o.task
 WHERE o.from_day <= :day AND :day < o.to_day AND {{when}}{{where}}"""
 #: Due by ``:last`` (in progress or overdue).
