@@ -235,9 +235,9 @@ class Writes:
         pairs = ((k, *r) for k, (_, rows) in queued for r in rows.pairs)
         insert_rows(connection, "pairs", 9, pairs)
         tasks = ((k, *r) for k, (_, rows) in queued for r in rows.tasks)
-        insert_rows(connection, "task_rows", 9, tasks)
+        insert_rows(connection, "task_rows", 8, tasks)
         opened = ((k, *r) for k, (_, rows) in queued for r in rows.open)
-        insert_rows(connection, "open_rows", 7, opened)
+        insert_rows(connection, "open_rows", 9, opened)
         execute(
             "INSERT INTO pair_sources VALUES (?, ?)",
             [(k, made) for k, (made, _) in self.pairs.items() if made],

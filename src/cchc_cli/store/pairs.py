@@ -33,7 +33,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from cchc_cli.core.asof import issued_from, task_as_of
 from cchc_cli.core.model import Notice, NoticeIndex, Task
 from cchc_cli.core.status import Status, last_days
-from cchc_cli.core.vntext import shorten
 
 if TYPE_CHECKING:
     from cchc_cli.store.cache import FileCache
@@ -79,18 +78,10 @@ RECURRING = "recurring:"
 
 
 #: One task's row: (task id, its place in the notice's file, text, deadline as written,
-#: assigned unit and group ids as JSON, assignees as JSON, coordinating units as JSON,
-#: the text cut to :data:`CUT_WIDTH`). What does not depend on the day: the due and
-#: overdue lists print these and sort by the first two; ``list --unit`` finds the tasks
-#: a unit coordinates by the coordinating units.
-TaskRow = tuple[str, int, str, str | None, str, str, str, str]
-
-#: The widest a table shows a task's text (:data:`cchc_cli.views.layout.TEXT_WIDTH`):
-#: the due and overdue tables read the text cut to it, which is what they print (the
-#: text cut to a narrower terminal is the cut text cut again), not the whole text (~190
-#: characters on the generated set, ~60 printed; turning the whole text into a Python
-#: string was a quarter of what the due list's query cost).
-CUT_WIDTH = 70
+#: assigned unit and group ids as JSON, assignees as JSON, coordinating units as JSON).
+#: What does not depend on the day: the due and overdue lists print these and sort by
+#: the first two; ``list --unit`` finds the tasks a unit coordinates by the last.
+TaskRow = tuple[str, int, str, str | None, str, str, str]
 
 
 class NoticeRows(NamedTuple):
@@ -112,11 +103,11 @@ def notice_pairs(notice: Notice) -> NoticeRows | None:
     start = issued_from(notice)
     rows: list[PairRow] = []
     opened: list[OpenRow] = []
-    for task in notice.tasks:
+    tasks = [task_row(task, seq) for seq, task in enumerate(notice.tasks)]
+    for task, row in zip(notice.tasks, tasks, strict=True):
         stretches = task_stretches(task, start)
         rows += pair_rows(task.id, stretches)
-        opened += open_rows(task.id, stretches)
-    tasks = [task_row(task, seq) for seq, task in enumerate(notice.tasks)]
+        opened += open_rows(row, stretches)
     return NoticeRows(rows, tasks, opened)
 
 
@@ -129,7 +120,6 @@ def task_row(task: Task, seq: int) -> TaskRow:
         _ids(task.assigned),
         _ids(task.assignees),
         _ids(task.with_),
-        shorten(task.text, CUT_WIDTH),
     )
 
 
@@ -455,7 +445,6 @@ CREATE TABLE IF NOT EXISTS task_rows (
     assigned TEXT NOT NULL,
     assignees TEXT NOT NULL,
     with_units TEXT NOT NULL,
-    cut TEXT NOT NULL,
     PRIMARY KEY (path, task)
 ) WITHOUT ROWID;
 """
@@ -472,8 +461,6 @@ OVERDUE_PAIRS = f"{OPEN_IN_FORCE} AND last_day < :day"
 REMIND_PAIRS = f"{OPEN_IN_FORCE} AND (last_day < :day OR last_day <= :last)"
 #: The columns of a task row, as :meth:`TaskRows.info` reads them.
 TASK_COLUMNS = "t.task, t.seq, t.text, t.deadline, t.assigned, t.assignees"
-#: The same with the text cut to :data:`CUT_WIDTH`, for the tables that print no more.
-CUT_TASK_COLUMNS = "t.task, t.seq, t.cut, t.deadline, t.assigned, t.assignees"
 #: Every pair row in force on ``:day``, with its status that day.
 IN_FORCE = (
     "SELECT path, task, unit, position, last_day, done_on, cancelled,"
