@@ -61,3 +61,56 @@ def test_the_tables_read_no_task_row(cchc, data_dir):
     connection.close()
     assert [cchc(*args, COLUMNS="80").stdout for args in tables] == expected
     assert any("cchc-2023-11/" in out for out in expected)
+
+
+def test_the_open_rows_come_a_task_at_a_time_and_unsorted(cchc, data_dir):
+    # The due and overdue loops tell a task's rows by the row before: the query asks for
+    # the table's key order, and SQLite reads the table in it, sorting nothing.
+    from cchc_cli.store.duerows import DUE_SQL, LATE_SQL
+
+    cchc("status")  # fills the cache
+    with sqlite3.connect(data_dir / ".cchc" / "cache.sqlite") as connection:
+        for sql in (DUE_SQL, LATE_SQL):
+            for where in ("", " AND o.path = :notice"):
+                text = sql.format(where=where)
+                assert text.rstrip().endswith("ORDER BY o.path, o.task, o.from_day, o.last_day")
+                params = {"day": 0, "last": 0, "notice": ""}
+                plan = connection.execute(f"EXPLAIN QUERY PLAN {text}", params).fetchall()
+                assert not any("TEMP B-TREE" in row[-1] for row in plan), plan
+    connection.close()
+
+
+def test_a_task_extended_for_some_units_is_one_due_row_and_shares_its_overdue_lines(cchc, data_dir):
+    from datetime import date
+
+    from cchc_cli.store.cache import FileCache
+    from cchc_cli.store.duerows import due_tasks, late_tasks
+    from cchc_cli.store.loader import load
+
+    # 1.2 extended to 2023-12-31, then for noi-vu to 2023-12-20: two open rows from
+    # 2023-12-05 (two last days), one due row, two overdue lines of one task.
+    _with_progress(data_dir)
+    cchc("status")  # fills the cache
+    index = load(data_dir, FileCache.open(data_dir)).pairs
+    assert index is not None
+    day = date(2023, 12, 6)
+    due = due_tasks(index, day, date(2023, 12, 31))
+    assert due is not None
+    refs = [row.task.ref for row in due]
+    assert len(refs) == len(set(refs)) and "cchc-2023-11/1.2" in refs
+    late = late_tasks(index, date(2024, 1, 5))
+    assert late is not None
+    lines = [line for line in late if line[0].ref == "cchc-2023-11/1.2"]
+    assert len(lines) == 2 and lines[0][0] is lines[1][0]
+
+
+def test_natural_key_makes_numbers_of_the_runs_of_digits_alone():
+    from cchc_cli.views.query import natural_key
+
+    assert natural_key("tb-00024") == ("tb-", 24, "")
+    assert natural_key("2.10") == ("", 2, ".", 10, "")
+    assert natural_key("") == ("",)
+    assert natural_key("a٣4") == ("a", 34, "")  # an Arabic-Indic three: a digit
+    # A superscript is no digit of a number (the key once tried int("²") and failed).
+    assert natural_key("²") == ("²",)
+    assert sorted(["2.10", "2.9", "10", "8"], key=natural_key) == ["2.9", "2.10", "8", "10"]

@@ -120,11 +120,14 @@ def _open_state(
 
 
 #: The open rows in force on ``:day`` whose last day fits ``{when}``: all the tables print
-#: (the text cut to their width: what programs read is made from the pair rows).
+#: (the text cut to their width: what programs read is made from the pair rows). In the
+#: order of the table's key, which SQLite reads it in (no sorting): a notice's rows come
+#: together, and a task's, so the loops below tell them by the row before, not by a dict.
 _IN_FORCE = """
 SELECT o.path, o.last_day, o.shape, o.task, o.seq, o.cut, o.deadline
 FROM open_rows o
-WHERE o.from_day <= :day AND :day < o.to_day AND {when}{where}"""
+WHERE o.from_day <= :day AND :day < o.to_day AND {when}{where}
+ORDER BY o.path, o.task, o.from_day, o.last_day"""
 #: Due by ``:last`` (in progress or overdue).
 DUE_SQL = _IN_FORCE.format(when="o.last_day <= :last", where="{where}")
 #: Overdue on ``:day``.
@@ -211,20 +214,26 @@ def due_tasks(
         return None
     made = _Tasks(index, units)
     shapes, days, written, notices = made.shapes, made.days, made.written, made.notices
-    due: dict[tuple[str, str], DueTask] = {}
+    due: list[DueTask] = []
+    before_key: str | None = None
+    before_task: str | None = None
+    named = ""
     for key, first, shaped, task, seq, text, deadline in rows:
         listed, assigned, assignees, opened = shapes.get(shaped) or made.shape(shaped)
         if not listed:
             continue
         when = days.get(first) or made.day(first)
-        found = due.get((key, task))
-        if found is not None:  # another last day of the same task (an extension)
+        if key != before_key:
+            named, before_key = notices[key], key
+        elif task == before_task:  # another last day of the same task (an extension)
+            found = due.pop()
             when = min(when, found.last_day)
             listed = found.shown + listed
+        before_task = task
         info = _new(
             TaskInfo,
             (
-                notices[key],
+                named,
                 task,
                 seq,
                 text,
@@ -233,8 +242,8 @@ def due_tasks(
                 assignees,
             ),
         )
-        due[key, task] = _new(DueTask, (info, when, listed, opened))
-    return list(due.values())
+        due.append(_new(DueTask, (info, when, listed, opened)))
+    return due
 
 
 #: A line of the overdue list from the open rows: the task's row, the last day and the
@@ -256,18 +265,22 @@ def late_tasks(
     made = _Tasks(index, units)
     shapes, days, written, notices = made.shapes, made.days, made.written, made.notices
     # A task overdue since two days (an extension for some units) is one task.
-    tasks: dict[tuple[str, str], TaskInfo] = {}
     late: list[LateTask] = []
+    before_key: str | None = None
+    before_task: str | None = None
+    named = ""
+    info: TaskInfo | None = None
     for key, last, shaped, task, seq, text, deadline in rows:
         listed, assigned, assignees, _ = shapes.get(shaped) or made.shape(shaped)
         if not listed:
             continue
-        info = tasks.get((key, task))
-        if info is None:
-            info = tasks[key, task] = _new(
+        if key != before_key:
+            named, before_key, before_task = notices[key], key, None
+        if task != before_task or info is None:
+            info = _new(
                 TaskInfo,
                 (
-                    notices[key],
+                    named,
                     task,
                     seq,
                     text,
@@ -276,5 +289,6 @@ def late_tasks(
                     assignees,
                 ),
             )
+            before_task = task
         late.append((info, days.get(last) or made.day(last), listed))
     return late
