@@ -9,11 +9,25 @@ cancellation was recorded and on the days around them.
 from __future__ import annotations
 
 import itertools
+import json
 import sqlite3
 from datetime import date
 
-from cchc_cli.store.duerows import open_rows
+from cchc_cli.store.duerows import OpenRow, Stretch, open_rows, shape
 from cchc_cli.store.pairs import NEVER, SEPARATOR
+
+
+def _open(task: str, stretches: list[Stretch]) -> list[tuple[object, ...]]:
+    """The open rows of a task with no deadline, text "x" and no assignees listed: their
+    days and their shape read back as (units, closed units)."""
+
+    def back(row: OpenRow) -> tuple[object, ...]:
+        ident, begin, end, last, _, shaped, _, _ = row
+        units, closed, _, _ = json.loads(shaped)
+        return (ident, begin, end, last, units, closed)
+
+    return [back(row) for row in open_rows((task, 0, "x", None, "[]", "[]", "[]"), stretches)]
+
 
 NOTICE = "tb-ket-luan-cchc-vinh-linh-2023-11.yaml"
 #: A unit done then reopened, extensions for one unit and a whole task, a cancellation,
@@ -45,7 +59,7 @@ def test_stretches_that_leave_the_same_units_open_by_the_same_days_are_one_row()
     done_b = [("a", 0, 10, None, 0), ("b", 1, 10, 5, 0), ("c", 2, None, None, 0)]
     extended_a = [("a", 0, 12, None, 0), ("b", 1, 10, 5, 0), ("c", 2, None, None, 0)]
     stretches = [(1, 3, values), (3, 5, values), (5, 8, done_b), (8, NEVER, extended_a)]
-    assert open_rows("t", stretches) == [
+    assert _open("t", stretches) == [
         # An ongoing unit (c) is open but listed by neither list: in no row.
         ("t", 1, 5, 10, f"a{SEPARATOR}b", ""),
         ("t", 5, 8, 10, "a", "b"),
@@ -62,13 +76,22 @@ def test_units_open_by_different_days_and_closed_ones_are_told_apart():
         ("e", 4, 10, None, 1),
     ]
     closed = f"d{SEPARATOR}e"
-    assert open_rows("t", [(1, NEVER, values)]) == [
+    assert _open("t", [(1, NEVER, values)]) == [
         ("t", 1, NEVER, 12, f"a{SEPARATOR}c", closed),
         ("t", 1, NEVER, 10, "b", closed),
     ]
     # A task all of whose units are closed, or ongoing, has none.
     cancelled = [("a", 0, 12, None, 1), ("b", 1, None, None, 0)]
-    assert open_rows("t", [(1, NEVER, cancelled)]) == []
+    assert _open("t", [(1, NEVER, cancelled)]) == []
+
+
+def test_an_open_row_holds_what_the_tables_print_of_its_task():
+    values = [("a", 0, 12, None, 0), ("b", 1, 12, 9, 0)]
+    row = ("1.2", 3, "y" * 100, "trước 15/12", '["a","b"]', '["a","b"]', "[]")
+    cut = "y" * 69 + "…"
+    assert open_rows(row, [(1, NEVER, values)]) == [
+        ("1.2", 1, NEVER, 12, 3, shape("a", "b", '["a","b"]', '["a","b"]'), "trước 15/12", cut)
+    ]
 
 
 def _with_progress(data_dir):

@@ -56,9 +56,9 @@ from cchc_cli.store.serialize import (
 PROGRESS_ROW = "progress"
 #: Raised whenever what a cached row means changes without FORMAT changing: 2 diagnoses
 #: dates outside the accepted window; 3 adds each notice's pair rows (issue 17), 4 its task
-#: rows, 5 its own row (store/tally.py), 6 each task row's coordinating units, 7 notes,
-#: 8 each tally's base (its changes summed up to a day), 9 open rows (store/duerows.py).
-REVISION = 9
+#: rows, 5 its own row (store/tally.py), 6 each task row's coordinating units, 7 notes, 8
+#: each tally's base, 9 open rows (store/duerows.py), 11 what due prints in them alone.
+REVISION = 11
 VERSION = f"{FORMAT}.{REVISION}:{__version__}"
 FEW_ROWS = 500  # rows FileCache.read looks up by key; for more it reads every row once
 #: A file modified this close to the time its row was written is checked by content.

@@ -237,7 +237,7 @@ class Writes:
         tasks = ((k, *r) for k, (_, rows) in queued for r in rows.tasks)
         insert_rows(connection, "task_rows", 8, tasks)
         opened = ((k, *r) for k, (_, rows) in queued for r in rows.open)
-        insert_rows(connection, "open_rows", 7, opened)
+        insert_rows(connection, "open_rows", 9, opened)
         execute(
             "INSERT INTO pair_sources VALUES (?, ?)",
             [(k, made) for k, (made, _) in self.pairs.items() if made],

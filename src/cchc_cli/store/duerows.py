@@ -11,26 +11,42 @@ for one task over ``[from_day, to_day)``, the units still open whose last day is
 the pair rows (:func:`cchc_cli.store.pairs.change_days`), so "as of" a day reads the
 row in force that day as it reads the pair rows; an ongoing unit (no last day) is
 open but in no open row, as neither list shows it.
+
+An open row holds all that the two tables print of its task, so that their query reads
+no other table and turns few values into Python strings (issue 17): the task's place in
+its file, its deadline as written, its text cut to the tables' width (:data:`CUT_WIDTH`)
+and its *shape*: the row's units, the task's closed units, assigned units and assignees,
+one text that few rows do not share with many, made into Python values once per run.
 """
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from cchc_cli.store.pairs import SEPARATOR, TASK_COLUMNS, TaskInfo, TaskRows, Written
+from cchc_cli.core.vntext import shorten
+from cchc_cli.store.pairs import SEPARATOR, TaskInfo, TaskRow, TaskRows, Written
 
 if TYPE_CHECKING:
     from cchc_cli.core.model import NoticeIndex
     from cchc_cli.store.pairs import PairIndex
 
 #: A task's open units on one stretch of days: (task id, from_day, to_day, last_day, the
-#: units with that last day, the task's closed units), units joined by :data:`SEPARATOR`.
-OpenRow = tuple[str, int, int, int, str, str]
+#: task's place in its file, its shape (:func:`shape`), deadline as written, text cut to
+#: :data:`CUT_WIDTH`).
+OpenRow = tuple[str, int, int, int, int, str, str | None, str]
 
 #: The values of a task's pairs over one stretch: (from_day, to_day, per assignee
 #: (unit, position, last day, completion day, cancelled)), days as ordinals.
 Stretch = tuple[int, int, list[tuple[str, int, int | None, int | None, int]]]
+
+#: The widest a table shows a task's text (:data:`cchc_cli.views.layout.TEXT_WIDTH`):
+#: the open rows hold the text cut to it, which is what the tables print (cut to a
+#: narrower column, the cut text gives what the whole text gives), not the whole text
+#: (~140 characters on the generated set; JSON and CSV print it, from the pair rows).
+CUT_WIDTH = 70
 
 #: The open rows' table, beside the pair rows' (in the cache's schema).
 OPEN_ROWS = """
@@ -40,17 +56,29 @@ CREATE TABLE IF NOT EXISTS open_rows (
     from_day INTEGER NOT NULL,
     to_day INTEGER NOT NULL,
     last_day INTEGER NOT NULL,
-    units TEXT NOT NULL,
-    closed TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    shape TEXT NOT NULL,
+    deadline TEXT,
+    cut TEXT NOT NULL,
     PRIMARY KEY (path, task, from_day, last_day)
 ) WITHOUT ROWID;
 """
 
 
-def open_rows(task: str, stretches: list[Stretch]) -> list[OpenRow]:
-    """The open rows of the task ``task`` from its pairs' values stretch by stretch;
-    stretches that leave the same units open by the same days make one row."""
-    rows: list[OpenRow] = []
+@lru_cache(maxsize=4096)
+def shape(units: str, closed: str, assigned: str, assignees: str) -> str:
+    """One text for a row's units and the task's closed units (joined by
+    :data:`SEPARATOR`), assigned units and assignees (JSON, as its task row holds them)."""
+    return json.dumps(
+        [units, closed, assigned, assignees], ensure_ascii=False, separators=(",", ":")
+    )
+
+
+def open_rows(row: TaskRow, stretches: list[Stretch]) -> list[OpenRow]:
+    """The open rows of the task of the task row ``row`` from its pairs' values stretch by
+    stretch; stretches that leave the same units open by the same days make one row."""
+    task, seq, text, deadline, assigned, assignees, _ = row
+    found: list[tuple[int, int, int, str, str]] = []
     begin = end = 0
     held: tuple[tuple[tuple[int, str], ...], str] | None = None
     for start, stop, values in stretches:
@@ -59,11 +87,17 @@ def open_rows(task: str, stretches: list[Stretch]) -> list[OpenRow]:
             end = stop
             continue
         if held is not None:
-            rows += [(task, begin, end, last, units, held[1]) for last, units in held[0]]
+            found += [(begin, end, last, units, held[1]) for last, units in held[0]]
         begin, end, held = start, stop, state
     if held is not None:
-        rows += [(task, begin, end, last, units, held[1]) for last, units in held[0]]
-    return rows
+        found += [(begin, end, last, units, held[1]) for last, units in held[0]]
+    if not found:
+        return []
+    cut = shorten(text, CUT_WIDTH)
+    return [
+        (task, begin, end, last, seq, shape(units, closed, assigned, assignees), deadline, cut)
+        for begin, end, last, units, closed in found
+    ]
 
 
 def _open_state(
@@ -85,11 +119,15 @@ def _open_state(
     return joined, SEPARATOR.join(closed)
 
 
-#: The open rows in force on ``:day`` whose last day fits ``{when}``, with their tasks' rows.
-_IN_FORCE = f"""
-SELECT o.path, o.last_day, o.units, o.closed, {TASK_COLUMNS}
-FROM open_rows o JOIN task_rows t ON t.path = o.path AND t.task = o.task
-WHERE o.from_day <= :day AND :day < o.to_day AND {{when}}{{where}}"""
+#: The open rows in force on ``:day`` whose last day fits ``{when}``: all the tables print
+#: (the text cut to their width: what programs read is made from the pair rows). In the
+#: order of the table's key, which SQLite reads it in (no sorting): a notice's rows come
+#: together, and a task's, so the loops below tell them by the row before, not by a dict.
+_IN_FORCE = """
+SELECT o.path, o.last_day, o.shape, o.task, o.seq, o.cut, o.deadline
+FROM open_rows o
+WHERE o.from_day <= :day AND :day < o.to_day AND {when}{where}
+ORDER BY o.path, o.task, o.from_day, o.last_day"""
 #: Due by ``:last`` (in progress or overdue).
 DUE_SQL = _IN_FORCE.format(when="o.last_day <= :last", where="{where}")
 #: Overdue on ``:day``.
@@ -109,27 +147,33 @@ def _rows(
     return None if found is None else found[0]
 
 
+#: What a shape gives: the row's units listed (narrowed to those asked about), the task's
+#: assigned units and assignees, and its units still open (neither done nor cancelled).
+Shape = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], frozenset[str]]
+
+
 class _Tasks:
-    """What the open rows' lists are built from, each distinct value made once: units as
-    the rows join them (narrowed to those asked about), unit ids as the task rows hold
-    them, days, deadlines. The loops below read these dicts inline: a Python call per
-    row costs more than the rest of the row (8,000 rows on a due list)."""
+    """What the open rows' lists are built from, each distinct value made once: shapes,
+    days, deadlines. The loops below read these dicts inline: a Python call per row costs
+    more than the rest of the row (8,000 rows on a due list)."""
 
     def __init__(self, index: PairIndex, wanted: tuple[str, ...] | None) -> None:
         self.wanted = None if wanted is None else frozenset(wanted)
         self.notices = index.ids
-        self.units: dict[str, tuple[str, ...]] = {}
-        rows = TaskRows(self.notices)
-        #: Unit ids by the JSON a task row holds them in (read inline, each list made once).
-        self.ids, self.unit_ids = rows.ids, rows.unit_ids
+        self.shapes: dict[str, Shape] = {}
+        self.rows = TaskRows(self.notices)
         self.days: dict[int, date] = {}
         self.written: dict[str | None, Written] = {}
 
-    def listed(self, text: str) -> tuple[str, ...]:
-        found = tuple(text.split(SEPARATOR)) if text else ()
+    def shape(self, text: str) -> Shape:
+        units, closed, assigned, assignees = json.loads(text)
+        listed = tuple(units.split(SEPARATOR)) if units else ()
         if self.wanted is not None:
-            found = tuple([u for u in found if u in self.wanted])
-        self.units[text] = found
+            listed = tuple([u for u in listed if u in self.wanted])
+        every = self.rows.unit_ids(assignees)
+        gone = closed.split(SEPARATOR)
+        still_open = frozenset([u for u in every if u not in gone])
+        found = self.shapes[text] = (listed, self.rows.unit_ids(assigned), every, still_open)
         return found
 
     def day(self, ordinal: int) -> date:
@@ -147,7 +191,8 @@ _new = tuple.__new__
 class DueTask(NamedTuple):
     """A task of the due list: the earliest last day of its pairs listed, those pairs'
     units (``shown``) and every unit of the task still open that day (the fields of
-    :class:`cchc_cli.views.pairlists.DueRow`)."""
+    :class:`cchc_cli.views.pairlists.DueRow`). The task's text is cut to
+    :data:`CUT_WIDTH`, as on the lines of :func:`late_tasks`: only tables print them."""
 
     task: TaskInfo
     last_day: date
@@ -168,46 +213,37 @@ def due_tasks(
     if rows is None:
         return None
     made = _Tasks(index, units)
-    units_of, days, written, ids, unit_ids = (
-        made.units,
-        made.days,
-        made.written,
-        made.ids,
-        made.unit_ids,
-    )
-    # Tasks copied to many notices share their assignees and closed units.
-    still_open: dict[tuple[str, str], frozenset[str]] = {}
-    due: dict[tuple[str, str], DueTask] = {}
-    for key, first, units_text, closed, task, seq, text, deadline, assigned, assignees in rows:
-        listed = units_of.get(units_text)
-        if listed is None:
-            listed = made.listed(units_text)
+    shapes, days, written, notices = made.shapes, made.days, made.written, made.notices
+    due: list[DueTask] = []
+    before_key: str | None = None
+    before_task: str | None = None
+    named = ""
+    for key, first, shaped, task, seq, text, deadline in rows:
+        listed, assigned, assignees, opened = shapes.get(shaped) or made.shape(shaped)
         if not listed:
             continue
         when = days.get(first) or made.day(first)
-        found = due.get((key, task))
-        if found is not None:  # another last day of the same task (an extension)
+        if key != before_key:
+            named, before_key = notices[key], key
+        elif task == before_task:  # another last day of the same task (an extension)
+            found = due.pop()
             when = min(when, found.last_day)
             listed = found.shown + listed
+        before_task = task
         info = _new(
             TaskInfo,
             (
-                made.notices[key],
+                named,
                 task,
                 seq,
                 text,
                 written.get(deadline) or made.deadline(deadline),
-                ids.get(assigned) or unit_ids(assigned),
-                ids.get(assignees) or unit_ids(assignees),
+                assigned,
+                assignees,
             ),
         )
-        opened = still_open.get((assignees, closed))
-        if opened is None:
-            gone = closed.split(SEPARATOR)
-            opened = frozenset([u for u in info.assignees if u not in gone])
-            still_open[assignees, closed] = opened
-        due[key, task] = _new(DueTask, (info, when, listed, opened))
-    return list(due.values())
+        due.append(_new(DueTask, (info, when, listed, opened)))
+    return due
 
 
 #: A line of the overdue list from the open rows: the task's row, the last day and the
@@ -227,35 +263,32 @@ def late_tasks(
     if rows is None:
         return None
     made = _Tasks(index, units)
-    units_of, days, written, ids, unit_ids = (
-        made.units,
-        made.days,
-        made.written,
-        made.ids,
-        made.unit_ids,
-    )
+    shapes, days, written, notices = made.shapes, made.days, made.written, made.notices
     # A task overdue since two days (an extension for some units) is one task.
-    tasks: dict[tuple[str, str], TaskInfo] = {}
     late: list[LateTask] = []
-    for key, last, units_text, _, task, seq, text, deadline, assigned, assignees in rows:
-        listed = units_of.get(units_text)
-        if listed is None:
-            listed = made.listed(units_text)
+    before_key: str | None = None
+    before_task: str | None = None
+    named = ""
+    info: TaskInfo | None = None
+    for key, last, shaped, task, seq, text, deadline in rows:
+        listed, assigned, assignees, _ = shapes.get(shaped) or made.shape(shaped)
         if not listed:
             continue
-        info = tasks.get((key, task))
-        if info is None:
-            info = tasks[key, task] = _new(
+        if key != before_key:
+            named, before_key, before_task = notices[key], key, None
+        if task != before_task or info is None:
+            info = _new(
                 TaskInfo,
                 (
-                    made.notices[key],
+                    named,
                     task,
                     seq,
                     text,
                     written.get(deadline) or made.deadline(deadline),
-                    ids.get(assigned) or unit_ids(assigned),
-                    ids.get(assignees) or unit_ids(assignees),
+                    assigned,
+                    assignees,
                 ),
             )
+            before_task = task
         late.append((info, days.get(last) or made.day(last), listed))
     return late

@@ -103,11 +103,11 @@ def notice_pairs(notice: Notice) -> NoticeRows | None:
     start = issued_from(notice)
     rows: list[PairRow] = []
     opened: list[OpenRow] = []
-    for task in notice.tasks:
+    tasks = [task_row(task, seq) for seq, task in enumerate(notice.tasks)]
+    for task, row in zip(notice.tasks, tasks, strict=True):
         stretches = task_stretches(task, start)
         rows += pair_rows(task.id, stretches)
-        opened += open_rows(task.id, stretches)
-    tasks = [task_row(task, seq) for seq, task in enumerate(notice.tasks)]
+        opened += open_rows(row, stretches)
     return NoticeRows(rows, tasks, opened)
 
 
