@@ -182,36 +182,3 @@ def test_qualified_lines_share_a_task_as_the_folders_lines_did():
     assert [p[1] for p in pairs] == ["b/noi-vu", "b/tu-phap"]
     assert _Qualifier("a").late([]) == [] and _Qualifier("a").pairs([]) == []
 
-
-def test_each_folders_cache_is_opened_once_a_warm_run(two_folders, monkeypatch):
-    """A load answered from the snapshot leaves its connection open for the pair
-    queries that follow: each folder's cache opened (its schema read) once, not twice."""
-    import sqlite3
-
-    from cchc_cli.store.cache import FileCache
-
-    commands = (["status"], ["due", "--within", "60"], ["overdue"])
-    for args in commands:  # fills the caches, and each tally at this day
-        run(two_folders, [*args, "--as-of", "2024-01-15"], cached=True)
-    asked: list[int] = []
-    opened: list[str] = []
-    real_connect, real_query = sqlite3.connect, FileCache.query_pairs
-
-    def connect(database: object, *args: object, **kwargs: object) -> sqlite3.Connection:
-        opened.append(str(database))
-        return real_connect(database, *args, **kwargs)  # type: ignore[arg-type]
-
-    def query_pairs(cache: FileCache, *args: object, **kwargs: object) -> object:
-        before = len(opened)
-        try:
-            return real_query(cache, *args, **kwargs)  # type: ignore[arg-type]
-        finally:
-            asked.append(len(opened) - before)
-
-    monkeypatch.setattr(sqlite3, "connect", connect)
-    monkeypatch.setattr(FileCache, "query_pairs", query_pairs)
-    for args in commands:
-        asked.clear()
-        expected = run(two_folders, [*args, "--as-of", "2024-01-15"], cached=False)
-        assert run(two_folders, [*args, "--as-of", "2024-01-15"], cached=True) == expected
-        assert len(asked) >= 2 and set(asked) == {0}, args  # every folder asked, none opened

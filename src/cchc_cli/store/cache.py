@@ -42,15 +42,7 @@ from cchc_cli.store.cacheplace import CACHE_FILE as CACHE_FILE
 from cchc_cli.store.cacheplace import cache_locations, clear_one
 from cchc_cli.store.cacheplace import clear as clear
 from cchc_cli.store.cacheplace import user_cache_dir as user_cache_dir
-from cchc_cli.store.cachewrite import (
-    SHA,
-    RowMaker,
-    Writes,
-    folder_prefix,
-    key_in,
-    problems_text,
-    statements,
-)
+from cchc_cli.store.cachewrite import SHA, RowMaker, Writes, folder_prefix, key_in, problems_text
 from cchc_cli.store.pairs import TASK_ROWS, NoticeRows
 from cchc_cli.store.progress import Event
 from cchc_cli.store.serialize import (
@@ -156,13 +148,28 @@ def _make_afresh(connection: sqlite3.Connection) -> None:
             ).fetchall()
             for (table,) in tables:
                 connection.execute(f'DROP TABLE "{table}"')
-            for statement in statements(_SCHEMA + _SNAPSHOT_SCHEMA):
+            for statement in _statements(_SCHEMA + _SNAPSHOT_SCHEMA):
                 connection.execute(statement)
             connection.execute("INSERT INTO meta (key, value) VALUES ('version', ?)", (VERSION,))
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
         raise
+
+
+def _statements(script: str) -> list[str]:
+    """The SQL statements of ``script``, one by one (``executescript`` would commit)."""
+    statements: list[str] = []
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip() != ";":
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        raise ValueError(f"incomplete SQL: {pending!r}")
+    return statements
 
 
 @dataclass(frozen=True)
@@ -199,7 +206,6 @@ class FileCache:
         self._loaded_rows: dict[str, tuple[Any, ...]] | None = None
         self._loaded_pair_keys: dict[str, str] | None = None
         self._writes = Writes(connection)
-        self._idle: sqlite3.Connection | None = None  # open, for query_pairs
 
     @property
     def _rows(self) -> dict[str, tuple[Any, ...]]:
@@ -432,22 +438,17 @@ class FileCache:
     ) -> tuple[dict[str, str], list[list[tuple[Any, ...]]]] | None:
         """What each notice's pair rows were computed from, and the rows of queries over
         them (each given the ``params`` it names), read in one transaction (so the one
-        describes the other); None if the cache cannot be read. Through the connection left
-        open (:meth:`close`): a province's 41 folders' schemas read once, not twice (25 ms)."""
-        connection, self._idle = self._idle, None
+        describes the other); None if the cache cannot be read."""
         try:
-            if connection is None:
-                connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
+            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
             try:
                 connection.execute("BEGIN")
                 sources = dict(connection.execute("SELECT path, key FROM pair_sources"))
                 results = [connection.execute(sql, params).fetchall() for sql in queries]
                 connection.execute("COMMIT")
-                self._idle, connection = connection, None  # kept for the next query
                 return sources, results
             finally:
-                if connection is not None:
-                    connection.close()
+                connection.close()
         except sqlite3.Error:
             return None
 
@@ -487,9 +488,8 @@ class FileCache:
         self._writes.stream()
 
     def close(self) -> None:
-        """The end of a run that changed no row (one answered from the snapshot); its pair
-        queries, if any, use the connection (:meth:`query_pairs`), closed when let go."""
-        self._idle = self.connection
+        """The end of a run that changed no row (one answered from the snapshot)."""
+        self.connection.close()
 
 
 def _writable_folder(folder: Path) -> bool:

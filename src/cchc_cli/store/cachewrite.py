@@ -293,18 +293,3 @@ class Writes:
         sql = f"SELECT part, data FROM snapshot WHERE part IN ({names})"
         if dict(self.connection.execute(sql, list(over))) == over:
             execute("INSERT OR REPLACE INTO snapshot VALUES (?, ?)", parts.items())
-
-
-def statements(script: str) -> list[str]:
-    """The SQL statements of ``script``, one by one (``executescript`` would commit)."""
-    statements: list[str] = []
-    pending = ""
-    for piece in script.split(";"):
-        pending += piece + ";"
-        if sqlite3.complete_statement(pending):
-            if pending.strip() != ";":
-                statements.append(pending.strip())
-            pending = ""
-    if pending.strip(" \n;"):
-        raise ValueError(f"incomplete SQL: {pending!r}")
-    return statements
