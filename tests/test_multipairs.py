@@ -181,4 +181,3 @@ def test_qualified_lines_share_a_task_as_the_folders_lines_did():
     assert pairs[0][0] is pairs[1][0] and pairs[0][0].notice == "b:tb-1"
     assert [p[1] for p in pairs] == ["b/noi-vu", "b/tu-phap"]
     assert _Qualifier("a").late([]) == [] and _Qualifier("a").pairs([]) == []
-
