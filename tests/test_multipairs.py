@@ -154,3 +154,30 @@ def test_the_province_decodes_its_folders_errors_and_no_warning(two_folders, mon
     validate = run(two_folders, ["validate"], cached=True)
     assert validate == run(two_folders, ["validate"], cached=False)
     assert Severity.WARNING in found  # validate reads them all, from each folder
+
+
+def test_qualified_lines_share_a_task_as_the_folders_lines_did():
+    """The overdue list's and the pairs' rows qualified a column at a time: the values
+    qualified, and rows that shared one task row still share one (the lists group
+    their rows by it), each distinct task made once."""
+    from cchc_cli.store.multipairs import _Qualifier
+    from cchc_cli.store.pairs import TaskInfo
+
+    units = ("noi-vu", "tu-phap")
+    one = TaskInfo("tb-1", "1.1", 1, "Một", None, units, units)
+    two = TaskInfo("tb-2", "2", 2, "Hai", date(2024, 1, 5), units[:1], units)
+    day = date(2024, 1, 10)
+    late = _Qualifier("a").late([(one, day, units), (two, day, units[:1]), (one, day, units)])
+    expected_one = TaskInfo(
+        "a:tb-1", "1.1", 1, "Một", None, ("a/noi-vu", "a/tu-phap"), ("a/noi-vu", "a/tu-phap")
+    )
+    assert late[0] == (expected_one, day, ("a/noi-vu", "a/tu-phap"))
+    assert late[1][0] == TaskInfo(
+        "a:tb-2", "2", 2, "Hai", date(2024, 1, 5), ("a/noi-vu",), ("a/noi-vu", "a/tu-phap")
+    )
+    assert late[0][0] is late[2][0] and late[0][2] is late[2][2]
+    assert late[0][0].assignees is late[1][0].assignees  # a unit list qualified once
+    pairs = _Qualifier("b").pairs([(one, "noi-vu", 0, day, None), (one, "tu-phap", 1, day, None)])
+    assert pairs[0][0] is pairs[1][0] and pairs[0][0].notice == "b:tb-1"
+    assert [p[1] for p in pairs] == ["b/noi-vu", "b/tu-phap"]
+    assert _Qualifier("a").late([]) == [] and _Qualifier("a").pairs([]) == []

@@ -15,6 +15,7 @@ from pathlib import Path
 from cchc_cli.core.model import NoticeIndex
 from cchc_cli.core.offices import Office, QualifiedEntry, combine, qualify_notice
 from cchc_cli.store.loader import load
+from cchc_cli.views.i18n import Lang
 from cchc_cli.views.offices import with_office
 from cchc_cli.views.render import Column, Report, Rows, Section
 from conftest import DATA
@@ -159,3 +160,75 @@ def test_records_for_programs_look_each_distinct_id_up_once(monkeypatch):
     report = with_office(Report([Section("due", COLUMNS, records)]), OFFICES)
     assert [r["office_id"] for r in report.tables[0].records] == ["a", "b"] * 50
     assert sorted(asked) == ["a/noi-vu", "b/noi-vu"]
+
+
+def picked_report(lines: list[dict], picks: dict[str, list[int]], columns: list[Column]):
+    """The overdue list's shape: a section per unit, picking lines of one shared table."""
+    from cchc_cli.views.textout import Picked
+
+    shared = as_rows(lines)
+    picked = [
+        Section(unit, columns, Picked(shared, numbers, {"unit": unit}), title=unit)
+        for unit, numbers in picks.items()
+    ]
+    listed = [
+        Section(unit, columns, [{**lines[n], "unit": unit} for n in numbers], title=unit)
+        for unit, numbers in picks.items()
+    ]
+    return Report(picked), Report(listed)
+
+
+PICKED_LINES = [
+    {"ref": "a:tb-1/1.1", "text": "Một"},
+    {"ref": "b:tb-1/1.1", "text": "Hai dòng dài hơn một chút"},
+    {"ref": "a:tb-2/3", "text": "Ba"},
+    {"ref": "elsewhere", "text": "Bốn"},
+]
+PICKED_COLUMNS = [Column("ref", "label.ref"), Column("text", "label.text", shrink=True)]
+
+
+def test_sections_picking_one_table_keep_picking_it_with_their_offices():
+    """The overdue list's sections (one per unit, picking lines of one table) get their
+    office as a column of that one table: still picked, so each line is laid out once,
+    and printed as the same rows given as records print."""
+    import io
+
+    from cchc_cli.views.textout import ColourFormatter, Picked, PlainFormatter
+
+    picks = {"a/noi-vu": [0, 2], "b/tu-phap": [1], "a/tai-chinh": [2]}
+    picked, listed = picked_report(PICKED_LINES, picks, PICKED_COLUMNS)
+    got = with_office(picked, OFFICES)
+    expected = with_office(listed, OFFICES)
+    bases = set()
+    for table, plain in zip(got.tables, expected.tables, strict=True):
+        assert isinstance(table.records, Picked)
+        bases.add(id(table.records.base))
+        assert list(table.records) == list(plain.records)
+        assert table.columns == plain.columns
+    assert len(bases) == 1  # one shared table, its offices worked out once
+    # The office columns are the same objects in every section (laid out once too).
+    assert len({id(t.columns[0]) for t in got.tables}) == 1
+    for formatter in (PlainFormatter, ColourFormatter):
+        for width in (30, 80):
+            texts = []
+            for report in (got, expected):
+                out = io.StringIO()
+                formatter(out, Lang.VI, width).emit(report)
+                texts.append(out.getvalue())
+            assert texts[0] == texts[1]
+
+
+def test_picked_rows_not_all_of_their_units_office_are_told_row_by_row():
+    from cchc_cli.views.textout import Picked
+
+    # A unit of one office picking another's line, a unit of no office, no line at all.
+    picks = {"a/noi-vu": [0, 1], "nowhere": [2, 3], "b/tu-phap": []}
+    picked, listed = picked_report(PICKED_LINES, picks, PICKED_COLUMNS)
+    got = with_office(picked, OFFICES)
+    expected = with_office(listed, OFFICES)
+    for table, plain in zip(got.tables, expected.tables, strict=True):
+        assert not isinstance(table.records, Picked) or not table.records.numbers
+        assert list(table.records) == list(plain.records)
+        assert [c.key for c in table.columns] == [c.key for c in plain.columns]
+    assert [r["office_id"] for r in got.tables[0].records] == ["a", "a"]
+    assert [r["office_id"] for r in got.tables[1].records] == ["a", None]

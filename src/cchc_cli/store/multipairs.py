@@ -165,7 +165,6 @@ class _Qualifier:
 
         self.units_prefix = office + UNIT_SEP
         self.notice_prefix = office + NOTICE_SEP
-        self.made: dict[int, TaskInfo] = {}
         #: Unit lists qualified so far (tasks share a few).
         self.lists: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.sets: dict[frozenset[str], frozenset[str]] = {}
@@ -196,7 +195,22 @@ class _Qualifier:
         if not tasks:
             return []
         infos, last_days, shown, still_open = zip(*tasks, strict=True)
-        notice, ident, seq, text, deadline, assigned, assignees = zip(*infos, strict=True)
+        made = self.infos(infos, shared=False)
+        row = (made, last_days, _each(shown, self.units), _each(still_open, self.unit_set))
+        return list(map(tuple.__new__, repeat(DueTask), zip(*row, strict=True)))
+
+    def infos(self, infos: Sequence[TaskInfo], shared: bool = True) -> Iterator[TaskInfo]:
+        """Each of ``infos`` qualified, a column at a time: each distinct notice id and
+        list of units once; with ``shared``, each task once too, the rows that share it
+        (told apart by identity: rows of one task share it) sharing the one made."""
+        if not infos:
+            return iter(())
+        keys = None
+        distinct: Sequence[TaskInfo] = infos
+        if shared:
+            keys = list(map(id, infos))
+            distinct = list(dict(zip(keys, infos, strict=True)).values())
+        notice, ident, seq, text, deadline, assigned, assignees = zip(*distinct, strict=True)
         prefix = self.notice_prefix
         columns = (
             _each(notice, lambda n: prefix + n, key=None),
@@ -207,17 +221,18 @@ class _Qualifier:
             _each(assigned, self.units),
             _each(assignees, self.units),
         )
-        new = tuple.__new__
-        made = map(new, repeat(TaskInfo), zip(*columns, strict=True))
-        row = (made, last_days, _each(shown, self.units), _each(still_open, self.unit_set))
-        return list(map(new, repeat(DueTask), zip(*row, strict=True)))
+        made = map(tuple.__new__, repeat(TaskInfo), zip(*columns, strict=True))
+        if keys is None:
+            return made
+        return map(dict(zip(map(id, distinct), made, strict=True)).__getitem__, keys)
 
     def late(self, lines: list[LateTask]) -> list[LateTask]:
-        """Lines of the overdue list qualified a column at a time (as :meth:`due`)."""
+        """Lines of the overdue list qualified a column at a time (as :meth:`due`): a
+        task overdue for several units is on a line per unit, qualified once."""
         if not lines:
             return []
         tasks, last_days, units = zip(*lines, strict=True)
-        made = zip(_each(tasks, self.task), last_days, _each(units, self.units), strict=True)
+        made = zip(self.infos(tasks), last_days, _each(units, self.units), strict=True)
         return list(made)
 
     def pairs(self, rows: list[PairOf]) -> list[PairOf]:
@@ -225,23 +240,8 @@ class _Qualifier:
         if not rows:
             return []
         tasks, units, places, last_days, statuses = zip(*rows, strict=True)
-        qualified = (_each(tasks, self.task), _each(units, self.unit, key=None))
+        qualified = (self.infos(tasks), _each(units, self.unit, key=None))
         return list(zip(*qualified, places, last_days, statuses, strict=True))
-
-    def task(self, task: TaskInfo) -> TaskInfo:
-        found = self.made.get(id(task))
-        if found is None:
-            notice, ident, seq, text, deadline, assigned, assignees = task
-            found = self.made[id(task)] = TaskInfo(
-                self.notice_prefix + notice,
-                ident,
-                seq,
-                text,
-                deadline,
-                self.units(assigned),
-                self.units(assignees),
-            )
-        return found
 
 
 def _each(

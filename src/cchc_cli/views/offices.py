@@ -95,7 +95,64 @@ def _records(
     ]
 
 
+class _Made:
+    """What one report's sections share: the office columns, and each shared table of
+    :class:`~cchc_cli.views.textout.Picked` rows with its rows' offices."""
+
+    def __init__(self, offices: dict[str, Office], names: bool) -> None:
+        self.offices = offices
+        self.columns = office_columns(names)
+        self.bases: dict[int, tuple[Rows, list[str | None]]] = {}
+
+    def base(self, base: Rows) -> tuple[Rows, list[str | None]]:
+        """``base`` with its rows' offices first, and their ids."""
+        found = self.bases.get(id(base))
+        if found is None:
+            offices = _offices(base, self.offices)
+            made = _records(base, offices)
+            assert isinstance(made, Rows)
+            found = self.bases[id(base)] = (made, made.column("office_id"))
+        return found
+
+
+def _picked(section: Section, made: _Made) -> Section | None:
+    """A section of rows picked from a shared table (the overdue list's unit by unit)
+    with its offices, still picked from one table (the offices first), so a formatter
+    lays each line out once: as :func:`_section`, which would copy each section's
+    rows (91,000 lines of a province's overdue list). None if the rows' offices are not
+    their unit's: :func:`_section` tells it row by row then."""
+    from cchc_cli.views.textout import Picked
+
+    records = section.records
+    if not isinstance(records, Picked) or section.totals or section.name == "status":
+        return None
+    unit, ref, notice = _KEYS
+    same, base = records.same, records.base
+    if ref in same or notice in same or unit in base.columns or not records.numbers:
+        return None
+    office = _office(same.get(unit), made.offices)
+    if office is None:
+        return None
+    qualified, ids = made.base(base)
+    if set(map(ids.__getitem__, records.numbers)) != {office.id}:
+        return None
+    return dataclasses.replace(
+        section,
+        columns=[*made.columns, *section.columns],
+        records=Picked(qualified, records.numbers, same),
+        totals=[],
+    )
+
+
 def _section(section: Section, offices: dict[str, Office], names: bool = False) -> Section:
+    return _section_made(section, _Made(offices, names))
+
+
+def _section_made(section: Section, made: _Made) -> Section:
+    picked = _picked(section, made)
+    if picked is not None:
+        return picked
+    offices = made.offices
     found = _offices(section.records, offices)
     in_totals = _offices(section.totals, offices)
     if not any(found) and not any(in_totals):
@@ -108,7 +165,7 @@ def _section(section: Section, offices: dict[str, Office], names: bool = False) 
         records = _sorted(records, [order.get(ident, len(order)) for ident in ids])
     return dataclasses.replace(
         section,
-        columns=[*office_columns(names), *section.columns],
+        columns=[*made.columns, *section.columns],
         records=records,
         totals=list(_records(section.totals, in_totals)),
     )
@@ -144,14 +201,15 @@ def with_office(
         return dataclasses.replace(report, tables=tables, document=document)
     data = report.data
     if callable(data):
-        made = data
+        make = data
 
         def later() -> Section:
-            return _section(made(), by_id)
+            return _section(make(), by_id)
 
         data = later
     elif data is not None:
         data = _section(data, by_id)
+    shared = _Made(by_id, names)
     if isinstance(document, dict):
         document = {
             key: _records(value, _offices(value, by_id)) if _rows(value) else value
@@ -159,7 +217,7 @@ def with_office(
         }
     return dataclasses.replace(
         report,
-        tables=[_section(s, by_id, names) for s in report.tables],
+        tables=[_section_made(s, shared) for s in report.tables],
         data=data,
         document=document,
     )
