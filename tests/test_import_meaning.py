@@ -127,6 +127,17 @@ def test_an_item_that_may_not_be_a_task_is_kept_and_flagged(names):
     assert task.review == ["import.maybe-task"]
 
 
+def test_an_item_of_an_assigning_list_no_rule_reads_is_flagged_not_dropped(names):
+    body = """
+1. Phòng Tư pháp rà soát văn bản trước ngày 15/12/2023.
+2. Các thành viên Ban Chỉ đạo theo lĩnh vực được phân công kiểm tra, đôn đốc việc thực hiện.
+3. Phòng Nội vụ tổng hợp, báo cáo trước ngày 20/12/2023.
+"""
+    reading = read_tasks(layout(body), names, deadline_in, ISSUED)
+    assert [t.id for t in reading.tasks] == ["1", "3"]
+    assert len(reading.doubtful) == 1 and "Ban Chỉ đạo" in reading.doubtful[0][1]
+
+
 def test_a_paragraph_outside_the_items_that_looks_like_an_assignment_is_flagged(names):
     body = """
 Các đơn vị cần quán triệt; đồng thời giao Phòng Nội vụ rà soát trước ngày 15/12/2023.

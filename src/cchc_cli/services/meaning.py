@@ -180,6 +180,11 @@ class _Reader:
             context = replace(context, deadline=None, deadline_from=None)
         if verdict == "no" and context.mode != "review" and self._assigns_inside(text):
             verdict = "doubt"
+        if verdict == "no" and context.mode == "assign" and node.kind not in ("para", "heading"):
+            # A numbered or bulleted item of a list that assigns is left out only with a
+            # flag: an item no rule reads ("Các thành viên Ban Chỉ đạo ... kiểm tra, đôn đốc
+            # ...") must not vanish from the draft unseen.
+            verdict = "doubt"
         if verdict == "no":
             return
         if verdict == "doubt":
