@@ -113,12 +113,17 @@ def test_a_change_after_the_move_is_seen(data_dir, restores):
     assert restores[-1] is False
 
 
-def test_a_snapshot_replaced_meanwhile_is_left_as_it_is(data_dir):
+def racily_stored(data_dir: Path) -> tuple[dict[str, str], snapshot.Listing]:
+    """A snapshot whose files are all racily clean, once the window has passed: its parts
+    and the folder's listing."""
     ends = copied_just_now(data_dir)
     cached_load(data_dir)
     wait_past(ends)
-    parts = stored(data_dir)
-    listing = snapshot.list_folder(data_dir)
+    return stored(data_dir), snapshot.list_folder(data_dir)
+
+
+def test_a_snapshot_replaced_meanwhile_is_left_as_it_is(data_dir):
+    parts, listing = racily_stored(data_dir)
     other = parts | {"fingerprint": parts["fingerprint"] + "\n"}  # as read by another run
     cache = FileCache.open(data_dir)
     assert cache is not None
@@ -130,11 +135,7 @@ def test_a_snapshot_replaced_meanwhile_is_left_as_it_is(data_dir):
 
 
 def test_a_busy_cache_is_not_waited_for(data_dir):
-    ends = copied_just_now(data_dir)
-    cached_load(data_dir)
-    wait_past(ends)
-    parts = stored(data_dir)
-    listing = snapshot.list_folder(data_dir)
+    parts, listing = racily_stored(data_dir)
     cache = FileCache.open(data_dir)
     assert cache is not None
     writer = sqlite3.connect(cache.path, isolation_level=None)
