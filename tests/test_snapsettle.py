@@ -29,8 +29,8 @@ def _user_cache(tmp_path, monkeypatch):
 def opened(monkeypatch) -> list[str]:
     """The files each load since has read whole to compare their SHA-256."""
     paths: list[str] = []
-    real = snapshot._same_content
-    monkeypatch.setattr(snapshot, "_same_content", lambda p, s: paths.append(p) or real(p, s))
+    real = snapshot.same_content
+    monkeypatch.setattr(snapshot, "same_content", lambda p, s: paths.append(p) or real(p, s))
     return paths
 
 
@@ -128,7 +128,7 @@ def test_a_snapshot_replaced_meanwhile_is_left_as_it_is(data_dir):
     cache = FileCache.open(data_dir)
     assert cache is not None
     try:
-        assert not snapsettle.settle(cache, listing.mtimes, other, time.time_ns())
+        assert not snapsettle.settle(cache, listing, other, time.time_ns())
     finally:
         cache.close()
     assert stored(data_dir) == parts
@@ -142,7 +142,7 @@ def test_a_busy_cache_is_not_waited_for(data_dir):
     writer.execute("BEGIN IMMEDIATE")  # another run is writing
     try:
         began = time.monotonic()
-        assert not snapsettle.settle(cache, listing.mtimes, parts, time.time_ns())
+        assert not snapsettle.settle(cache, listing, parts, time.time_ns())
         assert time.monotonic() - began < 2.0, "no busy wait (the cache's is 5 s)"
     finally:
         writer.execute("ROLLBACK")

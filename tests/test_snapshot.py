@@ -295,8 +295,8 @@ def test_an_old_file_is_not_read_again(data_dir, restores, monkeypatch):
     age(data_dir)
     cached_load(data_dir)
     opened = []
-    real = snapshot._same_content
-    monkeypatch.setattr(snapshot, "_same_content", lambda p, s: opened.append(p) or real(p, s))
+    real = snapshot.same_content
+    monkeypatch.setattr(snapshot, "same_content", lambda p, s: opened.append(p) or real(p, s))
     cached_load(data_dir)
     assert restores == [False, True] and opened == []
     monkeypatch.setattr(snapshot, "RACY_NS", 10**19)  # as if every file were modified just now

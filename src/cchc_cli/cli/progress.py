@@ -202,8 +202,8 @@ def cancel(
     reason, decision = required(reason, "--reason"), tidy_text(decision)
     values = {"reason": reason, "decision": decision}
     change = Cancel("cancel", (), values, cancellation=Cancellation(reason, today, decision))
-    what = t("what.cancel-series", run.lang, ref=task.ref, on=today) if series else None
-    write(run, task, change, what or t("what.cancel", run.lang, ref=task.ref), commit)
+    what = t("what.cancel-series" if series else "what.cancel", run.lang, ref=task.ref, on=today)
+    write(run, task, change, what, commit)
 
 
 @command(help=h("help.note"), shared=EDIT)

@@ -34,6 +34,7 @@ from cchc_cli.core.units import Resolver
 from cchc_cli.core.workdays import PUBLIC_CALENDAR, WorkCalendar
 from cchc_cli.store import progress, snappatch, snapsettle, snapshot
 from cchc_cli.store.cache import FileCache, registry_key, stat_of
+from cchc_cli.store.cacheplace import sha256_hex
 from cchc_cli.store.cachewrite import RowMaker
 from cchc_cli.store.config import CONFIG_FILE, read_settings
 from cchc_cli.store.discover import outside_target, walk_notices
@@ -118,7 +119,7 @@ def load(
     )
     if restored.progress is not None:
         if not parsed:  # restored as stored, its racily clean files checked: settle them
-            snapsettle.settle(cache, listing.mtimes, restored.parts, began)
+            snapsettle.settle(cache, listing, restored.parts, began)
         cache.close()
         grouped = {ref: list(events) for ref, events in restored.progress.events.items()}
         reader = _reader(cache, wanted, {}, notices.registry, notices.config, grouped)
@@ -236,9 +237,7 @@ def _load_files(
     # The SHA-256 of each file read or found in the cache: notices, settings, progress.
     shas: dict[str, str] = {shown_units: registry_key(units_bytes)}
     if has_config:
-        import hashlib  # not at start-up: 2.5 ms (OpenSSL loaded)
-
-        shas[str(data_dir / CONFIG_FILE)] = hashlib.sha256(config_bytes).hexdigest()
+        shas[str(data_dir / CONFIG_FILE)] = sha256_hex(config_bytes)
     seen_ids: dict[str, Source] = {}
     if listing is not None:
         files = [Path(f.path) for f in listing.notices]

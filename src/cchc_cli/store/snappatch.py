@@ -48,9 +48,15 @@ from cchc_cli.store.snapcodec import (
     same_diagnostics,
     to_json,
 )
-from cchc_cli.store.snapdups import DUPLICATES, Duplicates
+from cchc_cli.store.snapdups import DUPLICATES
 from cchc_cli.store.snaplazy import checksum, collector_paused, parts_of, restored_index
-from cchc_cli.store.snapshot import Listing, Restored, notices_from, stored_parts
+from cchc_cli.store.snapshot import (
+    Listing,
+    Restored,
+    notices_from,
+    same_content,
+    stored_parts,
+)
 
 #: The fingerprint's lines before the notice files' (list_folder): the stamp, the folder,
 #: config.yaml, units.yaml and notices/ itself.
@@ -183,13 +189,9 @@ def _patched(
     new_parts["files"] = to_json(head + order)
     new_parts |= _diagnostics(groups, problems_of, set(removed))
     new_parts |= _index(columns, rows, kept)
-    notices = notices_from(new_parts)
+    notices = notices_from(new_parts, cache.path)
     if notices is None:
         return None
-    import dataclasses  # not for a warm run: dataclasses costs 6 ms to import
-
-    kept_twice = Duplicates(new_parts, cache.path, notices.diagnostics)
-    notices = dataclasses.replace(notices, duplicates=kept_twice)
     shas = {path: sha for path, sha in json.loads(parts["shas"]).items() if path not in fresh}
     shas |= {path: got.sha for path, got in fresh.items() if got.sha is not None}
     return Patched(Restored(notices, None, new_parts, shas), parsed)
@@ -224,7 +226,7 @@ def _differences(
     for path, mtime in listing.mtimes.items():
         if mtime + RACY_NS < written or path in changed or path in listing.progress_mtimes:
             continue
-        if not _same_content(path, stored.get(path)):
+        if not same_content(path, stored.get(path)):
             if path not in new:
                 raise _Gone  # config.yaml or units.yaml
             changed.add(path)
@@ -239,16 +241,6 @@ def _differences(
 
 def _linked(line: str) -> bool:
     return "\t->\t" in line or line.endswith("\t1")
-
-
-def _same_content(path: str, sha: str | None) -> bool:
-    try:
-        with open(path, "rb") as file:
-            import hashlib  # not at start-up: 2.5 ms (OpenSSL loaded)
-
-            return sha is not None and hashlib.sha256(file.read()).hexdigest() == sha
-    except OSError:
-        return False
 
 
 def _ids_found_twice(groups: list[list[Any]]) -> dict[str, set[str]]:

@@ -21,26 +21,28 @@ import sqlite3
 
 from cchc_cli.store.cache import RACY_NS, FileCache
 from cchc_cli.store.snapcodec import to_json
+from cchc_cli.store.snapshot import Listing, racy_files
 
 #: The parts the move reads and writes, compared in one transaction before it writes.
 _PARTS = ("fingerprint", "fingerprint_progress", "written", "shas")
 
 
-def settle(cache: FileCache, mtimes: dict[str, int], parts: dict[str, str], began: int) -> bool:
+def settle(cache: FileCache, listing: Listing, parts: dict[str, str], began: int) -> bool:
     """Move the bound of the snapshot ``parts`` (just restored, every racily clean file
     checked) to ``began``, the start of this run, when that leaves fewer files to check.
 
-    ``mtimes`` are the listed files' (ns). Never waits for a lock and never fails the
+    ``listing`` is the folder's, as restored. Never waits for a lock and never fails the
     command: a busy, read-only or changed cache keeps its snapshot as it is. True if
     the snapshot was moved.
     """
     written = int(parts["written"])
+    mtimes = listing.mtimes
     if not mtimes or max(mtimes.values()) < written - RACY_NS:
         return False  # the usual case, found without a loop in Python
-    before = [path for path, mtime in mtimes.items() if mtime + RACY_NS >= written]
+    before = racy_files(listing, written)
     if not before or began <= written:
         return False
-    after = [path for path, mtime in mtimes.items() if mtime + RACY_NS >= began]
+    after = racy_files(listing, began)
     if len(after) >= len(before):
         return False
     shas = json.loads(parts["shas"])

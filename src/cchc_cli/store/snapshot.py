@@ -52,6 +52,7 @@ from cchc_cli.core.model import (
     Registry,
 )
 from cchc_cli.store.cache import RACY_NS, VERSION, FileCache
+from cchc_cli.store.cacheplace import sha256_hex
 from cchc_cli.store.cachewrite import folder_prefix
 from cchc_cli.store.discover import Found, list_files, outside_target, walk_notices
 from cchc_cli.store.holidaystamp import holidays_stamp
@@ -214,17 +215,15 @@ def _stamp(data_dir: Path) -> str:
     )
 
 
-def _racy(listing: Listing, written: int) -> list[str]:
+def racy_files(listing: Listing, written: int) -> list[str]:
     """The files modified so close to ``written`` that their stat may hide a change."""
     return [path for path, mtime in listing.mtimes.items() if mtime + RACY_NS >= written]
 
 
-def _same_content(path: str, sha: str | None) -> bool:
+def same_content(path: str, sha: str | None) -> bool:
     try:
         with open(path, "rb") as file:
-            import hashlib  # not at start-up: 2.5 ms (OpenSSL loaded)
-
-            return sha is not None and hashlib.sha256(file.read()).hexdigest() == sha
+            return sha is not None and sha256_hex(file.read()) == sha
     except OSError:
         return False
 
@@ -307,11 +306,11 @@ def restore(listing: Listing, cache: FileCache) -> Restored | None:
     if parts.get("fingerprint") != listing.text:
         return None
     try:
-        racy = _racy(listing, int(parts["written"]))
+        racy = racy_files(listing, int(parts["written"]))
         shas = json.loads(parts["shas"]) if racy else {}
         settled = [path for path in racy if path not in listing.progress_mtimes]
         unsettled = [path for path in racy if path in listing.progress_mtimes]  # progress
-        if not all(_same_content(path, shas.get(path)) for path in settled):
+        if not all(same_content(path, shas.get(path)) for path in settled):
             return None
         with collector_paused():
             notices = notices_from(parts, cache.path)
@@ -320,7 +319,7 @@ def restore(listing: Listing, cache: FileCache) -> Restored | None:
             progress = None
             if listing.progress_text is not None and (
                 parts["fingerprint_progress"] == listing.progress_text
-                and all(_same_content(path, shas.get(path)) for path in unsettled)
+                and all(same_content(path, shas.get(path)) for path in unsettled)
             ):
                 progress = _progress_from(parts, notices)
     except _UNREADABLE:
@@ -393,7 +392,7 @@ def store(
     """
     if listing.text is None:
         return
-    racy = _racy(listing, written)
+    racy = racy_files(listing, written)
     if any(path not in shas for path in racy):
         return
     keys_of = [key for key, _ in notices.rows]
@@ -490,8 +489,8 @@ def _config_of(data_dir: Path, info: os.stat_result) -> tuple[Config, set[str]] 
         # The stamp and the config line, as list_folder writes them.
         if head[0] != _stamp(data_dir) or head[2] != expected:
             return None
-        racy = _racy(listed, int(parts["written"]))
-        if racy and not _same_content(path, json.loads(parts["shas"]).get(path)):
+        racy = racy_files(listed, int(parts["written"]))
+        if racy and not same_content(path, json.loads(parts["shas"]).get(path)):
             return None
         config, keys = json.loads(parts["config"])
         settings = decode(config)
