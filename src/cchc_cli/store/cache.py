@@ -41,7 +41,15 @@ from cchc_cli.store.cacheplace import CACHE_FILE as CACHE_FILE
 from cchc_cli.store.cacheplace import cache_locations, clear_one, sha256_hex
 from cchc_cli.store.cacheplace import clear as clear
 from cchc_cli.store.cacheplace import user_cache_dir as user_cache_dir
-from cchc_cli.store.cachewrite import SHA, RowMaker, Writes, folder_prefix, key_in, problems_text
+from cchc_cli.store.cachewrite import (
+    SHA,
+    RowMaker,
+    Writes,
+    folder_prefix,
+    key_in,
+    problems_text,
+    sql_statements,
+)
 from cchc_cli.store.pairs import TASK_ROWS, NoticeRows
 from cchc_cli.store.progress import Event
 from cchc_cli.store.serialize import (
@@ -147,28 +155,13 @@ def _make_afresh(connection: sqlite3.Connection) -> None:
             ).fetchall()
             for (table,) in tables:
                 connection.execute(f'DROP TABLE "{table}"')
-            for statement in _statements(_SCHEMA + _SNAPSHOT_SCHEMA):
+            for statement in sql_statements(_SCHEMA + _SNAPSHOT_SCHEMA):
                 connection.execute(statement)
             connection.execute("INSERT INTO meta (key, value) VALUES ('version', ?)", (VERSION,))
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
         raise
-
-
-def _statements(script: str) -> list[str]:
-    """The SQL statements of ``script``, one by one (``executescript`` would commit)."""
-    statements: list[str] = []
-    pending = ""
-    for piece in script.split(";"):
-        pending += piece + ";"
-        if sqlite3.complete_statement(pending):
-            if pending.strip() != ";":
-                statements.append(pending.strip())
-            pending = ""
-    if pending.strip(" \n;"):
-        raise ValueError(f"incomplete SQL: {pending!r}")
-    return statements
 
 
 @dataclass(frozen=True)
@@ -478,6 +471,11 @@ class FileCache:
                 self._writes.commit(gone)
         finally:
             self.connection.close()
+
+    @property
+    def rewritten(self) -> int:
+        """How many notices' pair rows this run wrote or forgot."""
+        return self._writes.rewritten
 
     def stream(self) -> None:
         """Write rows as they are queued, not all at :meth:`finish` (a first run, which

@@ -69,6 +69,21 @@ def problems_text(diagnostics: list[Diagnostic]) -> str:
     return json.dumps([diagnostic_to_data(d)[1:] for d in diagnostics], ensure_ascii=False)
 
 
+def sql_statements(script: str) -> list[str]:
+    """The SQL statements of ``script``, one by one (``executescript`` would commit)."""
+    statements: list[str] = []
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip() != ";":
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        raise ValueError(f"incomplete SQL: {pending!r}")
+    return statements
+
+
 def insert_rows(
     connection: sqlite3.Connection, table: str, width: int, rows: Iterable[tuple[Any, ...]]
 ) -> None:
@@ -160,6 +175,8 @@ class Writes:
     failed: bool = False
     #: Pair rows queued.
     queued: int = 0
+    #: Notices whose pair rows this run wrote or forgot (:func:`cchc_cli.store.tally.counts`).
+    rewritten: int = 0
 
     def file(self, row: tuple[Any, ...]) -> None:
         if not self.failed:
@@ -226,6 +243,7 @@ class Writes:
         """Write the queued rows of files and of pairs (a notice's replace its old ones)."""
         execute = self.connection.executemany
         stale = [(k,) for k in self.pairs]
+        self.rewritten += len(stale)
         execute("DELETE FROM pairs WHERE path = ?", stale)
         execute("DELETE FROM task_rows WHERE path = ?", stale)
         execute("DELETE FROM open_rows WHERE path = ?", stale)
@@ -264,6 +282,7 @@ class Writes:
             added = list(self.pairs)
             tallies = tally.unwind(self.connection, [*gone, *added])
             stale = [(k,) for k in gone]
+            self.rewritten += len(stale)
             execute("DELETE FROM pairs WHERE path = ?", stale)
             execute("DELETE FROM task_rows WHERE path = ?", stale)
             execute("DELETE FROM open_rows WHERE path = ?", stale)

@@ -217,6 +217,8 @@ class PairIndex:
         #: The tallies whose base this run moved (:func:`cchc_cli.store.tally.rebase`):
         #: once a run, since a report's trend counts a day in each of many months.
         self.rebased: set[str] = set()
+        #: The stale tallies this run counted over the rows instead (once a run each).
+        self.counted: set[str] = set()
 
     @property
     def ids(self) -> dict[str, str]:
