@@ -262,7 +262,11 @@ def _database(data_dir: Path) -> dict[str, list[tuple[object, ...]]]:
             "task_rows": "SELECT * FROM task_rows",
             "pair_sources": "SELECT * FROM pair_sources",
             "notice_rows": "SELECT * FROM notice_rows",
-            "snapshot": "SELECT * FROM snapshot WHERE part != 'written'",
+            # Nor the count of changes its pair rows were proved at (store/pairquery.py):
+            # a pool writes them in more steps.
+            "snapshot": "SELECT * FROM snapshot WHERE part NOT IN ('written', 'pairs_made')",
+            "proved": "SELECT (SELECT data FROM snapshot WHERE part = 'pairs_made')"
+            " = (SELECT value FROM meta WHERE key = 'pair_sources_changes')",
         }
         return {name: sorted(connection.execute(sql)) for name, sql in tables.items()}
     finally:

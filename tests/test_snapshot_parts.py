@@ -67,8 +67,11 @@ def test_done_rewrites_the_progress_half_alone(data_dir, monkeypatch):
     after = parts(data_dir)
     assert after["untouched"] == "[]"
     assert after["progress"] != before["progress"]
-    kept = {p: d for p, d in after.items() if p not in PROGRESS_HALF}
-    assert kept == {p: d for p, d in before.items() if p not in PROGRESS_HALF}
+    # With the pair rows, the count they are proved at (store/pairquery.py) is replaced.
+    assert after["pairs_made"] != before["pairs_made"]
+    half = {*PROGRESS_HALF, "pairs_made"}
+    kept = {p: d for p, d in after.items() if p not in half}
+    assert kept == {p: d for p, d in before.items() if p not in half}
     for args in (("status",), ("show", "2.3"), ("overdue",), ("validate",)):
         same_as_without_cache(*args)
 
@@ -225,8 +228,11 @@ def test_after_done_the_snapshot_is_the_one_a_load_afresh_stores(data_dir):
     assert cchc("cache", "clear").exit_code == 0
     assert cchc("status", *ON).exit_code == 0
     afresh = parts(data_dir)
-    # When each was stored, and the content of the files stored within a second of it.
-    varying = {"written", "shas"}
+    # When each was stored, the content of the files stored within a second of it, and
+    # the count of changes its pair rows are proved at (store/pairquery.py): each its
+    # database's own, and proving it.
+    varying = {"written", "shas", "pairs_made"}
+    assert patched["pairs_made"] != "" and afresh["pairs_made"] != ""
     assert set(patched) == set(afresh)
     assert {p: d for p, d in patched.items() if p not in varying} == {
         p: d for p, d in afresh.items() if p not in varying

@@ -50,6 +50,7 @@ from cchc_cli.store.cachewrite import (
     problems_text,
     sql_statements,
 )
+from cchc_cli.store.pairquery import BUSY_TIMEOUT as BUSY_TIMEOUT
 from cchc_cli.store.pairs import TASK_ROWS, NoticeRows
 from cchc_cli.store.progress import Event
 from cchc_cli.store.serialize import (
@@ -71,7 +72,6 @@ VERSION = f"{FORMAT}.{REVISION}:{__version__}"
 FEW_ROWS = 500  # rows FileCache.read looks up by key; for more it reads every row once
 #: A file modified this close to the time its row was written is checked by content.
 RACY_NS = 3_000_000_000
-BUSY_TIMEOUT = 5.0
 #: A file's row, but its notice.
 _COLUMNS = (
     "path, size, mtime_ns, ctime_ns, ino, sha256, depends_on, recorded_ns, diagnostics, summary"
@@ -425,32 +425,20 @@ class FileCache:
         made = rows if isinstance(rows, NoticeRows) else NoticeRows([], [], [])
         self._writes.notice_pairs(key, made_from, made, notice)
 
-    def query_pairs(
-        self, queries: list[str], params: dict[str, Any]
-    ) -> tuple[dict[str, str], list[list[tuple[Any, ...]]]] | None:
-        """What each notice's pair rows were computed from, and the rows of queries over
-        them (each given the ``params`` it names), read in one transaction (so the one
-        describes the other); None if the cache cannot be read."""
-        try:
-            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
-            try:
-                connection.execute("BEGIN")
-                sources = dict(connection.execute("SELECT path, key FROM pair_sources"))
-                results = [connection.execute(sql, params).fetchall() for sql in queries]
-                connection.execute("COMMIT")
-                return sources, results
-            finally:
-                connection.close()
-        except sqlite3.Error:
-            return None
-
     # -- the snapshot of a whole load (:mod:`cchc_cli.store.snapshot`) ---------------------
 
-    def put_snapshot(self, parts: dict[str, str], over: dict[str, str] | None = None) -> None:
+    def put_snapshot(
+        self,
+        parts: dict[str, str],
+        over: dict[str, str] | None = None,
+        pairs: dict[str, str] | None = None,
+    ) -> None:
         """Replace the snapshot by ``parts`` with the rows :meth:`finish` writes (one
-        transaction); with ``over`` (parts as read), only these, if ``over`` still holds."""
+        transaction); with ``over`` (parts as read), only these, if ``over`` still holds;
+        ``pairs``: the pair rows' keys it expects (:mod:`cchc_cli.store.pairquery`)."""
         self._writes.snapshot = parts
         self._writes.snapshot_over = over
+        self._writes.snapshot_pairs = pairs
 
     def finish_progress(self, files: list[Path]) -> None:
         """:meth:`finish` after reading only the progress files (``files``)."""

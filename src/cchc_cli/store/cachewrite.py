@@ -32,6 +32,7 @@ from cchc_cli.core.diagnostics import Diagnostic
 from cchc_cli.core.lazyclass import dataclass, field
 from cchc_cli.core.model import Notice, NoticeIndex, index_of
 from cchc_cli.store import tally
+from cchc_cli.store.pairquery import PAIRS_MADE, pairs_made
 from cchc_cli.store.pairs import NoticeRows
 from cchc_cli.store.serialize import diagnostic_to_data, notice_to_data
 from cchc_cli.store.tally import StoredNotice
@@ -169,6 +170,8 @@ class Writes:
     #: Parts the snapshot held when the edit read it: given, ``snapshot`` replaces only
     #: its own parts, and only while those still hold (else the stored one is kept).
     snapshot_over: dict[str, str] | None = None
+    #: The pair rows' keys the snapshot expects (its :data:`~cchc_cli.store.pairquery.PAIRS_MADE`).
+    snapshot_pairs: dict[str, str] | None = None
     #: Rows are written as they come, in a transaction :meth:`commit` ends.
     streaming: bool = False
     #: A write failed: nothing is queued or written any more.
@@ -302,8 +305,11 @@ class Writes:
             self.streaming = False
 
     def _write_snapshot(self, parts: dict[str, str], over: dict[str, str] | None) -> None:
-        """The snapshot written anew, or (``over``) only ``parts``, over the one read then."""
+        """The snapshot written anew, or (``over``) only ``parts``, over the one read then;
+        with its pair rows' keys, the proof that the rows are those (:mod:`pairquery`)."""
         execute = self.connection.executemany
+        if "pairs" in parts:
+            parts = {**parts, PAIRS_MADE: pairs_made(self.connection, self.snapshot_pairs)}
         if over is None:
             self.connection.execute("DELETE FROM snapshot")
             execute("INSERT INTO snapshot VALUES (?, ?)", parts.items())

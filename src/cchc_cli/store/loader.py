@@ -40,6 +40,7 @@ from cchc_cli.store.config import CONFIG_FILE, read_settings
 from cchc_cli.store.discover import outside_target, walk_notices
 from cchc_cli.store.fileio import DEFAULT_LIMIT
 from cchc_cli.store.holidaystamp import holidays_stamp
+from cchc_cli.store.pairquery import PAIRS_MADE
 from cchc_cli.store.pairrows import put_premade, refresh_pairs, source_key
 from cchc_cli.store.pairs import PairIndex
 from cchc_cli.store.snaplazy import Deferred, notice_paths, row_ids
@@ -129,7 +130,8 @@ def load(
                 lambda: {key: e for e, (key, _) in zip(notices.index, notices.rows, strict=True)}
             )
             ids = partial(row_ids, notices.index, notices.rows)  # made when first read
-            pair_index = PairIndex(cache, restored.progress.pairs, entries, ids)
+            token = restored.parts.get(PAIRS_MADE)  # spares reading pair_sources (pairquery)
+            pair_index = PairIndex(cache, restored.progress.pairs, entries, ids, token)
         return _dataset(notices, restored.progress, reader, pair_index)
     # Progress files changed (or notices, patched): read again, each through its cache row.
     shas = restored.shas | {path: sha for path, (_, sha, _) in wanted.items()}

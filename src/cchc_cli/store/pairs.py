@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from cchc_cli.core.asof import issued_from, task_as_of
 from cchc_cli.core.model import Notice, NoticeIndex, Task
 from cchc_cli.core.status import Status, last_days
+from cchc_cli.store.pairquery import query_pairs
 
 if TYPE_CHECKING:
     from cchc_cli.store.cache import FileCache
@@ -208,9 +209,12 @@ class PairIndex:
         expected: dict[str, str],
         entries: dict[str, NoticeIndex],
         ids: Callable[[], dict[str, str]] | None = None,
+        token: str | None = None,
     ) -> None:
         self.cache = cache
         self.expected = expected
+        #: Its snapshot's proof that the rows are ``expected`` (:mod:`cchc_cli.store.pairquery`).
+        self.token = token
         self.entries = entries
         self._make_ids = ids
         self._ids: dict[str, str] | None = None
@@ -252,10 +256,12 @@ class PairIndex:
         from what was loaded (read in one snapshot with the check); with ``exact``, those
         and no others. Otherwise each query's first column is a file's key, and rows of
         files left out of the dataset are left out."""
-        found = self.cache.query_pairs(queries, params)
+        found = query_pairs(self.cache.path, queries, params, self.token)
         if found is None:
             return None
         held, results = found
+        if held is None:  # unchanged since the snapshot, which expects exactly these
+            return results
         if any(held.get(key) != made for key, made in self.expected.items()):
             return None
         if exact:

@@ -125,7 +125,7 @@ def _patch(data_dir: Path, cache: FileCache, seen: Dataset, pair_index: PairInde
         "progress_files": to_json(files),
         "pairs": to_json(pairs_to(made, list(made), _shas(made), depends)),
     }
-    cache.put_snapshot(made_parts, over)
+    cache.put_snapshot(made_parts, over, made)
     cache.finish_progress(list(paths))
 
 

@@ -46,11 +46,7 @@ from typing import NamedTuple
 
 from cchc_cli.core.diagnostics import Diagnostic, Diagnostics, errors_of
 from cchc_cli.core.lazyclass import dataclass, field
-from cchc_cli.core.model import (
-    Config,
-    NoticeIndex,
-    Registry,
-)
+from cchc_cli.core.model import Config, NoticeIndex, Registry
 from cchc_cli.store.cache import RACY_NS, VERSION, FileCache
 from cchc_cli.store.cacheplace import sha256_hex
 from cchc_cli.store.cachewrite import folder_prefix
@@ -64,13 +60,18 @@ from cchc_cli.store.snapcodec import (
     diagnostics_from,
     diagnostics_to,
     encode,
-    pairs_from,
     pairs_to,
     same_diagnostics,
     to_json,
 )
 from cchc_cli.store.snapdups import DUPLICATES, Duplicates
-from cchc_cli.store.snaplazy import checksum, collector_paused, index_parts, restored_index
+from cchc_cli.store.snaplazy import (
+    checksum,
+    collector_paused,
+    index_parts,
+    pairs_when_read,
+    restored_index,
+)
 from cchc_cli.store.snaplines import PREFIX as LINES
 from cchc_cli.store.snaplines import kept_lines
 
@@ -357,9 +358,7 @@ def _progress_from(parts: dict[str, str], notices: Notices) -> Progress:
         ref: tuple(event_from_data(e[1:], e[0]) for e in found)
         for ref, found in json.loads(parts["progress"])
     }
-    keys = [key for key, _ in notices.rows]
-    shas = tuple(sha for _, sha in notices.rows)
-    pairs = pairs_from(json.loads(parts["pairs"]), keys, shas)
+    pairs = pairs_when_read(json.loads(parts["pairs"]), notices.rows)
     diagnostics = diagnostics_from(json.loads(parts["progress_diagnostics"]))
     return Progress(events, diagnostics, tuple(json.loads(parts["progress_files"])), pairs)
 
@@ -437,7 +436,7 @@ def store(
             return
     except _UNREADABLE:
         return  # a value of a kind the snapshot does not know: the long way next time
-    cache.put_snapshot(parts)
+    cache.put_snapshot(parts, pairs=progress.pairs)
 
 
 def read_config(data_dir: Path) -> tuple[Config, set[str]]:

@@ -55,6 +55,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from cchc_cli.core.asof import assigned_on, issued_from
 from cchc_cli.core.model import Notice, NoticeIndex
 from cchc_cli.core.status import Status
+from cchc_cli.store.pairquery import BUSY_TIMEOUT, CHANGES, MADE_SQL, made, query_pairs
 from cchc_cli.store.pairs import (
     NEVER,
     OPEN_IN_FORCE,
@@ -184,8 +185,6 @@ TALLY_ROWS += """
 CREATE TABLE IF NOT EXISTS tally_state (
     name TEXT PRIMARY KEY, made_from TEXT NOT NULL, at_day INTEGER NOT NULL
 );"""
-#: How many times ``pair_sources`` has changed, counted by the database itself.
-CHANGES = "pair_sources_changes"
 TALLY_ROWS += "".join(
     f"""
 CREATE TRIGGER IF NOT EXISTS {CHANGES}_{event.lower()} AFTER {event} ON pair_sources BEGIN
@@ -246,18 +245,11 @@ SELECT k, status, sum(n) FROM (
     WHERE day > :day AND day <= {at_day}{where}
 ) GROUP BY k, status HAVING sum(n) > 0"""
 STATE_SQL = "SELECT made_from, at_day FROM tally_state WHERE name = :name"
-#: What the pair rows are now: the count of :data:`CHANGES` (text, as ``meta`` holds it).
-MADE_SQL = f"SELECT coalesce((SELECT value FROM meta WHERE key = '{CHANGES}'), '0')"
 
 
 def count_sql(key: str, where: str = "") -> str:
     """:data:`TALLY_SQL` for the tally by ``key``, with ``where`` added to each part."""
     return TALLY_SQL.format(key=key, where=where, at_day=_AT_DAY.format(key=key))
-
-
-def made(connection: sqlite3.Connection) -> str:
-    """What a tally made from the pair rows as they are now is marked as made from."""
-    return str(connection.execute(MADE_SQL).fetchone()[0])
 
 
 def unwind(connection: sqlite3.Connection, stale: list[str]) -> list[str]:
@@ -297,8 +289,6 @@ def remake(index: PairIndex, key: str, day: date) -> bool:
     """Make the tally by ``key`` again from every pair row, its base at ``day`` (counts
     on days near it read few rows), if the cache holds the rows of what was loaded and
     no others; whether it did."""
-    from cchc_cli.store.cache import BUSY_TIMEOUT
-
     try:
         connection = sqlite3.connect(index.cache.path, timeout=BUSY_TIMEOUT, isolation_level=None)
         try:
@@ -367,8 +357,8 @@ def counts(
         params |= {f"u{i}": unit for i, unit in enumerate(units)}
     queries = [count_sql(key, where), STATE_SQL, MADE_SQL]
     for attempt in range(2):
-        found = index.cache.query_pairs(queries, params)
-        if found is None or found[0] != index.expected:
+        found = query_pairs(index.cache.path, queries, params, index.token)
+        if found is None or (found[0] is not None and found[0] != index.expected):
             return None
         rows, state, now = found[1]
         if state and state[0][0] == str(now[0][0]):
