@@ -65,7 +65,7 @@ def walk_notices(folder: Path, suffixes: tuple[str, ...]) -> list[Found]:
     links are not entered.
     """
     found: list[Found] = []
-    add, is_dir = found.append, stat.S_ISDIR
+    add, is_dir, made = found.append, stat.S_ISDIR, Found._make  # (10,000 files at 100,000 tasks)
     # A stack, not os.walk: os.walk recurses (in Python 3.11) and 1,100 nested
     # folders would exhaust the interpreter's stack.
     folders = [str(folder)]
@@ -77,11 +77,11 @@ def walk_notices(folder: Path, suffixes: tuple[str, ...]) -> list[Found]:
             continue  # as os.walk does: a folder that cannot be listed has no notices
         for entry in listed:
             name = entry.name
-            if name.startswith("."):
+            if name[0] == ".":  # (a name is never empty)
                 continue
             if entry.is_dir(follow_symlinks=False):
                 folders.append(entry.path)
-            elif name.lower().endswith(suffixes):
+            elif name.endswith(suffixes) or name.lower().endswith(suffixes):
                 # Anything else named like a notice is read or refused with the
                 # reason (a pipe, a device, a broken link): never skipped unsaid.
                 try:
@@ -89,7 +89,7 @@ def walk_notices(folder: Path, suffixes: tuple[str, ...]) -> list[Found]:
                 except OSError:
                     info = None
                 if info is None or not is_dir(info.st_mode):
-                    add(Found(entry.path, entry.is_symlink(), info))
+                    add(made((entry.path, entry.is_symlink(), info)))
     found.sort(key=lambda f: f.path)
     return found
 

@@ -19,7 +19,7 @@ import contextlib
 import json
 import sqlite3
 
-from cchc_cli.store.cache import RACY_NS, FileCache
+from cchc_cli.store.cache import FileCache
 from cchc_cli.store.snapcodec import to_json
 from cchc_cli.store.snapshot import Listing, racy_files
 
@@ -36,10 +36,7 @@ def settle(cache: FileCache, listing: Listing, parts: dict[str, str], began: int
     the snapshot was moved.
     """
     written = int(parts["written"])
-    mtimes = listing.mtimes
-    if not mtimes or max(mtimes.values()) < written - RACY_NS:
-        return False  # the usual case, found without a loop in Python
-    before = racy_files(listing, written)
+    before = racy_files(listing, written)  # none, the usual case, found without a loop
     if not before or began <= written:
         return False
     after = racy_files(listing, began)

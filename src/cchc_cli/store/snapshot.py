@@ -89,9 +89,8 @@ _UNREADABLE = UNREADABLE
 class Listing(NamedTuple):
     """Every file a load reads or looks for, listed and stat'ed before any is read.
 
-    This and :class:`Restored` are named tuples: every warm run makes them, and a
-    frozen dataclass costs five times as much to create.
-    """
+    This and :class:`Restored` are named tuples: every warm run makes them, and a frozen
+    dataclass costs five times as much to create."""
 
     notices: list[Found]
     #: Notice files a link may lead out of the folder (notices/ itself may be one).
@@ -113,7 +112,7 @@ def storable(listing: Listing) -> bool:
     UTF-8 text, and a file or folder name need not be UTF-8."""
     try:
         for text in (listing.text, listing.progress_text):
-            if text is not None:
+            if text is not None and not text.isascii():  # (no copy made of a megabyte)
                 text.encode("utf-8")
     except UnicodeEncodeError:
         return False
@@ -218,7 +217,10 @@ def _stamp(data_dir: Path) -> str:
 
 def racy_files(listing: Listing, written: int) -> list[str]:
     """The files modified so close to ``written`` that their stat may hide a change."""
-    return [path for path, mtime in listing.mtimes.items() if mtime + RACY_NS >= written]
+    mtimes = listing.mtimes
+    if not mtimes or max(mtimes.values()) + RACY_NS < written:  # the usual case: no loop
+        return []
+    return [path for path, mtime in mtimes.items() if mtime + RACY_NS >= written]
 
 
 def same_content(path: str, sha: str | None) -> bool:
