@@ -387,3 +387,41 @@ def test_cancel_series_of_a_one_off_task_is_a_usage_error(folder):
     assert result.exit_code == 2
     assert "--series is for a recurring task" in result.stderr
     assert not (folder / "progress").exists() or not any((folder / "progress").iterdir())
+
+
+def test_show_of_an_instance_tells_when_its_series_began_and_was_stopped(folder):
+    shown = run("show", "1.1@2024-02")
+    assert shown.exit_code == 0, shown.stderr
+    assert "Định kỳ:" in shown.stdout and "từ 05/01/2024" in shown.stdout
+    assert "đã dừng" not in shown.stdout
+    stop = run("cancel", "1.1", "--series", "--reason", "Thôi báo cáo", "--decision", "CV 12")
+    assert stop.exit_code == 0, stop.stderr
+    after = cchc("--data", "data", "show", "1.1@2024-02", "--as-of", "2024-06-10", COLUMNS="160")
+    line = next(row for row in after.stdout.splitlines() if row.startswith("Định kỳ:"))
+    assert line.endswith("từ 05/01/2024; đã dừng từ 05/03/2024: Thôi báo cáo (CV 12)")
+    # As it stood before the stop was recorded, in English, and as JSON.
+    before = cchc("--data", "data", "--lang", "en", "show", "1.1", "--as-of", "2024-03-01")
+    assert "Recurring:" in before.stdout and "stopped" not in before.stdout
+    data = json.loads(run("show", "1.1@2024-02", "-f", "json", today="2024-06-10").stdout)
+    assert data["series"] == {
+        "ref": "tb-7-2024/1.1",
+        "repeat": "định kỳ hằng tháng, trước ngày 20",
+        "start": "2024-01-05",
+        "end": None,
+        "stopped": {"on": "2024-03-05", "reason": "Thôi báo cáo", "decision": "CV 12"},
+    }
+
+
+def test_show_of_an_instance_tells_the_day_its_series_ends(folder):
+    path = folder / "notices" / "tb7.yaml"
+    text = NOTICE.replace(
+        "repeat: định kỳ hằng tháng, trước ngày 20",
+        "repeat: hằng tháng, trước ngày 20\n    repeat_until: 2024-02-29",
+    )
+    path.write_text(text, "utf-8")
+    shown = cchc("--data", "data", "--lang", "en", "show", "1.1@2024-01", "--as-of", "2024-03-05")
+    assert "Recurring:      from 2024-01-05; until 2024-02-29" in shown.stdout
+    # A task done once has no such line, nor a series in its document.
+    once = run("show", "2")
+    assert "Định kỳ" not in once.stdout
+    assert json.loads(run("show", "2", "-f", "json").stdout)["series"] is None

@@ -212,8 +212,9 @@ def show(run: Run, ref: str) -> None:
     from cchc_cli.views.query import find_notice
 
     task = run.task(ref, latest=True)
+    series = run.task(ref, series=True) if "@" in task.id else None  # an instance's
     notice = find_notice(run.dataset, task.notice)
-    run.emit(task_detail(task, notice, run.dataset.registry, run.lang, run.today))
+    run.emit(task_detail(task, notice, run.dataset.registry, run.lang, run.today, series))
     run.finish()
 
 

@@ -27,12 +27,21 @@ def _names(registry: Registry, ids: tuple[str, ...] | list[str]) -> str:
     return ", ".join(registry.name_of(i) for i in ids)
 
 
-def task_detail(task: Task, notice: Notice, registry: Registry, lang: Lang, today: date) -> Report:
+def task_detail(
+    task: Task,
+    notice: Notice,
+    registry: Registry,
+    lang: Lang,
+    today: date,
+    series: Task | None = None,
+) -> Report:
     """``show``: the notice's header, then the task in full, then where it is written;
-    progress as it stood on ``today`` (what was recorded later is not shown)."""
+    progress as it stood on ``today`` (what was recorded later is not shown). ``series``:
+    the recurring task ``task`` is an instance of (its rule, its start, its stop)."""
     rows: list[tuple[str, str]] = []
     issued = exists_on(notice, today)
     task = task_as_of(task, today)
+    held = task_as_of(series, today) if series is not None else None
 
     def add(label: str, value: str | None) -> None:
         if value:
@@ -56,6 +65,7 @@ def task_detail(task: Task, notice: Notice, registry: Registry, lang: Lang, toda
     add("label.text", task.text)
     add("label.deadline", task.deadline.text)
     add("label.kind", t(f"deadline.{task.deadline.kind.value}", lang))
+    add("label.series", _series_text(held, lang) if held is not None else None)
     last_day = last_day_on(task, today)
     original = task.deadline.last_day
     if last_day and original and last_day != original:
@@ -110,6 +120,7 @@ def task_detail(task: Task, notice: Notice, registry: Registry, lang: Lang, toda
             else None
         ),
         notes=[{"on": n.on, "text": n.text, "unit": n.unit} for n in task.notes],
+        series=_series_record(held) if held is not None else None,
         as_of=today,
         last_day=last_day,
         statuses={i.unit: i.status.value for i in items},
@@ -162,3 +173,31 @@ def members_section(members: list[dict[str, object]], lang: Lang) -> Section:
         ),
     ]
     return Section("members", columns, members, title=t("label.each-member", lang))
+
+
+def _series_text(series: Task, lang: Lang) -> str | None:
+    """A recurring task's schedule for ``show`` of one of its instances (whose deadline
+    is the rule as written): the day it starts, and when it ends or was stopped, why."""
+    rule = series.recurrence
+    if rule is None:
+        return None
+    parts = [t("label.series-from", lang, start=rule.start)]
+    stop = series.cancelled
+    if stop is not None:
+        stopped = t("label.series-stopped", lang, on=stop.on or rule.start, reason=stop.reason)
+        parts.append(stopped + (f" ({stop.decision})" if stop.decision else ""))
+    elif rule.end is not None:
+        parts.append(t("label.series-until", lang, end=rule.end))
+    return "; ".join(parts)
+
+
+def _series_record(series: Task) -> dict[str, Any] | None:
+    rule = series.recurrence
+    if rule is None:
+        return None
+    stop = series.cancelled
+    stopped = None
+    if stop is not None:
+        stopped = {"on": stop.on, "reason": stop.reason, "decision": stop.decision}
+    return {"ref": series.ref, "repeat": rule.text, "start": rule.start, "end": rule.end,
+            "stopped": stopped}  # fmt: skip
