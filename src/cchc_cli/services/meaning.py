@@ -165,13 +165,13 @@ class _Reader:
         if context.mode == "neutral" and node.kind not in ("para", "heading"):
             context = replace(context, mode="assign")  # a notice's lists assign
         items = [c for c in node.children if c.kind != "para"]
-        said = roles(self.names, node.text, inherited=bool(context.units))
+        said = roles(self.names, node.text, inherited=_inherits(context))
         if node.children and (node.heading_like or (items and _has_task(items))):
             self.children(node, self._within(node, said, context))
             return
         text = " ".join([node.text, *(c.text for c in node.walk()[1:])])
         if node.children:
-            said = roles(self.names, text, inherited=bool(context.units))
+            said = roles(self.names, text, inherited=_inherits(context))
         verdict = self._verdict(text, said, context)
         if trailing:
             # A paragraph after the items (a closing word of the section) is kept only
@@ -359,6 +359,13 @@ def _assigns(plain: str) -> bool:
     m = SPEAKER.match(plain)
     words = _WORD.findall(plain[m.end() if m else 0 : 200])
     return bool(starts_with(words, 0, ASSIGN))
+
+
+def _inherits(context: _Context) -> bool:
+    """A heading above names the acting units, known to the registry or not ("Đề nghị UBND
+    huyện Vĩnh Linh:" in a Sở's notice): its items' "Chỉ đạo Phòng X ..." is what
+    those units do, not a new assignment to X."""
+    return bool(context.units or context.unknown)
 
 
 def _has_task(items: list[Node]) -> bool:

@@ -83,10 +83,17 @@ def run_at(names: UnitNames, words: Words, index: int, excepting: bool = True) -
             if not run:
                 run.start = skipped if head_start is None else head_start
             position = run.end = skipped + size
-            but = _except(names, words, position) if excepting and ident in names.members else None
+            group = excepting and ident in names.members
+            but = _except(names, words, position) if group else None
             if but is not None:
                 left_out, position = but
                 run.units += [u for u in names.members[ident] if u not in left_out]
+                continue
+            listed = _listed(names, words, position, ident) if group else None
+            if listed is not None:
+                members, position = listed
+                run.units += members
+                run.end = position
                 continue
             run.units.append(ident)
             continue
@@ -140,6 +147,27 @@ def _except(names: UnitNames, words: Words, index: int) -> tuple[set[str], int] 
     return units, left_out.end
 
 
+def _listed(names: UnitNames, words: Words, index: int, group: str) -> tuple[list[str], int] | None:
+    """The members a group is narrowed to in brackets, perhaps after a few lower-case words
+    ("UBND các xã (Vĩnh Long, Vĩnh Thủy)", "các xã, thị trấn ven biển (Vĩnh Thái, thị trấn
+    Cửa Tùng)"), and where the words after the bracket start; None when the bracket holds
+    anything but members of the group."""
+    opened = index
+    while opened < min(index + 4, len(words)) and not words.before[opened].endswith("("):
+        if words.before[opened] or words.capital(opened):
+            return None
+        opened += 1
+    if opened >= len(words) or not words.before[opened].endswith("("):
+        return None
+    inside = run_at(names, words, opened, excepting=False)
+    members = set(names.members[group])
+    if not inside.units or inside.unknown or not set(inside.units) <= members:
+        return None
+    if inside.end < len(words) and not words.before[inside.end].startswith(")"):
+        return None
+    return inside.units, inside.end
+
+
 def _known(
     names: UnitNames, words: Words, index: int, prefix: str | None
 ) -> tuple[int, str] | None:
@@ -164,10 +192,16 @@ def _known(
         short = after < len(words) and words.folded[after] == "tt"
         if short and "thi tran" in names.folded_names.get(found[1], ""):
             return found[0] + 1, found[1]
-        listed = after < len(words) and (
-            words.before[after].startswith(":")
-            or words.capital(after)
-            or _after_qualifier(words, after) is not None
+        # "UBND các xã (Vĩnh Long, ...)": the group, narrowed by the bracket after it.
+        bracket = after < len(words) and words.before[after].endswith("(")
+        listed = (
+            after < len(words)
+            and not bracket
+            and (
+                words.before[after].startswith(":")
+                or words.capital(after)
+                or _after_qualifier(words, after) is not None
+            )
         )
         # "Thủ trưởng các phòng, ban, ngành": the kinds of unit the group is written with.
         more = 1 if words.folded[after : after + 1] == ["nganh"] else 0
