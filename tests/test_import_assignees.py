@@ -1,0 +1,76 @@
+"""Who a notice's sentence assigns, on forms the first readers missed: a heading that
+names units the registry does not know, a group narrowed by the places in brackets
+after it, bodies that are no registry unit (services/roles, services/meaning)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cchc_cli.core.dates import PartialDate
+from cchc_cli.services.meaning import deadline_in, read_tasks
+from cchc_cli.services.noticehead import Closing, Header
+from cchc_cli.services.noticelines import Line
+from cchc_cli.services.roles import roles
+from cchc_cli.services.structure import Layout, body_tree
+from cchc_cli.services.unitnames import UnitNames
+from cchc_cli.store.loader import load
+
+ROOT = Path(__file__).resolve().parent.parent
+ISSUED = PartialDate(2024, 3, 5)
+
+
+@pytest.fixture(scope="module")
+def names() -> UnitNames:
+    return UnitNames(load(ROOT / "data").registry)
+
+
+def assignees(names, body: str) -> list[tuple[str, list[str]]]:
+    lines = [Line(text) for text in body.strip().splitlines()]
+    layout = Layout(Header(), body_tree(lines), Closing())
+    found = read_tasks(layout, names, deadline_in, ISSUED).tasks
+    return [(t.id, [*t.assigned, *t.unknown]) for t in found]
+
+
+def test_a_heading_naming_a_unit_the_registry_does_not_know_keeps_its_items(names):
+    """ "Chỉ đạo Phòng Nội vụ ..." under "Đề nghị UBND huyện Vĩnh Linh:" is what the
+    district does, in a Sở's notice; the Phòng it directs is no assignee."""
+    body = """
+1. Đề nghị UBND huyện Vĩnh Linh:
+a) Chỉ đạo Phòng Nội vụ huyện tham mưu ban hành Kế hoạch chỉnh lý tài liệu trong quý II/2024.
+b) Chỉ đạo các phòng, ban chuyên môn nộp lưu hồ sơ trước ngày 30/6/2024.
+2. Giao Chi cục Văn thư - Lưu trữ tỉnh tổ chức tập huấn trong tháng 5/2024.
+"""
+    assert assignees(names, body) == [
+        ("1.a", ["UBND huyện Vĩnh Linh"]),
+        ("1.b", ["UBND huyện Vĩnh Linh"]),
+        ("2", ["Chi cục Văn thư - Lưu trữ tỉnh"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "units"),
+    [
+        ("UBND các xã (Vĩnh Long, Vĩnh Thủy, Vĩnh Hà) hoàn thành hồ sơ.",
+         ["vinh-long", "vinh-thuy", "vinh-ha"]),
+        ("Chủ tịch UBND các xã (Vĩnh Long và Vĩnh Thủy) hoàn thành hồ sơ.",
+         ["vinh-long", "vinh-thuy"]),
+        ("Giao UBND các xã, thị trấn ven biển (Vĩnh Thái, Kim Thạch, thị trấn Cửa Tùng) kêu"
+         " gọi tàu thuyền vào bờ.", ["vinh-thai", "kim-thach", "cua-tung"]),
+        ("Các phòng, ban (Phòng Nội vụ, Phòng Tư pháp) rà soát thủ tục.",
+         ["noi-vu", "tu-phap"]),
+        # A bracket that is no list of members leaves the group whole.
+        ("UBND các xã (có đê biển) rà soát phương án.", ["xa-thi-tran"]),
+        ("UBND các xã, thị trấn (Phòng Nội vụ hướng dẫn) rà soát.", ["xa-thi-tran"]),
+    ],
+)  # fmt: skip
+def test_a_group_with_places_in_brackets_gives_those_places(names, written, units):
+    said = roles(names, written)
+    assert said.subject.units == units
+    assert simple_start(written[said.predicate :])
+
+
+def simple_start(rest: str) -> bool:
+    """The instruction starts after the bracket, with a lower-case verb."""
+    return rest[:1].islower()
