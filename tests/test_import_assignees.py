@@ -74,3 +74,68 @@ def test_a_group_with_places_in_brackets_gives_those_places(names, written, unit
 def simple_start(rest: str) -> bool:
     """The instruction starts after the bracket, with a lower-case verb."""
     return rest[:1].islower()
+
+
+@pytest.mark.parametrize(
+    ("written", "unknown"),
+    [
+        ("Thanh tra Sở phối hợp kiểm tra việc tuyển dụng.", "Thanh tra Sở"),
+        ("Thanh tra Sở Xây dựng kiểm tra các công trình.", "Thanh tra Sở Xây dựng"),
+        ("Thanh tra tỉnh làm việc với huyện.", "Thanh tra tỉnh"),
+        ("Hội đồng bồi thường, hỗ trợ và tái định cư huyện hoàn thành phương án.",
+         "Hội đồng bồi thường, hỗ trợ và tái định cư huyện"),
+        ("Các thành viên Hội đồng bồi thường, hỗ trợ và tái định cư huyện theo chức năng,"
+         " nhiệm vụ giải quyết kiến nghị.", "Hội đồng bồi thường, hỗ trợ và tái định cư huyện"),
+        ("Ban chỉ đạo phòng, chống dịch huyện Vĩnh Linh tăng cường kiểm tra.",
+         "Ban chỉ đạo phòng, chống dịch huyện Vĩnh Linh"),
+        ("Trưởng các thôn vận động nhân dân tổng vệ sinh.", "Trưởng các thôn"),
+        ("Các thôn, khu phố tổng vệ sinh môi trường.", "Các thôn, khu phố"),
+        ("Công an xã Vĩnh Thái tăng cường tuần tra.", "Công an xã Vĩnh Thái"),
+        ("Trạm Y tế xã Vĩnh Hà tổ chức tiêm chủng.", "Trạm Y tế xã Vĩnh Hà"),
+    ],
+)  # fmt: skip
+def test_bodies_the_registry_does_not_know_are_kept_as_written_never_given_an_id(
+    names, written, unknown
+):
+    said = roles(names, written)
+    assert (said.subject.units, said.subject.unknown) == ([], [unknown])
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Ban hành quy chế quản lý cụm công nghiệp của xã, hoàn thành trong quý III/2024.",
+        "Tổ chức hội nghị tổng kết của huyện, hoàn thành trong quý III/2024.",
+        # A known unit stays known: "Thanh tra huyện", "Ban Quản lý dự án ... huyện".
+    ],
+)
+def test_a_verb_that_starts_like_a_board_names_no_body(names, written):
+    assert not roles(names, written).subject
+
+
+@pytest.mark.parametrize(
+    ("written", "unit"),
+    [
+        ("Thanh tra huyện kiểm tra công vụ.", "thanh-tra"),
+        ("Giao Ban Quản lý dự án đầu tư xây dựng huyện hoàn thành hồ sơ.", "ban-qlda"),
+    ],
+)
+def test_district_units_of_those_kinds_stay_registry_units(names, written, unit):
+    assert roles(names, written).subject.units == [unit]
+
+
+def test_the_review_says_which_registry_unit_a_body_belongs_to(names):
+    body = """
+1. Công an xã Vĩnh Thái tăng cường tuần tra trong tháng 6/2024.
+2. Trạm Y tế xã Vĩnh Hà tổ chức tiêm chủng trước ngày 20/6/2024.
+3. Thanh tra Sở Xây dựng kiểm tra các công trình trong quý II/2024.
+"""
+    lines = [Line(text) for text in body.strip().splitlines()]
+    layout = Layout(Header(), body_tree(lines), Closing())
+    found = read_tasks(layout, names, deadline_in, ISSUED).tasks
+    assert [t.review for t in found] == [
+        ["import.unit-of:Công an xã Vĩnh Thái → vinh-thai"],
+        ["import.unit-of:Trạm Y tế xã Vĩnh Hà → vinh-ha"],
+        ["import.unknown-unit:Thanh tra Sở Xây dựng"],
+    ]
+    assert [t.assigned for t in found] == [[], [], []]

@@ -69,6 +69,7 @@ MAX_PARAGRAPHS = 20_000
 REVIEW_KEYS = (
     "import.no-assignees",
     "import.unknown-unit",
+    "import.unit-of",
     "import.bad-deadline",
     "import.no-day",
     "import.deadline-before-issue",

@@ -50,6 +50,7 @@ from cchc_cli.services.lexicon import (
 from cchc_cli.services.roles import Roles, assigned_within, roles
 from cchc_cli.services.structure import Layout, Node
 from cchc_cli.services.unitnames import MAX_UNKNOWN_UNITS, UnitNames
+from cchc_cli.services.unitruns import owner_of
 
 #: The most tasks one notice may give (the largest seen has about 60).
 MAX_TASKS = 2_000
@@ -264,7 +265,9 @@ class _Reader:
         if not units and not unknown:
             task.review.append("import.no-assignees")
         for name in task.unknown:
-            task.review.append(f"import.unknown-unit:{name}")
+            owner = owner_of(self.names, name)
+            key = "import.unit-of" if owner else "import.unknown-unit"
+            task.review.append(f"{key}:{name}" + (f" → {owner}" if owner else ""))
         if len(unknown) > MAX_UNKNOWN_UNITS:
             task.review.append(f"import.more-units:{len(unknown) - MAX_UNKNOWN_UNITS}")
         task.lead = _lead(said, units, self.names) if said.leads or own else None

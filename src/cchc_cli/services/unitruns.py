@@ -17,10 +17,13 @@ from dataclasses import dataclass, field
 
 from cchc_cli.services.lexicon import (
     ADVERBS,
+    ASSIGN,
+    BODIES,
     FILLERS,
     LIST_HEADS,
     UNIT_HEADS,
     VERBS,
+    VILLAGES,
     starts_with,
 )
 from cchc_cli.services.unitnames import UnitNames, Words
@@ -97,6 +100,14 @@ def run_at(names: UnitNames, words: Words, index: int, excepting: bool = True) -
             prefix_written = words.written(named - len(prefix.split()), named)
             position = skipped + size
             continue
+        size = _village(words, skipped)
+        if size:
+            # "Trưởng các thôn": the heads of the villages are who acts.
+            if not run:
+                run.start = position
+            run.unknown.append(words.written(position, skipped + size))
+            position = run.end = skipped + size
+            continue
         size = _unknown(names, words, skipped, prefix)
         if size:
             if not run:
@@ -169,7 +180,7 @@ def _known(
         if found is not None and found[0] > len(head):
             return found[0] - len(head), found[1]
     found = names.match_at(words.folded, index)
-    if found is not None:
+    if found is not None and not _of_another_level(words, index + found[0]):
         return found
     start, end = words.spans[index]
     token = words.text[start:end]
@@ -214,6 +225,17 @@ def _known(
         if found is not None and _of_kind(names.folded_names.get(found[1], ""), kind):
             return size + found[0], found[1]
     return None
+
+
+#: Words after a district unit's name that make it another level's body, as written:
+#: "Thanh tra Sở", "Thanh tra tỉnh", "Thanh tra Bộ" are no "Thanh tra huyện".
+_OTHER_LEVELS = frozenset({"Sở", "tỉnh", "Bộ"})
+
+
+def _of_another_level(words: Words, index: int) -> bool:
+    if index >= len(words) or words.before[index]:
+        return False
+    return unicodedata.normalize("NFC", words.written(index, index + 1)) in _OTHER_LEVELS
 
 
 def _ends_a_name(words: Words, index: int) -> bool:
@@ -288,6 +310,48 @@ def _name_goes_on(names: UnitNames, words: Words, index: int) -> bool:
     )
 
 
+_LEVELS = frozenset({"huyen", "tinh", "xa"})
+
+
+def _body_of_a_level(words: Words, index: int, head: int) -> int:
+    """The length of a body's name that runs, through lower-case words and commas, to the
+    level it serves ("... huyện", "... tỉnh Quảng Trị") and is followed by what it must
+    do; 0 otherwise ("Ban hành quy chế ... của xã," is a verb, no board)."""
+    if not starts_with(words.folded, index, BODIES) or starts_with(words.folded, index, VERBS):
+        return 0
+    for position in range(index + head, min(index + head + _UNKNOWN_WORDS + 2, len(words))):
+        if words.before[position][:1] in tuple(".()!?;:"):
+            return 0
+        if words.folded[position] not in _LEVELS or words.capital(position):
+            continue
+        end = position + 1
+        while end < min(position + 4, len(words)) and words.capital(end):
+            if words.before[end]:
+                break
+            end += 1  # the place's name: "huyện Vĩnh Linh"
+        acts = (
+            words.folded[end : end + 1] == ["theo"]  # "theo chức năng, nhiệm vụ ..."
+            or starts_with(words.folded, end, VERBS)
+            or starts_with(words.folded, end, ADVERBS)
+            or starts_with(words.folded, end, ASSIGN)
+        )
+        ends = end >= len(words) or words.before[end][:1] in tuple(".,;:()")
+        return end - index if ends or (acts and not words.capital(end)) else 0
+    return 0
+
+
+def _village(words: Words, index: int) -> int:
+    """The length of "thôn", "khu phố" written plural as a body ("các thôn, khu phố"): the
+    villages of a commune, in no registry."""
+    size = starts_with(words.folded, index, VILLAGES)
+    if not size or index == 0 or words.folded[index - 1] != "cac" or words.capital(index + size):
+        return 0
+    more = index + size
+    if more < len(words) and words.before[more] == ",":
+        more += starts_with(words.folded, more, VILLAGES)
+    return more - index
+
+
 def _unknown(names: UnitNames, words: Words, index: int, prefix: str | None) -> int:
     """The length in words of a name the registry does not know, or 0."""
     head = starts_with(words.folded, index, UNIT_HEADS)
@@ -296,6 +360,13 @@ def _unknown(names: UnitNames, words: Words, index: int, prefix: str | None) -> 
     if not head and not (prefix and words.capital(index)):
         return 0
     position = index + head
+    if head and (size := _body_of_a_level(words, index, head)):
+        return size
+    if head and position < len(words) and words.folded[index] not in ("ubnd", "uy", "xa", "thi"):
+        # "Công an xã Vĩnh Thái", "Trạm Y tế thị trấn Hồ Xá": a body of a registry unit.
+        place = names.match_at(words.folded, position)
+        if place is not None and words.folded[position] in ("xa", "thi", "phong"):
+            return position + place[0] - index
     if head and (position >= len(words) or not words.capital(position)):
         # "Công an huyện", "Bảo hiểm xã hội huyện": a head and the district's name (not
         # "UBND huyện", the notice's own issuer).
@@ -330,3 +401,21 @@ def _unknown(names: UnitNames, words: Words, index: int, prefix: str | None) -> 
             break
         position += 1
     return position - index
+
+
+def owner_of(names: UnitNames, name: str) -> str | None:
+    """The registry unit a body the registry does not know belongs to, by the unit's name
+    inside its own ("Công an xã Vĩnh Thái", "Trạm Y tế xã Vĩnh Hà", "Tổ công tác của Phòng
+    Nội vụ"): a unit's id, never a group's; the last such name, as the owner closes the
+    body's ("Trạm Y tế xã Vĩnh Hà" is Vĩnh Hà's, not Phòng Y tế's); None when it names none."""
+    words = Words(name)
+    owner = None
+    index = 1
+    while index < len(words):
+        found = names.match_at(words.folded, index)
+        if found is not None and found[1] in names.unit_ids:
+            owner = found[1]
+            index += found[0]
+            continue
+        index += 1
+    return owner

@@ -1481,6 +1481,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "đơn vị không có trong danh mục, giữ nguyên như văn bản: {arg}",
         "unit not in the registry, kept as written: {arg}",
     ),
+    "import.unit-of": (
+        "đơn vị không có trong danh mục, giữ nguyên như văn bản; thuộc đơn vị: {arg}",
+        "unit not in the registry, kept as written; it belongs to: {arg}",
+    ),
     "import.bad-deadline": (
         "thời hạn không đọc được ({arg}); ghi lại cho đúng",
         "deadline could not be read ({arg}); write it out",
