@@ -139,3 +139,27 @@ def test_the_review_says_which_registry_unit_a_body_belongs_to(names):
         ["import.unknown-unit:Thanh tra Sở Xây dựng"],
     ]
     assert [t.assigned for t in found] == [[], [], []]
+
+
+@pytest.mark.parametrize(
+    ("written", "subject"),
+    [
+        # The one asked is the issuer or a person: the unit it must direct does the work.
+        ("Đề nghị UBND huyện chỉ đạo Phòng Tài chính - Kế hoạch bố trí kinh phí.",
+         (["tc-kh"], [])),
+        ("Chủ tịch UBND huyện giao đồng chí Phó Chủ tịch UBND huyện phụ trách chỉ đạo Phòng"
+         " Nông nghiệp và PTNT rà soát diện tích lúa.", (["nn-ptnt"], [])),
+        # The one asked is a unit: it is assigned, what it directs is its own business.
+        ("Đề nghị UBND huyện Vĩnh Linh chỉ đạo Phòng Nội vụ tham mưu kế hoạch.",
+         ([], ["UBND huyện Vĩnh Linh"])),
+        ("Yêu cầu Phòng Giáo dục và Đào tạo chỉ đạo các trường học thu học phí.",
+         (["gd-dt"], [])),
+        ("Đề nghị UBND các xã, thị trấn chỉ đạo Bộ phận một cửa số hóa hồ sơ.",
+         (["xa-thi-tran"], [])),
+        # No order to a unit follows: nobody is made up.
+        ("Đề nghị UBND huyện quan tâm bố trí kinh phí.", ([], [])),
+    ],
+)  # fmt: skip
+def test_who_is_asked_to_direct_and_who_is_directed(names, written, subject):
+    said = roles(names, written)
+    assert (said.subject.units, said.subject.unknown) == subject

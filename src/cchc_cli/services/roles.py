@@ -138,7 +138,7 @@ def _subject(names: UnitNames, words: Words, plain: str, inherited: bool) -> tup
             index = after
     verb = starts_with(words.folded, index, ASSIGN)
     if verb and not (inherited and words.folded[index] == "chi"):
-        run = run_at(names, words, index + verb)
+        run = run_at(names, words, index + verb) or _relayed(names, words, index + verb)
         if run:
             return run, _offset(words, run.end)
         return Run(), 0
@@ -153,6 +153,23 @@ def _subject(names: UnitNames, words: Words, plain: str, inherited: bool) -> tup
         if run and run.start - after - verb <= 4:
             return run, _offset(words, run.end)
     return Run(), 0
+
+
+def _relayed(names: UnitNames, words: Words, index: int) -> Run:
+    """The units the one asked must direct, when the one asked is no unit: the issuer or a
+    person ("Đề nghị UBND huyện chỉ đạo Phòng Tài chính - Kế hoạch ...", "Giao đồng chí
+    Phó Chủ tịch phụ trách chỉ đạo Phòng Nông nghiệp ..."). Empty when no such order
+    follows in the next few words."""
+    for position in range(index, min(index + 10, len(words))):
+        if position > index and words.before[position][:1] in (".", ";", ":", "("):
+            break
+        size = starts_with(words.folded, position, ASSIGN)
+        if size and words.folded[position] in ("chi", "giao"):
+            run = run_at(names, words, position + size)
+            if run.units and run.start == position + size:
+                return run
+            break
+    return Run()
 
 
 def _offset(words: Words, index: int) -> int:
