@@ -48,6 +48,7 @@ from cchc_cli.services.lexicon import (
     starts_with,
 )
 from cchc_cli.services.roles import Roles, assigned_within, roles
+from cchc_cli.services.stages import staged
 from cchc_cli.services.structure import Layout, Node
 from cchc_cli.services.unitnames import MAX_UNKNOWN_UNITS, UnitNames
 from cchc_cli.services.unitruns import owner_of
@@ -191,7 +192,9 @@ class _Reader:
         if verdict == "doubt":
             self.found.doubtful.append((_section(context), text))
             return
-        self.found.tasks.append(self._task(text, said, context, verdict == "maybe"))
+        task = self._task(text, said, context, verdict == "maybe")
+        # "sơ kết trước 15/6, tổng kết trước 15/12": a task for each stage.
+        self.found.tasks += staged(task, mask_references(text), self.finder, self.issued)
 
     def _within(self, node: Node, said: Roles, context: _Context) -> _Context:
         """The context a heading or part gives the items under it."""

@@ -1,0 +1,98 @@
+"""One item, two stages: "báo cáo sơ kết trước 15/6, tổng kết trước 15/12", "Trước ngày
+10/6 (sơ kết); trước ngày 10/12 (tổng kết)", "đợt 1 hoàn thành trong quý II, đợt 2 trong
+quý IV".
+
+A task of the notice model has one deadline (:class:`cchc_cli.core.model.Task`), and
+each stage is finished, late or pending on its own: a clerk reports the mid-year
+review done while the year's is still due. So an item whose clauses each pair a stage
+with its own deadline becomes one task per stage, ids "2a", "2b" in the order
+written, each with the item's words before the stages, its own stage's clause and the
+words after the stages. An item with several deadlines and no stage to tell them apart
+stays one task, flagged (``import.several-deadlines``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from string import ascii_lowercase
+from typing import TYPE_CHECKING
+
+from cchc_cli.core.dates import PartialDate
+from cchc_cli.core.deadlines import Deadline
+from cchc_cli.core.errors import CchcError
+from cchc_cli.services.lexicon import simple
+
+if TYPE_CHECKING:
+    from cchc_cli.services.meaning import DraftTask
+
+#: The most stages one item is split into.
+MAX_STAGES = 6
+#: The most of an item read for its stages, in characters (an item has a few hundred).
+MAX_TEXT = 2_000
+
+#: Words that name a stage of the work or of its reporting (folded).
+_STAGE = re.compile(
+    r"\b(?:so ket|tong ket|(?:bao cao )?(?:6|sau|9|chin) thang(?: dau nam| cuoi nam)?"
+    r"|bao cao nam|ca nam|\(nam\)|dot (?:\d|[ivx]+\b|mot|hai|ba)|giai doan (?:\d|[ivx]+\b)"
+    r"|lan (?:\d|thu \w+)|hoc ky (?:\d|[ivx]+\b)|vu (?:dong xuan|he thu|mua|dong)"
+    r"|buoc (?:\d|mot|hai|ba))"
+)
+#: Where an item's clauses part: "," ";" "." and "và" between two of them.
+_CLAUSE = re.compile(r"\s*[,;.]\s+|\s+va\s+|\s*;\s*")
+
+Finder = Callable[[str, PartialDate | None], Deadline | None]
+
+
+def staged(
+    task: DraftTask, masked: str, finder: Finder, issued: PartialDate | None
+) -> list[DraftTask]:
+    """``task`` split into one task per stage, or ``[task]`` when its item has no two
+    stages with deadlines of their own. ``masked``: its text with the dates of other
+    documents blanked (same length as the text)."""
+    plain = simple(masked)
+    if task.deadline is None or not _STAGE.search(plain):
+        return [task]
+    clauses: list[tuple[int, int, Deadline]] = []
+    start = 0
+    for m in [*_CLAUSE.finditer(plain, 0, MAX_TEXT), None]:
+        end = m.start() if m else len(plain)
+        clause = masked[start:end]
+        try:
+            found = finder(clause, issued) if clause.strip() else None
+        except (CchcError, OverflowError, ValueError):
+            found = None
+        if found is not None and found.last_day is not None:
+            phrase = simple(found.text or "")
+            at = max(plain.find(phrase, start, end), start)
+            where = plain[start:end].replace(phrase, " " * len(phrase), 1)
+            if stage := _STAGE.search(where):
+                # The stage's own words start at its name or its deadline, whichever
+                # comes first: "báo cáo [sơ kết trước 15/6]", "[Trước ngày 10/6 (sơ kết)]".
+                clauses.append((min(start + stage.start(), at), end, found))
+            elif clauses:
+                return [task]  # a deadline with no stage among staged ones: no reading
+        start = m.end() if m else end
+    days = {found.last_day for _, _, found in clauses}
+    if not 2 <= len(clauses) <= MAX_STAGES or len(days) < len(clauses):
+        return [task]
+    text = task.text
+    before, after = text[: clauses[0][0]], text[clauses[-1][1] :].strip()
+    close = "." if not after and text.rstrip().endswith(".") else ""
+    out = []
+    for letter, (start, end, found) in zip(ascii_lowercase, clauses, strict=False):
+        out.append(
+            replace(
+                task,
+                id=f"{task.id}{letter}",
+                text=f"{before}{text[start:end].rstrip(' .,;')}{after}{close}".strip(),
+                deadline=found,
+                deadline_from=None,
+                assigned=list(task.assigned),
+                unknown=list(task.unknown),
+                with_=list(task.with_),
+                review=[r for r in task.review if not r.startswith("import.several")],
+            )
+        )
+    return out

@@ -1,0 +1,91 @@
+"""An item with a deadline for each stage of its work becomes a task per stage
+(services/stages): the notice model gives a task one deadline, and each stage is done,
+late or pending on its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cchc_cli.core.dates import PartialDate
+from cchc_cli.services.meaning import deadline_in, read_tasks
+from cchc_cli.services.noticehead import Closing, Header
+from cchc_cli.services.noticelines import Line
+from cchc_cli.services.structure import Layout, body_tree
+from cchc_cli.services.unitnames import UnitNames
+from cchc_cli.store.loader import load
+
+ROOT = Path(__file__).resolve().parent.parent
+ISSUED = PartialDate(2024, 3, 5)
+
+
+@pytest.fixture(scope="module")
+def names() -> UnitNames:
+    return UnitNames(load(ROOT / "data").registry)
+
+
+def tasks(names, body: str):
+    lines = [Line(text) for text in body.strip().splitlines()]
+    layout = Layout(Header(), body_tree(lines), Closing())
+    return read_tasks(layout, names, deadline_in, ISSUED).tasks
+
+
+@pytest.mark.parametrize(
+    ("item", "days"),
+    [
+        ("1. Phòng Nội vụ xây dựng báo cáo thi đua. Trước ngày 10/6 (sơ kết); trước ngày"
+         " 10/12 (tổng kết).", ["2024-06-09", "2024-12-09"]),
+        ("1. Phòng Nội vụ tổng hợp kết quả, báo cáo sơ kết trước 15/6/2024, tổng kết trước"
+         " 15/12/2024.", ["2024-06-14", "2024-12-14"]),
+        ("1. Phòng Nội vụ gửi báo cáo 6 tháng trước ngày 20/6/2024 và báo cáo năm trước ngày"
+         " 20/11/2024.", ["2024-06-19", "2024-11-19"]),
+        ("1. Phòng Nội vụ số hóa hồ sơ: đợt 1 hoàn thành trong quý II/2024; đợt 2 hoàn thành"
+         " trong quý IV/2024.", ["2024-06-30", "2024-12-31"]),
+        ("1. Phòng Nội vụ tổ chức thi tuyển, giai đoạn 1 xong chậm nhất ngày 30/5/2024,"
+         " giai đoạn 2 xong chậm nhất ngày 31/8/2024, báo cáo về UBND huyện.",
+         ["2024-05-30", "2024-08-31"]),
+    ],
+)  # fmt: skip
+def test_an_item_with_a_deadline_for_each_stage_gives_a_task_for_each(names, item, days):
+    found = tasks(names, item)
+    assert [t.id for t in found] == ["1a", "1b"]
+    assert [str(t.deadline.last_day) for t in found] == days
+    assert all(t.assigned == ["noi-vu"] and t.review == [] for t in found)
+    # Each keeps the item's words before and after its stage, and only its own stage.
+    assert all(t.text.startswith("Phòng Nội vụ") for t in found)
+    assert found[0].text != found[1].text
+
+
+def test_the_texts_of_the_stage_tasks(names):
+    first, second = tasks(
+        names,
+        "1. Phòng Nội vụ tổng hợp kết quả, báo cáo sơ kết trước 15/6/2024, tổng kết trước"
+        " 15/12/2024, gửi Văn phòng HĐND và UBND huyện.",
+    )
+    assert first.text == (
+        "Phòng Nội vụ tổng hợp kết quả, báo cáo sơ kết trước 15/6/2024, gửi Văn phòng HĐND"
+        " và UBND huyện."
+    )
+    assert second.text == (
+        "Phòng Nội vụ tổng hợp kết quả, báo cáo tổng kết trước 15/12/2024, gửi Văn phòng"
+        " HĐND và UBND huyện."
+    )
+    assert first.report_to == second.report_to == "vp-hdnd-ubnd"
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # Two deadlines, no stage to tell them apart: one task, flagged.
+        "1. Phòng Nội vụ xây dựng kế hoạch trước ngày 15/4/2024. Tổ chức thực hiện trong"
+        " quý III/2024.",
+        # A stage named once, with one deadline.
+        "1. Phòng Nội vụ tổng hợp, báo cáo sơ kết 6 tháng trước ngày 15/6/2024.",
+        # "năm" inside the deadline is no stage of its own.
+        "1. Phòng Nội vụ báo cáo sơ kết trước ngày 15/6/2024, hoàn thành trong năm 2024.",
+    ],
+)
+def test_an_item_without_a_stage_for_each_deadline_stays_one_task(names, item):
+    (task,) = tasks(names, item)
+    assert task.id == "1"
