@@ -24,7 +24,9 @@ _LEADS = ("tu nay den ", "tu nay ", "den ")
 #: A document number or a meeting just before a weakly marked day: a reference.
 _REFERENCE = (
     r"[0-9]+ ?/ ?[a-z]|\b(?:chi thi|quyet dinh|ke hoach|cong van|thong bao|nghi quyet"
-    r"|nghi dinh|thong tu|van ban|to trinh|huong dan|chuong trinh|de an|hop|hoi nghi"
+    r"|nghi dinh|thong tu|van ban|to trinh|huong dan|chuong trinh|de an|hoi nghi"
+    # a meeting ("họp"), not "tổng hợp", "phối hợp", "phù hợp", "thích hợp", "kết hợp"
+    r"|(?<!tong )(?<!phoi )(?<!phu )(?<!thich )(?<!ket )hop"
     r"|ban hanh|ky)\b"
 )
 #: Leads that make a count of days a deadline inside a sentence ("trong 2 ngày" may
