@@ -163,3 +163,20 @@ def test_the_review_says_which_registry_unit_a_body_belongs_to(names):
 def test_who_is_asked_to_direct_and_who_is_directed(names, written, subject):
     said = roles(names, written)
     assert (said.subject.units, said.subject.unknown) == subject
+
+
+@pytest.mark.parametrize(
+    ("written", "subject"),
+    [
+        # A title before "UBND huyện" and a person's name after it: an official, no unit.
+        ("Giao đồng chí Phó Chủ tịch UBND huyện Lê Văn Hùng trực tiếp chỉ đạo Phòng Tài"
+         " nguyên và Môi trường hoàn thành phương án.", (["tn-mt"], [])),
+        # A committee named by its place stays a unit the registry does not know.
+        ("Đề nghị UBND huyện Vĩnh Linh bố trí kinh phí.", ([], ["UBND huyện Vĩnh Linh"])),
+        ("Đề nghị Chi nhánh Văn phòng đăng ký đất đai huyện phối hợp rà soát.",
+         ([], ["Chi nhánh Văn phòng đăng ký đất đai huyện"])),
+    ],
+)  # fmt: skip
+def test_an_official_is_no_unit_and_a_branch_keeps_its_whole_name(names, written, subject):
+    said = roles(names, written)
+    assert (said.subject.units, said.subject.unknown) == subject

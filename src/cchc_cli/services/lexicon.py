@@ -53,6 +53,7 @@ UNIT_HEADS = _phrases(
 #: serve: "Hội đồng bồi thường, hỗ trợ và tái định cư huyện".
 BODIES = _phrases(
     "hoi dong, ban chi dao, ban chi huy, ban quan ly, ban, tieu ban, to cong tac, to giup viec,"
+    " chi nhanh,"
     " doan kiem tra, doan cong tac, doan giam sat"
 )
 #: Villages and quarters, below a commune: "Trưởng các thôn", "các thôn, khu phố".

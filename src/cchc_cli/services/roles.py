@@ -160,7 +160,7 @@ def _relayed(names: UnitNames, words: Words, index: int) -> Run:
     person ("Đề nghị UBND huyện chỉ đạo Phòng Tài chính - Kế hoạch ...", "Giao đồng chí
     Phó Chủ tịch phụ trách chỉ đạo Phòng Nông nghiệp ..."). Empty when no such order
     follows in the next few words."""
-    for position in range(index, min(index + 10, len(words))):
+    for position in range(index, min(index + 14, len(words))):
         if position > index and words.before[position][:1] in (".", ";", ":", "("):
             break
         size = starts_with(words.folded, position, ASSIGN)

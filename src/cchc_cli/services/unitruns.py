@@ -317,7 +317,8 @@ def _body_of_a_level(words: Words, index: int, head: int) -> int:
     """The length of a body's name that runs, through lower-case words and commas, to the
     level it serves ("... huyện", "... tỉnh Quảng Trị") and is followed by what it must
     do; 0 otherwise ("Ban hành quy chế ... của xã," is a verb, no board)."""
-    if not starts_with(words.folded, index, BODIES) or starts_with(words.folded, index, VERBS):
+    body = starts_with(words.folded, index, BODIES)
+    if not body or starts_with(words.folded, index, VERBS) > body:
         return 0
     for position in range(index + head, min(index + head + _UNKNOWN_WORDS + 2, len(words))):
         if words.before[position][:1] in tuple(".()!?;:"):
@@ -352,6 +353,20 @@ def _village(words: Words, index: int) -> int:
     return more - index
 
 
+#: Titles before "UBND huyện" that make the capitals after it a person's name.
+_TITLES = (("dong", "chi"), ("chu", "tich"))
+#: Middle names that only a person's name has ("Lê Văn Hùng", "Hoàng Thị Phụng").
+_MIDDLE = frozenset({"van", "thi"})
+
+
+def _a_person(words: Words, index: int, start: int, end: int) -> bool:
+    """ "đồng chí Phó Chủ tịch UBND huyện Lê Văn Hùng": the capitals from ``start`` to
+    ``end`` after "UBND huyện" name the official a title before it names, not a place."""
+    titled = tuple(words.folded[max(0, index - 2) : index]) in _TITLES
+    person = end - start >= 3 or any(w in _MIDDLE for w in words.folded[start + 1 : end])
+    return titled and person
+
+
 def _unknown(names: UnitNames, words: Words, index: int, prefix: str | None) -> int:
     """The length in words of a name the registry does not know, or 0."""
     head = starts_with(words.folded, index, UNIT_HEADS)
@@ -383,6 +398,8 @@ def _unknown(names: UnitNames, words: Words, index: int, prefix: str | None) -> 
             if stop or end > position + 3 or not words.capital(end):
                 break
             end += 1
+        if end > position + 1 and _a_person(words, index, position + 1, end):
+            return 0
         return end - index if end > position + 1 else 0
     while position < len(words) and position - index < _UNKNOWN_WORDS:
         before = words.before[position][:1]
