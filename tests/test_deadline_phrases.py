@@ -507,6 +507,13 @@ SENTENCE_CASES: list[tuple[str, object, str | None]] = [
         D(2023, 11, 24),
         "trong ngày 24/11/2023",
     ),
+    # "bằng văn bản" (in writing) is no document; a meeting in another clause is no
+    # reference for this clause's day.
+    (
+        "Thẩm định các dự thảo trình kỳ họp, có ý kiến bằng văn bản trong ngày 14/12/2023.",
+        D(2023, 12, 14),
+        "trong ngày 14/12/2023",
+    ),
     # A meeting on a morning is no limit.
     ("Dự họp vào sáng thứ Hai, ngày 27/11/2023 tại Hội trường UBND huyện", None, None),
 ]
