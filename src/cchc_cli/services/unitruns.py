@@ -408,6 +408,9 @@ def _unknown(names: UnitNames, words: Words, index: int, prefix: str | None) -> 
             break
         # A verb ends the name; one-word verbs do not ("Phòng Ngoại giao").
         lower = not words.capital(position)
+        level = words.folded[position - 1] in ("huyen", "tinh") and not words.capital(position - 1)
+        if lower and level and position - 1 > index:
+            break  # "Trung tâm Phát triển quỹ đất huyện | lập hồ sơ": the level ends it
         if lower and (
             starts_with(words.folded, position, VERBS) > 1
             or starts_with(words.folded, position, ADVERBS)
