@@ -185,5 +185,5 @@ def test_an_official_is_no_unit_and_a_branch_keeps_its_whole_name(names, written
 def test_a_name_the_registry_does_not_know_ends_at_its_level_before_a_verb(names):
     said = roles(names, "Trung tâm Phát triển quỹ đất huyện lập hồ sơ giao đất.")
     assert said.subject.unknown == ["Trung tâm Phát triển quỹ đất huyện"]
-    said = roles(names, "Trung tâm Y tế huyện Vĩnh Linh lập danh sách.")
-    assert said.subject.unknown == ["Trung tâm Y tế huyện Vĩnh Linh"]
+    said = roles(names, "Trung tâm Văn hóa huyện Vĩnh Linh lập danh sách.")
+    assert said.subject.unknown == ["Trung tâm Văn hóa huyện Vĩnh Linh"]
