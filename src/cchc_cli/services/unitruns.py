@@ -401,6 +401,7 @@ def _unknown(names: UnitNames, words: Words, index: int, prefix: str | None) -> 
         if end > position + 1 and _a_person(words, index, position + 1, end):
             return 0
         return end - index if end > position + 1 else 0
+    leveled = False
     while position < len(words) and position - index < _UNKNOWN_WORDS:
         before = words.before[position][:1]
         short = before == "." and words.folded[position - 1] == "phong"  # "P.NV"
@@ -408,9 +409,15 @@ def _unknown(names: UnitNames, words: Words, index: int, prefix: str | None) -> 
             break
         # A verb ends the name; one-word verbs do not ("Phòng Ngoại giao").
         lower = not words.capital(position)
-        level = words.folded[position - 1] in ("huyen", "tinh") and not words.capital(position - 1)
-        if lower and level and position - 1 > index:
-            break  # "Trung tâm Phát triển quỹ đất huyện | lập hồ sơ": the level ends it
+        if lower and leveled:
+            # "Trung tâm Phát triển quỹ đất huyện | lập hồ sơ", "Trung tâm Văn hóa huyện
+            # Vĩnh Linh | lập ...": the level, and its place's name, end it.
+            break
+        leveled = leveled or (
+            position > index
+            and words.folded[position] in ("huyen", "tinh")
+            and not words.capital(position)
+        )
         if lower and (
             starts_with(words.folded, position, VERBS) > 1
             or starts_with(words.folded, position, ADVERBS)
