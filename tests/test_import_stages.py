@@ -89,3 +89,30 @@ def test_the_texts_of_the_stage_tasks(names):
 def test_an_item_without_a_stage_for_each_deadline_stays_one_task(names, item):
     (task,) = tasks(names, item)
     assert task.id == "1"
+
+
+def test_a_clause_after_a_semicolon_that_gives_another_unit_its_own_work_is_a_task(names):
+    found = tasks(
+        names,
+        "4. Yêu cầu Thanh tra huyện hoàn thành 03 cuộc thanh tra trong quý IV/2024; Phòng Nội"
+        " vụ tham mưu xếp loại công chức trước ngày 20/12/2024.",
+    )
+    assert [(t.id, t.assigned, str(t.deadline.last_day)) for t in found] == [
+        ("4a", ["thanh-tra"], "2024-12-31"),
+        ("4b", ["noi-vu"], "2024-12-19"),
+    ]
+    assert found[1].text.startswith("Phòng Nội vụ tham mưu")
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # Units that coordinate, and units named as objects, stay with the task.
+        "4. Phòng Tư pháp chủ trì rà soát văn bản trong quý IV/2024; Phòng Nội vụ phối hợp.",
+        "4. Phòng Tư pháp rà soát văn bản trong quý IV/2024; báo cáo Phòng Nội vụ kết quả.",
+        "4. Phòng Tư pháp rà soát văn bản; UBND các xã, thị trấn được hướng dẫn trong quý IV.",
+    ],
+)
+def test_a_clause_after_a_semicolon_without_a_unit_of_its_own_stays(names, item):
+    (task,) = tasks(names, item)
+    assert task.id == "4" and task.assigned == ["tu-phap"]

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from string import ascii_lowercase
 
 from cchc_cli.core.dates import DateError, PartialDate
 from cchc_cli.core.deadlines import Deadline, DeadlineContext, DeadlineError, find_deadline
@@ -48,7 +49,7 @@ from cchc_cli.services.lexicon import (
     starts_with,
 )
 from cchc_cli.services.roles import Roles, assigned_within, roles
-from cchc_cli.services.stages import staged
+from cchc_cli.services.stages import by_unit, staged
 from cchc_cli.services.structure import Layout, Node
 from cchc_cli.services.unitnames import MAX_UNKNOWN_UNITS, UnitNames
 from cchc_cli.services.unitruns import owner_of
@@ -192,9 +193,16 @@ class _Reader:
         if verdict == "doubt":
             self.found.doubtful.append((_section(context), text))
             return
-        task = self._task(text, said, context, verdict == "maybe")
-        # "sơ kết trước 15/6, tổng kết trước 15/12": a task for each stage.
-        self.found.tasks += staged(task, mask_references(text), self.finder, self.issued)
+        pieces = by_unit(self.names, text)  # "...; Phòng Nội vụ tham mưu ...": a task each
+        base = context.ids
+        for letter, piece in zip(ascii_lowercase, pieces, strict=False):
+            if len(pieces) > 1:
+                said = roles(self.names, piece, inherited=_inherits(context))
+                ids = (*base[:-1], (base[-1] if base else "") + letter)
+                context = replace(context, ids=ids)
+            task = self._task(piece, said, context, verdict == "maybe")
+            # "sơ kết trước 15/6, tổng kết trước 15/12": a task for each stage.
+            self.found.tasks += staged(task, mask_references(piece), self.finder, self.issued)
 
     def _within(self, node: Node, said: Roles, context: _Context) -> _Context:
         """The context a heading or part gives the items under it."""

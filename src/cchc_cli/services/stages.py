@@ -1,4 +1,6 @@
-"""One item, two stages: "báo cáo sơ kết trước 15/6, tổng kết trước 15/12", "Trước ngày
+"""One item, two tasks: two stages, or two units each with its own work.
+
+Two stages: "báo cáo sơ kết trước 15/6, tổng kết trước 15/12", "Trước ngày
 10/6 (sơ kết); trước ngày 10/12 (tổng kết)", "đợt 1 hoàn thành trong quý II, đợt 2 trong
 quý IV".
 
@@ -9,6 +11,11 @@ with its own deadline becomes one task per stage, ids "2a", "2b" in the order
 written, each with the item's words before the stages, its own stage's clause and the
 words after the stages. An item with several deadlines and no stage to tell them apart
 stays one task, flagged (``import.several-deadlines``).
+
+Two units: "Yêu cầu Thanh tra huyện hoàn thành ... trong quý IV; Phòng Nội vụ tham mưu
+... trước ngày 20/12": after a ";" a clause that opens with registry units and a verb
+of their own is a task of its own ("2a", "2b"), with its own deadline. A clause whose
+units only coordinate ("...; Phòng Tư pháp phối hợp") stays with the task it helps.
 """
 
 from __future__ import annotations
@@ -22,7 +29,9 @@ from typing import TYPE_CHECKING
 from cchc_cli.core.dates import PartialDate
 from cchc_cli.core.deadlines import Deadline
 from cchc_cli.core.errors import CchcError
-from cchc_cli.services.lexicon import simple
+from cchc_cli.services.lexicon import ADVERBS, VERBS, simple, starts_with
+from cchc_cli.services.roles import roles
+from cchc_cli.services.unitnames import UnitNames
 
 if TYPE_CHECKING:
     from cchc_cli.services.meaning import DraftTask
@@ -97,3 +106,34 @@ def staged(
             )
         )
     return out
+
+
+#: Where an item may hold a second unit's task: a ";" and what follows it.
+_NEXT = re.compile(r"(?<=;)\s+(?=\S)")
+#: A clause whose units only coordinate: it belongs with the task before it.
+_HELPS = re.compile(r"\s*(?:cung )?phoi hop\b")
+
+
+def by_unit(names: UnitNames, text: str) -> list[str]:
+    """``text`` cut before each clause after a ";" that opens with registry units and
+    their own verb; ``[text]`` when there is none."""
+    first, *parts = _NEXT.split(text[:MAX_TEXT])
+    if not parts:
+        return [text]
+    parts[-1] += text[MAX_TEXT:]
+    pieces = [first]
+    for part in parts:
+        said = roles(names, part)
+        plain = simple(part)
+        rest = plain[said.predicate :].split()
+        at = starts_with(rest, 0, ADVERBS)
+        own = (
+            said.subject.units
+            and said.subject.start == 0
+            and not _HELPS.match(plain, said.predicate)
+        )
+        if own and starts_with(rest, at, VERBS):
+            pieces.append(part)
+        else:
+            pieces[-1] = f"{pieces[-1]} {part}"
+    return pieces if len(pieces) > 1 else [text]
