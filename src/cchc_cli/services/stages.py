@@ -44,9 +44,9 @@ MAX_TEXT = 2_000
 #: Words that name a stage of the work or of its reporting (folded).
 _STAGE = re.compile(
     r"\b(?:so ket|tong ket|(?:6|sau|9|chin) thang(?: dau nam| cuoi nam)?"
-    r"|(?<=bao cao )nam|ca nam|(?<=\()nam(?=\))|dot (?:\d|[ivx]+\b|mot|hai|ba)"
-    r"|giai doan (?:\d|[ivx]+\b)"
-    r"|lan (?:\d|thu \w+)|hoc ky (?:\d|[ivx]+\b)|vu (?:dong xuan|he thu|mua|dong)"
+    r"|(?<=bao cao )nam|ca nam|(?<=\()nam(?=\))|dot (?:\d\b|[ivx]+\b|mot|hai|ba)"
+    r"|giai doan (?:\d\b|[ivx]+\b)"
+    r"|lan (?:\d\b|thu \w+)|hoc ky (?:\d\b|[ivx]+\b)|vu (?:dong xuan|he thu|mua|dong)"
     r"|buoc (?:\d|mot|hai|ba))"
 )
 #: Where an item's clauses part: "," ";" "." and "và" between two of them.
