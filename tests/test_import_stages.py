@@ -116,3 +116,27 @@ def test_a_clause_after_a_semicolon_that_gives_another_unit_its_own_work_is_a_ta
 def test_a_clause_after_a_semicolon_without_a_unit_of_its_own_stays(names, item):
     (task,) = tasks(names, item)
     assert task.id == "4" and task.assigned == ["tu-phap"]
+
+
+@pytest.mark.parametrize("then", ["đồng thời", "sau đó"])
+def test_a_second_piece_of_work_with_its_own_deadline_is_a_task_for_the_same_units(names, then):
+    found = tasks(
+        names,
+        "1. Giao Phòng Lao động - Thương binh và Xã hội lập danh sách hộ nghèo trước ngày"
+        f" 10/4/2024; {then} phối hợp với Phòng Tài chính - Kế hoạch tổ chức tặng quà xong"
+        " trước ngày 20/5/2024.",
+    )
+    assert [(t.id, t.assigned, str(t.deadline.last_day)) for t in found] == [
+        ("1a", ["ld-tbxh"], "2024-04-09"),
+        ("1b", ["ld-tbxh"], "2024-05-19"),
+    ]
+    assert found[1].with_ == ["tc-kh"]
+
+
+def test_a_second_piece_of_work_without_a_deadline_stays_with_the_first(names):
+    (task,) = tasks(
+        names,
+        "1. Phòng Văn hóa và Thông tin xây dựng kế hoạch trong tháng 4/2024; đồng thời tổ"
+        " chức tuyên truyền trên hệ thống truyền thanh.",
+    )
+    assert task.id == "1" and str(task.deadline.last_day) == "2024-04-30"

@@ -193,11 +193,15 @@ class _Reader:
         if verdict == "doubt":
             self.found.doubtful.append((_section(context), text))
             return
-        pieces = by_unit(self.names, text)  # "...; Phòng Nội vụ tham mưu ...": a task each
+        # "...; Phòng Nội vụ tham mưu ...", "...; đồng thời ... trước ngày ...": a task each.
+        pieces = by_unit(self.names, text, self._dated)
         base = context.ids
         for letter, piece in zip(ascii_lowercase, pieces, strict=False):
             if len(pieces) > 1:
-                said = roles(self.names, piece, inherited=_inherits(context))
+                own = roles(self.names, piece, inherited=_inherits(context))
+                # "...; đồng thời phối hợp với X ...": the units of the piece before, its
+                # own partners.
+                said = own if own.subject else replace(own, subject=said.subject)
                 ids = (*base[:-1], (base[-1] if base else "") + letter)
                 context = replace(context, ids=ids)
             task = self._task(piece, said, context, verdict == "maybe")
@@ -258,6 +262,14 @@ class _Reader:
         if (assigning and own) or (own and acting):
             return "task"
         return "no"
+
+    def _dated(self, text: str) -> bool:
+        """The text gives a deadline with a day."""
+        try:
+            found = self.finder(mask_references(text), self.issued)
+        except (CchcError, OverflowError, ValueError):
+            return False
+        return found is not None and found.last_day is not None
 
     def _assigns_inside(self, text: str) -> bool:
         """A paragraph left out that gives dated work to a unit inside a sentence."""

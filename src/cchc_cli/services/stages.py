@@ -12,6 +12,10 @@ written, each with the item's words before the stages, its own stage's clause an
 words after the stages. An item with several deadlines and no stage to tell them apart
 stays one task, flagged (``import.several-deadlines``).
 
+Two pieces of work, each with its deadline: "... gửi Phòng Tài chính - Kế hoạch trước
+ngày 10/12; đồng thời phối hợp ... xong trước ngày 20/01/2025" (or "; sau đó ..."): a
+task each, for the same units.
+
 Two units: "Yêu cầu Thanh tra huyện hoàn thành ... trong quý IV; Phòng Nội vụ tham mưu
 ... trước ngày 20/12": after a ";" a clause that opens with registry units and a verb
 of their own is a task of its own ("2a", "2b"), with its own deadline. A clause whose
@@ -110,13 +114,16 @@ def staged(
 
 #: Where an item may hold a second unit's task: a ";" and what follows it.
 _NEXT = re.compile(r"(?<=;)\s+(?=\S)")
+#: A second piece of work of the same units: "...; đồng thời ...", "...; sau đó ...".
+_THEN = re.compile(r"(?:dong thoi|sau do)\s*,?\s*")
 #: A clause whose units only coordinate: it belongs with the task before it.
 _HELPS = re.compile(r"\s*(?:cung )?phoi hop\b")
 
 
-def by_unit(names: UnitNames, text: str) -> list[str]:
+def by_unit(names: UnitNames, text: str, dated: Callable[[str], bool]) -> list[str]:
     """``text`` cut before each clause after a ";" that opens with registry units and
-    their own verb; ``[text]`` when there is none."""
+    their own verb, or with "đồng thời" / "sau đó" and a verb when it and the clause
+    before each give a deadline (``dated``); ``[text]`` when there is none."""
     first, *parts = _NEXT.split(text[:MAX_TEXT])
     if not parts:
         return [text]
@@ -125,7 +132,7 @@ def by_unit(names: UnitNames, text: str) -> list[str]:
     for part in parts:
         said = roles(names, part)
         plain = simple(part)
-        rest = plain[said.predicate :].split()
+        rest = re.findall(r"\w+", plain[said.predicate :])
         at = starts_with(rest, 0, ADVERBS)
         own = (
             said.subject.units
@@ -134,6 +141,11 @@ def by_unit(names: UnitNames, text: str) -> list[str]:
         )
         if own and starts_with(rest, at, VERBS):
             pieces.append(part)
-        else:
-            pieces[-1] = f"{pieces[-1]} {part}"
+            continue
+        step = _THEN.match(plain)
+        words = re.findall(r"\w+", plain[step.end() :]) if step else []
+        if step and starts_with(words, 0, VERBS) and dated(part) and dated(pieces[-1]):
+            pieces.append(part)  # "...; đồng thời phối hợp ... xong trước ngày 20/01"
+            continue
+        pieces[-1] = f"{pieces[-1]} {part}"
     return pieces if len(pieces) > 1 else [text]
