@@ -106,7 +106,7 @@ def staged(
                 assigned=list(task.assigned),
                 unknown=list(task.unknown),
                 with_=list(task.with_),
-                review=[r for r in task.review if not r.startswith("import.several")],
+                review=[r for r in task.review if not r.startswith("import.several-deadlines")],
             )
         )
     return out
