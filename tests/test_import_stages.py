@@ -140,3 +140,27 @@ def test_a_second_piece_of_work_without_a_deadline_stays_with_the_first(names):
         " chức tuyên truyền trên hệ thống truyền thanh.",
     )
     assert task.id == "1" and str(task.deadline.last_day) == "2024-04-30"
+
+
+def test_the_words_after_the_stages_follow_each_stage_with_their_space(names):
+    first, second = tasks(
+        names,
+        "1. Phòng Nội vụ báo cáo sơ kết trước 15/6/2024, tổng kết trước 15/12/2024 và gửi"
+        " kèm tài liệu kiểm chứng.",
+    )
+    assert first.text == (
+        "Phòng Nội vụ báo cáo sơ kết trước 15/6/2024 và gửi kèm tài liệu kiểm chứng."
+    )
+    assert second.text == (
+        "Phòng Nội vụ báo cáo tổng kết trước 15/12/2024 và gửi kèm tài liệu kiểm chứng."
+    )
+
+
+def test_a_piece_cut_at_a_semicolon_ends_as_a_sentence(names):
+    first, second = tasks(
+        names,
+        "4. Thanh tra huyện hoàn thành 03 cuộc thanh tra trong quý IV/2024; Phòng Nội vụ tham"
+        " mưu xếp loại công chức trước ngày 20/12/2024",
+    )
+    assert first.text == "Thanh tra huyện hoàn thành 03 cuộc thanh tra trong quý IV/2024."
+    assert second.text.endswith("trước ngày 20/12/2024")

@@ -92,15 +92,16 @@ def staged(
     if not 2 <= len(clauses) <= MAX_STAGES or len(days) < len(clauses):
         return [task]
     text = task.text
-    before, after = text[: clauses[0][0]], text[clauses[-1][1] :].strip()
-    close = "." if not after and text.rstrip().endswith(".") else ""
+    before, after = text[: clauses[0][0]], text[clauses[-1][1] :].rstrip()
+    if after.strip(" .;,") == "":
+        after = "." if text.rstrip().endswith(".") else ""
     out = []
     for letter, (start, end, found) in zip(ascii_lowercase, clauses, strict=False):
         out.append(
             replace(
                 task,
                 id=f"{task.id}{letter}",
-                text=f"{before}{text[start:end].rstrip(' .,;')}{after}{close}".strip(),
+                text=f"{before}{text[start:end].rstrip(' .,;')}{after}".strip(),
                 deadline=found,
                 deadline_from=None,
                 assigned=list(task.assigned),
@@ -148,4 +149,7 @@ def by_unit(names: UnitNames, text: str, dated: Callable[[str], bool]) -> list[s
             pieces.append(part)  # "...; đồng thời phối hợp ... xong trước ngày 20/01"
             continue
         pieces[-1] = f"{pieces[-1]} {part}"
-    return pieces if len(pieces) > 1 else [text]
+    if len(pieces) == 1:
+        return [text]
+    # Each piece a sentence of its own: "... trong quý IV;" ends with a full stop.
+    return [f"{piece.rstrip(' ;,')}." for piece in pieces[:-1]] + pieces[-1:]
