@@ -74,6 +74,7 @@ REVIEW_KEYS = (
     "import.no-day",
     "import.deadline-before-issue",
     "import.several-deadlines",
+    "import.same-day",
     "import.maybe-task",
     "import.left-out",
     "import.bad-date",

@@ -49,6 +49,7 @@ from cchc_cli.services.lexicon import (
     starts_with,
 )
 from cchc_cli.services.roles import Roles, assigned_within, roles
+from cchc_cli.services.sameday import same_day
 from cchc_cli.services.stages import by_unit, staged
 from cchc_cli.services.structure import Layout, Node
 from cchc_cli.services.unitnames import MAX_UNKNOWN_UNITS, UnitNames
@@ -309,7 +310,10 @@ class _Reader:
         return task
 
     def _deadline(self, task: DraftTask, text: str, context: _Context) -> None:
-        masked = mask_references(text)
+        before = self.found.tasks[-1].deadline if self.found.tasks else None
+        masked, same = same_day(mask_references(text), text, before.last_day if before else None)
+        if same:  # "trước 20 giờ cùng ngày": the day written out, for a person to check
+            task.review.append(f"import.same-day:{same}")
         try:
             found = self.finder(masked, self.issued)
         except DeadlineError as err:

@@ -1526,6 +1526,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "thời hạn không nêu ngày cụ thể (như “sớm”, “trước Tết”): ghi ngày hoặc bỏ thời hạn",
         "the time limit names no day (such as “sớm”, “trước Tết”): write a day or drop it",
     ),
+    "import.same-day": (
+        "văn bản ghi “{arg}”: cchc ghi rõ ngày ghi trước đó (hoặc của nhiệm vụ trước);"
+        " kiểm tra lại",
+        "the notice writes “{arg}”: cchc wrote out the day named before it (or the task"
+        " before's); check it",
+    ),
     "import.several-deadlines": (
         "văn bản nêu nhiều thời hạn ({arg}); đã chọn thời hạn ghi dưới đây: kiểm tra lại",
         "the text gives several deadlines ({arg}); the one below was chosen: check it",
