@@ -516,6 +516,15 @@ SENTENCE_CASES: list[tuple[str, object, str | None]] = [
     ),
     # A meeting on a morning is no limit.
     ("Dự họp vào sáng thứ Hai, ngày 27/11/2023 tại Hội trường UBND huyện", None, None),
+    # A report at a meeting the notice names by no day: a limit with no day.
+    ("Tổng hợp kết quả, báo cáo tại giao ban tuần 47.", "deadline.no-day", None),
+    ("Hoàn thiện dự thảo, trình tại cuộc họp lần sau", "deadline.no-day", None),
+    ("Tại giao ban tuần 45, Chủ tịch UBND huyện đã chỉ đạo rà soát", None, None),
+    (
+        "Hoàn thành trước ngày 20/12/2023, báo cáo tại giao ban tuần tới",
+        D(2023, 12, 19),
+        "trước ngày 20/12/2023",
+    ),
 ]
 
 

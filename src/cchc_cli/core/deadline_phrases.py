@@ -288,6 +288,11 @@ _VAGUE = (
     r"|trong thoi gian (?:toi|ngan nhat)|(?:truoc|sau|dip|trong|den) tet|tet (?:nguyen dan|am lich"
     r"|duong lich)|trong tuan(?: nay| toi| sau)?|tuan (?:nay|toi|sau)|cuoi tuan|hom nay|ngay mai"
     r"|(?:sang|trua|chieu|toi) (?:nay|mai)"
+    # A report at a meeting named by no day: "báo cáo tại giao ban tuần 47", "trình tại
+    # cuộc họp lần sau" (not "Tại giao ban tuần 45, Chủ tịch ...": a meeting held).
+    r"|(?:bao cao|trinh)(?: [a-z]+){0,4} tai (?:cuoc hop |phien hop |buoi hop |hoi nghi"
+    r" |ky hop )?(?:giao ban )?"
+    r"(?:tuan (?:[0-9]{1,2}|toi|sau)|(?:lan|ky) (?:toi|sau)|tiep theo)"
     r"|truoc mua mua|truoc (?:dip le|ky hop|hoi nghi|khai giang|le)|khi co yeu cau"
     r"|theo yeu cau|ngay sau khi|theo (?:lo trinh|tien do)|truoc khi"
     # A season or an event of the year: "trước năm học mới", "trước mùa mưa bão", "trước
