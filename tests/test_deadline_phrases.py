@@ -105,6 +105,18 @@ FIELD_CASES: list[tuple[str, object, PartialDate | None]] = [
     ("chậm nhất 17h00 ngày 15/12", D(2023, 12, 15), ISSUED),
     ("trước 2 giờ chiều ngày 5/12/2023", D(2023, 12, 5), ISSUED),
     ("hạn chót 10 giờ ngày 5/12/2023", D(2023, 12, 5), ISSUED),
+    ("trước 17h00 ngày 15/12/2023", D(2023, 12, 15), ISSUED),
+    ("trước 20 giờ 00 ngày 22/11/2023", D(2023, 11, 22), ISSUED),
+    # -- a part of a day (the day itself: the model has no hours) ---------------------------
+    ("trong buổi sáng ngày 24/11/2023", D(2023, 11, 24), ISSUED),
+    ("trong buổi chiều thứ Sáu, ngày 24/11/2023", D(2023, 11, 24), ISSUED),
+    ("chậm nhất chiều ngày 24/11/2023", D(2023, 11, 24), ISSUED),
+    ("hạn chót nộp hồ sơ là sáng ngày 28/11/2023", D(2023, 11, 28), ISSUED),
+    ("đến hết chiều ngày 30/11/2023", D(2023, 11, 30), ISSUED),
+    # Before the afternoon of a day: its morning is still in time.
+    ("trước buổi chiều ngày 25/11/2023", D(2023, 11, 25), ISSUED),
+    ("trước sáng thứ Hai, ngày 27/11/2023", D(2023, 11, 27), ISSUED),
+    ("trong ngày 20/11", D(2024, 11, 20), ISSUED),
     # -- months -------------------------------------------------------------------------
     ("trong tháng 12/2023", D(2023, 12, 31), ISSUED),
     ("trong tháng 2/2024", D(2024, 2, 29), ISSUED),
@@ -227,6 +239,8 @@ FIELD_CASES: list[tuple[str, object, PartialDate | None]] = [
     ("ngay lập tức", "deadline.no-day", ISSUED),
     ("khi có yêu cầu", "deadline.no-day", ISSUED),
     ("KHẨN TRƯƠNG", "deadline.no-day", ISSUED),
+    ("trước 17 giờ chiều nay", "deadline.no-day", ISSUED),
+    ("trong sáng mai", "deadline.no-day", ISSUED),
     # -- unreadable or impossible ----------------------------------------------------------
     ("khi nào xong", "deadline.unreadable", ISSUED),
     ("trước ngày 10/12/23", "deadline.unreadable", ISSUED),
@@ -477,6 +491,40 @@ SENTENCE_CASES: list[tuple[str, object, str | None]] = [
     ("Kiểm tra, báo cáo trước quý III/2024", D(2024, 6, 30), "trước quý III/2024"),
     ("Nộp báo cáo trước 8 giờ sáng ngày 05/12/2023 tại Văn phòng", D(2023, 12, 5), None),
     ("Tham gia tập huấn ngày 05/12/2023 tại Hội trường UBND huyện", None, None),
+    (
+        "Tổng hợp số hộ sơ tán, báo cáo Ban Chỉ huy trong buổi sáng ngày 24/11/2023",
+        D(2023, 11, 24),
+        "trong buổi sáng ngày 24/11/2023",
+    ),
+    (
+        "Hoàn thiện hồ sơ, gửi Phòng Nội vụ trước 17h00 ngày 15/12/2023 để tổng hợp",
+        D(2023, 12, 15),
+        "trước 17h00 ngày 15/12/2023",
+    ),
+    # "tổng hợp", "phối hợp" are no meeting ("họp") that would make the day a reference.
+    (
+        "Phối hợp với các xã tổng hợp số liệu, báo cáo trong ngày 24/11/2023",
+        D(2023, 11, 24),
+        "trong ngày 24/11/2023",
+    ),
+    # "bằng văn bản" (in writing) is no document; a meeting in another clause is no
+    # reference for this clause's day.
+    (
+        "Thẩm định các dự thảo trình kỳ họp, có ý kiến bằng văn bản trong ngày 14/12/2023.",
+        D(2023, 12, 14),
+        "trong ngày 14/12/2023",
+    ),
+    # A meeting on a morning is no limit.
+    ("Dự họp vào sáng thứ Hai, ngày 27/11/2023 tại Hội trường UBND huyện", None, None),
+    # A report at a meeting the notice names by no day: a limit with no day.
+    ("Tổng hợp kết quả, báo cáo tại giao ban tuần 47.", "deadline.no-day", None),
+    ("Hoàn thiện dự thảo, trình tại cuộc họp lần sau", "deadline.no-day", None),
+    ("Tại giao ban tuần 45, Chủ tịch UBND huyện đã chỉ đạo rà soát", None, None),
+    (
+        "Hoàn thành trước ngày 20/12/2023, báo cáo tại giao ban tuần tới",
+        D(2023, 12, 19),
+        "trước ngày 20/12/2023",
+    ),
 ]
 
 

@@ -330,10 +330,68 @@ def n11_two_columns_pdf(document) -> None:
     )  # fmt: skip
 
 
+def n46_stage_table(document) -> None:
+    """A plan's table of tasks whose deadline cells give a day for each stage, a lead
+    cell naming a group narrowed in brackets, a time of day and a body the registry
+    does not know; the header and the signature in tables."""
+    two_columns(
+        document,
+        [*HEADER_LEFT, "Số: 118/TB-UBND"],
+        [*MOTTO, "Vĩnh Linh, ngày 03 tháng 6 năm 2024"],
+    )
+    body(document, "THÔNG BÁO", bold=True, center=True)
+    body(
+        document,
+        "Kết luận của Chủ tịch UBND huyện tại Hội nghị sơ kết 5 năm thực hiện phong trào"
+        " \u201cToàn dân đoàn kết xây dựng đời sống văn hóa\u201d",
+        bold=True,
+        center=True,
+    )
+    body(
+        document,
+        "Ngày 31/5/2024, UBND huyện tổ chức Hội nghị sơ kết. Sau khi nghe báo cáo và tham"
+        " luận, Chủ tịch UBND huyện kết luận, giao nhiệm vụ cụ thể như sau:",
+    )
+    rows = [
+        ("TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời hạn"),
+        ("1", "Theo dõi, tổng hợp kết quả thực hiện phong trào năm 2024",
+         "Phòng Văn hóa và Thông tin", "UBND các xã, thị trấn",
+         "Sơ kết: trước ngày 15/6/2024; tổng kết: trước ngày 10/12/2024"),
+        ("2", "Công nhận lại danh hiệu Thôn văn hóa, Khu phố văn hóa giai đoạn 2024 - 2028",
+         "UBND các xã (Vĩnh Giang, Vĩnh Thái)", "Phòng Văn hóa và Thông tin", "Quý III/2024"),
+        ("3", "Hoàn thiện hồ sơ đề nghị khen thưởng tập thể, cá nhân tiêu biểu", "Phòng Nội vụ",
+         "Phòng Văn hóa và Thông tin", "Trước 17 giờ ngày 28/6/2024"),
+        ("4", "Bảo đảm an ninh trật tự tại các lễ hội, sự kiện văn hóa", "Công an huyện",
+         "UBND các xã, thị trấn", "Thường xuyên"),
+        ("5", "Bố trí kinh phí khen thưởng phong trào", "Phòng Tài chính - Kế hoạch", "",
+         "Tháng 7/2024"),
+        ("6", "Kiểm tra thiết chế văn hóa thôn, khu phố",
+         "Phòng Văn hóa và Thông tin", "UBND các xã, thị trấn",
+         "Đợt 1: chậm nhất ngày 31/7/2024; Đợt 2: chậm nhất ngày 30/11/2024"),
+    ]  # fmt: skip
+    table = document.add_table(rows=len(rows), cols=5)
+    table.style = "Table Grid"
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    body(
+        document,
+        "Văn phòng HĐND và UBND huyện thông báo để các cơ quan, đơn vị, địa phương biết,"
+        " thực hiện./.",
+    )
+    two_columns(
+        document,
+        ["Nơi nhận:", "- Các phòng, ban liên quan;", "- Công an huyện;",
+         "- UBND các xã, thị trấn;", "- Lưu: VT."],
+        ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "", "Hoàng Thị Phụng"],
+    )  # fmt: skip
+
+
 NOTICES = {
     "03-ba-cot-chu-cai-word": n03_roman_letters,
     "08-gach-dau-dong-word": n08_bullets,
     "10-bang-nhiem-vu-word": n10_task_table,
     "04-ban-in-ba-trang-pdf": n04_printed_pdf,
     "11-hai-cot-pdf": n11_two_columns_pdf,
+    "46-bang-giai-doan-word": n46_stage_table,
 }

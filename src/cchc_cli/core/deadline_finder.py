@@ -24,7 +24,11 @@ _LEADS = ("tu nay den ", "tu nay ", "den ")
 #: A document number or a meeting just before a weakly marked day: a reference.
 _REFERENCE = (
     r"[0-9]+ ?/ ?[a-z]|\b(?:chi thi|quyet dinh|ke hoach|cong van|thong bao|nghi quyet"
-    r"|nghi dinh|thong tu|van ban|to trinh|huong dan|chuong trinh|de an|hop|hoi nghi"
+    r"|nghi dinh|thong tu|to trinh|huong dan|chuong trinh|de an|hoi nghi"
+    # a document, not "bằng văn bản" (in writing); a meeting ("họp"), not "tổng hợp",
+    # "phối hợp", "phù hợp", "thích hợp", "kết hợp"
+    r"|(?<!bang )van ban"
+    r"|(?<!tong )(?<!phoi )(?<!phu )(?<!thich )(?<!ket )hop"
     r"|ban hanh|ky)\b"
 )
 #: Leads that make a count of days a deadline inside a sentence ("trong 2 ngày" may
@@ -83,7 +87,10 @@ def _acceptable(hit: Hit, folded: str) -> bool:
         # "có ý kiến bằng văn bản ngay trong ngày 14/11": "ngay" (at once) makes it a limit.
         if before.endswith("ngay ") and folded.startswith("trong", hit.start):
             return True
-        return re.search(_REFERENCE, before, re.ASCII) is None
+        # Only the day's own clause: "trình kỳ họp, có ý kiến ... trong ngày 14/12" is a
+        # limit; "Kế hoạch số 12/KH-UBND ngày 02/02/2023", "hội nghị vào ngày ..." are not.
+        clause = re.split(r"[,;:.] ", before)[-1]
+        return re.search(_REFERENCE, clause, re.ASCII) is None
     if hit.name == "until":
         return not before.endswith(("tinh ", "tinh den ", "tinh toi "))
     if _LABEL.search(before):

@@ -92,8 +92,12 @@ TIME = (
     r"(?P<hh>[0-9]{1,2}) ?(?:gio|h|:) ?(?:(?P<mm>[0-9]{1,2}) ?(?:phut|p|')?)?"
     r"(?: ?(?P<ap>sang|trua|chieu|toi|dem))?"
 )
+#: A part of the day before the date it names ("trong buổi sáng ngày 22/11", "chậm nhất
+#: chiều ngày 24/11"): the model has no hours, so the day is the last day.
+_PART_OF_DAY = r"(?:(?:buoi )?(?:sang|trua|chieu|toi) )?"
 #: A weekday before the date it names ("thứ Sáu, ngày 15/12", "ngày thứ Hai (18/12)").
 _WEEKDAY = r"(?:(?:ngay )?(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)(?: ?[,(])? ?)?"
+_WHEN = _PART_OF_DAY + _WEEKDAY
 #: Between a time and its day: ", ngày", " vào ngày", " ngày", ", thứ Sáu, ngày".
 _ON = r"(?: ?,)? ?(?:(?:cua|vao|trong|la) )?" + _WEEKDAY + r"(?:ngay ?)?"
 #: Earlier months of a list or range ("tháng 11, 12/2023", "tháng 10 đến tháng 12/2023",
@@ -203,20 +207,26 @@ _SPECS: tuple[_Spec, ...] = (
     _rule(
         "no-later-than",
         rf"\b(?:{_STRONG})(?: (?:la|vao|trong|ngay)){{0,3}}(?: ?[:\-])?(?: (?:la|vao|trong)){{0,3}}"
-        rf" ?(?:vao (?:ngay )?)?{_WEEKDAY}(?:ngay ?)?{DATE}",
+        rf" ?(?:vao (?:ngay )?)?{_WHEN}(?:ngay ?)?{DATE}",
         strength=3,
     ),
     # A strong lead with what is due between it and "là" or ":" ("Hạn chót nộp báo cáo là
     # ngày 08/12/2023", "Thời hạn gửi hồ sơ: 15/12/2023").
     _rule(
         "no-later-than",
-        rf"\b(?:{_STRONG})(?: [a-z]+){{1,8}}?(?: la| ?:) ?{_WEEKDAY}(?:ngay ?)?{DATE}",
+        rf"\b(?:{_STRONG})(?: [a-z]+){{1,8}}?(?: la| ?:) ?{_WHEN}(?:ngay ?)?{DATE}",
         strength=3,
     ),
-    _rule("until", rf"\b(?P<lead>den|toi|het)(?: het)?(?: ngay)? ?{_WEEKDAY}(?:ngay ?)?{DATE}"),
+    # "trước buổi chiều ngày 25/11": before a part of that day, so that day is the last.
+    _rule(
+        "no-later-than",
+        rf"\btruoc (?:buoi )?(?:sang|trua|chieu|toi) {_WEEKDAY}(?:ngay ?)?{DATE}",
+        strength=3,
+    ),
+    _rule("until", rf"\b(?P<lead>den|toi|het)(?: het)?(?: ngay)? ?{_WHEN}(?:ngay ?)?{DATE}"),
     _rule(
         "on-day",
-        rf"\b(?:{_WEAK})(?: (?:la|vao|trong)){{0,3}}(?: ?[:\-])? ?{_WEEKDAY}(?:ngay ?)?{DATE}",
+        rf"\b(?:{_WEAK})(?: (?:la|vao|trong)){{0,3}}(?: ?[:\-])? ?{_WHEN}(?:ngay ?)?{DATE}",
         strength=1,
     ),
     _rule("before-period", rf"\btruoc (?:(?:{MONTH})|(?:{QUARTER})|(?:{YEAR}))", strength=3),
@@ -277,6 +287,12 @@ _VAGUE = (
     r"\b(?:som|khan truong|ngay lap tuc|cang som cang tot|thoi gian som nhat"
     r"|trong thoi gian (?:toi|ngan nhat)|(?:truoc|sau|dip|trong|den) tet|tet (?:nguyen dan|am lich"
     r"|duong lich)|trong tuan(?: nay| toi| sau)?|tuan (?:nay|toi|sau)|cuoi tuan|hom nay|ngay mai"
+    r"|(?:sang|trua|chieu|toi) (?:nay|mai)"
+    # A report at a meeting named by no day: "báo cáo tại giao ban tuần 47", "trình tại
+    # cuộc họp lần sau" (not "Tại giao ban tuần 45, Chủ tịch ...": a meeting held).
+    r"|(?:bao cao|trinh)(?: [a-z]+){0,4} tai (?:cuoc hop |phien hop |buoi hop |hoi nghi"
+    r" |ky hop )?(?:giao ban )?"
+    r"(?:tuan (?:[0-9]{1,2}|toi|sau)|(?:lan|ky) (?:toi|sau)|tiep theo)"
     r"|truoc mua mua|truoc (?:dip le|ky hop|hoi nghi|khai giang|le)|khi co yeu cau"
     r"|theo yeu cau|ngay sau khi|theo (?:lo trinh|tien do)|truoc khi"
     # A season or an event of the year: "trước năm học mới", "trước mùa mưa bão", "trước

@@ -69,10 +69,12 @@ MAX_PARAGRAPHS = 20_000
 REVIEW_KEYS = (
     "import.no-assignees",
     "import.unknown-unit",
+    "import.unit-of",
     "import.bad-deadline",
     "import.no-day",
     "import.deadline-before-issue",
     "import.several-deadlines",
+    "import.same-day",
     "import.maybe-task",
     "import.left-out",
     "import.bad-date",

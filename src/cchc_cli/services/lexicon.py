@@ -32,7 +32,7 @@ ASSIGN = _phrases(
 FILLERS = _phrases(
     "cac, thu truong, chu tich, pho chu tich, lanh dao, dong chi, truong, pho truong, giam doc,"
     " chanh, rieng, cho, toan the, tat ca, ca, cung, cung voi, va, doi voi,"
-    " thuong truc, cac dong chi, ban lanh dao"
+    " thuong truc, cac dong chi, ban lanh dao, thanh vien, cac thanh vien"
 )
 #: The chairman or the committee speaking: "Chủ tịch UBND huyện giao ...".
 SPEAKER = re.compile(
@@ -46,8 +46,18 @@ UNIT_HEADS = _phrases(
     " thanh tra, chi cuc, cong an, ban chi huy, benh vien, truong, doi, hat, chi nhanh, kho bac,"
     " bao hiem, dien luc, mat tran, lien doan, huyen doan, ngan hang, hoi dong, to cong tac,"
     " ban quan ly, ban chi dao, cong ty, hop tac xa, vien kiem sat, toa an, chi cuc thue,"
-    " bao hiem xa hoi, kho bac nha nuoc, ban chi huy quan su, trung tam y te, so, cong chuc"
+    " bao hiem xa hoi, kho bac nha nuoc, ban chi huy quan su, trung tam y te, so, cong chuc,"
+    " tram, tram y te"
 )
+#: Councils, boards and teams, named by their work in lower case and by the level they
+#: serve: "Hội đồng bồi thường, hỗ trợ và tái định cư huyện".
+BODIES = _phrases(
+    "hoi dong, ban chi dao, ban chi huy, ban quan ly, ban, tieu ban, to cong tac, to giup viec,"
+    " chi nhanh,"
+    " doan kiem tra, doan cong tac, doan giam sat"
+)
+#: Villages and quarters, below a commune: "Trưởng các thôn", "các thôn, khu phố".
+VILLAGES = _phrases("thon, khu pho, to dan pho, khom, thon ban")
 #: Heads of a list of names: "các phòng: Tài chính - Kế hoạch, ...", "UBND các xã: ...".
 LIST_HEADS = {"phong": "Phòng", "xa": "xã", "thi tran": "thị trấn", "ban": "Ban"}
 #: Verbs and verbal phrases an instruction starts with (after its units).

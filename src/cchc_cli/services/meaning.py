@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from string import ascii_lowercase
 
 from cchc_cli.core.dates import DateError, PartialDate
 from cchc_cli.core.deadlines import Deadline, DeadlineContext, DeadlineError, find_deadline
@@ -48,8 +49,11 @@ from cchc_cli.services.lexicon import (
     starts_with,
 )
 from cchc_cli.services.roles import Roles, assigned_within, roles
+from cchc_cli.services.sameday import same_day
+from cchc_cli.services.stages import by_unit, staged
 from cchc_cli.services.structure import Layout, Node
 from cchc_cli.services.unitnames import MAX_UNKNOWN_UNITS, UnitNames
+from cchc_cli.services.unitruns import owner_of
 
 #: The most tasks one notice may give (the largest seen has about 60).
 MAX_TASKS = 2_000
@@ -165,13 +169,13 @@ class _Reader:
         if context.mode == "neutral" and node.kind not in ("para", "heading"):
             context = replace(context, mode="assign")  # a notice's lists assign
         items = [c for c in node.children if c.kind != "para"]
-        said = roles(self.names, node.text, inherited=bool(context.units))
+        said = roles(self.names, node.text, inherited=_inherits(context))
         if node.children and (node.heading_like or (items and _has_task(items))):
             self.children(node, self._within(node, said, context))
             return
         text = " ".join([node.text, *(c.text for c in node.walk()[1:])])
         if node.children:
-            said = roles(self.names, text, inherited=bool(context.units))
+            said = roles(self.names, text, inherited=_inherits(context))
         verdict = self._verdict(text, said, context)
         if trailing:
             # A paragraph after the items (a closing word of the section) is kept only
@@ -190,7 +194,20 @@ class _Reader:
         if verdict == "doubt":
             self.found.doubtful.append((_section(context), text))
             return
-        self.found.tasks.append(self._task(text, said, context, verdict == "maybe"))
+        # "...; Phòng Nội vụ tham mưu ...", "...; đồng thời ... trước ngày ...": a task each.
+        pieces = by_unit(self.names, text, self._dated)
+        base = context.ids
+        for letter, piece in zip(ascii_lowercase, pieces, strict=False):
+            if len(pieces) > 1:
+                own = roles(self.names, piece, inherited=_inherits(context))
+                # "...; đồng thời phối hợp với X ...": the units of the piece before, its
+                # own partners.
+                said = own if own.subject else replace(own, subject=said.subject)
+                ids = (*base[:-1], (base[-1] if base else "") + letter)
+                context = replace(context, ids=ids)
+            task = self._task(piece, said, context, verdict == "maybe")
+            # "sơ kết trước 15/6, tổng kết trước 15/12": a task for each stage.
+            self.found.tasks += staged(task, mask_references(piece), self.finder, self.issued)
 
     def _within(self, node: Node, said: Roles, context: _Context) -> _Context:
         """The context a heading or part gives the items under it."""
@@ -247,6 +264,14 @@ class _Reader:
             return "task"
         return "no"
 
+    def _dated(self, text: str) -> bool:
+        """The text gives a deadline with a day."""
+        try:
+            found = self.finder(mask_references(text), self.issued)
+        except (CchcError, OverflowError, ValueError):
+            return False
+        return found is not None and found.last_day is not None
+
     def _assigns_inside(self, text: str) -> bool:
         """A paragraph left out that gives dated work to a unit inside a sentence."""
         plain = simple(text[:400])
@@ -264,7 +289,9 @@ class _Reader:
         if not units and not unknown:
             task.review.append("import.no-assignees")
         for name in task.unknown:
-            task.review.append(f"import.unknown-unit:{name}")
+            owner = owner_of(self.names, name)
+            key = "import.unit-of" if owner else "import.unknown-unit"
+            task.review.append(f"{key}:{name}" + (f" → {owner}" if owner else ""))
         if len(unknown) > MAX_UNKNOWN_UNITS:
             task.review.append(f"import.more-units:{len(unknown) - MAX_UNKNOWN_UNITS}")
         task.lead = _lead(said, units, self.names) if said.leads or own else None
@@ -283,7 +310,10 @@ class _Reader:
         return task
 
     def _deadline(self, task: DraftTask, text: str, context: _Context) -> None:
-        masked = mask_references(text)
+        before = self.found.tasks[-1].deadline if self.found.tasks else None
+        masked, same = same_day(mask_references(text), text, before.last_day if before else None)
+        if same:  # "trước 20 giờ cùng ngày": the day written out, for a person to check
+            task.review.append(f"import.same-day:{same}")
         try:
             found = self.finder(masked, self.issued)
         except DeadlineError as err:
@@ -359,6 +389,13 @@ def _assigns(plain: str) -> bool:
     m = SPEAKER.match(plain)
     words = _WORD.findall(plain[m.end() if m else 0 : 200])
     return bool(starts_with(words, 0, ASSIGN))
+
+
+def _inherits(context: _Context) -> bool:
+    """A heading above names the acting units, known to the registry or not ("Đề nghị UBND
+    huyện Vĩnh Linh:" in a Sở's notice): its items' "Chỉ đạo Phòng X ..." is what
+    those units do, not a new assignment to X."""
+    return bool(context.units or context.unknown)
 
 
 def _has_task(items: list[Node]) -> bool:

@@ -2,7 +2,7 @@
 
 The importer asks, word by word, which registry name starts here
 (:meth:`UnitNames.match_at`); reading a run of names, a list under one head and
-names the registry does not know is :mod:`cchc_cli.services.roles`'s job. Pure:
+names the registry does not know is :mod:`cchc_cli.services.unitruns`'s job. Pure:
 no I/O, the registry passed in.
 """
 

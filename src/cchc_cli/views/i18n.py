@@ -1481,6 +1481,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "đơn vị không có trong danh mục, giữ nguyên như văn bản: {arg}",
         "unit not in the registry, kept as written: {arg}",
     ),
+    "import.unit-of": (
+        "đơn vị không có trong danh mục, giữ nguyên như văn bản; thuộc đơn vị: {arg}",
+        "unit not in the registry, kept as written; it belongs to: {arg}",
+    ),
     "import.bad-deadline": (
         "thời hạn không đọc được ({arg}); ghi lại cho đúng",
         "deadline could not be read ({arg}); write it out",
@@ -1521,6 +1525,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.no-day": (
         "thời hạn không nêu ngày cụ thể (như “sớm”, “trước Tết”): ghi ngày hoặc bỏ thời hạn",
         "the time limit names no day (such as “sớm”, “trước Tết”): write a day or drop it",
+    ),
+    "import.same-day": (
+        "văn bản ghi “{arg}”: cchc ghi rõ ngày ghi trước đó (hoặc của nhiệm vụ trước);"
+        " kiểm tra lại",
+        "the notice writes “{arg}”: cchc wrote out the day named before it (or the task"
+        " before's); check it",
     ),
     "import.several-deadlines": (
         "văn bản nêu nhiều thời hạn ({arg}); đã chọn thời hạn ghi dưới đây: kiểm tra lại",
