@@ -121,3 +121,93 @@ def test_a_cell_merged_down_outside_a_table_of_tasks_is_read_once():
     table = document.tables[0]
     table.cell(0, 1).merge(table.cell(1, 1))
     assert document_text(document).splitlines() == ["Nơi nhận:", "- Như trên;", "TL. CHỦ TỊCH"]
+
+
+def bullets(document, marks: list[str]) -> str:
+    """A bulleted list with a level per mark ("" a symbol font's glyph): its numId."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    root = document.part.numbering_part.element
+    abstract = OxmlElement("w:abstractNum")
+    abstract_id = str(300 + len(root.findall(qn("w:abstractNum"))))
+    abstract.set(qn("w:abstractNumId"), abstract_id)
+    for depth, mark in enumerate(marks):
+        level = OxmlElement("w:lvl")
+        level.set(qn("w:ilvl"), str(depth))
+        for tag, value in (("w:start", "1"), ("w:numFmt", "bullet"), ("w:lvlText", mark)):
+            element = OxmlElement(tag)
+            element.set(qn("w:val"), value)
+            level.append(element)
+        abstract.append(level)
+    root.insert(0, abstract)
+    num_id = str(400 + len(root.findall(qn("w:num"))))
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), num_id)
+    ref = OxmlElement("w:abstractNumId")
+    ref.set(qn("w:val"), abstract_id)
+    num.append(ref)
+    root.append(num)
+    return num_id
+
+
+def bulleted(document, text: str, num_id: str, depth: int = 0) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph = document.add_paragraph(text)
+    num_pr = OxmlElement("w:numPr")
+    for tag, value in (("w:ilvl", str(depth)), ("w:numId", num_id)):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), value)
+        num_pr.append(element)
+    paragraph._p.get_or_add_pPr().append(num_pr)
+
+
+LEAD_IN = [
+    "Thống kê thiệt hại sản xuất nông nghiệp:",
+    "Đối với lúa và hoa màu: báo cáo chậm nhất ngày 12/9/2024.",
+    "Đối với nuôi trồng thủy sản: báo cáo chậm nhất ngày 13/9/2024.",
+]
+
+
+def lead_in_notice(tmp_path: Path, add_items) -> list[tuple[str, str | None]]:
+    document = Document()
+    document.add_paragraph("Vĩnh Linh, ngày 09 tháng 9 năm 2024")
+    document.add_paragraph("1. Phòng Nông nghiệp và Phát triển nông thôn:")
+    add_items(document)
+    document.add_paragraph("2. Phòng Tư pháp rà soát văn bản trước ngày 20/9/2024.")
+    path = tmp_path / "cong-van.docx"
+    document.save(path)
+    draft = read(read_source(str(path)), load(ROOT / "data").registry)
+    return [(t.text, str(t.deadline.last_day) if t.deadline else None) for t in draft.tasks]
+
+
+def test_a_lead_in_over_plus_bullets_is_no_task_of_its_own(tmp_path):
+    # Word's "-" and "+" lists: the "+" items sit under the "-" item ending in ":" (they
+    # were all read as "-", and the lead-in became a task with no deadline).
+    def typed(document) -> None:
+        dash, plus = bullets(document, ["-"]), bullets(document, ["+"])
+        bulleted(document, LEAD_IN[0], dash)
+        for text in LEAD_IN[1:]:
+            bulleted(document, text, plus)
+
+    found = lead_in_notice(tmp_path, typed)
+    assert [text for text, _ in found] == [
+        *LEAD_IN[1:],
+        "Phòng Tư pháp rà soát văn bản trước ngày 20/9/2024.",
+    ]
+    assert [day for _, day in found] == ["2024-09-12", "2024-09-13", "2024-09-19"]
+
+
+def test_a_symbol_fonts_bullets_nest_by_their_level(tmp_path):
+    # One list, two levels, both drawn with a Symbol font's glyph: the level tells.
+    def glyphs(document) -> None:
+        num_id = bullets(document, ["\uf0b7", "o"])
+        bulleted(document, LEAD_IN[0], num_id, 0)
+        for text in LEAD_IN[1:]:
+            bulleted(document, text, num_id, 1)
+
+    found = lead_in_notice(tmp_path, glyphs)
+    assert [text for text, _ in found][:2] == LEAD_IN[1:]
+    assert len(found) == 3

@@ -275,7 +275,9 @@ class _Lines:
         for deeper in range(level + 1, LEVELS):
             counts[deeper] = 0
         if fmt == "bullet":
-            return "-"
+            # As typed where it is a mark a notice types ("+" items sit under "-"
+            # ones); a symbol font's glyph tells nothing, its level does.
+            return _TYPED_BULLETS.get(pattern.strip()) or ("-" if level == 0 else "+")
         label = pattern
         for depth in range(level + 1):
             lvl_fmt, _, lvl_start = self.levels[num_id].get(depth, ("decimal", "", 1))
@@ -288,6 +290,10 @@ class _Lines:
         self.size += len(text) + 1
         if self.limit is not None and self.size > self.limit:
             raise CchcError("import.too-large", path=self.path, limit=self.limit)
+
+
+#: Bullets a notice types, as the text reader knows them (:mod:`structure`).
+_TYPED_BULLETS = {"-": "-", "–": "-", "+": "+", "•": "•", "*": "-"}
 
 
 # -- tables -------------------------------------------------------------------------------
