@@ -267,6 +267,25 @@ FIELD_CASES: list[tuple[str, object, PartialDate | None]] = [
     ("trước ngày 10/12", "deadline.no-year", None),
     ("trong tháng này", "deadline.needs-issue-month", PartialDate(2023)),
     ("giai đoạn 2025-2021", "deadline.bad-span", ISSUED),
+    # A day of the month of issue or the next ("tháng sau": after 22/11/2023, December;
+    # after 28/12/2023, January of the next year); "5 tháng sau" is five months on.
+    ("trước ngày 5 tháng sau", D(2023, 12, 4), ISSUED),
+    ("Trước ngày 05 tháng sau", D(2024, 1, 4), LATE),
+    ("chậm nhất ngày 10 tháng tới", D(2023, 12, 10), ISSUED),
+    ("đến ngày 30 tháng này", D(2023, 11, 30), ISSUED),
+    ("ngày 25 tháng sau", D(2023, 12, 25), ISSUED),
+    ("trước ngày 31 tháng sau", D(2023, 12, 30), ISSUED),
+    ("trước ngày 31 tháng này", "date.bad-day", ISSUED),
+    ("trước ngày 5 tháng sau", "deadline.no-year", None),
+    ("trước ngày 5 tháng sau", "deadline.needs-issue-month", PartialDate(2023)),
+    ("trước 5 tháng sau", "deadline.unreadable", ISSUED),
+    # "những năm tiếp theo" as "các năm tiếp theo": not the year after the one named.
+    ("trong năm 2024 và những năm tiếp theo", D(2024, 12, 31), ISSUED),
+    ("năm 2024 và những năm sau", D(2024, 12, 31), ISSUED),
+    ("những năm tiếp theo", None, ISSUED),
+    # "kịp thời" (in good time) names no day, as "khẩn trương" does.
+    ("kịp thời", "deadline.no-day", ISSUED),
+    ("Báo cáo kịp thời", "deadline.no-day", ISSUED),
 ]
 
 
@@ -524,6 +543,11 @@ SENTENCE_CASES: list[tuple[str, object, str | None]] = [
         "Hoàn thành trước ngày 20/12/2023, báo cáo tại giao ban tuần tới",
         D(2023, 12, 19),
         "trước ngày 20/12/2023",
+    ),
+    (
+        "Các xã tổng hợp, báo cáo Phòng Nội vụ chậm nhất ngày 10 tháng sau để tổng hợp.",
+        D(2023, 12, 10),
+        "chậm nhất ngày 10 tháng sau",
     ),
 ]
 

@@ -85,6 +85,9 @@ DATE = (
     r"(?P<iy>[0-9]{4})-(?P<im>[0-9]{1,2})-(?P<id>[0-9]{1,2})"
     r"|(?P<d>[0-9]{1,2}) ?[/.\-] ?(?P<m>[0-9]{1,2})(?: ?[/.\-] ?(?P<y>[0-9]{4}))?"
     r"|(?P<wd>[0-9]{1,2}) ?thang ?(?P<wm>[0-9]{1,2})(?: ?(?:nam|/|-|\.) ?(?P<wy>[0-9]{4}))?"
+    # A day of the month of issue or the next: "ngày 5 tháng sau", "ngày 25 tháng này"
+    # ("ngày" written: "5 tháng sau" is five months on).
+    r"|ngay (?P<rd>[0-9]{1,2}) thang (?P<rr>nay|toi|sau|ke tiep|tiep theo)\b"
     r")(?![0-9]| ?[/.\-] ?[0-9])"
 )
 #: A time of day: "14 giờ", "14h", "8h30", "8 giờ 30 phút", "8:30", "8 giờ sáng".
@@ -254,8 +257,12 @@ _SPECS: tuple[_Spec, ...] = (
     ),
     _rule("month", rf"\b(?P<lead>{_PERIOD_LEAD} )?{MONTH}"),
     _rule("quarter", rf"\b(?P<lead>{_PERIOD_LEAD} )?{QUARTER}"),
-    # Not "các năm tiếp theo" (the years that follow: no one limit).
-    _rule("this-period", rf"\b(?<!cac )(?P<lead>(?:trong|het|den het|ngay trong) )?{THIS}"),
+    # Not "các (những) năm tiếp theo" (the years that follow: no one limit), nor the
+    # month of a day ("ngày 5 tháng sau": a day form).
+    _rule(
+        "this-period",
+        rf"\b(?<!cac )(?<!nhung )(?<![0-9] )(?P<lead>(?:trong|het|den het|ngay trong) )?{THIS}",
+    ),
     _rule("year", rf"\b(?P<lead>(?:(?:{_PERIOD_LEAD})|tu nay den|ngay trong) )?{YEAR}"),
     _rule(
         "span",
@@ -280,11 +287,11 @@ _BARE = (
 )
 _ONGOING = (
     r"\b(?:thuong xuyen|khong (?:co )?thoi han|lien tuc|hang (?:ngay|tuan|thang|quy|nam)"
-    r"|dinh ky|cac (?:nam|thang|quy|ky) (?:tiep theo|ke tiep|sau|toi))\b"
+    r"|dinh ky|(?:cac|nhung) (?:nam|thang|quy|ky) (?:tiep theo|ke tiep|tiep|sau|toi))\b"
 )
 #: A time limit that names no day: urgency, a festival, "this week".
 _VAGUE = (
-    r"\b(?:som|khan truong|ngay lap tuc|cang som cang tot|thoi gian som nhat"
+    r"\b(?:som|khan truong|kip thoi|ngay lap tuc|cang som cang tot|thoi gian som nhat"
     r"|trong thoi gian (?:toi|ngan nhat)|(?:truoc|sau|dip|trong|den) tet|tet (?:nguyen dan|am lich"
     r"|duong lich)|trong tuan(?: nay| toi| sau)?|tuan (?:nay|toi|sau)|cuoi tuan|hom nay|ngay mai"
     r"|(?:sang|trua|chieu|toi) (?:nay|mai)"

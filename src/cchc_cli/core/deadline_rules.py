@@ -126,6 +126,8 @@ class Reader:
     def _written_day(self) -> tuple[date, str]:
         """The day a day form names, and the part it starts at."""
         hit = self.hit
+        if hit["rd"] is not None:
+            return self._day_of_this_month(int(hit["rd"]), hit["rr"] != "nay"), "rd"
         for y, m, d in (("iy", "im", "id"), ("y", "m", "d"), ("wy", "wm", "wd")):
             if hit[d] is not None:
                 month, day = int(hit[m] or 0), int(hit[d] or 0)
@@ -138,6 +140,17 @@ class Reader:
                 year = self.year_of(hit[y], d, point, "day")
                 return point(year), d
         raise AssertionError("a day form without a day")  # pragma: no cover
+
+    def _day_of_this_month(self, day: int, next_month: bool) -> date:
+        """Day ``day`` of the month of issue, or of the month after it."""
+        issued = self.context.issued
+        if issued is None:
+            raise self.fail("deadline.no-year", "rd")
+        if issued.month is None:
+            raise self.fail("deadline.needs-issue-month", "rd", issued=issued)
+        month0 = issued.month - 1 + int(next_month)
+        self.step("why.period-from-issue", issued=issued)
+        return self.day(issued.year + month0 // 12, month0 % 12 + 1, day, "rd")
 
     def _time(self) -> time:
         hour, minute = int(self.hit["hh"] or 0), int(self.hit["mm"] or 0)
