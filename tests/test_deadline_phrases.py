@@ -283,9 +283,6 @@ FIELD_CASES: list[tuple[str, object, PartialDate | None]] = [
     ("trong năm 2024 và những năm tiếp theo", D(2024, 12, 31), ISSUED),
     ("năm 2024 và những năm sau", D(2024, 12, 31), ISSUED),
     ("những năm tiếp theo", None, ISSUED),
-    # "kịp thời" (in good time) names no day, as "khẩn trương" does.
-    ("kịp thời", "deadline.no-day", ISSUED),
-    ("Báo cáo kịp thời", "deadline.no-day", ISSUED),
 ]
 
 

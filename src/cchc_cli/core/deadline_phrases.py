@@ -291,7 +291,7 @@ _ONGOING = (
 )
 #: A time limit that names no day: urgency, a festival, "this week".
 _VAGUE = (
-    r"\b(?:som|khan truong|kip thoi|ngay lap tuc|cang som cang tot|thoi gian som nhat"
+    r"\b(?:som|khan truong|ngay lap tuc|cang som cang tot|thoi gian som nhat"
     r"|trong thoi gian (?:toi|ngan nhat)|(?:truoc|sau|dip|trong|den) tet|tet (?:nguyen dan|am lich"
     r"|duong lich)|trong tuan(?: nay| toi| sau)?|tuan (?:nay|toi|sau)|cuoi tuan|hom nay|ngay mai"
     r"|(?:sang|trua|chieu|toi) (?:nay|mai)"
