@@ -283,6 +283,15 @@ FIELD_CASES: list[tuple[str, object, PartialDate | None]] = [
     ("trong năm 2024 và những năm tiếp theo", D(2024, 12, 31), ISSUED),
     ("năm 2024 và những năm sau", D(2024, 12, 31), ISSUED),
     ("những năm tiếp theo", None, ISSUED),
+    # A table's column: a month alone ("12/2023"), a period alone ("trong năm").
+    ("12/2023", D(2023, 12, 31), ISSUED),
+    ("Hoàn thành 01/2024", D(2024, 1, 31), ISSUED),
+    ("12-2023.", D(2023, 12, 31), ISSUED),
+    ("13/2023", "date.bad-month", ISSUED),
+    ("hoàn thành trong năm", D(2023, 12, 31), ISSUED),
+    ("Trong quý", D(2023, 12, 31), ISSUED),
+    ("trong tháng.", D(2023, 11, 30), ISSUED),
+    ("trong năm", "deadline.no-year", None),
 ]
 
 
@@ -541,6 +550,9 @@ SENTENCE_CASES: list[tuple[str, object, str | None]] = [
         D(2023, 12, 19),
         "trước ngày 20/12/2023",
     ),
+    # A month or a period alone is a field's, not a sentence's.
+    ("Thực hiện theo Kế hoạch số 12/2023 của UBND tỉnh", None, None),
+    ("Rà soát các thủ tục hành chính trong năm", None, None),
     (
         "Các xã tổng hợp, báo cáo Phòng Nội vụ chậm nhất ngày 10 tháng sau để tổng hợp.",
         D(2023, 12, 10),

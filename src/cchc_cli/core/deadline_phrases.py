@@ -278,6 +278,21 @@ _SPECS: tuple[_Spec, ...] = (
         rf"(?: (?P<wd>lam viec))?(?! ?[0-9]){FROM} ?\.?$",
         in_sentence=False,
     ),
+    # A month alone, as a table's column writes it ("12/2024", "12-2024"): only the whole
+    # field; in a sentence it is as often part of a document's number or a date.
+    _rule(
+        "month",
+        r"^ ?(?:(?:hoan thanh |xong )?(?:trong |het )?)?(?P<mo>[0-9]{1,2}) ?[/.\-] ?"
+        r"(?P<my>[0-9]{4}) ?\.?$",
+        in_sentence=False,
+    ),
+    # "(Hoàn thành) trong năm", "trong quý", "trong tháng" alone: that period of the date
+    # of issue, as "trong năm nay" is. Only the whole field ("trong năm qua" in a sentence).
+    _rule(
+        "this-period",
+        r"^ ?(?:(?:hoan thanh|xong|thuc hien) )?(?P<lead>trong )(?P<this>thang|quy|nam) ?\.?$",
+        in_sentence=False,
+    ),
 )
 #: A date alone, as a file may give it ("24/11/2023", "ngày 24/11/2023.").
 _BARE = (
