@@ -292,6 +292,15 @@ FIELD_CASES: list[tuple[str, object, PartialDate | None]] = [
     ("Trong quý", D(2023, 12, 31), ISSUED),
     ("trong tháng.", D(2023, 11, 30), ISSUED),
     ("trong năm", "deadline.no-year", None),
+    # "từ" a period: when the work begins, no limit (it was read as that period's end);
+    # with its "đến", the period it ends with.
+    ("từ tháng 4/2024", "deadline.unreadable", ISSUED),
+    ("bắt đầu từ quý II/2024", "deadline.unreadable", ISSUED),
+    ("từ năm 2024", "deadline.unreadable", ISSUED),
+    ("từ tháng 4 năm 2024", "deadline.unreadable", ISSUED),
+    ("từ tháng 4/2024 đến tháng 6/2024", D(2024, 6, 30), ISSUED),
+    ("từ tháng 4 năm 2024 đến hết năm 2024", D(2024, 12, 31), ISSUED),
+    ("từ năm 2024 đến năm 2025", D(2025, 12, 31), ISSUED),
 ]
 
 
@@ -553,6 +562,7 @@ SENTENCE_CASES: list[tuple[str, object, str | None]] = [
     # A month or a period alone is a field's, not a sentence's.
     ("Thực hiện theo Kế hoạch số 12/2023 của UBND tỉnh", None, None),
     ("Rà soát các thủ tục hành chính trong năm", None, None),
+    ("Thời gian thực hiện: từ tháng 4/2024.", None, None),
     (
         "Các xã tổng hợp, báo cáo Phòng Nội vụ chậm nhất ngày 10 tháng sau để tổng hợp.",
         D(2023, 12, 10),

@@ -164,7 +164,15 @@ FROM = (
 #: Words before a month, quarter or year that make it a time limit in a sentence
 #: ("trong các tháng 11, 12/2023"; "từ" only before a range, see the finder).
 _PERIOD_LEAD = (
-    r"(?:trong|het|den het|den|tu|(?:truoc khi )?(?:ket thuc|het))(?: (?:cac|hai|ba|nhung))?"
+    r"(?:trong|het|den het|den|(?:truoc khi )?(?:ket thuc|het))(?: (?:cac|hai|ba|nhung))?"
+)
+#: Not a period that starts the work: "(bắt đầu) từ tháng 4/2024" names when it begins,
+#: no limit ("từ tháng 10 đến tháng 12/2023" is read at its "đến").
+_NOT_FROM = r"(?<!tu )"
+#: Nor the year of a month or quarter read apart ("từ tháng 4 năm 2024": no end of 2024).
+_NOT_OF_PERIOD = (
+    r"(?<!thang [0-9] )(?<!thang [0-9]{2} )(?<!quy [1-4] )"
+    r"(?<!quy i )(?<!quy ii )(?<!quy iii )(?<!quy iv )"
 )
 
 
@@ -255,15 +263,19 @@ _SPECS: tuple[_Spec, ...] = (
         rf"(?: (?P<wd>lam viec))?(?! ?[0-9])(?: ?,)? (?P<from>ke tu|tinh tu)"
         r" (?P<event>(?:(?!\b(?:de|va|nham|dong thoi|tai|gui|theo|cho)\b)[^,.;()]){0,80})",
     ),
-    _rule("month", rf"\b(?P<lead>{_PERIOD_LEAD} )?{MONTH}"),
-    _rule("quarter", rf"\b(?P<lead>{_PERIOD_LEAD} )?{QUARTER}"),
+    _rule("month", rf"\b{_NOT_FROM}(?P<lead>{_PERIOD_LEAD} )?{MONTH}"),
+    _rule("quarter", rf"\b{_NOT_FROM}(?P<lead>{_PERIOD_LEAD} )?{QUARTER}"),
     # Not "các (những) năm tiếp theo" (the years that follow: no one limit), nor the
     # month of a day ("ngày 5 tháng sau": a day form).
     _rule(
         "this-period",
         rf"\b(?<!cac )(?<!nhung )(?<![0-9] )(?P<lead>(?:trong|het|den het|ngay trong) )?{THIS}",
     ),
-    _rule("year", rf"\b(?P<lead>(?:(?:{_PERIOD_LEAD})|tu nay den|ngay trong) )?{YEAR}"),
+    _rule(
+        "year",
+        rf"\b{_NOT_FROM}{_NOT_OF_PERIOD}(?P<lead>(?:(?:{_PERIOD_LEAD})|tu nay den|ngay trong) )?"
+        rf"{YEAR}",
+    ),
     _rule(
         "span",
         r"\bgiai doan (?P<y1>[0-9]{4}) ?- ?(?P<y2>[0-9]{4})(?![0-9])",
