@@ -7,11 +7,15 @@ Each test names what went wrong before its fix.
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from cchc_cli.store import pairquery
+from cchc_cli.store.cache import FileCache
+from cchc_cli.store.loader import load
+from cchc_cli.store.pairs import PairIndex
 from runner import cchc
 from test_tally import copies
 
@@ -52,3 +56,28 @@ def test_a_damaged_pairs_part_is_the_long_way_not_a_traceback(data_dir, args, da
         found = cchc(*args)
         assert found.exception is None or isinstance(found.exception, SystemExit)
         assert (found.exit_code, found.stdout) == (expected.exit_code, expected.stdout)
+
+
+def test_a_count_read_from_a_cache_made_anew_meanwhile_proves_nothing(data_dir):
+    # Found: the count of changes to pair_sources began at 0 in every new database, so
+    # a first run of the same folder always reached the same count (one per notice).
+    # A run restored from a snapshot (its proof: that count) while another process
+    # cleared the cache, and a first run after an edit made it again at the same path,
+    # took the new database's rows for its own: the rows of the edited folder.
+    copies(data_dir, ("c-1", "c-2", "c-3"))
+    assert cchc("status", "--data", data_dir, *ON).exit_code == 0
+    cache = FileCache.open(data_dir)
+    assert cache is not None
+    seen = load(data_dir, cache)
+    index = seen.pairs
+    assert isinstance(index, PairIndex) and index.token  # restored, proved by the count
+    day = date(2023, 12, 20)
+    before = (index.statuses(day), index.counts(day))
+    assert before[0] and before[1]
+    assert cchc("cache", "clear", "--data", data_dir).exit_code == 0
+    edited = data_dir / "notices" / "c-2.yaml"
+    edited.write_text(edited.read_text("utf-8").replace("24/11/2023", "24/01/2024"), "utf-8")
+    for _ in range(2):  # a first run, then one that makes the tally
+        assert cchc("status", "--data", data_dir, *ON).exit_code == 0
+    assert index.statuses(day) in (None, before[0])
+    assert index.counts(day) in (None, before[1])
