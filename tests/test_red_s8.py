@@ -16,6 +16,7 @@ from cchc_cli.store import pairquery
 from cchc_cli.store.cache import FileCache
 from cchc_cli.store.loader import load
 from cchc_cli.store.pairs import PairIndex
+from cchc_cli.store.snaplazy import Deferred
 from runner import cchc
 from test_tally import copies
 
@@ -81,3 +82,17 @@ def test_a_count_read_from_a_cache_made_anew_meanwhile_proves_nothing(data_dir):
         assert cchc("status", "--data", data_dir, *ON).exit_code == 0
     assert index.statuses(day) in (None, before[0])
     assert index.counts(day) in (None, before[1])
+
+
+def test_a_deferred_dictionary_is_filled_whichever_way_it_is_read():
+    # Found: dict's own ==, |, and reversed() read the storage, empty until filled: two
+    # equal Deferred compared unequal, ``Deferred | d`` was d, reversed() was empty.
+    def made() -> Deferred[str, str]:
+        return Deferred(lambda: {"a": "1", "b": "2"})
+
+    assert made() == made()
+    assert not made() != made()  # noqa: SIM202
+    assert made() != Deferred(lambda: {"a": "1"})
+    assert made() | {"c": "3"} == {"a": "1", "b": "2", "c": "3"}
+    assert {"c": "3"} | made() == {"c": "3", "a": "1", "b": "2"}
+    assert list(reversed(made())) == ["b", "a"]

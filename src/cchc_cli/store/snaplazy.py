@@ -198,11 +198,22 @@ class Deferred(dict[K, V]):
     def __contains__(self, key: object) -> bool:
         return super(Deferred, self._filled()).__contains__(key)
 
+    # dict's own compare the storage: an unfilled one (either side) reads empty.
     def __eq__(self, other: object) -> bool:
+        if isinstance(other, Deferred):
+            other._filled()
         return super(Deferred, self._filled()).__eq__(other)
 
-    def __ne__(self, other: object) -> bool:  # dict's own, or ``{} != Deferred`` reads it empty
+    def __ne__(self, other: object) -> bool:
+        if isinstance(other, Deferred):
+            other._filled()
         return super(Deferred, self._filled()).__ne__(other)
+
+    def __or__(self, other: Any) -> Any:
+        return super(Deferred, self._filled()).__or__(other)
+
+    def __reversed__(self) -> Iterator[K]:
+        return super(Deferred, self._filled()).__reversed__()
 
     def __repr__(self) -> str:
         return super(Deferred, self._filled()).__repr__()
