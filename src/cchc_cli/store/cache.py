@@ -51,6 +51,7 @@ from cchc_cli.store.cachewrite import (
     sql_statements,
 )
 from cchc_cli.store.pairquery import BUSY_TIMEOUT as BUSY_TIMEOUT
+from cchc_cli.store.pairquery import begin
 from cchc_cli.store.pairs import TASK_ROWS, NoticeRows
 from cchc_cli.store.progress import Event
 from cchc_cli.store.serialize import (
@@ -158,6 +159,7 @@ def _make_afresh(connection: sqlite3.Connection) -> None:
             for statement in sql_statements(_SCHEMA + _SNAPSHOT_SCHEMA):
                 connection.execute(statement)
             connection.execute("INSERT INTO meta (key, value) VALUES ('version', ?)", (VERSION,))
+            begin(connection)
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")

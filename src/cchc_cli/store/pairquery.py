@@ -14,10 +14,17 @@ the keys the snapshot expects. A later run restored from that snapshot reads one
 row: the same count means nothing has changed ``pair_sources`` since, so the
 rows are still those expected, without reading them. Any other count (another
 run wrote rows, an edit, a cache rebuilt) is checked row by row as before.
+
+A run reads the snapshot, then the rows, each time opening the database at its path;
+another process may have deleted it meanwhile (``cache clear``, another version's
+run) and a first run made it anew there. Counted from 0, that database would reach
+the count of the first run's snapshot in the old one, one per notice, whatever the
+notices now hold: each database begins its count at random instead (:func:`begin`).
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -31,6 +38,12 @@ MADE_SQL = f"SELECT coalesce((SELECT value FROM meta WHERE key = '{CHANGES}'), '
 PAIRS_MADE = "pairs_made"
 #: How long a reader waits for a writer to finish (seconds).
 BUSY_TIMEOUT = 5.0
+
+
+def begin(connection: sqlite3.Connection) -> None:
+    """Begin the count of a database just made at a random number (48 bits)."""
+    start = int.from_bytes(os.urandom(6), "big")
+    connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (CHANGES, str(start)))
 
 
 def made(connection: sqlite3.Connection) -> str:

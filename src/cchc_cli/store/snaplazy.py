@@ -198,11 +198,22 @@ class Deferred(dict[K, V]):
     def __contains__(self, key: object) -> bool:
         return super(Deferred, self._filled()).__contains__(key)
 
+    # dict's own compare the storage: an unfilled one (either side) reads empty.
     def __eq__(self, other: object) -> bool:
+        if isinstance(other, Deferred):
+            other._filled()
         return super(Deferred, self._filled()).__eq__(other)
 
-    def __ne__(self, other: object) -> bool:  # dict's own, or ``{} != Deferred`` reads it empty
+    def __ne__(self, other: object) -> bool:
+        if isinstance(other, Deferred):
+            other._filled()
         return super(Deferred, self._filled()).__ne__(other)
+
+    def __or__(self, other: Any) -> Any:
+        return super(Deferred, self._filled()).__or__(other)
+
+    def __reversed__(self) -> Iterator[K]:
+        return super(Deferred, self._filled()).__reversed__()
 
     def __repr__(self) -> str:
         return super(Deferred, self._filled()).__repr__()
@@ -384,7 +395,16 @@ def collector_paused() -> Iterator[None]:
 def pairs_when_read(data: Any, rows: Sequence[tuple[str, str]]) -> dict[str, str] | None:
     """The pair rows' keys a snapshot stored (:func:`~cchc_cli.store.snapcodec.pairs_from`),
     made when first read: a warm run proves them by a count instead
-    (:mod:`cchc_cli.store.pairquery`), and 10,000 of them cost 4 ms to make."""
+    (:mod:`cchc_cli.store.pairquery`), and 10,000 of them cost 4 ms to make.
+
+    The part's shape is checked now (TypeError: the restore's long way), as no checksum
+    covers it: made later, a damaged one would fail whatever first reads it."""
     if data is None:
         return None
+    if not (
+        isinstance(data, dict)
+        and isinstance(data.get("depends"), str)
+        and isinstance(data.get("extra"), dict)
+    ):
+        raise TypeError("pair keys of another form")
     return Deferred(lambda: pairs_from(data, [k for k, _ in rows], tuple(s for _, s in rows)) or {})
