@@ -178,7 +178,8 @@ class Writes:
     failed: bool = False
     #: Pair rows queued.
     queued: int = 0
-    #: Notices whose pair rows this run wrote or forgot (:func:`cchc_cli.store.tally.counts`).
+    #: Pair rows' writes of this run, one per notice each time (a notice written again
+    #: counts again) and per notice forgotten: a threshold (:func:`cchc_cli.store.tally.counts`).
     rewritten: int = 0
 
     def file(self, row: tuple[Any, ...]) -> None:
