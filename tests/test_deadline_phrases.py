@@ -563,6 +563,12 @@ SENTENCE_CASES: list[tuple[str, object, str | None]] = [
     ("Thực hiện theo Kế hoạch số 12/2023 của UBND tỉnh", None, None),
     ("Rà soát các thủ tục hành chính trong năm", None, None),
     ("Thời gian thực hiện: từ tháng 4/2024.", None, None),
+    # A strong lead, what is due, then a time and its day.
+    (
+        "Hạn cuối nộp hồ sơ: 17 giờ 00 ngày 25/11/2023.",
+        D(2023, 11, 25),
+        "Hạn cuối nộp hồ sơ: 17 giờ 00 ngày 25/11/2023",
+    ),
     (
         "Các xã tổng hợp, báo cáo Phòng Nội vụ chậm nhất ngày 10 tháng sau để tổng hợp.",
         D(2023, 12, 10),

@@ -228,6 +228,13 @@ _SPECS: tuple[_Spec, ...] = (
         rf"\b(?:{_STRONG})(?: [a-z]+){{1,8}}?(?: la| ?:) ?{_WHEN}(?:ngay ?)?{DATE}",
         strength=3,
     ),
+    # A strong lead, what is due, "là" or ":", then a time ("Hạn cuối nộp hồ sơ: 17 giờ 00
+    # ngày 25/4/2024").
+    _rule(
+        "by-time",
+        rf"\b(?:{_STRONG})(?: [a-z]+){{1,8}}?(?: la| ?:) ?(?:luc )?{TIME}{_ON}{DATE}",
+        strength=3,
+    ),
     # "trước buổi chiều ngày 25/11": before a part of that day, so that day is the last.
     _rule(
         "no-later-than",
