@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from cchc_cli.core.asof import assigned_on, issued_from
 from cchc_cli.core.model import Notice, NoticeIndex
 from cchc_cli.core.status import Status
-from cchc_cli.store.pairquery import BUSY_TIMEOUT, CHANGES, MADE_SQL, made, query_pairs
+from cchc_cli.store.pairquery import BUSY_TIMEOUT, CHANGES, MADE_SQL, made
 from cchc_cli.store.pairs import (
     NEVER,
     OPEN_IN_FORCE,
@@ -357,10 +357,10 @@ def counts(
         params |= {f"u{i}": unit for i, unit in enumerate(units)}
     queries = [count_sql(key, where), STATE_SQL, MADE_SQL]
     for attempt in range(2):
-        found = query_pairs(index.cache.path, queries, params, index.token)
-        if found is None or (found[0] is not None and found[0] != index.expected):
+        found = index.read_checked(queries, params, exact=True)
+        if found is None:
             return None
-        rows, state, now = found[1]
+        rows, state, now = found
         if state and state[0][0] == str(now[0][0]):
             if abs(day.toordinal() - state[0][1]) >= FAR and key not in index.rebased:
                 index.rebased.add(key)

@@ -199,5 +199,10 @@ def _series_record(series: Task) -> dict[str, Any] | None:
     stopped = None
     if stop is not None:
         stopped = {"on": stop.on, "reason": stop.reason, "decision": stop.decision}
-    return {"ref": series.ref, "repeat": rule.text, "start": rule.start, "end": rule.end,
-            "stopped": stopped}  # fmt: skip
+    return {
+        "ref": series.ref,
+        "repeat": rule.text,
+        "start": rule.start,
+        "end": rule.end,
+        "stopped": stopped,
+    }
